@@ -1,0 +1,30 @@
+/** Base of the project's errors; `code` is stable and safe to log and to test against. */
+export class BotError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'BotError';
+    this.code = code;
+  }
+}
+
+/** Configuration that cannot work; raised at start-up with every problem listed. */
+export class ConfigError extends BotError {
+  constructor(message: string) {
+    super('config_invalid', message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** A storage backend could not be opened or written. */
+export class StorageError extends BotError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('storage_failed', message, options);
+    this.name = 'StorageError';
+  }
+}
+
+/** Message of any thrown value, for logs and error replies. */
+export const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);

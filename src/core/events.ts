@@ -1,0 +1,45 @@
+/** Platforms the bot speaks on. The core never branches on these; they only namespace ids. */
+export type Platform = 'console' | 'slack' | 'discord';
+
+/**
+ * Where an event came from. `workspaceId` is the data boundary: a Slack team, a Discord guild,
+ * or the local console. Nothing stored under one workspace is ever shown in another.
+ */
+export interface Origin {
+  platform: Platform;
+  workspaceId: string;
+  channelId: string;
+  /** Thread or reply chain inside the channel, when the platform has one. */
+  threadId?: string;
+  userId: string;
+  userName?: string;
+  /** True when the platform says the user may administer the workspace (used for reminders). */
+  isAdmin?: boolean;
+}
+
+/** A user typed something addressed to the bot (mention, direct message, slash command, console line). */
+export interface MessageEvent {
+  type: 'message';
+  origin: Origin;
+  text: string;
+}
+
+/** A user pressed a button (or typed the number of a choice where the platform has no buttons). */
+export interface ChoiceEvent {
+  type: 'choice';
+  origin: Origin;
+  /** The `value` of the chosen {@link Choice}. */
+  value: string;
+}
+
+/** Everything the core accepts. Adapters build these from platform payloads. */
+export type BotEvent = MessageEvent | ChoiceEvent;
+
+/** `slack:T1:C1` style scope of one workspace on one platform: the unit of data separation. */
+export const workspaceKey = (origin: Origin): string => `${origin.platform}:${origin.workspaceId}`;
+
+/** Conversation id namespaced by platform, e.g. `slack:T1:C1:1700000000.0001`. */
+export const conversationKey = (origin: Origin): string =>
+  [origin.platform, origin.workspaceId, origin.channelId, origin.threadId]
+    .filter((part): part is string => part !== undefined && part !== '')
+    .join(':');

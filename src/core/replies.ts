@@ -1,0 +1,48 @@
+/** A button (or a numbered option where the platform has no buttons). */
+export interface Choice {
+  label: string;
+  /** Sent back verbatim in a {@link ChoiceEvent}. Keep under 100 characters (Discord's custom_id limit). */
+  value: string;
+  style?: 'primary' | 'danger';
+}
+
+/** A document passage an answer rests on. */
+export interface Citation {
+  title: string;
+  /** Original file name of the document. */
+  source: string;
+}
+
+/** A picture to attach, already rendered. */
+export interface ImageAttachment {
+  filename: string;
+  mimeType: 'image/png';
+  data: Uint8Array;
+  /** Text alternative, also used where the platform cannot show images. */
+  alt: string;
+}
+
+/**
+ * A platform-neutral reply. `text` is light Markdown (`*bold*`, `_italic_`, lists, code spans).
+ * Adapters render it; a capability a platform lacks falls back to text.
+ */
+export interface Reply {
+  text: string;
+  citations?: Citation[];
+  choices?: Choice[];
+  image?: ImageAttachment;
+  /**
+   * `prompt`: a step the user answers with a choice; adapters may update it in place when answered.
+   * `summary`: a result meant for the whole channel, not only the thread.
+   * `answer`: an answer to a question; adapters may offer feedback buttons.
+   */
+  kind?: 'prompt' | 'summary' | 'answer' | 'info' | 'error';
+  /** Attached to answers so feedback can be tied to the question. */
+  feedbackKey?: string;
+}
+
+export const textReply = (text: string, kind: Reply['kind'] = 'info'): Reply => ({ text, kind });
+
+/** Choice value for 👍/👎 on an answer; the core records it, adapters only render the buttons. */
+export const feedbackValue = (key: string, helpful: boolean): string =>
+  `feedback:${helpful ? 'up' : 'down'}:${key}`;
