@@ -1,0 +1,112 @@
+import type {
+  AssessmentResult,
+  FeedbackStore,
+  ResultStore,
+  SessionKey,
+  SessionStore,
+  StoredSession,
+} from '../core/ports.js';
+import { cityKey, normaliseLimit } from './city-key.js';
+import type { FeedbackEntry } from './feedback-entry.js';
+
+// Values are cloned on the way in and out so a caller mutating an object it passed or received
+// cannot change what is stored, matching what a database gives.
+const copy = <T>(value: T): T => structuredClone(value);
+
+const sessionId = (key: SessionKey): string =>
+  JSON.stringify([key.workspace, key.conversation, key.userId]);
+
+/** {@link SessionStore} kept in memory; for tests and the console. Lost on restart. */
+export class MemorySessionStore implements SessionStore {
+  readonly #rows = new Map<string, SessionKey & StoredSession>();
+
+  get(key: SessionKey): StoredSession | undefined {
+    const row = this.#rows.get(sessionId(key));
+    if (row === undefined) return undefined;
+    const { frameworkId, city, state, startedAt, updatedAt } = copy(row);
+    return { frameworkId, city, state, startedAt, updatedAt };
+  }
+
+  put(key: SessionKey, session: StoredSession): void {
+    this.#rows.set(
+      sessionId(key),
+      copy({
+        workspace: key.workspace,
+        conversation: key.conversation,
+        userId: key.userId,
+        frameworkId: session.frameworkId,
+        city: session.city,
+        state: session.state,
+        startedAt: session.startedAt,
+        updatedAt: session.updatedAt,
+      }),
+    );
+  }
+
+  delete(key: SessionKey): void {
+    this.#rows.delete(sessionId(key));
+  }
+
+  /** Most recently updated first. */
+  listByWorkspace(workspace: string): Array<SessionKey & StoredSession> {
+    return [...this.#rows.values()]
+      .filter((row) => row.workspace === workspace)
+      .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
+      .map(copy);
+  }
+}
+
+/**
+ * {@link ResultStore} kept in memory. A result is identified by (workspace, id); saving the same
+ * pair again replaces it.
+ */
+export class MemoryResultStore implements ResultStore {
+  readonly #rows = new Map<string, { seq: number; result: AssessmentResult }>();
+  #seq = 0;
+
+  save(result: AssessmentResult): void {
+    const id = JSON.stringify([result.workspace, result.id]);
+    this.#seq += 1;
+    this.#rows.set(id, { seq: this.#seq, result: copy(result) });
+  }
+
+  list(
+    workspace: string,
+    filter: { city?: string; frameworkId?: string; limit?: number } = {},
+  ): AssessmentResult[] {
+    const city = filter.city === undefined ? undefined : cityKey(filter.city);
+    const limit = normaliseLimit(filter.limit);
+    const matches = [...this.#rows.values()]
+      .filter(
+        ({ result }) =>
+          result.workspace === workspace &&
+          (city === undefined || cityKey(result.city) === city) &&
+          (filter.frameworkId === undefined || result.frameworkId === filter.frameworkId),
+      )
+      // Newest first; results completed at the same instant come latest-saved first.
+      .sort((a, b) => b.result.completedAt.getTime() - a.result.completedAt.getTime() || b.seq - a.seq)
+      .map(({ result }) => copy(result));
+    return limit === undefined ? matches : matches.slice(0, limit);
+  }
+}
+
+/** {@link FeedbackStore} kept in memory. One vote per user per answer key; the latest wins. */
+export class MemoryFeedbackStore implements FeedbackStore {
+  readonly #rows = new Map<string, FeedbackEntry>();
+
+  recordFeedback(entry: FeedbackEntry): void {
+    const id = JSON.stringify([entry.workspace, entry.userId, entry.key]);
+    // Delete first so the map's insertion order reflects the latest vote.
+    this.#rows.delete(id);
+    this.#rows.set(id, copy(entry));
+  }
+
+  /** Votes recorded in one workspace, most recent first. */
+  listByWorkspace(workspace: string): FeedbackEntry[] {
+    return [...this.#rows.values()]
+      .filter((row) => row.workspace === workspace)
+      .reverse()
+      .sort((a, b) => b.at.getTime() - a.at.getTime())
+      .map(copy);
+  }
+}
