@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import { errorMessage } from './errors.js';
+import { workspaceKey, type BotEvent, type Origin } from './events.js';
+import { cleanInput, parseIntent, MAX_INPUT_CHARS, type Intent } from './intents.js';
+import {
+  silentLogger,
+  systemClock,
+  type AnswerPort,
+  type AssessmentPort,
+  type ChatBot,
+  type Clock,
+  type FeedbackStore,
+  type KnowledgeAnswer,
+  type Logger,
+} from './ports.js';
+import { textReply, type Citation, type Reply } from './replies.js';
+
+export interface BotDeps {
+  answers: AnswerPort;
+  assessments?: AssessmentPort;
+  feedback?: FeedbackStore;
+  logger?: Logger;
+  clock?: Clock;
+}
+
+const FEEDBACK_PATTERN = /^feedback:(up|down):([\w-]{1,80})$/u;
+
+/** Stable short key for an answered question, carried by the 👍/👎 buttons. */
+export const feedbackKeyFor = (question: string): string =>
+  createHash('sha256').update(question.toLowerCase()).digest('hex').slice(0, 16);
+
+/** Unique citations in the order the answer used them. */
+const citationsOf = (answer: KnowledgeAnswer): Citation[] => {
+  const seen = new Set<string>();
+  const citations: Citation[] = [];
+  for (const { source, title } of answer.sources) {
+    if (seen.has(source)) continue;
+    seen.add(source);
+    citations.push({ title, source });
+  }
+  return citations;
+};
+
+/** Renders a knowledge answer as a neutral reply. */
+export const answerReply = (answer: KnowledgeAnswer): Reply => {
+  if (answer.noAnswer) {
+    const topics = answer.suggestions.length > 0 ? `\n\nI can help with topics such as: ${answer.suggestions.join('; ')}.` : '';
+    return { kind: 'answer', text: `${answer.answer}${topics}` };
+  }
+  return {
+    kind: 'answer',
+    text: answer.answer,
+    citations: citationsOf(answer),
+    feedbackKey: feedbackKeyFor(answer.question),
+  };
+};
+
+/** The help text: what the bot does and the commands it takes. */
+export const helpReply = (topics: string[], hasAssessments: boolean): Reply => {
+  const lines = [
+    '*Learning-city bot*: I answer questions from our learning-city documents, with their sources.',
+    '',
+    '• Ask a question in plain words, or `ask <question>`',
+  ];
+  if (hasAssessments) {
+    lines.push(
+      '• `assess [framework] [for <city>]` runs a self-assessment, one question at a time',
+      '• `frameworks` lists the assessment frameworks',
+      '• `results [city]` shows a city’s results over time',
+      '• `export` gives your results as CSV',
+      '• During an assessment: a level number or name, `skip`, `back`, `progress`, `stop` (resume later), `cancel`',
+    );
+  }
+  lines.push('• `help` shows this message');
+  if (topics.length > 0) lines.push('', `Topics the documents cover: ${topics.join('; ')}.`);
+  return textReply(lines.join('\n'));
+};
+
+/**
+ * The platform-neutral bot: routes each event to questions, assessments or help and returns replies.
+ * Any failure inside becomes a short apology; the error is logged, never thrown to the adapter.
+ */
+export const createBot = (deps: BotDeps): ChatBot => {
+  const logger = deps.logger ?? silentLogger;
+  const clock = deps.clock ?? systemClock;
+
+  const ask = (question: string): Reply[] => {
+    const answer = deps.answers.answer(question);
+    logger.info({ question: question.slice(0, 200), noAnswer: answer.noAnswer, key: feedbackKeyFor(question) }, 'answered');
+    return [answerReply(answer)];
+  };
+
+  const unavailable = (): Reply[] => [textReply('Self-assessments are not set up on this bot.', 'error')];
+
+  const route = (intent: Intent, origin: Origin, raw: string): Reply[] => {
+    const assessments = deps.assessments;
+    // While an assessment runs, everything but an explicit command is an answer to it.
+    if (assessments && intent.type === 'ask' && assessments.hasActive(origin)) {
+      const replies = assessments.input(origin, { text: cleanInput(raw) });
+      if (replies) return replies;
+    }
+    switch (intent.type) {
+      case 'empty':
+        return [helpReply(deps.answers.topics(), assessments !== undefined)];
+      case 'help':
+        return [helpReply(deps.answers.topics(), assessments !== undefined)];
+      case 'ask': {
+        const note =
+          raw.length > MAX_INPUT_CHARS ? [textReply(`(I read only the first ${MAX_INPUT_CHARS} characters.)`)] : [];
+        return [...ask(intent.question), ...note];
+      }
+      case 'unknown-command': {
+        const hint = intent.suggestion ? ` Did you mean \`${intent.suggestion}\`?` : '';
+        return [textReply(`I don't know the command \`${intent.command}\`.${hint} Type \`help\` to see what I can do.`)];
+      }
+      case 'assess':
+        return assessments ? assessments.start(origin, intent.args) : unavailable();
+      case 'frameworks':
+        return assessments ? assessments.frameworks(origin) : unavailable();
+      case 'results':
+        return assessments ? assessments.results(origin, intent.city) : unavailable();
+      case 'export':
+        return assessments ? assessments.exportCsv(origin) : unavailable();
+    }
+  };
+
+  const choose = (origin: Origin, value: string): Reply[] => {
+    const feedback = FEEDBACK_PATTERN.exec(value);
+    if (feedback) {
+      deps.feedback?.recordFeedback({
+        workspace: workspaceKey(origin),
+        userId: origin.userId,
+        key: feedback[2] ?? '',
+        helpful: feedback[1] === 'up',
+        at: clock.now(),
+      });
+      return [textReply(feedback[1] === 'up' ? 'Thanks for the feedback!' : 'Thanks — noted that this answer did not help.')];
+    }
+    const replies = deps.assessments?.input(origin, { choice: value });
+    return replies ?? [textReply('That button is no longer active. Type `help` to see what I can do.')];
+  };
+
+  return {
+    async handle(event: BotEvent): Promise<Reply[]> {
+      try {
+        if (event.type === 'choice') return choose(event.origin, event.value);
+        return route(parseIntent(event.text), event.origin, event.text);
+      } catch (error) {
+        logger.error({ err: errorMessage(error), type: event.type, platform: event.origin.platform }, 'handler failed');
+        return [textReply('Sorry, something went wrong on my side while handling that. Please try again in a moment.', 'error')];
+      }
+    },
+  };
+};

@@ -1,0 +1,114 @@
+/** What a user's text asks for. Parsing is pure so it can be tested on its own. */
+export type Intent =
+  | { type: 'help' }
+  | { type: 'ask'; question: string }
+  | { type: 'assess'; args: string }
+  | { type: 'frameworks' }
+  | { type: 'results'; city: string }
+  | { type: 'export' }
+  | { type: 'unknown-command'; command: string; suggestion?: string }
+  | { type: 'empty' };
+
+/** Commands a user can type (with or without a leading `/` or `!`). */
+export const COMMANDS = ['help', 'ask', 'assess', 'frameworks', 'results', 'export'] as const;
+
+const ALIASES: Record<string, (typeof COMMANDS)[number]> = {
+  help: 'help',
+  '?': 'help',
+  commands: 'help',
+  ask: 'ask',
+  question: 'ask',
+  assess: 'assess',
+  assessment: 'assess',
+  'self-assessment': 'assess',
+  frameworks: 'frameworks',
+  framework: 'frameworks',
+  results: 'results',
+  result: 'results',
+  progress: 'results',
+  history: 'results',
+  export: 'export',
+  csv: 'export',
+};
+
+/** Longest text the bot reads; anything beyond is ignored (and said so by callers where it matters). */
+export const MAX_INPUT_CHARS = 4_000;
+
+/** Removes control characters and leading mentions; folds whitespace; caps the length. */
+export const cleanInput = (raw: string): string =>
+  raw
+    .slice(0, MAX_INPUT_CHARS * 2)
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, ' ')
+    .replace(/^\s*(?:<@[^>]+>|@\S+)[\s,:]*/u, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_INPUT_CHARS);
+
+/** Levenshtein distance, bounded: returns `max + 1` as soon as it is exceeded. */
+const distance = (a: string, b: string, max: number): number => {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      row.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > max) return max + 1;
+    prev = row;
+  }
+  return prev[b.length] ?? max + 1;
+};
+
+const closestCommand = (word: string): string | undefined => {
+  const ranked = Object.keys(ALIASES)
+    .map((name) => ({ name, d: distance(word, name, 2) }))
+    .filter((entry) => entry.d <= 2)
+    .sort((x, y) => x.d - y.d);
+  const best = ranked[0];
+  return best ? ALIASES[best.name] : undefined;
+};
+
+/**
+ * Plain text is a question. A first word that names a command runs it; a `/word` or `!word`
+ * that names no command is answered with the closest command, never treated as a question.
+ */
+export const parseIntent = (raw: string): Intent => {
+  const text = cleanInput(raw);
+  if (text === '') return { type: 'empty' };
+  const match = /^([/!]?)([^\s]+)\s*(.*)$/su.exec(text);
+  const prefix = match?.[1] ?? '';
+  const word = (match?.[2] ?? '').toLowerCase().replace(/[.,:;!?]+$/u, '') || (match?.[2] ?? '');
+  const rest = (match?.[3] ?? '').trim();
+  const command = ALIASES[word];
+  // Bare "progress" or "results" with words after it can be a question ("progress of Bristol?"):
+  // only treat the first word as a command when it is alone, prefixed, or an unambiguous verb.
+  const isExplicit = prefix !== '' || rest === '' || word === 'ask' || word === 'assess' || word === 'results';
+  if (command && isExplicit) {
+    switch (command) {
+      case 'help':
+        return { type: 'help' };
+      case 'ask':
+        return rest === '' ? { type: 'help' } : { type: 'ask', question: rest };
+      case 'assess':
+        return { type: 'assess', args: rest };
+      case 'frameworks':
+        return { type: 'frameworks' };
+      case 'results':
+        return { type: 'results', city: rest };
+      case 'export':
+        return { type: 'export' };
+    }
+  }
+  if (prefix !== '') {
+    const suggestion = closestCommand(word);
+    return suggestion
+      ? { type: 'unknown-command', command: word, suggestion }
+      : { type: 'unknown-command', command: word };
+  }
+  return { type: 'ask', question: text };
+};
