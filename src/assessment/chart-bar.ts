@@ -1,0 +1,188 @@
+import { CHART_FONT_FAMILY, measureText } from './chart-font.js';
+import { escapeXml, truncate, wrapText } from './chart-text.js';
+
+/** A component after cleaning: label safe to draw, percents finite and within 0-100 or null. */
+export interface ChartRow {
+  label: string;
+  percent: number | null;
+  previous: number | null;
+}
+
+/** Chart contents after cleaning, ready to lay out. */
+export interface ChartModel {
+  title: string;
+  subtitle: string;
+  rows: ChartRow[];
+}
+
+// Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
+const COLOURS = {
+  bar: '#0072B2',
+  previous: '#8c8c8c',
+  up: '#00775a',
+  down: '#b34700',
+  same: '#666666',
+  text: '#1a1a1a',
+  muted: '#5c5c5c',
+  grid: '#d9d9d9',
+  zebra: '#f5f7fa',
+};
+
+const WIDTH = 900;
+const PAD = 28;
+const TITLE = { size: 22, line: 28, maxLines: 2 };
+const SUBTITLE = { size: 14, line: 19, maxLines: 2 };
+const LABEL = { size: 14, line: 17, maxLines: 2, width: 270 };
+const VALUE_SIZE = 14;
+const CHANGE_SIZE = 13;
+const ROW_HEIGHT = 46;
+const BAR_HEIGHT = 20;
+const PREVIOUS_HEIGHT = 6;
+const PREVIOUS_GAP = 3;
+const LEGEND_HEIGHT = 26;
+const AXIS_HEIGHT = 26;
+/** Room right of the plot for the value and change labels of a full bar ("100%  +100"). */
+const VALUE_ROOM = 96;
+const PLOT_LEFT = PAD + LABEL.width + 18;
+const PLOT_RIGHT = WIDTH - PAD - VALUE_ROOM;
+const TICKS = [0, 25, 50, 75, 100];
+
+const fmt = (n: number): string => String(Math.round(n * 100) / 100);
+const xOf = (percent: number): number => PLOT_LEFT + ((PLOT_RIGHT - PLOT_LEFT) * percent) / 100;
+
+const text = (
+  x: number,
+  y: number,
+  content: string,
+  attrs: { size: number; fill: string; bold?: boolean; anchor?: 'start' | 'middle' | 'end' },
+): string =>
+  `<text x="${fmt(x)}" y="${fmt(y)}" font-size="${attrs.size}" fill="${attrs.fill}"` +
+  (attrs.bold ? ' font-weight="bold"' : '') +
+  (attrs.anchor && attrs.anchor !== 'start' ? ` text-anchor="${attrs.anchor}"` : '') +
+  `>${escapeXml(content)}</text>`;
+
+/** Signed change as shown to people: from the rounded values, so "67%" next to "55%" reads "+12". */
+const changeLabel = (now: number, before: number): { label: string; fill: string } => {
+  const delta = Math.round(now) - Math.round(before);
+  if (delta > 0) return { label: `+${delta}`, fill: COLOURS.up };
+  if (delta < 0) return { label: `\u2212${-delta}`, fill: COLOURS.down };
+  return { label: '\u00b10', fill: COLOURS.same };
+};
+
+const legend = (y: number): string => {
+  const parts: string[] = [];
+  let x = PLOT_LEFT;
+  parts.push(`<rect x="${x}" y="${y - 11}" width="14" height="14" rx="2" fill="${COLOURS.bar}"/>`);
+  x += 20;
+  parts.push(text(x, y, 'Current score', { size: 13, fill: COLOURS.text }));
+  x += measureText('Current score', 13) + 28;
+  parts.push(`<rect x="${x}" y="${y - 7}" width="22" height="${PREVIOUS_HEIGHT}" fill="${COLOURS.previous}"/>`);
+  x += 28;
+  parts.push(text(x, y, 'Previous score', { size: 13, fill: COLOURS.text }));
+  x += measureText('Previous score', 13) + 28;
+  parts.push(text(x, y, '+/\u2212 change in points', { size: 13, fill: COLOURS.muted }));
+  return parts.join('');
+};
+
+/** Alternate rows get a faint band so a label is easy to follow to its bar; drawn under the gridlines. */
+const zebra = (top: number, index: number): string =>
+  index % 2 === 0
+    ? `<rect x="${PAD - 8}" y="${top}" width="${WIDTH - 2 * PAD + 16}" height="${ROW_HEIGHT}" fill="${COLOURS.zebra}"/>`
+    : '';
+
+const row = (data: ChartRow, top: number, showChange: boolean): string => {
+  const parts: string[] = [];
+  const mid = top + ROW_HEIGHT / 2;
+
+  const lines = wrapText(data.label, LABEL.width, LABEL.size, LABEL.maxLines);
+  // Centre the label block on the bar; 0.35em drops each baseline so glyphs sit visually centred.
+  const firstBaseline = mid - ((lines.length - 1) * LABEL.line) / 2 + LABEL.size * 0.35;
+  lines.forEach((line, i) => {
+    parts.push(text(PAD, firstBaseline + i * LABEL.line, line, { size: LABEL.size, fill: COLOURS.text }));
+  });
+
+  // With a previous score the pair (thick current bar, thin previous bar beneath) is centred on the row;
+  // the value label stays level with the current bar, clear of the thin bar below it.
+  const hasPrevious = data.previous !== null;
+  const barTop = hasPrevious ? mid - (BAR_HEIGHT + PREVIOUS_GAP + PREVIOUS_HEIGHT) / 2 : mid - BAR_HEIGHT / 2;
+  const barMid = barTop + BAR_HEIGHT / 2;
+  let labelX = PLOT_LEFT;
+  if (data.percent !== null && data.percent > 0) {
+    const end = xOf(data.percent);
+    parts.push(`<rect x="${PLOT_LEFT}" y="${fmt(barTop)}" width="${fmt(end - PLOT_LEFT)}" height="${BAR_HEIGHT}" fill="${COLOURS.bar}"/>`);
+    labelX = end;
+  }
+  if (data.previous !== null && data.previous > 0) {
+    const y = fmt(barTop + BAR_HEIGHT + PREVIOUS_GAP);
+    const width = fmt(xOf(data.previous) - PLOT_LEFT);
+    parts.push(`<rect x="${PLOT_LEFT}" y="${y}" width="${width}" height="${PREVIOUS_HEIGHT}" fill="${COLOURS.previous}"/>`);
+  }
+  labelX += 8;
+
+  const baseline = barMid + VALUE_SIZE * 0.35;
+  if (data.percent === null) {
+    parts.push(text(labelX, baseline, 'skipped', { size: VALUE_SIZE, fill: COLOURS.muted }));
+    return parts.join('');
+  }
+  const value = `${Math.round(data.percent)}%`;
+  parts.push(text(labelX, baseline, value, { size: VALUE_SIZE, fill: COLOURS.text, bold: true }));
+  if (showChange && data.previous !== null) {
+    const change = changeLabel(data.percent, data.previous);
+    const x = labelX + measureText(value, VALUE_SIZE, true) + 7;
+    parts.push(text(x, baseline, change.label, { size: CHANGE_SIZE, fill: change.fill, bold: true }));
+  }
+  return parts.join('');
+};
+
+/** Lays out a horizontal bar chart as an SVG document 900 px wide; height grows with the rows. */
+export const barChartSvg = (model: ChartModel): string => {
+  const body: string[] = [];
+  const contentWidth = WIDTH - 2 * PAD;
+  let y = PAD;
+
+  const titleLines = wrapText(model.title, contentWidth, TITLE.size, TITLE.maxLines, true);
+  for (const line of titleLines) {
+    y += TITLE.line;
+    body.push(text(PAD, y - 6, line, { size: TITLE.size, fill: COLOURS.text, bold: true }));
+  }
+  if (model.subtitle) {
+    y += 4;
+    for (const line of wrapText(model.subtitle, contentWidth, SUBTITLE.size, SUBTITLE.maxLines)) {
+      y += SUBTITLE.line;
+      body.push(text(PAD, y - 4, line, { size: SUBTITLE.size, fill: COLOURS.muted }));
+    }
+  }
+  const showPrevious = model.rows.some((r) => r.previous !== null);
+  if (showPrevious) {
+    y += 10 + LEGEND_HEIGHT;
+    body.push(legend(y - 8));
+  }
+  y += 14;
+
+  const plotTop = y;
+  const rowCount = Math.max(model.rows.length, 1);
+  const plotBottom = plotTop + rowCount * ROW_HEIGHT;
+
+  body.push(...model.rows.map((_, i) => zebra(plotTop + i * ROW_HEIGHT, i)));
+  for (const tick of TICKS) {
+    const x = fmt(xOf(tick));
+    const colour = tick === 0 ? COLOURS.muted : COLOURS.grid;
+    body.push(`<line x1="${x}" y1="${plotTop}" x2="${x}" y2="${plotBottom}" stroke="${colour}" stroke-width="1"/>`);
+    body.push(text(xOf(tick), plotBottom + 18, `${tick}%`, { size: 12, fill: COLOURS.muted, anchor: 'middle' }));
+  }
+  body.push(...model.rows.map((r, i) => row(r, plotTop + i * ROW_HEIGHT, showPrevious)));
+  if (model.rows.length === 0) {
+    const note = truncate('No components to show', PLOT_RIGHT - PLOT_LEFT, LABEL.size);
+    body.push(text(PLOT_LEFT + 8, plotTop + ROW_HEIGHT / 2 + 5, note, { size: LABEL.size, fill: COLOURS.muted }));
+  }
+
+  const height = Math.ceil(plotBottom + AXIS_HEIGHT + PAD - 8);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" ` +
+    `font-family="${CHART_FONT_FAMILY}">` +
+    `<title>${escapeXml(model.title)}</title>` +
+    `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>` +
+    body.join('') +
+    '</svg>'
+  );
+};

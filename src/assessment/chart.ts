@@ -1,0 +1,61 @@
+import { Resvg } from '@resvg/resvg-js';
+import { barChartSvg } from './chart-bar.js';
+import type { ChartModel, ChartRow } from './chart-bar.js';
+import { CHART_FONT_FAMILY, chartFontFiles } from './chart-font.js';
+import { cleanLabel } from './chart-text.js';
+
+/** What an assessment chart shows: one bar per component, scores in percent (null = skipped). */
+export interface ChartInput {
+  title: string;
+  subtitle?: string;
+  components: Array<{ label: string; percent: number | null; previous?: number | null }>;
+}
+
+/** Rendering scale: the PNG is twice the SVG's pixel size so it stays sharp on high-density screens. */
+const ZOOM = 2;
+
+/** Anything that is not a finite number counts as "no score"; scores outside 0-100 are clamped. */
+const toPercent = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? Math.min(100, Math.max(0, value)) : null;
+
+const toModel = (input: ChartInput): ChartModel => {
+  // Inputs are typed, but they are built from user-edited files, so every field is checked again here.
+  const components: unknown[] = Array.isArray(input.components) ? input.components : [];
+  const rows: ChartRow[] = components.map((raw): ChartRow => {
+    const c = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    return {
+      label: typeof c['label'] === 'string' ? cleanLabel(c['label']) : '',
+      percent: toPercent(c['percent']),
+      previous: toPercent(c['previous']),
+    };
+  });
+  return {
+    title: typeof input.title === 'string' ? cleanLabel(input.title) : '',
+    subtitle: typeof input.subtitle === 'string' ? cleanLabel(input.subtitle) : '',
+    rows,
+  };
+};
+
+/**
+ * Horizontal bar chart of component scores as a standalone SVG document (900 px wide, taller with
+ * more components). All text is escaped; a previous score, when given, is drawn as a marker with the
+ * signed change next to the value.
+ */
+export function renderChartSvg(input: ChartInput): string {
+  return barChartSvg(toModel(input));
+}
+
+/**
+ * The same chart as a PNG at 2x scale, drawn with the bundled DejaVu Sans only (system fonts are never
+ * loaded), so the output is identical on every machine.
+ */
+export function renderChartPng(input: ChartInput): Uint8Array {
+  const resvg = new Resvg(renderChartSvg(input), {
+    font: { fontFiles: chartFontFiles(), loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
+    fitTo: { mode: 'zoom', value: ZOOM },
+    background: '#ffffff',
+    // resvg otherwise prints a warning per character the font lacks; boxes are drawn for them anyway.
+    logLevel: 'off',
+  });
+  return new Uint8Array(resvg.render().asPng());
+}
