@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { errorMessage } from '../core/errors.js';
+import { frameworkSchema, type Framework } from './framework-schema.js';
+
+/** Why one framework file was not loaded. `path` is the dotted location of the problem inside the file. */
+export interface FrameworkLoadError {
+  file: string;
+  path?: string;
+  message: string;
+}
+
+export interface FrameworkLoadResult {
+  frameworks: Framework[];
+  errors: FrameworkLoadError[];
+}
+
+/** `file: path: message`, one line, for logs and start-up output. */
+export const formatFrameworkError = (error: FrameworkLoadError): string =>
+  `${error.file}: ${error.path !== undefined && error.path !== '' ? `${error.path}: ` : ''}${error.message}`;
+
+const issuePath = (issue: z.core.$ZodIssue): string => issue.path.map(String).join('.');
+
+/**
+ * Parses and validates one framework file's text. Returns the framework or every problem found,
+ * each naming the file and the path inside it.
+ */
+export const parseFrameworkText = (
+  text: string,
+  file: string,
+): { framework: Framework; errors?: undefined } | { framework?: undefined; errors: FrameworkLoadError[] } => {
+  const document = parseDocument(text, { prettyErrors: true });
+  if (document.errors.length > 0) {
+    return {
+      errors: document.errors.map((error) => ({ file, message: `YAML syntax: ${error.message.split('\n')[0] ?? ''}` })),
+    };
+  }
+  const parsed = frameworkSchema.safeParse(document.toJS());
+  if (!parsed.success) {
+    return {
+      errors: parsed.error.issues.map((issue) => ({ file, path: issuePath(issue), message: issue.message })),
+    };
+  }
+  return { framework: parsed.data };
+};
+
+/**
+ * Loads every `*.yaml` / `*.yml` file in `directory`, in file-name order. A bad file is reported in
+ * `errors` and skipped; the others still load. A second file reusing an id is rejected.
+ */
+export const loadFrameworks = (directory: string): FrameworkLoadResult => {
+  const frameworks: Framework[] = [];
+  const errors: FrameworkLoadError[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(directory)
+      .filter((name) => /\.ya?ml$/i.test(name))
+      .sort();
+  } catch (error) {
+    return { frameworks, errors: [{ file: directory, message: `cannot read directory: ${errorMessage(error)}` }] };
+  }
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const file = join(directory, name);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      errors.push({ file, message: `cannot read file: ${errorMessage(error)}` });
+      continue;
+    }
+    const result = parseFrameworkText(text, file);
+    if (result.errors !== undefined) {
+      errors.push(...result.errors);
+      continue;
+    }
+    const owner = seen.get(result.framework.id);
+    if (owner !== undefined) {
+      errors.push({ file, path: 'id', message: `id "${result.framework.id}" is already used by ${basename(owner)}` });
+      continue;
+    }
+    seen.set(result.framework.id, file);
+    frameworks.push(result.framework);
+  }
+  return { frameworks, errors };
+};
