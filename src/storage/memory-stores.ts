@@ -6,7 +6,7 @@ import type {
   SessionStore,
   StoredSession,
 } from '../core/ports.js';
-import { cityKey, normaliseLimit } from './city-key.js';
+import { cityKey, normaliseLimit, toIsoText, toJsonText } from './store-values.js';
 import type { FeedbackEntry } from './feedback-entry.js';
 
 // Values are cloned on the way in and out so a caller mutating an object it passed or received
@@ -16,31 +16,39 @@ const copy = <T>(value: T): T => structuredClone(value);
 const sessionId = (key: SessionKey): string =>
   JSON.stringify([key.workspace, key.conversation, key.userId]);
 
+/** A session as held: `state` kept as JSON text, as SQLite keeps it, so both read back the same. */
+type HeldSession = SessionKey & Omit<StoredSession, 'state'> & { state: string };
+
+const release = (row: HeldSession): SessionKey & StoredSession => ({
+  ...copy(row),
+  state: JSON.parse(row.state) as unknown,
+});
+
 /** {@link SessionStore} kept in memory; for tests and the console. Lost on restart. */
 export class MemorySessionStore implements SessionStore {
-  readonly #rows = new Map<string, SessionKey & StoredSession>();
+  readonly #rows = new Map<string, HeldSession>();
 
   get(key: SessionKey): StoredSession | undefined {
     const row = this.#rows.get(sessionId(key));
     if (row === undefined) return undefined;
-    const { frameworkId, city, state, startedAt, updatedAt } = copy(row);
+    const { frameworkId, city, state, startedAt, updatedAt } = release(row);
     return { frameworkId, city, state, startedAt, updatedAt };
   }
 
   put(key: SessionKey, session: StoredSession): void {
-    this.#rows.set(
-      sessionId(key),
-      copy({
-        workspace: key.workspace,
-        conversation: key.conversation,
-        userId: key.userId,
-        frameworkId: session.frameworkId,
-        city: session.city,
-        state: session.state,
-        startedAt: session.startedAt,
-        updatedAt: session.updatedAt,
-      }),
-    );
+    const state = toJsonText(session.state, 'the assessment state');
+    toIsoText(session.startedAt, 'startedAt');
+    toIsoText(session.updatedAt, 'updatedAt');
+    this.#rows.set(sessionId(key), {
+      workspace: key.workspace,
+      conversation: key.conversation,
+      userId: key.userId,
+      frameworkId: session.frameworkId,
+      city: session.city,
+      state,
+      startedAt: new Date(session.startedAt),
+      updatedAt: new Date(session.updatedAt),
+    });
   }
 
   delete(key: SessionKey): void {
@@ -52,7 +60,7 @@ export class MemorySessionStore implements SessionStore {
     return [...this.#rows.values()]
       .filter((row) => row.workspace === workspace)
       .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
-      .map(copy);
+      .map(release);
   }
 }
 
@@ -65,6 +73,7 @@ export class MemoryResultStore implements ResultStore {
   #seq = 0;
 
   save(result: AssessmentResult): void {
+    toIsoText(result.completedAt, 'completedAt');
     const id = JSON.stringify([result.workspace, result.id]);
     this.#seq += 1;
     this.#rows.set(id, { seq: this.#seq, result: copy(result) });
@@ -95,6 +104,7 @@ export class MemoryFeedbackStore implements FeedbackStore {
   readonly #rows = new Map<string, FeedbackEntry>();
 
   recordFeedback(entry: FeedbackEntry): void {
+    toIsoText(entry.at, 'at');
     const id = JSON.stringify([entry.workspace, entry.userId, entry.key]);
     // Delete first so the map's insertion order reflects the latest vote.
     this.#rows.delete(id);

@@ -1,0 +1,45 @@
+import { silentLogger } from '../core/ports.js';
+import type { Logger } from '../core/ports.js';
+import { closeDatabase, openDatabase } from './sqlite-database.js';
+import type { Database, OpenDatabaseOptions } from './sqlite-database.js';
+import { SqliteFeedbackStore, feedbackMigrations } from './sqlite-feedback-store.js';
+import { SqliteResultStore, resultMigrations } from './sqlite-result-store.js';
+import { SqliteSessionStore, sessionMigrations } from './sqlite-session-store.js';
+
+/** The SQLite-backed stores sharing one connection. */
+export interface SqliteStores {
+  db: Database;
+  sessions: SqliteSessionStore;
+  results: SqliteResultStore;
+  feedback: SqliteFeedbackStore;
+  /** Closes the connection; the stores cannot be used afterwards. */
+  close(): void;
+}
+
+/**
+ * Opens (or creates) the database at `path` with every store's migrations and returns the stores.
+ * Throws a `StorageError` naming the file and the fix when it cannot be opened for writing.
+ */
+export const createSqliteStores = (
+  path: string,
+  logger: Logger = silentLogger,
+  options: Pick<OpenDatabaseOptions, 'busyTimeoutMs' | 'migrations'> = {},
+): SqliteStores => {
+  const db = openDatabase(path, {
+    ...options,
+    logger,
+    migrations: [...sessionMigrations, ...resultMigrations, ...feedbackMigrations, ...(options.migrations ?? [])],
+  });
+  try {
+    return {
+      db,
+      sessions: new SqliteSessionStore(db, logger),
+      results: new SqliteResultStore(db, logger),
+      feedback: new SqliteFeedbackStore(db, logger),
+      close: () => closeDatabase(db),
+    };
+  } catch (error) {
+    closeDatabase(db);
+    throw error;
+  }
+};
