@@ -18,13 +18,17 @@ export const escapeXml = (text: string): string =>
  * selectors). Other uncovered scripts are kept: a box still tells the reader a name is there.
  */
 const FORBIDDEN_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|\p{Cs}/gu;
-const EMOJI_PARTS = /\p{Extended_Pictographic}|[\u200D\uFE0E\uFE0F\u20E3]|\p{Emoji_Modifier}|\p{Regional_Indicator}/gu;
+const PICTOGRAPHS = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}/gu;
+/** Joiners and presentation selectors only make sense inside emoji sequences. */
+const EMOJI_GLUE = /[\u200D\uFE0E\uFE0F\u20E3]/gu;
 
 /** Makes user-supplied text safe and drawable: one line, no forbidden characters, no emoji. */
 export const cleanLabel = (text: string): string =>
   text
     .replace(FORBIDDEN_IN_XML, '')
-    .replace(EMOJI_PARTS, (char) => (fontCovers(char.codePointAt(0) ?? 0) ? char : ''))
+    .replace(EMOJI_GLUE, '')
+    // Symbols the font does have (✓, ©) are kept.
+    .replace(PICTOGRAPHS, (char) => (fontCovers(char.codePointAt(0) ?? 0) ? char : ''))
     .replace(/\s+/g, ' ')
     .trim();
 
