@@ -94,11 +94,12 @@ const row = (data: ChartRow, top: number, showChange: boolean): string => {
   const parts: string[] = [];
   const mid = top + ROW_HEIGHT / 2;
 
-  const lines = wrapText(data.label, LABEL.width, LABEL.size, LABEL.maxLines);
+  const unnamed = data.label === '';
+  const lines = wrapText(unnamed ? '(no label)' : data.label, LABEL.width, LABEL.size, LABEL.maxLines);
   // Centre the label block on the bar; 0.35em drops each baseline so glyphs sit visually centred.
   const firstBaseline = mid - ((lines.length - 1) * LABEL.line) / 2 + LABEL.size * 0.35;
   lines.forEach((line, i) => {
-    parts.push(text(PAD, firstBaseline + i * LABEL.line, line, { size: LABEL.size, fill: COLOURS.text }));
+    parts.push(text(PAD, firstBaseline + i * LABEL.line, line, { size: LABEL.size, fill: unnamed ? COLOURS.muted : COLOURS.text }));
   });
 
   // With a previous score the pair (thick current bar, thin previous bar beneath) is centred on the row;

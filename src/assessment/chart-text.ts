@@ -37,7 +37,11 @@ export const truncate = (text: string, maxWidth: number, fontSize: number, bold 
   if (measureText(text, fontSize, bold) <= maxWidth) return text;
   const chars = Array.from(text);
   while (chars.length > 0 && measureText(chars.join('') + ELLIPSIS, fontSize, bold) > maxWidth) chars.pop();
-  return chars.join('').trimEnd() + ELLIPSIS;
+  const fitted = chars.join('');
+  // Prefer ending on a whole word, unless that would throw away much of the line.
+  const lastSpace = fitted.lastIndexOf(' ');
+  const cut = lastSpace >= fitted.length * 0.6 ? fitted.slice(0, lastSpace) : fitted;
+  return cut.trimEnd() + ELLIPSIS;
 };
 
 /** Breaks a word wider than the line into pieces that fit, so one long token cannot overflow. */

@@ -174,6 +174,11 @@ describe('renderChartPng', () => {
     expect(decodePng(renderChartPng(input)).width).toBe(1800);
   });
 
+  it('names a component with an empty or missing label "(no label)"', () => {
+    const input = { title: 't', components: [{ label: '   ', percent: 10 }, { percent: 20 }] } as unknown as ChartInput;
+    expect(texts(renderChartSvg(input)).filter((t) => t === '(no label)')).toHaveLength(2);
+  });
+
   it('renders an empty component list with a note instead of failing', () => {
     const svg = renderChartSvg({ title: 'Empty', components: [] });
     expect(texts(svg)).toContain('No components to show');
@@ -259,6 +264,8 @@ describe('chart text helpers', () => {
     expect(lines.at(-1)?.endsWith('…')).toBe(true);
     // A split word is continued without an inserted space.
     expect(lines.slice(0, 2).join('')).toBe(text.slice(0, lines.slice(0, 2).join('').length));
+    const width = measureText('alpha beta gam…', 14);
+    expect(wrapText('alpha beta gamma delta', width, 14, 1)).toEqual(['alpha beta…']);
     expect(wrapText('', 100, 14, 2)).toEqual(['']);
     expect(wrapText('short', 100, 14, 2)).toEqual(['short']);
   });
