@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Logger } from '../../src/core/ports.js';
+import { openDatabase } from '../../src/storage/sqlite-database.js';
+import { SqliteFeedbackStore } from '../../src/storage/sqlite-feedback-store.js';
+import { SqliteResultStore, resultMigrations } from '../../src/storage/sqlite-result-store.js';
+import { SqliteSessionStore } from '../../src/storage/sqlite-session-store.js';
+import { createSqliteStores } from '../../src/storage/sqlite-stores.js';
+import { assessmentResult, sessionKey, storedSession } from './fixtures.js';
+import { tempDir } from './temp-dir.js';
+
+/** A logger that keeps warnings so tests can check a damaged row was reported. */
+const recordingLogger = (): Logger & { warnings: Array<{ obj: object; msg: string | undefined }> } => {
+  const warnings: Array<{ obj: object; msg: string | undefined }> = [];
+  return { debug() {}, info() {}, error() {}, warn: (obj, msg) => warnings.push({ obj, msg }), warnings };
+};
+
+describe('SQLite stores across restarts', () => {
+  it('keeps sessions, results and feedback after closing and reopening the file', () => {
+    const path = join(tempDir(), 'bot.db');
+    const first = createSqliteStores(path);
+    first.sessions.put(sessionKey(), storedSession());
+    first.results.save(assessmentResult());
+    first.feedback.recordFeedback({ workspace: 'slack:T1', userId: 'U1', key: 'k', helpful: true, at: new Date(0) });
+    first.close();
+    expect(first.db.open).toBe(false);
+
+    const second = createSqliteStores(path);
+    expect(second.sessions.get(sessionKey())).toEqual(storedSession());
+    expect(second.sessions.listByWorkspace('slack:T1')).toHaveLength(1);
+    expect(second.results.list('slack:T1')).toEqual([assessmentResult()]);
+    expect(second.feedback.listByWorkspace('slack:T1')).toHaveLength(1);
+    second.close();
+  });
+
+  it('records each store migration once however often the stores are opened', () => {
+    const path = join(tempDir(), 'bot.db');
+    createSqliteStores(path).close();
+    const stores = createSqliteStores(path);
+    // Stores apply their own migrations too; constructing another one must not re-run them.
+    new SqliteResultStore(stores.db);
+    expect(stores.db.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all()).toEqual([
+      'feedback-001-create',
+      'results-001-create',
+      'sessions-001-create',
+    ]);
+    stores.close();
+  });
+
+  it('lets a store set up its own tables on a database opened without its migrations', () => {
+    const db = openDatabase(join(tempDir(), 'bot.db'));
+    const sessions = new SqliteSessionStore(db);
+    sessions.put(sessionKey(), storedSession());
+    expect(sessions.get(sessionKey())).toEqual(storedSession());
+    db.close();
+  });
+});
+
+describe('SQLite stores with damaged rows', () => {
+  it('skips a session whose state is not JSON, with a warning naming the row', () => {
+    const logger = recordingLogger();
+    const stores = createSqliteStores(join(tempDir(), 'bot.db'), logger);
+    stores.sessions.put(sessionKey(), storedSession());
+    stores.sessions.put(sessionKey({ userId: 'U2' }), storedSession());
+    stores.db.prepare("UPDATE assessment_sessions SET state = '{broken' WHERE user_id = 'U2'").run();
+
+    expect(stores.sessions.get(sessionKey({ userId: 'U2' }))).toBeUndefined();
+    expect(stores.sessions.listByWorkspace('slack:T1').map((s) => s.userId)).toEqual(['U1']);
+    expect(logger.warnings).toHaveLength(2);
+    expect(logger.warnings[0]?.msg).toBe('Skipping unreadable assessment session row');
+    expect(logger.warnings[0]?.obj).toMatchObject({
+      table: 'assessment_sessions',
+      key: { workspace: 'slack:T1', user_id: 'U2' },
+      problem: expect.stringContaining('state: invalid JSON'),
+    });
+    // Putting the session again repairs it.
+    stores.sessions.put(sessionKey({ userId: 'U2' }), storedSession());
+    expect(stores.sessions.get(sessionKey({ userId: 'U2' }))).toEqual(storedSession());
+    stores.close();
+  });
+
+  it('skips results with bad JSON, a bad shape or a bad date and keeps the rest', () => {
+    const logger = recordingLogger();
+    const stores = createSqliteStores(join(tempDir(), 'bot.db'), logger);
+    for (const id of ['good', 'json', 'shape', 'date']) stores.results.save(assessmentResult({ id }));
+    const damage = stores.db.prepare('UPDATE assessment_results SET components = ?, completed_at = ? WHERE id = ?');
+    const iso = assessmentResult().completedAt.toISOString();
+    damage.run('[{"id": ', iso, 'json');
+    damage.run('[{"id": 1}]', iso, 'shape');
+    damage.run('[]', 'last Tuesday', 'date');
+
+    expect(stores.results.list('slack:T1').map((r) => r.id)).toEqual(['good']);
+    expect(stores.results.list('slack:T1', { city: 'cork' }).map((r) => r.id)).toEqual(['good']);
+    expect(logger.warnings.slice(0, 3).map((w) => w.obj)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: { workspace: 'slack:T1', id: 'json' } }),
+        expect.objectContaining({ key: { workspace: 'slack:T1', id: 'shape' } }),
+        expect.objectContaining({ key: { workspace: 'slack:T1', id: 'date' } }),
+      ]),
+    );
+    stores.close();
+  });
+
+  it('skips a feedback row with an unreadable time', () => {
+    const logger = recordingLogger();
+    const db = openDatabase(join(tempDir(), 'bot.db'));
+    const feedback = new SqliteFeedbackStore(db, logger);
+    feedback.recordFeedback({ workspace: 'slack:T1', userId: 'U1', key: 'a', helpful: true, at: new Date(0) });
+    feedback.recordFeedback({ workspace: 'slack:T1', userId: 'U1', key: 'b', helpful: false, at: new Date(1) });
+    db.prepare("UPDATE answer_feedback SET at = 'soon' WHERE key = 'b'").run();
+    expect(feedback.listByWorkspace('slack:T1').map((f) => f.key)).toEqual(['a']);
+    expect(logger.warnings.map((w) => w.msg)).toEqual(['Skipping unreadable feedback row']);
+    db.close();
+  });
+});
+
+describe('SQLite store queries', () => {
+  it('reads results through the workspace indexes', () => {
+    const db = openDatabase(join(tempDir(), 'bot.db'), { migrations: resultMigrations });
+    const plan = (sql: string, ...params: unknown[]): string =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>)
+        .map((row) => row.detail)
+        .join(' | ');
+    const base = 'SELECT id FROM assessment_results WHERE workspace = ?';
+    const order = 'ORDER BY completed_at DESC, rowid DESC LIMIT ?';
+    expect(plan(`${base} AND city_key = ? ${order}`, 'slack:T1', 'cork', 5)).toContain(
+      'USING INDEX assessment_results_by_city (workspace=? AND city_key=?)',
+    );
+    expect(plan(`${base} ${order}`, 'slack:T1', 5)).toContain('INDEX assessment_results_by_time (workspace=?)');
+    db.close();
+  });
+
+  it('names the workspace in every statement that reads or changes rows', () => {
+    const files = ['sqlite-session-store.ts', 'sqlite-result-store.ts', 'sqlite-feedback-store.ts'];
+    for (const file of files) {
+      const source = readFileSync(new URL(`../../src/storage/${file}`, import.meta.url), 'utf8');
+      const statements = [...source.matchAll(/`(SELECT|DELETE|UPDATE)[^`]*`|'(SELECT|DELETE|UPDATE)[^']*'/g)];
+      expect(statements.length, file).toBeGreaterThan(0);
+      // The result store's filtered SELECTs extend one base statement, which is checked here.
+      for (const [statement] of statements) {
+        expect(statement, `${file}: ${statement}`).toMatch(/WHERE workspace = \?/);
+      }
+    }
+  });
+});
