@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url';
+import type { KnowledgePaths } from './knowledge-base.js';
+
+/** The repository's root folder, found from this file's location (src/knowledge/). */
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Where the shipped knowledge lives; KNOWLEDGE_DIR in the environment can point elsewhere (see config). */
+export const knowledgePaths = (knowledgeDir: string = `${projectRoot}knowledge`): KnowledgePaths => ({
+  docsDir: `${knowledgeDir}/docs`,
+  indexFile: `${knowledgeDir}/.index/passages.json`,
+  synonymsFile: `${knowledgeDir}/synonyms.yaml`,
+});

@@ -1,0 +1,93 @@
+import lunr from 'lunr';
+import { z } from 'zod';
+import { chunkDocument, type ChunkOptions, type Passage } from './chunk.js';
+import type { SourceDocument } from './documents.js';
+import { documentKinds } from './front-matter.js';
+import { foldText, words } from './text.js';
+
+/** Bumped whenever the serialized shape or the way text is indexed changes; older files are rebuilt. */
+export const INDEX_FORMAT = 3;
+
+/** Field boosts: a word in a heading says more about a passage than the same word in its text. */
+export const FIELD_BOOSTS = { heading: 3, title: 1.5, text: 1 } as const;
+
+export const passageSchema = z.object({
+  id: z.string(),
+  source: z.string(),
+  title: z.string(),
+  heading: z.string(),
+  text: z.string(),
+});
+
+export const serializedIndexSchema = z.object({
+  format: z.literal(INDEX_FORMAT),
+  builtAt: z.string(),
+  /** Fingerprint of the source files the index was built from (name, size, mtime). */
+  fingerprint: z.string(),
+  documents: z.array(z.object({ file: z.string(), title: z.string(), source: z.string(), kind: z.enum(documentKinds) })),
+  passages: z.array(passageSchema),
+  /** Surface words with their counts, for correcting typos in questions. */
+  vocabulary: z.array(z.tuple([z.string(), z.number()])),
+  lunr: z.record(z.string(), z.unknown()),
+});
+
+export type SerializedIndex = z.infer<typeof serializedIndexSchema>;
+
+export interface BuiltIndex {
+  documents: Array<Pick<SourceDocument, 'file' | 'title' | 'source' | 'kind'>>;
+  passages: Passage[];
+  vocabulary: Map<string, number>;
+  index: lunr.Index;
+}
+
+/** Builds passages, the Lunr index (stemmed, stop words removed, field boosts) and the vocabulary. */
+export const buildIndex = (documents: SourceDocument[], chunkOptions?: ChunkOptions): BuiltIndex => {
+  const passages = documents.flatMap((document) => chunkDocument(document, chunkOptions));
+  const vocabulary = new Map<string, number>();
+  const index = lunr(function build() {
+    this.ref('id');
+    this.field('heading', { boost: FIELD_BOOSTS.heading });
+    this.field('title', { boost: FIELD_BOOSTS.title });
+    this.field('text', { boost: FIELD_BOOSTS.text });
+    for (const passage of passages) {
+      this.add({
+        id: passage.id,
+        heading: foldText(passage.heading),
+        title: foldText(passage.title),
+        text: foldText(passage.text),
+      });
+      for (const word of words(`${passage.heading} ${passage.text}`)) {
+        vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
+      }
+    }
+  });
+  return {
+    documents: documents.map(({ file, title, source, kind }) => ({ file, title, source, kind })),
+    passages,
+    vocabulary,
+    index,
+  };
+};
+
+export const serializeIndex = (built: BuiltIndex, fingerprint: string, builtAt: Date): string =>
+  JSON.stringify({
+    format: INDEX_FORMAT,
+    builtAt: builtAt.toISOString(),
+    fingerprint,
+    documents: built.documents,
+    passages: built.passages,
+    vocabulary: [...built.vocabulary],
+    lunr: built.index.toJSON() as Record<string, unknown>,
+  } satisfies SerializedIndex);
+
+/** Parses a serialized index; throws when it is not one of this format (the caller rebuilds). */
+export const deserializeIndex = (json: string): BuiltIndex & { fingerprint: string } => {
+  const data = serializedIndexSchema.parse(JSON.parse(json));
+  return {
+    documents: data.documents,
+    passages: data.passages,
+    vocabulary: new Map(data.vocabulary),
+    index: lunr.Index.load(data.lunr),
+    fingerprint: data.fingerprint,
+  };
+};

@@ -1,0 +1,184 @@
+import type { Passage } from './chunk.js';
+import type { BuiltIndex } from './index-build.js';
+import { findSynonyms, type StemPhrase, type SynonymTable } from './synonyms.js';
+import { TypoCorrector } from './typos.js';
+import { FRAMING_WORDS, isStopWord, stem, words } from './text.js';
+
+/** One idea of the question: the user's words (as stems) and other ways of saying them. */
+export interface Concept {
+  /** The words as the user wrote them, for messages. */
+  surface: string;
+  phrase: StemPhrase;
+  alternatives: StemPhrase[];
+  /** How much the concept says about a passage: its inverse document frequency. */
+  weight: number;
+}
+
+export interface ScoredPassage {
+  passage: Passage;
+  /** Final ranking score, 0-1. */
+  score: number;
+  /** Share of the question's weight that the passage matches, 0-1. */
+  coverage: number;
+}
+
+export interface SearchResult {
+  concepts: Concept[];
+  hits: ScoredPassage[];
+}
+
+/** How many Lunr hits are re-ranked; the rest are too weak to matter. */
+const CANDIDATES = 30;
+/** Boost of a synonym or corrected spelling relative to the user's own word. */
+const ALTERNATIVE_BOOST = 0.5;
+/** Share of its weight that a framing word ("goals", "purpose") keeps. */
+const FRAMING_WEIGHT = 0.3;
+
+/** Stems of a passage's heading, title and text, computed once per passage and kept. */
+interface PassageTerms {
+  set: Set<string>;
+  sequence: string[];
+}
+
+/**
+ * Searches passages for a question without ever handing user text to Lunr's query parser:
+ * words are folded, stop words dropped, stemmed, typos corrected against the documents'
+ * vocabulary, synonyms added, and the query built term by term with `idx.query()`.
+ */
+export class PassageSearch {
+  private readonly byId = new Map<string, Passage>();
+  private readonly terms = new Map<string, PassageTerms>();
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly corrector: TypoCorrector;
+  private readonly total: number;
+
+  constructor(
+    private readonly built: BuiltIndex,
+    private readonly synonyms: SynonymTable,
+  ) {
+    for (const passage of built.passages) this.byId.set(passage.id, passage);
+    this.corrector = new TypoCorrector(built.vocabulary);
+    this.total = Math.max(1, built.passages.length);
+  }
+
+  /** Number of passages containing a stem, from the Lunr inverted index. */
+  private frequency(term: string): number {
+    const cached = this.documentFrequency.get(term);
+    if (cached !== undefined) return cached;
+    // Lunr keeps postings per field: { _index, heading: { ref: … }, title: { … }, text: { … } }.
+    const inverted = (this.built.index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex;
+    const posting = Object.hasOwn(inverted, term) ? inverted[term] : undefined;
+    const refs = new Set<string>();
+    if (posting && typeof posting === 'object') {
+      for (const [field, value] of Object.entries(posting)) {
+        if (field !== '_index' && value && typeof value === 'object') for (const ref of Object.keys(value)) refs.add(ref);
+      }
+    }
+    this.documentFrequency.set(term, refs.size);
+    return refs.size;
+  }
+
+  private idf(term: string): number {
+    const df = this.frequency(term);
+    return Math.log(1 + (this.total - df + 0.5) / (df + 0.5));
+  }
+
+  private passageTerms(passage: Passage): PassageTerms {
+    const cached = this.terms.get(passage.id);
+    if (cached) return cached;
+    const sequence = words(`${passage.heading}\n${passage.title}\n${passage.text}`).map(stem);
+    const terms = { set: new Set(sequence), sequence };
+    this.terms.set(passage.id, terms);
+    return terms;
+  }
+
+  /** Turns a question into weighted concepts. Pure of Lunr's query syntax: any text is safe. */
+  concepts(question: string): Concept[] {
+    const content = words(question).filter((word) => !isStopWord(word));
+    const stems = content.map(stem);
+    const matches = findSynonyms(stems, this.synonyms);
+    const concepts: Concept[] = [];
+    // A word the documents never use weighs as much as their rarest word: it may be the point of
+    // the question (then nothing answers it) or a way of asking (then the rest decides).
+    const unknownWeight = Math.log(1 + (this.total - 0.5) / 1.5);
+    for (let i = 0; i < stems.length; i++) {
+      const match = matches.find((m) => m.start === i);
+      const length = match?.length ?? 1;
+      const phrase = stems.slice(i, i + length);
+      const alternatives = [...(match?.alternatives ?? [])];
+      const known = phrase.every((term) => this.frequency(term) > 0);
+      let weight = Math.max(...phrase.map((term) => (this.frequency(term) > 0 ? this.idf(term) : unknownWeight)));
+      if (!known && length === 1) {
+        const corrected = this.corrector.correct(content[i] ?? '');
+        if (corrected !== undefined && this.frequency(stem(corrected)) > 0) {
+          alternatives.unshift([stem(corrected)]);
+          weight = this.idf(stem(corrected));
+        }
+      }
+      const surface = content.slice(i, i + length).join(' ');
+      if (FRAMING_WORDS.has(surface)) weight *= FRAMING_WEIGHT;
+      concepts.push({ surface, phrase, alternatives, weight });
+      i += length - 1;
+    }
+    return concepts;
+  }
+
+  /** Share of the concepts' weight that a set of stems covers. */
+  coverage(concepts: Concept[], terms: Set<string>): number {
+    const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
+    if (total === 0) return 0;
+    const has = (phrase: StemPhrase): boolean => phrase.length > 0 && phrase.every((term) => terms.has(term));
+    const matched = concepts
+      .filter((concept) => has(concept.phrase) || concept.alternatives.some(has))
+      .reduce((sum, concept) => sum + concept.weight, 0);
+    return matched / total;
+  }
+
+  /** Share of adjacent concept pairs that also stand next to each other in the passage. */
+  private adjacency(concepts: Concept[], sequence: string[]): number {
+    if (concepts.length < 2) return 0;
+    const pairs = new Set<string>();
+    for (let i = 1; i < sequence.length; i++) pairs.add(`${sequence[i - 1]} ${sequence[i]}`);
+    let found = 0;
+    for (let i = 1; i < concepts.length; i++) {
+      const left = concepts[i - 1]?.phrase.at(-1);
+      const right = concepts[i]?.phrase[0];
+      if (left && right && pairs.has(`${left} ${right}`)) found++;
+    }
+    return found / (concepts.length - 1);
+  }
+
+  /** Best passages for a question, best first. Never throws for any input string. */
+  search(question: string, limit = 5): SearchResult {
+    const concepts = this.concepts(question);
+    if (concepts.length === 0) return { concepts, hits: [] };
+    const results = this.built.index.query((query) => {
+      for (const concept of concepts) {
+        const boost = 1 + concept.weight;
+        for (const term of concept.phrase) {
+          if (this.frequency(term) > 0) query.term(term, { usePipeline: false, boost });
+        }
+        for (const alternative of concept.alternatives) {
+          for (const term of alternative) {
+            if (this.frequency(term) > 0) query.term(term, { usePipeline: false, boost: boost * ALTERNATIVE_BOOST });
+          }
+        }
+      }
+    });
+    const top = results.slice(0, CANDIDATES);
+    const best = top[0]?.score ?? 0;
+    const hits: ScoredPassage[] = [];
+    for (const result of top) {
+      const passage = this.byId.get(result.ref);
+      if (!passage) continue;
+      const terms = this.passageTerms(passage);
+      const coverage = this.coverage(concepts, terms.set);
+      const adjacency = this.adjacency(concepts, terms.sequence);
+      const score = 0.55 * coverage + 0.35 * (best > 0 ? result.score / best : 0) + 0.1 * adjacency;
+      hits.push({ passage, score, coverage });
+    }
+    hits.sort((a, b) => b.score - a.score);
+    return { concepts, hits: hits.slice(0, limit) };
+  }
+}
+

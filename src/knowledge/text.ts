@@ -1,0 +1,73 @@
+import lunr from 'lunr';
+
+// Lunr splits on whitespace and hyphens only; documents write "region/city/community" and
+// "learning/educating", which are separate words to a reader.
+lunr.tokenizer.separator = /[\s\-/]+/u;
+
+/**
+ * Folds text for matching: lower case, accents removed, typographic quotes and dashes made plain.
+ * Used on both documents and questions so they meet in the same form.
+ */
+export const foldText = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[‘’‚‛′`´]/g, "'")
+    .replace(/[“”„‟″]/g, '"')
+    .replace(/[‐‑‒–—―]/g, '-')
+    .toLowerCase();
+
+/** Whitespace and quote folding used to compare phrases (evaluation, tests). */
+export const foldForPhrase = (text: string): string =>
+  foldText(text)
+    .replace(/['"]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Words of a text as Lunr sees them before stop words and stemming: trimmed of punctuation. */
+export const words = (text: string): string[] =>
+  lunr
+    .tokenizer(foldText(text))
+    .map((token) => lunr.trimmer(token))
+    .filter((token): token is lunr.Token => token instanceof lunr.Token)
+    .map((token) => token.toString())
+    // Possessives and leftover apostrophes: "oecd's" -> "oecd".
+    .map((word) => word.replace(/'s$/u, '').replace(/'/g, ''))
+    .filter((word) => word.length > 0);
+
+/** Question words and fillers that say nothing about the topic, on top of Lunr's English stop words. */
+const QUESTION_FILLERS = new Set([
+  'tell', 'please', 'need', 'want', 'know', 'say', 'says', 'said', 'give', 'explain', 'mention', 'mentions',
+  'short', 'anything', 'something', 'thing', 'things', 'also', 'really', 'just', 'way', 'ways', 'kind', 'sort',
+  'us', 'me', 'you', 'we', 'i', 'e.g', 'eg', 'etc', 'thanks', 'hi', 'hello', 'get', 'got', 'each', 'too', 'still',
+  'itself', 'themselves', 'purely', 'mainly', 'doe', 'current', 'currently', 'today', 'this', 'year',
+  'become', 'through', 'whether', 'actually', 'anyone', 'someone', 'there', 'here',
+]);
+
+/** True for words that carry no topic: Lunr's English stop words and question fillers. */
+export const isStopWord = (word: string): boolean =>
+  QUESTION_FILLERS.has(word) || lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
+
+/** Lunr's English stemmer on one word. */
+export const stem = (word: string): string => lunr.stemmer(new lunr.Token(word, {})).toString();
+
+/** Splits prose into sentences, keeping list items and headings whole. */
+export const sentences = (text: string): string[] =>
+  text
+    .split(/\n+/u)
+    .flatMap((line) => line.split(/(?<=[.!?;])\s+(?=["'‘“(]?[A-Z0-9•])/u))
+    .map((sentence) => sentence.replace(/^\s*(?:[-*•]|\d+[.)])\s+/u, '').trim())
+    .filter((sentence) => sentence.length > 0);
+
+/**
+ * Words that frame what is asked about a topic ("Swansea's goals", "the purpose of the toolkit")
+ * rather than name the topic. A passage that answers often does not repeat them, so they count
+ * for less when judging whether a passage answers at all.
+ */
+export const FRAMING_WORDS = new Set([
+  'goal', 'goals', 'aim', 'aims', 'objective', 'objectives', 'purpose', 'purposes', 'role', 'roles',
+  'definition', 'define', 'defined', 'meaning', 'mean', 'means', 'example', 'examples', 'benefit', 'benefits',
+  'advantage', 'advantages', 'idea', 'ideas', 'overview', 'summary', 'describe', 'description', 'main', 'key',
+  'important', 'type', 'types', 'list', 'number', 'many', 'much', 'use', 'used', 'useful', 'work', 'works',
+  'happen', 'happened', 'help', 'helps', 'involve', 'involved', 'mention', 'mentioned', 'cause', 'causes', 'problem', 'problems',
+]);
