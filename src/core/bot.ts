@@ -12,6 +12,7 @@ import {
   type FeedbackStore,
   type KnowledgeAnswer,
   type Logger,
+  type ReminderPort,
 } from './ports.js';
 import { textReply, type Citation, type Reply } from './replies.js';
 
@@ -19,6 +20,7 @@ export interface BotDeps {
   answers: AnswerPort;
   assessments?: AssessmentPort;
   feedback?: FeedbackStore;
+  reminders?: ReminderPort;
   logger?: Logger;
   clock?: Clock;
 }
@@ -71,6 +73,7 @@ export const helpReply = (topics: string[], hasAssessments: boolean): Reply => {
       '• During an assessment: a level number or name, `skip`, `back`, `progress`, `stop` (resume later), `cancel`',
     );
   }
+  lines.push('• `reminders` lists progress reminders; `remind help` shows how coordinators set them up');
   lines.push('• `help` shows this message');
   if (topics.length > 0) lines.push('', `Topics the documents cover: ${topics.join('; ')}.`);
   return textReply(lines.join('\n'));
@@ -121,6 +124,10 @@ export const createBot = (deps: BotDeps): ChatBot => {
         return assessments ? assessments.results(origin, intent.city) : unavailable();
       case 'export':
         return assessments ? assessments.exportCsv(origin) : unavailable();
+      case 'reminders':
+        return deps.reminders
+          ? deps.reminders.command(origin, intent.args)
+          : [textReply('Reminders are not set up on this bot.', 'error')];
     }
   };
 

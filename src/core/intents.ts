@@ -6,11 +6,12 @@ export type Intent =
   | { type: 'frameworks' }
   | { type: 'results'; city: string }
   | { type: 'export' }
+  | { type: 'reminders'; args: string }
   | { type: 'unknown-command'; command: string; suggestion?: string }
   | { type: 'empty' };
 
 /** Commands a user can type (with or without a leading `/` or `!`). */
-export const COMMANDS = ['help', 'ask', 'assess', 'frameworks', 'results', 'export'] as const;
+export const COMMANDS = ['help', 'ask', 'assess', 'frameworks', 'results', 'export', 'reminders'] as const;
 
 const ALIASES: Record<string, (typeof COMMANDS)[number]> = {
   help: 'help',
@@ -29,6 +30,9 @@ const ALIASES: Record<string, (typeof COMMANDS)[number]> = {
   history: 'results',
   export: 'export',
   csv: 'export',
+  remind: 'reminders',
+  reminder: 'reminders',
+  reminders: 'reminders',
 };
 
 /** Longest text the bot reads; anything beyond is ignored (and said so by callers where it matters). */
@@ -87,7 +91,8 @@ export const parseIntent = (raw: string): Intent => {
   const command = ALIASES[word];
   // Bare "progress" or "results" with words after it can be a question ("progress of Bristol?"):
   // only treat the first word as a command when it is alone, prefixed, or an unambiguous verb.
-  const isExplicit = prefix !== '' || rest === '' || word === 'ask' || word === 'assess' || word === 'results';
+  const isExplicit =
+    prefix !== '' || rest === '' || ['ask', 'assess', 'results', 'remind', 'reminders'].includes(word);
   if (command && isExplicit) {
     switch (command) {
       case 'help':
@@ -102,6 +107,8 @@ export const parseIntent = (raw: string): Intent => {
         return { type: 'results', city: rest };
       case 'export':
         return { type: 'export' };
+      case 'reminders':
+        return { type: 'reminders', args: rest };
     }
   }
   if (prefix !== '') {

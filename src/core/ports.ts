@@ -148,3 +148,11 @@ export interface DeliveryTarget {
 export interface Notifier {
   deliver(target: DeliveryTarget, replies: Reply[]): Promise<void>;
 }
+
+/**
+ * Reminder capability as the router sees it: `remind …` / `reminders …` commands.
+ * Implemented in src/reminders; scheduling runs there too.
+ */
+export interface ReminderPort {
+  command(origin: Origin, args: string): Reply[];
+}
