@@ -48,7 +48,8 @@ export class SqliteFeedbackStore implements FeedbackStore {
     applyMigrations(db, feedbackMigrations, logger);
     // REPLACE rather than an upsert so the rowid follows the latest vote (used to order ties).
     this.#record = db.prepare<[string, string, string, number, string]>(
-      'INSERT OR REPLACE INTO answer_feedback (workspace, user_id, key, helpful, at) VALUES (?, ?, ?, ?, ?)',
+      `INSERT OR REPLACE INTO answer_feedback (workspace, user_id, key, helpful, at)
+       VALUES (?, ?, ?, ?, ?)`,
     );
     this.#list = db.prepare<[string]>(
       `SELECT workspace, user_id, key, helpful, at FROM answer_feedback WHERE workspace = ?
@@ -57,7 +58,8 @@ export class SqliteFeedbackStore implements FeedbackStore {
   }
 
   recordFeedback(entry: FeedbackEntry): void {
-    this.#record.run(entry.workspace, entry.userId, entry.key, entry.helpful ? 1 : 0, toIsoText(entry.at, 'at'));
+    const at = toIsoText(entry.at, 'at');
+    this.#record.run(entry.workspace, entry.userId, entry.key, entry.helpful ? 1 : 0, at);
   }
 
   /** Votes recorded in one workspace, most recent first; unreadable rows are logged and left out. */
@@ -72,8 +74,8 @@ export class SqliteFeedbackStore implements FeedbackStore {
         );
         continue;
       }
-      const row = parsed.data;
-      entries.push({ workspace: row.workspace, userId: row.user_id, key: row.key, helpful: row.helpful, at: row.at });
+      const { workspace: ws, user_id: userId, key, helpful, at } = parsed.data;
+      entries.push({ workspace: ws, userId, key, helpful, at });
     }
     return entries;
   }

@@ -28,7 +28,12 @@ export const createSqliteStores = (
   const db = openDatabase(path, {
     ...options,
     logger,
-    migrations: [...sessionMigrations, ...resultMigrations, ...feedbackMigrations, ...(options.migrations ?? [])],
+    migrations: [
+      ...sessionMigrations,
+      ...resultMigrations,
+      ...feedbackMigrations,
+      ...(options.migrations ?? []),
+    ],
   });
   try {
     return {
