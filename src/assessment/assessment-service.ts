@@ -1,0 +1,302 @@
+import { errorMessage } from '../core/errors.js';
+import { conversationKey, workspaceKey, type Origin } from '../core/events.js';
+import type {
+  AnswerPort, AssessmentPort, AssessmentResult, Clock, Logger, ResultStore, SessionKey, SessionStore,
+} from '../core/ports.js';
+import type { Reply } from '../core/replies.js';
+import { parseAssessChoice, type AssessChoice } from './choices.js';
+import { resumeEngine, startEngine, stepEngine, type EngineInput, type EngineState } from './engine.js';
+import type { Framework } from './framework-schema.js';
+import { citiesReply, csvReply, historyReply } from './history.js';
+import { buildFeedback, scoreAnswers } from './scoring.js';
+import {
+  cityPromptReply, frameworkListReply, frameworkPickerReply, introReply, restartOfferReply,
+} from './service-replies.js';
+import { sessionStateSchema, type SessionState } from './session-state.js';
+import { cleanCity, parseStartArgs, resolveFramework } from './start-args.js';
+import { renderSummary, type RenderChart } from './summary.js';
+import { parseTypedInput } from './typed-input.js';
+
+export interface AssessmentServiceDeps {
+  frameworks: readonly Framework[];
+  sessions: SessionStore;
+  results: ResultStore;
+  /** Finds the knowledge-base passages cited with next steps. */
+  answers: AnswerPort;
+  clock: Clock;
+  /** `renderChartPng` from ./chart.js in production. */
+  renderChart: RenderChart;
+  logger: Logger;
+  newId: () => string;
+}
+
+type Loaded = { state: SessionState; startedAt: Date } | { error: Reply } | undefined;
+
+const info = (text: string): Reply => ({ text, kind: 'info' });
+
+const FAILURE: Reply = {
+  text: 'Sorry, the assessment could not be saved just now. Nothing you answered before is lost; please try again in a moment.',
+  kind: 'error',
+};
+
+/**
+ * Runs self-assessments in chat: one per user per conversation, persisted after every step so a
+ * restarted process carries on where it stopped. Commands map to {@link AssessmentPort}.
+ *
+ * `input` returns `undefined` when the user has nothing active here, and also for ordinary text
+ * while their assessment is paused, so the router can treat it as a question. Any `assess:*` button
+ * value gets a reply even without an active assessment (the list from `frameworks` starts one).
+ */
+export class AssessmentService implements AssessmentPort {
+  private readonly byId: ReadonlyMap<string, Framework>;
+
+  constructor(private readonly deps: AssessmentServiceDeps) {
+    this.byId = new Map(deps.frameworks.map((framework) => [framework.id, framework]));
+  }
+
+  start(origin: Origin, args: string): Reply[] {
+    return this.guard(origin, () => {
+      const key = this.keyOf(origin);
+      const parsed = parseStartArgs(args);
+      if (parsed.keyword === 'list') return [frameworkListReply(this.deps.frameworks)];
+      const loaded = this.load(key);
+      if (loaded !== undefined && 'error' in loaded) return [loaded.error, ...this.start(origin, args)];
+      const existing = loaded?.state;
+      if (parsed.keyword === 'cancel' || parsed.keyword === 'resume' || parsed.keyword === 'restart') {
+        if (existing === undefined) return [info('You have no assessment in progress here. Start one with `assess`.')];
+        return this.input(origin, { choice: `assess:${parsed.keyword}` }) ?? [];
+      }
+      let framework: Framework | undefined;
+      let note: string | undefined;
+      if (parsed.frameworkQuery !== undefined) {
+        const found = resolveFramework(parsed.frameworkQuery, this.deps.frameworks);
+        if ('framework' in found) framework = found.framework;
+        else if ('ambiguous' in found) note = `“${parsed.frameworkQuery}” matches more than one framework.`;
+        else note = `I don’t know a framework called “${parsed.frameworkQuery}”. (To name the city, write \`assess for ${parsed.frameworkQuery}\`.)`;
+      }
+      let city: string | undefined;
+      if (parsed.city !== undefined) {
+        const cleaned = cleanCity(parsed.city);
+        if ('error' in cleaned) return [{ text: cleaned.error, kind: 'error' }];
+        city = cleaned.city;
+      }
+      if (existing?.phase === 'run') {
+        const current = this.byId.get(existing.engine.frameworkId);
+        if (current !== undefined) {
+          const restartOffer = { ...(framework === undefined ? {} : { frameworkId: framework.id }), ...(city === undefined ? {} : { city }) };
+          this.save(key, { ...existing, restartOffer });
+          return [restartOfferReply(current, existing.engine, { ...(framework === undefined ? {} : { framework }), ...(city === undefined ? {} : { city }) })];
+        }
+      }
+      return this.begin(origin, key, framework, city, note);
+    });
+  }
+
+  input(origin: Origin, input: { text: string } | { choice: string }): Reply[] | undefined {
+    return this.guard(origin, () => {
+      const key = this.keyOf(origin);
+      const choice = 'choice' in input ? parseAssessChoice(input.choice) : undefined;
+      const isOurs = 'choice' in input && input.choice.startsWith('assess:');
+      const loaded = this.load(key);
+      if (loaded !== undefined && 'error' in loaded) return [loaded.error];
+      if (loaded === undefined) {
+        if (choice?.type === 'begin') return this.start(origin, choice.frameworkId);
+        return isOurs ? [info('That button belongs to an assessment that has ended or is not yours. Type `assess` to start your own.')] : undefined;
+      }
+      const { state, startedAt } = loaded;
+      const engineInput: EngineInput = 'choice' in input ? { type: 'choice', value: input.choice } : { type: 'text', text: input.text };
+      if (state.phase === 'choose-framework') return this.onChooseFramework(origin, key, state, input, choice);
+      if (state.phase === 'choose-city') return this.onChooseCity(origin, key, state, input, choice);
+      return this.onRun(origin, key, state, startedAt, engineInput, choice);
+    });
+  }
+
+  hasActive(origin: Origin): boolean {
+    try {
+      return this.deps.sessions.get(this.keyOf(origin)) !== undefined;
+    } catch (error) {
+      this.deps.logger.error({ err: errorMessage(error) }, 'assessment session lookup failed');
+      return false;
+    }
+  }
+
+  frameworks(_origin: Origin): Reply[] {
+    return [frameworkListReply(this.deps.frameworks)];
+  }
+
+  results(origin: Origin, city: string): Reply[] {
+    return this.guard(origin, () => {
+      const workspace = workspaceKey(origin);
+      const name = city.trim();
+      if (name === '') return [citiesReply(this.deps.results.list(workspace, { limit: 500 }), this.deps.clock.now())];
+      return [historyReply(name, this.deps.results.list(workspace, { city: name }), this.byId, this.deps.clock.now())];
+    });
+  }
+
+  exportCsv(origin: Origin): Reply[] {
+    return this.guard(origin, () => [csvReply(this.deps.results.list(workspaceKey(origin)), this.byId)]);
+  }
+
+  private onChooseFramework(
+    origin: Origin, key: SessionKey, state: Extract<SessionState, { phase: 'choose-framework' }>,
+    input: { text: string } | { choice: string }, choice: AssessChoice | undefined,
+  ): Reply[] {
+    if (this.wantsToLeave(input, choice)) return this.discard(key, 'Assessment cancelled.');
+    let framework: Framework | undefined;
+    if (choice?.type === 'framework' || choice?.type === 'begin') framework = this.byId.get(choice.frameworkId);
+    else if ('text' in input) {
+      const found = resolveFramework(input.text, this.deps.frameworks);
+      if ('framework' in found) framework = found.framework;
+    }
+    if (framework === undefined) return [frameworkPickerReply(this.deps.frameworks, state.city, 'Please pick one of these frameworks.')];
+    return this.begin(origin, key, framework, state.city);
+  }
+
+  private onChooseCity(
+    origin: Origin, key: SessionKey, state: Extract<SessionState, { phase: 'choose-city' }>,
+    input: { text: string } | { choice: string }, choice: AssessChoice | undefined,
+  ): Reply[] {
+    if (this.wantsToLeave(input, choice)) return this.discard(key, 'Assessment cancelled.');
+    const framework = this.byId.get(state.frameworkId);
+    if (framework === undefined) return this.discard(key, 'That framework is no longer available. Type `assess` to pick another.');
+    if (choice?.type === 'suggested-city' && state.suggestedCity !== undefined) return this.begin(origin, key, framework, state.suggestedCity);
+    if (!('text' in input)) return [cityPromptReply(framework, state.suggestedCity, 'Please type the name of the city or team.')];
+    const cleaned = cleanCity(input.text);
+    if ('error' in cleaned) return [cityPromptReply(framework, state.suggestedCity, cleaned.error)];
+    return this.begin(origin, key, framework, cleaned.city);
+  }
+
+  private onRun(
+    origin: Origin, key: SessionKey, state: Extract<SessionState, { phase: 'run' }>, startedAt: Date,
+    input: EngineInput, choice: AssessChoice | undefined,
+  ): Reply[] | undefined {
+    const framework = this.byId.get(state.engine.frameworkId);
+    if (framework === undefined) {
+      return this.discard(key, `The framework “${state.engine.frameworkId}” is no longer available, so this assessment cannot go on. Type \`assess\` to start another.`);
+    }
+    const typed = input.type === 'text' ? parseTypedInput(input.text, framework.scale.levels).type : undefined;
+    const command = choice?.type ?? typed;
+    if (state.restartOffer !== undefined || command === 'restart') {
+      const offer = state.restartOffer ?? {};
+      if (command === 'restart' && state.restartOffer !== undefined) {
+        this.deps.sessions.delete(key);
+        const next = offer.frameworkId === undefined ? framework : this.byId.get(offer.frameworkId) ?? framework;
+        return this.begin(origin, key, next, offer.city ?? state.engine.city);
+      }
+      if (command === 'restart') {
+        this.save(key, { ...state, restartOffer: {} }, startedAt);
+        return [restartOfferReply(framework, state.engine, {})];
+      }
+      if (command === 'resume') {
+        const step = resumeEngine(framework, state.engine);
+        this.save(key, { phase: 'run', engine: step.state }, startedAt);
+        return [step.reply];
+      }
+      // Anything else withdraws the offer and is read as usual.
+      state = { phase: 'run', engine: state.engine };
+      this.save(key, state, startedAt);
+    }
+    const step = stepEngine(framework, state.engine, input);
+    switch (step.outcome) {
+      case 'ignored':
+        return input.type === 'choice' ? [step.reply] : undefined;
+      case 'cancelled':
+        this.deps.sessions.delete(key);
+        return [step.reply];
+      case 'completed':
+        return [this.finish(origin, key, framework, step.state)];
+      default:
+        this.save(key, { phase: 'run', engine: step.state }, startedAt);
+        return [step.reply];
+    }
+  }
+
+  /** Saves the result, then ends the session; if saving fails the session stays at the last question. */
+  private finish(origin: Origin, key: SessionKey, framework: Framework, engine: EngineState): Reply {
+    const now = this.deps.clock.now();
+    const score = scoreAnswers(framework, engine.answers);
+    const previous = this.deps.results.list(key.workspace, { city: engine.city, frameworkId: framework.id, limit: 1 })[0];
+    const feedback = buildFeedback(framework, score, this.deps.answers, this.deps.logger);
+    const result: AssessmentResult = {
+      id: this.deps.newId(), workspace: key.workspace, platform: origin.platform, channelId: origin.channelId,
+      userId: origin.userId, city: engine.city, frameworkId: framework.id, completedAt: now,
+      overallPercent: score.overallPercent, components: score.components, answers: { ...engine.answers },
+    };
+    this.deps.results.save(result);
+    this.deps.sessions.delete(key);
+    this.deps.logger.info({ frameworkId: framework.id, workspace: key.workspace, overall: score.overallPercent }, 'assessment completed');
+    const summaryInput = { framework, city: engine.city, completedAt: now, score, feedback, ...(previous === undefined ? {} : { previous }) };
+    return renderSummary(summaryInput, this.deps.renderChart, this.deps.logger);
+  }
+
+  /** Moves towards the first question, asking for whatever is still missing. */
+  private begin(origin: Origin, key: SessionKey, framework: Framework | undefined, city: string | undefined, note?: string): Reply[] {
+    if (framework === undefined) {
+      this.save(key, { phase: 'choose-framework', ...(city === undefined ? {} : { city }) });
+      return [frameworkPickerReply(this.deps.frameworks, city, note)];
+    }
+    if (city === undefined) {
+      const suggestedCity = this.lastCity(origin);
+      this.save(key, { phase: 'choose-city', frameworkId: framework.id, ...(suggestedCity === undefined ? {} : { suggestedCity }) });
+      return [cityPromptReply(framework, suggestedCity, note)];
+    }
+    const step = startEngine(framework, city);
+    this.save(key, { phase: 'run', engine: step.state });
+    this.deps.logger.info({ frameworkId: framework.id, workspace: key.workspace }, 'assessment started');
+    return [introReply(framework, city), step.reply];
+  }
+
+  /** The city of the latest result in this channel, else in the workspace. */
+  private lastCity(origin: Origin): string | undefined {
+    const recent = this.deps.results.list(workspaceKey(origin), { limit: 50 });
+    return (recent.find((result) => result.channelId === origin.channelId) ?? recent[0])?.city;
+  }
+
+  private wantsToLeave(input: { text: string } | { choice: string }, choice: AssessChoice | undefined): boolean {
+    if (choice !== undefined) return choice.type === 'cancel' || choice.type === 'stop';
+    if (!('text' in input)) return false;
+    const type = parseTypedInput(input.text, []).type;
+    return type === 'cancel' || type === 'stop';
+  }
+
+  private discard(key: SessionKey, text: string): Reply[] {
+    this.deps.sessions.delete(key);
+    return [info(text)];
+  }
+
+  private keyOf(origin: Origin): SessionKey {
+    return { workspace: workspaceKey(origin), conversation: conversationKey(origin), userId: origin.userId };
+  }
+
+  /** Reads and validates the stored session; an unreadable one is removed and reported. */
+  private load(key: SessionKey): Loaded {
+    const stored = this.deps.sessions.get(key);
+    if (stored === undefined) return undefined;
+    const parsed = sessionStateSchema.safeParse(stored.state);
+    if (parsed.success) return { state: parsed.data, startedAt: stored.startedAt };
+    this.deps.logger.warn({ workspace: key.workspace, issues: parsed.error.issues.length }, 'unreadable assessment session removed');
+    this.deps.sessions.delete(key);
+    return { error: info('Your saved assessment here could not be read back, so it was removed. Sorry about that.') };
+  }
+
+  private save(key: SessionKey, state: SessionState, startedAt?: Date): void {
+    const now = this.deps.clock.now();
+    const engine = state.phase === 'run' ? state.engine : undefined;
+    this.deps.sessions.put(key, {
+      frameworkId: engine?.frameworkId ?? (state.phase === 'choose-city' ? state.frameworkId : ''),
+      city: engine?.city ?? (state.phase === 'choose-framework' ? state.city ?? '' : ''),
+      state,
+      startedAt: startedAt ?? this.deps.sessions.get(key)?.startedAt ?? now,
+      updatedAt: now,
+    });
+  }
+
+  private guard<T>(origin: Origin, run: () => T): T | Reply[] {
+    try {
+      return run();
+    } catch (error) {
+      this.deps.logger.error({ err: errorMessage(error), workspace: workspaceKey(origin) }, 'assessment step failed');
+      return [FAILURE];
+    }
+  }
+}

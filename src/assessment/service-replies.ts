@@ -1,0 +1,82 @@
+import type { Reply } from '../core/replies.js';
+import { assessChoiceValue } from './choices.js';
+import type { EngineState } from './engine.js';
+import { flattenQuestions, type Framework } from './framework-schema.js';
+
+const questionCount = (framework: Framework): number => flattenQuestions(framework).length;
+
+const sourceLine = (framework: Framework): string => {
+  const { name, publisher, year, seed } = framework.source;
+  return `${name}, ${publisher}${year === undefined ? '' : `, ${year}`}${seed === undefined ? '' : ` (${seed})`}`;
+};
+
+/** The list behind `frameworks`: name, id, question count, scale and source, with a start button each. */
+export const frameworkListReply = (frameworks: readonly Framework[]): Reply => {
+  if (frameworks.length === 0) return { text: 'No assessment frameworks are loaded.', kind: 'info' };
+  const lines = ['*Self-assessment frameworks*'];
+  frameworks.forEach((framework, i) => {
+    const levels = framework.scale.levels;
+    lines.push(
+      `${i + 1}. *${framework.name}* (\`${framework.id}\`): ${questionCount(framework)} questions in ${framework.components.length} areas, scale ${levels[0]?.value}–${levels[levels.length - 1]?.value}. ${framework.description}`,
+      `   Source: ${sourceLine(framework)}`,
+    );
+  });
+  lines.push('Start one with `assess <name> for <city>`, e.g. `assess niace for Leeds`, or press a button.');
+  return {
+    text: lines.join('\n'),
+    kind: 'prompt',
+    choices: frameworks.map((framework) => ({ label: framework.name.slice(0, 75), value: assessChoiceValue({ type: 'begin', frameworkId: framework.id }) })),
+  };
+};
+
+/** "Which framework?" with one button per framework. */
+export const frameworkPickerReply = (frameworks: readonly Framework[], city: string | undefined, note?: string): Reply => ({
+  text: [
+    ...(note === undefined ? [] : [note]),
+    `Which self-assessment would you like to run${city === undefined ? '' : ` for *${city}*`}? Press a button or type its name or number:`,
+    ...frameworks.map((framework, i) => `${i + 1}. *${framework.name}*: ${questionCount(framework)} questions`),
+    'Type `cancel` to leave.',
+  ].join('\n'),
+  kind: 'prompt',
+  choices: [
+    ...frameworks.map((framework) => ({ label: framework.name.slice(0, 75), value: assessChoiceValue({ type: 'framework', frameworkId: framework.id }) })),
+    { label: 'Cancel', value: assessChoiceValue({ type: 'cancel' }), style: 'danger' as const },
+  ],
+});
+
+/** "Which city or team?", offering the last one used here as a button. */
+export const cityPromptReply = (framework: Framework, suggestedCity: string | undefined, note?: string): Reply => ({
+  text: [
+    ...(note === undefined ? [] : [note]),
+    `*${framework.name}*: which city, town or team is this assessment for? Type its name${
+      suggestedCity === undefined ? '' : ` or press *${suggestedCity}* to use the same as last time`
+    }. Type \`cancel\` to leave.`,
+  ].join('\n'),
+  kind: 'prompt',
+  choices: [
+    ...(suggestedCity === undefined ? [] : [{ label: suggestedCity.slice(0, 75), value: assessChoiceValue({ type: 'suggested-city' }), style: 'primary' as const }]),
+    { label: 'Cancel', value: assessChoiceValue({ type: 'cancel' }), style: 'danger' as const },
+  ],
+});
+
+/** Shown before the first question. */
+export const introReply = (framework: Framework, city: string): Reply => ({
+  text: `Starting *${framework.name}* for *${city}*: ${questionCount(framework)} questions, one at a time. Answer with the buttons, a number or a level name; type \`skip\`, \`back\`, \`stop\` (pause and come back later) or \`cancel\` at any time. Your answers are saved after every step.`,
+  kind: 'info',
+});
+
+/** "You already have one in progress: resume or start over?" */
+export const restartOfferReply = (framework: Framework, engine: EngineState, next: { framework?: Framework; city?: string }): Reply => {
+  const total = questionCount(framework);
+  const status = engine.status === 'paused' ? 'paused' : 'in progress';
+  const target = `${next.framework?.name ?? framework.name} for ${next.city ?? engine.city}`;
+  return {
+    text: `You already have *${framework.name}* for *${engine.city}* ${status} here, at question ${Math.min(engine.index + 1, total)} of ${total}. Resume it, or start over with ${target} (the unfinished answers are discarded)?`,
+    kind: 'prompt',
+    choices: [
+      { label: 'Resume', value: assessChoiceValue({ type: 'resume' }), style: 'primary' },
+      { label: 'Start over', value: assessChoiceValue({ type: 'restart' }) },
+      { label: 'Cancel', value: assessChoiceValue({ type: 'cancel' }), style: 'danger' },
+    ],
+  };
+};
