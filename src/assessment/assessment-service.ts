@@ -240,10 +240,12 @@ export class AssessmentService implements AssessmentPort {
       this.save(key, { phase: 'choose-city', frameworkId: framework.id, ...(suggestedCity === undefined ? {} : { suggestedCity }) });
       return [cityPromptReply(framework, suggestedCity, note)];
     }
-    const step = startEngine(framework, city);
+    // Reuse the spelling of earlier results so "leeds" and "Leeds" read as one city in histories.
+    const known = this.deps.results.list(key.workspace, { city, limit: 1 })[0]?.city ?? city;
+    const step = startEngine(framework, known);
     this.save(key, { phase: 'run', engine: step.state });
     this.deps.logger.info({ frameworkId: framework.id, workspace: key.workspace }, 'assessment started');
-    return [introReply(framework, city), step.reply];
+    return [introReply(framework, known), step.reply];
   }
 
   /** The city of the latest result in this channel, else in the workspace. */

@@ -32,12 +32,9 @@ export const historyReply = (
     newestFirst.slice(0, HISTORY_LIMIT).forEach((result, i) => {
       const older = newestFirst[i + 1];
       const delta = formatDelta(result.overallPercent, older?.overallPercent);
-      const parts = result.components.map((component) => `${component.label} ${formatPercent(component.percent)}`);
-      lines.push(
-        `• ${formatDate(result.completedAt, now)}: *${formatPercent(result.overallPercent)}*${
-          delta === undefined ? '' : ` (${delta})`
-        } · ${parts.join(', ')}`,
-      );
+      // Component scores only for the newest result: enough to act on, short enough for chat.
+      const parts = i > 0 ? '' : ` · ${result.components.map((c) => `${c.label} ${formatPercent(c.percent)}`).join(', ')}`;
+      lines.push(`• ${formatDate(result.completedAt, now)}: *${formatPercent(result.overallPercent)}*${delta === undefined ? '' : ` (${delta})`}${parts}`);
     });
     if (newestFirst.length > HISTORY_LIMIT) lines.push(`_…and ${newestFirst.length - HISTORY_LIMIT} older._`);
     if (newestFirst.length > 1) {

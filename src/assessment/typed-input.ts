@@ -51,8 +51,8 @@ const containsPhrase = (text: string, phrase: string): boolean => ` ${text} `.in
 
 /**
  * Reads a typed line against a scale: a command word, a number ("2", "level 2", "two"), a level
- * label or alias ("developing", "getting organised"), a phrase containing one, or the start of a
- * label ("estab"). Never guesses between two levels.
+ * label or alias ("developing", "getting organised"), a phrase containing one, or the start of
+ * one ("estab"). Never guesses between two levels.
  */
 export const parseTypedInput = (text: string, levels: readonly ScaleLevel[]): TypedInput => {
   const words = normaliseWords(text);
@@ -79,7 +79,7 @@ export const parseTypedInput = (text: string, levels: readonly ScaleLevel[]): Ty
     return { type: 'ambiguous', values: [...new Set([longest.value, ...rivals.map((entry) => entry.value)])] };
   }
   if (words.length >= 3) {
-    const prefixed = [...new Set(levels.filter((level) => normaliseWords(level.label).startsWith(words)).map((l) => l.value))];
+    const prefixed = [...new Set(phrases.filter((entry) => entry.phrase.startsWith(words)).map((entry) => entry.value))];
     if (prefixed.length === 1 && prefixed[0] !== undefined) return { type: 'answer', value: prefixed[0] };
     if (prefixed.length > 1) return { type: 'ambiguous', values: prefixed };
   }

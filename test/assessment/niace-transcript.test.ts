@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { chat, harness, origin, PNG } from './fakes.js';
+
+describe('NIACE quick check, full run as a transcript', () => {
+  it('asks city, takes buttons, numbers and words, and posts a scored summary with a chart', () => {
+    const h = harness();
+    const ana = chat(h.service, origin('U1'));
+
+    ana.assess('niace');
+    expect(ana.text).toContain('which city, town or team');
+    ana.say('Leeds');
+    expect(ana.text).toContain('Starting *NIACE Learning City Toolkit – quick check* for *Leeds*: 9 questions');
+    expect(ana.text).toContain('Question 1 of 9 · Partnership');
+    expect(ana.lastPrompt()?.kind).toBe('prompt');
+    expect(ana.lastPrompt()?.choices?.map((c) => c.value)).toEqual([
+      'assess:answer:1:q1', 'assess:answer:2:q1', 'assess:answer:3:q1', 'assess:skip:q1', 'assess:stop',
+    ]);
+
+    ana.say('3');
+    expect(ana.text).toContain('Noted: 3 Cycles of learning.');
+    expect(ana.text).toContain('Question 2 of 9');
+    ana.pressLabel('2 Towards');
+    expect(ana.text).toContain('Question 3 of 9');
+    expect(ana.lastPrompt()?.choices?.map((c) => c.label)).toContain('Back');
+    ana.say('getting organised');
+    expect(ana.text).toContain('Question 4 of 9 · Participation');
+    ana.say('Developing');
+    ana.pressLabel('Skip');
+    expect(ana.text).toContain('Skipped question 5.');
+    ana.say('not yet');
+    expect(ana.text).toContain('Question 7 of 9 · Performance');
+    ana.say('Cycles of learning');
+    ana.say('two');
+    expect(ana.text).toContain('Question 9 of 9');
+    const done = ana.say('level 1');
+
+    expect(done).toHaveLength(1);
+    const summary = done?.[0];
+    expect(summary?.kind).toBe('summary');
+    // Partnership 3,2,1 -> (1 + 0.5 + 0) / 3 = 50%; Participation 2,skip,1 -> (0.5 + 0) / 2 = 25%;
+    // Performance 3,2,1 -> 50%; overall (1+.5+0 + .5+0 + 1+.5+0) / 8 answered = 3.5 / 8 = 43.75 -> 43.8 (shown 44%).
+    expect(summary?.text).toContain('5 March 2025 · overall *44%* (8 of 9 questions answered)');
+    expect(summary?.text).toContain('Partnership    █████░░░░░  50%');
+    expect(summary?.text).toContain('Participation  ███░░░░░░░  25%');
+    expect(summary?.text).toContain('*Strengths:* Partnership 50%');
+    expect(summary?.text).toContain('• *Participation* 25%');
+    expect(summary?.text).toContain('Source: How to build learning cities (001_0400cab1f254837c.txt)');
+    expect(summary?.text).toContain('Scale: 1 Getting organised · 2 Towards a shared understanding · 3 Cycles of learning');
+    expect(summary?.citations).toEqual([{ title: 'How to build learning cities', source: '001_0400cab1f254837c.txt' }]);
+    expect(summary?.image).toMatchObject({ mimeType: 'image/png', filename: 'assessment-niace-quick-leeds.png', data: PNG });
+    expect(summary?.image?.alt).toContain('Participation 25%');
+    expect(h.charts[0]).toEqual({
+      title: 'NIACE Learning City Toolkit – quick check: Leeds',
+      subtitle: '5 March 2025 · overall 44%',
+      components: [
+        { label: 'Partnership', percent: 50 },
+        { label: 'Participation', percent: 25 },
+        { label: 'Performance', percent: 50 },
+      ],
+    });
+
+    expect(h.results.saved).toHaveLength(1);
+    expect(h.results.saved[0]).toMatchObject({
+      id: 'r1', workspace: 'slack:T1', platform: 'slack', channelId: 'C1', userId: 'U1', city: 'Leeds',
+      frameworkId: 'niace-quick', overallPercent: 43.8,
+      answers: {
+        'partnership-body': 3, 'partnership-strategy': 2, 'partnership-review': 1,
+        'participation-voice': 2, 'participation-reach': null, 'participation-civic': 1,
+        'performance-internal': 3, 'performance-benchmark': 2, 'performance-added-value': 1,
+      },
+    });
+    expect(h.service.hasActive(origin('U1'))).toBe(false);
+    expect(h.sessions.rows.size).toBe(0);
+  });
+});
