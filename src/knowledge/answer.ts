@@ -23,7 +23,7 @@ interface Candidate {
   score: number;
 }
 
-/** Picks the 1-3 sentences of the cited passages that best match the question. */
+/** Picks the 1-3 sentences of the cited passages that best match the question; one paragraph per passage. */
 export const extractSentences = (search: PassageSearch, concepts: Concept[], hits: ScoredPassage[]): string[] => {
   const candidates: Candidate[] = [];
   hits.forEach((hit, rank) => {
@@ -51,7 +51,19 @@ export const extractSentences = (search: PassageSearch, concepts: Concept[], hit
     chosen.push(candidate);
     length += candidate.text.length;
   }
-  return chosen.sort((a, b) => a.rank - b.rank || a.position - b.position).map((c) => truncate(c.text, MAX_ANSWER_CHARS));
+  const ordered = chosen.sort((a, b) => a.rank - b.rank || a.position - b.position);
+  // Sentences of one passage read on; a gap inside a passage is marked; passages get paragraphs.
+  const paragraphs: string[] = [];
+  ordered.forEach((candidate, i) => {
+    const previous = ordered[i - 1];
+    const text = truncate(candidate.text, MAX_ANSWER_CHARS);
+    if (previous === undefined || previous.rank !== candidate.rank) paragraphs.push(text);
+    else {
+      const joiner = candidate.position === previous.position + 1 ? ' ' : ' … ';
+      paragraphs[paragraphs.length - 1] += `${joiner}${text}`;
+    }
+  });
+  return paragraphs;
 };
 
 const truncate = (text: string, max: number): string => {
@@ -107,7 +119,7 @@ export const answerQuestion = (
   return {
     question,
     noAnswer: false,
-    answer: extracted.length > 0 ? extracted.join(' ') : truncate(best.passage.text, MAX_ANSWER_CHARS),
+    answer: extracted.length > 0 ? extracted.join('\n\n') : truncate(best.passage.text, MAX_ANSWER_CHARS),
     sources,
     suggestions: [],
   };

@@ -33,6 +33,11 @@ const CANDIDATES = 30;
 const ALTERNATIVE_BOOST = 0.5;
 /** Share of its weight that a framing word ("goals", "purpose") keeps. */
 const FRAMING_WEIGHT = 0.3;
+/** Words found in nearly every passage still say something; this keeps them from weighing nothing. */
+const MIN_WEIGHT = 0.25;
+/** "What is a …?" asks for a definition: passages that define things are preferred. */
+const DEFINITION_QUESTION = /^\s*(?:what\s+(?:is|are|was|were|does|do)\b|what's\b|define\b|definition\b|meaning\s+of\b|describe\b)/iu;
+const DEFINITION_CUES = ['definit', 'defin', 'mean'];
 
 /** Stems of a passage's heading, title and text, computed once per passage and kept. */
 interface PassageTerms {
@@ -107,12 +112,15 @@ export class PassageSearch {
       const phrase = stems.slice(i, i + length);
       const alternatives = [...(match?.alternatives ?? [])];
       const known = phrase.every((term) => this.frequency(term) > 0);
-      let weight = Math.max(...phrase.map((term) => (this.frequency(term) > 0 ? this.idf(term) : unknownWeight)));
+      let weight = Math.max(
+        MIN_WEIGHT,
+        ...phrase.map((term) => (this.frequency(term) > 0 ? this.idf(term) : unknownWeight)),
+      );
       if (!known && length === 1) {
         const corrected = this.corrector.correct(content[i] ?? '');
         if (corrected !== undefined && this.frequency(stem(corrected)) > 0) {
           alternatives.unshift([stem(corrected)]);
-          weight = this.idf(stem(corrected));
+          weight = Math.max(MIN_WEIGHT, this.idf(stem(corrected)));
         }
       }
       const surface = content.slice(i, i + length).join(' ');
@@ -152,7 +160,11 @@ export class PassageSearch {
   search(question: string, limit = 5): SearchResult {
     const concepts = this.concepts(question);
     if (concepts.length === 0) return { concepts, hits: [] };
+    const definitional = DEFINITION_QUESTION.test(question);
     const results = this.built.index.query((query) => {
+      if (definitional) {
+        for (const cue of DEFINITION_CUES) if (this.frequency(cue) > 0) query.term(cue, { usePipeline: false, boost: 1 });
+      }
       for (const concept of concepts) {
         const boost = 1 + concept.weight;
         for (const term of concept.phrase) {
@@ -174,7 +186,9 @@ export class PassageSearch {
       const terms = this.passageTerms(passage);
       const coverage = this.coverage(concepts, terms.set);
       const adjacency = this.adjacency(concepts, terms.sequence);
-      const score = 0.55 * coverage + 0.35 * (best > 0 ? result.score / best : 0) + 0.1 * adjacency;
+      const defines = definitional && DEFINITION_CUES.some((cue) => terms.set.has(cue)) ? 1 : 0;
+      const score =
+        0.55 * coverage + 0.35 * (best > 0 ? result.score / best : 0) + 0.1 * adjacency + 0.1 * defines;
       hits.push({ passage, score, coverage });
     }
     hits.sort((a, b) => b.score - a.score);

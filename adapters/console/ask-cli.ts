@@ -1,0 +1,79 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { answerReply } from '../../src/core/bot.js';
+import { errorMessage } from '../../src/core/errors.js';
+import { cleanInput } from '../../src/core/intents.js';
+import type { KnowledgeAnswer } from '../../src/core/ports.js';
+import { knowledgePaths } from '../../src/knowledge/default-paths.js';
+import { openKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { createLogger } from '../../src/logger.js';
+import { renderConsoleReply } from './console-render.js';
+
+const usage = `Usage:
+  npm run --silent ask -- "your question"      answer one question
+  npm run --silent ask -- --json < questions    one question per line in, one JSON object per line out`;
+
+const answerSafely = (kb: KnowledgeBase, question: string): KnowledgeAnswer => {
+  try {
+    return kb.answer(cleanInput(question));
+  } catch (error) {
+    return { question, noAnswer: true, answer: `Could not answer: ${errorMessage(error)}`, sources: [], suggestions: [] };
+  }
+};
+
+/** JSON lines: exactly the scripting contract, nothing else on standard output. */
+const runJson = async (kb: KnowledgeBase): Promise<void> => {
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of rl) {
+    if (line.trim() === '') continue;
+    const answer = answerSafely(kb, line);
+    process.stdout.write(
+      `${JSON.stringify({
+        question: line,
+        noAnswer: answer.noAnswer,
+        answer: answer.answer,
+        sources: answer.sources.map(({ source, title, passage, score }) => ({ source, title, passage, score })),
+      })}\n`,
+    );
+  }
+};
+
+const main = async (): Promise<number> => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
+  const kb = openKnowledgeBase(knowledgePaths(process.env.KNOWLEDGE_DIR), logger);
+  const question = positionals.join(' ');
+  if (values.json && question === '') {
+    await runJson(kb);
+    return 0;
+  }
+  if (question.trim() === '') {
+    process.stderr.write(`${usage}\n`);
+    return 2;
+  }
+  if (values.json) {
+    const answer = answerSafely(kb, question);
+    process.stdout.write(`${JSON.stringify({ question, noAnswer: answer.noAnswer, answer: answer.answer, sources: answer.sources })}\n`);
+    return 0;
+  }
+  const rendered = renderConsoleReply(answerReply(answerSafely(kb, question)), () => undefined);
+  process.stdout.write(`${rendered.text}\n`);
+  return 0;
+};
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`ask: ${errorMessage(error)}\n`);
+    process.exitCode = 1;
+  },
+);

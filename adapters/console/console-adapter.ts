@@ -1,0 +1,108 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Origin } from '../../src/core/events.js';
+import type { ChatBot, DeliveryTarget, Notifier } from '../../src/core/ports.js';
+import type { Reply } from '../../src/core/replies.js';
+import { renderConsoleReply } from './console-render.js';
+
+export interface ConsoleAdapterOptions {
+  bot: ChatBot;
+  input: Readable;
+  output: Writable;
+  /** Folder where charts are written as PNG files. */
+  imageDir: string;
+  userId?: string;
+  userName?: string;
+  /** Shown once at start. */
+  greeting?: string;
+  /** Prompt before each line when the input is a terminal. */
+  prompt?: string;
+}
+
+export interface ConsoleAdapter {
+  /** Resolves when the input ends (Ctrl-D) or the user types `quit`. */
+  run(): Promise<void>;
+  /** Reminders and other proactive messages are printed between prompts. */
+  notifier: Notifier;
+}
+
+const EXIT_WORDS = new Set(['quit', 'exit', ':q', 'bye']);
+
+/** The terminal as a chat: one local workspace, one channel, one user. */
+export const createConsoleAdapter = (options: ConsoleAdapterOptions): ConsoleAdapter => {
+  const origin: Origin = {
+    platform: 'console',
+    workspaceId: 'local',
+    channelId: 'terminal',
+    userId: options.userId ?? 'local-user',
+    isAdmin: true,
+    ...(options.userName === undefined ? {} : { userName: options.userName }),
+  };
+  let choiceValues: string[] = [];
+  let imageCount = 0;
+  const write = (text: string): void => void options.output.write(`${text}\n`);
+
+  const saveImage = (reply: Reply): string | undefined => {
+    if (!reply.image) return undefined;
+    mkdirSync(options.imageDir, { recursive: true });
+    imageCount += 1;
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const path = join(options.imageDir, `${stamp}-${imageCount}-${reply.image.filename.replace(/[^\w.-]/g, '_')}`);
+    writeFileSync(path, reply.image.data);
+    return path;
+  };
+
+  const show = (replies: Reply[]): void => {
+    for (const reply of replies) {
+      const rendered = renderConsoleReply(reply, saveImage);
+      // Numbers typed later refer to the latest set of options shown.
+      if (rendered.choiceValues.length > 0 || reply.kind === 'prompt') choiceValues = rendered.choiceValues;
+      write(`\n${rendered.text}\n`);
+    }
+  };
+
+  const handleLine = async (line: string): Promise<void> => {
+    const trimmed = line.trim();
+    const number = /^\d{1,2}$/u.test(trimmed) ? Number(trimmed) : Number.NaN;
+    const value = choiceValues[number - 1];
+    choiceValues = value === undefined ? choiceValues : [];
+    const replies =
+      value === undefined
+        ? await options.bot.handle({ type: 'message', origin, text: line })
+        : await options.bot.handle({ type: 'choice', origin, value });
+    show(replies);
+  };
+
+  return {
+    notifier: {
+      async deliver(_target: DeliveryTarget, replies: Reply[]): Promise<void> {
+        write('\n— Reminder —');
+        show(replies);
+      },
+    },
+    run: () =>
+      new Promise<void>((resolve) => {
+        const terminal = (options.input as { isTTY?: boolean }).isTTY === true;
+        const rl = createInterface({ input: options.input, output: options.output, terminal });
+        const prompt = options.prompt ?? 'you> ';
+        if (options.greeting) write(options.greeting);
+        const ask = (): void => {
+          if (terminal) rl.prompt();
+        };
+        rl.setPrompt(prompt);
+        // Lines are handled one at a time, in order, even when pasted together.
+        let queue = Promise.resolve();
+        rl.on('line', (line) => {
+          if (EXIT_WORDS.has(line.trim().toLowerCase())) {
+            rl.close();
+            return;
+          }
+          queue = queue.then(() => handleLine(line)).then(ask);
+        });
+        rl.on('close', () => void queue.then(() => resolve()));
+        ask();
+      }),
+  };
+};

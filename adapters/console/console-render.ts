@@ -1,0 +1,40 @@
+import type { Citation, Reply } from '../../src/core/replies.js';
+
+/** "Sources:" block as printed in the terminal and in one-shot answers. */
+export const formatSources = (citations: readonly Citation[]): string =>
+  citations.length === 0
+    ? ''
+    : ['Sources:', ...citations.map((c, i) => `  ${i + 1}. ${c.title} (${c.source})`)].join('\n');
+
+/** Light Markdown to terminal text: keeps the words, drops markup the terminal cannot show. */
+export const toPlainText = (markdown: string): string =>
+  markdown
+    .replace(/\*\*(.+?)\*\*/gu, '$1')
+    .replace(/(^|\s)\*(\S(?:.*?\S)?)\*(?=\s|[.,:;!?)]|$)/gmu, '$1$2')
+    .replace(/(^|\s)_(\S(?:.*?\S)?)_(?=\s|[.,:;!?)]|$)/gmu, '$1$2');
+
+export interface RenderedConsoleReply {
+  text: string;
+  /** Choice values in the order they were numbered, so a typed number can be mapped back. */
+  choiceValues: string[];
+}
+
+/**
+ * Renders a neutral reply for the terminal. Buttons become numbered options; an image is
+ * written by `saveImage` and its path shown, since a terminal cannot show pictures.
+ */
+export const renderConsoleReply = (reply: Reply, saveImage: (reply: Reply) => string | undefined): RenderedConsoleReply => {
+  const parts = [toPlainText(reply.text)];
+  const sources = formatSources(reply.citations ?? []);
+  if (sources !== '') parts.push(sources);
+  const choices = reply.choices ?? [];
+  if (choices.length > 0) {
+    parts.push(choices.map((choice, i) => `  [${i + 1}] ${choice.label}`).join('\n'));
+    parts.push('(type a number, or your answer in words)');
+  }
+  if (reply.image) {
+    const path = saveImage(reply);
+    parts.push(path ? `Chart saved to ${path} (${reply.image.alt})` : `Chart: ${reply.image.alt}`);
+  }
+  return { text: parts.join('\n\n'), choiceValues: choices.map((choice) => choice.value) };
+};
