@@ -34,7 +34,7 @@ export const parseFrameworkText = (
   const document = parseDocument(text, { prettyErrors: true });
   if (document.errors.length > 0) {
     return {
-      errors: document.errors.map((error) => ({ file, message: `YAML syntax: ${error.message.split('\n')[0] ?? ''}` })),
+      errors: document.errors.map((error) => ({ file, message: `YAML syntax: ${(error.message.split('\n')[0] ?? '').replace(/:$/, '')}` })),
     };
   }
   const parsed = frameworkSchema.safeParse(document.toJS());

@@ -61,21 +61,22 @@ export const scoreAnswers = (framework: Framework, answers: Readonly<Record<stri
 const pickCount = (scored: number): number => Math.min(3, Math.max(1, Math.floor(scored / 3)));
 
 /**
- * Strengths are the highest-scoring components (only those above the lowest score, so a flat result
- * names none); weaknesses the lowest ones below 100%. Ties keep the framework's order.
+ * Weaknesses are the lowest-scoring components below 100%; strengths the highest ones that score
+ * strictly above every weakness, so one score never appears on both sides. Ties keep the
+ * framework's order.
  */
 export const rankComponents = (components: readonly ComponentScore[]): { strengths: ComponentScore[]; weaknesses: ComponentScore[] } => {
   const scored = components.filter((component): component is ComponentScore & { percent: number } => component.percent !== null);
   if (scored.length === 0) return { strengths: [], weaknesses: [] };
   const count = pickCount(scored.length);
-  const lowest = Math.min(...scored.map((component) => component.percent));
-  const strengths = [...scored]
-    .sort((a, b) => b.percent - a.percent)
-    .filter((component) => component.percent > lowest)
-    .slice(0, count);
   const weaknesses = [...scored]
     .sort((a, b) => a.percent - b.percent)
-    .filter((component) => component.percent < 100 && !strengths.includes(component))
+    .filter((component) => component.percent < 100)
+    .slice(0, count);
+  const bar = weaknesses.length > 0 ? Math.max(...weaknesses.map((c) => c.percent)) : Math.min(...scored.map((c) => c.percent));
+  const strengths = [...scored]
+    .sort((a, b) => b.percent - a.percent)
+    .filter((component) => component.percent > bar)
     .slice(0, count);
   return { strengths, weaknesses };
 };
