@@ -1,0 +1,153 @@
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
+import { errorMessage } from '../../src/core/errors.js';
+import { systemClock, type ChatBot, type Clock, type Logger, type Notifier } from '../../src/core/ports.js';
+import { registerActionHandlers } from './slack-actions.js';
+import { registerCommandHandler } from './slack-command.js';
+import type { SlackConfig } from './slack-config.js';
+import type { SlackHandlerContext } from './slack-context.js';
+import { RecentKeys } from './slack-dedupe.js';
+import { boltLogger } from './slack-logger.js';
+import { registerMessageHandlers } from './slack-messages.js';
+import { createSlackNotifier } from './slack-notifier.js';
+import { SlackUsers } from './slack-users.js';
+
+/**
+ * Web API retries: network errors and 5xx back off briefly; a 429 first waits its Retry-After
+ * (done by the client), then at most `minTimeout` more. A user is waiting, so give up within seconds.
+ */
+export const slackRetryConfig = { retries: 4, factor: 2, minTimeout: 250, maxTimeout: 4_000, randomize: true } as const;
+
+/** Per-request timeout of Web API calls, so a hanging connection cannot hold a reply forever. */
+export const SLACK_REQUEST_TIMEOUT_MS = 10_000;
+
+export interface SlackAppOptions {
+  config: SlackConfig;
+  bot: ChatBot;
+  logger: Logger;
+  /** HTTP mode listen address; defaults to `config.port` on all interfaces. */
+  listen?: { port: number; host?: string };
+  /** Web API client options laid over the defaults (proxies, tests). */
+  clientOptions?: webApi.WebClientOptions;
+  /** Look users up with `users.info` for their name and admin flag (needs users:read). Default true. */
+  lookupUsers?: boolean;
+  /** The slash command the manifest registers. Default `/learningcity`. */
+  command?: string;
+  clock?: Clock;
+}
+
+export interface SlackApp {
+  app: App;
+  /** Proactive delivery (reminders) through this app's bot token. */
+  notifier: Notifier;
+  /** Verifies the token (unless both bot ids are configured), then listens or connects. */
+  start(): Promise<void>;
+  /** Stops receiving, then waits for replies already being worked on. */
+  stop(): Promise<void>;
+  /** Resolves once no acknowledged event is still being handled. */
+  idle(): Promise<void>;
+  /** The bound address in HTTP mode once started. */
+  address(): AddressInfo | undefined;
+}
+
+/**
+ * Builds the Bolt app with its receiver (HTTPReceiver or SocketModeReceiver), the listeners that
+ * translate Slack payloads to core events, and a notifier. Nothing connects until `start()`.
+ */
+export const createSlackApp = (options: SlackAppOptions): SlackApp => {
+  const { config, logger } = options;
+  const secrets = [config.botToken, config.mode === 'http' ? config.signingSecret : config.appToken];
+  const slackLogger = boltLogger(logger, secrets);
+  const clientOptions: webApi.WebClientOptions = {
+    retryConfig: { ...slackRetryConfig },
+    timeout: SLACK_REQUEST_TIMEOUT_MS,
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    ...options.clientOptions,
+  };
+
+  const receiver: Receiver =
+    config.mode === 'http'
+      ? new HTTPReceiver({
+          signingSecret: config.signingSecret,
+          logger: slackLogger,
+          processBeforeResponse: false,
+          customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') }],
+        })
+      : new SocketModeReceiver({
+          appToken: config.appToken,
+          logger: slackLogger,
+          installerOptions: { clientOptions: { ...clientOptions } },
+        });
+
+  const knowsBot = config.botId !== undefined && config.botUserId !== undefined;
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger: slackLogger,
+    // Bolt forwards everything; the project's logger decides what is written.
+    logLevel: LogLevel.DEBUG,
+    clientOptions,
+    ...(config.botId ? { botId: config.botId } : {}),
+    ...(config.botUserId ? { botUserId: config.botUserId } : {}),
+    tokenVerificationEnabled: !knowsBot,
+    deferInitialization: true,
+    convoStore: false,
+  });
+  app.error(async (error) => {
+    logger.error({ component: 'slack', code: error.code, err: errorMessage(error) }, 'unhandled Slack listener error');
+  });
+
+  const inFlight = new Set<Promise<void>>();
+  const context: SlackHandlerContext = {
+    bot: options.bot,
+    logger,
+    users: options.lookupUsers === false ? undefined : new SlackUsers(app.client, logger, options.clock ?? systemClock),
+    recent: new RecentKeys(),
+    command: options.command ?? '/learningcity',
+    track: async (work) => {
+      const running = work().catch((error: unknown) => {
+        logger.error({ component: 'slack', err: errorMessage(error) }, 'Slack handler failed');
+      });
+      inFlight.add(running);
+      try {
+        await running;
+      } finally {
+        inFlight.delete(running);
+      }
+    },
+  };
+  registerMessageHandlers(app, context);
+  registerCommandHandler(app, context);
+  registerActionHandlers(app, context);
+
+  let address: AddressInfo | undefined;
+  const idle = async (): Promise<void> => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  };
+
+  return {
+    app,
+    notifier: createSlackNotifier(app.client, logger),
+    idle,
+    address: () => address,
+    async start() {
+      await app.init();
+      if (config.mode === 'http') {
+        const listen = options.listen ?? { port: config.port };
+        const server = await app.start(listen.host === undefined ? { port: listen.port } : { port: listen.port, host: listen.host });
+        const bound = server.address();
+        address = bound !== null && typeof bound === 'object' ? bound : undefined;
+        logger.info({ component: 'slack', mode: 'http', port: address?.port, path: '/slack/events' }, 'Slack app listening');
+      } else {
+        await app.start();
+        logger.info({ component: 'slack', mode: 'socket' }, 'Slack app connected (Socket Mode)');
+      }
+    },
+    async stop() {
+      await app.stop();
+      address = undefined;
+      await idle();
+      logger.info({ component: 'slack' }, 'Slack app stopped');
+    },
+  };
+};

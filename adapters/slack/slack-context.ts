@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { Origin } from '../../src/core/events.js';
+import type { ChatBot, Logger } from '../../src/core/ports.js';
+import type { RecentKeys } from './slack-dedupe.js';
+import type { SlackUsers } from './slack-users.js';
+
+/** What the Slack listeners share. Built once in `createSlackApp`. */
+export interface SlackHandlerContext {
+  bot: ChatBot;
+  logger: Logger;
+  /** Adds the user's name and admin flag to origins; absent when lookups are switched off. */
+  users: SlackUsers | undefined;
+  /** Event ids and message timestamps already answered. */
+  recent: RecentKeys;
+  /** Registers work that continues after the ack, so `stop()` (and tests) can wait for it. */
+  track: (work: () => Promise<void>) => Promise<void>;
+  /** The slash command, e.g. `/learningcity`. */
+  command: string;
+}
+
+/** The origin with what `users.info` says about the user, when lookups are on. */
+export const withUser = async (context: SlackHandlerContext, origin: Origin): Promise<Origin> => {
+  if (!context.users) return origin;
+  const info = await context.users.lookup(origin.workspaceId, origin.userId);
+  return {
+    ...origin,
+    ...(info.userName !== undefined && origin.userName === undefined ? { userName: info.userName } : {}),
+    ...(info.isAdmin !== undefined ? { isAdmin: info.isAdmin } : {}),
+  };
+};
+
+const platformErrorSchema = z.object({ data: z.object({ error: z.string() }) });
+
+/** The Web API's error code (`not_in_channel`, `ratelimited`, …) of a thrown call, if it has one. */
+export const slackErrorCode = (error: unknown): string | undefined => {
+  const parsed = platformErrorSchema.safeParse(error);
+  return parsed.success ? parsed.data.data.error : undefined;
+};

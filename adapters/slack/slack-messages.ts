@@ -1,0 +1,108 @@
+import type { App } from '@slack/bolt';
+import { errorMessage } from '../../src/core/errors.js';
+import { postApology, postReplies } from './slack-post.js';
+import {
+  appMentionEventSchema,
+  describeIssues,
+  directMessageEventSchema,
+  eventEnvelopeSchema,
+  questionOrigin,
+} from './slack-payloads.js';
+import { withUser, type SlackHandlerContext } from './slack-context.js';
+import { fromSlackText } from './slack-text.js';
+
+interface Question {
+  teamId: string;
+  eventId: string | undefined;
+  channel: string;
+  user: string;
+  ts: string;
+  thread_ts?: string | undefined;
+  text: string;
+}
+
+/** Answers one question in its thread; any failure becomes an apology in that thread. */
+const answer = async (context: SlackHandlerContext, client: App['client'], question: Question): Promise<void> => {
+  const { logger } = context;
+  // One message may arrive as several events (retry, or app_mention plus message.im in a DM).
+  if (context.recent.seen(question.eventId && `event:${question.eventId}`, `message:${question.teamId}:${question.channel}:${question.ts}`)) {
+    logger.info({ component: 'slack', eventId: question.eventId, channel: question.channel }, 'duplicate event skipped');
+    return;
+  }
+  const origin = await withUser(context, questionOrigin(question.teamId, question));
+  const thread = { channel: question.channel, ...(origin.threadId ? { threadTs: origin.threadId } : {}) };
+  try {
+    const replies = await context.bot.handle({ type: 'message', origin, text: question.text });
+    await postReplies(client, thread, replies, logger);
+  } catch (error) {
+    logger.error({ component: 'slack', err: errorMessage(error), channel: question.channel }, 'answering a message failed');
+    await postApology(client, thread, logger);
+  }
+};
+
+/**
+ * Mentions in channels and messages in the bot's DMs become `message` events. Retries are
+ * skipped: Bolt acknowledges before processing, so a retry is a second copy of an event already
+ * being answered.
+ */
+export const registerMessageHandlers = (app: App, context: SlackHandlerContext): void => {
+  const { logger } = context;
+
+  app.use(async ({ body, context: boltContext, next }) => {
+    if ('event' in body && (boltContext.retryNum ?? 0) > 0) {
+      logger.info({ component: 'slack', retryNum: boltContext.retryNum, reason: boltContext.retryReason }, 'Slack retry acknowledged and skipped');
+      return;
+    }
+    await next();
+  });
+
+  app.event('app_mention', async ({ body, event, context: boltContext, client }) => {
+    const envelope = eventEnvelopeSchema.safeParse(body);
+    const parsed = appMentionEventSchema.safeParse(event);
+    if (!envelope.success || !parsed.success) {
+      const issues = !envelope.success ? describeIssues(envelope.error) : parsed.success ? '' : describeIssues(parsed.error);
+      logger.warn({ component: 'slack', issues }, 'app_mention payload not understood; skipped');
+      return;
+    }
+    const mention = parsed.data;
+    if (mention.bot_id !== undefined || mention.subtype !== undefined || mention.edited !== undefined) return;
+    await context.track(() =>
+      answer(context, client, {
+        teamId: envelope.data.team_id,
+        eventId: envelope.data.event_id,
+        channel: mention.channel,
+        user: mention.user,
+        ts: mention.ts,
+        thread_ts: mention.thread_ts,
+        text: fromSlackText(mention.text, boltContext.botUserId),
+      }),
+    );
+  });
+
+  app.event('message', async ({ body, event, context: boltContext, client }) => {
+    const envelope = eventEnvelopeSchema.safeParse(body);
+    const parsed = directMessageEventSchema.safeParse(event);
+    if (!envelope.success || !parsed.success) {
+      logger.debug({ component: 'slack' }, 'message event not understood; skipped');
+      return;
+    }
+    const message = parsed.data;
+    // Only people's own new messages in DMs: not bots, edits, joins or other subtypes.
+    if (message.channel_type !== 'im') return;
+    if (message.subtype !== undefined || message.bot_id !== undefined || message.edited !== undefined) return;
+    if (message.user === undefined || message.text === undefined || message.user === boltContext.botUserId) return;
+    const user = message.user;
+    const text = message.text;
+    await context.track(() =>
+      answer(context, client, {
+        teamId: envelope.data.team_id,
+        eventId: envelope.data.event_id,
+        channel: message.channel,
+        user,
+        ts: message.ts,
+        thread_ts: message.thread_ts,
+        text: fromSlackText(text, boltContext.botUserId),
+      }),
+    );
+  });
+};
