@@ -28,7 +28,12 @@ export const renderConsoleReply = (reply: Reply, saveImage: (reply: Reply) => st
   const sources = formatSources(reply.citations ?? []);
   if (sources !== '') parts.push(sources);
   const choices = reply.choices ?? [];
-  if (choices.length > 0) {
+  // Choices labelled with their own numbers (assessment levels) are answered by typing that number
+  // or the words; numbering them again would make "1" ambiguous.
+  const selfNumbered = choices.some((choice) => /^\d+\b/u.test(choice.label));
+  if (choices.length > 0 && selfNumbered) {
+    parts.push(`Type one of: ${choices.map((choice) => choice.label).join(' · ')}`);
+  } else if (choices.length > 0) {
     parts.push(choices.map((choice, i) => `  [${i + 1}] ${choice.label}`).join('\n'));
     parts.push('(type a number, or your answer in words)');
   }
@@ -36,5 +41,5 @@ export const renderConsoleReply = (reply: Reply, saveImage: (reply: Reply) => st
     const path = saveImage(reply);
     parts.push(path ? `Chart saved to ${path} (${reply.image.alt})` : `Chart: ${reply.image.alt}`);
   }
-  return { text: parts.join('\n\n'), choiceValues: choices.map((choice) => choice.value) };
+  return { text: parts.join('\n\n'), choiceValues: selfNumbered ? [] : choices.map((choice) => choice.value) };
 };

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { AssessmentService } from './assessment/assessment-service.js';
+import { renderChartPng } from './assessment/chart.js';
+import { formatFrameworkError, loadFrameworks } from './assessment/framework-loader.js';
+import type { Framework } from './assessment/framework-schema.js';
+import { createBot } from './core/bot.js';
+import { systemClock, type ChatBot, type Clock, type Logger } from './core/ports.js';
+import { knowledgePaths } from './knowledge/default-paths.js';
+import { openKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.js';
+import { createSqliteStores, type SqliteStores } from './storage/sqlite-stores.js';
+
+export interface CoreOptions {
+  knowledgeDir: string;
+  databasePath: string;
+  logger: Logger;
+  clock?: Clock;
+}
+
+/** The platform-neutral part of the application, wired to its real knowledge base and database. */
+export interface Core {
+  bot: ChatBot;
+  knowledge: KnowledgeBase;
+  frameworks: Framework[];
+  stores: SqliteStores;
+  assessments: AssessmentService;
+  close(): void;
+}
+
+/**
+ * Opens the knowledge base (building its index when the documents changed), the SQLite store and
+ * the assessment frameworks, and builds the bot on top. Throws a StorageError when the database
+ * cannot be opened; a bad framework or document file is logged and skipped.
+ */
+export const createCore = (options: CoreOptions): Core => {
+  const { logger } = options;
+  const clock = options.clock ?? systemClock;
+  const knowledge = openKnowledgeBase(knowledgePaths(options.knowledgeDir), logger);
+  const stores = createSqliteStores(options.databasePath, logger);
+  const loaded = loadFrameworks(join(options.knowledgeDir, 'frameworks'));
+  for (const error of loaded.errors) logger.warn({ file: error.file }, `framework skipped: ${formatFrameworkError(error)}`);
+  logger.info({ frameworks: loaded.frameworks.map((f) => f.id) }, 'assessment frameworks loaded');
+  const assessments = new AssessmentService({
+    frameworks: loaded.frameworks,
+    sessions: stores.sessions,
+    results: stores.results,
+    answers: knowledge,
+    clock,
+    renderChart: renderChartPng,
+    logger,
+    newId: randomUUID,
+  });
+  const bot = createBot({ answers: knowledge, assessments, feedback: stores.feedback, logger, clock });
+  return { bot, knowledge, frameworks: loaded.frameworks, stores, assessments, close: () => stores.close() };
+};

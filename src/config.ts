@@ -1,0 +1,101 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { discordEnvSchema, type DiscordConfig } from '../adapters/discord/discord-config.js';
+import { parseSlackConfig, type SlackConfig } from '../adapters/slack/slack-config.js';
+import { ConfigError } from './core/errors.js';
+import { projectRoot } from './knowledge/default-paths.js';
+
+const blankToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Settings every deployment has; the platform parts are parsed only when their token is set. */
+export const baseEnvSchema = z.object({
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    }).default('info'),
+  ),
+  DATABASE_PATH: z.preprocess(blankToUndefined, z.string().default('data/learning-city.db')),
+  KNOWLEDGE_DIR: z.preprocess(blankToUndefined, z.string().default('knowledge')),
+  CHART_DIR: z.preprocess(blankToUndefined, z.string().default('data/charts')),
+  CONSOLE: z.preprocess(
+    (value) => (typeof value === 'string' ? blankToUndefined(value.trim().toLowerCase()) : value),
+    z.enum(['auto', 'on', 'off'], { error: "CONSOLE must be 'auto', 'on' or 'off'" }).default('auto'),
+  ),
+  DEFAULT_TIMEZONE: z.preprocess(
+    blankToUndefined,
+    z.string().refine(isTimeZone, 'DEFAULT_TIMEZONE must be an IANA time zone such as Europe/London').default('Europe/London'),
+  ),
+  COORDINATOR_IDS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default('')
+      .transform((list) => list.split(',').map((id) => id.trim()).filter((id) => id !== '')),
+  ),
+});
+
+export interface AppConfig {
+  logLevel: string;
+  databasePath: string;
+  knowledgeDir: string;
+  chartDir: string;
+  /** The console runs when asked, or when no platform is configured. */
+  console: boolean;
+  defaultTimeZone: string;
+  /** `platform:workspace:user` ids allowed to manage reminders besides workspace admins. */
+  coordinatorIds: string[];
+  slack?: SlackConfig;
+  discord?: DiscordConfig;
+}
+
+const isSet = (value: string | undefined): boolean => value !== undefined && value.trim() !== '';
+
+/**
+ * Parses the environment once. Every problem is collected and reported together in one
+ * {@link ConfigError}; secret values are never echoed.
+ */
+export const loadConfig = (env: Record<string, string | undefined>, root: string = projectRoot): AppConfig => {
+  const problems: string[] = [];
+  const base = baseEnvSchema.safeParse(env);
+  if (!base.success) problems.push(...base.error.issues.map((issue) => issue.message));
+
+  let slack: SlackConfig | undefined;
+  if (isSet(env.SLACK_BOT_TOKEN) || isSet(env.SLACK_SIGNING_SECRET) || isSet(env.SLACK_APP_TOKEN)) {
+    const parsed = parseSlackConfig(env);
+    if (parsed.ok) slack = parsed.config;
+    else problems.push(...parsed.problems);
+  }
+  let discord: DiscordConfig | undefined;
+  if (isSet(env.DISCORD_TOKEN) || isSet(env.DISCORD_APPLICATION_ID)) {
+    const parsed = discordEnvSchema.safeParse(env);
+    if (parsed.success) discord = parsed.data;
+    else problems.push(...parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  if (!base.success || problems.length > 0) {
+    throw new ConfigError(`The configuration has ${problems.length} problem(s):\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  }
+  const values = base.data;
+  const config: AppConfig = {
+    logLevel: values.LOG_LEVEL,
+    databasePath: resolve(root, values.DATABASE_PATH),
+    knowledgeDir: resolve(root, values.KNOWLEDGE_DIR),
+    chartDir: resolve(root, values.CHART_DIR),
+    console: values.CONSOLE === 'on' || (values.CONSOLE === 'auto' && !slack && !discord),
+    defaultTimeZone: values.DEFAULT_TIMEZONE,
+    coordinatorIds: values.COORDINATOR_IDS,
+  };
+  if (slack) config.slack = slack;
+  if (discord) config.discord = discord;
+  return config;
+};
