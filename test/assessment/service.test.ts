@@ -1,0 +1,273 @@
+import { describe, expect, it } from 'vitest';
+import { conversationKey } from '../../src/core/events.js';
+import { chat, harness, MemoryResults, MemorySessions, origin, TestClock } from './fakes.js';
+
+const answerAll = (say: (text: string) => unknown, answers: string[]) => answers.forEach((a) => say(a));
+
+describe('assessment service', () => {
+  it('lets two users in one channel assess at once, independently', () => {
+    const h = harness();
+    const ana = chat(h.service, origin('U1'));
+    const ben = chat(h.service, origin('U2'));
+    ana.assess('niace for Leeds');
+    ben.assess('building blocks for York');
+    ana.say('3');
+    ben.say('0');
+    ben.say('1');
+    expect(ana.text).toContain('Question 2 of 9');
+    expect(ben.text).toContain('Question 3 of 16');
+    ana.say('stop');
+    expect(h.service.hasActive(origin('U1'))).toBe(true);
+    expect(ben.say('2')).toBeDefined();
+    expect(ben.text).toContain('Question 4 of 16');
+    ben.say('cancel');
+    expect(h.service.hasActive(origin('U2'))).toBe(false);
+    expect(h.service.hasActive(origin('U1'))).toBe(true);
+    // The same user in another channel, or in a thread, is a separate conversation.
+    expect(h.service.hasActive(origin('U1', { channelId: 'C2' }))).toBe(false);
+    expect(h.service.hasActive(origin('U1', { threadId: '171.1' }))).toBe(false);
+  });
+
+  it('persists every step, so a new service over the same stores resumes exactly', () => {
+    const sessions = new MemorySessions();
+    const results = new MemoryResults();
+    const clock = new TestClock(new Date('2025-03-05T10:00:00Z'));
+    const first = harness({ sessions, results, clock });
+    const ana = chat(first.service, origin('U1'));
+    ana.assess('niace for Leeds');
+    answerAll(ana.say, ['3', '2', 'skip', 'back']);
+    expect(ana.text).toContain('Question 3 of 9');
+    const putsBefore = sessions.puts;
+    ana.say('1');
+    expect(sessions.puts).toBe(putsBefore + 1);
+
+    const second = harness({ sessions, results, clock });
+    const again = chat(second.service, origin('U1'));
+    expect(second.service.hasActive(origin('U1'))).toBe(true);
+    again.say('help');
+    expect(again.text).toContain('Question 4 of 9 · Participation');
+    answerAll(again.say, ['2', '2', '2', '3', '3']);
+    const done = again.say('3');
+    expect(done?.[0]?.kind).toBe('summary');
+    expect(results.saved[0]?.answers).toEqual({
+      'partnership-body': 3, 'partnership-strategy': 2, 'partnership-review': 1,
+      'participation-voice': 2, 'participation-reach': 2, 'participation-civic': 2,
+      'performance-internal': 3, 'performance-benchmark': 3, 'performance-added-value': 3,
+    });
+    expect(sessions.rows.size).toBe(0);
+  });
+
+  it('resumes a paused assessment after a restart; ordinary text while paused is left to the router', () => {
+    const sessions = new MemorySessions();
+    const results = new MemoryResults();
+    const before = harness({ sessions, results });
+    const ana = chat(before.service, origin('U1'));
+    ana.assess('key features for Leeds');
+    answerAll(ana.say, ['developing', 'established', 'stop']);
+    expect(ana.text).toContain('Paused *UNESCO Key Features of Learning Cities* for Leeds at question 3 of 24');
+
+    const after = harness({ sessions, results });
+    const again = chat(after.service, origin('U1'));
+    expect(after.service.hasActive(origin('U1'))).toBe(true);
+    expect(again.say('What is a learning festival?')).toBeUndefined();
+    again.say('resume');
+    expect(again.text).toContain('Welcome back: 2 of 24 done.');
+    expect(again.text).toContain('Question 3 of 24');
+    // Stored columns carry the framework and city for reminders.
+    const [listed] = sessions.listByWorkspace('slack:T1');
+    expect(listed).toMatchObject({ frameworkId: 'unesco-key-features', city: 'Leeds', userId: 'U1', conversation: conversationKey(origin('U1')) });
+  });
+
+  it('offers resume or start over when the user starts again', () => {
+    const h = harness();
+    const ana = chat(h.service, origin('U1'));
+    ana.assess('niace for Leeds');
+    answerAll(ana.say, ['2', '2', '2', '2']);
+    ana.assess('');
+    expect(ana.text).toContain('You already have *NIACE Learning City Toolkit – quick check* for *Leeds* in progress here, at question 5 of 9.');
+    expect(ana.lastPrompt()?.choices?.map((c) => c.value)).toEqual(['assess:resume', 'assess:restart', 'assess:cancel']);
+    ana.pressLabel('Resume');
+    expect(ana.text).toContain('Question 5 of 9');
+
+    ana.assess('key features for York');
+    expect(ana.text).toContain('start over with UNESCO Key Features of Learning Cities for York');
+    ana.pressLabel('Start over');
+    expect(ana.text).toContain('Starting *UNESCO Key Features of Learning Cities* for *York*');
+    expect(ana.text).toContain('Question 1 of 24');
+
+    // Typing `restart` mid-way asks first; answering the question instead withdraws the offer.
+    ana.say('restart');
+    expect(ana.text).toContain('Resume it, or start over');
+    ana.say('3');
+    expect(ana.text).toContain('Question 2 of 24');
+    ana.say('restart');
+    ana.say('start over');
+    expect(ana.text).toContain('Question 1 of 24');
+    expect(ana.text).toContain('for *York*');
+  });
+
+  it('cancels without saving anything', () => {
+    const h = harness();
+    const ana = chat(h.service, origin('U1'));
+    ana.assess('niace for Leeds');
+    ana.say('2');
+    ana.say('cancel');
+    expect(ana.text).toContain('Cancelled *NIACE Learning City Toolkit – quick check* for Leeds; nothing was saved.');
+    expect(h.service.hasActive(origin('U1'))).toBe(false);
+    expect(h.results.saved).toEqual([]);
+    expect(ana.say('2')).toBeUndefined();
+  });
+
+  it('asks for the framework with a picker, by button, name or number', () => {
+    const h = harness();
+    const ana = chat(h.service, origin('U1'));
+    ana.assess('for Leeds');
+    expect(ana.text).toContain('Which self-assessment would you like to run for *Leeds*?');
+    expect(ana.lastPrompt()?.choices?.map((c) => c.value)).toEqual([
+      'assess:framework:niace-quick', 'assess:framework:unesco-building-blocks', 'assess:framework:unesco-key-features', 'assess:cancel',
+    ]);
+    ana.say('something else');
+    expect(ana.text).toContain('Please pick one of these frameworks.');
+    ana.press('assess:framework:unesco-building-blocks');
+    expect(ana.text).toContain('Question 1 of 16 · Political will and commitment');
+
+    const ben = chat(h.service, origin('U2'));
+    ben.assess('for York');
+    ben.say('3');
+    expect(ben.text).toContain('Question 1 of 24');
+
+    const cy = chat(h.service, origin('U3'));
+    cy.assess('astrology for Leeds');
+    expect(cy.text).toContain('I don’t know a framework called “astrology”.');
+    cy.say('key features');
+    expect(cy.text).toContain('UNESCO Key Features of Learning Cities* for *Leeds*');
+  });
+
+  it('asks for the city, offering the last one used in this channel', () => {
+    const h = harness();
+    const ana = chat(h.service, origin('U1'));
+    ana.assess('niace');
+    expect(ana.lastPrompt()?.choices?.map((c) => c.label)).toEqual(['Cancel']);
+    ana.say('*');
+    expect(ana.text).toContain('Please give the name of a city');
+    ana.say('Stratford-upon-Avon');
+    answerAll(ana.say, Array(9).fill('2'));
+    expect(h.results.saved[0]?.city).toBe('Stratford-upon-Avon');
+
+    const ben = chat(h.service, origin('U2'));
+    ben.assess('blocks');
+    expect(ben.text).toContain('press *Stratford-upon-Avon* to use the same as last time');
+    ben.pressLabel('Stratford');
+    expect(ben.text).toContain('for *Stratford-upon-Avon*');
+    // Another workspace never sees that city.
+    const other = chat(h.service, origin('U9', { workspaceId: 'T2' }));
+    other.assess('blocks');
+    expect(other.lastPrompt()?.choices?.map((c) => c.label)).toEqual(['Cancel']);
+    other.say('cancel');
+    expect(h.service.hasActive(origin('U9', { workspaceId: 'T2' }))).toBe(false);
+  });
+
+  it('shows the change since the city’s previous result, matching the city case-insensitively', () => {
+    const h = harness();
+    const ana = chat(h.service, origin('U1'));
+    h.clock.set('2025-03-03T09:00:00Z');
+    ana.assess('niace for Leeds');
+    answerAll(ana.say, ['1', '1', '1', '2', '2', '2', '1', '1', '1']);
+    h.clock.set('2025-06-10T09:00:00Z');
+    ana.assess('niace for LEEDS');
+    expect(ana.text).toContain('for *Leeds*');
+    answerAll(ana.say, ['2', '2', '2', '2', '2', '2', '1', '1', '3']);
+    // Before: Partnership 0, Participation 50, Performance 0, overall 3 halves / 9 = 16.7.
+    // After: Partnership 50, Participation 50, Performance (0 + 0 + 1) / 3 = 33.3, overall (0.5 * 6 + 0 + 0 + 1) / 9 = 44.4.
+    // Changes use the whole percentages shown: overall 44 - 17 = +27, Performance 33 - 0 = +33.
+    expect(ana.text).toContain('*Since 3 March:* overall +27, Partnership +50, Participation ±0, Performance +33.');
+    expect(ana.text).toContain('Partnership    █████░░░░░  50% (+50)');
+    expect(h.charts[1]?.components).toEqual([
+      { label: 'Partnership', percent: 50, previous: 0 },
+      { label: 'Participation', percent: 50, previous: 50 },
+      { label: 'Performance', percent: 33.3, previous: 0 },
+    ]);
+    expect(h.charts[1]?.subtitle).toBe('10 June 2025 · overall 44% · marker: 3 March');
+  });
+
+  it('keeps the session at the last question when the result cannot be saved', () => {
+    const h = harness();
+    const ana = chat(h.service, origin('U1'));
+    ana.assess('niace for Leeds');
+    answerAll(ana.say, Array(8).fill('2'));
+    h.results.failNextSave = true;
+    ana.say('3');
+    expect(ana.replies?.[0]?.kind).toBe('error');
+    expect(h.service.hasActive(origin('U1'))).toBe(true);
+    ana.say('help');
+    expect(ana.text).toContain('Question 9 of 9');
+    expect(ana.say('3')?.[0]?.kind).toBe('summary');
+    expect(h.results.saved).toHaveLength(1);
+  });
+
+  it('removes an unreadable stored session with a clear message', () => {
+    const h = harness();
+    const key = { workspace: 'slack:T1', conversation: 'slack:T1:C1', userId: 'U1' };
+    h.sessions.put(key, { frameworkId: 'niace-quick', city: 'Leeds', state: { phase: 'run', engine: { index: 'x' } }, startedAt: new Date(), updatedAt: new Date() });
+    const ana = chat(h.service, origin('U1'));
+    expect(ana.say('2')?.[0]?.text).toContain('could not be read back');
+    expect(h.service.hasActive(origin('U1'))).toBe(false);
+  });
+
+  it('answers buttons without an active assessment, and starts one from the framework list', () => {
+    const h = harness();
+    const ana = chat(h.service, origin('U1'));
+    expect(ana.say('hello')).toBeUndefined();
+    expect(ana.press('assess:answer:2:q3')?.[0]?.text).toContain('has ended or is not yours');
+    const list = h.service.frameworks(origin('U1'))[0];
+    expect(list?.text).toContain('*NIACE Learning City Toolkit – quick check* (`niace-quick`): 9 questions in 3 areas, scale 1–3.');
+    expect(list?.text).toContain('Source: The Learning City Toolkit, NIACE (002_f3aad13fcfad5a6b.txt)');
+    expect(list?.text).toContain('Source: Key Features of Learning Cities, UNESCO, 2013');
+    ana.press('assess:begin:unesco-key-features');
+    expect(ana.text).toContain('which city, town or team');
+  });
+
+  it('lists a city’s history with trend, newest first, within the workspace only', () => {
+    const h = harness();
+    const run = (who: string, workspaceId: string, date: string, city: string, answers: string[]) => {
+      h.clock.set(date);
+      const user = chat(h.service, origin(who, { workspaceId }));
+      user.assess(`niace for ${city}`);
+      answerAll(user.say, answers);
+    };
+    run('U1', 'T1', '2025-01-10T10:00:00Z', 'Leeds', Array(9).fill('1'));
+    run('U2', 'T1', '2025-02-10T10:00:00Z', 'Leeds', Array(9).fill('2'));
+    run('U1', 'T1', '2025-03-10T10:00:00Z', 'York', Array(9).fill('3'));
+    run('U7', 'T2', '2025-03-11T10:00:00Z', 'Leeds', Array(9).fill('3'));
+    h.clock.set('2025-04-01T10:00:00Z');
+    const history = h.service.results(origin('U3'), 'leeds')[0]?.text ?? '';
+    expect(history).toContain('*Assessment results for Leeds* (2, newest first)');
+    expect(history.indexOf('10 February')).toBeLessThan(history.indexOf('10 January'));
+    expect(history).toContain('• 10 February: *50%* (+50) · Partnership 50%, Participation 50%, Performance 50%');
+    expect(history).toContain('Trend: 0% → 50%');
+    expect(history).not.toContain('100%');
+    expect(h.service.results(origin('U3'), 'Paris')[0]?.text).toContain('No saved assessments for *Paris*');
+    const cities = h.service.results(origin('U3'), '')[0]?.text ?? '';
+    expect(cities).toContain('• *York*: 1 result, latest 10 March (100%)');
+    expect(cities).toContain('• *Leeds*: 2 results, latest 10 February (50%)');
+  });
+
+  it('exports the workspace’s results as CSV in a code block, one row per component', () => {
+    const h = harness();
+    const ana = chat(h.service, origin('U1'));
+    ana.assess('niace for =HYPERLINK("x"), Leeds');
+    answerAll(ana.say, ['3', '3', '3', '1', '1', 'skip', 'skip', 'skip', 'skip']);
+    const other = chat(h.service, origin('U9', { workspaceId: 'T2' }));
+    other.assess('niace for Secret City');
+    answerAll(other.say, Array(9).fill('1'));
+    const text = h.service.exportCsv(origin('U2'))[0]?.text ?? '';
+    const csv = text.split('```')[1]?.trim().split('\n') ?? [];
+    expect(csv[0]).toBe('result_id,completed_at,city,framework_id,framework_name,overall_percent,component_id,component_label,component_percent,answered,total,user_id,channel_id');
+    expect(csv).toHaveLength(4);
+    // Overall: (1 + 1 + 1 + 0 + 0) / 5 = 60; Performance skipped entirely -> empty cell.
+    expect(csv[1]).toBe(`r1,2025-03-05T10:00:00.000Z,"'=HYPERLINK(""x""), Leeds",niace-quick,NIACE Learning City Toolkit – quick check,60,partnership,Partnership,100,3,3,U1,C1`);
+    expect(csv[3]).toBe(`r1,2025-03-05T10:00:00.000Z,"'=HYPERLINK(""x""), Leeds",niace-quick,NIACE Learning City Toolkit – quick check,60,performance,Performance,,0,3,U1,C1`);
+    expect(text).not.toContain('Secret City');
+    expect(h.service.exportCsv(origin('U1', { workspaceId: 'T3' }))[0]?.text).toContain('nothing to export');
+  });
+});
