@@ -1,0 +1,47 @@
+import type { Client } from 'discord.js';
+import { BotError, errorMessage } from '../../src/core/errors.js';
+import type { DeliveryTarget, Notifier } from '../../src/core/ports.js';
+import type { Reply } from '../../src/core/replies.js';
+import { DM_WORKSPACE } from './origin.js';
+import { renderReplies } from './render.js';
+
+/** Delivery that cannot happen (unknown channel, closed DMs, another guild's channel). */
+export class DeliveryError extends BotError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('delivery_failed', message, options);
+    this.name = 'DeliveryError';
+  }
+}
+
+const channelFor = async (client: Client, target: DeliveryTarget) => {
+  if (target.channelId !== undefined) {
+    const channel = await client.channels.fetch(target.channelId);
+    if (!channel?.isSendable()) throw new DeliveryError(`Discord channel ${target.channelId} cannot receive messages`);
+    // A target names its guild; a channel of any other guild is refused, never written to.
+    const guildId = 'guildId' in channel && typeof channel.guildId === 'string' ? channel.guildId : DM_WORKSPACE;
+    if (guildId !== target.workspaceId) {
+      throw new DeliveryError(`Discord channel ${target.channelId} is not in workspace ${target.workspaceId}`);
+    }
+    return channel;
+  }
+  if (target.userId !== undefined) {
+    const user = await client.users.fetch(target.userId);
+    return user.createDM();
+  }
+  throw new DeliveryError('A Discord delivery target needs a channelId or a userId');
+};
+
+/** Sends proactive replies (reminders) to a channel or as a direct message; throws when it cannot. */
+export const createDiscordNotifier = (client: Client): Notifier => ({
+  async deliver(target: DeliveryTarget, replies: Reply[]): Promise<void> {
+    if (target.platform !== 'discord') throw new DeliveryError(`Not a Discord target: ${target.platform}`);
+    try {
+      const channel = await channelFor(client, target);
+      for (const payload of renderReplies(replies)) await channel.send(payload);
+    } catch (error) {
+      if (error instanceof DeliveryError) throw error;
+      const where = target.channelId === undefined ? `user ${target.userId ?? '?'}` : `channel ${target.channelId}`;
+      throw new DeliveryError(`Discord delivery to ${where} failed: ${errorMessage(error)}`, { cause: error });
+    }
+  },
+});

@@ -1,0 +1,118 @@
+import {
+  MessageFlags,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type InteractionUpdateOptions,
+} from 'discord.js';
+import { errorMessage } from '../../src/core/errors.js';
+import type { Reply } from '../../src/core/replies.js';
+import { commandText, isDeferredCommand } from './commands.js';
+import { FAILURE_TEXT, type HandlerDeps } from './message-handler.js';
+import { originFromInteraction } from './origin.js';
+import { renderReplies, renderReply, type DiscordMessagePayload } from './render.js';
+
+// Prefix of the core's `feedbackValue(...)`: 👍/👎 thanks go to the clicker only.
+const FEEDBACK_PREFIX = 'feedback:';
+const NOTHING_TO_SHOW: DiscordMessagePayload = { content: 'Nothing to show.', allowedMentions: { parse: [], repliedUser: false } };
+
+type Repliable = ChatInputCommandInteraction | ButtonInteraction;
+
+/** Tells the user, privately, that answering failed; whatever was already shown stays. */
+const reportFailure = async (interaction: Repliable, error: unknown, deps: HandlerDeps, placeholderOpen: boolean): Promise<void> => {
+  deps.logger.error(
+    { err: errorMessage(error), interaction: interaction.id, guildId: interaction.guildId, channelId: interaction.channelId },
+    'discord interaction failed',
+  );
+  const notice = { content: FAILURE_TEXT, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
+  try {
+    if (interaction.deferred || interaction.replied) await interaction.followUp(notice);
+    else await interaction.reply(notice);
+  } catch (noticeError) {
+    deps.logger.error({ err: errorMessage(noticeError), interaction: interaction.id }, 'discord failure notice not sent');
+  }
+  // A deferred reply that never got its answer would say "thinking…" forever.
+  if (placeholderOpen) await interaction.deleteReply().catch(() => undefined);
+};
+
+const handleCommand = async (interaction: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> => {
+  const text = commandText(interaction.commandName, (name) => interaction.options.getString(name));
+  let placeholderOpen = false;
+  try {
+    if (text === undefined) {
+      // A command registered by an older version of this bot, still shown by Discord.
+      const content = `I don't know the command /${interaction.commandName}. Try /help.`;
+      await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    if (isDeferredCommand(interaction.commandName)) {
+      await interaction.deferReply();
+      placeholderOpen = true;
+    }
+    const replies = await deps.bot.handle({ type: 'message', origin: originFromInteraction(interaction), text });
+    const [first = NOTHING_TO_SHOW, ...rest] = renderReplies(replies);
+    if (interaction.deferred) await interaction.editReply(first);
+    else await interaction.reply(first);
+    placeholderOpen = false;
+    for (const payload of rest) await interaction.followUp(payload);
+  } catch (error) {
+    await reportFailure(interaction, error, deps, placeholderOpen);
+  }
+};
+
+/** Edits the clicked message to show `payload` instead, dropping what it showed before. */
+const asUpdate = (payload: DiscordMessagePayload): InteractionUpdateOptions => ({
+  content: payload.content ?? '',
+  embeds: payload.embeds ?? [],
+  components: payload.components ?? [],
+  files: payload.files ?? [],
+  attachments: [],
+  allowedMentions: payload.allowedMentions,
+});
+
+/**
+ * The user who ran the slash command that produced the clicked message, when Discord says so.
+ * Someone else's click would otherwise answer their own assessment on the owner's message.
+ */
+const ownerOf = (interaction: ButtonInteraction): string | undefined => interaction.message.interactionMetadata?.user.id;
+
+const handleButton = async (interaction: ButtonInteraction, deps: HandlerDeps): Promise<void> => {
+  const value = interaction.customId;
+  const isFeedback = value.startsWith(FEEDBACK_PREFIX);
+  try {
+    const owner = ownerOf(interaction);
+    if (!isFeedback && owner !== undefined && owner !== interaction.user.id) {
+      await interaction.reply({
+        content: `These buttons belong to <@${owner}>'s assessment. Start your own with /assess.`,
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: { parse: [] },
+      });
+      return;
+    }
+    const replies: Reply[] = await deps.bot.handle({ type: 'choice', origin: originFromInteraction(interaction), value });
+    const [first, ...others] = replies;
+    if (!isFeedback && first?.kind === 'prompt') {
+      // The next question replaces the answered one, so the channel is not flooded with prompts.
+      const [head = NOTHING_TO_SHOW, ...more] = renderReply(first);
+      await interaction.update(asUpdate(head));
+      for (const payload of [...more, ...renderReplies(others)]) await interaction.followUp(payload);
+    } else if (!isFeedback && replies.some((reply) => reply.kind === 'summary')) {
+      // Finished: the last question loses its buttons and the result goes to the channel.
+      await interaction.update({ components: [] });
+      for (const payload of renderReplies(replies)) await interaction.followUp(payload);
+    } else {
+      // Thanks for feedback, "no longer active" and the like concern the clicker alone.
+      const [head = NOTHING_TO_SHOW, ...more] = renderReplies(replies);
+      await interaction.reply({ ...head, flags: MessageFlags.Ephemeral });
+      for (const payload of more) await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
+    }
+  } catch (error) {
+    await reportFailure(interaction, error, deps, false);
+  }
+};
+
+/** Routes slash commands and button clicks to the core; other interaction types are ignored. */
+export const handleInteraction = async (interaction: Interaction, deps: HandlerDeps): Promise<void> => {
+  if (interaction.isChatInputCommand()) await handleCommand(interaction, deps);
+  else if (interaction.isButton()) await handleButton(interaction, deps);
+};

@@ -1,0 +1,46 @@
+import { GuildMember, PermissionFlagsBits, type BaseInteraction, type Channel, type Message, type User } from 'discord.js';
+import type { Origin } from '../../src/core/events.js';
+
+/** `workspaceId` of direct messages: they belong to no guild, so they share no guild's data. */
+export const DM_WORKSPACE = 'dm';
+
+/** Channel and thread ids: a thread is a conversation inside its parent channel. */
+const place = (channelId: string, channel: Channel | null): { channelId: string; threadId?: string } =>
+  channel?.isThread() && channel.parentId ? { channelId: channel.parentId, threadId: channel.id } : { channelId };
+
+const displayName = (user: User, member: GuildMember | null): string => member?.displayName ?? user.globalName ?? user.username;
+
+/**
+ * Origin of a guild or DM message. `isAdmin` is the Manage Guild permission, computed from the
+ * member's cached roles; a member discord.js cannot resolve counts as no admin.
+ */
+export const originFromMessage = (message: Message): Origin => {
+  let isAdmin = false;
+  try {
+    isAdmin = message.member?.permissions.has(PermissionFlagsBits.ManageGuild) ?? false;
+  } catch {
+    // Permissions need the guild's roles in cache; without them, no elevated rights.
+  }
+  return {
+    platform: 'discord',
+    workspaceId: message.guildId ?? DM_WORKSPACE,
+    ...place(message.channelId, message.channel),
+    userId: message.author.id,
+    userName: displayName(message.author, message.member),
+    isAdmin: message.guildId !== null && isAdmin,
+  };
+};
+
+/**
+ * Origin of a slash command or a button click. Built exactly like {@link originFromMessage} so a
+ * click lands in the same conversation as the message that showed the buttons. `isAdmin` comes
+ * from the permissions Discord resolved for the member in this channel.
+ */
+export const originFromInteraction = (interaction: BaseInteraction): Origin => ({
+  platform: 'discord',
+  workspaceId: interaction.guildId ?? DM_WORKSPACE,
+  ...place(interaction.channelId ?? interaction.user.id, interaction.channel),
+  userId: interaction.user.id,
+  userName: displayName(interaction.user, interaction.member instanceof GuildMember ? interaction.member : null),
+  isAdmin: interaction.guildId !== null && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false),
+});
