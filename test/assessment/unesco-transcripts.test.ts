@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { chat, harness, origin } from './fakes.js';
+
+describe('UNESCO frameworks, full runs as transcripts', () => {
+  it('building blocks: 16 questions on a 0-3 scale with words, numbers, buttons, back and skip', () => {
+    const h = harness();
+    const ana = chat(h.service, origin('U1', { platform: 'discord', workspaceId: 'G1', channelId: 'CH1' }));
+    ana.assess('building blocks for Cork');
+    expect(ana.text).toContain('Question 1 of 16 · Political will and commitment');
+    expect(ana.lastPrompt()?.choices?.map((c) => c.label)).toEqual(['0 Not yet', '1 Starting', '2 Developing', '3 Established', 'Skip', 'Stop']);
+    ana.say('established'); // bb-will-commitment 3
+    ana.say('not yet'); // bb-will-continuity 0
+    ana.say('back');
+    expect(ana.text).toContain('Your earlier answer: 0 Not yet.');
+    ana.pressLabel('1 Starting'); // bb-will-continuity changed to 1
+    expect(ana.text).toContain('Question 3 of 16 · Partnership and networking');
+    ana.say('developing'); // bb-partners-range 2
+    ana.say('2'); // bb-partners-links 2
+    ana.say('maybe?');
+    expect(ana.text).toContain('Sorry, I did not catch that. Choose 0 (Not yet), 1 (Starting), 2 (Developing), 3 (Established), or skip, back, stop, cancel.');
+    expect(ana.text).toContain('Question 5 of 16');
+    ana.say('0'); // bb-needs-data 0
+    ana.say('zero'); // bb-needs-use 0
+    for (let i = 0; i < 4; i++) ana.say('skip'); // learning opportunities and learning organisations skipped
+    ana.say('1'); // bb-wealth-enterprise
+    ana.say('starting'); // bb-wealth-jobs
+    ana.say('3'); // bb-he-research
+    ana.say('3'); // bb-he-open
+    ana.say('2'); // bb-celebrate-festival
+    const done = ana.say('partly'); // bb-celebrate-recognition 2
+    const summary = done?.[0];
+    expect(summary?.kind).toBe('summary');
+    // Political will (3 + 1) / 6 = 66.7; Partnership (2 + 2) / 6 = 66.7; Needs 0; Opportunities and Organisations null;
+    // Wealth (1 + 1) / 6 = 33.3; Higher education 6 / 6 = 100; Celebrating (2 + 2) / 6 = 66.7.
+    // Overall: 12 answered, (4 + 4 + 0 + 2 + 6 + 4) thirds = 20 / 36 = 55.6.
+    expect(h.results.saved[0]).toMatchObject({ workspace: 'discord:G1', platform: 'discord', channelId: 'CH1', overallPercent: 55.6 });
+    expect(h.results.saved[0]?.components.map((c) => c.percent)).toEqual([66.7, 66.7, 0, null, null, 33.3, 100, 66.7]);
+    expect(summary?.text).toContain('overall *56%* (12 of 16 questions answered)');
+    // Long labels move after the bar.
+    expect(summary?.text).toContain('██████████ 100%  Involving higher education institutions');
+    expect(summary?.text).toContain('_Not scored (all questions skipped): Increasing learning opportunities, All stakeholders as learning organisations._');
+    // 6 scored -> 2 weaknesses (0 and 33.3), strengths above 33.3: Higher education 100, then Political will 66.7.
+    expect(summary?.text).toContain('*Strengths:* Involving higher education institutions 100%, Political will and commitment 67%');
+    expect(summary?.text).toContain('• *Assessment of learning needs* 0%');
+    expect(summary?.text).toContain('• *Promoting wealth creation and employability* 33%');
+    expect(summary?.text).toContain('_Framework: How to build learning cities (presentation), UNESCO._');
+  });
+
+  it('key features: 24 questions across three tiers on a 0-4 scale', () => {
+    const h = harness();
+    const ana = chat(h.service, origin('U1'));
+    ana.assess('key features for Leeds');
+    expect(ana.text).toContain('Question 1 of 24 · Wider benefits › Individual empowerment and social cohesion');
+    const words = ['not started', 'first steps', 'developing', 'established', 'embedded and reviewed', '2'];
+    for (let i = 0; i < 12; i++) {
+      if (i === 6) expect(ana.text).toContain('Question 7 of 24 · Major building blocks › Inclusive learning in the education system');
+      ana.say(words[i % words.length] ?? '2');
+    }
+    expect(ana.text).toContain('Question 13 of 24');
+    ana.say('stop');
+    ana.say('resume');
+    expect(ana.text).toContain('Welcome back: 12 of 24 done.');
+    for (let i = 12; i < 24; i++) {
+      if (i === 18) expect(ana.text).toContain('Question 19 of 24 · Fundamental conditions › Strong political will and commitment');
+      ana.press(`assess:answer:${i % 2 === 0 ? 4 : 3}:q${i + 1}`);
+    }
+    const summary = ana.replies?.[0];
+    expect(summary?.kind).toBe('summary');
+    // Questions 1-12 take values 0,1,2,3,4,2 twice: per area (0+1)/8 = 12.5, (2+3)/8 = 62.5, (4+2)/8 = 75, then again.
+    // Questions 13-24 alternate 4, 3: each area (4 + 3) / 8 = 87.5.
+    // Overall: (2 * (0+1+2+3+4+2) + 6 * (4+3)) / (24 * 4) = (24 + 42) / 96 = 68.75 -> 68.8.
+    expect(h.results.saved[0]?.overallPercent).toBe(68.8);
+    expect(h.results.saved[0]?.components.map((c) => c.percent)).toEqual([12.5, 62.5, 75, 12.5, 62.5, 75, 87.5, 87.5, 87.5, 87.5, 87.5, 87.5]);
+    // 12 scored -> 3 weaknesses: 12.5, 12.5, 62.5 (framework order among ties); strengths beat 62.5.
+    expect(summary?.text).toContain('• *Individual empowerment and social cohesion* 13%');
+    expect(summary?.text).toContain('• *Inclusive learning in the education system* 13%');
+    expect(summary?.text).toContain('• *Economic development and cultural prosperity* 63%');
+    expect(summary?.text).toContain('*Strengths:* Extended use of modern learning technologies 88%, Enhanced quality in learning 88%, A vibrant culture of learning throughout life 88%');
+    expect(h.charts[0]?.components).toHaveLength(12);
+  });
+});
