@@ -1,8 +1,9 @@
 import lunr from 'lunr';
 
-// Lunr splits on whitespace and hyphens only; documents write "region/city/community" and
-// "learning/educating", which are separate words to a reader.
-lunr.tokenizer.separator = /[\s\-/]+/u;
+// Lunr splits on whitespace and hyphens only, so "region/city/community", "City,Town" and
+// "venice^10" would each be one word. Anything but letters, digits and apostrophes separates words,
+// for documents and questions alike.
+lunr.tokenizer.separator = /[^\p{L}\p{N}'’]+/u;
 
 /**
  * Folds text for matching: lower case, accents removed, typographic quotes and dashes made plain.

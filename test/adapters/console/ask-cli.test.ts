@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { projectRoot } from '../../../src/knowledge/default-paths.js';
+import { copyKnowledge } from '../../support/knowledge.js';
+
+const lineSchema = z
+  .object({
+    question: z.string(),
+    noAnswer: z.boolean(),
+    answer: z.string(),
+    sources: z.array(z.object({ source: z.string(), title: z.string(), passage: z.string(), score: z.number() }).strict()),
+  })
+  .strict();
+
+const runAsk = (args: string[], input?: string) =>
+  spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'adapters/console/ask-cli.ts'), ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, KNOWLEDGE_DIR: copyKnowledge(), LOG_LEVEL: 'info' },
+    timeout: 30_000,
+  });
+
+describe('npm run ask', () => {
+  it('--json reads questions from standard input and prints exactly one JSON object per line', () => {
+    const questions = ['venice learning city state', "what's the weather in Bristol today?", 'foo:', '~'];
+    const result = runAsk(['--json'], `${questions.join('\n')}\n\n`);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(questions.length);
+    const parsed = lines.map((line) => lineSchema.parse(JSON.parse(line)));
+    expect(parsed.map((p) => p.question)).toEqual(questions);
+    expect(parsed[0]).toMatchObject({ noAnswer: false });
+    expect(parsed[0]?.sources[0]?.source).toBe('000_ef382a5738f7795a.txt');
+    expect(parsed[1]).toMatchObject({ noAnswer: true, sources: [] });
+    // Logs (here at info level) go to standard error only.
+    expect(result.stderr).toContain('knowledge base ready');
+  });
+
+  it('answers one question with its sources', () => {
+    const result = runAsk(['how many cities are in the GNLC?']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/around 200 cities in 40 countries/);
+    expect(result.stdout).toMatch(/Sources:\n {2}1\. Learning Cities \(003_1d2a6d022f902458\.txt\)/);
+  });
+
+  it('explains its usage when given nothing to do', () => {
+    const result = runAsk([]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/Usage/);
+  });
+});

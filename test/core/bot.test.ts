@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { createBot, feedbackKeyFor } from '../../src/core/bot.js';
+import type { AnswerPort, AssessmentPort, FeedbackStore, KnowledgeAnswer } from '../../src/core/ports.js';
+import { feedbackValue } from '../../src/core/replies.js';
+import { MemoryFeedbackStore } from '../../src/storage/memory-stores.js';
+import { createFakeChat } from '../support/fake-chat.js';
+
+const answers: AnswerPort = {
+  answer: (question): KnowledgeAnswer =>
+    question.includes('weather')
+      ? { question, noAnswer: true, answer: 'The documents I have do not answer that.', sources: [], suggestions: ['Learning festivals'] }
+      : {
+          question,
+          noAnswer: false,
+          answer: 'A learning city mobilises its resources.',
+          sources: [
+            { source: 'a.txt', title: 'A', passage: 'p1', score: 0.9 },
+            { source: 'a.txt', title: 'A', passage: 'p2', score: 0.8 },
+            { source: 'b.txt', title: 'B', passage: 'p3', score: 0.5 },
+          ],
+          suggestions: [],
+        },
+  topics: () => ['Learning festivals', 'Partnerships'],
+};
+
+describe('the bot core', () => {
+  it('answers a question with unique citations and a feedback key', async () => {
+    const chat = createFakeChat(createBot({ answers }));
+    const [reply] = await chat.userSays('what is a learning city?');
+    expect(reply).toMatchObject({
+      kind: 'answer',
+      text: 'A learning city mobilises its resources.',
+      citations: [{ title: 'A', source: 'a.txt' }, { title: 'B', source: 'b.txt' }],
+      feedbackKey: feedbackKeyFor('what is a learning city?'),
+    });
+  });
+
+  it('says when the documents do not answer, and offers topics', async () => {
+    const chat = createFakeChat(createBot({ answers }));
+    await chat.userSays('weather tomorrow?');
+    expect(chat.last()).toMatch(/do not answer that.*\n\nI can help with topics such as: Learning festivals\./s);
+    expect(chat.sent[0]?.citations).toBeUndefined();
+  });
+
+  it('shows help for help, for an empty message and for a bare ask', async () => {
+    const chat = createFakeChat(createBot({ answers }));
+    for (const text of ['help', '', 'ask']) {
+      await chat.userSays(text);
+      expect(chat.last()).toMatch(/Ask a question in plain words/);
+      expect(chat.last()).toMatch(/Learning festivals; Partnerships/);
+    }
+  });
+
+  it('explains that assessments are not set up when they are not', async () => {
+    const chat = createFakeChat(createBot({ answers }));
+    await chat.userSays('assess');
+    expect(chat.last()).toMatch(/not set up/);
+  });
+
+  it('records 👍/👎 feedback in the store', async () => {
+    const feedback = new MemoryFeedbackStore();
+    const chat = createFakeChat(createBot({ answers, feedback, clock: { now: () => new Date('2026-03-03T10:00:00Z') } }));
+    await chat.userChooses(feedbackValue('abc123', true));
+    await chat.userChooses(feedbackValue('def456', false));
+    expect(feedback.listByWorkspace('console:local').map((f) => [f.key, f.helpful])).toEqual(
+      expect.arrayContaining([['abc123', true], ['def456', false]]),
+    );
+    expect(chat.last()).toMatch(/did not help/);
+  });
+
+  it('sends text to a running assessment, but explicit commands still work', async () => {
+    const inputs: string[] = [];
+    const assessments: AssessmentPort = {
+      start: () => [{ text: 'started', kind: 'prompt' }],
+      input: (_origin, input) => {
+        inputs.push('text' in input ? input.text : input.choice);
+        return [{ text: 'next question', kind: 'prompt' }];
+      },
+      hasActive: () => true,
+      frameworks: () => [{ text: 'the frameworks' }],
+      results: (_origin, city) => [{ text: `results for ${city}` }],
+      exportCsv: () => [{ text: 'csv' }],
+    };
+    const chat = createFakeChat(createBot({ answers, assessments }));
+    await chat.userSays('<@U1> developing');
+    expect(inputs).toEqual(['developing']);
+    await chat.userSays('results Leeds');
+    expect(chat.last()).toBe('results for Leeds');
+    await chat.userSays('frameworks');
+    expect(chat.last()).toBe('the frameworks');
+  });
+
+  it('turns a failure inside into a short apology instead of throwing', async () => {
+    const broken: AnswerPort = { answer: () => { throw new Error('index gone'); }, topics: () => [] };
+    const errors: string[] = [];
+    const logger = { debug() {}, info() {}, warn() {}, error: (obj: object) => void errors.push(JSON.stringify(obj)) };
+    const chat = createFakeChat(createBot({ answers: broken, logger }));
+    const [reply] = await chat.userSays('anything');
+    expect(reply).toMatchObject({ kind: 'error' });
+    expect(reply?.text).toMatch(/Sorry, something went wrong/);
+    expect(errors[0]).toMatch(/index gone/);
+  });
+
+  it('says so when a button has expired', async () => {
+    const store: FeedbackStore = { recordFeedback: () => undefined };
+    const chat = createFakeChat(createBot({ answers, feedback: store }));
+    await chat.userChooses('assess:answer:2');
+    expect(chat.last()).toMatch(/no longer active/);
+  });
+});

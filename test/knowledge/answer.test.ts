@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { realKnowledgeBase } from '../support/knowledge.js';
+
+const kb = realKnowledgeBase();
+
+describe('answers from the shipped knowledge base', () => {
+  it('answers with 1-3 extracted sentences and the passages cited, best first', () => {
+    const answer = kb.answer('Which 7 cities were in the OECD 1973 educating cities initiative?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.answer).toMatch(/seven cities participated/i);
+    expect(answer.sources[0]?.source).toBe('001_0400cab1f254837c.txt');
+    expect(answer.sources.length).toBeGreaterThanOrEqual(1);
+    expect(answer.sources.length).toBeLessThanOrEqual(3);
+    const scores = answer.sources.map((s) => s.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    for (const source of answer.sources) expect(source.title.length).toBeGreaterThan(0);
+  });
+
+  it('tolerates small typos', () => {
+    const answer = kb.answer('swansea learnign citty');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.sources[0]?.passage).toMatch(/Swansea Learning City/);
+  });
+
+  it('knows that a council is a local authority', () => {
+    const answer = kb.answer('should the council itself become a learning organisation?');
+    expect(answer.sources.map((s) => s.passage).join(' ')).toMatch(/local authority itself/);
+  });
+
+  it('expands GNLC to the UNESCO Global Network of Learning Cities', () => {
+    const answer = kb.answer('GNLC cities and countries');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.sources[0]?.passage).toMatch(/around 200 cities in 40 countries/);
+  });
+
+  it('says plainly when the documents do not answer, and suggests topics', () => {
+    for (const question of ["what's the weather in Leeds tomorrow?", 'recommend a laptop for video editing']) {
+      const answer = kb.answer(question);
+      expect(answer.noAnswer, question).toBe(true);
+      expect(answer.sources).toEqual([]);
+      expect(answer.answer).toMatch(/do not answer/);
+      expect(answer.suggestions.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('asks for words when the question has none', () => {
+    for (const question of ['', '   ', '???', 'the of and']) {
+      const answer = kb.answer(question);
+      expect(answer.noAnswer).toBe(true);
+      expect(answer.answer).toMatch(/ask a question in words/i);
+    }
+  });
+
+  it('never hands Lunr query syntax to the parser', () => {
+    for (const question of ['foo:', 'a^', '~', '-', '+learning -city', 'title:venice', 'learn*', 'city~2', 'venice^10']) {
+      expect(() => kb.answer(question), question).not.toThrow();
+    }
+    expect(kb.answer('venice^ state~').sources[0]?.passage).toMatch(/Venice/);
+  });
+});

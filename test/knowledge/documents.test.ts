@@ -1,0 +1,96 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chunkDocument } from '../../src/knowledge/chunk.js';
+import { isLoadError, loadDocuments, parseDocument } from '../../src/knowledge/documents.js';
+import { htmlToMarkdown } from '../../src/knowledge/html.js';
+
+const folder = (files: Record<string, string | Buffer>): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'lc-docs-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+};
+
+describe('loading documents', () => {
+  it('reads Markdown with front matter, plain text and HTML side by side', () => {
+    const dir = folder({
+      'a.md': '---\ntitle: Festival guide\nsource: festival.pdf\nkind: guide\n---\n## Planning\n\nBook venues early.\n',
+      'b.txt': 'Adult learning in Leeds\n\nThe council runs evening classes.',
+      'c.html': '<html><head><title>Bristol &amp; learning</title><script>alert(1)</script></head><body><h2>Goals</h2><p>Learning for all.</p><ul><li>One</li><li>Two</li></ul></body></html>',
+      'ignored.pdf': 'binary',
+    });
+    const { documents, errors } = loadDocuments(dir);
+    expect(errors).toEqual([]);
+    expect(documents.map((d) => [d.file, d.title, d.source, d.kind])).toEqual([
+      ['a.md', 'Festival guide', 'festival.pdf', 'guide'],
+      ['b.txt', 'Adult learning in Leeds', 'b.txt', 'page'],
+      ['c.html', 'Bristol & learning', 'c.html', 'page'],
+    ]);
+    const html = documents[2]?.body ?? '';
+    expect(html).toContain('## Goals');
+    expect(html).toContain('- One');
+    expect(html).not.toContain('alert');
+  });
+
+  it('names the file and the field when front matter is invalid, and still loads the rest', () => {
+    const dir = folder({
+      'bad-kind.md': '---\ntitle: X\nkind: podcast\n---\nText.',
+      'empty-title.md': '---\ntitle: ""\n---\nText.',
+      'broken-yaml.md': '---\ntitle: [unclosed\n---\nText.',
+      'no-text.md': '---\ntitle: Only a title\n---\n\n',
+      'binary.txt': Buffer.from([0, 1, 2, 3]),
+      'good.md': '---\ntitle: Good\n---\nLearning festivals celebrate learning.',
+    });
+    const { documents, errors } = loadDocuments(dir);
+    expect(documents.map((d) => d.file)).toEqual(['good.md']);
+    const byFile = Object.fromEntries(errors.map((e) => [e.file, e.message]));
+    expect(Object.keys(byFile).sort()).toEqual(['bad-kind.md', 'binary.txt', 'broken-yaml.md', 'empty-title.md', 'no-text.md']);
+    expect(byFile['bad-kind.md']).toMatch(/invalid front matter: kind/);
+    expect(byFile['empty-title.md']).toMatch(/title must not be empty/);
+    expect(byFile['broken-yaml.md']).toMatch(/could not be read/);
+    expect(byFile['no-text.md']).toMatch(/no text/);
+    expect(byFile['binary.txt']).toMatch(/binary/);
+  });
+
+  it('gives Markdown without front matter a title from its first heading', () => {
+    const doc = parseDocument('notes.md', '# Learning cities in Wales\n\nSwansea and Cardiff.');
+    expect(isLoadError(doc)).toBe(false);
+    if (!isLoadError(doc)) expect(doc.title).toBe('Learning cities in Wales');
+  });
+
+  it('decodes entities and drops navigation in HTML', () => {
+    const { title, markdown } = htmlToMarkdown('<nav>Home | About</nav><h1>Caf&eacute; &#8211; learning</h1><p>A&nbsp;B &#x41;</p>');
+    expect(title).toBe('Café – learning');
+    expect(markdown).not.toContain('Home');
+    expect(markdown).toContain('A B A');
+  });
+});
+
+describe('chunking', () => {
+  const doc = {
+    file: 'x.md',
+    title: 'Doc',
+    source: 'x.txt',
+    kind: 'page' as const,
+    body: ['Intro paragraph.', '', '## Partnership', '', 'First.', '', '- one', '', '- two', '', '## Long', '', `${'A sentence here. '.repeat(120)}`].join('\n'),
+  };
+
+  it('keeps headings with their passages and lists together', () => {
+    const passages = chunkDocument(doc);
+    expect(passages[0]).toMatchObject({ heading: 'Doc', text: 'Intro paragraph.', source: 'x.txt', title: 'Doc' });
+    expect(passages[1]).toMatchObject({ heading: 'Partnership' });
+    expect(passages[1]?.text).toContain('First.');
+    expect(passages[1]?.text).toContain('- one\n- two');
+  });
+
+  it('splits an over-long paragraph between sentences', () => {
+    const long = chunkDocument(doc).filter((p) => p.heading === 'Long');
+    expect(long.length).toBeGreaterThan(1);
+    for (const passage of long) {
+      expect(passage.text.length).toBeLessThanOrEqual(1_100);
+      expect(passage.text.trim().endsWith('.')).toBe(true);
+    }
+    expect(new Set(chunkDocument(doc).map((p) => p.id)).size).toBe(chunkDocument(doc).length);
+  });
+});
