@@ -23,7 +23,8 @@ export interface SlackUserInfo {
 }
 
 interface CacheEntry {
-  info: SlackUserInfo;
+  /** Shared by concurrent lookups of the same user, so a burst of messages costs one call. */
+  info: Promise<SlackUserInfo>;
   expires: number;
 }
 
@@ -43,25 +44,12 @@ export class SlackUsers {
     private readonly capacity = 1_000,
   ) {}
 
-  async lookup(teamId: string, userId: string): Promise<SlackUserInfo> {
+  lookup(teamId: string, userId: string): Promise<SlackUserInfo> {
     const key = `${teamId}:${userId}`;
     const now = this.clock.now().getTime();
     const cached = this.cache.get(key);
     if (cached && cached.expires > now) return cached.info;
-    let info: SlackUserInfo = {};
-    try {
-      const parsed = usersInfoSchema.safeParse(await this.client.users.info({ user: userId }));
-      const user = parsed.success ? parsed.data.user : undefined;
-      if (user) {
-        const name = user.profile?.display_name || user.real_name || user.name;
-        info = {
-          ...(name ? { userName: name } : {}),
-          isAdmin: user.is_admin === true || user.is_owner === true || user.is_primary_owner === true,
-        };
-      }
-    } catch (error) {
-      this.logger.warn({ component: 'slack', err: errorMessage(error) }, 'users.info failed; continuing without user details');
-    }
+    const info = this.fetch(userId);
     this.cache.delete(key);
     this.cache.set(key, { info, expires: now + this.ttlMs });
     if (this.cache.size > this.capacity) {
@@ -69,5 +57,21 @@ export class SlackUsers {
       if (!oldest.done) this.cache.delete(oldest.value);
     }
     return info;
+  }
+
+  private async fetch(userId: string): Promise<SlackUserInfo> {
+    try {
+      const parsed = usersInfoSchema.safeParse(await this.client.users.info({ user: userId }));
+      const user = parsed.success ? parsed.data.user : undefined;
+      if (!user) return {};
+      const name = user.profile?.display_name || user.real_name || user.name;
+      return {
+        ...(name ? { userName: name } : {}),
+        isAdmin: user.is_admin === true || user.is_owner === true || user.is_primary_owner === true,
+      };
+    } catch (error) {
+      this.logger.warn({ component: 'slack', err: errorMessage(error) }, 'users.info failed; continuing without user details');
+      return {};
+    }
   }
 }
