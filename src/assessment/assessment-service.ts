@@ -10,7 +10,7 @@ import type { Framework } from './framework-schema.js';
 import { citiesReply, csvReply, historyReply } from './history.js';
 import { buildFeedback, scoreAnswers } from './scoring.js';
 import {
-  cityPromptReply, frameworkListReply, frameworkPickerReply, introReply, restartOfferReply,
+  cityPromptReply, FAILURE_REPLY, frameworkListReply, frameworkPickerReply, info, introReply, restartOfferReply,
 } from './service-replies.js';
 import { sessionStateSchema, type SessionState } from './session-state.js';
 import { cleanCity, parseStartArgs, resolveFramework } from './start-args.js';
@@ -31,13 +31,6 @@ export interface AssessmentServiceDeps {
 }
 
 type Loaded = { state: SessionState; startedAt: Date } | { error: Reply } | undefined;
-
-const info = (text: string): Reply => ({ text, kind: 'info' });
-
-const FAILURE: Reply = {
-  text: 'Sorry, the assessment could not be saved just now. Nothing you answered before is lost; please try again in a moment.',
-  kind: 'error',
-};
 
 /**
  * Runs self-assessments in chat: one per user per conversation, persisted after every step so a
@@ -97,10 +90,11 @@ export class AssessmentService implements AssessmentPort {
       const key = this.keyOf(origin);
       const choice = 'choice' in input ? parseAssessChoice(input.choice) : undefined;
       const isOurs = 'choice' in input && input.choice.startsWith('assess:');
+      // A start button from the framework list works like `assess <framework>`, with or without a session.
+      if (choice?.type === 'begin') return this.start(origin, choice.frameworkId);
       const loaded = this.load(key);
       if (loaded !== undefined && 'error' in loaded) return [loaded.error];
       if (loaded === undefined) {
-        if (choice?.type === 'begin') return this.start(origin, choice.frameworkId);
         return isOurs ? [info('That button belongs to an assessment that has ended or is not yours. Type `assess` to start your own.')] : undefined;
       }
       const { state, startedAt } = loaded;
@@ -298,7 +292,7 @@ export class AssessmentService implements AssessmentPort {
       return run();
     } catch (error) {
       this.deps.logger.error({ err: errorMessage(error), workspace: workspaceKey(origin) }, 'assessment step failed');
-      return [FAILURE];
+      return [FAILURE_REPLY];
     }
   }
 }

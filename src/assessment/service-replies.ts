@@ -3,6 +3,15 @@ import { assessChoiceValue } from './choices.js';
 import type { EngineState } from './engine.js';
 import { flattenQuestions, type Framework } from './framework-schema.js';
 
+/** A plain informational reply. */
+export const info = (text: string): Reply => ({ text, kind: 'info' });
+
+/** When a store fails: the step is not taken, so nothing answered before is lost. */
+export const FAILURE_REPLY: Reply = {
+  text: 'Sorry, the assessment could not be saved just now. Nothing you answered before is lost; please try again in a moment.',
+  kind: 'error',
+};
+
 const questionCount = (framework: Framework): number => flattenQuestions(framework).length;
 
 const sourceLine = (framework: Framework): string => {

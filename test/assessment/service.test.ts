@@ -225,6 +225,11 @@ describe('assessment service', () => {
     expect(list?.text).toContain('Source: Key Features of Learning Cities, UNESCO, 2013');
     ana.press('assess:begin:unesco-key-features');
     expect(ana.text).toContain('which city, town or team');
+    ana.say('Leeds');
+    ana.say('2');
+    // Pressing a start button mid-way asks before discarding anything.
+    ana.press('assess:begin:niace-quick');
+    expect(ana.text).toContain('start over with NIACE Learning City Toolkit – quick check for Leeds');
   });
 
   it('lists a city’s history with trend, newest first, within the workspace only', () => {
