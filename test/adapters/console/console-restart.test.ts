@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../../src/knowledge/default-paths.js';
+import { copyKnowledge } from '../../support/knowledge.js';
+
+/** Runs the real program (`npm start` without tokens) with lines typed on standard input. */
+const startBot = (env: Record<string, string>, lines: string[]) =>
+  spawnSync(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'src/main.ts')], {
+    input: `${lines.join('\n')}\n`,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    cwd: mkdtempSync(join(tmpdir(), 'lc-cwd-')),
+    timeout: 60_000,
+  });
+
+describe('the console bot across a restart', () => {
+  it('keeps an assessment in the SQLite file and finishes it in a new process', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lc-console-'));
+    const env = {
+      KNOWLEDGE_DIR: copyKnowledge(),
+      DATABASE_PATH: join(dir, 'bot.db'),
+      CHART_DIR: join(dir, 'charts'),
+      USER: 'coordinator',
+    };
+
+    const first = startBot(env, ['assess niace-quick for Leeds', '2', 'developing', '3', 'quit']);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/Question 1 of 9/);
+    expect(first.stdout).toMatch(/Question 4 of 9/);
+
+    // A new process: the answers so far come back from the database file.
+    const second = startBot(env, ['assess niace-quick for Leeds', 'Resume', '1', '2', '3', 'skip', '2', '1', 'results Leeds', 'export']);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/Question 4 of 9/);
+    expect(second.stdout).not.toMatch(/Question 1 of 9/);
+    expect(second.stdout).toMatch(/Chart saved to/);
+    expect(second.stdout).toMatch(/Leeds/);
+    const charts = readdirSync(env.CHART_DIR);
+    expect(charts).toHaveLength(1);
+    const png = readFileSync(join(env.CHART_DIR, charts[0] ?? ''));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+
+  it('says clearly why it cannot start when the database path is unusable', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lc-console-'));
+    const notADatabase = join(dir, 'notes.db');
+    writeFileSync(notADatabase, 'these are not SQLite pages '.repeat(200));
+    const result = startBot({ KNOWLEDGE_DIR: copyKnowledge(), DATABASE_PATH: notADatabase }, ['help']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/could not start/);
+    expect(result.stderr).toMatch(/notes\.db/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('lists every configuration problem at once', () => {
+    const result = startBot({ LOG_LEVEL: 'loud', DEFAULT_TIMEZONE: 'Mars/Base', SLACK_BOT_TOKEN: 'nope' }, ['help']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/LOG_LEVEL/);
+    expect(result.stderr).toMatch(/DEFAULT_TIMEZONE/);
+    expect(result.stderr).toMatch(/SLACK_BOT_TOKEN/);
+    expect(result.stderr).toMatch(/SLACK_SIGNING_SECRET/);
+    expect(result.stderr).not.toContain('nope');
+  });
+});
