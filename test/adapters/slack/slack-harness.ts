@@ -153,7 +153,9 @@ export const fakeSlackApi = (respond: Responder = () => undefined) => {
     .persist()
     .post(/^\/upload\/v1\/\w+$/u)
     .reply((_uri, body) => {
-      uploads.push(typeof body === 'string' ? body : JSON.stringify(body));
+      // nock hands binary bodies over hex-encoded.
+      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      uploads.push(/^[0-9a-f]+$/u.test(text) ? Buffer.from(text, 'hex').toString('latin1') : text);
       return [200, 'OK'];
     });
   return {
