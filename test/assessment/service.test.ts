@@ -205,6 +205,22 @@ describe('assessment service', () => {
     expect(h.results.saved).toHaveLength(1);
   });
 
+  it('does not advance when the session store fails, so the answer can simply be given again', () => {
+    const sessions = new MemorySessions();
+    const h = harness({ sessions });
+    const ana = chat(h.service, origin('U1'));
+    ana.assess('niace for Leeds');
+    ana.say('2');
+    const put = sessions.put.bind(sessions);
+    sessions.put = () => { throw new Error('database is locked'); };
+    expect(ana.say('3')?.[0]).toMatchObject({ kind: 'error', text: expect.stringContaining('Nothing you answered before is lost') });
+    sessions.put = put;
+    ana.say('help');
+    expect(ana.text).toContain('Question 2 of 9');
+    sessions.get = () => { throw new Error('database is locked'); };
+    expect(h.service.hasActive(origin('U1'))).toBe(false);
+  });
+
   it('removes an unreadable stored session with a clear message', () => {
     const h = harness();
     const key = { workspace: 'slack:T1', conversation: 'slack:T1:C1', userId: 'U1' };
