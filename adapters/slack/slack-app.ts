@@ -76,7 +76,8 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
       : new SocketModeReceiver({
           appToken: config.appToken,
           logger: slackLogger,
-          installerOptions: { clientOptions: { ...clientOptions } },
+          // Socket Mode keeps its own generous reconnect retries; only the API base URL is shared.
+          installerOptions: { clientOptions: config.apiUrl ? { slackApiUrl: config.apiUrl } : {} },
         });
 
   const knowsBot = config.botId !== undefined && config.botUserId !== undefined;

@@ -16,8 +16,8 @@ export const redactSecrets = (text: string, secrets: readonly string[]): string 
 const describe = (value: unknown): string => {
   if (typeof value === 'string') return value;
   if (value instanceof Error) {
-    const code = (value as Error & { code?: unknown }).code;
-    return typeof code === 'string' ? `${value.name} ${code}: ${value.message}` : `${value.name}: ${value.message}`;
+    const code = 'code' in value && typeof value.code === 'string' ? ` ${value.code}` : '';
+    return `${value.name}${code}: ${value.message}`;
   }
   try {
     return JSON.stringify(value) ?? String(value);

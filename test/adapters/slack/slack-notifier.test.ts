@@ -36,3 +36,20 @@ describe('Slack notifier', () => {
     );
   });
 });
+
+describe('Socket Mode', () => {
+  it('builds with a SocketModeReceiver and opens no connection before start()', async () => {
+    const { createSlackApp } = await import('../../../adapters/slack/slack-app.js');
+    const { SocketModeReceiver } = await import('@slack/bolt');
+    const { silentLogger } = await import('../../../src/core/ports.js');
+    api = fakeSlackApi();
+    const slack = createSlackApp({
+      config: { mode: 'socket', botToken: 'xoxb-1-2-socket', appToken: 'xapp-1-A-socket', port: 3000, botId: 'B0BOT', botUserId: 'U0BOT' },
+      bot: createBot({ answers: fakeAnswers() }),
+      logger: silentLogger,
+    });
+    expect(Reflect.get(slack.app, 'receiver')).toBeInstanceOf(SocketModeReceiver);
+    expect(slack.address()).toBeUndefined();
+    expect(api.calls).toHaveLength(0);
+  });
+});
