@@ -1,5 +1,6 @@
 import { checkCron } from './next-run.js';
 import type { Schedule } from './reminder.js';
+import { ordinal } from './schedule-describe.js';
 import { localParts } from './time-zone.js';
 
 /** What a schedule phrase is read against: "every 90 days" counts from `now`, in `timeZone`. */
@@ -15,7 +16,7 @@ export type ScheduleParse = { schedule: Schedule; defaultTime: boolean; note?: s
 const shortMonthNote = (schedule: Schedule): string | undefined => {
   const dom = schedule.kind === 'cron' ? schedule.expr.split(' ')[2] : undefined;
   return dom !== undefined && /^(29|30|31)$/.test(dom)
-    ? `Months without a ${dom}th day are skipped; write \`last day\` to be reminded at the end of every month.`
+    ? `Months without a ${ordinal(Number(dom))} day are skipped; write \`last day\` to be reminded at the end of every month.`
     : undefined;
 };
 

@@ -1,0 +1,150 @@
+import type { AnswerPort, AssessmentResult, Logger, ResultStore, SessionStore } from '../core/ports.js';
+import type { Choice, Citation, Reply } from '../core/replies.js';
+import { assessChoiceValue } from '../assessment/choices.js';
+import { formatDate, formatDelta, formatPercent } from '../assessment/format.js';
+import { scaleRange, type Framework } from '../assessment/framework-schema.js';
+import { buildFeedback } from '../assessment/scoring.js';
+import type { Reminder } from './reminder.js';
+import { describeSchedule } from './schedule-describe.js';
+import { formatInZone } from './time-zone.js';
+
+/** When the digest is built: the slot it is for, and now (later than the slot after downtime). */
+export interface DigestTime {
+  slot: Date;
+  now: Date;
+}
+
+/** Builds the replies a reminder sends; the scheduler calls it once per claimed slot. */
+export type BuildDigest = (reminder: Reminder, time: DigestTime) => Reply[];
+
+export interface DigestDeps {
+  results: ResultStore;
+  sessions: SessionStore;
+  frameworks: readonly Framework[];
+  /** Finds the passage cited with the next step, as the assessment summary does. */
+  answers: AnswerPort;
+  logger: Logger;
+  /** After this many days without an assessment the digest says a new one is due; default 90. */
+  reassessAfterDays?: number;
+}
+
+const DAY_MS = 86_400_000;
+/** A slot sent later than this is marked as late (the bot was down or busy). */
+const LATE_AFTER_MS = 10 * 60_000;
+const MAX_UNFINISHED_SHOWN = 5;
+
+const daysBetween = (from: Date, to: Date): number => Math.max(0, Math.floor((to.getTime() - from.getTime()) / DAY_MS));
+
+const ago = (days: number): string => (days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`);
+
+/** Latest result, its framework's previous result, and the weakest area with one cited next step. */
+const progressLines = (
+  deps: DigestDeps,
+  latest: AssessmentResult,
+  framework: Framework | undefined,
+  now: Date,
+): { lines: string[]; citations: Citation[] } => {
+  const name = framework?.name ?? latest.frameworkId;
+  const previous = deps.results.list(latest.workspace, { city: latest.city, frameworkId: latest.frameworkId, limit: 2 })[1];
+  const delta = formatDelta(latest.overallPercent, previous?.overallPercent);
+  const trend =
+    previous === undefined
+      ? ' (first result, so no trend yet)'
+      : delta === undefined
+        ? ''
+        : ` (${delta} since ${formatDate(previous.completedAt, now)}: ${formatPercent(previous.overallPercent)} → ${formatPercent(latest.overallPercent)})`;
+  const days = daysBetween(latest.completedAt, now);
+  const lines = [
+    `• Last assessment: *${name}* on ${formatDate(latest.completedAt, now)}, ${ago(days)}.`,
+    `• Overall score: *${formatPercent(latest.overallPercent)}*${trend}.`,
+  ];
+  const citations: Citation[] = [];
+  if (framework === undefined) return { lines, citations };
+  const score = { overallPercent: latest.overallPercent, components: latest.components, scale: scaleRange(framework) };
+  const weakest = buildFeedback(framework, score, deps.answers, deps.logger).weaknesses[0];
+  if (weakest !== undefined) {
+    lines.push(`• Weakest area: *${weakest.component.label}* at ${formatPercent(weakest.component.percent)}.`);
+    const step = weakest.steps[0];
+    if (step !== undefined) {
+      const source = step.citation === undefined ? '' : ` Source: ${step.citation.title} (${step.citation.source})`;
+      lines.push(`   Next step: ${step.text}${source}`);
+      if (step.citation !== undefined) citations.push(step.citation);
+    }
+  }
+  return { lines, citations };
+};
+
+/** Assessments started but not finished anywhere in the workspace. */
+const unfinishedLines = (deps: DigestDeps, workspace: string, byId: ReadonlyMap<string, Framework>, now: Date): string[] => {
+  const sessions = deps.sessions.listByWorkspace(workspace);
+  if (sessions.length === 0) return ['• No assessments are waiting to be finished.'];
+  const lines = [`• Started but not finished: ${sessions.length}.`];
+  for (const session of sessions.slice(0, MAX_UNFINISHED_SHOWN)) {
+    const framework = session.frameworkId === '' ? 'framework not chosen yet' : (byId.get(session.frameworkId)?.name ?? session.frameworkId);
+    const city = session.city === '' ? 'city not chosen yet' : session.city;
+    lines.push(`   – ${framework}, ${city}: started ${formatDate(session.startedAt, now)}, last answer ${formatDate(session.updatedAt, now)}`);
+  }
+  if (sessions.length > MAX_UNFINISHED_SHOWN) lines.push(`   – …and ${sessions.length - MAX_UNFINISHED_SHOWN} more.`);
+  lines.push('   Whoever started one can carry on with `assess resume` in the same conversation.');
+  return lines;
+};
+
+/** Buttons stay under the 100-character choice value limit; the city is given as text to type. */
+const startChoice = (framework: Framework): Choice => ({
+  label: `Start ${framework.name}`.slice(0, 75),
+  value: assessChoiceValue({ type: 'begin', frameworkId: framework.id }),
+  style: 'primary',
+});
+
+/**
+ * The progress digest: where the city stands (days since its last assessment, score and trend,
+ * weakest area with a cited next step), unfinished assessments in the workspace, what is due and
+ * what to type. A workspace with no assessment yet gets a short start guide instead.
+ */
+export const createDigestBuilder = (deps: DigestDeps): BuildDigest => {
+  const byId = new Map(deps.frameworks.map((framework) => [framework.id, framework]));
+  const reassessAfter = deps.reassessAfterDays ?? 90;
+  return (reminder, { slot, now }) => {
+    const latestAny = deps.results.list(reminder.workspace, { limit: 1 })[0];
+    const city = reminder.city ?? latestAny?.city;
+    const latest = city === undefined ? undefined : deps.results.list(reminder.workspace, { city, limit: 1 })[0];
+    const framework = latest === undefined ? deps.frameworks[0] : byId.get(latest.frameworkId);
+    const lines = [`*Progress reminder${city === undefined ? '' : `: ${latest?.city ?? city}`}*`];
+    if (slot.getTime() < now.getTime() - LATE_AFTER_MS) {
+      lines.push(`_This reminder was due ${formatInZone(slot, reminder.timeZone)}; it is sent late because the bot was offline. Missed reminders are sent once._`);
+    }
+    let citations: Citation[] = [];
+    const due: string[] = [];
+    if (latest === undefined) {
+      lines.push(
+        city === undefined
+          ? '• No assessment has been completed in this workspace yet.'
+          : `• *${city}* has no completed assessment in this workspace yet.`,
+      );
+      due.push(`Run a first self-assessment to get a baseline: type \`assess${framework === undefined ? '' : ` ${framework.id}`} for ${city ?? '<city>'}\`.`);
+    } else {
+      const progress = progressLines(deps, latest, framework, now);
+      lines.push(...progress.lines);
+      citations = progress.citations;
+      const days = daysBetween(latest.completedAt, now);
+      const command = `assess ${latest.frameworkId} for ${latest.city}`;
+      due.push(
+        days >= reassessAfter
+          ? `A new assessment is due (the last one was ${days} days ago): type \`${command}\` to measure progress.`
+          : `Next assessment due around ${formatDate(new Date(latest.completedAt.getTime() + reassessAfter * DAY_MS), now)}; to run it now, type \`${command}\`.`,
+      );
+    }
+    lines.push(...unfinishedLines(deps, reminder.workspace, byId, now));
+    lines.push(`*What is due:* ${due.join(' ')}`);
+    lines.push(`See the full history with \`results ${latest?.city ?? city ?? '<city>'}\`.`);
+    lines.push(`_Reminder \`${reminder.id}\`, ${describeSchedule(reminder.schedule)} (${reminder.timeZone}). \`reminders pause ${reminder.id}\` pauses it._`);
+    return [
+      {
+        kind: 'summary',
+        text: lines.join('\n'),
+        ...(citations.length > 0 ? { citations } : {}),
+        ...(framework === undefined ? {} : { choices: [startChoice(framework)] }),
+      },
+    ];
+  };
+};
