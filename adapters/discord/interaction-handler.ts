@@ -91,13 +91,15 @@ const handleButton = async (interaction: ButtonInteraction, deps: HandlerDeps): 
     }
     const replies: Reply[] = await deps.bot.handle({ type: 'choice', origin: originFromInteraction(interaction), value });
     const [first, ...others] = replies;
+    // Only a click by the known owner may retire the message; anyone else's outcome is private.
+    const ownersClick = owner !== undefined && owner === interaction.user.id && first?.kind !== 'error';
     if (!isFeedback && first?.kind === 'prompt') {
       // The next question replaces the answered one, so the channel is not flooded with prompts.
       const [head = NOTHING_TO_SHOW, ...more] = renderReply(first);
       await interaction.update(asUpdate(head));
       for (const payload of [...more, ...renderReplies(others)]) await interaction.followUp(payload);
-    } else if (!isFeedback && replies.some((reply) => reply.kind === 'summary')) {
-      // Finished: the last question loses its buttons and the result goes to the channel.
+    } else if (!isFeedback && (ownersClick || replies.some((reply) => reply.kind === 'summary'))) {
+      // Finished, cancelled or paused: the last prompt loses its buttons and the outcome follows.
       await interaction.update({ components: [] });
       for (const payload of renderReplies(replies)) await interaction.followUp(payload);
     } else {

@@ -16,15 +16,16 @@ let ids = 0;
 const nextInteractionId = (): string => `87100000000000${String(++ids).padStart(4, '0')}`;
 
 /** The message Discord would hand back on a click: what the bot last showed, made by `/assess`. */
-const shownMessage = (guild: FakeGuild, owner: FakeUser, shown: MessageBody): Record<string, unknown> =>
+const shownMessage = (guild: FakeGuild, owner: FakeUser | null, shown: MessageBody): Record<string, unknown> =>
   messageObject({
-    id: '850000000000000100',
+    // discord.js caches messages by id: one made by no known command must not share an id with one that was.
+    id: owner === null ? '850000000000000200' : '850000000000000100',
     channelId: guild.channelId,
     guildId: guild.id,
     author: BOT_USER,
     content: shown.content ?? '',
     components: shown.components ?? [],
-    interactionMetadata: { id: '871000000000009999', type: 2, name: 'assess', command_type: 1, user: { id: owner.id, username: owner.username, discriminator: '0', global_name: null, avatar: null }, authorizing_integration_owners: { '0': guild.id } },
+    interactionMetadata: owner === null ? undefined : { id: '871000000000009999', type: 2, name: 'assess', command_type: 1, user: { id: owner.id, username: owner.username, discriminator: '0', global_name: null, avatar: null }, authorizing_integration_owners: { '0': guild.id } },
   });
 
 const buttonsOf = (body: MessageBody): string[] => (body.components ?? []).flatMap((row) => row.components.map((b) => b.custom_id));
@@ -36,7 +37,8 @@ const click = async (
   shown: MessageBody,
   customId: string,
   token: string,
-  owner: FakeUser = ALICE,
+  /** Who ran the command that made the message; `null` when Discord does not say. */
+  owner: FakeUser | null = ALICE,
 ): Promise<RecordedRequest> => {
   const since = h.fake.requests.length;
   h.fake.interact(buttonClick({ id: nextInteractionId(), token, user, guild, customId, message: shownMessage(guild, owner, shown) }));
@@ -103,10 +105,15 @@ describe('a self-assessment through Discord buttons', () => {
     expect(sessions.filter((key) => key.startsWith(`discord:${GUILD_B.id}:`))).toEqual([`discord:${GUILD_B.id}:${GUILD_B.channelId}|${CAROL.id}`]);
   });
 
-  it('answers a click on a prompt whose assessment is over privately, leaving the message alone', async () => {
+  it('retires a finished prompt when its owner clicks it; a click on a message of unknown origin stays private', async () => {
     const shown = { content: 'old prompt', components: [] };
-    const stale = bodyOf(await click(BOB, GUILD_B, shown, 'assess:answer:1', 'tok-stale', BOB));
-    expect(stale).toMatchObject({ type: 4, data: { flags: 64 } });
-    expect(stale.data?.content).toContain('no longer active');
+    const since = h.fake.requests.length;
+    const retired = bodyOf(await click(BOB, GUILD_B, shown, 'assess:answer:1', 'tok-stale', BOB));
+    expect(retired).toMatchObject({ type: 7, data: { components: [] } });
+    expect(bodyOf(await nextCall(h.fake, since, 'POST', /^\/webhooks\/\d+\/tok-stale$/u)).content).toContain('no longer active');
+
+    const unknown = bodyOf(await click(BOB, GUILD_B, shown, 'assess:answer:1', 'tok-stale-2', null));
+    expect(unknown).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(unknown.data?.content).toContain('no longer active');
   });
 });
