@@ -98,7 +98,7 @@ export const createBot = (deps: BotDeps): ChatBot => {
   const route = (intent: Intent, origin: Origin, raw: string): Reply[] => {
     const assessments = deps.assessments;
     // While an assessment runs, everything but an explicit command is an answer to it.
-    if (assessments && intent.type === 'ask' && assessments.hasActive(origin)) {
+    if (assessments && intent.type === 'ask' && !intent.explicit && assessments.hasActive(origin)) {
       const replies = assessments.input(origin, { text: cleanInput(raw) });
       if (replies) return replies;
     }

@@ -1,7 +1,8 @@
 /** What a user's text asks for. Parsing is pure so it can be tested on its own. */
 export type Intent =
   | { type: 'help' }
-  | { type: 'ask'; question: string }
+  /** `explicit` when the user typed `ask …`: a question even while an assessment waits for an answer. */
+  | { type: 'ask'; question: string; explicit: boolean }
   | { type: 'assess'; args: string }
   | { type: 'frameworks' }
   | { type: 'results'; city: string }
@@ -98,7 +99,7 @@ export const parseIntent = (raw: string): Intent => {
       case 'help':
         return { type: 'help' };
       case 'ask':
-        return rest === '' ? { type: 'help' } : { type: 'ask', question: rest };
+        return rest === '' ? { type: 'help' } : { type: 'ask', question: rest, explicit: true };
       case 'assess':
         return { type: 'assess', args: rest };
       case 'frameworks':
@@ -117,5 +118,5 @@ export const parseIntent = (raw: string): Intent => {
       ? { type: 'unknown-command', command: word, suggestion }
       : { type: 'unknown-command', command: word };
   }
-  return { type: 'ask', question: text };
+  return { type: 'ask', question: text, explicit: false };
 };

@@ -88,6 +88,9 @@ describe('the bot core', () => {
     expect(chat.last()).toBe('results for Leeds');
     await chat.userSays('frameworks');
     expect(chat.last()).toBe('the frameworks');
+    await chat.userSays('ask what is a learning city?');
+    expect(chat.last()).toBe('A learning city mobilises its resources.');
+    expect(inputs).toEqual(['developing']);
   });
 
   it('turns a failure inside into a short apology instead of throwing', async () => {

@@ -3,8 +3,8 @@ import { cleanInput, parseIntent } from '../../src/core/intents.js';
 
 describe('parseIntent', () => {
   it.each([
-    ['what is a learning city?', { type: 'ask', question: 'what is a learning city?' }],
-    ['ask who runs the festival', { type: 'ask', question: 'who runs the festival' }],
+    ['what is a learning city?', { type: 'ask', question: 'what is a learning city?', explicit: false }],
+    ['ask who runs the festival', { type: 'ask', question: 'who runs the festival', explicit: true }],
     ['help', { type: 'help' }],
     ['/help', { type: 'help' }],
     ['HELP!', { type: 'help' }],
@@ -27,6 +27,7 @@ describe('parseIntent', () => {
     expect(parseIntent('help me find funding for adult learning')).toEqual({
       type: 'ask',
       question: 'help me find funding for adult learning',
+      explicit: false,
     });
     expect(parseIntent('export of learning materials')).toMatchObject({ type: 'ask' });
   });
