@@ -15,6 +15,8 @@ export interface Origin {
   userName?: string;
   /** True when the platform says the user may administer the workspace (used for reminders). */
   isAdmin?: boolean;
+  /** Platform role ids of the user (Discord roles), for role-based permissions. */
+  roleIds?: string[];
 }
 
 /** A user typed something addressed to the bot (mention, direct message, slash command, console line). */
