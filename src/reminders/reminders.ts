@@ -1,0 +1,47 @@
+import type { Platform } from '../core/events.js';
+import type { AnswerPort, Clock, Logger, Notifier, ReminderPort, ResultStore, SessionStore } from '../core/ports.js';
+import type { Framework } from '../assessment/framework-schema.js';
+import { createDigestBuilder } from './digest.js';
+import type { CoordinatorConfig } from './permissions.js';
+import type { ReminderStore } from './reminder.js';
+import { createReminderService } from './reminder-service.js';
+import { createReminderScheduler, type ReminderScheduler, type RetryOptions } from './scheduler.js';
+
+export interface RemindersDeps extends CoordinatorConfig {
+  store: ReminderStore;
+  results: ResultStore;
+  sessions: SessionStore;
+  frameworks: readonly Framework[];
+  answers: AnswerPort;
+  notifiers: Partial<Record<Platform, Notifier>>;
+  clock: Clock;
+  logger: Logger;
+  /** IANA zone for schedules that name none, e.g. `Europe/London`. */
+  defaultTimeZone: string;
+  retry?: RetryOptions;
+  maxPerWorkspace?: number;
+  reassessAfterDays?: number;
+}
+
+/**
+ * Wires the reminder service (for the router) to the scheduler (which main starts and stops), so a
+ * new, resumed or deleted reminder re-arms the timer at once.
+ */
+export const createReminders = (deps: RemindersDeps): { port: ReminderPort; scheduler: ReminderScheduler } => {
+  const buildDigest = createDigestBuilder({
+    results: deps.results, sessions: deps.sessions, frameworks: deps.frameworks, answers: deps.answers, logger: deps.logger,
+    ...(deps.reassessAfterDays === undefined ? {} : { reassessAfterDays: deps.reassessAfterDays }),
+  });
+  const scheduler = createReminderScheduler({
+    store: deps.store, notifiers: deps.notifiers, clock: deps.clock, buildDigest, logger: deps.logger,
+    ...(deps.retry === undefined ? {} : { retry: deps.retry }),
+  });
+  const port = createReminderService({
+    store: deps.store, results: deps.results, clock: deps.clock, logger: deps.logger, defaultTimeZone: deps.defaultTimeZone,
+    onChange: () => scheduler.refresh(),
+    ...(deps.coordinatorIds === undefined ? {} : { coordinatorIds: deps.coordinatorIds }),
+    ...(deps.coordinatorRoles === undefined ? {} : { coordinatorRoles: deps.coordinatorRoles }),
+    ...(deps.maxPerWorkspace === undefined ? {} : { maxPerWorkspace: deps.maxPerWorkspace }),
+  });
+  return { port, scheduler };
+};
