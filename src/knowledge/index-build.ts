@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { chunkDocument, type ChunkOptions, type Passage } from './chunk.js';
 import type { SourceDocument } from './documents.js';
 import { documentKinds } from './front-matter.js';
+import { compactFrequency, compactLunr, compactLunrSchema, loadCompactLunr } from './lunr-compact.js';
 import { foldText, words } from './text.js';
 
 /** Bumped whenever the serialized shape or the way text is indexed changes; older files are rebuilt. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 6;
 
 /** Field boosts: a word in a heading says more about a passage than the same word in its text. */
 export const FIELD_BOOSTS = { heading: 3, title: 1.5, text: 1 } as const;
@@ -27,8 +28,8 @@ export const serializedIndexSchema = z.object({
   documents: z.array(z.object({ file: z.string(), title: z.string(), source: z.string(), kind: z.enum(documentKinds) })),
   passages: z.array(passageSchema),
   /** Surface words with their counts, for correcting typos in questions. */
-  vocabulary: z.array(z.tuple([z.string(), z.number()])),
-  lunr: z.record(z.string(), z.unknown()),
+  vocabulary: z.array(z.unknown()),
+  lunr: compactLunrSchema,
 });
 
 export type SerializedIndex = z.infer<typeof serializedIndexSchema>;
@@ -38,7 +39,19 @@ export interface BuiltIndex {
   passages: Passage[];
   vocabulary: Map<string, number>;
   index: lunr.Index;
+  /** Number of passages a stemmed term occurs in (any field); 0 for unknown terms. */
+  frequency(term: string): number;
 }
+
+/** Document frequency from Lunr's own postings (a freshly built index). */
+const postingFrequency = (index: lunr.Index) => (term: string): number => {
+  // Lunr's inverted index has no prototype, so any word (even "constructor") is a safe key.
+  const posting = (index as unknown as { invertedIndex: Record<string, Record<string, object> | undefined> }).invertedIndex[term];
+  if (!posting) return 0;
+  const refs = new Set<string>();
+  for (const [field, byRef] of Object.entries(posting)) if (field !== '_index') for (const ref of Object.keys(byRef)) refs.add(ref);
+  return refs.size;
+};
 
 /** Builds passages, the Lunr index (stemmed, stop words removed, field boosts) and the vocabulary. */
 export const buildIndex = (documents: SourceDocument[], chunkOptions?: ChunkOptions): BuiltIndex => {
@@ -49,9 +62,10 @@ export const buildIndex = (documents: SourceDocument[], chunkOptions?: ChunkOpti
     this.field('heading', { boost: FIELD_BOOSTS.heading });
     this.field('title', { boost: FIELD_BOOSTS.title });
     this.field('text', { boost: FIELD_BOOSTS.text });
-    for (const passage of passages) {
+    // Refs are positions in `passages`: short refs keep the serialized index small and quick to parse.
+    for (const [position, passage] of passages.entries()) {
       this.add({
-        id: passage.id,
+        id: String(position),
         heading: foldText(passage.heading),
         title: foldText(passage.title),
         text: foldText(passage.text),
@@ -66,6 +80,7 @@ export const buildIndex = (documents: SourceDocument[], chunkOptions?: ChunkOpti
     passages,
     vocabulary,
     index,
+    frequency: postingFrequency(index),
   };
 };
 
@@ -77,8 +92,17 @@ export const serializeIndex = (built: BuiltIndex, fingerprint: string, builtAt: 
     documents: built.documents,
     passages: built.passages,
     vocabulary: [...built.vocabulary],
-    lunr: built.index.toJSON() as Record<string, unknown>,
+    lunr: compactLunr(built.index, built.passages.length),
   } satisfies SerializedIndex);
+
+/** Word counts from the serialized pairs; entries of another shape are dropped. */
+const vocabularyOf = (pairs: unknown[]): Map<string, number> => {
+  const vocabulary = new Map<string, number>();
+  for (const pair of pairs) {
+    if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'number') vocabulary.set(pair[0], pair[1]);
+  }
+  return vocabulary;
+};
 
 /** Parses a serialized index; throws when it is not one of this format (the caller rebuilds). */
 export const deserializeIndex = (json: string): BuiltIndex & { fingerprint: string } => {
@@ -86,8 +110,9 @@ export const deserializeIndex = (json: string): BuiltIndex & { fingerprint: stri
   return {
     documents: data.documents,
     passages: data.passages,
-    vocabulary: new Map(data.vocabulary),
-    index: lunr.Index.load(data.lunr),
+    vocabulary: vocabularyOf(data.vocabulary),
+    index: loadCompactLunr(data.lunr),
+    frequency: compactFrequency(data.lunr),
     fingerprint: data.fingerprint,
   };
 };

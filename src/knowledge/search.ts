@@ -38,6 +38,17 @@ const MIN_WEIGHT = 0.25;
 /** "What is a …?" asks for a definition: passages that define things are preferred. */
 const DEFINITION_QUESTION = /^\s*(?:what\s+(?:is|are|was|were|does|do)\b|what's\b|define\b|definition\b|meaning\s+of\b|describe\b)/iu;
 const DEFINITION_CUES = ['definit', 'defin', 'mean'];
+/** Terms in more than this share of passages are not sent to Lunr (see selectiveTerms). */
+const COMMON_TERM_SHARE = 0.05;
+/** …but small collections always query terms found in up to this many passages. */
+const COMMON_TERM_MIN_PASSAGES = 50;
+/** Lunr's cost grows with the postings it scores; beyond the rarest term, queries stay within this many. */
+const POSTING_BUDGET = 3_000;
+
+/** Fields a query term is searched in: all, or headings only for a word found nearly everywhere. */
+type TermFields = { fields?: string[] };
+const ALL_FIELDS: TermFields = {};
+const HEADING_ONLY: TermFields = { fields: ['heading'] };
 
 /** Stems of a passage's heading, title and text, computed once per passage and kept. */
 interface PassageTerms {
@@ -51,7 +62,6 @@ interface PassageTerms {
  * vocabulary, synonyms added, and the query built term by term with `idx.query()`.
  */
 export class PassageSearch {
-  private readonly byId = new Map<string, Passage>();
   private readonly terms = new Map<string, PassageTerms>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly corrector: TypoCorrector;
@@ -61,26 +71,17 @@ export class PassageSearch {
     private readonly built: BuiltIndex,
     private readonly synonyms: SynonymTable,
   ) {
-    for (const passage of built.passages) this.byId.set(passage.id, passage);
     this.corrector = new TypoCorrector(built.vocabulary);
     this.total = Math.max(1, built.passages.length);
   }
 
-  /** Number of passages containing a stem, from the Lunr inverted index. */
+  /** Number of passages containing a stem. */
   private frequency(term: string): number {
     const cached = this.documentFrequency.get(term);
     if (cached !== undefined) return cached;
-    // Lunr keeps postings per field: { _index, heading: { ref: … }, title: { … }, text: { … } }.
-    const inverted = (this.built.index as unknown as { invertedIndex: Record<string, unknown> }).invertedIndex;
-    const posting = Object.hasOwn(inverted, term) ? inverted[term] : undefined;
-    const refs = new Set<string>();
-    if (posting && typeof posting === 'object') {
-      for (const [field, value] of Object.entries(posting)) {
-        if (field !== '_index' && value && typeof value === 'object') for (const ref of Object.keys(value)) refs.add(ref);
-      }
-    }
-    this.documentFrequency.set(term, refs.size);
-    return refs.size;
+    const df = this.built.frequency(term);
+    this.documentFrequency.set(term, df);
+    return df;
   }
 
   private idf(term: string): number {
@@ -156,11 +157,37 @@ export class PassageSearch {
     return found / (concepts.length - 1);
   }
 
+  /**
+   * Terms worth asking Lunr for. Lunr scores every passage a term occurs in, so a word found in
+   * most passages costs much and ranks little: such words are left to the re-ranking, unless the
+   * question has nothing rarer.
+   */
+  private selectiveTerms(concepts: Concept[]): Map<string, TermFields> {
+    const all = [...new Set(concepts.flatMap((concept) => [concept.phrase, ...concept.alternatives].flat()))]
+      .filter((term) => this.frequency(term) > 0)
+      .sort((a, b) => this.frequency(a) - this.frequency(b));
+    const limit = Math.max(COMMON_TERM_MIN_PASSAGES, this.total * COMMON_TERM_SHARE);
+    const chosen = new Map<string, TermFields>();
+    let postings = 0;
+    for (const term of all) {
+      const df = this.frequency(term);
+      if (chosen.size === 0) {
+        // The rarest term is always asked; when even it is everywhere, only headings are searched.
+        chosen.set(term, df > POSTING_BUDGET ? HEADING_ONLY : ALL_FIELDS);
+      } else if (df <= limit && postings + df <= POSTING_BUDGET) {
+        chosen.set(term, ALL_FIELDS);
+      } else continue;
+      postings += df;
+    }
+    return chosen;
+  }
+
   /** Best passages for a question, best first. Never throws for any input string. */
   search(question: string, limit = 5): SearchResult {
     const concepts = this.concepts(question);
     if (concepts.length === 0) return { concepts, hits: [] };
     const definitional = DEFINITION_QUESTION.test(question);
+    const searchable = this.selectiveTerms(concepts);
     const results = this.built.index.query((query) => {
       if (definitional) {
         for (const cue of DEFINITION_CUES) if (this.frequency(cue) > 0) query.term(cue, { usePipeline: false, boost: 1 });
@@ -168,11 +195,13 @@ export class PassageSearch {
       for (const concept of concepts) {
         const boost = 1 + concept.weight;
         for (const term of concept.phrase) {
-          if (this.frequency(term) > 0) query.term(term, { usePipeline: false, boost });
+          const fields = searchable.get(term);
+          if (fields) query.term(term, { usePipeline: false, boost, ...fields });
         }
         for (const alternative of concept.alternatives) {
           for (const term of alternative) {
-            if (this.frequency(term) > 0) query.term(term, { usePipeline: false, boost: boost * ALTERNATIVE_BOOST });
+            const fields = searchable.get(term);
+            if (fields) query.term(term, { usePipeline: false, boost: boost * ALTERNATIVE_BOOST, ...fields });
           }
         }
       }
@@ -181,7 +210,7 @@ export class PassageSearch {
     const best = top[0]?.score ?? 0;
     const hits: ScoredPassage[] = [];
     for (const result of top) {
-      const passage = this.byId.get(result.ref);
+      const passage = this.built.passages[Number(result.ref)];
       if (!passage) continue;
       const terms = this.passageTerms(passage);
       const coverage = this.coverage(concepts, terms.set);

@@ -49,8 +49,19 @@ const QUESTION_FILLERS = new Set([
 export const isStopWord = (word: string): boolean =>
   QUESTION_FILLERS.has(word) || lunr.stopWordFilter(new lunr.Token(word, {})) === undefined;
 
-/** Lunr's English stemmer on one word. */
-export const stem = (word: string): string => lunr.stemmer(new lunr.Token(word, {})).toString();
+const stems = new Map<string, string>();
+/** Bounds the stem cache; a collection's vocabulary fits easily, hostile input cannot grow it forever. */
+const STEM_CACHE_LIMIT = 200_000;
+
+/** Lunr's English stemmer on one word, cached: the stemmer is slow and words repeat. */
+export const stem = (word: string): string => {
+  const cached = stems.get(word);
+  if (cached !== undefined) return cached;
+  const stemmed = lunr.stemmer(new lunr.Token(word, {})).toString();
+  if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+  stems.set(word, stemmed);
+  return stemmed;
+};
 
 /** Splits prose into sentences, keeping list items and headings whole. */
 export const sentences = (text: string): string[] =>

@@ -4,34 +4,60 @@
  */
 export const editDistance = (a: string, b: string, max: number): number => {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  const width = b.length + 1;
+  let before = new Int32Array(width);
+  let previous = Int32Array.from({ length: width }, (_, j) => j);
+  let current = new Int32Array(width);
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    current[0] = i;
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((rows[i - 1]?.[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (rows[i - 1]?.[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, (rows[i - 2]?.[j - 2] ?? 0) + 1);
-      }
-      row.push(value);
-      best = Math.min(best, value);
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] ?? 0) + 1);
+      current[j] = value;
+      if (value < best) best = value;
     }
     if (best > max) return max + 1;
-    rows.push(row);
+    [before, previous, current] = [previous, current, before];
   }
-  return rows[a.length]?.[b.length] ?? max + 1;
+  return previous[b.length] ?? max + 1;
 };
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every string one edit (delete, transpose, replace, insert) away from `word`. */
+const editsOne = (word: string): Set<string> => {
+  const edits = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const left = word.slice(0, i);
+    const right = word.slice(i);
+    if (right.length > 0) edits.add(left + right.slice(1));
+    if (right.length > 1) edits.add(left + right[1] + right[0] + right.slice(2));
+    for (const letter of ALPHABET) {
+      if (right.length > 0) edits.add(left + letter + right.slice(1));
+      edits.add(left + letter + right);
+    }
+  }
+  edits.delete(word);
+  return edits;
+};
+
+/** Bounds the correction cache; questions repeat words, hostile input cannot grow it forever. */
+const CACHE_LIMIT = 50_000;
 
 /** Finds the likeliest intended word for a misspelt one, from the words the documents use. */
 export class TypoCorrector {
-  private readonly byLength = new Map<number, Array<[string, number]>>();
+  /** Words by first letter and length, for the two-edit search. */
+  private readonly buckets = new Map<string, Array<[string, number]>>();
+  private readonly cache = new Map<string, string | undefined>();
 
-  constructor(vocabulary: Map<string, number>) {
+  constructor(private readonly vocabulary: Map<string, number>) {
     for (const entry of vocabulary) {
-      const bucket = this.byLength.get(entry[0].length) ?? [];
+      const key = `${entry[0][0]}:${entry[0].length}`;
+      const bucket = this.buckets.get(key) ?? [];
       bucket.push(entry);
-      this.byLength.set(entry[0].length, bucket);
+      this.buckets.set(key, bucket);
     }
   }
 
@@ -43,16 +69,32 @@ export class TypoCorrector {
 
   /** The closest known word (fewest edits, then most frequent), or `undefined`. */
   correct(word: string): string | undefined {
+    if (this.cache.has(word)) return this.cache.get(word);
+    const corrected = this.find(word);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(word, corrected);
+    return corrected;
+  }
+
+  private find(word: string): string | undefined {
     const max = TypoCorrector.allowedEdits(word);
-    if (max === 0) return undefined;
-    let best: { word: string; distance: number; count: number } | undefined;
+    if (max === 0 || !/^[a-z']+$/u.test(word)) return undefined;
+    // One edit: look every candidate up (fast and exact, whatever the vocabulary's size).
+    let best: { word: string; count: number } | undefined;
+    for (const candidate of editsOne(word)) {
+      const count = this.vocabulary.get(candidate);
+      if (count !== undefined && (!best || count > best.count)) best = { word: candidate, count };
+    }
+    if (best || max < 2) return best?.word;
+    // Two edits, for long words only: people rarely mistype the first letter, so scan that bucket.
+    let bestDistance = max + 1;
     for (let length = word.length - max; length <= word.length + max; length++) {
-      for (const [candidate, count] of this.byLength.get(length) ?? []) {
-        if (candidate[0] !== word[0] && max < 2) continue;
+      for (const [candidate, count] of this.buckets.get(`${word[0]}:${length}`) ?? []) {
         const distance = editDistance(word, candidate, max);
-        if (distance > max || distance === 0) continue;
-        if (!best || distance < best.distance || (distance === best.distance && count > best.count)) {
-          best = { word: candidate, distance, count };
+        if (distance > max) continue;
+        if (distance < bestDistance || (distance === bestDistance && count > (best?.count ?? 0))) {
+          best = { word: candidate, count };
+          bestDistance = distance;
         }
       }
     }

@@ -1,0 +1,117 @@
+import lunr from 'lunr';
+import { z } from 'zod';
+
+/**
+ * Lunr's own JSON keeps one object per posting (`{"text": {"12": {}}}`); parsing hundreds of
+ * thousands of tiny objects dominates start-up for large collections. This form keeps postings as
+ * arrays of passage numbers and field vectors as flat arrays, and rebuilds Lunr's structures only
+ * for the terms and passages a query touches.
+ */
+export const compactLunrSchema = z.object({
+  version: z.string(),
+  fields: z.array(z.string()),
+  /** Sorted, as Lunr's token set needs them. */
+  terms: z.array(z.string()),
+  // The two large parts are checked for shape only: validating millions of numbers one by one
+  // would cost more than loading them. A file that is not of this format fails here or in
+  // JSON.parse and is rebuilt.
+  /** Per term: [lunr's term index, refs in field 0, refs in field 1, …]. */
+  postings: z.array(z.array(z.unknown())),
+  /** Per field: per passage number, the flat [position, weight, …] vector, or null. */
+  vectors: z.array(z.array(z.unknown())),
+});
+
+export type CompactLunr = z.infer<typeof compactLunrSchema>;
+
+interface LunrJson {
+  version: string;
+  fields: string[];
+  fieldVectors: Array<[string, number[]]>;
+  invertedIndex: Array<[string, Record<string, unknown>]>;
+}
+
+/** Converts a built index whose refs are passage numbers ("0", "1", …) to the compact form. */
+export const compactLunr = (index: lunr.Index, passages: number): CompactLunr => {
+  const json = index.toJSON() as unknown as LunrJson;
+  const vectors = json.fields.map(() => Array.from<number[] | null>({ length: passages }).fill(null));
+  for (const [fieldRef, elements] of json.fieldVectors) {
+    const slash = fieldRef.indexOf('/');
+    const field = json.fields.indexOf(fieldRef.slice(0, slash));
+    const row = vectors[field];
+    if (row) row[Number(fieldRef.slice(slash + 1))] = elements;
+  }
+  const terms: string[] = [];
+  const postings: CompactLunr['postings'] = [];
+  for (const [term, posting] of json.invertedIndex) {
+    terms.push(term);
+    const refsOf = (field: string): number[] => Object.keys((posting[field] ?? {}) as object).map(Number);
+    postings.push([Number(posting._index), ...json.fields.map(refsOf)]);
+  }
+  return { version: json.version, fields: json.fields, terms, postings, vectors };
+};
+
+const NO_METADATA = Object.freeze({});
+
+/**
+ * A read-only map-like object whose entries are built on first read and kept. Lunr reads
+ * `invertedIndex[term]` and `fieldVectors["text/12"]` and nothing else, so a Proxy serves it.
+ */
+const lazyRecord = <T>(has: (key: string) => boolean, build: (key: string) => T | undefined): Record<string, T> => {
+  const cache = new Map<string, T | undefined>();
+  const read = (key: string): T | undefined => {
+    if (!cache.has(key)) cache.set(key, has(key) ? build(key) : undefined);
+    return cache.get(key);
+  };
+  return new Proxy(Object.create(null) as Record<string, T>, {
+    get: (_target, key) => (typeof key === 'string' ? read(key) : undefined),
+    has: (_target, key) => typeof key === 'string' && has(key),
+  });
+};
+
+/** Rebuilds a Lunr index from the compact form; postings and vectors materialise when first used. */
+export const loadCompactLunr = (data: CompactLunr): lunr.Index => {
+  const termPositions = new Map(data.terms.map((term, i) => [term, i]));
+  const invertedIndex = lazyRecord(
+    (term) => termPositions.has(term),
+    (term) => {
+      const [termIndex, ...fieldRefs] = data.postings[termPositions.get(term) ?? -1] ?? [];
+      const posting: Record<string, unknown> = { _index: termIndex };
+      data.fields.forEach((field, f) => {
+        const byRef: Record<string, unknown> = {};
+        const refs = fieldRefs[f];
+        if (Array.isArray(refs)) for (const ref of refs) byRef[String(ref)] = NO_METADATA;
+        posting[field] = byRef;
+      });
+      return posting;
+    },
+  );
+  const vectorOf = (fieldRef: string): unknown => {
+    const slash = fieldRef.indexOf('/');
+    const field = data.fields.indexOf(fieldRef.slice(0, slash));
+    return data.vectors[field]?.[Number(fieldRef.slice(slash + 1))];
+  };
+  const fieldVectors = lazyRecord(
+    (fieldRef) => Array.isArray(vectorOf(fieldRef)),
+    (fieldRef) => new lunr.Vector(vectorOf(fieldRef) as number[]),
+  );
+  return new lunr.Index({
+    invertedIndex,
+    fieldVectors,
+    // @types/lunr declares fromArray on instances; Lunr defines it on the class.
+    tokenSet: (lunr.TokenSet as unknown as { fromArray(terms: string[]): lunr.TokenSet }).fromArray(data.terms),
+    fields: data.fields,
+    pipeline: new lunr.Pipeline(),
+  } as unknown as ConstructorParameters<typeof lunr.Index>[0]);
+};
+
+/** Document frequency straight from the compact postings, without building Lunr's objects. */
+export const compactFrequency = (data: CompactLunr) => {
+  const positions = new Map(data.terms.map((term, i) => [term, i]));
+  return (term: string): number => {
+    const [, ...fieldRefs] = data.postings[positions.get(term) ?? -1] ?? [];
+    if (fieldRefs.length === 1) return Array.isArray(fieldRefs[0]) ? fieldRefs[0].length : 0;
+    const refs = new Set<unknown>();
+    for (const list of fieldRefs) if (Array.isArray(list)) for (const ref of list) refs.add(ref);
+    return refs.size;
+  };
+};
