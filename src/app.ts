@@ -5,9 +5,13 @@ import { renderChartPng } from './assessment/chart.js';
 import { formatFrameworkError, loadFrameworks } from './assessment/framework-loader.js';
 import type { Framework } from './assessment/framework-schema.js';
 import { createBot } from './core/bot.js';
-import { systemClock, type ChatBot, type Clock, type Logger } from './core/ports.js';
+import type { Platform } from './core/events.js';
+import { systemClock, type ChatBot, type Clock, type Logger, type Notifier } from './core/ports.js';
 import { knowledgePaths } from './knowledge/default-paths.js';
 import { openKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.js';
+import { createReminders } from './reminders/reminders.js';
+import type { ReminderScheduler } from './reminders/scheduler.js';
+import { SqliteReminderStore } from './storage/sqlite-reminder-store.js';
 import { createSqliteStores, type SqliteStores } from './storage/sqlite-stores.js';
 
 export interface CoreOptions {
@@ -15,6 +19,12 @@ export interface CoreOptions {
   databasePath: string;
   logger: Logger;
   clock?: Clock;
+  /** Zone for reminder schedules that name none. */
+  defaultTimeZone?: string;
+  /** `platform:workspace:user` ids allowed to manage reminders besides workspace admins. */
+  coordinatorIds?: string[];
+  /** `platform:workspace:role` ids whose members may manage reminders. */
+  coordinatorRoles?: string[];
 }
 
 /** The platform-neutral part of the application, wired to its real knowledge base and database. */
@@ -24,7 +34,10 @@ export interface Core {
   frameworks: Framework[];
   stores: SqliteStores;
   assessments: AssessmentService;
-  close(): void;
+  reminders: ReminderScheduler;
+  /** Adapters put their notifier here once started; reminders are delivered through it. */
+  notifiers: Partial<Record<Platform, Notifier>>;
+  close(): Promise<void>;
 }
 
 /**
@@ -50,6 +63,32 @@ export const createCore = (options: CoreOptions): Core => {
     logger,
     newId: randomUUID,
   });
-  const bot = createBot({ answers: knowledge, assessments, feedback: stores.feedback, logger, clock });
-  return { bot, knowledge, frameworks: loaded.frameworks, stores, assessments, close: () => stores.close() };
+  const notifiers: Partial<Record<Platform, Notifier>> = {};
+  const reminders = createReminders({
+    store: new SqliteReminderStore(stores.db, logger),
+    results: stores.results,
+    sessions: stores.sessions,
+    frameworks: loaded.frameworks,
+    answers: knowledge,
+    notifiers,
+    clock,
+    logger,
+    defaultTimeZone: options.defaultTimeZone ?? 'Europe/London',
+    coordinatorIds: options.coordinatorIds ?? [],
+    coordinatorRoles: options.coordinatorRoles ?? [],
+  });
+  const bot = createBot({ answers: knowledge, assessments, feedback: stores.feedback, reminders: reminders.port, logger, clock });
+  return {
+    bot,
+    knowledge,
+    frameworks: loaded.frameworks,
+    stores,
+    assessments,
+    reminders: reminders.scheduler,
+    notifiers,
+    close: async () => {
+      await reminders.scheduler.stop();
+      stores.close();
+    },
+  };
 };

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { discordEnvSchema, type DiscordConfig } from '../adapters/discord/discord-config.js';
@@ -36,6 +37,13 @@ export const baseEnvSchema = z.object({
     blankToUndefined,
     z.string().refine(isTimeZone, 'DEFAULT_TIMEZONE must be an IANA time zone such as Europe/London').default('Europe/London'),
   ),
+  COORDINATOR_ROLES: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .default('')
+      .transform((list) => list.split(',').map((id) => id.trim()).filter((id) => id !== '')),
+  ),
   COORDINATOR_IDS: z.preprocess(
     blankToUndefined,
     z
@@ -55,9 +63,17 @@ export interface AppConfig {
   defaultTimeZone: string;
   /** `platform:workspace:user` ids allowed to manage reminders besides workspace admins. */
   coordinatorIds: string[];
+  /** `discord:guild:role` ids whose members may manage reminders. */
+  coordinatorRoles: string[];
   slack?: SlackConfig;
   discord?: DiscordConfig;
 }
+
+/** Reads `.env` from the project folder into `process.env` when there is one (variables already set win). */
+export const loadDotEnv = (root: string = projectRoot): void => {
+  const file = resolve(root, '.env');
+  if (existsSync(file)) process.loadEnvFile(file);
+};
 
 const isSet = (value: string | undefined): boolean => value !== undefined && value.trim() !== '';
 
@@ -94,6 +110,7 @@ export const loadConfig = (env: Record<string, string | undefined>, root: string
     console: values.CONSOLE === 'on' || (values.CONSOLE === 'auto' && !slack && !discord),
     defaultTimeZone: values.DEFAULT_TIMEZONE,
     coordinatorIds: values.COORDINATOR_IDS,
+    coordinatorRoles: values.COORDINATOR_ROLES,
   };
   if (slack) config.slack = slack;
   if (discord) config.discord = discord;

@@ -1,24 +1,56 @@
-import { existsSync } from 'node:fs';
 import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
+import { createDiscordApp } from '../adapters/discord/discord-app.js';
+import { createSlackApp } from '../adapters/slack/slack-app.js';
 import { createCore } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfig, loadDotEnv } from './config.js';
 import { BotError, errorMessage } from './core/errors.js';
-import { projectRoot } from './knowledge/default-paths.js';
 import { createLogger } from './logger.js';
 
-/** Starts the bot: the console when no platform token is configured, else Slack and/or Discord. */
+/** Starts the bot: Slack and/or Discord when their tokens are set, the console otherwise (or when asked). */
 const main = async (): Promise<void> => {
-  const envFile = `${projectRoot}.env`;
-  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  loadDotEnv();
   const config = loadConfig(process.env);
-  const logger = createLogger({ level: config.console ? (process.env.LOG_LEVEL ?? 'warn') : config.logLevel });
-  const core = createCore({ knowledgeDir: config.knowledgeDir, databasePath: config.databasePath, logger });
+  // In the console, logs would interleave with the conversation: only warnings unless asked.
+  const logger = createLogger({ level: config.console && !process.env.LOG_LEVEL ? 'warn' : config.logLevel });
+  const core = createCore({
+    knowledgeDir: config.knowledgeDir,
+    databasePath: config.databasePath,
+    logger,
+    defaultTimeZone: config.defaultTimeZone,
+    coordinatorIds: config.coordinatorIds,
+    coordinatorRoles: config.coordinatorRoles,
+  });
   const stops: Array<() => Promise<void>> = [];
-  const shutdown = async (signal: string): Promise<void> => {
-    logger.info({ signal }, 'shutting down');
-    for (const stop of stops.reverse()) await stop().catch((error: unknown) => logger.error({ err: errorMessage(error) }, 'stop failed'));
-    core.close();
+  let stopping = false;
+  const shutdown = async (reason: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, 'shutting down');
+    for (const stop of stops.reverse()) {
+      await stop().catch((error: unknown) => logger.error({ err: errorMessage(error) }, 'stop failed'));
+    }
+    await core.close();
   };
+
+  try {
+    if (config.slack) {
+      const slack = createSlackApp({ config: config.slack, bot: core.bot, logger });
+      await slack.start();
+      core.notifiers.slack = slack.notifier;
+      stops.push(() => slack.stop());
+      logger.info({ mode: config.slack.mode, port: config.slack.port }, 'slack adapter started');
+    }
+    if (config.discord) {
+      const discord = createDiscordApp({ config: config.discord, bot: core.bot, logger });
+      await discord.start();
+      core.notifiers.discord = discord.notifier;
+      stops.push(() => discord.stop());
+      logger.info({}, 'discord adapter started');
+    }
+  } catch (error) {
+    await shutdown('start-up failed');
+    throw error;
+  }
 
   if (config.console) {
     const adapter = createConsoleAdapter({
@@ -28,22 +60,27 @@ const main = async (): Promise<void> => {
       imageDir: config.chartDir,
       userId: process.env.USER ?? 'local-user',
       greeting: [
-        'Learning-city bot (console). No Slack or Discord tokens are set, so I run here.',
+        config.slack || config.discord
+          ? 'Learning-city bot (console, alongside the chat platforms).'
+          : 'Learning-city bot (console). No Slack or Discord tokens are set, so I run here.',
         `Knowledge base: ${core.knowledge.built.documents.length} documents, ${core.knowledge.built.passages.length} passages; ` +
           `${core.frameworks.length} assessment frameworks.`,
-        'Ask a question, or type `help`, `assess`, `frameworks`, `results`. `quit` or Ctrl-D leaves.',
+        'Ask a question, or type `help`, `assess`, `frameworks`, `results`, `reminders`. `quit` or Ctrl-D leaves.',
       ].join('\n'),
     });
+    core.notifiers.console = adapter.notifier;
+    core.reminders.start();
     await adapter.run();
     await shutdown('end of input');
     return;
   }
+  core.reminders.start();
   process.once('SIGINT', () => void shutdown('SIGINT').then(() => process.exit(0)));
   process.once('SIGTERM', () => void shutdown('SIGTERM').then(() => process.exit(0)));
 };
 
 main().catch((error: unknown) => {
-  // Expected start-up problems (configuration, database) get a plain message, not a stack.
+  // Expected start-up problems (configuration, database, login) get a plain message, not a stack.
   const message = error instanceof BotError ? error.message : (error instanceof Error ? error.stack : undefined) ?? errorMessage(error);
   process.stderr.write(`learning-city-bot could not start:\n${message}\n`);
   process.exitCode = 1;

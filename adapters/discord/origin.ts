@@ -10,6 +10,13 @@ const place = (channelId: string, channel: Channel | null): { channelId: string;
 
 const displayName = (user: User, member: GuildMember | null): string => member?.displayName ?? user.globalName ?? user.username;
 
+/** Role ids of a guild member, whether discord.js resolved it or passed the raw API member. */
+const roleIdsOf = (member: unknown): string[] => {
+  if (member instanceof GuildMember) return [...member.roles.cache.keys()];
+  const roles = (member as { roles?: unknown } | null)?.roles;
+  return Array.isArray(roles) ? roles.filter((role): role is string => typeof role === 'string') : [];
+};
+
 /**
  * Origin of a guild or DM message. `isAdmin` is the Manage Guild permission, computed from the
  * member's cached roles; a member discord.js cannot resolve counts as no admin.
@@ -28,6 +35,7 @@ export const originFromMessage = (message: Message): Origin => {
     userId: message.author.id,
     userName: displayName(message.author, message.member),
     isAdmin: message.guildId !== null && isAdmin,
+    roleIds: roleIdsOf(message.member),
   };
 };
 
@@ -43,4 +51,5 @@ export const originFromInteraction = (interaction: BaseInteraction): Origin => (
   userId: interaction.user.id,
   userName: displayName(interaction.user, interaction.member instanceof GuildMember ? interaction.member : null),
   isAdmin: interaction.guildId !== null && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false),
+  roleIds: roleIdsOf(interaction.member),
 });

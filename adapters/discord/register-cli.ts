@@ -3,6 +3,7 @@ import { REST, Routes } from 'discord.js';
 import { z } from 'zod';
 import { errorMessage } from '../../src/core/errors.js';
 import { commandDefinitions } from './commands.js';
+import { loadDotEnv } from '../../src/config.js';
 import { parseDiscordConfig, type DiscordConfig } from './discord-config.js';
 
 /** What a registration did. */
@@ -59,5 +60,6 @@ export const runRegisterCli = async (env: Record<string, string | undefined>): P
 };
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  loadDotEnv();
   process.exitCode = await runRegisterCli(process.env);
 }

@@ -5,19 +5,12 @@ import type { Reply } from '../core/replies.js';
 export interface CoordinatorConfig {
   /** Users, e.g. `slack:T1:U1`, `discord:G1:123`. */
   coordinatorIds?: readonly string[];
-  /** Roles, e.g. `discord:G1:987` (Discord role ids); used once adapters put role ids on the origin. */
+  /** Roles, e.g. `discord:G1:987` (Discord role ids, which the Discord adapter puts on the origin). */
   coordinatorRoles?: readonly string[];
 }
 
-/**
- * Role ids the adapter attached to the origin. The core `Origin` has no roles yet; an adapter that
- * adds `roleIds: string[]` to it (Discord member roles) makes `coordinatorRoles` take effect with
- * no change here.
- */
-export const rolesOf = (origin: Origin): string[] => {
-  if (!('roleIds' in origin) || !Array.isArray(origin.roleIds)) return [];
-  return origin.roleIds.filter((role): role is string => typeof role === 'string');
-};
+/** Role ids the adapter attached to the origin (Discord member roles); none elsewhere. */
+export const rolesOf = (origin: Origin): string[] => origin.roleIds ?? [];
 
 /** The id to list in `coordinatorIds` for this user. */
 export const coordinatorIdOf = (origin: Origin): string => `${workspaceKey(origin)}:${origin.userId}`;

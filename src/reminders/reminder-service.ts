@@ -131,7 +131,7 @@ export const createReminderService = (deps: ReminderServiceDeps): ReminderPort =
     } else {
       city = deps.results.list(workspace, { limit: 1 })[0]?.city;
       cityNote = city === undefined
-        ? ' No assessment has been saved here yet, so each digest will be about the city assessed most recently at the time.'
+        ? ' (none is saved here yet: each digest takes the latest one at the time)'
         : ` (the city assessed most recently here; add \`for <city>\` to choose another)`;
     }
     const next = nextSlotAfter(parsed.schedule, timeZone, now);
