@@ -33,7 +33,7 @@ export const extractSentences = (search: PassageSearch, concepts: Concept[], hit
       // A sentence that introduces a list ("… common agendas:") is shown with its items.
       if (/:\s*$/u.test(text)) {
         const items = parts.slice(position + 1, position + 10).filter((item) => item.length < 160);
-        if (items.length > 0) shown = `${text} ${items.join('; ')}`;
+        if (items.length > 0) shown = `${text} ${items.map((item) => item.replace(/[.;,]\s*$/u, '')).join('; ')}.`;
       }
       const coverage = search.coverage(concepts, new Set(words(shown).map(stem)));
       const score = coverage - rank * 0.08 - (shown.length < 25 ? 0.2 : 0);
@@ -41,11 +41,22 @@ export const extractSentences = (search: PassageSearch, concepts: Concept[], hit
     });
   });
   const ranked = candidates.filter((c) => c.score > 0).sort((a, b) => b.score - a.score);
+  const termsOf = (candidate: Candidate): Set<string> => new Set(words(candidate.text).map(stem));
+  const covered = (candidate: Candidate): Concept[] =>
+    concepts.filter((concept) => search.coverage([concept], termsOf(candidate)) > 0);
+  const addsConcept = (candidate: Candidate, chosen: Candidate[]): boolean => {
+    const already = new Set(chosen.flatMap(covered));
+    return covered(candidate).some((concept) => !already.has(concept));
+  };
   const chosen: Candidate[] = [];
   let length = 0;
   for (const candidate of ranked) {
     if (chosen.length >= MAX_SENTENCES) break;
-    if (chosen.length > 0 && candidate.score < (chosen[0]?.score ?? 0) * 0.6) break;
+    // More sentences from the best passage read on; one from another passage must nearly match
+    // the best and add something the chosen ones do not say.
+    const samePassage = candidate.rank === chosen[0]?.rank;
+    if (chosen.length > 0 && candidate.score < (chosen[0]?.score ?? 0) * (samePassage ? 0.6 : 0.85)) continue;
+    if (chosen.length > 0 && !samePassage && !addsConcept(candidate, chosen)) continue;
     if (chosen.length > 0 && length + candidate.text.length > MAX_ANSWER_CHARS) continue;
     if (chosen.some((c) => c.text.includes(candidate.text) || candidate.text.includes(c.text))) continue;
     chosen.push(candidate);

@@ -85,7 +85,10 @@ export const chunkDocument = (document: SourceDocument, options: ChunkOptions = 
     };
     for (const block of section.blocks.flatMap((b) => splitLong(b, options.maxChars))) {
       const length = current.reduce((sum, b) => sum + b.length + 2, 0);
-      if (current.length > 0 && length + block.length > options.targetChars) push();
+      // A block that introduces the next one ("… common agendas:") stays with it.
+      const introduces = /:\s*$/u.test(current.at(-1) ?? '');
+      const limit = introduces ? options.maxChars * 2 : options.targetChars;
+      if (current.length > 0 && length + block.length > limit) push();
       current.push(block);
     }
     push();
