@@ -27,7 +27,6 @@ const ALIASES: Record<string, (typeof COMMANDS)[number]> = {
   framework: 'frameworks',
   results: 'results',
   result: 'results',
-  progress: 'results',
   history: 'results',
   export: 'export',
   csv: 'export',
@@ -90,7 +89,7 @@ export const parseIntent = (raw: string): Intent => {
   const word = (match?.[2] ?? '').toLowerCase().replace(/[.,:;!?]+$/u, '') || (match?.[2] ?? '');
   const rest = (match?.[3] ?? '').trim();
   const command = ALIASES[word];
-  // Bare "progress" or "results" with words after it can be a question ("progress of Bristol?"):
+  // A command word with words after it can be a question ("help me find funding"):
   // only treat the first word as a command when it is alone, prefixed, or an unambiguous verb.
   const isExplicit =
     prefix !== '' || rest === '' || ['ask', 'assess', 'results', 'remind', 'reminders'].includes(word);
