@@ -1,55 +1,105 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchAssessmentMemory, type MemoryResult } from '../bench/assessment-memory.js';
+import { createBenchCore } from '../bench/bench-core.js';
+import type { LatencyRow } from '../bench/closed-loop.js';
+import { benchCoreThroughput, type ThroughputResult } from '../bench/core-throughput.js';
+import { benchDiscordLatency } from '../bench/discord-latency.js';
 import { benchKnowledge, realQuestions, syntheticRows, type KnowledgeBenchRow } from '../bench/knowledge-bench.js';
+import { checkTargets, printKnowledge, printLatency, printMemory, printTargets, printThroughput } from '../bench/report.js';
+import { benchSlackLatency } from '../bench/slack-latency.js';
 import { knowledgePaths, projectRoot } from '../knowledge/default-paths.js';
 import { loadDocuments } from '../knowledge/documents.js';
 import { loadSynonyms } from '../knowledge/synonyms.js';
 
+const SECTIONS = ['memory', 'core', 'slack', 'discord', 'knowledge'] as const;
+type Section = (typeof SECTIONS)[number];
+
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '1000,10000,100000' },
+    sections: { type: 'string', default: SECTIONS.join(',') },
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
     questions: { type: 'string', default: '1000' },
+    requests: { type: 'string' },
+    events: { type: 'string' },
+    assessments: { type: 'string' },
     out: { type: 'string', default: join(projectRoot, 'bench-results', 'latest.json') },
   },
 });
 
 const out = (line = ''): void => void process.stdout.write(`${line}\n`);
-const pad = (text: string | number, width: number): string => String(text).padStart(width);
+const count = (text: string | undefined, fallback: number, min = 1): number => Math.max(min, Math.round(Number(text)) || fallback);
 
-const printKnowledge = (rows: KnowledgeBenchRow[]): void => {
-  out('Knowledge base: build, load, answer');
-  out(
-    `${'collection'.padEnd(20)}${pad('passages', 10)}${pad('build ms', 10)}${pad('index MB', 10)}${pad('load ms', 9)}` +
-      `${pad('answers', 9)}${pad('median ms', 11)}${pad('p99 ms', 9)}${pad('max ms', 9)}`,
-  );
-  for (const row of rows) {
-    out(
-      `${row.name.padEnd(20)}${pad(row.passages, 10)}${pad(row.buildMs, 10)}${pad((row.indexBytes / 1e6).toFixed(1), 10)}` +
-        `${pad(row.loadMs, 9)}${pad(row.query.count, 9)}${pad(row.query.medianMs.toFixed(2), 11)}` +
-        `${pad(row.query.p99Ms.toFixed(2), 9)}${pad(row.query.maxMs.toFixed(2), 9)}`,
-    );
-  }
-  out();
-};
-
-const main = (): void => {
-  const questionCount = Math.max(1_000, Number(values.questions) || 1_000);
-  const sizes = (values.sizes ?? '')
+const main = async (): Promise<void> => {
+  const quick = values.quick ?? false;
+  const sections = (values.sections ?? '').split(',').map((s) => s.trim()).filter((s): s is Section => (SECTIONS as readonly string[]).includes(s));
+  const unknown = (values.sections ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '' && !(SECTIONS as readonly string[]).includes(s));
+  if (unknown.length > 0) throw new Error(`Unknown section(s): ${unknown.join(', ')}. Sections: ${SECTIONS.join(', ')}.`);
+  const sizes = (values.sizes ?? (quick ? '1000,10000' : '1000,10000,100000'))
     .split(',')
     .map((size) => Number(size.trim()))
     .filter((size) => Number.isInteger(size) && size > 0);
+  const questionCount = Math.max(1_000, Number(values.questions) || 1_000);
+  const requests = count(values.requests, quick ? 200 : 400, 10);
+  const minEvents = count(values.events, quick ? 2_000 : 5_000, 100);
+  const assessments = count(values.assessments, quick ? 2_000 : 10_000, 100);
   const paths = knowledgePaths();
   const real = loadDocuments(paths.docsDir).documents;
-  const synonyms = loadSynonyms(paths.synonymsFile ?? '');
-  out(`node ${process.version}, ${new Date().toISOString()}`);
+  const questions = realQuestions(real, 500);
+  const [load1] = loadavg();
+  out(`node ${process.version}, ${cpus().length} CPUs, load average ${(load1 ?? 0).toFixed(2)} at start, ${new Date().toISOString()}`);
+  out(`Sections: ${sections.join(', ')}${quick ? ' (quick)' : ''}`);
   out();
-  const rows = [benchKnowledge('shipped knowledge', real, synonyms, realQuestions(real, questionCount))];
-  rows.push(...syntheticRows(real, synonyms, sizes, questionCount));
-  printKnowledge(rows);
+
+  let memory: MemoryResult | undefined;
+  let core: ThroughputResult | undefined;
+  const latency: LatencyRow[] = [];
+  let knowledge: KnowledgeBenchRow[] = [];
+  // Memory first, while the process is small; the 100,000-passage knowledge base (gigabytes) last.
+  if (sections.includes('memory')) {
+    const bench = createBenchCore();
+    try {
+      memory = await benchAssessmentMemory(bench.core.bot, bench.core.stores.db, bench.databasePath, assessments);
+    } finally {
+      await bench.dispose();
+    }
+    printMemory(out, memory);
+  }
+  if (sections.includes('core')) {
+    const bench = createBenchCore();
+    try {
+      core = await benchCoreThroughput(bench.core.bot, questions, minEvents);
+    } finally {
+      await bench.dispose();
+    }
+    printThroughput(out, core);
+  }
+  const levels = [1, 10, 100];
+  if (sections.includes('slack')) latency.push(...(await benchSlackLatency({ levels, requests, questions })));
+  if (sections.includes('discord')) {
+    latency.push(...(await benchDiscordLatency({ levels, requests, questions, globalLimit: true })));
+    latency.push(...(await benchDiscordLatency({ levels, requests, questions, globalLimit: false })));
+  }
+  if (latency.length > 0) printLatency(out, latency);
+  if (sections.includes('knowledge')) {
+    const synonyms = loadSynonyms(paths.synonymsFile ?? '');
+    knowledge = [benchKnowledge('shipped knowledge', real, synonyms, realQuestions(real, questionCount))];
+    knowledge.push(...syntheticRows(real, synonyms, sizes, questionCount));
+    printKnowledge(out, knowledge);
+  }
+  const targets = checkTargets({ latency, knowledge, core });
+  printTargets(out, targets);
+
   mkdirSync(join(values.out ?? '', '..'), { recursive: true });
-  writeFileSync(values.out ?? '', `${JSON.stringify({ node: process.version, at: new Date().toISOString(), knowledge: rows }, null, 2)}\n`);
+  const report = { node: process.version, at: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: load1, sections, quick, knowledge, latency, core, memory, targets };
+  writeFileSync(values.out ?? '', `${JSON.stringify(report, null, 2)}\n`);
   out(`Written to ${values.out}`);
 };
 
-main();
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

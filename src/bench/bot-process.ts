@@ -1,0 +1,54 @@
+// The bot side of the latency benchmarks, in its own process so the load and the fake platform do
+// not share its event loop: the real core (shipped knowledge, a fresh SQLite file) behind the real
+// Slack or Discord adapter, pointed at a local fake platform. Prints `ready <json>` once it serves,
+// and stops cleanly on SIGTERM or when standard input closes.
+import { parseArgs } from 'node:util';
+import { createDiscordApp } from '../../adapters/discord/discord-app.js';
+import { parseDiscordConfig } from '../../adapters/discord/discord-config.js';
+import { createSlackApp } from '../../adapters/slack/slack-app.js';
+import { errorMessage } from '../core/errors.js';
+import { createBenchCore } from './bench-core.js';
+import { botProcessArgsSchema } from './bot-child.js';
+
+const run = async (): Promise<void> => {
+  const { values } = parseArgs({ options: { args: { type: 'string' } } });
+  const args = botProcessArgsSchema.parse(JSON.parse(values.args ?? '{}'));
+  const bench = createBenchCore();
+  let stop: () => Promise<void>;
+  let ready: Record<string, unknown> = {};
+  if (args.platform === 'slack') {
+    const slack = createSlackApp({
+      config: { mode: 'http', botToken: 'xoxb-0-bench', signingSecret: args.signingSecret, port: 0, apiUrl: args.apiUrl, botUserId: args.botUserId, botId: 'B0BENCHBOT' },
+      bot: bench.core.bot,
+      logger: bench.logger,
+      listen: { port: 0, host: '127.0.0.1' },
+    });
+    await slack.start();
+    ready = { port: slack.address()?.port };
+    stop = () => slack.stop();
+  } else {
+    const config = parseDiscordConfig({ DISCORD_TOKEN: args.token, DISCORD_APPLICATION_ID: args.applicationId, DISCORD_API_URL: args.apiUrl });
+    const discord = createDiscordApp({ config, bot: bench.core.bot, logger: bench.logger });
+    // discord.js keeps every bot under Discord's global 50 requests a second on its own side.
+    if (!args.globalLimit) discord.client.rest.options.globalRequestsPerSecond = Number.MAX_SAFE_INTEGER;
+    await discord.start();
+    stop = () => discord.stop();
+  }
+  let stopping = false;
+  const shutdown = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await stop();
+    await bench.dispose();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown());
+  process.stdin.on('end', () => void shutdown());
+  process.stdin.resume();
+  process.stdout.write(`ready ${JSON.stringify(ready)}\n`);
+};
+
+run().catch((error: unknown) => {
+  process.stderr.write(`bench bot process failed: ${errorMessage(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,83 @@
+import type { BotEvent, Origin } from '../core/events.js';
+import type { ChatBot } from '../core/ports.js';
+import type { Reply } from '../core/replies.js';
+
+/** One kind of event in the mix, with what it cost. */
+export interface EventKindCost {
+  kind: string;
+  count: number;
+  meanMs: number;
+}
+
+export interface ThroughputResult {
+  events: number;
+  elapsedMs: number;
+  perSecond: number;
+  /** The same mix without the assessment completions (which render a PNG chart). */
+  perSecondWithoutCompletions: number;
+  kinds: EventKindCost[];
+}
+
+type Kind = 'help' | 'question' | 'assess start' | 'assessment step (typed)' | 'assessment step (button)' | 'completion (summary + chart)';
+
+const TYPED_ANSWERS = ['2', 'developing', '3', 'getting organised', 'two', 'established', '1', 'level 2', 'cycles'];
+
+/** The value of the first answer button on the latest prompt, if any. */
+const answerChoice = (replies: readonly Reply[]): string | undefined =>
+  replies.flatMap((reply) => reply.choices ?? []).find((choice) => choice.value.startsWith('assess:answer:'))?.value;
+
+/**
+ * Events per second through `bot.handle`, one at a time on one core, as a chat would send them: each
+ * simulated user asks for help, asks questions, then runs the nine-question NIACE check to the end,
+ * answering by typing and by buttons in turn. Every event is timed, so the table can say which
+ * kinds cost what.
+ */
+export const benchCoreThroughput = async (bot: ChatBot, questions: string[], minEvents: number): Promise<ThroughputResult> => {
+  const costs = new Map<Kind, { count: number; ms: number }>();
+  let events = 0;
+  let questionIndex = 0;
+  const handle = async (kind: Kind, event: BotEvent): Promise<Reply[]> => {
+    const started = performance.now();
+    const replies = await bot.handle(event);
+    const ms = performance.now() - started;
+    const cost = costs.get(kind) ?? { count: 0, ms: 0 };
+    cost.count += 1;
+    cost.ms += ms;
+    costs.set(kind, cost);
+    events += 1;
+    return replies;
+  };
+  const say = (origin: Origin, text: string): BotEvent => ({ type: 'message', origin, text });
+  const nextQuestion = (): string => questions[questionIndex++ % questions.length] ?? 'What is a learning city?';
+
+  const started = performance.now();
+  for (let user = 0; events < minEvents; user++) {
+    const origin: Origin = { platform: 'slack', workspaceId: `T${user % 7}`, channelId: `C${user % 13}`, threadId: `1700000000.${user}`, userId: `U${user}` };
+    await handle('help', say(origin, 'help'));
+    await handle('question', say(origin, nextQuestion()));
+    await handle('question', say(origin, nextQuestion()));
+    let replies = await handle('assess start', say(origin, `assess niace-quick for City ${user}`));
+    for (let step = 0; step < TYPED_ANSWERS.length; step++) {
+      const last = step === TYPED_ANSWERS.length - 1;
+      const choice = answerChoice(replies);
+      const kind: Kind = last ? 'completion (summary + chart)' : step % 2 === 0 || choice === undefined ? 'assessment step (typed)' : 'assessment step (button)';
+      replies = step % 2 === 1 && choice !== undefined
+        ? await handle(kind, { type: 'choice', origin, value: choice })
+        : await handle(kind, say(origin, TYPED_ANSWERS[step] ?? '2'));
+    }
+    // A script that went off the rails would time something else than it claims.
+    if (!replies.some((reply) => reply.kind === 'summary' && reply.image !== undefined)) {
+      throw new Error(`the assessment of simulated user ${user} did not end in a summary with a chart`);
+    }
+    await handle('question', say(origin, nextQuestion()));
+  }
+  const elapsedMs = performance.now() - started;
+  const completions = costs.get('completion (summary + chart)') ?? { count: 0, ms: 0 };
+  return {
+    events,
+    elapsedMs: Math.round(elapsedMs),
+    perSecond: Math.round((events / elapsedMs) * 1000),
+    perSecondWithoutCompletions: Math.round(((events - completions.count) / (elapsedMs - completions.ms)) * 1000),
+    kinds: [...costs].map(([kind, cost]) => ({ kind, count: cost.count, meanMs: Math.round((cost.ms / cost.count) * 1000) / 1000 })),
+  };
+};

@@ -1,0 +1,96 @@
+import type { MemoryResult } from './assessment-memory.js';
+import type { LatencyRow } from './closed-loop.js';
+import type { ThroughputResult } from './core-throughput.js';
+import type { KnowledgeBenchRow } from './knowledge-bench.js';
+
+/** Writes one line of the report. */
+export type Out = (line?: string) => void;
+
+const pad = (text: string | number, width: number): string => String(text).padStart(width);
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
+
+export const printKnowledge = (out: Out, rows: KnowledgeBenchRow[]): void => {
+  out('Knowledge base: build, load, answer');
+  out(
+    `${'collection'.padEnd(20)}${pad('passages', 10)}${pad('build ms', 10)}${pad('index MB', 10)}${pad('load ms', 9)}` +
+      `${pad('answers', 9)}${pad('median ms', 11)}${pad('p99 ms', 9)}${pad('max ms', 9)}`,
+  );
+  for (const row of rows) {
+    out(
+      `${row.name.padEnd(20)}${pad(row.passages, 10)}${pad(row.buildMs, 10)}${pad((row.indexBytes / 1e6).toFixed(1), 10)}` +
+        `${pad(row.loadMs, 9)}${pad(row.query.count, 9)}${pad(row.query.medianMs.toFixed(2), 11)}` +
+        `${pad(row.query.p99Ms.toFixed(2), 9)}${pad(row.query.maxMs.toFixed(2), 9)}`,
+    );
+  }
+  out();
+};
+
+export const printLatency = (out: Out, rows: LatencyRow[]): void => {
+  out('End-to-end latency: platform event sent -> reply reaching the platform (bot in its own process)');
+  out(
+    `${'platform'.padEnd(26)}${pad('concurrent', 11)}${pad('replies', 9)}${pad('failed', 8)}` +
+      `${pad('median ms', 11)}${pad('p99 ms', 9)}${pad('max ms', 9)}${pad('replies/s', 11)}`,
+  );
+  for (const row of rows) {
+    out(
+      `${row.platform.padEnd(26)}${pad(row.concurrency, 11)}${pad(row.requests, 9)}${pad(row.failed, 8)}` +
+        `${pad(row.latency.medianMs.toFixed(2), 11)}${pad(row.latency.p99Ms.toFixed(2), 9)}` +
+        `${pad(row.latency.maxMs.toFixed(2), 9)}${pad(row.perSecond, 11)}`,
+    );
+  }
+  out();
+};
+
+export const printThroughput = (out: Out, result: ThroughputResult): void => {
+  out(`Core throughput: bot.handle, one event at a time on one core`);
+  out(
+    `${result.events} events in ${result.elapsedMs} ms: ${result.perSecond} events/s; ` +
+      `${result.perSecondWithoutCompletions} events/s leaving out the assessment completions`,
+  );
+  out(`${'event kind'.padEnd(32)}${pad('events', 8)}${pad('mean ms', 10)}`);
+  for (const kind of result.kinds) out(`${kind.kind.padEnd(32)}${pad(kind.count, 8)}${pad(kind.meanMs.toFixed(3), 10)}`);
+  out();
+};
+
+export const printMemory = (out: Out, result: MemoryResult): void => {
+  out(`Memory per 1,000 assessments in progress (${result.assessments.toLocaleString('en-GB')} started, two answers each)`);
+  out(`  heap delta ${kb(result.heapBytesPer1000)}, RSS delta ${kb(result.rssBytesPer1000)} per 1,000 (collection: ${result.gc})`);
+  out(
+    `  SQLite: ${result.sessionRows} session rows, ${kb(result.sqliteBytesPer1000)} of pages per 1,000 ` +
+      `(state JSON ${result.stateBytesMean} bytes each); database file ${(result.databaseFileBytes / 1e6).toFixed(1)} MB`,
+  );
+  out();
+};
+
+/** A target from the project's README and whether the run met it. */
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+export const printTargets = (out: Out, checks: TargetCheck[]): void => {
+  if (checks.length === 0) return;
+  out('Targets');
+  for (const check of checks) out(`  ${check.met ? 'met ' : 'MISS'}  ${check.target.padEnd(64)} ${check.measured}`);
+  out();
+};
+
+/** Checks the measured figures against the targets, for the sections that ran. */
+export const checkTargets = (figures: {
+  latency: LatencyRow[];
+  knowledge: KnowledgeBenchRow[];
+  core: ThroughputResult | undefined;
+}): TargetCheck[] => {
+  const checks: TargetCheck[] = [];
+  for (const row of figures.latency.filter((r) => r.concurrency === 10)) {
+    checks.push({ target: `${row.platform}: end-to-end p99 < 50 ms at 10 concurrent`, measured: `${row.latency.p99Ms.toFixed(1)} ms`, met: row.latency.p99Ms < 50 && row.failed === 0 });
+  }
+  const largest = figures.knowledge.find((row) => row.passages >= 100_000);
+  if (largest) checks.push({ target: 'query p99 < 20 ms at 100,000 passages', measured: `${largest.query.p99Ms.toFixed(1)} ms`, met: largest.query.p99Ms < 20 });
+  if (figures.core) {
+    checks.push({ target: '>= 1,000 events/s through the core (whole mix)', measured: `${figures.core.perSecond}/s`, met: figures.core.perSecond >= 1000 });
+    checks.push({ target: '>= 1,000 events/s through the core (no completions)', measured: `${figures.core.perSecondWithoutCompletions}/s`, met: figures.core.perSecondWithoutCompletions >= 1000 });
+  }
+  return checks;
+};

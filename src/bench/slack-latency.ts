@@ -1,0 +1,92 @@
+import { createHmac } from 'node:crypto';
+import { startBotProcess } from './bot-child.js';
+import { deferred, runClosedLoop, type LatencyRow } from './closed-loop.js';
+import { LocalSlackApi } from './local-slack-api.js';
+
+/** What the platform latency benchmarks share. */
+export interface PlatformBenchOptions {
+  /** Concurrency levels, e.g. [1, 10, 100]. */
+  levels: number[];
+  /** Measured requests per level (a warm-up comes on top). */
+  requests: number;
+  /** Question texts, used in turn. */
+  questions: string[];
+  /** Give up on one reply after this long. */
+  timeoutMs?: number;
+}
+
+const SIGNING_SECRET = 'bench0000signing0000secret000000';
+const BOT_USER = 'U0BENCHBOT';
+const TEAM = 'T0BENCH';
+const CHANNELS = 20;
+const USERS = 50;
+
+const signedHeaders = (body: string): Record<string, string> => {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex');
+  return { 'content-type': 'application/json', 'x-slack-request-timestamp': timestamp, 'x-slack-signature': `v0=${signature}` };
+};
+
+/**
+ * Latency from a signed Events API request arriving at the real Bolt HTTPReceiver on 127.0.0.1 to
+ * the answer's `chat.postMessage` arriving at a local Web API (SLACK_API_URL), with user look-ups
+ * on as deployed. The bot runs in its own process; both times are read here, on one clock: just
+ * before the POST is sent, and when the matching post (same thread) reaches the local Web API.
+ */
+export const benchSlackLatency = async (options: PlatformBenchOptions): Promise<LatencyRow[]> => {
+  const api = await LocalSlackApi.start();
+  let bot;
+  try {
+    bot = await startBotProcess({ platform: 'slack', apiUrl: api.url, signingSecret: SIGNING_SECRET, botUserId: BOT_USER });
+  } catch (error) {
+    await api.close();
+    throw error;
+  }
+  const url = `http://127.0.0.1:${String(bot.ready['port'])}/slack/events`;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  let sequence = 0;
+
+  const send = async (index: number): Promise<number> => {
+    const n = ++sequence;
+    const ts = `1700000000.${String(n).padStart(6, '0')}`;
+    const question = options.questions[index % options.questions.length] ?? 'What is a learning city?';
+    const body = JSON.stringify({
+      token: 'unused',
+      team_id: TEAM,
+      api_app_id: 'A0BENCH',
+      type: 'event_callback',
+      event_id: `Ev${n}`,
+      event_time: Math.floor(Date.now() / 1000),
+      event: {
+        type: 'app_mention',
+        user: `U${String(n % USERS).padStart(4, '0')}`,
+        text: `<@${BOT_USER}> ${question}`,
+        ts,
+        channel: `C${String(n % CHANNELS).padStart(4, '0')}`,
+        event_ts: ts,
+      },
+    });
+    const reply = deferred<number>(timeoutMs, 'slack');
+    const started = performance.now();
+    api.expect(ts, (post) => reply.resolve(post.at - started));
+    try {
+      const response = await fetch(url, { method: 'POST', headers: signedHeaders(body), body });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`Bolt answered ${response.status}`);
+      return await reply.promise;
+    } catch (error) {
+      api.forget(ts);
+      reply.cancel();
+      throw error;
+    }
+  };
+
+  try {
+    const rows: LatencyRow[] = [];
+    for (const level of options.levels) rows.push(await runClosedLoop('slack', options.requests, level, send));
+    return rows;
+  } finally {
+    await bot.stop();
+    await api.close();
+  }
+};
