@@ -1,0 +1,316 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../src/app.js';
+import { silentLogger } from '../../../src/core/ports.js';
+import { copyKnowledge } from '../../support/knowledge.js';
+import {
+  TEAM,
+  blockAction,
+  captureLogger,
+  envelope,
+  fakeSlackApi,
+  fixture,
+  sendAction,
+  sendCommand,
+  sendEvent,
+  startSlack,
+  type ApiCall,
+  type RunningSlack,
+} from './slack-harness.js';
+
+/** The real core (documents, assessments, SQLite) behind the real Bolt HTTPReceiver; only the Web API is faked. */
+const WORKSPACE = `slack:${TEAM}`;
+const CHANNEL = 'C0LEARN';
+const knowledgeDir = copyKnowledge();
+const dataDir = mkdtempSync(join(tmpdir(), 'slack-core-'));
+let databases = 0;
+const newDatabase = (): string => join(dataDir, `bot-${++databases}.db`);
+
+interface Stack {
+  core: Core;
+  running: RunningSlack;
+  logger: ReturnType<typeof captureLogger>;
+}
+
+const open: Stack[] = [];
+const openStack = async (databasePath: string): Promise<Stack> => {
+  const core = createCore({ knowledgeDir, databasePath, logger: silentLogger });
+  const logger = captureLogger();
+  const running = await startSlack(core.bot, { logger });
+  const stack = { core, running, logger };
+  open.push(stack);
+  return stack;
+};
+const shutStack = async (stack: Stack): Promise<void> => {
+  open.splice(open.indexOf(stack), 1);
+  await stack.running.close();
+  await stack.core.close();
+};
+const errorsOf = (stack: Stack): string[] => stack.logger.lines.filter((line) => line.startsWith('error'));
+
+/** The fake Web API, with the `ts` it gave each posted message. */
+const startApi = () => {
+  const given = new Map<ApiCall, string>();
+  let count = 0;
+  const api = fakeSlackApi((call) => {
+    if (call.method !== 'chat.postMessage') return undefined;
+    const ts = `17001${String(++count).padStart(5, '0')}.000100`;
+    given.set(call, ts);
+    return [200, { ok: true, channel: call.params['channel'], ts }];
+  });
+  return { ...api, tsOf: (call: ApiCall | undefined): string => (call ? given.get(call) : undefined) ?? 'none' };
+};
+type Api = ReturnType<typeof startApi>;
+
+let api: Api | undefined;
+afterEach(async () => {
+  for (const stack of [...open]) await shutStack(stack);
+  api?.reset();
+  api = undefined;
+});
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(knowledgeDir, { recursive: true, force: true });
+});
+
+interface Button {
+  action_id: string;
+  value: string;
+  style?: string;
+  text: { text: string };
+}
+interface Block {
+  type: string;
+  text?: { text: string };
+  elements?: Array<Button & { text: string | { text: string } }>;
+}
+
+const blocksOf = (call: ApiCall | undefined): Block[] => (call?.params['blocks'] ?? []) as Block[];
+const buttonsOf = (blocks: Block[]): Button[] =>
+  blocks.filter((block) => block.type === 'actions').flatMap((block) => (block.elements ?? []) as Button[]);
+
+const command = async (stack: Stack, text: string): Promise<void> => {
+  const fields = Object.fromEntries(Object.entries(await fixture('slash-command.json')).map(([k, v]) => [k, String(v)]));
+  expect((await sendCommand(stack.running.url, { ...fields, text })).status).toBe(200);
+  await stack.running.slack.idle();
+};
+
+/** An assessment prompt on screen: the message the buttons are on and what it shows now. */
+interface Shown {
+  threadTs: string;
+  ts: string;
+  blocks: Block[];
+}
+
+/**
+ * Presses the button labelled `label` (or starting with `label ` for a level) on the shown prompt,
+ * as Slack would send it, and returns the `chat.update` the click caused on that message. While the
+ * assessment goes on, `shown` follows the updated message.
+ */
+const press = async (stack: Stack, shown: Shown, label: string): Promise<ApiCall> => {
+  if (!api) throw new Error('no fake API');
+  const button = buttonsOf(shown.blocks).find((b) => b.text.text === label || b.text.text.startsWith(`${label} `));
+  if (!button) throw new Error(`no button ${label} in ${JSON.stringify(buttonsOf(shown.blocks).map((b) => b.text.text))}`);
+  const before = api.calls.length;
+  const payload = await blockAction({
+    messageTs: shown.ts, threadTs: shown.threadTs, blocks: shown.blocks, actionId: button.action_id, label: button.text.text, value: button.value,
+  });
+  expect((await sendAction(stack.running.url, payload)).status).toBe(200);
+  await stack.running.slack.idle();
+  const update = api.calls.slice(before).find((call) => call.method === 'chat.update');
+  if (!update) throw new Error(`pressing ${label} updated nothing`);
+  expect(update.params).toMatchObject({ channel: CHANNEL, ts: shown.ts });
+  if (buttonsOf(blocksOf(update)).length > 0) shown.blocks = blocksOf(update);
+  return update;
+};
+
+/** `/learningcity assess niace-quick for <city>`: the anchor, the intro, then question 1 with its buttons. */
+const startAssessment = async (stack: Stack, city: string): Promise<Shown> => {
+  if (!api) throw new Error('no fake API');
+  await command(stack, `assess niace-quick for ${city}`);
+  const [anchor, intro, prompt] = api.of('chat.postMessage');
+  expect(api.of('chat.postMessage')).toHaveLength(3);
+  expect(anchor?.params['thread_ts']).toBeUndefined();
+  const threadTs = api.tsOf(anchor);
+  expect(intro?.params).toMatchObject({ channel: CHANNEL, thread_ts: threadTs });
+  expect(String(intro?.params['text'])).toContain(`Starting *NIACE Learning City Toolkit – quick check* for *${city}*: 9 questions`);
+  expect(prompt?.params).toMatchObject({ channel: CHANNEL, thread_ts: threadTs });
+  expect(String(prompt?.params['text'])).toContain('Question 1 of 9 · Partnership');
+  const labels = buttonsOf(blocksOf(prompt)).map((b) => b.text.text);
+  expect(labels).toEqual(['1 Getting organised', '2 Towards a shared understanding', '3 Cycles of learning', 'Skip', 'Stop']);
+  return { threadTs, ts: api.tsOf(prompt), blocks: blocksOf(prompt) };
+};
+
+/** Presses each label in turn, checking the question each press moves to. */
+const answerAll = async (stack: Stack, shown: Shown, steps: Array<[string, number]>): Promise<void> => {
+  for (const [label, next] of steps) {
+    const update = await press(stack, shown, label);
+    expect(String(update.params['text'])).toContain(`Question ${next} of 9 ·`);
+    expect(buttonsOf(blocksOf(update)).map((b) => b.value)).toContain(`assess:skip:q${next}`);
+  }
+};
+
+/** The last press: the prompt keeps its text, loses its buttons and notes the answer; the summary is broadcast with its chart. */
+const finish = async (stack: Stack, shown: Shown, label: string): Promise<{ summary: ApiCall | undefined }> => {
+  if (!api) throw new Error('no fake API');
+  const posts = api.of('chat.postMessage').length;
+  const closing = await press(stack, shown, label);
+  expect(buttonsOf(blocksOf(closing))).toEqual([]);
+  expect(JSON.stringify(blocksOf(closing))).toContain(`chose *${label}`);
+  const summary = api.of('chat.postMessage').slice(posts);
+  expect(summary).toHaveLength(1);
+  expect(summary[0]?.params).toMatchObject({ channel: CHANNEL, thread_ts: shown.threadTs, reply_broadcast: 'true' });
+  return { summary: summary[0] };
+};
+
+describe('Slack with the real core', () => {
+  it('answers a mention from the documents with sources, and records 👍 in SQLite', async () => {
+    api = startApi();
+    const stack = await openStack(newDatabase());
+    const mentionTs = '1700000000.000200';
+    await sendEvent(stack.running.url, envelope({ type: 'app_mention', user: 'U0ANNA', text: '<@U0BOT> how many cities are in the GNLC?', ts: mentionTs, channel: CHANNEL }));
+    await stack.running.slack.idle();
+
+    const [post] = api.of('chat.postMessage');
+    expect(api.of('chat.postMessage')).toHaveLength(1);
+    expect(post?.params).toMatchObject({ channel: CHANNEL, thread_ts: mentionTs });
+    const blocks = blocksOf(post);
+    expect(blocks.map((block) => block.type)).toEqual(['section', 'context', 'actions']);
+    expect(blocks[0]?.text?.text).toContain('around 200 cities in 40 countries');
+    const sources = JSON.stringify(blocks[1]);
+    expect(sources).toContain('*Sources:* Learning Cities (003_1d2a6d022f902458.txt)');
+    const [up, down] = buttonsOf(blocks);
+    expect([up?.text.text, down?.text.text]).toEqual(['👍 Helpful', '👎 Not helpful']);
+    expect(up?.action_id).toBe('lc_feedback_up');
+    const key = /^feedback:up:([0-9a-f]{16})$/u.exec(up?.value ?? '')?.[1];
+    expect(key).toBeDefined();
+    expect(down?.value).toBe(`feedback:down:${key ?? ''}`);
+
+    const answerTs = api.tsOf(post);
+    const click = async (button: Button | undefined): Promise<void> => {
+      if (!button) throw new Error('no feedback button');
+      const payload = await blockAction({ messageTs: answerTs, threadTs: mentionTs, blocks, actionId: button.action_id, label: button.text.text, value: button.value });
+      expect((await sendAction(stack.running.url, payload)).status).toBe(200);
+      await stack.running.slack.idle();
+    };
+    await click(up);
+    expect(stack.core.stores.feedback.listByWorkspace(WORKSPACE)).toEqual([
+      { workspace: WORKSPACE, userId: 'U0ANNA', key, helpful: true, at: expect.any(Date) },
+    ]);
+    expect(api.of('chat.postEphemeral')[0]?.params).toMatchObject({ channel: CHANNEL, user: 'U0ANNA', thread_ts: mentionTs, text: 'Thanks for the feedback!' });
+    // A change of mind replaces the vote rather than adding a second one.
+    await click(down);
+    expect(stack.core.stores.feedback.listByWorkspace(WORKSPACE).map((entry) => [entry.key, entry.helpful])).toEqual([[key, false]]);
+    expect(stack.core.stores.feedback.listByWorkspace('slack:T0OTHER')).toEqual([]);
+    expect(errorsOf(stack)).toEqual([]);
+  });
+
+  it('says plainly when the documents do not answer, offering topics and no sources', async () => {
+    api = startApi();
+    const stack = await openStack(newDatabase());
+    await sendEvent(stack.running.url, envelope({ type: 'app_mention', user: 'U0ANNA', text: "<@U0BOT> what's the weather in Bristol today?", ts: '1700000300.000001', channel: CHANNEL }));
+    await stack.running.slack.idle();
+    const [post] = api.of('chat.postMessage');
+    expect(api.of('chat.postMessage')).toHaveLength(1);
+    expect(post?.params).toMatchObject({ thread_ts: '1700000300.000001' });
+    const text = String(post?.params['text']);
+    expect(text).toMatch(/^The documents I have do not answer that/u);
+    expect(text).toContain('I can help with topics such as: ');
+    expect(text).toContain('Learning Cities');
+    expect(blocksOf(post).map((block) => block.type)).toEqual(['section']);
+    expect(JSON.stringify(blocksOf(post))).not.toContain('Sources');
+    expect(stack.core.stores.feedback.listByWorkspace(WORKSPACE)).toEqual([]);
+  });
+
+  it('runs the NIACE quick check by buttons (with a skip and a back), saves it, uploads the chart and lists it', async () => {
+    api = startApi();
+    const stack = await openStack(newDatabase());
+    const shown = await startAssessment(stack, 'Leeds');
+    await answerAll(stack, shown, [['3', 2], ['2', 3], ['Skip', 4], ['1', 5]]);
+    // Back to question 4: the earlier answer is shown and its button highlighted; then it is changed.
+    const back = await press(stack, shown, 'Back');
+    expect(String(back.params['text'])).toContain('Going back one question.');
+    expect(String(back.params['text'])).toContain('Question 4 of 9 · Participation');
+    expect(String(back.params['text'])).toContain('_Your earlier answer: 1 Getting organised._');
+    expect(buttonsOf(blocksOf(back)).find((b) => b.value === 'assess:answer:1:q4')?.style).toBe('primary');
+    await answerAll(stack, shown, [['2', 5], ['3', 6], ['2', 7], ['1', 8], ['2', 9]]);
+    expect(api.of('chat.postMessage')).toHaveLength(3); // every step so far edited the one prompt
+    const { summary } = await finish(stack, shown, '3');
+
+    const summaryText = String(summary?.params['text']);
+    expect(summaryText).toContain('*NIACE Learning City Toolkit – quick check: Leeds*');
+    expect(summaryText).toContain('overall *63%* (8 of 9 questions answered)');
+    const [uploadUrl] = api.of('files.getUploadURLExternal');
+    expect(uploadUrl?.params).toMatchObject({ filename: 'assessment-niace-quick-leeds.png' });
+    expect(String(uploadUrl?.params['alt_text'])).toContain('Partnership 75%, Participation 67%, Performance 50%');
+    expect(api.uploads).toHaveLength(1);
+    // The upload is multipart: the whole PNG, signature to IEND chunk, is in it at the announced length.
+    const upload = api.uploads[0] ?? '';
+    const start = upload.indexOf('\x89PNG\r\n\x1a\n');
+    const end = upload.lastIndexOf('IEND') + 'IEND'.length + 4;
+    expect(start).toBeGreaterThanOrEqual(0);
+    expect(end - start).toBe(Number(uploadUrl?.params['length']));
+    const [complete] = api.of('files.completeUploadExternal');
+    expect(complete?.params).toMatchObject({ channel_id: CHANNEL });
+    expect(complete?.params['thread_ts']).toBeUndefined(); // the chart goes to the channel, like the broadcast summary
+
+    const results = stack.core.stores.results.list(WORKSPACE);
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ city: 'Leeds', frameworkId: 'niace-quick', platform: 'slack', channelId: CHANNEL, userId: 'U0ANNA', overallPercent: 62.5 });
+    expect(results[0]?.components.map((c) => [c.id, c.percent, c.answered])).toEqual([
+      ['partnership', 75, 2], ['participation', 66.7, 3], ['performance', 50, 3],
+    ]);
+    expect(results[0]?.answers).toEqual({
+      'partnership-body': 3, 'partnership-strategy': 2, 'partnership-review': null,
+      'participation-voice': 2, 'participation-reach': 3, 'participation-civic': 2,
+      'performance-internal': 1, 'performance-benchmark': 2, 'performance-added-value': 3,
+    });
+    expect(stack.core.stores.sessions.listByWorkspace(WORKSPACE)).toEqual([]);
+
+    const before = api.of('chat.postMessage').length;
+    await command(stack, 'results Leeds');
+    const [anchor, history] = api.of('chat.postMessage').slice(before);
+    expect(String(anchor?.params['text'])).toContain('/learningcity results Leeds');
+    expect(history?.params).toMatchObject({ channel: CHANNEL, thread_ts: api.tsOf(anchor) });
+    const historyText = String(history?.params['text']);
+    expect(historyText).toContain('*Assessment results for Leeds* (1, newest first)');
+    expect(historyText).toContain('*NIACE Learning City Toolkit – quick check*');
+    expect(historyText).toMatch(/• \d{1,2} \w+: \*63%\* · Partnership 75%, Participation 67%, Performance 50%/u);
+    expect(errorsOf(stack)).toEqual([]);
+  });
+
+  it('carries on after a restart: a click on the last prompt shown finishes with every earlier answer kept', async () => {
+    api = startApi();
+    const databasePath = newDatabase();
+    const first = await openStack(databasePath);
+    const shown = await startAssessment(first, 'Sheffield');
+    await answerAll(first, shown, [['2', 2], ['3', 3], ['Skip', 4], ['1', 5]]);
+    const before = { 'partnership-body': 2, 'partnership-strategy': 3, 'partnership-review': null, 'participation-voice': 1 };
+    expect(errorsOf(first)).toEqual([]);
+    await shutStack(first);
+
+    const second = await openStack(databasePath);
+    expect(second.running.url).not.toBe(first.running.url);
+    const [session] = second.core.stores.sessions.listByWorkspace(WORKSPACE);
+    expect(session).toMatchObject({ conversation: `${WORKSPACE}:${CHANNEL}:${shown.threadTs}`, userId: 'U0ANNA', city: 'Sheffield' });
+    expect(session?.state).toMatchObject({ phase: 'run', engine: { index: 4, answers: before } });
+
+    // The prompt Slack still shows (question 5) is clicked on the new process.
+    await answerAll(second, shown, [['2', 6], ['3', 7], ['2', 8], ['1', 9]]);
+    const { summary } = await finish(second, shown, '3');
+    expect(String(summary?.params['text'])).toContain('*NIACE Learning City Toolkit – quick check: Sheffield*');
+    expect(api.of('files.completeUploadExternal')).toHaveLength(1);
+
+    const results = second.core.stores.results.list(WORKSPACE, { city: 'sheffield' });
+    expect(results).toHaveLength(1);
+    expect(results[0]?.answers).toEqual({
+      ...before,
+      'participation-reach': 2, 'participation-civic': 3,
+      'performance-internal': 2, 'performance-benchmark': 1, 'performance-added-value': 3,
+    });
+    expect(second.core.stores.sessions.listByWorkspace(WORKSPACE)).toEqual([]);
+    expect(errorsOf(second)).toEqual([]);
+  });
+});
