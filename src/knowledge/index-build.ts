@@ -3,11 +3,18 @@ import { z } from 'zod';
 import { chunkDocument, type ChunkOptions, type Passage } from './chunk.js';
 import type { SourceDocument } from './documents.js';
 import { documentKinds } from './front-matter.js';
-import { compactFrequency, compactLunr, compactLunrSchema, loadCompactLunr } from './lunr-compact.js';
+import {
+  compactChampions,
+  compactFrequency,
+  compactLunr,
+  compactLunrSchema,
+  loadCompactLunr,
+  type CompactLunr,
+} from './lunr-compact.js';
 import { foldText, words } from './text.js';
 
 /** Bumped whenever the serialized shape or the way text is indexed changes; older files are rebuilt. */
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 8;
 
 /** Field boosts: a word in a heading says more about a passage than the same word in its text. */
 export const FIELD_BOOSTS = { heading: 3, title: 1.5, text: 1 } as const;
@@ -39,19 +46,13 @@ export interface BuiltIndex {
   passages: Passage[];
   vocabulary: Map<string, number>;
   index: lunr.Index;
+  /** The index in its serialized form. */
+  compact: CompactLunr;
   /** Number of passages a stemmed term occurs in (any field); 0 for unknown terms. */
   frequency(term: string): number;
+  /** For a term too common to query: the passages it weighs most in; otherwise `undefined`. */
+  champions(term: string): readonly number[] | undefined;
 }
-
-/** Document frequency from Lunr's own postings (a freshly built index). */
-const postingFrequency = (index: lunr.Index) => (term: string): number => {
-  // Lunr's inverted index has no prototype, so any word (even "constructor") is a safe key.
-  const posting = (index as unknown as { invertedIndex: Record<string, Record<string, object> | undefined> }).invertedIndex[term];
-  if (!posting) return 0;
-  const refs = new Set<string>();
-  for (const [field, byRef] of Object.entries(posting)) if (field !== '_index') for (const ref of Object.keys(byRef)) refs.add(ref);
-  return refs.size;
-};
 
 /** Builds passages, the Lunr index (stemmed, stop words removed, field boosts) and the vocabulary. */
 export const buildIndex = (documents: SourceDocument[], chunkOptions?: ChunkOptions): BuiltIndex => {
@@ -75,12 +76,15 @@ export const buildIndex = (documents: SourceDocument[], chunkOptions?: ChunkOpti
       }
     }
   });
+  const compact = compactLunr(index, passages.length);
   return {
     documents: documents.map(({ file, title, source, kind }) => ({ file, title, source, kind })),
     passages,
     vocabulary,
     index,
-    frequency: postingFrequency(index),
+    compact,
+    frequency: compactFrequency(compact),
+    champions: compactChampions(compact),
   };
 };
 
@@ -92,7 +96,7 @@ export const serializeIndex = (built: BuiltIndex, fingerprint: string, builtAt: 
     documents: built.documents,
     passages: built.passages,
     vocabulary: [...built.vocabulary],
-    lunr: compactLunr(built.index, built.passages.length),
+    lunr: built.compact,
   } satisfies SerializedIndex);
 
 /** Word counts from the serialized pairs; entries of another shape are dropped. */
@@ -112,7 +116,9 @@ export const deserializeIndex = (json: string): BuiltIndex & { fingerprint: stri
     passages: data.passages,
     vocabulary: vocabularyOf(data.vocabulary),
     index: loadCompactLunr(data.lunr),
+    compact: data.lunr,
     frequency: compactFrequency(data.lunr),
+    champions: compactChampions(data.lunr),
     fingerprint: data.fingerprint,
   };
 };

@@ -19,7 +19,14 @@ export const compactLunrSchema = z.object({
   postings: z.array(z.array(z.unknown())),
   /** Per field: per passage number, the flat [position, weight, …] vector, or null. */
   vectors: z.array(z.array(z.unknown())),
+  /** For terms in more passages than a query can afford to score: the passages they weigh most in. */
+  champions: z.array(z.tuple([z.string(), z.array(z.number())])),
 });
+
+/** Terms found in more passages than this get a champion list. */
+export const CHAMPION_MIN_PASSAGES = 3_000;
+/** Length of a champion list. */
+export const CHAMPIONS_PER_TERM = 200;
 
 export type CompactLunr = z.infer<typeof compactLunrSchema>;
 
@@ -29,6 +36,28 @@ interface LunrJson {
   fieldVectors: Array<[string, number[]]>;
   invertedIndex: Array<[string, Record<string, unknown>]>;
 }
+
+/** The passages each very common term weighs most in (summed over fields), best first. */
+const championLists = (json: LunrJson, frequent: Map<number, string>): CompactLunr['champions'] => {
+  const weights = new Map<number, Map<number, number>>();
+  for (const [fieldRef, elements] of json.fieldVectors) {
+    const ref = Number(fieldRef.slice(fieldRef.indexOf('/') + 1));
+    for (let i = 0; i < elements.length; i += 2) {
+      const termIndex = elements[i] ?? -1;
+      if (!frequent.has(termIndex)) continue;
+      const byRef = weights.get(termIndex) ?? new Map<number, number>();
+      byRef.set(ref, (byRef.get(ref) ?? 0) + (elements[i + 1] ?? 0));
+      weights.set(termIndex, byRef);
+    }
+  }
+  return [...frequent].map(([termIndex, term]) => [
+    term,
+    [...(weights.get(termIndex) ?? new Map<number, number>())]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, CHAMPIONS_PER_TERM)
+      .map(([ref]) => ref),
+  ]);
+};
 
 /** Converts a built index whose refs are passage numbers ("0", "1", …) to the compact form. */
 export const compactLunr = (index: lunr.Index, passages: number): CompactLunr => {
@@ -42,12 +71,15 @@ export const compactLunr = (index: lunr.Index, passages: number): CompactLunr =>
   }
   const terms: string[] = [];
   const postings: CompactLunr['postings'] = [];
+  const frequent = new Map<number, string>();
   for (const [term, posting] of json.invertedIndex) {
     terms.push(term);
     const refsOf = (field: string): number[] => Object.keys((posting[field] ?? {}) as object).map(Number);
-    postings.push([Number(posting._index), ...json.fields.map(refsOf)]);
+    const fieldRefs = json.fields.map(refsOf);
+    postings.push([Number(posting._index), ...fieldRefs]);
+    if (new Set(fieldRefs.flat()).size > CHAMPION_MIN_PASSAGES) frequent.set(Number(posting._index), term);
   }
-  return { version: json.version, fields: json.fields, terms, postings, vectors };
+  return { version: json.version, fields: json.fields, terms, postings, vectors, champions: championLists(json, frequent) };
 };
 
 const NO_METADATA = Object.freeze({});
@@ -114,4 +146,10 @@ export const compactFrequency = (data: CompactLunr) => {
     for (const list of fieldRefs) if (Array.isArray(list)) for (const ref of list) refs.add(ref);
     return refs.size;
   };
+};
+
+/** Champion list of a very common term, or `undefined` for a term rare enough to query. */
+export const compactChampions = (data: CompactLunr) => {
+  const lists = new Map(data.champions);
+  return (term: string): readonly number[] | undefined => lists.get(term);
 };

@@ -1,5 +1,6 @@
 import type { Passage } from './chunk.js';
 import type { BuiltIndex } from './index-build.js';
+import { CHAMPION_MIN_PASSAGES } from './lunr-compact.js';
 import { findSynonyms, type StemPhrase, type SynonymTable } from './synonyms.js';
 import { TypoCorrector } from './typos.js';
 import { FRAMING_WORDS, isStopWord, stem, words } from './text.js';
@@ -42,13 +43,11 @@ const DEFINITION_CUES = ['definit', 'defin', 'mean'];
 const COMMON_TERM_SHARE = 0.05;
 /** …but small collections always query terms found in up to this many passages. */
 const COMMON_TERM_MIN_PASSAGES = 50;
-/** Lunr's cost grows with the postings it scores; beyond the rarest term, queries stay within this many. */
-const POSTING_BUDGET = 3_000;
-
-/** Fields a query term is searched in: all, or headings only for a word found nearly everywhere. */
-type TermFields = { fields?: string[] };
-const ALL_FIELDS: TermFields = {};
-const HEADING_ONLY: TermFields = { fields: ['heading'] };
+/**
+ * Lunr's cost grows with the postings it scores: a query asks it for at most this many. A term found
+ * in more passages than that is never sent; its champion list (built with the index) stands in.
+ */
+const POSTING_BUDGET = CHAMPION_MIN_PASSAGES;
 
 /** Stems of a passage's heading, title and text, computed once per passage and kept. */
 interface PassageTerms {
@@ -158,28 +157,29 @@ export class PassageSearch {
   }
 
   /**
-   * Terms worth asking Lunr for. Lunr scores every passage a term occurs in, so a word found in
-   * most passages costs much and ranks little: such words are left to the re-ranking, unless the
-   * question has nothing rarer.
+   * Which terms to ask Lunr for. Lunr scores every passage a term occurs in, so a word found in
+   * most passages costs much and ranks little: such words are left to the re-ranking. Terms are
+   * taken rarest first within a budget of postings; a term too common for any budget contributes
+   * the passages it weighs most in (its champion list) instead.
    */
-  private selectiveTerms(concepts: Concept[]): Map<string, TermFields> {
+  private plan(concepts: Concept[]): { terms: Set<string>; champions: Set<number> } {
     const all = [...new Set(concepts.flatMap((concept) => [concept.phrase, ...concept.alternatives].flat()))]
       .filter((term) => this.frequency(term) > 0)
       .sort((a, b) => this.frequency(a) - this.frequency(b));
     const limit = Math.max(COMMON_TERM_MIN_PASSAGES, this.total * COMMON_TERM_SHARE);
-    const chosen = new Map<string, TermFields>();
+    const terms = new Set<string>();
+    const champions = new Set<number>();
     let postings = 0;
     for (const term of all) {
       const df = this.frequency(term);
-      if (chosen.size === 0) {
-        // The rarest term is always asked; when even it is everywhere, only headings are searched.
-        chosen.set(term, df > POSTING_BUDGET ? HEADING_ONLY : ALL_FIELDS);
-      } else if (df <= limit && postings + df <= POSTING_BUDGET) {
-        chosen.set(term, ALL_FIELDS);
-      } else continue;
-      postings += df;
+      if (df > POSTING_BUDGET) {
+        if (terms.size === 0) for (const ref of this.built.champions(term) ?? []) champions.add(ref);
+      } else if (terms.size === 0 || (df <= limit && postings + df <= POSTING_BUDGET)) {
+        terms.add(term);
+        postings += df;
+      }
     }
-    return chosen;
+    return { terms, champions };
   }
 
   /** Best passages for a question, best first. Never throws for any input string. */
@@ -187,37 +187,40 @@ export class PassageSearch {
     const concepts = this.concepts(question);
     if (concepts.length === 0) return { concepts, hits: [] };
     const definitional = DEFINITION_QUESTION.test(question);
-    const searchable = this.selectiveTerms(concepts);
-    const results = this.built.index.query((query) => {
-      if (definitional) {
-        for (const cue of DEFINITION_CUES) if (this.frequency(cue) > 0) query.term(cue, { usePipeline: false, boost: 1 });
-      }
-      for (const concept of concepts) {
-        const boost = 1 + concept.weight;
-        for (const term of concept.phrase) {
-          const fields = searchable.get(term);
-          if (fields) query.term(term, { usePipeline: false, boost, ...fields });
-        }
-        for (const alternative of concept.alternatives) {
-          for (const term of alternative) {
-            const fields = searchable.get(term);
-            if (fields) query.term(term, { usePipeline: false, boost: boost * ALTERNATIVE_BOOST, ...fields });
-          }
-        }
-      }
-    });
+    const { terms, champions } = this.plan(concepts);
+    const results =
+      terms.size === 0 && !definitional
+        ? []
+        : this.built.index.query((query) => {
+            if (definitional) {
+              for (const cue of DEFINITION_CUES) {
+                const df = this.frequency(cue);
+                if (df > 0 && df <= POSTING_BUDGET) query.term(cue, { usePipeline: false, boost: 1 });
+              }
+            }
+            for (const concept of concepts) {
+              const boost = 1 + concept.weight;
+              for (const term of concept.phrase) if (terms.has(term)) query.term(term, { usePipeline: false, boost });
+              for (const alternative of concept.alternatives) {
+                for (const term of alternative) {
+                  if (terms.has(term)) query.term(term, { usePipeline: false, boost: boost * ALTERNATIVE_BOOST });
+                }
+              }
+            }
+          });
     const top = results.slice(0, CANDIDATES);
     const best = top[0]?.score ?? 0;
+    const candidates = new Map<number, number>(top.map((result) => [Number(result.ref), best > 0 ? result.score / best : 0]));
+    for (const ref of champions) if (!candidates.has(ref)) candidates.set(ref, 0);
     const hits: ScoredPassage[] = [];
-    for (const result of top) {
-      const passage = this.built.passages[Number(result.ref)];
+    for (const [ref, lunrScore] of candidates) {
+      const passage = this.built.passages[ref];
       if (!passage) continue;
-      const terms = this.passageTerms(passage);
-      const coverage = this.coverage(concepts, terms.set);
-      const adjacency = this.adjacency(concepts, terms.sequence);
-      const defines = definitional && DEFINITION_CUES.some((cue) => terms.set.has(cue)) ? 1 : 0;
-      const score =
-        0.55 * coverage + 0.35 * (best > 0 ? result.score / best : 0) + 0.1 * adjacency + 0.1 * defines;
+      const passageTerms = this.passageTerms(passage);
+      const coverage = this.coverage(concepts, passageTerms.set);
+      const adjacency = this.adjacency(concepts, passageTerms.sequence);
+      const defines = definitional && DEFINITION_CUES.some((cue) => passageTerms.set.has(cue)) ? 1 : 0;
+      const score = 0.55 * coverage + 0.35 * lunrScore + 0.1 * adjacency + 0.1 * defines;
       hits.push({ passage, score, coverage });
     }
     hits.sort((a, b) => b.score - a.score);

@@ -43,6 +43,9 @@ const editsOne = (word: string): Set<string> => {
   return edits;
 };
 
+/** Vocabularies larger than this ignore words seen only once when correcting. */
+const LARGE_VOCABULARY = 20_000;
+
 /** Bounds the correction cache; questions repeat words, hostile input cannot grow it forever. */
 const CACHE_LIMIT = 50_000;
 
@@ -52,8 +55,13 @@ export class TypoCorrector {
   private readonly buckets = new Map<string, Array<[string, number]>>();
   private readonly cache = new Map<string, string | undefined>();
 
+  /** In a large collection, words seen once are more likely typos themselves than corrections. */
+  private readonly minCount: number;
+
   constructor(private readonly vocabulary: Map<string, number>) {
+    this.minCount = vocabulary.size > LARGE_VOCABULARY ? 2 : 1;
     for (const entry of vocabulary) {
+      if (entry[1] < this.minCount) continue;
       const key = `${entry[0][0]}:${entry[0].length}`;
       const bucket = this.buckets.get(key) ?? [];
       bucket.push(entry);
@@ -82,8 +90,8 @@ export class TypoCorrector {
     // One edit: look every candidate up (fast and exact, whatever the vocabulary's size).
     let best: { word: string; count: number } | undefined;
     for (const candidate of editsOne(word)) {
-      const count = this.vocabulary.get(candidate);
-      if (count !== undefined && (!best || count > best.count)) best = { word: candidate, count };
+      const count = this.vocabulary.get(candidate) ?? 0;
+      if (count >= this.minCount && (!best || count > best.count)) best = { word: candidate, count };
     }
     if (best || max < 2) return best?.word;
     // Two edits, for long words only: people rarely mistype the first letter, so scan that bucket.
