@@ -5,7 +5,7 @@ import type { FeedbackEntry } from './feedback-entry.js';
 import { applyMigrations } from './sqlite-database.js';
 import type { Database, Migration } from './sqlite-database.js';
 import { toIsoText } from './store-values.js';
-import { describeIssues, isoDateColumnSchema } from './sqlite-columns.js';
+import { parseRowOrSkip, isoDateColumnSchema } from './sqlite-columns.js';
 
 /** Tables for {@link SqliteFeedbackStore}; pass to `openDatabase` or let the store apply them. */
 export const feedbackMigrations: Migration[] = [
@@ -66,15 +66,9 @@ export class SqliteFeedbackStore implements FeedbackStore {
   listByWorkspace(workspace: string): FeedbackEntry[] {
     const entries: FeedbackEntry[] = [];
     for (const raw of this.#list.all(workspace)) {
-      const parsed = feedbackRowSchema.safeParse(raw);
-      if (!parsed.success) {
-        this.#logger.warn(
-          { table: 'answer_feedback', problem: describeIssues(parsed.error) },
-          'Skipping unreadable feedback row',
-        );
-        continue;
-      }
-      const { workspace: ws, user_id: userId, key, helpful, at } = parsed.data;
+      const row = parseRowOrSkip(feedbackRowSchema, raw, { table: 'answer_feedback', what: 'feedback', logger: this.#logger });
+      if (row === undefined) continue;
+      const { workspace: ws, user_id: userId, key, helpful, at } = row;
       entries.push({ workspace: ws, userId, key, helpful, at });
     }
     return entries;

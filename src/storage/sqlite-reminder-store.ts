@@ -5,7 +5,7 @@ import { scheduleSchema } from '../reminders/reminder.js';
 import type { DeliveryRecord, Reminder, ReminderStore } from '../reminders/reminder.js';
 import { applyMigrations } from './sqlite-database.js';
 import type { Database, Migration } from './sqlite-database.js';
-import { describeIssues, isoDateColumnSchema, jsonColumnSchema } from './sqlite-columns.js';
+import { parseRowOrSkip, isoDateColumnSchema, jsonColumnSchema } from './sqlite-columns.js';
 import { toIsoText, toJsonText } from './store-values.js';
 
 /** Tables for {@link SqliteReminderStore}; pass to `openDatabase` or let the store apply them. */
@@ -203,12 +203,12 @@ export class SqliteReminderStore implements ReminderStore {
 
   listDeliveries(workspace: string, reminderId: string): DeliveryRecord[] {
     return this.#listDeliveries.all(workspace, reminderId).flatMap((raw) => {
-      const parsed = deliveryRowSchema.safeParse(raw);
-      if (!parsed.success) {
-        this.#logger.warn({ table: 'reminder_deliveries', problem: describeIssues(parsed.error) }, 'Skipping unreadable reminder delivery row');
-        return [];
-      }
-      const row = parsed.data;
+      const row = parseRowOrSkip(deliveryRowSchema, raw, {
+        table: 'reminder_deliveries',
+        what: 'reminder delivery',
+        logger: this.#logger,
+      });
+      if (row === undefined) return [];
       return [{
         reminderId: row.reminder_id,
         workspace: row.workspace,
@@ -226,16 +226,13 @@ export class SqliteReminderStore implements ReminderStore {
   }
 
   #parse(raw: unknown): Reminder | undefined {
-    const parsed = reminderRowSchema.safeParse(raw);
-    if (!parsed.success) {
-      // A damaged row must not stop other reminders; it is reported and skipped.
-      this.#logger.warn(
-        { table: 'reminders', key: rowKeySchema.safeParse(raw).data, problem: describeIssues(parsed.error) },
-        'Skipping unreadable reminder row',
-      );
-      return undefined;
-    }
-    const row = parsed.data;
+    const row = parseRowOrSkip(reminderRowSchema, raw, {
+      table: 'reminders',
+      what: 'reminder',
+      logger: this.#logger,
+      key: rowKeySchema,
+    });
+    if (row === undefined) return undefined;
     return {
       id: row.id,
       workspace: row.workspace,

@@ -4,7 +4,7 @@ import type { AssessmentResult, Logger, ResultStore } from '../core/ports.js';
 import { applyMigrations } from './sqlite-database.js';
 import type { Database, Migration } from './sqlite-database.js';
 import { cityKey, normaliseLimit, toIsoText, toJsonText } from './store-values.js';
-import { describeIssues, isoDateColumnSchema, jsonColumnSchema } from './sqlite-columns.js';
+import { parseRowOrSkip, isoDateColumnSchema, jsonColumnSchema } from './sqlite-columns.js';
 
 /** Tables for {@link SqliteResultStore}; pass to `openDatabase` or let the store apply them. */
 export const resultMigrations: Migration[] = [
@@ -137,19 +137,13 @@ export class SqliteResultStore implements ResultStore {
   }
 
   #parse(raw: unknown): AssessmentResult | undefined {
-    const parsed = resultRowSchema.safeParse(raw);
-    if (!parsed.success) {
-      this.#logger.warn(
-        {
-          table: 'assessment_results',
-          key: resultKeySchema.safeParse(raw).data,
-          problem: describeIssues(parsed.error),
-        },
-        'Skipping unreadable assessment result row',
-      );
-      return undefined;
-    }
-    const row = parsed.data;
+    const row = parseRowOrSkip(resultRowSchema, raw, {
+      table: 'assessment_results',
+      what: 'assessment result',
+      logger: this.#logger,
+      key: resultKeySchema,
+    });
+    if (row === undefined) return undefined;
     return {
       id: row.id,
       workspace: row.workspace,

@@ -4,7 +4,7 @@ import type { Logger, SessionKey, SessionStore, StoredSession } from '../core/po
 import { applyMigrations } from './sqlite-database.js';
 import type { Database, Migration } from './sqlite-database.js';
 import { toIsoText, toJsonText } from './store-values.js';
-import { describeIssues, isoDateColumnSchema, jsonColumnSchema } from './sqlite-columns.js';
+import { parseRowOrSkip, isoDateColumnSchema, jsonColumnSchema } from './sqlite-columns.js';
 
 /** Tables for {@link SqliteSessionStore}; pass to `openDatabase` or let the store apply them. */
 export const sessionMigrations: Migration[] = [
@@ -42,10 +42,8 @@ export const sessionRowSchema = z.object({
 
 type SessionRow = SessionKey & StoredSession;
 
-const rowKeySchema = z.object({ workspace: z.unknown(), conversation: z.unknown(), user_id: z.unknown() });
-
 /** Identifies a damaged row in logs without trusting the rest of it. */
-const sessionKeyOf = (raw: unknown): unknown => rowKeySchema.safeParse(raw).data;
+const rowKeySchema = z.object({ workspace: z.unknown(), conversation: z.unknown(), user_id: z.unknown() });
 
 const COLUMNS = 'workspace, conversation, user_id, framework_id, city, state, started_at, updated_at';
 
@@ -117,16 +115,14 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   #parse(raw: unknown): SessionRow | undefined {
-    const parsed = sessionRowSchema.safeParse(raw);
-    if (!parsed.success) {
-      // A damaged row must not stop the bot; the user simply starts that assessment afresh.
-      this.#logger.warn(
-        { table: 'assessment_sessions', key: sessionKeyOf(raw), problem: describeIssues(parsed.error) },
-        'Skipping unreadable assessment session row',
-      );
-      return undefined;
-    }
-    const row = parsed.data;
+    // A damaged row must not stop the bot; the user simply starts that assessment afresh.
+    const row = parseRowOrSkip(sessionRowSchema, raw, {
+      table: 'assessment_sessions',
+      what: 'assessment session',
+      logger: this.#logger,
+      key: rowKeySchema,
+    });
+    if (row === undefined) return undefined;
     return {
       workspace: row.workspace,
       conversation: row.conversation,
