@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/knowledge/default-paths.js';
@@ -20,9 +20,12 @@ export interface ConsoleProcess {
 
 /** Starts the bot as `npm start` would without platform tokens; `options.uid` runs it as another user. */
 export const startConsoleBot = (env: Record<string, string>, options: { uid?: number; gid?: number } = {}): ConsoleProcess => {
+  const cwd = mkdtempSync(join(tmpdir(), 'lc-fault-cwd-'));
+  // Another user (options.uid) must be able to work in it.
+  chmodSync(cwd, 0o777);
   const child = spawn(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'src/main.ts')], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    cwd: mkdtempSync(join(tmpdir(), 'lc-fault-cwd-')),
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env },
+    cwd,
     stdio: ['pipe', 'pipe', 'pipe'],
     ...options,
   });
