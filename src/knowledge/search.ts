@@ -3,6 +3,7 @@ import type { BuiltIndex } from './index-build.js';
 import { CHAMPION_MIN_PASSAGES } from './lunr-compact.js';
 import { findSynonyms, type StemPhrase, type SynonymTable } from './synonyms.js';
 import { TypoCorrector } from './typos.js';
+import { isEverydayWord } from './common-english.js';
 import { FRAMING_WORDS, isStopWord, stem, words } from './text.js';
 
 /** One idea of the question: the user's words (as stems) and other ways of saying them. */
@@ -34,6 +35,8 @@ const CANDIDATES = 30;
 const ALTERNATIVE_BOOST = 0.5;
 /** Share of its weight that a framing word ("goals", "purpose") keeps. */
 const FRAMING_WEIGHT = 0.3;
+/** Share of its weight that an everyday word the documents never use ("happens", "already") keeps. */
+const EVERYDAY_WEIGHT = 0.2;
 /** Words found in nearly every passage still say something; this keeps them from weighing nothing. */
 const MIN_WEIGHT = 0.25;
 /** "What is a …?" asks for a definition: passages that define things are preferred. */
@@ -125,6 +128,7 @@ export class PassageSearch {
       }
       const surface = content.slice(i, i + length).join(' ');
       if (FRAMING_WORDS.has(surface)) weight *= FRAMING_WEIGHT;
+      else if (!known && alternatives.length === 0 && isEverydayWord(surface)) weight *= EVERYDAY_WEIGHT;
       concepts.push({ surface, phrase, alternatives, weight });
       i += length - 1;
     }

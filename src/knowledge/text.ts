@@ -43,6 +43,9 @@ const QUESTION_FILLERS = new Set([
   'us', 'me', 'you', 'we', 'i', 'e.g', 'eg', 'etc', 'thanks', 'hi', 'hello', 'get', 'got', 'each', 'too', 'still',
   'itself', 'themselves', 'purely', 'mainly', 'doe', 'current', 'currently', 'today', 'this', 'year',
   'become', 'through', 'whether', 'actually', 'anyone', 'someone', 'there', 'here',
+  // Contractions typed without their apostrophe.
+  'whats', 'thats', 'doesnt', 'dont', 'didnt', 'isnt', 'arent', 'wasnt', 'cant', 'wont', 'im', 'ive', 'weve',
+  'youre', 'theyre', 'theres', 'hows', 'whos', 'wheres', 'lets',
 ]);
 
 /** True for words that carry no topic: Lunr's English stop words and question fillers. */

@@ -33,6 +33,12 @@ describe('answers from the shipped knowledge base', () => {
     expect(answer.sources[0]?.passage).toMatch(/around 200 cities in 40 countries/);
   });
 
+  it('does not let everyday words the documents never use sink an answer', () => {
+    const answer = kb.answer('ok so what happens with venice as a learning city state, honestly?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.sources[0]?.passage).toMatch(/for example Venice/);
+  });
+
   it('says plainly when the documents do not answer, and suggests topics', () => {
     for (const question of ["what's the weather in Leeds tomorrow?", 'recommend a laptop for video editing']) {
       const answer = kb.answer(question);
