@@ -37,7 +37,8 @@ export const fromSlackText = (text: string, botUserId?: string): string =>
     .replace(/<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/gu, (_match, id: string, name?: string) =>
       id === botUserId ? ' ' : `@${name ?? id}`,
     )
-    .replace(/<#(C[A-Z0-9]+)(?:\|([^>]*))?>/gu, (_match, id: string, name?: string) => `#${name ?? id}`)
+    // Channel links keep their id (`<#C1>`): "remind … to #general" must know which channel is meant.
+    .replace(/<#([CG][A-Z0-9]+)(?:\|[^>]*)?>/gu, (_match, id: string) => `<#${id}>`)
     .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/gu, '@$1')
     .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/gu, (_match, name?: string) => name ?? '@group')
     .replace(/<((?:https?|mailto):[^|>]+)\|([^>]+)>/gu, '$2 ($1)')

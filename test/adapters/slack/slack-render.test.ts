@@ -31,8 +31,11 @@ describe('text conversion', () => {
   });
 
   it('reads user text: bot mention removed, entities decoded, links readable', () => {
+    expect(fromSlackText('<@U0BOT> remind every monday 9:00 to <#C0PROGRESS|progress>', 'U0BOT')).toBe(
+      'remind every monday 9:00 to <#C0PROGRESS>',
+    );
     expect(fromSlackText('<@U0BOT> ask <@U0ANNA|anna> about <#C1|general> &amp; <https://a.org|this>', 'U0BOT')).toBe(
-      'ask @anna about #general & this (https://a.org)',
+      'ask @anna about <#C1> & this (https://a.org)',
     );
   });
 });
