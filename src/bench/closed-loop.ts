@@ -19,14 +19,16 @@ export type TimedRequest = (index: number) => Promise<number>;
 /**
  * Closed loop: `concurrency` senders, each sending its next request as soon as the previous one was
  * answered, until `total` requests were sent. A warm-up of `warmup` requests (sent the same way,
- * not counted) comes first so connection set-up and JIT compilation do not land in the figures.
+ * not counted) comes first so JIT compilation does not land in the figures, and so every sender
+ * has its keep-alive connection: a new connection accepted by a saturated server waits behind the
+ * busy ones (seconds at 100 concurrent), which is the cost of a connection storm, not of a reply.
  */
 export const runClosedLoop = async (
   platform: string,
   total: number,
   concurrency: number,
   send: TimedRequest,
-  warmup = Math.min(50, total),
+  warmup = Math.max(50, concurrency),
 ): Promise<LatencyRow> => {
   let next = 0;
   const drive = async (count: number, samples: number[] | undefined): Promise<number> => {
