@@ -9,8 +9,12 @@ export interface MemoryResult {
   assessments: number;
   /** How garbage was collected before each reading; without it the heap figures are only indicative. */
   gc: 'global.gc (--expose-gc)' | 'v8 flag set at run time' | 'unavailable';
+  /** Growth over the whole run, per 1,000 (includes one-off costs such as compiled code and caches). */
   heapBytesPer1000: number;
   rssBytesPer1000: number;
+  /** Growth over the second half of the run only, per 1,000: what one more assessment costs. */
+  heapBytesPer1000Marginal: number;
+  rssBytesPer1000Marginal: number;
   /** Rows in `assessment_sessions` after the run. */
   sessionRows: number;
   /** Growth of the database's pages in use (sessions table and its indexes), per 1,000 assessments. */
@@ -76,7 +80,10 @@ export const benchAssessmentMemory = async (
   for (let user = 0; user < 50; user++) await bot.handle({ type: 'message', origin: start(-1 - user), text: 'assess niace-quick for Warmup' });
   const pagesBefore = databaseBytes(db);
   const before = settle(gc);
+  const half = Math.floor(count / 2);
+  let middle = before;
   for (let user = 0; user < count; user++) {
+    if (user === half) middle = settle(gc);
     const origin = start(user);
     await bot.handle({ type: 'message', origin, text: `assess niace-quick for City ${user}` });
     await bot.handle({ type: 'message', origin, text: '2' });
@@ -84,12 +91,14 @@ export const benchAssessmentMemory = async (
   }
   const after = settle(gc);
   const pagesAfter = databaseBytes(db);
-  const per1000 = (bytes: number): number => Math.round((bytes / count) * 1000);
+  const per1000 = (bytes: number, of = count): number => Math.round((bytes / of) * 1000);
   return {
     assessments: count,
     gc: how,
     heapBytesPer1000: per1000(after.heapUsed - before.heapUsed),
     rssBytesPer1000: per1000(after.rss - before.rss),
+    heapBytesPer1000Marginal: per1000(after.heapUsed - middle.heapUsed, count - half),
+    rssBytesPer1000Marginal: per1000(after.rss - middle.rss, count - half),
     sessionRows: Number(db.prepare('SELECT COUNT(*) FROM assessment_sessions').pluck().get()),
     sqliteBytesPer1000: per1000(pagesAfter - pagesBefore),
     stateBytesMean: Math.round(Number(db.prepare('SELECT AVG(LENGTH(state)) FROM assessment_sessions').pluck().get())),

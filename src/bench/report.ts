@@ -54,7 +54,10 @@ export const printThroughput = (out: Out, result: ThroughputResult): void => {
 
 export const printMemory = (out: Out, result: MemoryResult): void => {
   out(`Memory per 1,000 assessments in progress (${result.assessments.toLocaleString('en-GB')} started, two answers each)`);
-  out(`  heap delta ${kb(result.heapBytesPer1000)}, RSS delta ${kb(result.rssBytesPer1000)} per 1,000 (collection: ${result.gc})`);
+  out(
+    `  process: heap ${kb(result.heapBytesPer1000)}, RSS ${kb(result.rssBytesPer1000)} per 1,000 over the run; ` +
+      `second half only: heap ${kb(result.heapBytesPer1000Marginal)}, RSS ${kb(result.rssBytesPer1000Marginal)} (collection: ${result.gc})`,
+  );
   out(
     `  SQLite: ${result.sessionRows} session rows, ${kb(result.sqliteBytesPer1000)} of pages per 1,000 ` +
       `(state JSON ${result.stateBytesMean} bytes each); database file ${(result.databaseFileBytes / 1e6).toFixed(1)} MB`,

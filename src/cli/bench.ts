@@ -45,7 +45,7 @@ const main = async (): Promise<void> => {
   const questionCount = Math.max(1_000, Number(values.questions) || 1_000);
   const requests = count(values.requests, quick ? 200 : 400, 10);
   const minEvents = count(values.events, quick ? 2_000 : 5_000, 100);
-  const assessments = count(values.assessments, quick ? 2_000 : 10_000, 100);
+  const assessments = count(values.assessments, quick ? 5_000 : 10_000, 100);
   const paths = knowledgePaths();
   const real = loadDocuments(paths.docsDir).documents;
   const questions = realQuestions(real, 500);
