@@ -30,13 +30,12 @@ export interface DiscordBenchOptions extends PlatformBenchOptions {
  */
 export const benchDiscordLatency = async (options: DiscordBenchOptions): Promise<LatencyRow[]> => {
   const fake = await FakeDiscord.start(guilds);
-  let bot;
-  try {
-    bot = await startBotProcess({ platform: 'discord', apiUrl: fake.apiUrl, token: fake.token, applicationId: APPLICATION_ID, globalLimit: options.globalLimit });
-  } catch (error) {
-    await fake.close();
-    throw error;
-  }
+  const bot = await startBotProcess({ platform: 'discord', apiUrl: fake.apiUrl, token: fake.token, applicationId: APPLICATION_ID, globalLimit: options.globalLimit }).catch(
+    async (error: unknown) => {
+      await fake.close();
+      throw error;
+    },
+  );
   const timeoutMs = options.timeoutMs ?? 30_000;
   const platform = options.globalLimit ? 'discord' : 'discord, 50/s cap lifted';
 

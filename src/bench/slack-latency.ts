@@ -35,13 +35,12 @@ const signedHeaders = (body: string): Record<string, string> => {
  */
 export const benchSlackLatency = async (options: PlatformBenchOptions): Promise<LatencyRow[]> => {
   const api = await LocalSlackApi.start();
-  let bot;
-  try {
-    bot = await startBotProcess({ platform: 'slack', apiUrl: api.url, signingSecret: SIGNING_SECRET, botUserId: BOT_USER });
-  } catch (error) {
-    await api.close();
-    throw error;
-  }
+  const bot = await startBotProcess({ platform: 'slack', apiUrl: api.url, signingSecret: SIGNING_SECRET, botUserId: BOT_USER }).catch(
+    async (error: unknown) => {
+      await api.close();
+      throw error;
+    },
+  );
   const url = `http://127.0.0.1:${String(bot.ready['port'])}/slack/events`;
   const timeoutMs = options.timeoutMs ?? 30_000;
   let sequence = 0;
