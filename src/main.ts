@@ -72,6 +72,8 @@ const main = async (): Promise<void> => {
     core.reminders.start();
     await adapter.run();
     await shutdown('end of input');
+    // `quit` closes the prompt, but a piped standard input would still hold the process open.
+    process.stdin.destroy();
     return;
   }
   core.reminders.start();
