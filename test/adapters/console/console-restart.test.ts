@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,5 +63,28 @@ describe('the console bot across a restart', () => {
     expect(result.stderr).toMatch(/SLACK_BOT_TOKEN/);
     expect(result.stderr).toMatch(/SLACK_SIGNING_SECRET/);
     expect(result.stderr).not.toContain('nope');
+  });
+
+  it('ends on quit even while standard input stays open', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lc-console-'));
+    const child = spawn(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'src/main.ts')], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', KNOWLEDGE_DIR: copyKnowledge(), DATABASE_PATH: join(dir, 'bot.db') },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdin.write('help\nquit\n');
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill();
+        reject(new Error('the bot did not exit after quit'));
+      }, 15_000);
+      child.on('exit', (exitCode) => {
+        clearTimeout(timer);
+        resolve(exitCode);
+      });
+    });
+    expect(code).toBe(0);
+    expect(output).toMatch(/Ask a question in plain words/);
   });
 });
