@@ -8,13 +8,14 @@ import {
   compactFrequency,
   compactLunr,
   compactLunrSchema,
+  compactPassageTerms,
   loadCompactLunr,
   type CompactLunr,
 } from './lunr-compact.js';
-import { foldText, words } from './text.js';
+import { words } from './text.js';
 
 /** Bumped whenever the serialized shape or the way text is indexed changes; older files are rebuilt. */
-export const INDEX_FORMAT = 8;
+export const INDEX_FORMAT = 9;
 
 /** Field boosts: a word in a heading says more about a passage than the same word in its text. */
 export const FIELD_BOOSTS = { heading: 3, title: 1.5, text: 1 } as const;
@@ -52,7 +53,15 @@ export interface BuiltIndex {
   frequency(term: string): number;
   /** For a term too common to query: the passages it weighs most in; otherwise `undefined`. */
   champions(term: string): readonly number[] | undefined;
+  /** The stems passage number `ref` contains, in any field. */
+  termsOf(ref: number): Set<string>;
 }
+
+/**
+ * Text as the index sees it: the same words a question is cut into (see `words`), so a passage
+ * and a question meet on identical terms; Lunr then drops stop words and stems.
+ */
+const indexText = (text: string): string => words(text).join(' ');
 
 /** Builds passages, the Lunr index (stemmed, stop words removed, field boosts) and the vocabulary. */
 export const buildIndex = (documents: SourceDocument[], chunkOptions?: ChunkOptions): BuiltIndex => {
@@ -67,9 +76,9 @@ export const buildIndex = (documents: SourceDocument[], chunkOptions?: ChunkOpti
     for (const [position, passage] of passages.entries()) {
       this.add({
         id: String(position),
-        heading: foldText(passage.heading),
-        title: foldText(passage.title),
-        text: foldText(passage.text),
+        heading: indexText(passage.heading),
+        title: indexText(passage.title),
+        text: indexText(passage.text),
       });
       for (const word of words(`${passage.heading} ${passage.text}`)) {
         vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
@@ -85,6 +94,7 @@ export const buildIndex = (documents: SourceDocument[], chunkOptions?: ChunkOpti
     compact,
     frequency: compactFrequency(compact),
     champions: compactChampions(compact),
+    termsOf: compactPassageTerms(compact),
   };
 };
 
@@ -119,6 +129,7 @@ export const deserializeIndex = (json: string): BuiltIndex & { fingerprint: stri
     compact: data.lunr,
     frequency: compactFrequency(data.lunr),
     champions: compactChampions(data.lunr),
+    termsOf: compactPassageTerms(data.lunr),
     fingerprint: data.fingerprint,
   };
 };

@@ -153,3 +153,31 @@ export const compactChampions = (data: CompactLunr) => {
   const lists = new Map(data.champions);
   return (term: string): readonly number[] | undefined => lists.get(term);
 };
+
+/** The stems a passage contains (any field), read from its field vectors without re-tokenizing. */
+export const compactPassageTerms = (data: CompactLunr) => {
+  let termAt: string[] | undefined;
+  const termsByIndex = (): string[] => {
+    if (termAt) return termAt;
+    const table: string[] = [];
+    data.postings.forEach((posting, i) => {
+      const termIndex = posting[0];
+      if (typeof termIndex === 'number') table[termIndex] = data.terms[i] ?? '';
+    });
+    termAt = table;
+    return table;
+  };
+  return (ref: number): Set<string> => {
+    const table = termsByIndex();
+    const terms = new Set<string>();
+    for (const field of data.vectors) {
+      const vector = field[ref];
+      if (!Array.isArray(vector)) continue;
+      for (let i = 0; i < vector.length; i += 2) {
+        const term = table[vector[i] as number];
+        if (term !== undefined) terms.add(term);
+      }
+    }
+    return terms;
+  };
+};

@@ -52,11 +52,8 @@ const COMMON_TERM_MIN_PASSAGES = 50;
  */
 const POSTING_BUDGET = CHAMPION_MIN_PASSAGES;
 
-/** Stems of a passage's heading, title and text, computed once per passage and kept. */
-interface PassageTerms {
-  set: Set<string>;
-  sequence: string[];
-}
+/** Candidates re-ranked with word order (adjacency), which needs the passage re-tokenized. */
+const ORDERED_CANDIDATES = 10;
 
 /**
  * Searches passages for a question without ever handing user text to Lunr's query parser:
@@ -64,7 +61,6 @@ interface PassageTerms {
  * vocabulary, synonyms added, and the query built term by term with `idx.query()`.
  */
 export class PassageSearch {
-  private readonly terms = new Map<string, PassageTerms>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly corrector: TypoCorrector;
   private readonly total: number;
@@ -91,13 +87,9 @@ export class PassageSearch {
     return Math.log(1 + (this.total - df + 0.5) / (df + 0.5));
   }
 
-  private passageTerms(passage: Passage): PassageTerms {
-    const cached = this.terms.get(passage.id);
-    if (cached) return cached;
-    const sequence = words(`${passage.heading}\n${passage.title}\n${passage.text}`).map(stem);
-    const terms = { set: new Set(sequence), sequence };
-    this.terms.set(passage.id, terms);
-    return terms;
+  /** Stems of a passage in order, for adjacency. */
+  private sequenceOf(passage: Passage): string[] {
+    return words(`${passage.heading}\n${passage.title}\n${passage.text}`).map(stem);
   }
 
   /** Turns a question into weighted concepts. Pure of Lunr's query syntax: any text is safe. */
@@ -216,16 +208,19 @@ export class PassageSearch {
     const best = top[0]?.score ?? 0;
     const candidates = new Map<number, number>(top.map((result) => [Number(result.ref), best > 0 ? result.score / best : 0]));
     for (const ref of champions) if (!candidates.has(ref)) candidates.set(ref, 0);
+    // First by coverage, Lunr's score and definitions (from the index alone), then word order for the best.
     const hits: ScoredPassage[] = [];
     for (const [ref, lunrScore] of candidates) {
       const passage = this.built.passages[ref];
       if (!passage) continue;
-      const passageTerms = this.passageTerms(passage);
-      const coverage = this.coverage(concepts, passageTerms.set);
-      const adjacency = this.adjacency(concepts, passageTerms.sequence);
-      const defines = definitional && DEFINITION_CUES.some((cue) => passageTerms.set.has(cue)) ? 1 : 0;
-      const score = 0.55 * coverage + 0.35 * lunrScore + 0.1 * adjacency + 0.1 * defines;
-      hits.push({ passage, score, coverage });
+      const terms = this.built.termsOf(ref);
+      const coverage = this.coverage(concepts, terms);
+      const defines = definitional && DEFINITION_CUES.some((cue) => terms.has(cue)) ? 1 : 0;
+      hits.push({ passage, score: 0.55 * coverage + 0.35 * lunrScore + 0.1 * defines, coverage });
+    }
+    hits.sort((a, b) => b.score - a.score);
+    for (const hit of hits.slice(0, ORDERED_CANDIDATES)) {
+      hit.score += 0.1 * this.adjacency(concepts, this.sequenceOf(hit.passage));
     }
     hits.sort((a, b) => b.score - a.score);
     return { concepts, hits: hits.slice(0, limit) };
