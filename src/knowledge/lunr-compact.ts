@@ -15,6 +15,8 @@ export const compactLunrSchema = z.object({
   // The two large parts are checked for shape only: validating millions of numbers one by one
   // would cost more than loading them. A file that is not of this format fails here or in
   // JSON.parse and is rebuilt.
+  /** Per term: the number of passages it occurs in (any field). */
+  frequencies: z.array(z.number()),
   /** Per term: [lunr's term index, refs in field 0, refs in field 1, …]. */
   postings: z.array(z.array(z.unknown())),
   /** Per field: per passage number, the flat [position, weight, …] vector, or null. */
@@ -24,7 +26,7 @@ export const compactLunrSchema = z.object({
 });
 
 /** Terms found in more passages than this get a champion list. */
-export const CHAMPION_MIN_PASSAGES = 3_000;
+export const CHAMPION_MIN_PASSAGES = 1_000;
 /** Length of a champion list. */
 export const CHAMPIONS_PER_TERM = 200;
 
@@ -71,18 +73,34 @@ export const compactLunr = (index: lunr.Index, passages: number): CompactLunr =>
   }
   const terms: string[] = [];
   const postings: CompactLunr['postings'] = [];
+  const frequencies: number[] = [];
   const frequent = new Map<number, string>();
   for (const [term, posting] of json.invertedIndex) {
     terms.push(term);
     const refsOf = (field: string): number[] => Object.keys((posting[field] ?? {}) as object).map(Number);
     const fieldRefs = json.fields.map(refsOf);
     postings.push([Number(posting._index), ...fieldRefs]);
-    if (new Set(fieldRefs.flat()).size > CHAMPION_MIN_PASSAGES) frequent.set(Number(posting._index), term);
+    const frequency = new Set(fieldRefs.flat()).size;
+    frequencies.push(frequency);
+    if (frequency > CHAMPION_MIN_PASSAGES) frequent.set(Number(posting._index), term);
   }
-  return { version: json.version, fields: json.fields, terms, postings, vectors, champions: championLists(json, frequent) };
+  const champions = championLists(json, frequent);
+  return { version: json.version, fields: json.fields, terms, frequencies, postings, vectors, champions };
 };
 
 const NO_METADATA = Object.freeze({});
+
+const positionTables = new WeakMap<CompactLunr, Map<string, number>>();
+
+/** Term -> position in `terms`, built once per loaded index and shared by its readers. */
+const termPositions = (data: CompactLunr): Map<string, number> => {
+  let table = positionTables.get(data);
+  if (!table) {
+    table = new Map(data.terms.map((term, i) => [term, i]));
+    positionTables.set(data, table);
+  }
+  return table;
+};
 
 /**
  * A read-only map-like object whose entries are built on first read and kept. Lunr reads
@@ -102,11 +120,11 @@ const lazyRecord = <T>(has: (key: string) => boolean, build: (key: string) => T 
 
 /** Rebuilds a Lunr index from the compact form; postings and vectors materialise when first used. */
 export const loadCompactLunr = (data: CompactLunr): lunr.Index => {
-  const termPositions = new Map(data.terms.map((term, i) => [term, i]));
+  const positions = termPositions(data);
   const invertedIndex = lazyRecord(
-    (term) => termPositions.has(term),
+    (term) => positions.has(term),
     (term) => {
-      const [termIndex, ...fieldRefs] = data.postings[termPositions.get(term) ?? -1] ?? [];
+      const [termIndex, ...fieldRefs] = data.postings[positions.get(term) ?? -1] ?? [];
       const posting: Record<string, unknown> = { _index: termIndex };
       data.fields.forEach((field, f) => {
         const byRef: Record<string, unknown> = {};
@@ -136,16 +154,10 @@ export const loadCompactLunr = (data: CompactLunr): lunr.Index => {
   } as unknown as ConstructorParameters<typeof lunr.Index>[0]);
 };
 
-/** Document frequency straight from the compact postings, without building Lunr's objects. */
+/** Document frequency of a term, as counted when the index was built. */
 export const compactFrequency = (data: CompactLunr) => {
-  const positions = new Map(data.terms.map((term, i) => [term, i]));
-  return (term: string): number => {
-    const [, ...fieldRefs] = data.postings[positions.get(term) ?? -1] ?? [];
-    if (fieldRefs.length === 1) return Array.isArray(fieldRefs[0]) ? fieldRefs[0].length : 0;
-    const refs = new Set<unknown>();
-    for (const list of fieldRefs) if (Array.isArray(list)) for (const ref of list) refs.add(ref);
-    return refs.size;
-  };
+  const positions = termPositions(data);
+  return (term: string): number => data.frequencies[positions.get(term) ?? -1] ?? 0;
 };
 
 /** Champion list of a very common term, or `undefined` for a term rare enough to query. */

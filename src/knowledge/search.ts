@@ -152,6 +152,11 @@ export class PassageSearch {
     return found / (concepts.length - 1);
   }
 
+  /** Terms in more passages than this are not selective enough to be worth Lunr's scoring. */
+  private selectiveLimit(): number {
+    return Math.max(COMMON_TERM_MIN_PASSAGES, this.total * COMMON_TERM_SHARE);
+  }
+
   /**
    * Which terms to ask Lunr for. Lunr scores every passage a term occurs in, so a word found in
    * most passages costs much and ranks little: such words are left to the re-ranking. Terms are
@@ -162,14 +167,19 @@ export class PassageSearch {
     const all = [...new Set(concepts.flatMap((concept) => [concept.phrase, ...concept.alternatives].flat()))]
       .filter((term) => this.frequency(term) > 0)
       .sort((a, b) => this.frequency(a) - this.frequency(b));
-    const limit = Math.max(COMMON_TERM_MIN_PASSAGES, this.total * COMMON_TERM_SHARE);
+    const limit = this.selectiveLimit();
     const terms = new Set<string>();
     const champions = new Set<number>();
     let postings = 0;
+    let championTerms = 0;
     for (const term of all) {
       const df = this.frequency(term);
       if (df > POSTING_BUDGET) {
-        if (terms.size === 0) for (const ref of this.built.champions(term) ?? []) champions.add(ref);
+        // With nothing rarer to ask for, the two rarest common terms bring their champions.
+        if (terms.size === 0 && championTerms < 2) {
+          championTerms += 1;
+          for (const ref of this.built.champions(term) ?? []) champions.add(ref);
+        }
       } else if (terms.size === 0 || (df <= limit && postings + df <= POSTING_BUDGET)) {
         terms.add(term);
         postings += df;
@@ -189,9 +199,10 @@ export class PassageSearch {
         ? []
         : this.built.index.query((query) => {
             if (definitional) {
+              // Cues only help while they are selective; in a large collection they are everywhere.
               for (const cue of DEFINITION_CUES) {
                 const df = this.frequency(cue);
-                if (df > 0 && df <= POSTING_BUDGET) query.term(cue, { usePipeline: false, boost: 1 });
+                if (df > 0 && df <= this.selectiveLimit()) query.term(cue, { usePipeline: false, boost: 1 });
               }
             }
             for (const concept of concepts) {
