@@ -54,6 +54,24 @@ const POSTING_BUDGET = CHAMPION_MIN_PASSAGES;
 
 /** Candidates re-ranked with word order (adjacency), which needs the passage re-tokenized. */
 const ORDERED_CANDIDATES = 10;
+/** Passages whose term sets and word sequences are kept between questions. */
+const PASSAGE_CACHE_SIZE = 2_000;
+
+/** A Map that forgets its oldest entries beyond `limit`: recent passages stay warm, memory stays bounded. */
+class BoundedCache<K, V> {
+  private readonly entries = new Map<K, V>();
+
+  constructor(private readonly limit: number) {}
+
+  get(key: K, make: () => V): V {
+    const cached = this.entries.get(key);
+    if (cached !== undefined) return cached;
+    const value = make();
+    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as K);
+    this.entries.set(key, value);
+    return value;
+  }
+}
 
 /**
  * Searches passages for a question without ever handing user text to Lunr's query parser:
@@ -62,6 +80,8 @@ const ORDERED_CANDIDATES = 10;
  */
 export class PassageSearch {
   private readonly documentFrequency = new Map<string, number>();
+  private readonly termSets = new BoundedCache<number, Set<string>>(PASSAGE_CACHE_SIZE);
+  private readonly sequences = new BoundedCache<Passage, string[]>(PASSAGE_CACHE_SIZE);
   private readonly corrector: TypoCorrector;
   private readonly total: number;
 
@@ -89,7 +109,7 @@ export class PassageSearch {
 
   /** Stems of a passage in order, for adjacency. */
   private sequenceOf(passage: Passage): string[] {
-    return words(`${passage.heading}\n${passage.title}\n${passage.text}`).map(stem);
+    return this.sequences.get(passage, () => words(`${passage.heading}\n${passage.title}\n${passage.text}`).map(stem));
   }
 
   /** Turns a question into weighted concepts. Pure of Lunr's query syntax: any text is safe. */
@@ -224,7 +244,7 @@ export class PassageSearch {
     for (const [ref, lunrScore] of candidates) {
       const passage = this.built.passages[ref];
       if (!passage) continue;
-      const terms = this.built.termsOf(ref);
+      const terms = this.termSets.get(ref, () => this.built.termsOf(ref));
       const coverage = this.coverage(concepts, terms);
       const defines = definitional && DEFINITION_CUES.some((cue) => terms.has(cue)) ? 1 : 0;
       hits.push({ passage, score: 0.55 * coverage + 0.35 * lunrScore + 0.1 * defines, coverage });
