@@ -26,7 +26,7 @@ export interface MemoryResult {
 }
 
 /** A full collection, if this process can ask for one. */
-const findGc = (): { gc: (() => void) | undefined; how: MemoryResult['gc'] } => {
+export const findGc = (): { gc: (() => void) | undefined; how: MemoryResult['gc'] } => {
   const exposed = (globalThis as { gc?: unknown }).gc;
   if (typeof exposed === 'function') return { gc: () => void exposed(), how: 'global.gc (--expose-gc)' };
   try {

@@ -86,7 +86,9 @@ const main = async (): Promise<void> => {
   if (latency.length > 0) printLatency(out, latency);
   if (sections.includes('knowledge')) {
     const synonyms = loadSynonyms(paths.synonymsFile ?? '');
-    knowledge = [benchKnowledge('shipped knowledge', real, synonyms, realQuestions(real, questionCount))];
+    knowledge = [
+      benchKnowledge('shipped knowledge', () => ({ documents: real, questions: realQuestions(real, questionCount) }), synonyms),
+    ];
     knowledge.push(...syntheticRows(real, synonyms, sizes, questionCount));
     printKnowledge(out, knowledge);
   }
