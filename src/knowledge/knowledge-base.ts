@@ -29,7 +29,7 @@ export interface BuildReport {
   reason?: string;
 }
 
-/** Names, sizes and modification times of the sources: any change means a rebuild. */
+/** Names, sizes and modification times of the sources; a change in one of them means a rebuild. */
 export const fingerprintSources = (docsDir: string): string => {
   const hash = createHash('sha256');
   for (const file of listDocumentFiles(docsDir)) {

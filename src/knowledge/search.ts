@@ -112,7 +112,7 @@ export class PassageSearch {
     return this.sequences.get(passage, () => words(`${passage.heading}\n${passage.title}\n${passage.text}`).map(stem));
   }
 
-  /** Turns a question into weighted concepts. Pure of Lunr's query syntax: any text is safe. */
+  /** Turns a question into weighted concepts. Never uses Lunr's query syntax, so every text is safe. */
   concepts(question: string): Concept[] {
     const content = words(question).filter((word) => !isStopWord(word));
     const stems = content.map(stem);
