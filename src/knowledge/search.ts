@@ -79,7 +79,6 @@ class BoundedCache<K, V> {
  * vocabulary, synonyms added, and the query built term by term with `idx.query()`.
  */
 export class PassageSearch {
-  private readonly documentFrequency = new Map<string, number>();
   private readonly termSets = new BoundedCache<number, Set<string>>(PASSAGE_CACHE_SIZE);
   private readonly sequences = new BoundedCache<Passage, string[]>(PASSAGE_CACHE_SIZE);
   private readonly corrector: TypoCorrector;
@@ -93,13 +92,9 @@ export class PassageSearch {
     this.total = Math.max(1, built.passages.length);
   }
 
-  /** Number of passages containing a stem. */
+  /** Number of passages containing a stem (stored with the index: a lookup, not a count). */
   private frequency(term: string): number {
-    const cached = this.documentFrequency.get(term);
-    if (cached !== undefined) return cached;
-    const df = this.built.frequency(term);
-    this.documentFrequency.set(term, df);
-    return df;
+    return this.built.frequency(term);
   }
 
   private idf(term: string): number {
