@@ -92,13 +92,13 @@ export const summaryText = (input: SummaryInput): { text: string; citations: Cit
   return { text: lines.join('\n'), citations };
 };
 
-/** Input for the chart: one bar per component, with the previous score as a marker when there is one. */
+/** Input for the chart: one bar per component, with the previous score beside it when there is one. */
 export const chartInputFor = (input: SummaryInput): ChartInput => {
   const before = new Map(input.previous?.components.map((component) => [component.id, component.percent]));
   return {
     title: `${input.framework.name}: ${input.city}`,
     subtitle: `${formatDate(input.completedAt)} · overall ${formatPercent(input.score.overallPercent)}${
-      input.previous === undefined ? '' : ` · marker: ${formatDate(input.previous.completedAt, input.completedAt)}`
+      input.previous === undefined ? '' : ` · previous: ${formatDate(input.previous.completedAt, input.completedAt)}`
     }`,
     components: input.score.components.map((component) =>
       input.previous === undefined

@@ -187,7 +187,7 @@ describe('assessment service', () => {
       { label: 'Participation', percent: 50, previous: 50 },
       { label: 'Performance', percent: 33.3, previous: 0 },
     ]);
-    expect(h.charts[1]?.subtitle).toBe('10 June 2025 · overall 44% · marker: 3 March');
+    expect(h.charts[1]?.subtitle).toBe('10 June 2025 · overall 44% · previous: 3 March');
   });
 
   it('keeps the session at the last question when the result cannot be saved', () => {
