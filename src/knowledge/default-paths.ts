@@ -6,7 +6,8 @@ export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Where the shipped knowledge lives; KNOWLEDGE_DIR in the environment can point elsewhere (see config). */
 export const knowledgePaths = (knowledgeDir: string = `${projectRoot}knowledge`): KnowledgePaths => ({
-  docsDir: `${knowledgeDir}/docs`,
+  // Documents anywhere in the folder: the shipped ones in docs/, and whatever a user drops in.
+  docsDir: knowledgeDir,
   indexFile: `${knowledgeDir}/.index/passages.json`,
   synonymsFile: `${knowledgeDir}/synonyms.yaml`,
 });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
 import { errorMessage } from '../core/errors.js';
@@ -7,7 +7,7 @@ import { htmlToMarkdown } from './html.js';
 
 /** A source document ready for chunking. `body` is Markdown-like text with `#` headings. */
 export interface SourceDocument {
-  /** File name inside knowledge/docs, e.g. `001_0400cab1f254837c.md`. */
+  /** Path inside the knowledge folder, e.g. `docs/001_0400cab1f254837c.md`. */
   file: string;
   title: string;
   /** The original file name (front matter `source`), or the file name itself. */
@@ -46,14 +46,14 @@ export const parseDocument = (file: string, content: string): SourceDocument | L
     if (extension === '.html' || extension === '.htm') {
       const { title, markdown } = htmlToMarkdown(content);
       if (markdown.trim() === '') return { file, message: 'no readable text in the HTML' };
-      return { file, title: title ?? guessTitle(markdown, file), source: file, kind: 'page', body: markdown };
+      return { file, title: title ?? guessTitle(markdown, file), source: basename(file), kind: 'page', body: markdown };
     }
     const { data, body } = splitFrontMatter(content);
     if (body.trim() === '') return { file, message: 'the document has no text' };
     const parsed = frontMatterSchema.safeParse(data ?? { title: guessTitle(body, file) });
     if (!parsed.success) return { file, message: `invalid front matter: ${describeZodError(parsed.error)}` };
     const { title, source, kind } = parsed.data;
-    return { file, title, source: source ?? file, kind, body };
+    return { file, title, source: source ?? basename(file), kind, body };
   } catch (error) {
     return { file, message: `could not be read: ${errorMessage(error)}` };
   }
@@ -66,11 +66,21 @@ export interface LoadedDocuments {
   errors: LoadError[];
 }
 
-/** Files in `dir` that the loader reads, sorted by name. */
-export const listDocumentFiles = (dir: string): string[] =>
-  readdirSync(dir)
-    .filter((file) => (DOCUMENT_EXTENSIONS as readonly string[]).includes(extname(file).toLowerCase()))
-    .filter((file) => !file.startsWith('.') && statSync(join(dir, file)).isFile())
+/** Folders inside the knowledge folder that hold other data than documents. */
+export const NON_DOCUMENT_FOLDERS = new Set(['frameworks', 'node_modules']);
+
+/**
+ * Document files under `dir` (sub-folders included, paths relative to `dir`), sorted. Hidden
+ * entries (the built index lives in `.index`) and the framework folder are not documents.
+ */
+export const listDocumentFiles = (dir: string, prefix = ''): string[] =>
+  readdirSync(join(dir, prefix), { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith('.'))
+    .flatMap((entry) => {
+      const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+      if (entry.isDirectory()) return NON_DOCUMENT_FOLDERS.has(entry.name) && prefix === '' ? [] : listDocumentFiles(dir, path);
+      return entry.isFile() && (DOCUMENT_EXTENSIONS as readonly string[]).includes(extname(entry.name).toLowerCase()) ? [path] : [];
+    })
     .sort();
 
 /** Loads every document in `dir`; one bad file is reported and never stops the rest. */

@@ -11,7 +11,7 @@ import { PassageSearch } from './search.js';
 import { buildSynonymTable, loadSynonyms, type SynonymTable } from './synonyms.js';
 
 export interface KnowledgePaths {
-  /** Folder of source documents (Markdown, text, HTML). */
+  /** Folder of source documents (Markdown, text, HTML), searched with its sub-folders. */
   docsDir: string;
   /** Serialized index file, rebuilt when the documents change. */
   indexFile: string;

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +51,22 @@ describe('loading documents', () => {
     expect(byFile['broken-yaml.md']).toMatch(/could not be read/);
     expect(byFile['no-text.md']).toMatch(/no text/);
     expect(byFile['binary.txt']).toMatch(/binary/);
+  });
+
+  it('reads sub-folders too, but not hidden folders or the frameworks folder', () => {
+    const dir = folder({ 'top.txt': 'Dropped at the top level.' });
+    mkdirSync(join(dir, 'docs', 'wales'), { recursive: true });
+    mkdirSync(join(dir, 'frameworks'));
+    mkdirSync(join(dir, '.index'));
+    writeFileSync(join(dir, 'docs', 'wales', 'swansea.md'), '---\ntitle: Swansea notes\n---\nSwansea learning city.');
+    writeFileSync(join(dir, 'frameworks', 'notes.md'), '# Not a document');
+    writeFileSync(join(dir, '.index', 'cache.txt'), 'not a document');
+    const { documents, errors } = loadDocuments(dir);
+    expect(errors).toEqual([]);
+    expect(documents.map((d) => [d.file, d.source])).toEqual([
+      ['docs/wales/swansea.md', 'swansea.md'],
+      ['top.txt', 'top.txt'],
+    ]);
   });
 
   it('gives Markdown without front matter a title from its first heading', () => {
