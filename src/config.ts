@@ -4,10 +4,8 @@ import { z } from 'zod';
 import { discordEnvSchema, type DiscordConfig } from '../adapters/discord/discord-config.js';
 import { parseSlackConfig, type SlackConfig } from '../adapters/slack/slack-config.js';
 import { ConfigError } from './core/errors.js';
+import { blankToUndefined } from './env-values.js';
 import { projectRoot } from './knowledge/default-paths.js';
-
-const blankToUndefined = (value: unknown): unknown =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 const isTimeZone = (zone: string): boolean => {
   try {
@@ -17,6 +15,15 @@ const isTimeZone = (zone: string): boolean => {
     return false;
   }
 };
+
+/** A comma-separated list of ids; blank or missing is an empty list. */
+const commaListSchema = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((id) => id.trim()).filter((id) => id !== '')),
+);
 
 /** Settings every deployment has; the platform parts are parsed only when their token is set. */
 export const baseEnvSchema = z.object({
@@ -37,20 +44,8 @@ export const baseEnvSchema = z.object({
     blankToUndefined,
     z.string().refine(isTimeZone, 'DEFAULT_TIMEZONE must be an IANA time zone such as Europe/London').default('Europe/London'),
   ),
-  COORDINATOR_ROLES: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .default('')
-      .transform((list) => list.split(',').map((id) => id.trim()).filter((id) => id !== '')),
-  ),
-  COORDINATOR_IDS: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .default('')
-      .transform((list) => list.split(',').map((id) => id.trim()).filter((id) => id !== '')),
-  ),
+  COORDINATOR_ROLES: commaListSchema,
+  COORDINATOR_IDS: commaListSchema,
 });
 
 export interface AppConfig {

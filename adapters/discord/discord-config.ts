@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from '../../src/core/errors.js';
-
-// `KEY=` in an env file means "not set", not "set to nothing".
-const blankAsUnset = (value: unknown): unknown =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
+import { blankToUndefined } from '../../src/env-values.js';
 
 const snowflakeSchema = z
   .string()
@@ -23,14 +20,14 @@ export const discordEnvSchema = z.object({
     .regex(/^\S+$/u, 'must not contain spaces'),
   /** Application id, needed to register slash commands and to edit interaction replies. */
   DISCORD_APPLICATION_ID: z.preprocess(
-    blankAsUnset,
+    blankToUndefined,
     z.string({ error: 'is required (the application id from the Discord Developer Portal)' }).pipe(snowflakeSchema),
   ),
   /** Register commands for this guild only (instant) instead of globally (can take up to an hour). */
-  DISCORD_GUILD_ID: z.preprocess(blankAsUnset, snowflakeSchema.optional()),
+  DISCORD_GUILD_ID: z.preprocess(blankToUndefined, snowflakeSchema.optional()),
   /** Base of the REST API, e.g. a proxy; defaults to `https://discord.com/api`. */
   DISCORD_API_URL: z.preprocess(
-    blankAsUnset,
+    blankToUndefined,
     z
       .url({ protocol: /^https?$/u, error: 'must be an http(s) URL such as https://discord.com/api' })
       .transform((url) => url.replace(/\/+$/u, ''))

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-
-/** Empty variables (`SLACK_API_URL=` in a .env file) mean "not set", not "set to nothing". */
-const blankToUndefined = (value: unknown): unknown =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
+import { blankToUndefined } from '../../src/env-values.js';
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { ConfigError } from '../src/core/errors.js';
+
+const root = '/srv/bot';
+
+describe('loadConfig', () => {
+  it('runs the console with defaults when no platform is configured', () => {
+    const config = loadConfig({}, root);
+    expect(config).toMatchObject({
+      console: true,
+      logLevel: 'info',
+      databasePath: '/srv/bot/data/learning-city.db',
+      knowledgeDir: '/srv/bot/knowledge',
+      defaultTimeZone: 'Europe/London',
+      coordinatorIds: [],
+      coordinatorRoles: [],
+    });
+    expect(config.slack).toBeUndefined();
+    expect(config.discord).toBeUndefined();
+  });
+
+  it('treats blank values as unset and reads comma-separated lists', () => {
+    const config = loadConfig({ LOG_LEVEL: ' ', SLACK_BOT_TOKEN: '', COORDINATOR_IDS: 'slack:T1:U1, ,discord:1:2 ' }, root);
+    expect(config.logLevel).toBe('info');
+    expect(config.console).toBe(true);
+    expect(config.coordinatorIds).toEqual(['slack:T1:U1', 'discord:1:2']);
+  });
+
+  it('serves Slack instead of the console when Slack is configured, unless the console is asked for', () => {
+    const slack = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: '0123456789abcdef0123' };
+    expect(loadConfig(slack, root)).toMatchObject({ console: false, slack: { mode: 'http', port: 3000 } });
+    expect(loadConfig({ ...slack, CONSOLE: 'on' }, root).console).toBe(true);
+  });
+
+  it('lists every problem at once and never echoes a secret', () => {
+    let error: unknown;
+    try {
+      loadConfig({ LOG_LEVEL: 'loud', DEFAULT_TIMEZONE: 'Mars/Base', SLACK_BOT_TOKEN: 'secret-but-wrong', DISCORD_TOKEN: 'abc' }, root);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const name of ['LOG_LEVEL', 'DEFAULT_TIMEZONE', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'DISCORD_APPLICATION_ID']) {
+      expect(message).toContain(name);
+    }
+    expect(message).not.toContain('secret-but-wrong');
+  });
+});
