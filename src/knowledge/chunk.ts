@@ -4,7 +4,7 @@ import { sentences } from './text.js';
 /** A searchable piece of a document: one section's paragraphs, small enough to cite. */
 export interface Passage {
   id: string;
-  /** Index of the document in the knowledge base's document list. */
+  /** Original file name of the document the passage comes from (its front matter `source`). */
   source: string;
   title: string;
   heading: string;
