@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { AssessmentService } from './assessment/assessment-service.js';
-import { renderChartPng } from './assessment/chart.js';
+import { ChartWorkerPool } from './assessment/chart-workers.js';
 import { formatFrameworkError, loadFrameworks } from './assessment/framework-loader.js';
 import type { Framework } from './assessment/framework-schema.js';
 import { createBot } from './core/bot.js';
@@ -34,6 +34,8 @@ export interface Core {
   frameworks: Framework[];
   stores: SqliteStores;
   assessments: AssessmentService;
+  /** Draws assessment charts in worker threads; closed with the core. */
+  charts: ChartWorkerPool;
   reminders: ReminderScheduler;
   /** Adapters put their notifier here once started; reminders are delivered through it. */
   notifiers: Partial<Record<Platform, Notifier>>;
@@ -59,7 +61,6 @@ export const createCore = (options: CoreOptions): Core => {
     results: stores.results,
     answers: knowledge,
     clock,
-    renderChart: renderChartPng,
     logger,
     newId: randomUUID,
   });
@@ -77,17 +78,20 @@ export const createCore = (options: CoreOptions): Core => {
     coordinatorIds: options.coordinatorIds ?? [],
     coordinatorRoles: options.coordinatorRoles ?? [],
   });
-  const bot = createBot({ answers: knowledge, assessments, feedback: stores.feedback, reminders: reminders.port, logger, clock });
+  const charts = new ChartWorkerPool();
+  const bot = createBot({ answers: knowledge, assessments, feedback: stores.feedback, reminders: reminders.port, charts, logger, clock });
   return {
     bot,
     knowledge,
     frameworks: loaded.frameworks,
     stores,
     assessments,
+    charts,
     reminders: reminders.scheduler,
     notifiers,
     close: async () => {
       await reminders.scheduler.stop();
+      await charts.close();
       stores.close();
     },
   };

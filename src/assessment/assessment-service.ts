@@ -14,7 +14,7 @@ import {
 } from './service-replies.js';
 import { sessionStateSchema, type SessionState } from './session-state.js';
 import { cleanCity, parseStartArgs, resolveFramework } from './start-args.js';
-import { renderSummary, type RenderChart } from './summary.js';
+import { renderSummary } from './summary.js';
 import { parseTypedInput } from './typed-input.js';
 
 export interface AssessmentServiceDeps {
@@ -24,8 +24,6 @@ export interface AssessmentServiceDeps {
   /** Finds the knowledge-base passages cited with next steps. */
   answers: AnswerPort;
   clock: Clock;
-  /** `renderChartPng` from ./chart.js in production. */
-  renderChart: RenderChart;
   logger: Logger;
   newId: () => string;
 }
@@ -220,7 +218,7 @@ export class AssessmentService implements AssessmentPort {
     this.deps.sessions.delete(key);
     this.deps.logger.info({ frameworkId: framework.id, workspace: key.workspace, overall: score.overallPercent }, 'assessment completed');
     const summaryInput = { framework, city: engine.city, completedAt: now, score, feedback, ...(previous === undefined ? {} : { previous }) };
-    return renderSummary(summaryInput, this.deps.renderChart, this.deps.logger);
+    return renderSummary(summaryInput);
   }
 
   /** Moves towards the first question, asking for whatever is still missing. */

@@ -1,13 +1,9 @@
-import { errorMessage } from '../core/errors.js';
-import type { AssessmentResult, Logger } from '../core/ports.js';
-import type { Citation, ImageAttachment, Reply } from '../core/replies.js';
+import type { AssessmentResult } from '../core/ports.js';
+import type { Citation, Reply } from '../core/replies.js';
 import type { ChartInput } from './chart.js';
 import type { Framework } from './framework-schema.js';
 import { formatDate, formatDelta, formatPercent, textBar } from './format.js';
 import type { AssessmentScore, Feedback } from './scoring.js';
-
-/** Draws the chart PNG; main passes `renderChartPng` from ./chart.js, tests pass a fake. */
-export type RenderChart = (input: ChartInput) => Uint8Array;
 
 export interface SummaryInput {
   framework: Framework;
@@ -112,29 +108,19 @@ const slug = (text: string): string =>
   text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'city';
 
 /**
- * The summary reply (kind `summary`) with the chart attached. A chart that fails to draw is logged
- * and left out; the text carries everything the chart shows.
+ * The summary reply (kind `summary`) with the chart to draw. The core draws it off the event loop
+ * (`renderChartPng` in a worker thread); a chart that fails is left out, the text carries everything
+ * the chart shows.
  */
-export const renderSummary = (input: SummaryInput, renderChart: RenderChart, logger?: Logger): Reply => {
+export const renderSummary = (input: SummaryInput): Reply => {
   const { text, citations } = summaryText(input);
-  let image: ImageAttachment | undefined;
-  try {
-    const alt = `Bar chart of ${input.framework.name} scores for ${input.city}: ${input.score.components
-      .map((component) => `${component.label} ${formatPercent(component.percent)}`)
-      .join(', ')}.`;
-    image = {
-      filename: `assessment-${input.framework.id}-${slug(input.city)}.png`,
-      mimeType: 'image/png',
-      data: renderChart(chartInputFor(input)),
-      alt,
-    };
-  } catch (error) {
-    logger?.warn({ err: errorMessage(error), frameworkId: input.framework.id }, 'assessment chart failed');
-  }
+  const alt = `Bar chart of ${input.framework.name} scores for ${input.city}: ${input.score.components
+    .map((component) => `${component.label} ${formatPercent(component.percent)}`)
+    .join(', ')}.`;
   return {
     text,
     kind: 'summary',
     ...(citations.length > 0 ? { citations } : {}),
-    ...(image === undefined ? {} : { image }),
+    chart: { filename: `assessment-${input.framework.id}-${slug(input.city)}.png`, alt, input: chartInputFor(input) },
   };
 };

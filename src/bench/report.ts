@@ -42,10 +42,10 @@ export const printLatency = (out: Out, rows: LatencyRow[]): void => {
 };
 
 export const printThroughput = (out: Out, result: ThroughputResult): void => {
-  out(`Core throughput: bot.handle, one event at a time on one core`);
+  out(`Core throughput: bot.handle, ${result.conversations} conversations at once, charts drawn in worker threads`);
   out(
-    `${result.events} events in ${result.elapsedMs} ms: ${result.perSecond} events/s; ` +
-      `${result.perSecondWithoutCompletions} events/s leaving out the assessment completions`,
+    `${result.events} events in ${result.elapsedMs} ms: ${result.perSecond} events/s, completions included; ` +
+      `event-loop delay p99 ${result.loopDelayP99Ms.toFixed(1)} ms, max ${result.loopDelayMaxMs.toFixed(1)} ms`,
   );
   out(`${'event kind'.padEnd(32)}${pad('events', 8)}${pad('mean ms', 10)}`);
   for (const kind of result.kinds) out(`${kind.kind.padEnd(32)}${pad(kind.count, 8)}${pad(kind.meanMs.toFixed(3), 10)}`);
@@ -93,7 +93,7 @@ export const checkTargets = (figures: {
   if (largest) checks.push({ target: 'query p99 < 20 ms at 100,000 passages', measured: `${largest.query.p99Ms.toFixed(1)} ms`, met: largest.query.p99Ms < 20 });
   if (figures.core) {
     checks.push({ target: '>= 1,000 events/s through the core (whole mix)', measured: `${figures.core.perSecond}/s`, met: figures.core.perSecond >= 1000 });
-    checks.push({ target: '>= 1,000 events/s through the core (no completions)', measured: `${figures.core.perSecondWithoutCompletions}/s`, met: figures.core.perSecondWithoutCompletions >= 1000 });
+    checks.push({ target: 'event-loop delay p99 < 20 ms during the core run', measured: `${figures.core.loopDelayP99Ms.toFixed(1)} ms`, met: figures.core.loopDelayP99Ms < 20 });
   }
   return checks;
 };

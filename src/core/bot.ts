@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { drawCharts } from './charts.js';
 import { errorMessage } from './errors.js';
 import { workspaceKey, type BotEvent, type Origin } from './events.js';
 import { cleanInput, parseIntent, MAX_INPUT_CHARS, type Intent } from './intents.js';
@@ -7,6 +8,7 @@ import {
   systemClock,
   type AnswerPort,
   type AssessmentPort,
+  type ChartRenderer,
   type ChatBot,
   type Clock,
   type FeedbackStore,
@@ -21,6 +23,8 @@ export interface BotDeps {
   assessments?: AssessmentPort;
   feedback?: FeedbackStore;
   reminders?: ReminderPort;
+  /** Draws the charts replies ask for; without one, charts are left out and their text still goes. */
+  charts?: ChartRenderer;
   logger?: Logger;
   clock?: Clock;
 }
@@ -150,8 +154,9 @@ export const createBot = (deps: BotDeps): ChatBot => {
   return {
     async handle(event: BotEvent): Promise<Reply[]> {
       try {
-        if (event.type === 'choice') return choose(event.origin, event.value);
-        return route(parseIntent(event.text), event.origin, event.text);
+        const replies = event.type === 'choice' ? choose(event.origin, event.value) : route(parseIntent(event.text), event.origin, event.text);
+        // The steps above are synchronous and quick; only drawing charts waits, and off the event loop.
+        return await drawCharts(replies, deps.charts, logger);
       } catch (error) {
         logger.error({ err: errorMessage(error), type: event.type, platform: event.origin.platform }, 'handler failed');
         return [textReply('Sorry, something went wrong on my side while handling that. Please try again in a moment.', 'error')];

@@ -71,6 +71,14 @@ export interface AssessmentPort {
   exportCsv(origin: Origin): Reply[];
 }
 
+/**
+ * Draws charts away from the event loop (worker threads in production), so one chart does not hold
+ * up every other conversation. Rejects when a chart cannot be drawn or takes too long.
+ */
+export interface ChartRenderer {
+  render(input: unknown): Promise<Uint8Array>;
+}
+
 /** What adapters call: one event in, neutral replies out. Never throws for user input. */
 export interface ChatBot {
   handle(event: import('./events.js').BotEvent): Promise<Reply[]>;

@@ -23,6 +23,18 @@ export interface ImageAttachment {
 }
 
 /**
+ * A chart still to be drawn. The core draws it away from the event loop (see `ChartRenderer`) and
+ * swaps it for an {@link ImageAttachment} before replies leave the core; adapters never see it.
+ */
+export interface ChartRequest {
+  filename: string;
+  /** Text alternative of the finished image. */
+  alt: string;
+  /** The chart module's input, plain data so it can cross to a worker thread; the core never reads it. */
+  input: unknown;
+}
+
+/**
  * A platform-neutral reply. `text` is light Markdown (`*bold*`, `_italic_`, lists, code spans).
  * Adapters render it; a capability a platform lacks falls back to text.
  */
@@ -31,6 +43,8 @@ export interface Reply {
   citations?: Citation[];
   choices?: Choice[];
   image?: ImageAttachment;
+  /** Drawn into `image` by the core; a chart that cannot be drawn is left out and the text still goes. */
+  chart?: ChartRequest;
   /**
    * `prompt`: a step the user answers with a choice; adapters may update it in place when answered.
    * `summary`: a result meant for the whole channel, not only the thread.

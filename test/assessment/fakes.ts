@@ -125,7 +125,6 @@ export interface Harness {
   sessions: MemorySessions;
   results: MemoryResults;
   clock: TestClock;
-  charts: ChartInput[];
   answers: ReturnType<typeof fakeAnswers>;
 }
 
@@ -134,7 +133,6 @@ export const harness = (stores: Partial<Pick<Harness, 'sessions' | 'results' | '
   const sessions = stores.sessions ?? new MemorySessions();
   const results = stores.results ?? new MemoryResults();
   const clock = stores.clock ?? new TestClock(new Date('2025-03-05T10:00:00Z'));
-  const charts: ChartInput[] = [];
   const answers = fakeAnswers({
     partnership: { title: 'The Learning City - Toolkit', source: '002_f3aad13fcfad5a6b.txt' },
     festival: { title: 'How to build learning cities', source: '001_0400cab1f254837c.txt' },
@@ -142,13 +140,9 @@ export const harness = (stores: Partial<Pick<Harness, 'sessions' | 'results' | '
   let ids = 0;
   const service = new AssessmentService({
     frameworks, sessions, results, answers, clock, logger: silentLogger,
-    renderChart: (input) => {
-      charts.push(input);
-      return PNG;
-    },
     newId: () => `r${++ids}`,
   });
-  return { service, sessions, results, clock, charts, answers };
+  return { service, sessions, results, clock, answers };
 };
 
 /** One user's side of a chat with the service, transcript style. */
@@ -170,6 +164,10 @@ export const chat = (service: AssessmentService, who: Origin) => {
     },
     get replies(): Reply[] | undefined {
       return last;
+    },
+    /** What the latest summary asks the core to draw. */
+    get chart(): ChartInput | undefined {
+      return (last ?? []).find((reply) => reply.chart !== undefined)?.chart?.input as ChartInput | undefined;
     },
     lastPrompt,
   };

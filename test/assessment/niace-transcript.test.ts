@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chat, harness, origin, PNG } from './fakes.js';
+import { chat, harness, origin } from './fakes.js';
 
 describe('NIACE quick check, full run as a transcript', () => {
   it('asks city, takes buttons, numbers and words, and posts a scored summary with a chart', () => {
@@ -47,9 +47,9 @@ describe('NIACE quick check, full run as a transcript', () => {
     expect(summary?.text).toContain('Source: How to build learning cities (001_0400cab1f254837c.txt)');
     expect(summary?.text).toContain('Scale: 1 Getting organised · 2 Towards a shared understanding · 3 Cycles of learning');
     expect(summary?.citations).toEqual([{ title: 'How to build learning cities', source: '001_0400cab1f254837c.txt' }]);
-    expect(summary?.image).toMatchObject({ mimeType: 'image/png', filename: 'assessment-niace-quick-leeds.png', data: PNG });
-    expect(summary?.image?.alt).toContain('Participation 25%');
-    expect(h.charts[0]).toEqual({
+    expect(summary?.chart).toMatchObject({ filename: 'assessment-niace-quick-leeds.png' });
+    expect(summary?.chart?.alt).toContain('Participation 25%');
+    expect(ana.chart).toEqual({
       title: 'NIACE Learning City Toolkit – quick check: Leeds',
       subtitle: '5 March 2025 · overall 44%',
       components: [

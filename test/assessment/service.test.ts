@@ -182,12 +182,12 @@ describe('assessment service', () => {
     // Changes use the whole percentages shown: overall 44 - 17 = +27, Performance 33 - 0 = +33.
     expect(ana.text).toContain('*Since 3 March:* overall +27, Partnership +50, Participation ±0, Performance +33.');
     expect(ana.text).toContain('Partnership    █████░░░░░  50% (+50)');
-    expect(h.charts[1]?.components).toEqual([
+    expect(ana.chart?.components).toEqual([
       { label: 'Partnership', percent: 50, previous: 0 },
       { label: 'Participation', percent: 50, previous: 50 },
       { label: 'Performance', percent: 33.3, previous: 0 },
     ]);
-    expect(h.charts[1]?.subtitle).toBe('10 June 2025 · overall 44% · previous: 3 March');
+    expect(ana.chart?.subtitle).toBe('10 June 2025 · overall 44% · previous: 3 March');
   });
 
   it('keeps the session at the last question when the result cannot be saved', () => {

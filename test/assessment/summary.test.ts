@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/core/ports.js';
-import type { AssessmentResult, Logger } from '../../src/core/ports.js';
+import type { AssessmentResult } from '../../src/core/ports.js';
 import { scoreAnswers, type Feedback } from '../../src/assessment/scoring.js';
-import { renderChartPng } from '../../src/assessment/chart.js';
+import { renderChartPng, type ChartInput } from '../../src/assessment/chart.js';
 import { chartInputFor, renderSummary, summaryText } from '../../src/assessment/summary.js';
 import { formatDate, formatDelta, textBar } from '../../src/assessment/format.js';
-import { frameworkById, PNG } from './fakes.js';
+import { frameworkById } from './fakes.js';
 
 const niace = frameworkById('niace-quick');
 const score = scoreAnswers(niace, {
@@ -67,18 +66,15 @@ describe('assessment summary', () => {
     expect(citations).toEqual([{ title: 'Toolkit', source: '002.txt' }]);
   });
 
-  it('attaches the chart PNG with the previous scores as markers', () => {
-    const seen: unknown[] = [];
-    const reply = renderSummary(input, (chart) => {
-      seen.push(chart);
-      return PNG;
-    });
+  it('asks for the chart with the previous scores as markers', () => {
+    const reply = renderSummary(input);
     expect(reply.kind).toBe('summary');
-    expect(reply.image).toEqual({
-      filename: 'assessment-niace-quick-leeds.png', mimeType: 'image/png', data: PNG,
+    expect(reply.image).toBeUndefined();
+    expect(reply.chart).toEqual({
+      filename: 'assessment-niace-quick-leeds.png',
       alt: 'Bar chart of NIACE Learning City Toolkit – quick check scores for Leeds: Partnership 67%, Participation 50%, Performance 0%.',
+      input: chartInputFor(input),
     });
-    expect(seen).toEqual([chartInputFor(input)]);
     expect(chartInputFor(input).components).toEqual([
       { label: 'Partnership', percent: 66.7, previous: 55 },
       { label: 'Participation', percent: 50, previous: null },
@@ -86,18 +82,9 @@ describe('assessment summary', () => {
     ]);
   });
 
-  it('works with the real chart renderer', () => {
-    const reply = renderSummary(input, renderChartPng);
-    expect([...(reply.image?.data.slice(0, 4) ?? [])]).toEqual([137, 80, 78, 71]);
-  });
-
-  it('still sends the text when the chart cannot be drawn, and logs why', () => {
-    const warnings: object[] = [];
-    const logger: Logger = { ...silentLogger, warn: (obj) => warnings.push(obj) };
-    const reply = renderSummary(input, () => { throw new Error('no font'); }, logger);
-    expect(reply.image).toBeUndefined();
-    expect(reply.text).toContain('overall *50%*');
-    expect(warnings).toEqual([{ err: 'no font', frameworkId: 'niace-quick' }]);
+  it('asks for a chart the real renderer draws', () => {
+    const reply = renderSummary(input);
+    expect([...renderChartPng(reply.chart?.input as ChartInput).slice(0, 4)]).toEqual([137, 80, 78, 71]);
   });
 
   it('reads sensibly when everything was skipped and there is no earlier result', () => {

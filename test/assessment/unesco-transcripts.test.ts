@@ -76,6 +76,6 @@ describe('UNESCO frameworks, full runs as transcripts', () => {
     expect(summary?.text).toContain('• *Inclusive learning in the education system* 13%');
     expect(summary?.text).toContain('• *Economic development and cultural prosperity* 63%');
     expect(summary?.text).toContain('*Strengths:* Extended use of modern learning technologies 88%, Enhanced quality in learning 88%, A vibrant culture of learning throughout life 88%');
-    expect(h.charts[0]?.components).toHaveLength(12);
+    expect(ana.chart?.components).toHaveLength(12);
   });
 });
