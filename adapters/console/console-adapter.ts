@@ -4,8 +4,9 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Origin } from '../../src/core/events.js';
 import type { ChatBot, DeliveryTarget, Notifier } from '../../src/core/ports.js';
+import { errorMessage } from '../../src/core/errors.js';
 import type { Reply } from '../../src/core/replies.js';
-import { renderConsoleReply } from './console-render.js';
+import { renderConsoleReply, type SavedImage } from './console-render.js';
 
 export interface ConsoleAdapterOptions {
   bot: ChatBot;
@@ -44,14 +45,21 @@ export const createConsoleAdapter = (options: ConsoleAdapterOptions): ConsoleAda
   let imageCount = 0;
   const write = (text: string): void => void options.output.write(`${text}\n`);
 
-  const saveImage = (reply: Reply): string | undefined => {
+  // A chart that cannot be written (a file in the way, a full disk) costs only the picture: the
+  // summary is still shown, with the reason, and the session goes on.
+  const saveImage = (reply: Reply): SavedImage | undefined => {
     if (!reply.image) return undefined;
-    mkdirSync(options.imageDir, { recursive: true });
-    imageCount += 1;
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const path = join(options.imageDir, `${stamp}-${imageCount}-${reply.image.filename.replace(/[^\w.-]/g, '_')}`);
-    writeFileSync(path, reply.image.data);
-    return path;
+    try {
+      // Charts show a city's scores: readable by this user only.
+      mkdirSync(options.imageDir, { recursive: true, mode: 0o700 });
+      imageCount += 1;
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const path = join(options.imageDir, `${stamp}-${imageCount}-${reply.image.filename.replace(/[^\w.-]/g, '_')}`);
+      writeFileSync(path, reply.image.data, { mode: 0o600 });
+      return { path };
+    } catch (error) {
+      return { error: errorMessage(error) };
+    }
   };
 
   const show = (replies: Reply[]): void => {
@@ -99,7 +107,11 @@ export const createConsoleAdapter = (options: ConsoleAdapterOptions): ConsoleAda
             rl.close();
             return;
           }
-          queue = queue.then(() => handleLine(line)).then(ask);
+          queue = queue
+            .then(() => handleLine(line))
+            // The session outlives any one line that fails.
+            .catch((error: unknown) => write(`\nSorry, that line could not be handled (${errorMessage(error)}).\n`))
+            .then(ask);
         });
         rl.on('close', () => void queue.then(() => resolve()));
         ask();

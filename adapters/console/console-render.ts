@@ -19,11 +19,14 @@ export interface RenderedConsoleReply {
   choiceValues: string[];
 }
 
+/** Where an image was written, or why it could not be. */
+export type SavedImage = { path: string } | { error: string };
+
 /**
  * Renders a neutral reply for the terminal. Buttons become numbered options; an image is
  * written by `saveImage` and its path shown, since a terminal cannot show pictures.
  */
-export const renderConsoleReply = (reply: Reply, saveImage: (reply: Reply) => string | undefined): RenderedConsoleReply => {
+export const renderConsoleReply = (reply: Reply, saveImage: (reply: Reply) => SavedImage | undefined): RenderedConsoleReply => {
   const parts = [toPlainText(reply.text)];
   const sources = formatSources(reply.citations ?? []);
   if (sources !== '') parts.push(sources);
@@ -38,8 +41,10 @@ export const renderConsoleReply = (reply: Reply, saveImage: (reply: Reply) => st
     parts.push('(type a number, or your answer in words)');
   }
   if (reply.image) {
-    const path = saveImage(reply);
-    parts.push(path ? `Chart saved to ${path} (${reply.image.alt})` : `Chart: ${reply.image.alt}`);
+    const saved = saveImage(reply);
+    if (saved === undefined) parts.push(`Chart: ${reply.image.alt}`);
+    else if ('path' in saved) parts.push(`Chart saved to ${saved.path} (${reply.image.alt})`);
+    else parts.push(`The chart could not be saved (${saved.error}); the summary above shows the same scores.`);
   }
   return { text: parts.join('\n\n'), choiceValues: selfNumbered ? [] : choices.map((choice) => choice.value) };
 };
