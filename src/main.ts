@@ -8,6 +8,9 @@ import { createLogger } from './logger.js';
 
 /** Starts the bot: Slack and/or Discord when their tokens are set, the console otherwise (or when asked). */
 const main = async (): Promise<void> => {
+  // Everything the bot writes (database, charts, exports, index) is about people and their cities:
+  // files it creates are for its own user only, whatever the shell's umask.
+  process.umask(0o077);
   loadDotEnv();
   const config = loadConfig(process.env);
   // In the console, logs would interleave with the conversation: only warnings unless asked.

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { StorageError, errorMessage } from '../core/errors.js';
@@ -141,6 +141,15 @@ const checkWritable = (db: Database): void => {
   }
 };
 
+/** Creates an empty file readable by this user only, unless one exists (which is left as it is). */
+const createPrivateFile = (file: string): void => {
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch {
+    // It exists, or cannot be created: SQLite's own open then says which, with the file's name.
+  }
+};
+
 /**
  * Opens (creating if needed, with its directory) a SQLite database in WAL mode with foreign keys
  * on, checks it can be written now, and applies `migrations`. Every failure is a
@@ -152,7 +161,10 @@ export const openDatabase = (path: string, options: OpenDatabaseOptions = {}): D
   const logger = options.logger ?? silentLogger;
   let db: Database | undefined;
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    // The database holds people's answers: only this user may read it. SQLite would create the file
+    // 0644 and gives -wal and -shm the mode of the file, so the file is created here, 0600, first.
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    createPrivateFile(file);
     db = new BetterSqlite3(file, { timeout: busyTimeoutMs });
     // The first statement reads the header, so a non-database file fails here, before any write.
     const mode = db.pragma('journal_mode = WAL', { simple: true });

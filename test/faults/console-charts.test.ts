@@ -59,7 +59,7 @@ describe('console charts', () => {
     expect(bot.stderr()).not.toMatch(/\n\s+at /);
   }, 90_000);
 
-  it('writes charts readable by the bot’s user only, in a folder only that user can enter', async () => {
+  it('writes charts and its database readable by the bot’s user only, charts in a folder only that user can enter', async () => {
     const dir = tempDir();
     const chartDir = join(dir, 'charts');
     const { bot, summary } = await completeAssessment({
@@ -71,5 +71,6 @@ describe('console charts', () => {
     const [chart] = readdirSync(chartDir);
     expect(statSync(chartDir).mode & 0o777).toBe(0o700);
     expect(statSync(join(chartDir, chart ?? '')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'bot.db')).mode & 0o777).toBe(0o600);
   }, 90_000);
 });
