@@ -10,7 +10,7 @@ import type { Framework } from './framework-schema.js';
 import { citiesReply, csvReply, historyReply } from './history.js';
 import { buildFeedback, scoreAnswers } from './scoring.js';
 import {
-  cityPromptReply, FAILURE_REPLY, frameworkListReply, frameworkPickerReply, info, introReply, restartOfferReply,
+  cityPromptReply, frameworkListReply, frameworkPickerReply, info, introReply, READ_FAILURE, restartOfferReply, STEP_FAILURE, type Failure,
 } from './service-replies.js';
 import { sessionStateSchema, type SessionState } from './session-state.js';
 import { cleanCity, parseStartArgs, resolveFramework } from './start-args.js';
@@ -122,11 +122,11 @@ export class AssessmentService implements AssessmentPort {
       const name = city.trim();
       if (name === '') return [citiesReply(this.deps.results.list(workspace, { limit: 500 }), this.deps.clock.now())];
       return [historyReply(name, this.deps.results.list(workspace, { city: name }), this.byId, this.deps.clock.now())];
-    });
+    }, READ_FAILURE);
   }
 
   exportCsv(origin: Origin): Reply[] {
-    return this.guard(origin, () => [csvReply(this.deps.results.list(workspaceKey(origin)), this.byId)]);
+    return this.guard(origin, () => [csvReply(this.deps.results.list(workspaceKey(origin)), this.byId)], READ_FAILURE);
   }
 
   private onChooseFramework(
@@ -285,12 +285,12 @@ export class AssessmentService implements AssessmentPort {
     });
   }
 
-  private guard<T>(origin: Origin, run: () => T): T | Reply[] {
+  private guard<T>(origin: Origin, run: () => T, failure: Failure = STEP_FAILURE): T | Reply[] {
     try {
       return run();
     } catch (error) {
-      this.deps.logger.error({ err: errorMessage(error), workspace: workspaceKey(origin) }, 'assessment step failed');
-      return [FAILURE_REPLY];
+      this.deps.logger.error({ err: errorMessage(error), workspace: workspaceKey(origin) }, failure.log);
+      return [failure.reply];
     }
   }
 }

@@ -12,6 +12,24 @@ export const FAILURE_REPLY: Reply = {
   kind: 'error',
 };
 
+/** When stored results cannot be read: nothing was written, and questions need no database. */
+export const READ_FAILURE_REPLY: Reply = {
+  text: 'Sorry, the saved results could not be read just now; the problem has been logged for whoever runs this bot. Nothing was changed. Questions still work: ask me anything about learning cities, or type `help`.',
+  kind: 'error',
+};
+
+/** What a failed command logs and tells the user. */
+export interface Failure {
+  log: string;
+  reply: Reply;
+}
+
+/** A step that could not be saved. */
+export const STEP_FAILURE: Failure = { log: 'assessment step failed', reply: FAILURE_REPLY };
+
+/** `results` or `export` that could not read the stored results. */
+export const READ_FAILURE: Failure = { log: 'assessment results could not be read', reply: READ_FAILURE_REPLY };
+
 const questionCount = (framework: Framework): number => flattenQuestions(framework).length;
 
 const sourceLine = (framework: Framework): string => {
