@@ -25,6 +25,8 @@ export interface CoreOptions {
   coordinatorIds?: string[];
   /** `platform:workspace:role` ids whose members may manage reminders. */
   coordinatorRoles?: string[];
+  /** Called once when a write finds the database file deleted or replaced; main stops the process. */
+  onDatabaseGone?: (reason: string) => void;
 }
 
 /** The platform-neutral part of the application, wired to its real knowledge base and database. */
@@ -51,7 +53,7 @@ export const createCore = (options: CoreOptions): Core => {
   const { logger } = options;
   const clock = options.clock ?? systemClock;
   const knowledge = openKnowledgeBase(knowledgePaths(options.knowledgeDir), logger);
-  const stores = createSqliteStores(options.databasePath, logger);
+  const stores = createSqliteStores(options.databasePath, logger, options.onDatabaseGone === undefined ? {} : { onFileGone: options.onDatabaseGone });
   const loaded = loadFrameworks(join(options.knowledgeDir, 'frameworks'));
   for (const error of loaded.errors) logger.warn({ file: error.file }, `framework skipped: ${formatFrameworkError(error)}`);
   logger.info({ frameworks: loaded.frameworks.map((f) => f.id) }, 'assessment frameworks loaded');

@@ -6,6 +6,9 @@ import { loadConfig, loadDotEnv } from './config.js';
 import { BotError, errorMessage } from './core/errors.js';
 import { createLogger } from './logger.js';
 
+/** How long replies in flight (telling users their answer was not saved) get before the process stops. */
+const DATABASE_GONE_GRACE_MS = 1000;
+
 /** Starts the bot: Slack and/or Discord when their tokens are set, the console otherwise (or when asked). */
 const main = async (): Promise<void> => {
   // Everything the bot writes (database, charts, exports, index) is about people and their cities:
@@ -15,6 +18,8 @@ const main = async (): Promise<void> => {
   const config = loadConfig(process.env);
   // In the console, logs would interleave with the conversation: only warnings unless asked.
   const logger = createLogger({ level: config.console && !process.env.LOG_LEVEL ? 'warn' : config.logLevel });
+  const stops: Array<() => Promise<void>> = [];
+  let stopping = false;
   const core = createCore({
     knowledgeDir: config.knowledgeDir,
     databasePath: config.databasePath,
@@ -22,9 +27,13 @@ const main = async (): Promise<void> => {
     defaultTimeZone: config.defaultTimeZone,
     coordinatorIds: config.coordinatorIds,
     coordinatorRoles: config.coordinatorRoles,
+    onDatabaseGone: (reason) => {
+      logger.error({ file: config.databasePath, reason }, 'database file gone: refusing to save and stopping, so a restart opens it again');
+      // Exit non-zero so a supervisor restarts the bot; the replies already under way get a moment to leave.
+      process.exitCode = 1;
+      setTimeout(() => void shutdown('database file gone').finally(() => process.exit(1)), DATABASE_GONE_GRACE_MS);
+    },
   });
-  const stops: Array<() => Promise<void>> = [];
-  let stopping = false;
   const shutdown = async (reason: string): Promise<void> => {
     if (stopping) return;
     stopping = true;

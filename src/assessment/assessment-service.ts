@@ -1,4 +1,4 @@
-import { errorMessage } from '../core/errors.js';
+import { DatabaseGoneError, errorMessage } from '../core/errors.js';
 import { conversationKey, workspaceKey, type Origin } from '../core/events.js';
 import type {
   AnswerPort, AssessmentPort, AssessmentResult, Clock, Logger, ResultStore, SessionKey, SessionStore,
@@ -289,6 +289,8 @@ export class AssessmentService implements AssessmentPort {
     try {
       return run();
     } catch (error) {
+      // Not a passing failure: the core tells the user nothing can be saved, and the bot stops.
+      if (error instanceof DatabaseGoneError) throw error;
       this.deps.logger.error({ err: errorMessage(error), workspace: workspaceKey(origin) }, failure.log);
       return [failure.reply];
     }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { drawCharts } from './charts.js';
-import { errorMessage } from './errors.js';
+import { DatabaseGoneError, errorMessage } from './errors.js';
 import { workspaceKey, type BotEvent, type Origin } from './events.js';
 import { cleanInput, parseIntent, MAX_INPUT_CHARS, type Intent } from './intents.js';
 import {
@@ -28,6 +28,10 @@ export interface BotDeps {
   logger?: Logger;
   clock?: Clock;
 }
+
+/** Said when a write finds the database file gone: this answer is lost, and so is the process. */
+export const DATABASE_GONE_TEXT =
+  'Sorry, that could not be saved: the bot’s database file was deleted or replaced while it was running, so nothing can be kept now. The bot is stopping so it can be restarted; please let whoever runs it know.';
 
 const FEEDBACK_PATTERN = /^feedback:(up|down):([\w-]{1,80})$/u;
 
@@ -158,6 +162,10 @@ export const createBot = (deps: BotDeps): ChatBot => {
         // The steps above are synchronous and quick; only drawing charts waits, and off the event loop.
         return await drawCharts(replies, deps.charts, logger);
       } catch (error) {
+        if (error instanceof DatabaseGoneError) {
+          logger.error({ err: error.message, type: event.type, platform: event.origin.platform }, 'not saved: the database file is gone');
+          return [textReply(DATABASE_GONE_TEXT, 'error')];
+        }
         logger.error({ err: errorMessage(error), type: event.type, platform: event.origin.platform }, 'handler failed');
         return [textReply('Sorry, something went wrong on my side while handling that. Please try again in a moment.', 'error')];
       }

@@ -25,6 +25,18 @@ export class StorageError extends BotError {
   }
 }
 
+/**
+ * The database file was deleted or replaced while the bot had it open. SQLite would go on writing
+ * into a file no path names any more, so whatever was written would be lost at the next start: the
+ * write is refused, the user told, and the process stops so a supervisor restarts it.
+ */
+export class DatabaseGoneError extends BotError {
+  constructor(message: string) {
+    super('database_gone', message);
+    this.name = 'DatabaseGoneError';
+  }
+}
+
 /** Message of any thrown value, for logs and error replies. */
 export const errorMessage = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { errorMessage } from '../core/errors.js';
+import { DatabaseGoneError, errorMessage } from '../core/errors.js';
 import { workspaceKey, type Origin } from '../core/events.js';
 import type { Clock, Logger, ReminderPort, ResultStore } from '../core/ports.js';
 import type { Reply } from '../core/replies.js';
@@ -201,6 +201,8 @@ export const createReminderService = (deps: ReminderServiceDeps): ReminderPort =
         }
         return command.type === 'create' ? create(origin, command) : change(origin, command.type, command.id);
       } catch (error) {
+        // Not a passing failure: the core tells the user nothing can be saved, and the bot stops.
+        if (error instanceof DatabaseGoneError) throw error;
         deps.logger.error({ err: errorMessage(error), workspace: workspaceKey(origin) }, 'reminder command failed');
         return [problem('Sorry, reminders could not be read or saved just now. Please try again in a moment.')];
       }

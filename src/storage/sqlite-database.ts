@@ -1,7 +1,7 @@
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { StorageError, errorMessage } from '../core/errors.js';
+import { DatabaseGoneError, StorageError, errorMessage } from '../core/errors.js';
 import { silentLogger } from '../core/ports.js';
 import type { Logger } from '../core/ports.js';
 
@@ -24,6 +24,11 @@ export interface OpenDatabaseOptions {
   /** How long to wait for another connection's lock before giving up; default 5000 ms. */
   busyTimeoutMs?: number;
   logger?: Logger;
+  /**
+   * Called once, with the reason, when a write finds that the path no longer names the file opened
+   * (deleted, or replaced); that write and every later one throw a {@link DatabaseGoneError}.
+   */
+  onFileGone?: (reason: string) => void;
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
@@ -151,6 +156,40 @@ const createPrivateFile = (file: string): void => {
 };
 
 /**
+ * Makes every write statement first check that `file` still names the file SQLite opened (same
+ * device and inode). If the file or its directory was deleted, SQLite would keep writing into the
+ * unlinked file and everything written would vanish at the next start, after the user was told it
+ * was saved. One stat per write is cheap next to the write itself. Reopening instead would hide the
+ * loss and carry on with an empty database, so the bot refuses the write and reports it (see
+ * `onFileGone`): the process then stops and its supervisor starts it again on a fresh file.
+ */
+const refuseWritesOnceGone = (db: Database, file: string, onGone: ((reason: string) => void) | undefined): void => {
+  const opened = statSync(file);
+  let reported = false;
+  const check = (): void => {
+    const now = statSync(file, { throwIfNoEntry: false });
+    if (now !== undefined && now.dev === opened.dev && now.ino === opened.ino) return;
+    const reason = now === undefined ? `${file} was deleted` : `${file} was replaced by another file`;
+    if (!reported) {
+      reported = true;
+      onGone?.(reason);
+    }
+    throw new DatabaseGoneError(`Nothing can be saved: ${reason} while the bot had it open.`);
+  };
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((source: string) => {
+    const statement = prepare(source);
+    if (statement.reader) return statement;
+    const run = statement.run.bind(statement);
+    statement.run = (...params: unknown[]) => {
+      check();
+      return run(...params);
+    };
+    return statement;
+  }) as Database['prepare'];
+};
+
+/**
  * Opens (creating if needed, with its directory) a SQLite database in WAL mode with foreign keys
  * on, checks it can be written now, and applies `migrations`. Every failure is a
  * {@link StorageError} whose message names the file and what to do.
@@ -179,6 +218,7 @@ export const openDatabase = (path: string, options: OpenDatabaseOptions = {}): D
     db.exec(SCHEMA_MIGRATIONS_SQL);
     checkWritable(db);
     applyMigrations(db, options.migrations ?? [], logger);
+    refuseWritesOnceGone(db, file, options.onFileGone);
     return db;
   } catch (error) {
     db?.close();

@@ -23,7 +23,7 @@ export interface SqliteStores {
 export const createSqliteStores = (
   path: string,
   logger: Logger = silentLogger,
-  options: Pick<OpenDatabaseOptions, 'busyTimeoutMs' | 'migrations'> = {},
+  options: Pick<OpenDatabaseOptions, 'busyTimeoutMs' | 'migrations' | 'onFileGone'> = {},
 ): SqliteStores => {
   const db = openDatabase(path, {
     ...options,
