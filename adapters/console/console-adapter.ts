@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -49,15 +49,21 @@ export const createConsoleAdapter = (options: ConsoleAdapterOptions): ConsoleAda
   // summary is still shown, with the reason, and the session goes on.
   const saveImage = (reply: Reply): SavedImage | undefined => {
     if (!reply.image) return undefined;
+    imageCount += 1;
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const path = join(options.imageDir, `${stamp}-${imageCount}-${reply.image.filename.replace(/[^\w.-]/g, '_')}`);
     try {
       // Charts show a city's scores: readable by this user only.
       mkdirSync(options.imageDir, { recursive: true, mode: 0o700 });
-      imageCount += 1;
-      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      const path = join(options.imageDir, `${stamp}-${imageCount}-${reply.image.filename.replace(/[^\w.-]/g, '_')}`);
       writeFileSync(path, reply.image.data, { mode: 0o600 });
       return { path };
     } catch (error) {
+      // A full disk can leave part of the file behind; a broken picture helps nobody.
+      try {
+        rmSync(path, { force: true });
+      } catch {
+        // Nothing was written where the folder could not be made.
+      }
       return { error: errorMessage(error) };
     }
   };
