@@ -5,22 +5,21 @@ import type { ChartRenderer } from '../core/ports.js';
 export interface ChartWorkerPoolOptions {
   /** Worker threads at most; default: one fewer than the CPUs (at least 1, at most 4). */
   size?: number;
-  /** A chart not drawn within this time is given up and its worker replaced; default 10 s (includes a worker's start-up). */
+  /**
+   * A chart not drawn within this time of being asked for is given up (its worker, if drawing it,
+   * replaced); default 10 s, including any wait for a free worker and a worker's start-up.
+   */
   timeoutMs?: number;
   /** The worker script; tests point it elsewhere to simulate a broken renderer. */
   workerUrl?: URL;
 }
 
 interface Task {
+  id: number;
   input: unknown;
   resolve(png: Uint8Array): void;
   reject(error: Error): void;
-}
-
-interface Running {
-  id: number;
-  task: Task;
-  timer: NodeJS.Timeout;
+  timer?: NodeJS.Timeout;
 }
 
 type WorkerMessage = { id: number; png: Uint8Array } | { id: number; error: string };
@@ -38,7 +37,7 @@ export class ChartWorkerPool implements ChartRenderer {
   readonly #workerUrl: URL;
   readonly #queue: Task[] = [];
   readonly #idle: Worker[] = [];
-  readonly #running = new Map<Worker, Running>();
+  readonly #running = new Map<Worker, Task>();
   #workers = 0;
   #nextId = 0;
   #closed = false;
@@ -52,7 +51,9 @@ export class ChartWorkerPool implements ChartRenderer {
   render(input: unknown): Promise<Uint8Array> {
     if (this.#closed) return Promise.reject(new Error('the chart workers are shut down'));
     return new Promise((resolve, reject) => {
-      this.#queue.push({ input, resolve, reject });
+      const task: Task = { id: ++this.#nextId, input, resolve, reject };
+      task.timer = setTimeout(() => this.#expire(task), this.#timeoutMs);
+      this.#queue.push(task);
       this.#dispatch();
     });
   }
@@ -61,11 +62,10 @@ export class ChartWorkerPool implements ChartRenderer {
   async close(): Promise<void> {
     this.#closed = true;
     const stopped = new Error('the chart workers are shut down');
-    for (const task of this.#queue.splice(0)) task.reject(stopped);
     const workers = [...this.#idle.splice(0), ...this.#running.keys()];
-    for (const running of this.#running.values()) {
-      clearTimeout(running.timer);
-      running.task.reject(stopped);
+    for (const task of [...this.#queue.splice(0), ...this.#running.values()]) {
+      clearTimeout(task.timer);
+      task.reject(stopped);
     }
     this.#running.clear();
     await Promise.all(workers.map((worker) => worker.terminate()));
@@ -76,24 +76,34 @@ export class ChartWorkerPool implements ChartRenderer {
       const worker = this.#idle.pop() ?? (this.#workers < this.#size ? this.#spawn() : undefined);
       if (worker === undefined) return;
       const task = this.#queue.shift() as Task;
-      const id = ++this.#nextId;
-      const timer = setTimeout(() => this.#fail(worker, new Error(`chart not drawn within ${this.#timeoutMs} ms`)), this.#timeoutMs);
-      this.#running.set(worker, { id, task, timer });
+      this.#running.set(worker, task);
       worker.ref();
-      worker.postMessage({ id, input: task.input });
+      worker.postMessage({ id: task.id, input: task.input });
     }
+  }
+
+  /** Gives up a chart past its time, waiting or drawing; a worker stuck on it is replaced. */
+  #expire(task: Task): void {
+    const error = new Error(`chart not drawn within ${this.#timeoutMs} ms`);
+    const queued = this.#queue.indexOf(task);
+    if (queued >= 0) {
+      this.#queue.splice(queued, 1);
+      task.reject(error);
+      return;
+    }
+    for (const [worker, running] of this.#running) if (running === task) this.#fail(worker, error);
   }
 
   #spawn(): Worker {
     const worker = new Worker(this.#workerUrl);
     this.#workers += 1;
     worker.on('message', (message: WorkerMessage) => {
-      const running = this.#running.get(worker);
-      if (running === undefined || running.id !== message.id) return;
-      clearTimeout(running.timer);
+      const task = this.#running.get(worker);
+      if (task === undefined || task.id !== message.id) return;
+      clearTimeout(task.timer);
       this.#running.delete(worker);
-      if ('png' in message) running.task.resolve(message.png);
-      else running.task.reject(new Error(message.error));
+      if ('png' in message) task.resolve(message.png);
+      else task.reject(new Error(message.error));
       worker.unref();
       this.#idle.push(worker);
       this.#dispatch();
@@ -106,13 +116,13 @@ export class ChartWorkerPool implements ChartRenderer {
   /** Drops a worker that failed, hung or exited, rejecting its chart, and lets a fresh one take over. */
   #fail(worker: Worker, error: Error): void {
     const idle = this.#idle.indexOf(worker);
-    const running = this.#running.get(worker);
-    if (idle < 0 && running === undefined) return;
+    const task = this.#running.get(worker);
+    if (idle < 0 && task === undefined) return;
     if (idle >= 0) this.#idle.splice(idle, 1);
-    if (running !== undefined) {
-      clearTimeout(running.timer);
+    if (task !== undefined) {
+      clearTimeout(task.timer);
       this.#running.delete(worker);
-      running.task.reject(error);
+      task.reject(error);
     }
     this.#workers -= 1;
     worker.removeAllListeners('message');

@@ -85,6 +85,19 @@ describe('charts are drawn off the event loop', () => {
     expect(warnings).toEqual([{ err: 'chart not drawn within 300 ms', filename: 'leeds.png' }]);
   }, 30_000);
 
+  it('gives up a chart still waiting for a busy worker when its time is up', async () => {
+    const pool = new ChartWorkerPool({ size: 1, timeoutMs: 1000, workerUrl: fixture('silent-chart-worker.mjs') });
+    cleanups.push(() => pool.close());
+    const asked = performance.now();
+    const drawing = pool.render({ title: 'Leeds', components: [] });
+    const waiting = pool.render({ title: 'York', components: [] }).catch((error: unknown) => ({ error, after: performance.now() - asked }));
+    await expect(drawing).rejects.toThrow('chart not drawn within 1000 ms');
+    const given = await waiting;
+    expect(given).toMatchObject({ error: new Error('chart not drawn within 1000 ms') });
+    // Counted from when it was asked for, not from when a worker took it (which would be 2 s).
+    expect('after' in given ? given.after : Infinity).toBeLessThan(1800);
+  }, 30_000);
+
   it('leaves out a chart whose worker crashed, and draws the next one with a fresh worker', async () => {
     const pool = new ChartWorkerPool({ size: 1, workerUrl: fixture('crashing-chart-worker.mjs') });
     cleanups.push(() => pool.close());
