@@ -106,7 +106,7 @@ describe('Discord adapter against a fake Discord', () => {
     expect(origins).toHaveLength(3);
     expect(origins.find((o) => o.userId === ADMIN.id)).toMatchObject({ workspaceId: GUILD_A.id, channelId: GUILD_A.channelId, isAdmin: true });
     expect(origins.find((o) => o.workspaceId === GUILD_B.id)).toMatchObject({ channelId: GUILD_B.channelId, userId: ALICE.id, isAdmin: false });
-    expect(origins.find((o) => o.workspaceId === 'dm')).toMatchObject({ channelId: '880000000000000001', userId: ALICE.id, isAdmin: false });
+    expect(origins.find((o) => o.workspaceId === `dm:${ALICE.id}`)).toMatchObject({ channelId: '880000000000000001', userId: ALICE.id, isAdmin: false });
     // Nothing from guild B was ever routed with guild A's id, or the other way round.
     for (const event of h.bot.events) {
       const channel = event.origin.channelId;
@@ -166,10 +166,17 @@ describe('Discord adapter against a fake Discord', () => {
     await h.app.notifier.deliver({ platform: 'discord', workspaceId: GUILD_A.id, channelId: GUILD_A.channelId }, [{ text: 'Reminder: *Cork* has an assessment in progress.' }]);
     expect(bodyOf(channelPosts(since, GUILD_A.channelId)[0] ?? h.fake.requests[0]!).content).toBe('Reminder: **Cork** has an assessment in progress.');
 
-    await h.app.notifier.deliver({ platform: 'discord', workspaceId: 'dm', userId: CAROL.id }, [{ text: 'Your assessment is waiting.' }]);
+    await h.app.notifier.deliver({ platform: 'discord', workspaceId: `dm:${CAROL.id}`, userId: CAROL.id }, [{ text: 'Your assessment is waiting.' }]);
     expect(h.fake.calls('POST', /^\/users\/@me\/channels$/u).at(-1)?.body).toEqual({ recipient_id: CAROL.id });
     expect(bodyOf(h.fake.requests.at(-1)!)).toMatchObject({ content: 'Your assessment is waiting.' });
 
+    // A reminder set up in Carol's DM goes to her DM channel, which is no one else's workspace.
+    const carolsDm = h.fake.dmChannelOf(CAROL);
+    await h.app.notifier.deliver({ platform: 'discord', workspaceId: `dm:${CAROL.id}`, channelId: carolsDm }, [{ text: 'In your DM.' }]);
+    expect(bodyOf(h.fake.calls('POST', new RegExp(`^/channels/${carolsDm}/messages$`, 'u')).at(-1)!)).toMatchObject({ content: 'In your DM.' });
+    await expect(
+      h.app.notifier.deliver({ platform: 'discord', workspaceId: `dm:${ALICE.id}`, channelId: carolsDm }, [{ text: 'x' }]),
+    ).rejects.toThrow(/not in workspace/u);
     await expect(
       h.app.notifier.deliver({ platform: 'discord', workspaceId: GUILD_A.id, channelId: GUILD_B.channelId }, [{ text: 'x' }]),
     ).rejects.toThrow(/not in workspace/u);
