@@ -18,21 +18,31 @@ const NOTHING_TO_SHOW: DiscordMessagePayload = { content: 'Nothing to show.', al
 
 type Repliable = ChatInputCommandInteraction | ButtonInteraction;
 
-/** Tells the user, privately, that answering failed; whatever was already shown stays. */
+/**
+ * Tells the user that answering failed; whatever was already shown stays. A deferred reply still
+ * saying "thinking…" becomes the apology: on Discord the first follow-up after a deferral would
+ * fill that message anyway (keeping its visibility), so deleting it afterwards would leave nothing.
+ */
 const reportFailure = async (interaction: Repliable, error: unknown, deps: HandlerDeps, placeholderOpen: boolean): Promise<void> => {
   deps.logger.error(
     { err: errorMessage(error), interaction: interaction.id, guildId: interaction.guildId, channelId: interaction.channelId },
     'discord interaction failed',
   );
-  const notice = { content: FAILURE_TEXT, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
+  const allowedMentions = { parse: [] };
+  const notice = { content: FAILURE_TEXT, flags: MessageFlags.Ephemeral, allowedMentions } as const;
   try {
-    if (interaction.deferred || interaction.replied) await interaction.followUp(notice);
-    else await interaction.reply(notice);
+    if (placeholderOpen) {
+      const apology = { content: FAILURE_TEXT, embeds: [], components: [], files: [], attachments: [], allowedMentions };
+      // If the edit fails too, a follow-up is Discord's other way to fill the deferred message.
+      await interaction.editReply(apology).catch(() => interaction.followUp({ content: FAILURE_TEXT, allowedMentions }));
+    } else if (interaction.deferred || interaction.replied) {
+      await interaction.followUp(notice);
+    } else {
+      await interaction.reply(notice);
+    }
   } catch (noticeError) {
     deps.logger.error({ err: errorMessage(noticeError), interaction: interaction.id }, 'discord failure notice not sent');
   }
-  // A deferred reply that never got its answer would say "thinking…" forever.
-  if (placeholderOpen) await interaction.deleteReply().catch(() => undefined);
 };
 
 const handleCommand = async (interaction: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> => {

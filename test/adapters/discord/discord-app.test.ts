@@ -124,9 +124,10 @@ describe('Discord adapter against a fake Discord', () => {
       expect(bodyOf(post).content).toBe(FAILURE_TEXT);
 
       h.fake.interact(slashCommand({ id: '870000000000000005', token: 'tok-fail', user: ALICE, guild: GUILD_A, name: 'ask', options: { question: 'x' } }));
-      const notice = await nextCall(h.fake, since, 'POST', /^\/webhooks\/\d+\/tok-fail$/u);
-      expect(bodyOf(notice)).toMatchObject({ content: FAILURE_TEXT, flags: 64 });
-      await nextCall(h.fake, since, 'DELETE', /^\/webhooks\/\d+\/tok-fail\/messages\/@original$/u);
+      // The "thinking…" message becomes the apology.
+      const notice = await nextCall(h.fake, since, 'PATCH', /^\/webhooks\/\d+\/tok-fail\/messages\/@original$/u);
+      expect(bodyOf(notice)).toMatchObject({ content: FAILURE_TEXT });
+      expect(h.fake.originalOf('tok-fail')).toMatchObject({ content: FAILURE_TEXT, deleted: false, flags: 0 });
     } finally {
       h.bot.failing = false;
     }
@@ -153,12 +154,29 @@ describe('Discord adapter against a fake Discord', () => {
     expect(h.logger.entries.some((e) => e.msg === 'discord message failed' && String((e.obj as { err?: unknown }).err).includes('Internal Server Error'))).toBe(true);
   });
 
-  it('turns a failed edit of a deferred reply into a private notice', async () => {
+  it('shows the apology in the deferred message when editing it with the answer fails', async () => {
     const since = h.fake.requests.length;
+    // discord.js retries a 5xx three times: the answer's four PATCHes fail, the apology's goes through.
     h.fake.failNext('PATCH', /^\/webhooks\/\d+\/tok-500\/messages\/@original$/u, 500, 4);
     h.fake.interact(slashCommand({ id: '870000000000000006', token: 'tok-500', user: ALICE, guild: GUILD_A, name: 'ask', options: { question: 'What is a learning city?' } }));
-    const notice = await nextCall(h.fake, since, 'POST', /^\/webhooks\/\d+\/tok-500$/u);
-    expect(bodyOf(notice)).toMatchObject({ content: FAILURE_TEXT, flags: 64 });
+    await h.fake.waitForRequest((r) => h.fake.requests.indexOf(r) >= since && r.path.includes('tok-500') && r.status === 200);
+    const edits = h.fake.calls('PATCH', /tok-500\/messages\/@original$/u);
+    expect(edits.map((r) => r.status)).toEqual([500, 500, 500, 500, 200]);
+    expect(bodyOf(edits[4] ?? edits[0]!)).toMatchObject({ content: FAILURE_TEXT });
+    expect(h.fake.calls('DELETE', /tok-500/u)).toHaveLength(0);
+    expect(h.fake.originalOf('tok-500')).toMatchObject({ content: FAILURE_TEXT, deleted: false, flags: 0 });
+  });
+
+  it('fills the deferred message with the apology by follow-up when no edit gets through', async () => {
+    const since = h.fake.requests.length;
+    h.fake.failNext('PATCH', /^\/webhooks\/\d+\/tok-500b\/messages\/@original$/u, 500, 8);
+    h.fake.interact(slashCommand({ id: '870000000000000009', token: 'tok-500b', user: ALICE, guild: GUILD_A, name: 'ask', options: { question: 'What is a learning city?' } }));
+    const followUp = await nextCall(h.fake, since, 'POST', /^\/webhooks\/\d+\/tok-500b$/u);
+    expect(bodyOf(followUp)).toMatchObject({ content: FAILURE_TEXT });
+    // Four attempts for the answer, four for the apology, then the follow-up.
+    expect(h.fake.calls('PATCH', /tok-500b\/messages\/@original$/u)).toHaveLength(8);
+    await expect(nextCall(h.fake, since, 'DELETE', /tok-500b/u, 200)).rejects.toThrow(/did not arrive/u);
+    expect(h.fake.originalOf('tok-500b')).toMatchObject({ content: FAILURE_TEXT, deleted: false, flags: 0 });
   });
 
   it('delivers reminders to a channel or a DM, and refuses another guild’s channel', async () => {

@@ -83,8 +83,8 @@ export const startHarness = async (): Promise<Harness> => {
 };
 
 /** Waits for the first call after `since` (an index into `fake.requests`) that matches. */
-export const nextCall = (fake: FakeDiscord, since: number, method: string, path: RegExp): Promise<RecordedRequest> =>
-  fake.waitForRequest((request) => fake.requests.indexOf(request) >= since && request.method === method && path.test(request.path));
+export const nextCall = (fake: FakeDiscord, since: number, method: string, path: RegExp, timeoutMs?: number): Promise<RecordedRequest> =>
+  fake.waitForRequest((request) => fake.requests.indexOf(request) >= since && request.method === method && path.test(request.path), timeoutMs);
 
 /** JSON body of a recorded call, typed loosely for assertions. */
 export interface MessageBody {
