@@ -10,7 +10,8 @@ import { TableAnswers, ThreeQuestionAssessments } from './test-bot.js';
 
 let fake: FakeDiscord;
 beforeAll(async () => {
-  fake = await FakeDiscord.start([GUILD_A], 'main-token');
+  // As for a new app: no privileged intent (Message Content, Server Members, Presence) switched on.
+  fake = await FakeDiscord.start([GUILD_A], 'main-token', { grantedIntents: 0 });
 });
 afterAll(async () => {
   await fake.close();
