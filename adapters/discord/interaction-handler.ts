@@ -1,5 +1,7 @@
 import {
+  escapeMarkdown,
   MessageFlags,
+  type User,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
@@ -84,16 +86,21 @@ const asUpdate = (payload: DiscordMessagePayload): InteractionUpdateOptions => (
  * The user who ran the slash command that produced the clicked message, when Discord says so.
  * Someone else's click would otherwise answer their own assessment on the owner's message.
  */
-const ownerOf = (interaction: ButtonInteraction): string | undefined => interaction.message.interactionMetadata?.user.id;
+const ownerOf = (interaction: ButtonInteraction): User | undefined => interaction.message.interactionMetadata?.user;
+
+/** The owner as people in the channel know them: server nickname, display name or username. */
+const ownerName = (interaction: ButtonInteraction, owner: User): string =>
+  escapeMarkdown(interaction.guild?.members.cache.get(owner.id)?.displayName ?? owner.globalName ?? owner.username);
 
 const handleButton = async (interaction: ButtonInteraction, deps: HandlerDeps): Promise<void> => {
   const value = interaction.customId;
   const isFeedback = value.startsWith(FEEDBACK_PREFIX);
   try {
-    const owner = ownerOf(interaction);
-    if (!isFeedback && owner !== undefined && owner !== interaction.user.id) {
+    const ownerUser = ownerOf(interaction);
+    const owner = ownerUser?.id;
+    if (!isFeedback && ownerUser !== undefined && owner !== interaction.user.id) {
       await interaction.reply({
-        content: `These buttons belong to <@${owner}>'s assessment. Start your own with /assess.`,
+        content: `This assessment belongs to ${ownerName(interaction, ownerUser)}. Start your own with /assess.`,
         flags: MessageFlags.Ephemeral,
         allowedMentions: { parse: [] },
       });

@@ -12,7 +12,7 @@ import type { Reply } from '../../../src/core/replies.js';
 import { openDatabase } from '../../../src/storage/sqlite-database.js';
 import { resultMigrations } from '../../../src/storage/sqlite-result-store.js';
 import { FakeDiscord, type RecordedRequest } from './fake-discord.js';
-import { APPLICATION_ID, slashCommand, userMessage, type FakeUser } from './fake-discord-payloads.js';
+import { APPLICATION_ID, buttonClick, slashCommand, userMessage, type FakeUser } from './fake-discord-payloads.js';
 import { ALICE, BOB, CAROL, GUILD_A } from './test-harness.js';
 
 /** The core bot, telling the test what it answered so the test knows how many messages to await. */
@@ -115,6 +115,23 @@ describe('direct messages are private to their user', () => {
     const bob = await slashInDm(BOB, 'results', 'tok-dm-bob');
     expect(bob).not.toContain('Leeds');
     expect(bob.length).toBeGreaterThan(0);
+  });
+
+  it('runs an assessment by buttons in a DM, kept in the DM user’s own workspace', async () => {
+    const channelId = fake.dmChannelOf(ALICE);
+    const since = fake.requests.length;
+    fake.interact(slashCommand({ id: fake.nextId(), token: 'tok-dm-assess', user: ALICE, dmChannelId: channelId, name: 'assess', options: { framework: 'niace-quick', city: 'York' } }));
+    await fake.waitForRequest((r) => fake.requests.indexOf(r) >= since && /\/tok-dm-assess(\/|$)/u.test(r.path) && textOf(r).includes('Question 1'));
+    const prompt = [...fake.messages.byId.values()].filter((m) => m.channelId === channelId && m.components.length > 0).at(-1);
+    expect(prompt).toBeDefined();
+    if (prompt === undefined) return;
+    const at = fake.requests.length;
+    fake.interact(buttonClick({ id: fake.nextId(), token: 'tok-dm-click', user: ALICE, dmChannelId: channelId, customId: 'assess:answer:2', message: fake.messages.toApi(prompt) }));
+    const callback = await fake.waitForRequest((r) => fake.requests.indexOf(r) >= at && r.path.endsWith('/tok-dm-click/callback'));
+    expect(callback.body).toMatchObject({ type: 7 });
+    expect(textOf({ ...callback, body: (callback.body as { data?: unknown }).data })).toContain('Question 2');
+    expect(core.stores.sessions.listByWorkspace(`discord:dm:${ALICE.id}`).map((s) => s.city)).toEqual(['York']);
+    expect(core.stores.sessions.listByWorkspace('discord:dm')).toEqual([]);
   });
 
   it('shows a DM result saved by the previous release to its own user only', async () => {
