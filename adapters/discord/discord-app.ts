@@ -48,6 +48,7 @@ export const createDiscordApp = (options: DiscordAppOptions): DiscordApp => {
   client.on(Events.Error, (error) => logger.error({ err: errorMessage(error) }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'discord gateway closed'));
+  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'discord gateway resumed'));
 
   return {
     client,
