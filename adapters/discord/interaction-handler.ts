@@ -5,6 +5,7 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type InteractionEditReplyOptions,
   type InteractionUpdateOptions,
 } from 'discord.js';
 import { errorMessage } from '../../src/core/errors.js';
@@ -47,6 +48,30 @@ const reportFailure = async (interaction: Repliable, error: unknown, deps: Handl
   }
 };
 
+/** How long the core may take before the bot acknowledges an interaction it meant to answer at once. */
+export const DEFAULT_ACK_WITHIN_MS = 2_000;
+const LATE = Symbol('late');
+
+/**
+ * Resolves with `work`'s result; when that takes longer than `ms`, `acknowledge` runs first, so
+ * Discord's three-second deadline for the first response is met while the core keeps working.
+ * Without it a slow answer (a busy machine, a chart to draw) is refused and the user sees nothing.
+ */
+const beforeDeadline = async <T>(work: Promise<T>, acknowledge: () => Promise<unknown>, ms: number): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof LATE>((resolve) => {
+    timer = setTimeout(() => resolve(LATE), ms);
+  });
+  try {
+    const first = await Promise.race([work, late]);
+    if (first !== LATE) return first;
+  } finally {
+    clearTimeout(timer);
+  }
+  await acknowledge();
+  return work;
+};
+
 const handleCommand = async (interaction: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> => {
   const text = commandText(interaction.commandName, (name) => interaction.options.getString(name));
   let placeholderOpen = false;
@@ -61,7 +86,13 @@ const handleCommand = async (interaction: ChatInputCommandInteraction, deps: Han
       await interaction.deferReply();
       placeholderOpen = true;
     }
-    const replies = await deps.bot.handle({ type: 'message', origin: originFromInteraction(interaction), text });
+    const handled = deps.bot.handle({ type: 'message', origin: originFromInteraction(interaction), text });
+    const replies = interaction.deferred
+      ? await handled
+      : await beforeDeadline(handled, async () => {
+          await interaction.deferReply();
+          placeholderOpen = true;
+        }, deps.ackWithinMs ?? DEFAULT_ACK_WITHIN_MS);
     const [first = NOTHING_TO_SHOW, ...rest] = renderReplies(replies);
     if (interaction.deferred) await interaction.editReply(first);
     else await interaction.reply(first);
@@ -106,23 +137,28 @@ const handleButton = async (interaction: ButtonInteraction, deps: HandlerDeps): 
       });
       return;
     }
-    const replies: Reply[] = await deps.bot.handle({ type: 'choice', origin: originFromInteraction(interaction), value });
+    const handled = deps.bot.handle({ type: 'choice', origin: originFromInteraction(interaction), value });
+    const replies: Reply[] = await beforeDeadline(handled, () => interaction.deferUpdate(), deps.ackWithinMs ?? DEFAULT_ACK_WITHIN_MS);
+    // After a deferred update, the clicked message is edited through the interaction's webhook.
+    const updateClicked = (options: InteractionUpdateOptions) =>
+      interaction.deferred ? interaction.editReply(options as InteractionEditReplyOptions) : interaction.update(options);
     const [first, ...others] = replies;
     // Only a click by the known owner may retire the message; anyone else's outcome is private.
     const ownersClick = owner !== undefined && owner === interaction.user.id && first?.kind !== 'error';
     if (!isFeedback && first?.kind === 'prompt') {
       // The next question replaces the answered one, so the channel is not flooded with prompts.
       const [head = NOTHING_TO_SHOW, ...more] = renderReply(first);
-      await interaction.update(asUpdate(head));
+      await updateClicked(asUpdate(head));
       for (const payload of [...more, ...renderReplies(others)]) await interaction.followUp(payload);
     } else if (!isFeedback && (ownersClick || replies.some((reply) => reply.kind === 'summary'))) {
       // Finished, cancelled or paused: the last prompt loses its buttons and the outcome follows.
-      await interaction.update({ components: [] });
+      await updateClicked({ components: [] });
       for (const payload of renderReplies(replies)) await interaction.followUp(payload);
     } else {
       // Thanks for feedback, "no longer active" and the like concern the clicker alone.
       const [head = NOTHING_TO_SHOW, ...more] = renderReplies(replies);
-      await interaction.reply({ ...head, flags: MessageFlags.Ephemeral });
+      if (interaction.deferred) await interaction.followUp({ ...head, flags: MessageFlags.Ephemeral });
+      else await interaction.reply({ ...head, flags: MessageFlags.Ephemeral });
       for (const payload of more) await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
     }
   } catch (error) {
