@@ -1,3 +1,4 @@
+import { Events, type Message } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAILURE_TEXT } from '../../../adapters/discord/message-handler.js';
 import { feedbackKeyFor } from '../../../src/core/bot.js';
@@ -37,6 +38,39 @@ describe('Discord adapter against a fake Discord', () => {
     expect(body.components?.[0]?.components.map((b) => b.custom_id)).toEqual([feedbackValue(key, true), feedbackValue(key, false)]);
     expect(h.answers.questions.at(-1)).toBe('What is a learning city?');
     expect(channelPosts(since, GUILD_A.channelId)).toHaveLength(1);
+  });
+
+  it('gets its own DM answer back through the gateway and does not answer it', async () => {
+    const before = h.bot.events.length;
+    const since = h.fake.requests.length;
+    const dmChannel = h.fake.dmChannelOf(ALICE);
+    const echoed = new Promise<Message>((resolve) => {
+      const listener = (message: Message): void => {
+        if (message.author.id !== BOT_USER.id || message.reference?.messageId !== '840000000000000004') return;
+        h.app.client.off(Events.MessageCreate, listener);
+        resolve(message);
+      };
+      h.app.client.on(Events.MessageCreate, listener);
+    });
+    // In a DM every message is for the bot, so only its author tells the echo apart.
+    h.fake.dispatch('MESSAGE_CREATE', userMessage({ id: '840000000000000004', user: ALICE, channelId: dmChannel, content: 'What is a learning city?' }));
+    const post = await nextCall(h.fake, since, 'POST', new RegExp(`^/channels/${dmChannel}/messages$`));
+    const echo = await echoed;
+    expect(echo.content).toBe(bodyOf(post).content);
+    expect(h.fake.messages.get(echo.id)?.content).toBe(bodyOf(post).content);
+    expect(h.bot.events.slice(before).map((event) => event.origin.userId)).toEqual([ALICE.id]);
+    expect(channelPosts(since, dmChannel)).toHaveLength(1);
+  });
+
+  it('waits out a 429 as Discord asks and then delivers the answer', async () => {
+    const since = h.fake.requests.length;
+    h.fake.failNext('POST', new RegExp(`^/channels/${GUILD_A.channelId}/messages$`), 429, 1, { retryAfter: 0.2 });
+    h.fake.dispatch('MESSAGE_CREATE', mention('840000000000000005', 'What is a learning city?'));
+    const delivered = await h.fake.waitForRequest(
+      (r) => h.fake.requests.indexOf(r) >= since && r.path === `/channels/${GUILD_A.channelId}/messages` && r.status === 200,
+    );
+    expect(channelPosts(since, GUILD_A.channelId).map((r) => r.status)).toEqual([429, 200]);
+    expect(bodyOf(delivered).content).toContain('A learning city promotes lifelong learning');
   });
 
   it('defers /ask, then edits the deferred reply with the answer', async () => {

@@ -18,6 +18,8 @@ export interface StoredMessage {
   deleted: boolean;
   /** Set on interaction responses: who ran the command or clicked. */
   interactionMetadata?: unknown;
+  /** The message this one replies to. */
+  messageReference?: { message_id: string };
 }
 
 interface MessageFields {
@@ -25,6 +27,7 @@ interface MessageFields {
   embeds?: unknown[] | null;
   components?: unknown[] | null;
   attachments?: Array<{ id?: string }> | null;
+  message_reference?: { message_id?: string };
 }
 
 const attachmentsOf = (files: RecordedFile[]): unknown[] =>
@@ -61,7 +64,12 @@ export class FakeMessages {
       components: message.components,
       attachments: message.attachments,
       ...(message.interactionMetadata === undefined ? {} : { interactionMetadata: message.interactionMetadata }),
-      extra: { flags: message.flags },
+      extra: {
+        flags: message.flags,
+        ...(message.messageReference === undefined
+          ? {}
+          : { type: 19, message_reference: { ...message.messageReference, channel_id: message.channelId, ...(message.guildId === undefined ? {} : { guild_id: message.guildId }) } }),
+      },
     });
   }
 
@@ -83,6 +91,7 @@ export class FakeMessages {
       flags: extra.flags ?? 0,
       deleted: false,
       ...(extra.interactionMetadata === undefined ? {} : { interactionMetadata: extra.interactionMetadata }),
+      ...(fields.message_reference?.message_id === undefined ? {} : { messageReference: { message_id: fields.message_reference.message_id } }),
     };
     this.byId.set(message.id, message);
     if ((message.flags & EPHEMERAL) === 0) this.emit('MESSAGE_CREATE', this.toApi(message));
