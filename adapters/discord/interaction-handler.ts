@@ -1,12 +1,12 @@
 import {
   escapeMarkdown,
   MessageFlags,
-  type User,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
   type InteractionEditReplyOptions,
   type InteractionUpdateOptions,
+  type User,
 } from 'discord.js';
 import { errorMessage } from '../../src/core/errors.js';
 import type { Reply } from '../../src/core/replies.js';
