@@ -11,6 +11,8 @@ export interface DiscordAppOptions {
   config: DiscordConfig;
   bot: ChatBot;
   logger: Logger;
+  /** How long the core may take before an interaction is deferred; Discord allows 3 s in all. */
+  ackWithinMs?: number;
 }
 
 /** A running (or ready to run) Discord bot. */
@@ -31,7 +33,7 @@ export interface DiscordApp {
 export const createDiscordApp = (options: DiscordAppOptions): DiscordApp => {
   const { config, bot, logger } = options;
   const client = createDiscordClient(config);
-  const deps = { bot, logger };
+  const deps = { bot, logger, ...(options.ackWithinMs === undefined ? {} : { ackWithinMs: options.ackWithinMs }) };
 
   client.on(Events.MessageCreate, (message) => {
     const botUserId = client.user?.id;
@@ -48,6 +50,7 @@ export const createDiscordApp = (options: DiscordAppOptions): DiscordApp => {
   client.on(Events.Error, (error) => logger.error({ err: errorMessage(error) }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'discord gateway closed'));
+  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'discord gateway resumed'));
 
   return {
     client,

@@ -11,8 +11,9 @@ export const createDiscordClient = (config: Pick<DiscordConfig, 'DISCORD_API_URL
       GatewayIntentBits.Guilds,
       GatewayIntentBits.GuildMessages,
       GatewayIntentBits.DirectMessages,
-      // Needed to read the text of messages that mention the bot.
-      GatewayIntentBits.MessageContent,
+      // No MessageContent: that privileged intent is only needed to read messages not addressed to
+      // the bot. Mentions of the bot and DMs carry their text without it, and asking for it while
+      // it is off in the Developer Portal makes Discord close the gateway (4014).
     ],
     // DM channels are not cached before their first message; without this, DMs are dropped.
     partials: [Partials.Channel],

@@ -1,8 +1,8 @@
-import type { Client } from 'discord.js';
+import { ChannelType, type Channel, type Client } from 'discord.js';
 import { BotError, errorMessage } from '../../src/core/errors.js';
 import type { DeliveryTarget, Notifier } from '../../src/core/ports.js';
 import type { Reply } from '../../src/core/replies.js';
-import { DM_WORKSPACE } from './origin.js';
+import { dmWorkspaceId } from './origin.js';
 import { renderReplies } from './render.js';
 
 /** Delivery that cannot happen (unknown channel, closed DMs, another guild's channel). */
@@ -13,13 +13,20 @@ export class DeliveryError extends BotError {
   }
 }
 
+/** The workspace a channel belongs to: its guild, or the DM's recipient; `undefined` when unknown. */
+const workspaceOf = (channel: Channel): string | undefined => {
+  if ('guildId' in channel && typeof channel.guildId === 'string') return channel.guildId;
+  if (channel.type === ChannelType.DM && channel.recipientId !== '') return dmWorkspaceId(channel.recipientId);
+  return undefined;
+};
+
 const channelFor = async (client: Client, target: DeliveryTarget) => {
   if (target.channelId !== undefined) {
     const channel = await client.channels.fetch(target.channelId);
     if (!channel?.isSendable()) throw new DeliveryError(`Discord channel ${target.channelId} cannot receive messages`);
     // A target names its guild; a channel of any other guild is refused, never written to.
-    const guildId = 'guildId' in channel && typeof channel.guildId === 'string' ? channel.guildId : DM_WORKSPACE;
-    if (guildId !== target.workspaceId) {
+    const workspaceId = workspaceOf(channel);
+    if (workspaceId !== target.workspaceId) {
       throw new DeliveryError(`Discord channel ${target.channelId} is not in workspace ${target.workspaceId}`);
     }
     return channel;

@@ -1,9 +1,12 @@
 import {
+  escapeMarkdown,
   MessageFlags,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  type InteractionEditReplyOptions,
   type InteractionUpdateOptions,
+  type User,
 } from 'discord.js';
 import { errorMessage } from '../../src/core/errors.js';
 import type { Reply } from '../../src/core/replies.js';
@@ -18,21 +21,55 @@ const NOTHING_TO_SHOW: DiscordMessagePayload = { content: 'Nothing to show.', al
 
 type Repliable = ChatInputCommandInteraction | ButtonInteraction;
 
-/** Tells the user, privately, that answering failed; whatever was already shown stays. */
+/**
+ * Tells the user that answering failed; whatever was already shown stays. A deferred reply still
+ * saying "thinking…" becomes the apology: on Discord the first follow-up after a deferral would
+ * fill that message anyway (keeping its visibility), so deleting it afterwards would leave nothing.
+ */
 const reportFailure = async (interaction: Repliable, error: unknown, deps: HandlerDeps, placeholderOpen: boolean): Promise<void> => {
   deps.logger.error(
     { err: errorMessage(error), interaction: interaction.id, guildId: interaction.guildId, channelId: interaction.channelId },
     'discord interaction failed',
   );
-  const notice = { content: FAILURE_TEXT, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
+  const allowedMentions = { parse: [] };
+  const notice = { content: FAILURE_TEXT, flags: MessageFlags.Ephemeral, allowedMentions } as const;
   try {
-    if (interaction.deferred || interaction.replied) await interaction.followUp(notice);
-    else await interaction.reply(notice);
+    if (placeholderOpen) {
+      const apology = { content: FAILURE_TEXT, embeds: [], components: [], files: [], attachments: [], allowedMentions };
+      // If the edit fails too, a follow-up is Discord's other way to fill the deferred message.
+      await interaction.editReply(apology).catch(() => interaction.followUp({ content: FAILURE_TEXT, allowedMentions }));
+    } else if (interaction.deferred || interaction.replied) {
+      await interaction.followUp(notice);
+    } else {
+      await interaction.reply(notice);
+    }
   } catch (noticeError) {
     deps.logger.error({ err: errorMessage(noticeError), interaction: interaction.id }, 'discord failure notice not sent');
   }
-  // A deferred reply that never got its answer would say "thinking…" forever.
-  if (placeholderOpen) await interaction.deleteReply().catch(() => undefined);
+};
+
+/** How long the core may take before the bot acknowledges an interaction it meant to answer at once. */
+export const DEFAULT_ACK_WITHIN_MS = 2_000;
+const LATE = Symbol('late');
+
+/**
+ * Resolves with `work`'s result; when that takes longer than `ms`, `acknowledge` runs first, so
+ * Discord's three-second deadline for the first response is met while the core keeps working.
+ * Without it a slow answer (a busy machine, a chart to draw) is refused and the user sees nothing.
+ */
+const beforeDeadline = async <T>(work: Promise<T>, acknowledge: () => Promise<unknown>, ms: number): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof LATE>((resolve) => {
+    timer = setTimeout(() => resolve(LATE), ms);
+  });
+  try {
+    const first = await Promise.race([work, late]);
+    if (first !== LATE) return first;
+  } finally {
+    clearTimeout(timer);
+  }
+  await acknowledge();
+  return work;
 };
 
 const handleCommand = async (interaction: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> => {
@@ -49,7 +86,13 @@ const handleCommand = async (interaction: ChatInputCommandInteraction, deps: Han
       await interaction.deferReply();
       placeholderOpen = true;
     }
-    const replies = await deps.bot.handle({ type: 'message', origin: originFromInteraction(interaction), text });
+    const handled = deps.bot.handle({ type: 'message', origin: originFromInteraction(interaction), text });
+    const replies = interaction.deferred
+      ? await handled
+      : await beforeDeadline(handled, async () => {
+          await interaction.deferReply();
+          placeholderOpen = true;
+        }, deps.ackWithinMs ?? DEFAULT_ACK_WITHIN_MS);
     const [first = NOTHING_TO_SHOW, ...rest] = renderReplies(replies);
     if (interaction.deferred) await interaction.editReply(first);
     else await interaction.reply(first);
@@ -74,38 +117,48 @@ const asUpdate = (payload: DiscordMessagePayload): InteractionUpdateOptions => (
  * The user who ran the slash command that produced the clicked message, when Discord says so.
  * Someone else's click would otherwise answer their own assessment on the owner's message.
  */
-const ownerOf = (interaction: ButtonInteraction): string | undefined => interaction.message.interactionMetadata?.user.id;
+const ownerOf = (interaction: ButtonInteraction): User | undefined => interaction.message.interactionMetadata?.user;
+
+/** The owner as people in the channel know them: server nickname, display name or username. */
+const ownerName = (interaction: ButtonInteraction, owner: User): string =>
+  escapeMarkdown(interaction.guild?.members.cache.get(owner.id)?.displayName ?? owner.globalName ?? owner.username);
 
 const handleButton = async (interaction: ButtonInteraction, deps: HandlerDeps): Promise<void> => {
   const value = interaction.customId;
   const isFeedback = value.startsWith(FEEDBACK_PREFIX);
   try {
-    const owner = ownerOf(interaction);
-    if (!isFeedback && owner !== undefined && owner !== interaction.user.id) {
+    const ownerUser = ownerOf(interaction);
+    const owner = ownerUser?.id;
+    if (!isFeedback && ownerUser !== undefined && owner !== interaction.user.id) {
       await interaction.reply({
-        content: `These buttons belong to <@${owner}>'s assessment. Start your own with /assess.`,
+        content: `This assessment belongs to ${ownerName(interaction, ownerUser)}. Start your own with /assess.`,
         flags: MessageFlags.Ephemeral,
         allowedMentions: { parse: [] },
       });
       return;
     }
-    const replies: Reply[] = await deps.bot.handle({ type: 'choice', origin: originFromInteraction(interaction), value });
+    const handled = deps.bot.handle({ type: 'choice', origin: originFromInteraction(interaction), value });
+    const replies: Reply[] = await beforeDeadline(handled, () => interaction.deferUpdate(), deps.ackWithinMs ?? DEFAULT_ACK_WITHIN_MS);
+    // After a deferred update, the clicked message is edited through the interaction's webhook.
+    const updateClicked = (options: InteractionUpdateOptions) =>
+      interaction.deferred ? interaction.editReply(options as InteractionEditReplyOptions) : interaction.update(options);
     const [first, ...others] = replies;
     // Only a click by the known owner may retire the message; anyone else's outcome is private.
     const ownersClick = owner !== undefined && owner === interaction.user.id && first?.kind !== 'error';
     if (!isFeedback && first?.kind === 'prompt') {
       // The next question replaces the answered one, so the channel is not flooded with prompts.
       const [head = NOTHING_TO_SHOW, ...more] = renderReply(first);
-      await interaction.update(asUpdate(head));
+      await updateClicked(asUpdate(head));
       for (const payload of [...more, ...renderReplies(others)]) await interaction.followUp(payload);
     } else if (!isFeedback && (ownersClick || replies.some((reply) => reply.kind === 'summary'))) {
       // Finished, cancelled or paused: the last prompt loses its buttons and the outcome follows.
-      await interaction.update({ components: [] });
+      await updateClicked({ components: [] });
       for (const payload of renderReplies(replies)) await interaction.followUp(payload);
     } else {
       // Thanks for feedback, "no longer active" and the like concern the clicker alone.
       const [head = NOTHING_TO_SHOW, ...more] = renderReplies(replies);
-      await interaction.reply({ ...head, flags: MessageFlags.Ephemeral });
+      if (interaction.deferred) await interaction.followUp({ ...head, flags: MessageFlags.Ephemeral });
+      else await interaction.reply({ ...head, flags: MessageFlags.Ephemeral });
       for (const payload of more) await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
     }
   } catch (error) {

@@ -9,6 +9,8 @@ import { renderReplies, type DiscordMessagePayload } from './render.js';
 export interface HandlerDeps {
   bot: ChatBot;
   logger: Logger;
+  /** How long the core may take before an interaction is acknowledged (deferred); default 2 s. */
+  ackWithinMs?: number;
 }
 
 /** Shown when answering failed; details go to the log, not to the channel. */

@@ -1,8 +1,11 @@
 import { GuildMember, PermissionFlagsBits, type BaseInteraction, type Channel, type Message, type User } from 'discord.js';
 import type { Origin } from '../../src/core/events.js';
 
-/** `workspaceId` of direct messages: they belong to no guild, so they share no guild's data. */
-export const DM_WORKSPACE = 'dm';
+/**
+ * `workspaceId` of a user's direct messages with the bot. A DM belongs to no guild and to no other
+ * user: each user's DMs are a workspace of their own, so nobody's DM results reach anyone else.
+ */
+export const dmWorkspaceId = (userId: string): string => `dm:${userId}`;
 
 /** Channel and thread ids: a thread is a conversation inside its parent channel. */
 const place = (channelId: string, channel: Channel | null): { channelId: string; threadId?: string } =>
@@ -30,7 +33,7 @@ export const originFromMessage = (message: Message): Origin => {
   }
   return {
     platform: 'discord',
-    workspaceId: message.guildId ?? DM_WORKSPACE,
+    workspaceId: message.guildId ?? dmWorkspaceId(message.author.id),
     ...place(message.channelId, message.channel),
     userId: message.author.id,
     userName: displayName(message.author, message.member),
@@ -46,7 +49,7 @@ export const originFromMessage = (message: Message): Origin => {
  */
 export const originFromInteraction = (interaction: BaseInteraction): Origin => ({
   platform: 'discord',
-  workspaceId: interaction.guildId ?? DM_WORKSPACE,
+  workspaceId: interaction.guildId ?? dmWorkspaceId(interaction.user.id),
   ...place(interaction.channelId ?? interaction.user.id, interaction.channel),
   userId: interaction.user.id,
   userName: displayName(interaction.user, interaction.member instanceof GuildMember ? interaction.member : null),

@@ -4,6 +4,7 @@ import type { FeedbackStore, Logger } from '../core/ports.js';
 import type { FeedbackEntry } from './feedback-entry.js';
 import { applyMigrations } from './sqlite-database.js';
 import type { Database, Migration } from './sqlite-database.js';
+import { feedbackDmPerUserMigration } from './discord-dm-migrations.js';
 import { toIsoText } from './store-values.js';
 import { parseRowOrSkip, isoDateColumnSchema } from './sqlite-columns.js';
 
@@ -23,6 +24,7 @@ export const feedbackMigrations: Migration[] = [
       CREATE INDEX answer_feedback_by_time ON answer_feedback (workspace, at);
     `,
   },
+  feedbackDmPerUserMigration,
 ];
 
 /** A feedback row as read back. */

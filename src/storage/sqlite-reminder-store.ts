@@ -5,6 +5,7 @@ import { scheduleSchema } from '../reminders/reminder.js';
 import type { DeliveryRecord, Reminder, ReminderStore } from '../reminders/reminder.js';
 import { applyMigrations } from './sqlite-database.js';
 import type { Database, Migration } from './sqlite-database.js';
+import { remindersDmPerUserMigration } from './discord-dm-migrations.js';
 import { parseRowOrSkip, isoDateColumnSchema, jsonColumnSchema } from './sqlite-columns.js';
 import { toIsoText, toJsonText } from './store-values.js';
 
@@ -43,6 +44,7 @@ export const reminderMigrations: Migration[] = [
       );
     `,
   },
+  remindersDmPerUserMigration,
 ];
 
 /** A reminder row as read back; the target is exactly one of channel or user. */

@@ -3,6 +3,7 @@ import { silentLogger } from '../core/ports.js';
 import type { AssessmentResult, Logger, ResultStore } from '../core/ports.js';
 import { applyMigrations } from './sqlite-database.js';
 import type { Database, Migration } from './sqlite-database.js';
+import { resultsDmPerUserMigration } from './discord-dm-migrations.js';
 import { cityKey, normaliseLimit, toIsoText, toJsonText } from './store-values.js';
 import { parseRowOrSkip, isoDateColumnSchema, jsonColumnSchema } from './sqlite-columns.js';
 
@@ -32,6 +33,7 @@ export const resultMigrations: Migration[] = [
         ON assessment_results (workspace, city_key, completed_at);
     `,
   },
+  resultsDmPerUserMigration,
 ];
 
 export const componentScoreSchema = z.object({

@@ -3,6 +3,7 @@ import { silentLogger } from '../core/ports.js';
 import type { Logger, SessionKey, SessionStore, StoredSession } from '../core/ports.js';
 import { applyMigrations } from './sqlite-database.js';
 import type { Database, Migration } from './sqlite-database.js';
+import { sessionsDmPerUserMigration } from './discord-dm-migrations.js';
 import { toIsoText, toJsonText } from './store-values.js';
 import { parseRowOrSkip, isoDateColumnSchema, jsonColumnSchema } from './sqlite-columns.js';
 
@@ -26,6 +27,7 @@ export const sessionMigrations: Migration[] = [
         ON assessment_sessions (workspace, updated_at);
     `,
   },
+  sessionsDmPerUserMigration,
 ];
 
 /** A session row as read back; `state` is any JSON, the assessment engine validates its shape. */

@@ -42,8 +42,11 @@ describe('SQLite stores across restarts', () => {
     new SqliteResultStore(stores.db);
     expect(stores.db.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all()).toEqual([
       'feedback-001-create',
+      'feedback-002-discord-dm-per-user',
       'results-001-create',
+      'results-002-discord-dm-per-user',
       'sessions-001-create',
+      'sessions-002-discord-dm-per-user',
     ]);
     stores.close();
   });

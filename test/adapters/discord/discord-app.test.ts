@@ -1,3 +1,4 @@
+import { Events, type Message } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAILURE_TEXT } from '../../../adapters/discord/message-handler.js';
 import { feedbackKeyFor } from '../../../src/core/bot.js';
@@ -37,6 +38,39 @@ describe('Discord adapter against a fake Discord', () => {
     expect(body.components?.[0]?.components.map((b) => b.custom_id)).toEqual([feedbackValue(key, true), feedbackValue(key, false)]);
     expect(h.answers.questions.at(-1)).toBe('What is a learning city?');
     expect(channelPosts(since, GUILD_A.channelId)).toHaveLength(1);
+  });
+
+  it('gets its own DM answer back through the gateway and does not answer it', async () => {
+    const before = h.bot.events.length;
+    const since = h.fake.requests.length;
+    const dmChannel = h.fake.dmChannelOf(ALICE);
+    const echoed = new Promise<Message>((resolve) => {
+      const listener = (message: Message): void => {
+        if (message.author.id !== BOT_USER.id || message.reference?.messageId !== '840000000000000004') return;
+        h.app.client.off(Events.MessageCreate, listener);
+        resolve(message);
+      };
+      h.app.client.on(Events.MessageCreate, listener);
+    });
+    // In a DM every message is for the bot, so only its author tells the echo apart.
+    h.fake.dispatch('MESSAGE_CREATE', userMessage({ id: '840000000000000004', user: ALICE, channelId: dmChannel, content: 'What is a learning city?' }));
+    const post = await nextCall(h.fake, since, 'POST', new RegExp(`^/channels/${dmChannel}/messages$`));
+    const echo = await echoed;
+    expect(echo.content).toBe(bodyOf(post).content);
+    expect(h.fake.messages.get(echo.id)?.content).toBe(bodyOf(post).content);
+    expect(h.bot.events.slice(before).map((event) => event.origin.userId)).toEqual([ALICE.id]);
+    expect(channelPosts(since, dmChannel)).toHaveLength(1);
+  });
+
+  it('waits out a 429 as Discord asks and then delivers the answer', async () => {
+    const since = h.fake.requests.length;
+    h.fake.failNext('POST', new RegExp(`^/channels/${GUILD_A.channelId}/messages$`), 429, 1, { retryAfter: 0.2 });
+    h.fake.dispatch('MESSAGE_CREATE', mention('840000000000000005', 'What is a learning city?'));
+    const delivered = await h.fake.waitForRequest(
+      (r) => h.fake.requests.indexOf(r) >= since && r.path === `/channels/${GUILD_A.channelId}/messages` && r.status === 200,
+    );
+    expect(channelPosts(since, GUILD_A.channelId).map((r) => r.status)).toEqual([429, 200]);
+    expect(bodyOf(delivered).content).toContain('A learning city promotes lifelong learning');
   });
 
   it('defers /ask, then edits the deferred reply with the answer', async () => {
@@ -106,7 +140,7 @@ describe('Discord adapter against a fake Discord', () => {
     expect(origins).toHaveLength(3);
     expect(origins.find((o) => o.userId === ADMIN.id)).toMatchObject({ workspaceId: GUILD_A.id, channelId: GUILD_A.channelId, isAdmin: true });
     expect(origins.find((o) => o.workspaceId === GUILD_B.id)).toMatchObject({ channelId: GUILD_B.channelId, userId: ALICE.id, isAdmin: false });
-    expect(origins.find((o) => o.workspaceId === 'dm')).toMatchObject({ channelId: '880000000000000001', userId: ALICE.id, isAdmin: false });
+    expect(origins.find((o) => o.workspaceId === `dm:${ALICE.id}`)).toMatchObject({ channelId: '880000000000000001', userId: ALICE.id, isAdmin: false });
     // Nothing from guild B was ever routed with guild A's id, or the other way round.
     for (const event of h.bot.events) {
       const channel = event.origin.channelId;
@@ -124,9 +158,10 @@ describe('Discord adapter against a fake Discord', () => {
       expect(bodyOf(post).content).toBe(FAILURE_TEXT);
 
       h.fake.interact(slashCommand({ id: '870000000000000005', token: 'tok-fail', user: ALICE, guild: GUILD_A, name: 'ask', options: { question: 'x' } }));
-      const notice = await nextCall(h.fake, since, 'POST', /^\/webhooks\/\d+\/tok-fail$/u);
-      expect(bodyOf(notice)).toMatchObject({ content: FAILURE_TEXT, flags: 64 });
-      await nextCall(h.fake, since, 'DELETE', /^\/webhooks\/\d+\/tok-fail\/messages\/@original$/u);
+      // The "thinking…" message becomes the apology.
+      const notice = await nextCall(h.fake, since, 'PATCH', /^\/webhooks\/\d+\/tok-fail\/messages\/@original$/u);
+      expect(bodyOf(notice)).toMatchObject({ content: FAILURE_TEXT });
+      expect(h.fake.originalOf('tok-fail')).toMatchObject({ content: FAILURE_TEXT, deleted: false, flags: 0 });
     } finally {
       h.bot.failing = false;
     }
@@ -153,12 +188,29 @@ describe('Discord adapter against a fake Discord', () => {
     expect(h.logger.entries.some((e) => e.msg === 'discord message failed' && String((e.obj as { err?: unknown }).err).includes('Internal Server Error'))).toBe(true);
   });
 
-  it('turns a failed edit of a deferred reply into a private notice', async () => {
+  it('shows the apology in the deferred message when editing it with the answer fails', async () => {
     const since = h.fake.requests.length;
+    // discord.js retries a 5xx three times: the answer's four PATCHes fail, the apology's goes through.
     h.fake.failNext('PATCH', /^\/webhooks\/\d+\/tok-500\/messages\/@original$/u, 500, 4);
     h.fake.interact(slashCommand({ id: '870000000000000006', token: 'tok-500', user: ALICE, guild: GUILD_A, name: 'ask', options: { question: 'What is a learning city?' } }));
-    const notice = await nextCall(h.fake, since, 'POST', /^\/webhooks\/\d+\/tok-500$/u);
-    expect(bodyOf(notice)).toMatchObject({ content: FAILURE_TEXT, flags: 64 });
+    await h.fake.waitForRequest((r) => h.fake.requests.indexOf(r) >= since && r.path.includes('tok-500') && r.status === 200);
+    const edits = h.fake.calls('PATCH', /tok-500\/messages\/@original$/u);
+    expect(edits.map((r) => r.status)).toEqual([500, 500, 500, 500, 200]);
+    expect(bodyOf(edits[4] ?? edits[0]!)).toMatchObject({ content: FAILURE_TEXT });
+    expect(h.fake.calls('DELETE', /tok-500/u)).toHaveLength(0);
+    expect(h.fake.originalOf('tok-500')).toMatchObject({ content: FAILURE_TEXT, deleted: false, flags: 0 });
+  });
+
+  it('fills the deferred message with the apology by follow-up when no edit gets through', async () => {
+    const since = h.fake.requests.length;
+    h.fake.failNext('PATCH', /^\/webhooks\/\d+\/tok-500b\/messages\/@original$/u, 500, 8);
+    h.fake.interact(slashCommand({ id: '870000000000000009', token: 'tok-500b', user: ALICE, guild: GUILD_A, name: 'ask', options: { question: 'What is a learning city?' } }));
+    const followUp = await nextCall(h.fake, since, 'POST', /^\/webhooks\/\d+\/tok-500b$/u);
+    expect(bodyOf(followUp)).toMatchObject({ content: FAILURE_TEXT });
+    // Four attempts for the answer, four for the apology, then the follow-up.
+    expect(h.fake.calls('PATCH', /tok-500b\/messages\/@original$/u)).toHaveLength(8);
+    await expect(nextCall(h.fake, since, 'DELETE', /tok-500b/u, 200)).rejects.toThrow(/did not arrive/u);
+    expect(h.fake.originalOf('tok-500b')).toMatchObject({ content: FAILURE_TEXT, deleted: false, flags: 0 });
   });
 
   it('delivers reminders to a channel or a DM, and refuses another guild’s channel', async () => {
@@ -166,10 +218,17 @@ describe('Discord adapter against a fake Discord', () => {
     await h.app.notifier.deliver({ platform: 'discord', workspaceId: GUILD_A.id, channelId: GUILD_A.channelId }, [{ text: 'Reminder: *Cork* has an assessment in progress.' }]);
     expect(bodyOf(channelPosts(since, GUILD_A.channelId)[0] ?? h.fake.requests[0]!).content).toBe('Reminder: **Cork** has an assessment in progress.');
 
-    await h.app.notifier.deliver({ platform: 'discord', workspaceId: 'dm', userId: CAROL.id }, [{ text: 'Your assessment is waiting.' }]);
+    await h.app.notifier.deliver({ platform: 'discord', workspaceId: `dm:${CAROL.id}`, userId: CAROL.id }, [{ text: 'Your assessment is waiting.' }]);
     expect(h.fake.calls('POST', /^\/users\/@me\/channels$/u).at(-1)?.body).toEqual({ recipient_id: CAROL.id });
     expect(bodyOf(h.fake.requests.at(-1)!)).toMatchObject({ content: 'Your assessment is waiting.' });
 
+    // A reminder set up in Carol's DM goes to her DM channel, which is no one else's workspace.
+    const carolsDm = h.fake.dmChannelOf(CAROL);
+    await h.app.notifier.deliver({ platform: 'discord', workspaceId: `dm:${CAROL.id}`, channelId: carolsDm }, [{ text: 'In your DM.' }]);
+    expect(bodyOf(h.fake.calls('POST', new RegExp(`^/channels/${carolsDm}/messages$`, 'u')).at(-1)!)).toMatchObject({ content: 'In your DM.' });
+    await expect(
+      h.app.notifier.deliver({ platform: 'discord', workspaceId: `dm:${ALICE.id}`, channelId: carolsDm }, [{ text: 'x' }]),
+    ).rejects.toThrow(/not in workspace/u);
     await expect(
       h.app.notifier.deliver({ platform: 'discord', workspaceId: GUILD_A.id, channelId: GUILD_B.channelId }, [{ text: 'x' }]),
     ).rejects.toThrow(/not in workspace/u);

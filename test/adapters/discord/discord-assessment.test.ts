@@ -61,7 +61,7 @@ describe('a self-assessment through Discord buttons', () => {
     // Someone else's click on Alice's prompt is turned away privately and changes nothing.
     const intruder = bodyOf(await click(BOB, GUILD_A, second.data ?? {}, 'assess:answer:1', 'tok-bob'));
     expect(intruder).toMatchObject({ type: 4, data: { flags: 64 } });
-    expect(intruder.data?.content).toContain(`<@${ALICE.id}>`);
+    expect(intruder.data?.content).toContain(`belongs to ${ALICE.username}`);
 
     const third = bodyOf(await click(ALICE, GUILD_A, second.data ?? {}, 'assess:skip', 'tok-c2'));
     expect(third.data?.content).toContain('Question 3 of 3');

@@ -8,7 +8,7 @@ import { createCore, type Core } from '../../../src/app.js';
 import { silentLogger } from '../../../src/core/ports.js';
 import { FakeDiscord, type RecordedRequest } from './fake-discord.js';
 import { APPLICATION_ID, BOT_USER, buttonClick, messageObject, slashCommand } from './fake-discord-payloads.js';
-import { ALICE, bodyOf, GUILD_A, nextCall, type MessageBody } from './test-harness.js';
+import { ALICE, BOB, bodyOf, GUILD_A, nextCall, type MessageBody } from './test-harness.js';
 
 let fake: FakeDiscord;
 let core: Core;
@@ -107,5 +107,33 @@ describe('the project’s own knowledge base and assessments through Discord', (
     const note = bodyOf(await nextCall(fake, at, 'POST', /^\/webhooks\/\d+\/tok-stop-2$/u));
     expect(note.content?.length).toBeGreaterThan(0);
     expect(note.flags ?? 0).toBe(0);
+  });
+});
+
+describe('a click on someone else’s assessment', () => {
+  it('is answered privately with whose assessment it is, and changes nothing', async () => {
+    const since = fake.requests.length;
+    fake.interact(slashCommand({ id: '873000000000000010', token: 'tok-owner', user: ALICE, guild: GUILD_A, name: 'assess', options: { framework: core.frameworks[0]?.id ?? '', city: 'Galway' } }));
+    await fake.waitForRequest((r) => fake.requests.indexOf(r) >= since && /\/tok-owner(\/|$)/u.test(r.path) && (bodyOf(r).components?.length ?? 0) > 0);
+    // The prompt as Discord keeps it, with the interaction metadata naming who ran /assess.
+    const prompt = [...fake.messages.byId.values()].filter((m) => m.channelId === GUILD_A.channelId && m.components.length > 0).at(-1);
+    expect(prompt).toBeDefined();
+    if (prompt === undefined) return;
+    const shownBefore = JSON.stringify(fake.messages.toApi(prompt));
+    const aliceKey = { workspace: `discord:${GUILD_A.id}`, conversation: `discord:${GUILD_A.id}:${GUILD_A.channelId}`, userId: ALICE.id };
+    const stateBefore = core.stores.sessions.get(aliceKey);
+    expect(stateBefore).toBeDefined();
+
+    const at = fake.requests.length;
+    const firstAnswer = buttons(fake.messages.toApi(prompt) as MessageBody).find((id) => id.startsWith('assess:answer:')) ?? '';
+    fake.interact(buttonClick({ id: '873000000000000011', token: 'tok-intruder', user: BOB, guild: GUILD_A, customId: firstAnswer, message: fake.messages.toApi(prompt) }));
+    const callback = bodyOf(await nextCall(fake, at, 'POST', /tok-intruder\/callback$/u));
+    expect(callback).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(callback.data?.content).toMatch(/^This assessment belongs to alice\./u);
+
+    expect(JSON.stringify(fake.messages.toApi(prompt))).toBe(shownBefore);
+    expect(core.stores.sessions.get(aliceKey)).toEqual(stateBefore);
+    expect(core.stores.sessions.get({ ...aliceKey, userId: BOB.id })).toBeUndefined();
+    expect(fake.requests.slice(at).filter((r) => r.path.includes('tok-intruder')).map((r) => r.method)).toEqual(['POST']);
   });
 });

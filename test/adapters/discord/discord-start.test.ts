@@ -10,7 +10,8 @@ import { TableAnswers, ThreeQuestionAssessments } from './test-bot.js';
 
 let fake: FakeDiscord;
 beforeAll(async () => {
-  fake = await FakeDiscord.start([GUILD_A], 'main-token');
+  // As for a new app: no privileged intent (Message Content, Server Members, Presence) switched on.
+  fake = await FakeDiscord.start([GUILD_A], 'main-token', { grantedIntents: 0 });
 });
 afterAll(async () => {
   await fake.close();
@@ -27,7 +28,8 @@ describe('starting the Discord adapter the way src/main.ts does', () => {
     try {
       await app.start();
       expect(fake.identifies).toHaveLength(1);
-      expect(fake.identifies[0]).toMatchObject({ token: 'main-token', intents: 1 | 512 | 4096 | 32768 });
+      // Guilds, GuildMessages and DirectMessages: no privileged intent, none granted to the fake's app.
+      expect(fake.identifies[0]).toMatchObject({ token: 'main-token', intents: 1 | 512 | 4096 });
       const since = fake.requests.length;
       fake.interact(slashCommand({ id: '872000000000000001', token: 'tok-main', user: ALICE, guild: GUILD_A, name: 'ask', options: { question: 'What is a learning city?' } }));
       const edit = await nextCall(fake, since, 'PATCH', /^\/webhooks\/\d+\/tok-main\/messages\/@original$/u);

@@ -1,91 +1,92 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { APPLICATION_ID, BOT_USER, guildCreate, messageObject, type FakeGuild, type FakeUser } from './fake-discord-payloads.js';
+import { WebSocketServer } from 'ws';
+import { FakeGateway } from './fake-discord-gateway.js';
+import { recordRequest, type FakeResponse, type RecordedRequest } from './fake-discord-http.js';
+import { FakeInteractions } from './fake-discord-interactions.js';
+import { FakeMessages, type StoredMessage } from './fake-discord-messages.js';
+import { APPLICATION_ID, BOT_USER, guildCreate, type FakeGuild, type FakeUser } from './fake-discord-payloads.js';
+import { checkMessage, errorBody, rateLimited } from './fake-discord-rules.js';
 
-/** A file part of a multipart request. */
-export interface RecordedFile {
-  field: string;
-  filename: string;
-  contentType: string;
-  data: Buffer;
-}
+export type { RecordedFile, RecordedRequest } from './fake-discord-http.js';
+export { PRIVILEGED_INTENTS } from './fake-discord-gateway.js';
 
-/** One REST call as the fake received it. `path` starts after `/api/v10`. */
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  /** The JSON body, or the `payload_json` part of a multipart body. */
-  body: unknown;
-  files: RecordedFile[];
-}
-
-interface Failure {
+/** A fault a test injects: calls matching `method` and `path` get `response` instead, `times` times. */
+interface Fault {
   method: string;
   path: RegExp;
-  status: number;
   remaining: number;
+  response: () => FakeResponse;
 }
 
-const parseMultipart = (raw: Buffer, boundary: string): { body: unknown; files: RecordedFile[] } => {
-  // latin1 maps bytes 1:1 to characters, so binary parts survive the string split.
-  const text = raw.toString('latin1');
-  const files: RecordedFile[] = [];
-  let body: unknown;
-  for (const part of text.split(`--${boundary}`)) {
-    const headerEnd = part.indexOf('\r\n\r\n');
-    if (headerEnd === -1) continue;
-    const headers = part.slice(0, headerEnd);
-    const content = part.slice(headerEnd + 4).replace(/\r\n$/u, '');
-    const field = /name="([^"]*)"/u.exec(headers)?.[1] ?? '';
-    const filename = /filename="([^"]*)"/u.exec(headers)?.[1];
-    if (filename === undefined) {
-      if (field === 'payload_json') body = JSON.parse(Buffer.from(content, 'latin1').toString('utf8'));
-      continue;
-    }
-    const contentType = /content-type:\s*([^\r\n]+)/iu.exec(headers)?.[1] ?? '';
-    files.push({ field, filename, contentType, data: Buffer.from(content, 'latin1') });
-  }
-  return { body, files };
-};
+export interface FakeDiscordOptions {
+  /** Privileged intents switched on in the Developer Portal; none by default, as for a new app. */
+  grantedIntents?: number;
+}
 
-const readBody = async (request: IncomingMessage): Promise<Buffer> => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-};
+/** A 429's details: seconds to wait and whether the global limit was hit. */
+export interface RateLimitFault {
+  retryAfter?: number;
+  global?: boolean;
+}
 
 /**
- * A local stand-in for Discord: REST on 127.0.0.1 (every call recorded) and a gateway that
- * says HELLO, answers IDENTIFY with READY and one GUILD_CREATE per guild, acks heartbeats, and
- * lets a test dispatch MESSAGE_CREATE and INTERACTION_CREATE.
+ * A local stand-in for Discord that keeps Discord's rules, not the bot's expectations: REST on
+ * 127.0.0.1 (every call recorded) with message limits, interaction deadlines and single
+ * acknowledgement, deferred replies filled by the first follow-up, 429s with rate-limit headers,
+ * and a gateway that refuses ungranted privileged intents, echoes the bot's own messages, and
+ * supports RESUME. Tests dispatch MESSAGE_CREATE and INTERACTION_CREATE and inject faults.
  */
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
-  readonly identifies: unknown[] = [];
   readonly users = new Map<string, FakeUser>();
+  readonly messages: FakeMessages;
+  readonly gateway: FakeGateway;
   #server: Server;
   #wss: WebSocketServer;
-  #sockets = new Set<WebSocket>();
-  #sequence = 0;
   #nextId = 950000000000000000n;
-  #failures: Failure[] = [];
-  #tokenChannels = new Map<string, string>();
+  #faults: Fault[] = [];
+  #interactions: FakeInteractions;
+  /** DM channel id -> the user on the other side. */
+  #dmChannels = new Map<string, string>();
+  #clockOffset = 0;
   #waiters: Array<{ test: (request: RecordedRequest) => boolean; resolve: (request: RecordedRequest) => void }> = [];
 
   private constructor(
     readonly guilds: FakeGuild[],
     readonly token: string,
+    options: FakeDiscordOptions,
   ) {
+    this.messages = new FakeMessages(
+      () => this.nextId(),
+      (type, data) => this.dispatch(type, data),
+    );
+    this.#interactions = new FakeInteractions(this.messages, () => this.now());
+    this.gateway = new FakeGateway({
+      token,
+      grantedIntents: options.grantedIntents ?? 0,
+      botUserId: BOT_USER.id,
+      ready: (sessionId) => ({
+        ready: {
+          v: 10,
+          user: BOT_USER,
+          guilds: this.guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+          session_id: sessionId,
+          resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+          shard: [0, 1],
+          application: { id: APPLICATION_ID, flags: 0 },
+        },
+        guilds: this.guilds.map(guildCreate),
+      }),
+    });
     this.#server = createServer((request, response) => void this.#onRequest(request, response));
     this.#wss = new WebSocketServer({ server: this.#server });
-    this.#wss.on('connection', (socket) => this.#onConnection(socket));
+    this.#wss.on('connection', (socket) => this.gateway.onConnection(socket));
   }
 
   /** Starts REST and gateway on one random 127.0.0.1 port. */
-  static async start(guilds: FakeGuild[], token = 'fake-bot-token'): Promise<FakeDiscord> {
-    const fake = new FakeDiscord(guilds, token);
+  static async start(guilds: FakeGuild[], token = 'fake-bot-token', options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(guilds, token, options);
     await new Promise<void>((resolve) => fake.#server.listen(0, '127.0.0.1', resolve));
     return fake;
   }
@@ -99,15 +100,41 @@ export class FakeDiscord {
     return `http://127.0.0.1:${this.port}/api`;
   }
 
+  /** IDENTIFY payloads received, in order. */
+  get identifies(): unknown[] {
+    return this.gateway.identifies;
+  }
+
+  /** The fake's clock (ms), which interaction deadlines are measured on. */
+  now(): number {
+    return performance.now() + this.#clockOffset;
+  }
+
+  /** Moves the fake's clock on, as if the bot had taken `ms` longer. */
+  advanceTime(ms: number): void {
+    this.#clockOffset += ms;
+  }
+
   /** A fresh snowflake, increasing. */
   nextId(): string {
     this.#nextId += 1n;
     return String(this.#nextId);
   }
 
-  /** Answers the next `times` calls matching `method` and `path` with `status`. */
-  failNext(method: string, path: RegExp, status: number, times: number): void {
-    this.#failures.push({ method, path, status, remaining: times });
+  /** The DM channel between the bot and `user` (the same id `POST /users/@me/channels` returns). */
+  dmChannelOf(user: FakeUser): string {
+    const id = `7${user.id.slice(1)}`;
+    this.#dmChannels.set(id, user.id);
+    return id;
+  }
+
+  /** Answers the next `times` calls matching `method` and `path` with `status` (a 429 as Discord sends it). */
+  failNext(method: string, path: RegExp, status: number, times: number, rateLimit: RateLimitFault = {}): void {
+    const response = (): FakeResponse =>
+      status === 429
+        ? rateLimited({ retryAfter: rateLimit.retryAfter ?? 1, global: rateLimit.global ?? false, bucket: `fake-${method}-${path.source}`, now: Date.now() })
+        : { status, body: { message: status >= 500 ? 'Internal Server Error' : 'Fault injected by the test', code: 0 } };
+    this.#faults.push({ method, path, remaining: times, response });
   }
 
   /** Resolves with the first recorded request (past or future) that matches. */
@@ -131,81 +158,59 @@ export class FakeDiscord {
     return this.requests.filter((request) => request.method === method && path.test(request.path));
   }
 
-  /** Sends a gateway DISPATCH (op 0) to every connected client. */
-  dispatch(type: string, data: unknown): void {
-    this.#sequence += 1;
-    const frame = JSON.stringify({ op: 0, t: type, s: this.#sequence, d: data });
-    for (const socket of this.#sockets) socket.send(frame);
+  /** Sends a gateway DISPATCH to every session (kept for replay when its socket is down). */
+  dispatch(type: string, data: Record<string, unknown>): void {
+    if (type === 'MESSAGE_CREATE' && data['guild_id'] === undefined) {
+      const author = data['author'] as { id?: string } | undefined;
+      if (author?.id !== undefined && author.id !== BOT_USER.id) this.#dmChannels.set(String(data['channel_id']), author.id);
+    }
+    this.gateway.dispatch(type, data);
   }
 
-  /** Dispatches INTERACTION_CREATE, remembering its channel so webhook replies land there. */
+  /** Dispatches INTERACTION_CREATE; from now on its three seconds run. */
   interact(data: Record<string, unknown>): void {
-    this.#tokenChannels.set(String(data['token']), String(data['channel_id']));
+    const channel = data['channel'] as { type?: number } | undefined;
+    const user = data['user'] as { id?: string } | undefined;
+    if (channel?.type === 1 && user?.id !== undefined) this.#dmChannels.set(String(data['channel_id']), user.id);
+    this.#interactions.register(data);
     this.dispatch('INTERACTION_CREATE', data);
   }
 
+  /** The original response of the interaction with this token, as Discord now shows it. */
+  originalOf(token: string): StoredMessage | undefined {
+    return this.#interactions.originalOf(token);
+  }
+
+  /** Closes the gateway sockets with a resumable code; the client may RESUME. */
+  disconnect(code = 4000): void {
+    this.gateway.disconnect(code);
+  }
+
   async close(): Promise<void> {
-    for (const socket of this.#sockets) socket.terminate();
+    for (const socket of this.#wss.clients) socket.terminate();
     await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 
-  #onConnection(socket: WebSocket): void {
-    this.#sockets.add(socket);
-    socket.on('close', () => this.#sockets.delete(socket));
-    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
-    socket.on('message', (raw) => {
-      const frame = JSON.parse(String(raw)) as { op: number; d: unknown };
-      if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
-      if (frame.op !== 2) return;
-      this.identifies.push(frame.d);
-      this.dispatch('READY', {
-        v: 10,
-        user: BOT_USER,
-        guilds: this.guilds.map((guild) => ({ id: guild.id, unavailable: true })),
-        session_id: 'fake-session',
-        resume_gateway_url: `ws://127.0.0.1:${this.port}`,
-        shard: [0, 1],
-        application: { id: APPLICATION_ID, flags: 0 },
-      });
-      for (const guild of this.guilds) this.dispatch('GUILD_CREATE', guildCreate(guild));
-    });
-  }
-
   async #onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const raw = await readBody(request);
-    const type = request.headers['content-type'] ?? '';
-    const boundary = /boundary=(.+)$/u.exec(type)?.[1];
-    const parsed =
-      boundary !== undefined
-        ? parseMultipart(raw, boundary)
-        : { body: raw.length > 0 && type.includes('json') ? (JSON.parse(raw.toString('utf8')) as unknown) : undefined, files: [] };
-    const recorded: RecordedRequest = {
-      method: request.method ?? 'GET',
-      path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/u, ''),
-      query: url.searchParams,
-      body: parsed.body,
-      files: parsed.files,
-    };
+    const recorded = await recordRequest(request);
     this.requests.push(recorded);
-
-    const send = (status: number, payload?: unknown): void => {
-      response.writeHead(status, payload === undefined ? {} : { 'content-type': 'application/json' });
-      response.end(payload === undefined ? undefined : JSON.stringify(payload));
-    };
     // Interaction callbacks and webhooks authenticate by their token in the path, not the header.
     const needsAuth = !/^\/(interactions|webhooks)\//u.test(recorded.path);
-    const failure = this.#failures.find((f) => f.remaining > 0 && f.method === recorded.method && f.path.test(recorded.path));
+    const fault = this.#faults.find((f) => f.remaining > 0 && f.method === recorded.method && f.path.test(recorded.path));
+    let answer: FakeResponse;
     if (needsAuth && request.headers.authorization !== `Bot ${this.token}`) {
-      send(401, { message: '401: Unauthorized', code: 0 });
-    } else if (failure) {
-      failure.remaining -= 1;
-      send(failure.status, { message: 'Internal Server Error', code: 0 });
+      answer = { status: 401, body: errorBody.unauthorized };
+    } else if (fault) {
+      fault.remaining -= 1;
+      answer = fault.response();
     } else {
-      this.#route(recorded, send);
+      answer = this.#route(recorded);
     }
+    recorded.status = answer.status;
+    response.writeHead(answer.status, { ...(answer.body === undefined ? {} : { 'content-type': 'application/json' }), ...answer.headers });
+    response.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
     // Waiters run after the response so a test sees the call only once it was answered.
     for (const waiter of [...this.#waiters]) {
       if (!waiter.test(recorded)) continue;
@@ -214,49 +219,63 @@ export class FakeDiscord {
     }
   }
 
-  #botMessage(channelId: string, body: unknown, files: RecordedFile[]): Record<string, unknown> {
-    const fields = (body ?? {}) as { content?: string; embeds?: unknown[]; components?: unknown[] };
-    const guild = this.guilds.find((g) => g.channelId === channelId);
-    return messageObject({
-      id: this.nextId(),
-      channelId,
-      ...(guild ? { guildId: guild.id } : {}),
-      author: BOT_USER,
-      content: fields.content ?? '',
-      embeds: fields.embeds ?? [],
-      components: fields.components ?? [],
-      attachments: files.map((file, i) => ({ id: String(i), filename: file.filename, size: file.data.length, url: `https://cdn.invalid/${file.filename}`, proxy_url: `https://cdn.invalid/${file.filename}` })),
-    });
+  #channel(id: string): Record<string, unknown> | undefined {
+    const guild = this.guilds.find((g) => g.channelId === id);
+    if (guild) return { id, type: 0, guild_id: guild.id, name: 'learning-city', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, flags: 0 };
+    const userId = this.#dmChannels.get(id);
+    const user = userId === undefined ? undefined : this.users.get(userId);
+    if (userId === undefined) return undefined;
+    const recipient = { id: userId, username: user?.username ?? 'someone', discriminator: '0', global_name: null, avatar: null };
+    return { id, type: 1, last_message_id: null, flags: 0, recipients: [recipient] };
   }
 
-  #route(request: RecordedRequest, send: (status: number, payload?: unknown) => void): void {
-    const { method, path, body, files } = request;
+  #route(request: RecordedRequest): FakeResponse {
+    const { method, path, body, files, query } = request;
     let match: RegExpExecArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
-      send(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
-    } else if (method === 'POST' && (match = /^\/channels\/(\d+)\/messages$/u.exec(path))) {
-      send(200, this.#botMessage(match[1] ?? '', body, files));
-    } else if (method === 'GET' && (match = /^\/channels\/(\d+)$/u.exec(path))) {
-      const guild = this.guilds.find((g) => g.channelId === match?.[1]);
-      if (guild) send(200, { id: guild.channelId, type: 0, guild_id: guild.id, name: 'learning-city', position: 0, permission_overwrites: [], parent_id: null, nsfw: false, flags: 0 });
-      else send(404, { message: 'Unknown Channel', code: 10003 });
-    } else if (method === 'GET' && (match = /^\/users\/(\d+)$/u.exec(path))) {
-      const user = this.users.get(match[1] ?? '');
-      if (user) send(200, { id: user.id, username: user.username, discriminator: '0', global_name: null, avatar: null });
-      else send(404, { message: 'Unknown User', code: 10013 });
-    } else if (method === 'POST' && path === '/users/@me/channels') {
-      const recipient = this.users.get(String((body as { recipient_id?: string }).recipient_id));
-      if (!recipient) send(400, { message: 'Invalid Recipient(s)', code: 50033 });
-      else send(200, { id: `7${recipient.id.slice(1)}`, type: 1, last_message_id: null, flags: 0, recipients: [{ id: recipient.id, username: recipient.username, discriminator: '0', global_name: null, avatar: null }] });
-    } else if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/u.test(path)) {
-      send(204);
-    } else if ((match = /^\/webhooks\/\d+\/([^/]+)(\/messages\/@original)?$/u.exec(path))) {
-      if (method === 'DELETE') send(204);
-      else send(200, this.#botMessage(this.#tokenChannels.get(match[1] ?? '') ?? '0', body, files));
-    } else if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/u.test(path)) {
-      send(200, (body as Array<Record<string, unknown>>).map((command) => ({ ...command, id: this.nextId(), application_id: APPLICATION_ID, version: '1' })));
-    } else {
-      send(404, { message: `fake Discord has no route for ${method} ${path}`, code: 0 });
+      return { status: 200, body: { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
     }
+    if ((match = /^\/channels\/(\d+)(\/messages(?:\/(\d+))?)?$/u.exec(path))) {
+      const channelId = match[1] ?? '';
+      const channel = this.#channel(channelId);
+      if (!channel) return { status: 404, body: errorBody.unknownChannel };
+      if (match[2] === undefined) return method === 'GET' ? { status: 200, body: channel } : { status: 405, body: { message: '405: Method Not Allowed', code: 0 } };
+      const where = { channelId, guildId: typeof channel['guild_id'] === 'string' ? channel['guild_id'] : undefined };
+      if (match[3] === undefined && method === 'POST') {
+        const refused = checkMessage(body, { create: true, files: files.length });
+        return refused ?? { status: 200, body: this.messages.toApi(this.messages.create(where, body, files)) };
+      }
+      const message = this.messages.get(match[3] ?? '');
+      if (message?.channelId !== channelId) return { status: 404, body: errorBody.unknownMessage };
+      if (method === 'DELETE') {
+        this.messages.delete(message);
+        return { status: 204 };
+      }
+      if (method !== 'PATCH') return { status: 200, body: this.messages.toApi(message) };
+      const refused = checkMessage(body, { create: false, files: files.length });
+      return refused ?? { status: 200, body: this.messages.toApi(this.messages.edit(message, body, files)) };
+    }
+    if (method === 'GET' && (match = /^\/users\/(\d+)$/u.exec(path))) {
+      const user = this.users.get(match[1] ?? '');
+      return user
+        ? { status: 200, body: { id: user.id, username: user.username, discriminator: '0', global_name: user.global_name ?? null, avatar: null } }
+        : { status: 404, body: errorBody.unknownUser };
+    }
+    if (method === 'POST' && path === '/users/@me/channels') {
+      const recipient = this.users.get(String((body as { recipient_id?: string }).recipient_id));
+      if (!recipient) return { status: 400, body: errorBody.invalidRecipients };
+      return { status: 200, body: this.#channel(this.dmChannelOf(recipient)) };
+    }
+    if (method === 'POST' && (match = /^\/interactions\/(\d+)\/([^/]+)\/callback$/u.exec(path))) {
+      return this.#interactions.callback(match[1] ?? '', match[2] ?? '', { method, body, files, query });
+    }
+    if ((match = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/u.exec(path))) {
+      if (match[1] !== APPLICATION_ID) return { status: 404, body: errorBody.unknownWebhook };
+      return this.#interactions.webhook(match[2] ?? '', match[3], { method, body, files, query });
+    }
+    if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/u.test(path)) {
+      return { status: 200, body: (body as Array<Record<string, unknown>>).map((command) => ({ ...command, id: this.nextId(), application_id: APPLICATION_ID, version: '1' })) };
+    }
+    return { status: 404, body: { message: `fake Discord has no route for ${method} ${path}`, code: 0 } };
   }
 }

@@ -29,10 +29,14 @@ export class RecordingLogger implements Logger {
 export class SpyBot implements ChatBot {
   readonly events: BotEvent[] = [];
   failing = false;
+  /** Awaited before the core answers: lets a test hold the bot, like a slow core would. */
+  gate: (() => Promise<void>) | undefined;
   constructor(private readonly core: ChatBot) {}
-  handle(event: BotEvent): Promise<Reply[]> {
+  async handle(event: BotEvent): Promise<Reply[]> {
     this.events.push(event);
-    return this.failing ? Promise.reject(new Error('handler exploded')) : this.core.handle(event);
+    if (this.gate) await this.gate();
+    if (this.failing) throw new Error('handler exploded');
+    return this.core.handle(event);
   }
 }
 
@@ -54,7 +58,7 @@ export interface Harness {
 }
 
 /** A fake Discord with two guilds and the adapter started against it, as `src/main.ts` starts it. */
-export const startHarness = async (): Promise<Harness> => {
+export const startHarness = async (options: { ackWithinMs?: number } = {}): Promise<Harness> => {
   const fake = await FakeDiscord.start([GUILD_A, GUILD_B]);
   for (const user of [ALICE, ADMIN, CAROL, BOB]) fake.users.set(user.id, user);
   const answers = new TableAnswers();
@@ -66,7 +70,7 @@ export const startHarness = async (): Promise<Harness> => {
     DISCORD_APPLICATION_ID: APPLICATION_ID,
     DISCORD_API_URL: fake.apiUrl,
   });
-  const app = createDiscordApp({ config, bot, logger });
+  const app = createDiscordApp({ config, bot, logger, ...options });
   await app.start();
   return {
     fake,
@@ -83,8 +87,8 @@ export const startHarness = async (): Promise<Harness> => {
 };
 
 /** Waits for the first call after `since` (an index into `fake.requests`) that matches. */
-export const nextCall = (fake: FakeDiscord, since: number, method: string, path: RegExp): Promise<RecordedRequest> =>
-  fake.waitForRequest((request) => fake.requests.indexOf(request) >= since && request.method === method && path.test(request.path));
+export const nextCall = (fake: FakeDiscord, since: number, method: string, path: RegExp, timeoutMs?: number): Promise<RecordedRequest> =>
+  fake.waitForRequest((request) => fake.requests.indexOf(request) >= since && request.method === method && path.test(request.path), timeoutMs);
 
 /** JSON body of a recorded call, typed loosely for assertions. */
 export interface MessageBody {
