@@ -2,21 +2,14 @@ import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { DatabaseGoneError, StorageError, errorMessage } from '../core/errors.js';
+import { z } from 'zod';
 import { silentLogger } from '../core/ports.js';
 import type { Logger } from '../core/ports.js';
+import { SCHEMA_MIGRATIONS_SQL, WRITE_CHECK_ID, migrationChecksum, planMigrations } from './migrations.js';
+import type { AppliedMigration, Migration } from './migrations.js';
 
 /** An open better-sqlite3 connection. */
 export type Database = BetterSqlite3.Database;
-
-/**
- * A schema change. `id` is recorded in `schema_migrations` once applied and never run again, so
- * never edit a released migration: add a new one. Prefix ids with the owning table
- * (`sessions-001-create`) so modules can declare theirs independently.
- */
-export interface Migration {
-  id: string;
-  sql: string;
-}
 
 export interface OpenDatabaseOptions {
   /** Applied in the order given, each once, all pending ones in one transaction. */
@@ -81,43 +74,44 @@ const openFailure = (file: string, error: unknown, busyTimeoutMs: number): Stora
   return new StorageError(message, { cause: error });
 };
 
-const SCHEMA_MIGRATIONS_SQL = `CREATE TABLE IF NOT EXISTS schema_migrations (
-  id TEXT PRIMARY KEY NOT NULL,
-  applied_at TEXT NOT NULL
-)`;
+const appliedRowSchema = z.object({ id: z.string(), checksum: z.string().nullish() });
 
-/** Id of a row written and rolled back at open to prove the file is writable; never committed. */
-const WRITE_CHECK_ID = '~write-check';
+/** What `schema_migrations` records; `checksum` is null before `schema-001-checksums` ran. */
+const readApplied = (db: Database): AppliedMigration[] =>
+  db
+    .prepare('SELECT * FROM schema_migrations')
+    .all()
+    .map((raw) => appliedRowSchema.parse(raw))
+    .filter((row) => row.id !== WRITE_CHECK_ID)
+    .map((row) => ({ id: row.id, checksum: row.checksum ?? null }));
 
 /**
  * Applies the migrations not yet recorded in `schema_migrations`, in order, in one immediate
- * transaction (so two processes starting together cannot both apply one). Safe to call again with
- * the same or more migrations; stores call it for their own tables. Returns the ids applied now.
+ * transaction (so two processes starting together cannot both apply one), recording each with the
+ * checksum of its SQL. Refuses, naming it, an applied migration whose SQL was edited since. Safe to
+ * call again with the same or more migrations; stores call it with the whole history. Returns the
+ * ids applied now.
  */
 export const applyMigrations = (
   db: Database,
   migrations: readonly Migration[],
   logger: Logger = silentLogger,
 ): string[] => {
-  const seen = new Set<string>();
-  for (const { id } of migrations) {
-    if (id.trim() === '' || id === WRITE_CHECK_ID) {
-      throw new StorageError(`Migration id ${JSON.stringify(id)} is not allowed.`);
-    }
-    if (seen.has(id)) throw new StorageError(`Migration id ${id} is declared twice.`);
-    seen.add(id);
-  }
   db.exec(SCHEMA_MIGRATIONS_SQL);
-  const isApplied = db.prepare<[string]>('SELECT 1 FROM schema_migrations WHERE id = ?').pluck();
-  const record = db.prepare<[string, string]>(
-    'INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)',
-  );
   const applied: string[] = [];
+  let backfilled = 0;
   db.transaction(() => {
-    for (const migration of migrations) {
-      if (isApplied.get(migration.id) !== undefined) continue;
+    const plan = planMigrations(migrations, readApplied(db), 'sqlite', db.name);
+    const record = (id: string, checksum: string): void => {
+      db.prepare('INSERT INTO schema_migrations (id, applied_at, checksum) VALUES (?, ?, ?)').run(
+        id,
+        new Date().toISOString(),
+        checksum,
+      );
+    };
+    for (const migration of plan.pending) {
       try {
-        db.exec(migration.sql);
+        db.exec(migration.sqlite);
       } catch (error) {
         throw new StorageError(
           `Migration ${migration.id} failed on ${db.name}: ${errorMessage(error)}. No migration ` +
@@ -125,11 +119,15 @@ export const applyMigrations = (
           { cause: error },
         );
       }
-      record.run(migration.id, new Date().toISOString());
+      record(migration.id, migrationChecksum(migration.sqlite));
       applied.push(migration.id);
     }
+    const fill = db.prepare('UPDATE schema_migrations SET checksum = ? WHERE id = ? AND checksum IS NULL');
+    for (const { id, checksum } of plan.backfill) backfilled += fill.run(checksum, id).changes;
   }).immediate();
-  if (applied.length > 0) logger.info({ file: db.name, migrations: applied }, 'Applied database migrations');
+  if (applied.length > 0 || backfilled > 0) {
+    logger.info({ file: db.name, migrations: applied, checksumsRecorded: backfilled }, 'Applied database migrations');
+  }
   return applied;
 };
 

@@ -3,29 +3,10 @@ import { silentLogger } from '../core/ports.js';
 import type { FeedbackStore, Logger } from '../core/ports.js';
 import type { FeedbackEntry } from './feedback-entry.js';
 import { applyMigrations } from './sqlite-database.js';
-import type { Database, Migration } from './sqlite-database.js';
-import { feedbackDmPerUserMigration } from './discord-dm-migrations.js';
+import type { Database } from './sqlite-database.js';
+import { migrations } from './schema.js';
 import { toIsoText } from './store-values.js';
 import { parseRowOrSkip, isoDateColumnSchema } from './sqlite-columns.js';
-
-/** Tables for {@link SqliteFeedbackStore}; pass to `openDatabase` or let the store apply them. */
-export const feedbackMigrations: Migration[] = [
-  {
-    id: 'feedback-001-create',
-    sql: `
-      CREATE TABLE answer_feedback (
-        workspace TEXT NOT NULL,
-        user_id TEXT NOT NULL,
-        key TEXT NOT NULL,
-        helpful INTEGER NOT NULL CHECK (helpful IN (0, 1)),
-        at TEXT NOT NULL,
-        PRIMARY KEY (workspace, user_id, key)
-      );
-      CREATE INDEX answer_feedback_by_time ON answer_feedback (workspace, at);
-    `,
-  },
-  feedbackDmPerUserMigration,
-];
 
 /** A feedback row as read back. */
 export const feedbackRowSchema = z.object({
@@ -47,7 +28,8 @@ export class SqliteFeedbackStore implements FeedbackStore {
 
   constructor(db: Database, logger: Logger = silentLogger) {
     this.#logger = logger;
-    applyMigrations(db, feedbackMigrations, logger);
+    // Any store may be the first to open the file: each brings the whole history.
+    applyMigrations(db, migrations, logger);
     // REPLACE rather than an upsert so the rowid follows the latest vote (used to order ties).
     this.#record = db.prepare<[string, string, string, number, string]>(
       `INSERT OR REPLACE INTO answer_feedback (workspace, user_id, key, helpful, at)

@@ -4,48 +4,10 @@ import type { Logger } from '../core/ports.js';
 import { scheduleSchema } from '../reminders/reminder.js';
 import type { DeliveryRecord, Reminder, ReminderStore } from '../reminders/reminder.js';
 import { applyMigrations } from './sqlite-database.js';
-import type { Database, Migration } from './sqlite-database.js';
-import { remindersDmPerUserMigration } from './discord-dm-migrations.js';
+import type { Database } from './sqlite-database.js';
+import { migrations } from './schema.js';
 import { parseRowOrSkip, isoDateColumnSchema, jsonColumnSchema } from './sqlite-columns.js';
 import { toIsoText, toJsonText } from './store-values.js';
-
-/** Tables for {@link SqliteReminderStore}; pass to `openDatabase` or let the store apply them. */
-export const reminderMigrations: Migration[] = [
-  {
-    id: 'reminders-001-create',
-    sql: `
-      CREATE TABLE reminders (
-        id TEXT PRIMARY KEY NOT NULL,
-        workspace TEXT NOT NULL,
-        platform TEXT NOT NULL,
-        workspace_id TEXT NOT NULL,
-        channel_id TEXT,
-        user_id TEXT,
-        city TEXT,
-        schedule TEXT NOT NULL,
-        time_zone TEXT NOT NULL,
-        created_by TEXT NOT NULL,
-        created_at TEXT NOT NULL,
-        active_since TEXT NOT NULL,
-        paused INTEGER NOT NULL DEFAULT 0,
-        last_slot TEXT,
-        CHECK ((channel_id IS NULL) <> (user_id IS NULL))
-      );
-      CREATE INDEX reminders_by_workspace ON reminders (workspace, created_at);
-      CREATE TABLE reminder_deliveries (
-        reminder_id TEXT NOT NULL,
-        workspace TEXT NOT NULL,
-        slot TEXT NOT NULL,
-        status TEXT NOT NULL,
-        attempts INTEGER NOT NULL,
-        error TEXT,
-        updated_at TEXT NOT NULL,
-        PRIMARY KEY (reminder_id, slot)
-      );
-    `,
-  },
-  remindersDmPerUserMigration,
-];
 
 /** A reminder row as read back; the target is exactly one of channel or user. */
 export const reminderRowSchema = z
@@ -106,7 +68,8 @@ export class SqliteReminderStore implements ReminderStore {
   constructor(db: Database, logger: Logger = silentLogger) {
     this.#db = db;
     this.#logger = logger;
-    applyMigrations(db, reminderMigrations, logger);
+    // Any store may be the first to open the file: each brings the whole history.
+    applyMigrations(db, migrations, logger);
     this.#insert = db.prepare<[string, string, string, string, string | null, string | null, string | null, string, string, string, string, string, number]>(
       `INSERT OR IGNORE INTO reminders (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
     );

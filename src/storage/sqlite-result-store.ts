@@ -2,39 +2,10 @@ import { z } from 'zod';
 import { silentLogger } from '../core/ports.js';
 import type { AssessmentResult, Logger, ResultStore } from '../core/ports.js';
 import { applyMigrations } from './sqlite-database.js';
-import type { Database, Migration } from './sqlite-database.js';
-import { resultsDmPerUserMigration } from './discord-dm-migrations.js';
+import type { Database } from './sqlite-database.js';
+import { migrations } from './schema.js';
 import { cityKey, normaliseLimit, toIsoText, toJsonText } from './store-values.js';
 import { parseRowOrSkip, isoDateColumnSchema, jsonColumnSchema } from './sqlite-columns.js';
-
-/** Tables for {@link SqliteResultStore}; pass to `openDatabase` or let the store apply them. */
-export const resultMigrations: Migration[] = [
-  {
-    id: 'results-001-create',
-    sql: `
-      CREATE TABLE assessment_results (
-        workspace TEXT NOT NULL,
-        id TEXT NOT NULL,
-        platform TEXT NOT NULL,
-        channel_id TEXT NOT NULL,
-        user_id TEXT NOT NULL,
-        city TEXT NOT NULL,
-        city_key TEXT NOT NULL,
-        framework_id TEXT NOT NULL,
-        completed_at TEXT NOT NULL,
-        overall_percent REAL,
-        components TEXT NOT NULL,
-        answers TEXT NOT NULL,
-        PRIMARY KEY (workspace, id)
-      );
-      CREATE INDEX assessment_results_by_time
-        ON assessment_results (workspace, completed_at);
-      CREATE INDEX assessment_results_by_city
-        ON assessment_results (workspace, city_key, completed_at);
-    `,
-  },
-  resultsDmPerUserMigration,
-];
 
 export const componentScoreSchema = z.object({
   id: z.string(),
@@ -86,7 +57,8 @@ export class SqliteResultStore implements ResultStore {
 
   constructor(db: Database, logger: Logger = silentLogger) {
     this.#logger = logger;
-    applyMigrations(db, resultMigrations, logger);
+    // Any store may be the first to open the file: each brings the whole history.
+    applyMigrations(db, migrations, logger);
     this.#save = db.prepare<
       [string, string, string, string, string, string, string, string, number | null, string, string, string]
     >(

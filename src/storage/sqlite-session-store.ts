@@ -2,33 +2,10 @@ import { z } from 'zod';
 import { silentLogger } from '../core/ports.js';
 import type { Logger, SessionKey, SessionStore, StoredSession } from '../core/ports.js';
 import { applyMigrations } from './sqlite-database.js';
-import type { Database, Migration } from './sqlite-database.js';
-import { sessionsDmPerUserMigration } from './discord-dm-migrations.js';
+import type { Database } from './sqlite-database.js';
+import { migrations } from './schema.js';
 import { toIsoText, toJsonText } from './store-values.js';
 import { parseRowOrSkip, isoDateColumnSchema, jsonColumnSchema } from './sqlite-columns.js';
-
-/** Tables for {@link SqliteSessionStore}; pass to `openDatabase` or let the store apply them. */
-export const sessionMigrations: Migration[] = [
-  {
-    id: 'sessions-001-create',
-    sql: `
-      CREATE TABLE assessment_sessions (
-        workspace TEXT NOT NULL,
-        conversation TEXT NOT NULL,
-        user_id TEXT NOT NULL,
-        framework_id TEXT NOT NULL,
-        city TEXT NOT NULL,
-        state TEXT NOT NULL,
-        started_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        PRIMARY KEY (workspace, conversation, user_id)
-      );
-      CREATE INDEX assessment_sessions_by_workspace
-        ON assessment_sessions (workspace, updated_at);
-    `,
-  },
-  sessionsDmPerUserMigration,
-];
 
 /** A session row as read back; `state` is any JSON, the assessment engine validates its shape. */
 export const sessionRowSchema = z.object({
@@ -62,7 +39,8 @@ export class SqliteSessionStore implements SessionStore {
 
   constructor(db: Database, logger: Logger = silentLogger) {
     this.#logger = logger;
-    applyMigrations(db, sessionMigrations, logger);
+    // Any store may be the first to open the file: each brings the whole history.
+    applyMigrations(db, migrations, logger);
     this.#get = db.prepare<[string, string, string]>(
       `SELECT ${COLUMNS} FROM assessment_sessions
        WHERE workspace = ? AND conversation = ? AND user_id = ?`,

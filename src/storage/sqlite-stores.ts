@@ -2,9 +2,10 @@ import { silentLogger } from '../core/ports.js';
 import type { Logger } from '../core/ports.js';
 import { closeDatabase, openDatabase } from './sqlite-database.js';
 import type { Database, OpenDatabaseOptions } from './sqlite-database.js';
-import { SqliteFeedbackStore, feedbackMigrations } from './sqlite-feedback-store.js';
-import { SqliteResultStore, resultMigrations } from './sqlite-result-store.js';
-import { SqliteSessionStore, sessionMigrations } from './sqlite-session-store.js';
+import { migrations } from './schema.js';
+import { SqliteFeedbackStore } from './sqlite-feedback-store.js';
+import { SqliteResultStore } from './sqlite-result-store.js';
+import { SqliteSessionStore } from './sqlite-session-store.js';
 
 /** The SQLite-backed stores sharing one connection. */
 export interface SqliteStores {
@@ -17,7 +18,7 @@ export interface SqliteStores {
 }
 
 /**
- * Opens (or creates) the database at `path` with every store's migrations and returns the stores.
+ * Opens (or creates) the database at `path`, applies the migration history and returns the stores.
  * Throws a `StorageError` naming the file and the fix when it cannot be opened for writing.
  */
 export const createSqliteStores = (
@@ -28,12 +29,7 @@ export const createSqliteStores = (
   const db = openDatabase(path, {
     ...options,
     logger,
-    migrations: [
-      ...sessionMigrations,
-      ...resultMigrations,
-      ...feedbackMigrations,
-      ...(options.migrations ?? []),
-    ],
+    migrations: [...migrations, ...(options.migrations ?? [])],
   });
   try {
     return {

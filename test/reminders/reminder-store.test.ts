@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ReminderStore } from '../../src/reminders/reminder.js';
 import { MemoryReminderStore } from '../../src/storage/memory-reminder-store.js';
 import { openDatabase } from '../../src/storage/sqlite-database.js';
-import { SqliteReminderStore, reminderMigrations } from '../../src/storage/sqlite-reminder-store.js';
+import { reminderMigrations } from '../../src/storage/schema.js';
+import { SqliteReminderStore } from '../../src/storage/sqlite-reminder-store.js';
 import { tempDir } from '../storage/temp-dir.js';
 import { reminder } from './fixtures.js';
 

@@ -1,10 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/storage/sqlite-database.js';
-import { feedbackMigrations } from '../../src/storage/sqlite-feedback-store.js';
-import { SqliteReminderStore, reminderMigrations } from '../../src/storage/sqlite-reminder-store.js';
-import { resultMigrations } from '../../src/storage/sqlite-result-store.js';
-import { sessionMigrations } from '../../src/storage/sqlite-session-store.js';
+import { migrations } from '../../src/storage/schema.js';
+import { SqliteReminderStore } from '../../src/storage/sqlite-reminder-store.js';
 import { createSqliteStores } from '../../src/storage/sqlite-stores.js';
 import { tempDir } from './temp-dir.js';
 
@@ -14,7 +12,7 @@ const GUILD = '810000000000000001';
 const AT = '2025-03-03T10:00:00.000Z';
 
 /** The tables as the previous release created them, before any DM migration. */
-const firstReleaseMigrations = [...sessionMigrations, ...resultMigrations, ...feedbackMigrations, ...reminderMigrations].filter(
+const firstReleaseMigrations = migrations.filter(
   (migration) => migration.id.endsWith('-001-create'),
 );
 
@@ -101,7 +99,12 @@ describe('moving shared Discord DM rows to their users’ own workspaces', () =>
     const stores = createSqliteStores(path);
     try {
       const applied = stores.db.prepare("SELECT id FROM schema_migrations WHERE id LIKE '%discord-dm-per-user' ORDER BY id").pluck().all();
-      expect(applied).toEqual(['feedback-002-discord-dm-per-user', 'results-002-discord-dm-per-user', 'sessions-002-discord-dm-per-user']);
+      expect(applied).toEqual([
+        'feedback-002-discord-dm-per-user',
+        'reminders-002-discord-dm-per-user',
+        'results-002-discord-dm-per-user',
+        'sessions-002-discord-dm-per-user',
+      ]);
       expect(stores.results.list(`discord:dm:${ALICE}`)).toHaveLength(1);
     } finally {
       stores.close();

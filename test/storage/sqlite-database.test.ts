@@ -6,7 +6,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { StorageError } from '../../src/core/errors.js';
 import { applyMigrations, closeDatabase, openDatabase } from '../../src/storage/sqlite-database.js';
-import type { Migration } from '../../src/storage/sqlite-database.js';
+import { migrationChecksum } from '../../src/storage/migrations.js';
+import type { Migration } from '../../src/storage/migrations.js';
 import { tempDir } from './temp-dir.js';
 
 const appliedIds = (path: string): string[] => {
@@ -21,8 +22,12 @@ const appliedIds = (path: string): string[] => {
 const countingMigration: Migration = {
   id: 'test-001-counter',
   // Inserting a row shows how often the migration ran: a second run would add a second row.
-  sql: 'CREATE TABLE IF NOT EXISTS counter (n INTEGER); INSERT INTO counter VALUES (1);',
+  sqlite: 'CREATE TABLE IF NOT EXISTS counter (n INTEGER); INSERT INTO counter VALUES (1);',
+  postgres: 'CREATE TABLE IF NOT EXISTS counter (n INTEGER); INSERT INTO counter VALUES (1);',
 };
+
+/** A migration for SQLite only; the PostgreSQL side is never run in these tests. */
+const sqliteOnly = (id: string, sqlite: string): Migration => ({ id, sqlite, postgres: sqlite });
 
 describe('openDatabase', () => {
   it('creates missing parent directories and turns on WAL, foreign keys, NORMAL sync and a busy timeout', () => {
@@ -45,18 +50,18 @@ describe('openDatabase', () => {
   it('applies each migration once, in order, and only new ones on reopen', () => {
     const path = join(tempDir(), 'bot.db');
     openDatabase(path, { migrations: [countingMigration] }).close();
-    const second: Migration = { id: 'test-002-column', sql: 'ALTER TABLE counter ADD COLUMN label TEXT;' };
+    const second = sqliteOnly('test-002-column', 'ALTER TABLE counter ADD COLUMN label TEXT;');
     const db = openDatabase(path, { migrations: [countingMigration, second] });
     expect(db.prepare('SELECT count(*) FROM counter').pluck().get()).toBe(1);
     expect(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('counter')).toEqual(['n', 'label']);
     expect(applyMigrations(db, [countingMigration, second])).toEqual([]);
     db.close();
-    expect(appliedIds(path)).toEqual(['test-001-counter', 'test-002-column']);
+    expect(appliedIds(path)).toEqual(['schema-001-checksums', 'test-001-counter', 'test-002-column']);
   });
 
   it('applies no migration of a batch when one fails, and names the failing one', () => {
     const path = join(tempDir(), 'bot.db');
-    const broken: Migration = { id: 'test-002-broken', sql: 'CREATE TABLE oops (' };
+    const broken = sqliteOnly('test-002-broken', 'CREATE TABLE oops (');
     expect(() => openDatabase(path, { migrations: [countingMigration, broken] })).toThrow(
       /Migration test-002-broken failed on .*bot\.db/,
     );
@@ -64,6 +69,51 @@ describe('openDatabase', () => {
     const db = openDatabase(path, { migrations: [countingMigration] });
     expect(db.prepare('SELECT count(*) FROM counter').pluck().get()).toBe(1);
     db.close();
+  });
+
+  it('records a checksum of the SQL of each migration it applies', () => {
+    const path = join(tempDir(), 'bot.db');
+    openDatabase(path, { migrations: [countingMigration] }).close();
+    const db = new BetterSqlite3(path, { readonly: true });
+    const checksum = db.prepare('SELECT checksum FROM schema_migrations WHERE id = ?').pluck();
+    expect(checksum.get('test-001-counter')).toBe(migrationChecksum(countingMigration.sqlite));
+    expect(checksum.get('test-001-counter')).toMatch(/^[0-9a-f]{64}$/);
+    db.close();
+  });
+
+  it('refuses to start when an applied migration was edited, naming it, and changes nothing', () => {
+    const path = join(tempDir(), 'bot.db');
+    openDatabase(path, { migrations: [countingMigration] }).close();
+    const edited = sqliteOnly(countingMigration.id, 'CREATE TABLE IF NOT EXISTS counter (n INTEGER); INSERT INTO counter VALUES (2);');
+    const next = sqliteOnly('test-002-column', 'ALTER TABLE counter ADD COLUMN label TEXT;');
+    const attempt = () => openDatabase(path, { migrations: [edited, next] });
+    expect(attempt).toThrow(StorageError);
+    expect(attempt).toThrow(
+      new RegExp(`Migration test-001-counter was already applied to ${path}, but its SQL has been edited since`),
+    );
+    expect(appliedIds(path)).toEqual(['schema-001-checksums', 'test-001-counter']);
+    // Re-indenting is not an edit.
+    const reindented = sqliteOnly(countingMigration.id, `\n  ${countingMigration.sqlite.replace('; ', ';\n    ')}\n`);
+    openDatabase(path, { migrations: [reindented] }).close();
+  });
+
+  it('records the checksums of a database from before checksums on its first start, without re-running', () => {
+    const path = join(tempDir(), 'bot.db');
+    const old = new BetterSqlite3(path);
+    old.exec(`CREATE TABLE schema_migrations (id TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL);
+      ${countingMigration.sqlite}
+      INSERT INTO schema_migrations VALUES ('test-001-counter', '2025-01-01T00:00:00.000Z');`);
+    old.close();
+    const db = openDatabase(path, { migrations: [countingMigration] });
+    expect(db.prepare('SELECT count(*) FROM counter').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT id, checksum FROM schema_migrations ORDER BY id').all()).toEqual([
+      { id: 'schema-001-checksums', checksum: migrationChecksum(
+        'ALTER TABLE schema_migrations ADD COLUMN checksum TEXT') },
+      { id: 'test-001-counter', checksum: migrationChecksum(countingMigration.sqlite) },
+    ]);
+    db.close();
+    const edited = sqliteOnly(countingMigration.id, 'CREATE TABLE counter (n INTEGER)');
+    expect(() => openDatabase(path, { migrations: [edited] })).toThrow(/Migration test-001-counter was already applied/);
   });
 
   it('refuses the same migration id declared twice', () => {

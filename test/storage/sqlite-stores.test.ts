@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/core/ports.js';
 import { openDatabase } from '../../src/storage/sqlite-database.js';
 import { SqliteFeedbackStore } from '../../src/storage/sqlite-feedback-store.js';
-import { SqliteResultStore, resultMigrations } from '../../src/storage/sqlite-result-store.js';
+import { resultMigrations } from '../../src/storage/schema.js';
+import { SqliteResultStore } from '../../src/storage/sqlite-result-store.js';
 import { SqliteSessionStore } from '../../src/storage/sqlite-session-store.js';
 import { createSqliteStores } from '../../src/storage/sqlite-stores.js';
 import { assessmentResult, sessionKey, storedSession } from './fixtures.js';
@@ -34,7 +35,7 @@ describe('SQLite stores across restarts', () => {
     second.close();
   });
 
-  it('records each store migration once however often the stores are opened', () => {
+  it('records each migration of the history once however often the stores are opened', () => {
     const path = join(tempDir(), 'bot.db');
     createSqliteStores(path).close();
     const stores = createSqliteStores(path);
@@ -43,8 +44,11 @@ describe('SQLite stores across restarts', () => {
     expect(stores.db.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all()).toEqual([
       'feedback-001-create',
       'feedback-002-discord-dm-per-user',
+      'reminders-001-create',
+      'reminders-002-discord-dm-per-user',
       'results-001-create',
       'results-002-discord-dm-per-user',
+      'schema-001-checksums',
       'sessions-001-create',
       'sessions-002-discord-dm-per-user',
     ]);

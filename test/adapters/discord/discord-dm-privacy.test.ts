@@ -10,7 +10,7 @@ import type { BotEvent } from '../../../src/core/events.js';
 import { silentLogger, type ChatBot } from '../../../src/core/ports.js';
 import type { Reply } from '../../../src/core/replies.js';
 import { openDatabase } from '../../../src/storage/sqlite-database.js';
-import { resultMigrations } from '../../../src/storage/sqlite-result-store.js';
+import { resultMigrations } from '../../../src/storage/schema.js';
 import { FakeDiscord, type RecordedRequest } from './fake-discord.js';
 import { APPLICATION_ID, buttonClick, slashCommand, userMessage, type FakeUser } from './fake-discord-payloads.js';
 import { ALICE, BOB, CAROL, GUILD_A } from './test-harness.js';
