@@ -1,24 +1,28 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, it as itRun } from 'vitest';
 import { StorageError } from '../../src/core/errors.js';
 import { MemoryFeedbackStore, MemoryResultStore, MemorySessionStore } from '../../src/storage/memory-stores.js';
+import { createPostgresStores } from '../../src/storage/postgres-stores.js';
 import { createSqliteStores } from '../../src/storage/sqlite-stores.js';
 import type { FeedbackEntry } from '../../src/storage/feedback-entry.js';
 import type { FeedbackStore, ResultStore, SessionStore } from '../../src/core/ports.js';
+import { freshSchema, withPostgres } from '../support/postgres.js';
+import type { MaybeAsync } from '../support/maybe-async.js';
 import { assessmentResult, sessionKey, storedSession } from './fixtures.js';
 import { tempDir } from './temp-dir.js';
 
 /** What the contract needs from a backend; feedback stores also list votes for reading back. */
 interface Backend {
-  sessions: SessionStore;
-  results: ResultStore;
-  feedback: FeedbackStore & { listByWorkspace(workspace: string): FeedbackEntry[] };
-  close(): void;
+  sessions: MaybeAsync<SessionStore>;
+  results: MaybeAsync<ResultStore>;
+  feedback: MaybeAsync<FeedbackStore & { listByWorkspace(workspace: string): FeedbackEntry[] }>;
+  close(): void | Promise<void>;
 }
 
-const backends: Array<{ name: string; open: () => Backend }> = [
+const backends: Array<{ name: string; skip: boolean; open: () => Backend | Promise<Backend> }> = [
   {
     name: 'memory',
+    skip: false,
     open: () => ({
       sessions: new MemorySessionStore(),
       results: new MemoryResultStore(),
@@ -26,151 +30,164 @@ const backends: Array<{ name: string; open: () => Backend }> = [
       close: () => {},
     }),
   },
-  { name: 'sqlite', open: () => createSqliteStores(join(tempDir(), 'bot.db')) },
+  { name: 'sqlite', skip: false, open: () => createSqliteStores(join(tempDir(), 'bot.db')) },
+  {
+    name: 'postgres',
+    skip: !withPostgres,
+    open: async () => {
+      const schema = await freshSchema();
+      const stores = await createPostgresStores(schema.url);
+      return { ...stores, close: () => stores.close().then(schema.drop) };
+    },
+  },
 ];
 
-describe.each(backends)('$name stores', ({ open }) => {
-  let backend: Backend;
-  const start = (): Backend => {
-    backend = open();
+describe.each(backends)('$name stores', ({ open, skip }) => {
+  let backend: Backend | undefined;
+  const start = async (): Promise<Backend> => {
+    backend = await open();
     return backend;
   };
-  afterEach(() => backend.close());
+  afterEach(async () => {
+    await backend?.close();
+    backend = undefined;
+  });
+  const it = skip ? itRun.skip : itRun;
 
   describe('sessions', () => {
-    it('reads back what was put, dates and nested state included', () => {
-      const { sessions } = start();
-      sessions.put(sessionKey(), storedSession());
-      expect(sessions.get(sessionKey())).toEqual(storedSession());
-      expect(sessions.get(sessionKey({ userId: 'U2' }))).toBeUndefined();
+    it('reads back what was put, dates and nested state included', async () => {
+      const { sessions } = await start();
+      await sessions.put(sessionKey(), storedSession());
+      expect(await sessions.get(sessionKey())).toEqual(storedSession());
+      expect(await sessions.get(sessionKey({ userId: 'U2' }))).toBeUndefined();
     });
 
-    it('replaces the session on a second put with the same key', () => {
-      const { sessions } = start();
-      sessions.put(sessionKey(), storedSession());
+    it('replaces the session on a second put with the same key', async () => {
+      const { sessions } = await start();
+      await sessions.put(sessionKey(), storedSession());
       const later = storedSession({ state: { step: 4 }, updatedAt: new Date('2025-03-04T08:00:00.000Z') });
-      sessions.put(sessionKey(), later);
-      expect(sessions.get(sessionKey())).toEqual(later);
-      expect(sessions.listByWorkspace('slack:T1')).toHaveLength(1);
+      await sessions.put(sessionKey(), later);
+      expect(await sessions.get(sessionKey())).toEqual(later);
+      expect(await sessions.listByWorkspace('slack:T1')).toHaveLength(1);
     });
 
-    it('keeps users and conversations apart and deletes only the given key', () => {
-      const { sessions } = start();
-      sessions.put(sessionKey(), storedSession({ city: 'Cork' }));
-      sessions.put(sessionKey({ userId: 'U2' }), storedSession({ city: 'Espoo' }));
-      sessions.put(sessionKey({ conversation: 'slack:T1:C2' }), storedSession({ city: 'Osaka' }));
-      sessions.delete(sessionKey({ userId: 'U2' }));
-      sessions.delete(sessionKey({ userId: 'nobody' }));
-      expect(sessions.get(sessionKey({ userId: 'U2' }))).toBeUndefined();
-      expect(sessions.get(sessionKey())?.city).toBe('Cork');
-      expect(sessions.get(sessionKey({ conversation: 'slack:T1:C2' }))?.city).toBe('Osaka');
+    it('keeps users and conversations apart and deletes only the given key', async () => {
+      const { sessions } = await start();
+      await sessions.put(sessionKey(), storedSession({ city: 'Cork' }));
+      await sessions.put(sessionKey({ userId: 'U2' }), storedSession({ city: 'Espoo' }));
+      await sessions.put(sessionKey({ conversation: 'slack:T1:C2' }), storedSession({ city: 'Osaka' }));
+      await sessions.delete(sessionKey({ userId: 'U2' }));
+      await sessions.delete(sessionKey({ userId: 'nobody' }));
+      expect(await sessions.get(sessionKey({ userId: 'U2' }))).toBeUndefined();
+      expect((await sessions.get(sessionKey()))?.city).toBe('Cork');
+      expect((await sessions.get(sessionKey({ conversation: 'slack:T1:C2' })))?.city).toBe('Osaka');
     });
 
-    it('lists one workspace only, most recently updated first, with keys', () => {
-      const { sessions } = start();
+    it('lists one workspace only, most recently updated first, with keys', async () => {
+      const { sessions } = await start();
       const at = (iso: string) => storedSession({ updatedAt: new Date(iso) });
-      sessions.put(sessionKey({ userId: 'old' }), at('2025-03-01T00:00:00.000Z'));
-      sessions.put(sessionKey({ userId: 'new' }), at('2025-03-05T00:00:00.000Z'));
-      sessions.put(sessionKey({ workspace: 'slack:T2', userId: 'other' }), at('2025-03-09T00:00:00.000Z'));
-      sessions.put(sessionKey({ workspace: 'discord:T1', userId: 'other' }), at('2025-03-09T00:00:00.000Z'));
-      const listed = sessions.listByWorkspace('slack:T1');
+      await sessions.put(sessionKey({ userId: 'old' }), at('2025-03-01T00:00:00.000Z'));
+      await sessions.put(sessionKey({ userId: 'new' }), at('2025-03-05T00:00:00.000Z'));
+      await sessions.put(sessionKey({ workspace: 'slack:T2', userId: 'other' }), at('2025-03-09T00:00:00.000Z'));
+      await sessions.put(sessionKey({ workspace: 'discord:T1', userId: 'other' }), at('2025-03-09T00:00:00.000Z'));
+      const listed = await sessions.listByWorkspace('slack:T1');
       expect(listed.map((s) => s.userId)).toEqual(['new', 'old']);
       expect(listed[0]).toEqual({ ...sessionKey({ userId: 'new' }), ...at('2025-03-05T00:00:00.000Z') });
-      expect(sessions.get(sessionKey({ workspace: 'slack:T2', userId: 'new' }))).toBeUndefined();
-      expect(sessions.listByWorkspace('slack:T3')).toEqual([]);
+      expect(await sessions.get(sessionKey({ workspace: 'slack:T2', userId: 'new' }))).toBeUndefined();
+      expect(await sessions.listByWorkspace('slack:T3')).toEqual([]);
     });
 
-    it('is not changed by callers mutating what they passed in or got back', () => {
-      const { sessions } = start();
+    it('is not changed by callers mutating what they passed in or got back', async () => {
+      const { sessions } = await start();
       const session = storedSession({ state: { answers: [1] } });
-      sessions.put(sessionKey(), session);
+      await sessions.put(sessionKey(), session);
       (session.state as { answers: number[] }).answers.push(2);
       session.startedAt.setUTCFullYear(1999);
-      const read = sessions.get(sessionKey());
+      const read = await sessions.get(sessionKey());
       (read?.state as { answers: number[] }).answers.push(3);
       read?.updatedAt.setUTCFullYear(1999);
-      expect(sessions.get(sessionKey())).toEqual(storedSession({ state: { answers: [1] } }));
+      expect(await sessions.get(sessionKey())).toEqual(storedSession({ state: { answers: [1] } }));
     });
 
-    it('rejects a state JSON cannot hold and an invalid date with a StorageError', () => {
-      const { sessions } = start();
+    it('rejects a state JSON cannot hold and an invalid date with a StorageError', async () => {
+      const { sessions } = await start();
       const cyclic: Record<string, unknown> = {};
       cyclic.self = cyclic;
-      expect(() => sessions.put(sessionKey(), storedSession({ state: cyclic }))).toThrow(StorageError);
-      expect(() => sessions.put(sessionKey(), storedSession({ updatedAt: new Date('nope') }))).toThrow(
+      await expect(async () => sessions.put(sessionKey(), storedSession({ state: cyclic }))).rejects.toThrow(StorageError);
+      await expect(async () => sessions.put(sessionKey(), storedSession({ updatedAt: new Date('nope') }))).rejects.toThrow(
         /updatedAt: Invalid Date is not a valid date/,
       );
-      expect(sessions.get(sessionKey())).toBeUndefined();
+      expect(await sessions.get(sessionKey())).toBeUndefined();
     });
   });
 
   describe('results', () => {
     const completed = (day: number) => new Date(Date.UTC(2025, 2, day, 10));
 
-    it('reads back what was saved, null scores included', () => {
-      const { results } = start();
+    it('reads back what was saved, null scores included', async () => {
+      const { results } = await start();
       const result = assessmentResult({ overallPercent: null, answers: { q1: null } });
-      results.save(result);
-      expect(results.list('slack:T1')).toEqual([result]);
+      await results.save(result);
+      expect(await results.list('slack:T1')).toEqual([result]);
     });
 
-    it('lists newest first, matches city ignoring case and spacing, filters framework, limits', () => {
-      const { results } = start();
-      results.save(assessmentResult({ id: 'a', city: 'Cork', completedAt: completed(1) }));
-      results.save(assessmentResult({ id: 'b', city: 'Espoo', completedAt: completed(2) }));
-      results.save(assessmentResult({ id: 'c', city: 'CORK ', completedAt: completed(3), frameworkId: 'other' }));
-      results.save(assessmentResult({ id: 'd', city: 'cork', completedAt: completed(4) }));
-      const ids = (filter?: Parameters<ResultStore['list']>[1]) =>
-        results.list('slack:T1', filter).map((r) => r.id);
-      expect(ids()).toEqual(['d', 'c', 'b', 'a']);
-      expect(ids({ city: '  cOrK' })).toEqual(['d', 'c', 'a']);
-      expect(ids({ frameworkId: 'unesco-key-features' })).toEqual(['d', 'b', 'a']);
-      expect(ids({ city: 'Cork', frameworkId: 'other' })).toEqual(['c']);
-      expect(ids({ city: 'Cork', limit: 2 })).toEqual(['d', 'c']);
-      expect(ids({ limit: 0 })).toEqual([]);
-      expect(ids({ city: 'Osaka' })).toEqual([]);
-      expect(results.list('slack:T1', { city: 'cork' })[0]?.city).toBe('cork');
+    it('lists newest first, matches city ignoring case and spacing, filters framework, limits', async () => {
+      const { results } = await start();
+      await results.save(assessmentResult({ id: 'a', city: 'Cork', completedAt: completed(1) }));
+      await results.save(assessmentResult({ id: 'b', city: 'Espoo', completedAt: completed(2) }));
+      await results.save(assessmentResult({ id: 'c', city: 'CORK ', completedAt: completed(3), frameworkId: 'other' }));
+      await results.save(assessmentResult({ id: 'd', city: 'cork', completedAt: completed(4) }));
+      const ids = async (filter?: Parameters<ResultStore['list']>[1]) =>
+        (await results.list('slack:T1', filter)).map((r) => r.id);
+      expect(await ids()).toEqual(['d', 'c', 'b', 'a']);
+      expect(await ids({ city: '  cOrK' })).toEqual(['d', 'c', 'a']);
+      expect(await ids({ frameworkId: 'unesco-key-features' })).toEqual(['d', 'b', 'a']);
+      expect(await ids({ city: 'Cork', frameworkId: 'other' })).toEqual(['c']);
+      expect(await ids({ city: 'Cork', limit: 2 })).toEqual(['d', 'c']);
+      expect(await ids({ limit: 0 })).toEqual([]);
+      expect(await ids({ city: 'Osaka' })).toEqual([]);
+      expect((await results.list('slack:T1', { city: 'cork' }))[0]?.city).toBe('cork');
     });
 
-    it('matches accented city names whatever their case', () => {
-      const { results } = start();
-      results.save(assessmentResult({ city: 'São Paulo' }));
-      expect(results.list('slack:T1', { city: 'SÃO PAULO' })).toHaveLength(1);
+    it('matches accented city names whatever their case', async () => {
+      const { results } = await start();
+      await results.save(assessmentResult({ city: 'São Paulo' }));
+      expect(await results.list('slack:T1', { city: 'SÃO PAULO' })).toHaveLength(1);
     });
 
-    it('orders results completed at the same instant latest saved first', () => {
-      const { results } = start();
-      for (const id of ['x', 'y', 'z']) results.save(assessmentResult({ id, completedAt: completed(5) }));
-      expect(results.list('slack:T1').map((r) => r.id)).toEqual(['z', 'y', 'x']);
+    it('orders results completed at the same instant latest saved first', async () => {
+      const { results } = await start();
+      for (const id of ['x', 'y', 'z']) await results.save(assessmentResult({ id, completedAt: completed(5) }));
+      expect((await results.list('slack:T1')).map((r) => r.id)).toEqual(['z', 'y', 'x']);
     });
 
-    it('never shows a result saved in slack:T1 in slack:T2 or discord:T1', () => {
-      const { results } = start();
-      results.save(assessmentResult({ workspace: 'slack:T1', id: 'same' }));
-      results.save(assessmentResult({ workspace: 'discord:T1', platform: 'discord', id: 'same', city: 'Espoo' }));
-      expect(results.list('slack:T2')).toEqual([]);
-      expect(results.list('slack:T2', { city: 'Cork' })).toEqual([]);
-      expect(results.list('discord:T1').map((r) => r.city)).toEqual(['Espoo']);
-      expect(results.list('slack:T1').map((r) => r.city)).toEqual(['Cork']);
+    it('never shows a result saved in slack:T1 in slack:T2 or discord:T1', async () => {
+      const { results } = await start();
+      await results.save(assessmentResult({ workspace: 'slack:T1', id: 'same' }));
+      await results.save(assessmentResult({ workspace: 'discord:T1', platform: 'discord', id: 'same', city: 'Espoo' }));
+      expect(await results.list('slack:T2')).toEqual([]);
+      expect(await results.list('slack:T2', { city: 'Cork' })).toEqual([]);
+      expect((await results.list('discord:T1')).map((r) => r.city)).toEqual(['Espoo']);
+      expect((await results.list('slack:T1')).map((r) => r.city)).toEqual(['Cork']);
     });
 
-    it('replaces a result saved again with the same id in the same workspace', () => {
-      const { results } = start();
-      results.save(assessmentResult({ overallPercent: 10 }));
-      results.save(assessmentResult({ overallPercent: 20 }));
-      expect(results.list('slack:T1').map((r) => r.overallPercent)).toEqual([20]);
+    it('replaces a result saved again with the same id in the same workspace', async () => {
+      const { results } = await start();
+      await results.save(assessmentResult({ overallPercent: 10 }));
+      await results.save(assessmentResult({ overallPercent: 20 }));
+      expect((await results.list('slack:T1')).map((r) => r.overallPercent)).toEqual([20]);
     });
 
-    it('is not changed by callers mutating what they passed in or got back', () => {
-      const { results } = start();
+    it('is not changed by callers mutating what they passed in or got back', async () => {
+      const { results } = await start();
       const result = assessmentResult();
-      results.save(result);
+      await results.save(result);
       result.answers.q1 = 0;
       result.components[0]!.percent = 0;
-      const read = results.list('slack:T1')[0]!;
+      const read = (await results.list('slack:T1'))[0]!;
       read.answers.q2 = 0;
       read.completedAt.setUTCFullYear(1999);
-      expect(results.list('slack:T1')).toEqual([assessmentResult()]);
+      expect(await results.list('slack:T1')).toEqual([assessmentResult()]);
     });
   });
 
@@ -184,24 +201,24 @@ describe.each(backends)('$name stores', ({ open }) => {
       ...overrides,
     });
 
-    it('records votes per workspace, one per user and answer, the latest winning', () => {
-      const { feedback } = start();
-      feedback.recordFeedback(vote());
-      feedback.recordFeedback(vote({ userId: 'U2', at: new Date('2025-03-03T11:00:00.000Z') }));
-      feedback.recordFeedback(vote({ helpful: false, at: new Date('2025-03-03T12:00:00.000Z') }));
-      feedback.recordFeedback(vote({ workspace: 'discord:T1' }));
-      expect(feedback.listByWorkspace('slack:T1')).toEqual([
+    it('records votes per workspace, one per user and answer, the latest winning', async () => {
+      const { feedback } = await start();
+      await feedback.recordFeedback(vote());
+      await feedback.recordFeedback(vote({ userId: 'U2', at: new Date('2025-03-03T11:00:00.000Z') }));
+      await feedback.recordFeedback(vote({ helpful: false, at: new Date('2025-03-03T12:00:00.000Z') }));
+      await feedback.recordFeedback(vote({ workspace: 'discord:T1' }));
+      expect(await feedback.listByWorkspace('slack:T1')).toEqual([
         vote({ helpful: false, at: new Date('2025-03-03T12:00:00.000Z') }),
         vote({ userId: 'U2', at: new Date('2025-03-03T11:00:00.000Z') }),
       ]);
-      expect(feedback.listByWorkspace('discord:T1')).toEqual([vote({ workspace: 'discord:T1' })]);
-      expect(feedback.listByWorkspace('slack:T2')).toEqual([]);
+      expect(await feedback.listByWorkspace('discord:T1')).toEqual([vote({ workspace: 'discord:T1' })]);
+      expect(await feedback.listByWorkspace('slack:T2')).toEqual([]);
     });
 
-    it('rejects an invalid date with a StorageError', () => {
-      const { feedback } = start();
-      expect(() => feedback.recordFeedback(vote({ at: new Date(Number.NaN) }))).toThrow(StorageError);
-      expect(feedback.listByWorkspace('slack:T1')).toEqual([]);
+    it('rejects an invalid date with a StorageError', async () => {
+      const { feedback } = await start();
+      await expect(async () => feedback.recordFeedback(vote({ at: new Date(Number.NaN) }))).rejects.toThrow(StorageError);
+      expect(await feedback.listByWorkspace('slack:T1')).toEqual([]);
     });
   });
 });

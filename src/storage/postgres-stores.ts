@@ -1,0 +1,41 @@
+import { silentLogger } from '../core/ports.js';
+import type { Logger } from '../core/ports.js';
+import { openPostgres } from './postgres-database.js';
+import type { OpenPostgresOptions, PostgresDatabase } from './postgres-database.js';
+import { PostgresFeedbackStore } from './postgres-feedback-store.js';
+import { PostgresReminderStore } from './postgres-reminder-store.js';
+import { PostgresResultStore } from './postgres-result-store.js';
+import { PostgresSessionStore } from './postgres-session-store.js';
+import { migrations } from './schema.js';
+
+/** The PostgreSQL-backed stores sharing one pool. */
+export interface PostgresStores {
+  db: PostgresDatabase;
+  sessions: PostgresSessionStore;
+  results: PostgresResultStore;
+  feedback: PostgresFeedbackStore;
+  reminders: PostgresReminderStore;
+  /** Waits for statements in flight and closes the pool; the stores cannot be used afterwards. */
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to the PostgreSQL database at `url`, applies the migration history under the
+ * migration lock and returns the stores. Throws a `StorageError` naming the database and the fix
+ * when it cannot be reached or migrated.
+ */
+export const createPostgresStores = async (
+  url: string,
+  logger: Logger = silentLogger,
+  options: Pick<OpenPostgresOptions, 'maxConnections' | 'connectionTimeoutMs' | 'migrations'> = {},
+): Promise<PostgresStores> => {
+  const db = await openPostgres(url, { ...options, logger, migrations: [...migrations, ...(options.migrations ?? [])] });
+  return {
+    db,
+    sessions: new PostgresSessionStore(db, logger),
+    results: new PostgresResultStore(db, logger),
+    feedback: new PostgresFeedbackStore(db, logger),
+    reminders: new PostgresReminderStore(db, logger),
+    close: () => db.close(),
+  };
+};
