@@ -5,6 +5,7 @@ import { createCore } from './app.js';
 import { loadConfig, loadDotEnv } from './config.js';
 import { BotError, errorMessage } from './core/errors.js';
 import { createLogger } from './logger.js';
+import { keepServingOnUncaughtErrors } from './process-guard.js';
 
 /** Starts the bot: Slack and/or Discord when their tokens are set, the console otherwise (or when asked). */
 const main = async (): Promise<void> => {
@@ -12,6 +13,7 @@ const main = async (): Promise<void> => {
   const config = loadConfig(process.env);
   // In the console, logs would interleave with the conversation: only warnings unless asked.
   const logger = createLogger({ level: config.console && !process.env.LOG_LEVEL ? 'warn' : config.logLevel });
+  keepServingOnUncaughtErrors(logger);
   const core = createCore({
     knowledgeDir: config.knowledgeDir,
     databasePath: config.databasePath,

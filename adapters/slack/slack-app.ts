@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
 import { errorMessage } from '../../src/core/errors.js';
 import { systemClock, type ChatBot, type Clock, type Logger, type Notifier } from '../../src/core/ports.js';
 import { registerActionHandlers } from './slack-actions.js';
@@ -9,6 +9,7 @@ import type { SlackHandlerContext } from './slack-context.js';
 import { RecentKeys } from './slack-dedupe.js';
 import { boltLogger } from './slack-logger.js';
 import { registerMessageHandlers } from './slack-messages.js';
+import { createGuardedReceiver } from './slack-receiver.js';
 import { createSlackNotifier } from './slack-notifier.js';
 import { SlackUsers } from './slack-users.js';
 
@@ -67,12 +68,15 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
 
   const receiver: Receiver =
     config.mode === 'http'
-      ? new HTTPReceiver({
-          signingSecret: config.signingSecret,
-          logger: slackLogger,
-          processBeforeResponse: false,
-          customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') }],
-        })
+      ? createGuardedReceiver(
+          {
+            signingSecret: config.signingSecret,
+            logger: slackLogger,
+            processBeforeResponse: false,
+            customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') }],
+          },
+          logger,
+        )
       : new SocketModeReceiver({
           appToken: config.appToken,
           logger: slackLogger,
