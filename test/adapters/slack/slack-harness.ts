@@ -34,6 +34,8 @@ export interface SendOptions {
   timestamp?: number;
   secret?: string;
   retryNum?: number;
+  /** `X-Slack-Retry-Reason`; `http_timeout` unless given. */
+  retryReason?: string;
 }
 
 export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
@@ -47,7 +49,7 @@ const send = async (url: string, body: string, contentType: string, options: Sen
   };
   if (options.retryNum !== undefined) {
     headers['x-slack-retry-num'] = String(options.retryNum);
-    headers['x-slack-retry-reason'] = 'http_timeout';
+    headers['x-slack-retry-reason'] = options.retryReason ?? 'http_timeout';
   }
   return fetch(url, { method: 'POST', headers, body });
 };
