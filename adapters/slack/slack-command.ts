@@ -2,7 +2,7 @@ import type { App, RespondFn } from '@slack/bolt';
 import { errorMessage } from '../../src/core/errors.js';
 import { APOLOGY_TEXT, postApology, postMessage, postReplies } from './slack-post.js';
 import { describeIssues, slashCommandSchema, type SlashCommand } from './slack-payloads.js';
-import { slackErrorCode, withUser, type SlackHandlerContext } from './slack-context.js';
+import { requestKeyOf, slackErrorCode, withUser, type SlackHandlerContext } from './slack-context.js';
 import { escapeMrkdwn, fromSlackText, truncate } from './slack-text.js';
 
 /** Errors meaning the bot cannot post in the channel the command was typed in. */
@@ -60,12 +60,18 @@ const run = async (context: SlackHandlerContext, client: App['client'], command:
  * typed line such as `assess niace-quick for Leeds`, with replies posted to the channel.
  */
 export const registerCommandHandler = (app: App, context: SlackHandlerContext): void => {
-  app.command(context.command, async ({ ack, body, client, respond }) => {
+  app.command(context.command, async ({ ack, body, client, respond, context: boltContext }) => {
     await ack();
     const parsed = slashCommandSchema.safeParse(body);
     if (!parsed.success) {
       context.logger.warn({ component: 'slack', issues: describeIssues(parsed.error) }, 'slash command payload not understood');
       await ephemeral(respond, 'Sorry, I could not read that command. Please try again.', context);
+      return;
+    }
+    // A signed request replayed within the signature window would run the command again.
+    const trigger = parsed.data.trigger_id ? `command:${parsed.data.team_id}:${parsed.data.trigger_id}` : undefined;
+    if (context.recent.seen(trigger, requestKeyOf(boltContext))) {
+      context.logger.info({ component: 'slack', channel: parsed.data.channel_id }, 'repeated slash command acknowledged and skipped');
       return;
     }
     await context.track(() => run(context, client, parsed.data, respond));

@@ -36,3 +36,14 @@ export const slackErrorCode = (error: unknown): string | undefined => {
   const parsed = platformErrorSchema.safeParse(error);
   return parsed.success ? parsed.data.data.error : undefined;
 };
+
+const requestKeySchema = z.object({ requestKey: z.string().min(1) });
+
+/**
+ * The signed request's key (signature timestamp + body hash) that the HTTP receiver put into Bolt's
+ * context; absent in Socket Mode.
+ */
+export const requestKeyOf = (boltContext: unknown): string | undefined => {
+  const parsed = requestKeySchema.safeParse(boltContext);
+  return parsed.success ? `request:${parsed.data.requestKey}` : undefined;
+};

@@ -4,7 +4,7 @@ import { createBot } from '../../../src/core/bot.js';
 import type { BotEvent } from '../../../src/core/events.js';
 import type { ChatBot } from '../../../src/core/ports.js';
 import { fakeAnswers, fakeAssessments } from './fake-ports.js';
-import { fakeSlackApi, fixture, sendCommand, startSlack, type RunningSlack } from './slack-harness.js';
+import { fakeSlackApi, fixture, nowSeconds, sendCommand, startSlack, type RunningSlack } from './slack-harness.js';
 
 let running: RunningSlack | undefined;
 let api: ReturnType<typeof fakeSlackApi> | undefined;
@@ -80,5 +80,38 @@ describe('/learningcity slash command', () => {
     expect(responses).toHaveLength(1);
     expect(responses[0]).toMatchObject({ response_type: 'ephemeral' });
     expect(JSON.stringify(responses[0])).toContain('/invite');
+  });
+
+  it('runs a replayed command (same signed request within the signature window) once', async () => {
+    api = fakeSlackApi();
+    const events: BotEvent[] = [];
+    const real = createBot({ answers: fakeAnswers(), assessments: fakeAssessments() });
+    running = await startSlack({ handle: (event) => (events.push(event), real.handle(event)) });
+    const fields = await commandFields('results Testville');
+    const timestamp = nowSeconds();
+    const first = await sendCommand(running.url, fields, { timestamp });
+    await running.slack.idle();
+    const replay = await sendCommand(running.url, fields, { timestamp });
+    const replayLater = await sendCommand(running.url, fields, { timestamp });
+    await running.slack.idle();
+    expect([first.status, replay.status, replayLater.status]).toEqual([200, 200, 200]);
+    expect(events).toHaveLength(1);
+
+    // The same words typed again are a new command (new trigger_id, new timestamp) and run again.
+    await sendCommand(running.url, { ...fields, trigger_id: '9999.5678.fresh' }, { timestamp: timestamp + 1 });
+    await running.slack.idle();
+    expect(events).toHaveLength(2);
+  });
+
+  it('recognises a replay by its signed timestamp and body when the payload has no trigger_id', async () => {
+    api = fakeSlackApi();
+    const events: BotEvent[] = [];
+    running = await startSlack({ handle: async (event) => (events.push(event), []) });
+    const { trigger_id: _dropped, ...fields } = await commandFields('export');
+    const timestamp = nowSeconds();
+    await sendCommand(running.url, fields, { timestamp });
+    await sendCommand(running.url, fields, { timestamp });
+    await running.slack.idle();
+    expect(events).toHaveLength(1);
   });
 });
