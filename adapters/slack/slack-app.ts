@@ -10,6 +10,7 @@ import { RecentKeys } from './slack-dedupe.js';
 import { boltLogger } from './slack-logger.js';
 import { registerMessageHandlers } from './slack-messages.js';
 import { createGuardedReceiver } from './slack-receiver.js';
+import { ShareStore } from './slack-share.js';
 import { createSlackNotifier } from './slack-notifier.js';
 import { SlackUsers } from './slack-users.js';
 
@@ -108,6 +109,7 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
     logger,
     users: options.lookupUsers === false ? undefined : new SlackUsers(app.client, logger, options.clock ?? systemClock),
     recent: new RecentKeys(),
+    shares: new ShareStore(() => (options.clock ?? systemClock).now().getTime()),
     command: options.command ?? '/learningcity',
     track: async (work) => {
       const running = work().catch((error: unknown) => {

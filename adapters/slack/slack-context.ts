@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Origin } from '../../src/core/events.js';
 import type { ChatBot, Logger } from '../../src/core/ports.js';
 import type { RecentKeys } from './slack-dedupe.js';
+import type { ShareStore } from './slack-share.js';
 import type { SlackUsers } from './slack-users.js';
 
 /** What the Slack listeners share. Built once in `createSlackApp`. */
@@ -12,6 +13,8 @@ export interface SlackHandlerContext {
   users: SlackUsers | undefined;
   /** Event ids and message timestamps already answered. */
   recent: RecentKeys;
+  /** Private replies that offer a "Share in channel" button. */
+  shares: ShareStore;
   /** Registers work that continues after the ack, so `stop()` (and tests) can wait for it. */
   track: (work: () => Promise<void>) => Promise<void>;
   /** The slash command, e.g. `/learningcity`. */

@@ -12,6 +12,8 @@ export const SLACK_LIMITS = {
   buttonText: 75,
   /** Text of one context element. */
   contextText: 3000,
+  /** A `response_url` takes at most five messages (within 30 minutes). */
+  responseUrlUses: 5,
 } as const;
 
 /** Slack mrkdwn treats only `&`, `<` and `>` as control characters. */

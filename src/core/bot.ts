@@ -54,6 +54,7 @@ export const answerReply = (answer: KnowledgeAnswer): Reply => {
     text: answer.answer,
     citations: citationsOf(answer),
     feedbackKey: feedbackKeyFor(answer.question),
+    shareable: true,
   };
 };
 
@@ -121,7 +122,9 @@ export const createBot = (deps: BotDeps): ChatBot => {
       case 'frameworks':
         return assessments ? assessments.frameworks(origin) : unavailable();
       case 'results':
-        return assessments ? assessments.results(origin, intent.city) : unavailable();
+        return assessments
+          ? assessments.results(origin, intent.city).map((reply) => (reply.kind === 'error' ? reply : { ...reply, shareable: true }))
+          : unavailable();
       case 'export':
         return assessments ? assessments.exportCsv(origin) : unavailable();
       case 'reminders':
