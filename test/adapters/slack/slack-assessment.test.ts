@@ -9,6 +9,7 @@ import {
   envelope,
   fakeSlackApi,
   fixture,
+  nowSeconds,
   sendAction,
   sendCommand,
   sendEvent,
@@ -234,5 +235,23 @@ describe('assessment started by the slash command', () => {
     expect(text).toContain('/invite @Learning City Bot');
     expect(api.of('files.completeUploadExternal')).toHaveLength(0);
     expect(urls.refused).toEqual([]);
+  });
+
+  it('answers one question for a click whose signed request is replayed', async () => {
+    api = fakeSlackApi();
+    const urls = fakeResponseUrls();
+    const assessments = fakeAssessments();
+    running = await startSlack(createBot({ answers: fakeAnswers(), assessments }));
+    await command('assess for Hull', urls);
+    const [question] = urls.visible('U0ANNA');
+    if (!question) throw new Error('no question shown');
+    const click = await urls.click(question, '2 – Developing');
+    const timestamp = nowSeconds();
+    await sendAction(running.url, click, { timestamp });
+    await running.slack.idle();
+    await sendAction(running.url, click, { timestamp });
+    await running.slack.idle();
+    expect(assessments.runs.values().next().value?.answers).toEqual([2]);
+    expect(textOf(question.blocks)).toContain('Question 2 of 3');
   });
 });
