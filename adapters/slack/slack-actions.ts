@@ -9,7 +9,7 @@ import { NOT_IN_CHANNEL_NOTE, postToChannel, replyPrivately } from './slack-priv
 import { ACTION_IDS, appendBlocks, closedMessage, noteBlock, prependBlocks, renderReply, type SlackMessage } from './slack-render.js';
 import { shareIdOf } from './slack-share.js';
 import { requestKeyOf, withUser, type SlackHandlerContext } from './slack-context.js';
-import { SLACK_LIMITS, escapeMrkdwn } from './slack-text.js';
+import { SLACK_LIMITS, plainToMrkdwn, toMrkdwn } from './slack-text.js';
 
 type Click = (context: SlackHandlerContext, client: App['client'], body: BlockActions, respond: RespondFn | undefined) => Promise<void>;
 
@@ -75,7 +75,7 @@ const choose: Click = async (context, client, body, respond) => {
       }
     }
     const label = action.text?.text ?? action.value;
-    const note = `✓ <@${body.user.id}> chose *${escapeMrkdwn(label)}*`;
+    const note = `✓ <@${body.user.id}> chose *${plainToMrkdwn(label)}*`;
     try {
       await updateMessage(client, clicked, closedMessage(message.blocks ?? [], note, message.text ?? label));
     } catch (error) {
@@ -94,7 +94,7 @@ const feedback: Click = async (context, client, body, respond) => {
   const origin = await withUser(context, actionOrigin(body));
   try {
     const replies = await context.bot.handle({ type: 'choice', origin, value: action.value });
-    const text = escapeMrkdwn(replies.map((reply) => reply.text).join('\n') || 'Thanks for the feedback!');
+    const text = toMrkdwn(replies.map((reply) => reply.text).join('\n') || 'Thanks for the feedback!');
     // A private reply may be in a channel the bot is not in: answer through its response_url.
     if (isEphemeralClick(body)) return await privateNote(context, respond, text);
     await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, text, ...(origin.threadId ? { thread_ts: origin.threadId } : {}) });

@@ -8,7 +8,7 @@ import {
   appendBlocks, mergeMessages, noteBlock, prependBlocks, renderReply, shareBlock, type SlackMessage,
 } from './slack-render.js';
 import { shareIdOf, shareValue } from './slack-share.js';
-import { SLACK_LIMITS, escapeMrkdwn } from './slack-text.js';
+import { SLACK_LIMITS, plainToMrkdwn } from './slack-text.js';
 
 /** Where a private reply goes: the user's view of one channel, through a `response_url`. */
 export interface PrivateTarget {
@@ -47,7 +47,7 @@ export const postToChannel = async (
 /** One reply as private messages: a share button on shareable ones, the picture as its description. */
 const privateMessages = (context: SlackHandlerContext, target: PrivateTarget, reply: Reply, note?: string): SlackMessage[] => {
   let messages = renderReply(reply);
-  if (reply.image) messages = appendBlocks(messages, [noteBlock(`_Chart:_ ${escapeMrkdwn(reply.image.alt)}`)], reply.image.alt);
+  if (reply.image) messages = appendBlocks(messages, [noteBlock(`_Chart:_ ${plainToMrkdwn(reply.image.alt)}`)], reply.image.alt);
   if (note !== undefined) messages = appendBlocks(messages, [noteBlock(note)], note);
   if (!reply.shareable) return messages;
   const id = context.shares.put({ channelId: target.channelId, userId: target.userId, messages });

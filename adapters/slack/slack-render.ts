@@ -79,7 +79,8 @@ export const renderReply = (reply: Reply): SlackMessage[] => {
   }
   if (reply.feedbackKey !== undefined) pieces.push({ block: feedbackBlock(reply.feedbackKey), text: '' });
 
-  const fallback = truncate(reply.text.trim() === '' ? 'Learning-city bot' : reply.text.trim(), 300);
+  // The fallback is what notifications show; it is mrkdwn too, so user text in it must stay inert.
+  const fallback = truncate(toMrkdwn(reply.text).trim() || 'Learning-city bot', 300);
   const messages: SlackMessage[] = [];
   let blocks: types.KnownBlock[] = [];
   let texts: string[] = [];
@@ -98,7 +99,7 @@ export const renderReply = (reply: Reply): SlackMessage[] => {
     length += piece.text.length + 2;
   }
   flush();
-  return messages.length > 0 ? messages : [{ text: fallback, blocks: [section(escapeMrkdwn(fallback))] }];
+  return messages.length > 0 ? messages : [{ text: fallback, blocks: [section(fallback)] }];
 };
 
 /** A loosely typed block from a payload, kept as Slack sent it. */

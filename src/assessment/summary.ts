@@ -5,6 +5,7 @@ import type { ChartInput } from './chart.js';
 import type { Framework } from './framework-schema.js';
 import { formatDate, formatDelta, formatPercent, textBar } from './format.js';
 import type { AssessmentScore, Feedback } from './scoring.js';
+import { escapeText } from '../core/markdown.js';
 
 /** Draws the chart PNG; main passes `renderChartPng` from ./chart.js, tests pass a fake. */
 export type RenderChart = (input: ChartInput) => Uint8Array;
@@ -60,7 +61,7 @@ export const summaryText = (input: SummaryInput): { text: string; citations: Cit
   const answered = score.components.reduce((sum, component) => sum + component.answered, 0);
   const total = score.components.reduce((sum, component) => sum + component.total, 0);
   const lines = [
-    `*${framework.name}: ${input.city}*`,
+    `*${framework.name}: ${escapeText(input.city)}*`,
     `${formatDate(input.completedAt)} · overall *${formatPercent(score.overallPercent)}* (${answered} of ${total} questions answered)`,
     '```',
     ...barLines(input),

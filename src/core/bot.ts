@@ -15,6 +15,7 @@ import {
   type ReminderPort,
 } from './ports.js';
 import { textReply, type Citation, type Reply } from './replies.js';
+import { codeSpan } from './markdown.js';
 
 export interface BotDeps {
   answers: AnswerPort;
@@ -115,7 +116,7 @@ export const createBot = (deps: BotDeps): ChatBot => {
       }
       case 'unknown-command': {
         const hint = intent.suggestion ? ` Did you mean \`${intent.suggestion}\`?` : '';
-        return [textReply(`I don't know the command \`${intent.command}\`.${hint} Type \`help\` to see what I can do.`)];
+        return [textReply(`I don't know the command ${codeSpan(intent.command)}.${hint} Type \`help\` to see what I can do.`)];
       }
       case 'assess':
         return assessments ? assessments.start(origin, intent.args) : unavailable();
