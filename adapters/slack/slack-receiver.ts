@@ -50,11 +50,6 @@ export const createGuardedReceiver = (options: HTTPReceiverOptions & { signingSe
   });
   const boltListener = receiver.requestListener;
   const guard = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-    if (request.method !== 'POST' || pathname !== EVENTS_PATH) {
-      boltListener(request, response);
-      return;
-    }
     let buffered: Buffered;
     try {
       buffered = await HTTPModuleFunctions.bufferIncomingMessage(request, defaultBodyLimit);
@@ -79,6 +74,12 @@ export const createGuardedReceiver = (options: HTTPReceiverOptions & { signingSe
     answer(response, 400);
   };
   receiver.requestListener = (request, response) => {
+    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    // Other routes stay synchronous: Bolt's server turns what they throw into a 404.
+    if (request.method !== 'POST' || pathname !== EVENTS_PATH) {
+      boltListener(request, response);
+      return;
+    }
     guard(request, response).catch((error: unknown) => {
       logger.error({ component: 'slack', err: errorMessage(error) }, 'request failed before reaching Bolt');
       answer(response, 500);

@@ -55,4 +55,12 @@ describe('the guarded HTTPReceiver', () => {
     expect(response.status).toBe(401);
     expect((await fetch(running.url.replace('/slack/events', '/healthz'))).status).toBe(200);
   });
+
+  it('leaves other routes to Bolt: health check 200, unknown path 404', async () => {
+    api = fakeSlackApi();
+    running = await startSlack(createBot({ answers: fakeAnswers() }));
+    expect((await fetch(running.url.replace('/slack/events', '/healthz'))).status).toBe(200);
+    expect((await fetch(running.url.replace('/slack/events', '/nothing-here'))).status).toBe(404);
+    expect((await fetch(running.url.replace('/slack/events', '/nothing-here'), { method: 'POST', body: 'null' })).status).toBe(404);
+  });
 });
