@@ -5,6 +5,7 @@ import { createCore } from './app.js';
 import { loadConfig, loadDotEnv } from './config.js';
 import { BotError, errorMessage } from './core/errors.js';
 import { createLogger } from './logger.js';
+import { keepServingOnUncaughtErrors } from './process-guard.js';
 
 /** How long replies in flight (telling users their answer was not saved) get before the process stops. */
 const DATABASE_GONE_GRACE_MS = 1000;
@@ -18,6 +19,7 @@ const main = async (): Promise<void> => {
   const config = loadConfig(process.env);
   // In the console, logs would interleave with the conversation: only warnings unless asked.
   const logger = createLogger({ level: config.console && !process.env.LOG_LEVEL ? 'warn' : config.logLevel });
+  keepServingOnUncaughtErrors(logger);
   const stops: Array<() => Promise<void>> = [];
   let stopping = false;
   const core = createCore({

@@ -1,3 +1,4 @@
+import { transformMarkdown } from '../../src/core/markdown.js';
 import type { Citation, Reply } from '../../src/core/replies.js';
 
 /** "Sources:" block as printed in the terminal and in one-shot answers. */
@@ -6,12 +7,20 @@ export const formatSources = (citations: readonly Citation[]): string =>
     ? ''
     : ['Sources:', ...citations.map((c, i) => `  ${i + 1}. ${c.title} (${c.source})`)].join('\n');
 
-/** Light Markdown to terminal text: keeps the words, drops markup the terminal cannot show. */
+/**
+ * Light Markdown to terminal text: keeps the words, drops markup the terminal cannot show. Escaped
+ * characters (user text) are printed as themselves; code spans keep their backticks.
+ */
 export const toPlainText = (markdown: string): string =>
-  markdown
-    .replace(/\*\*(.+?)\*\*/gu, '$1')
-    .replace(/(^|\s)\*(\S(?:.*?\S)?)\*(?=\s|[.,:;!?)]|$)/gmu, '$1$2')
-    .replace(/(^|\s)_(\S(?:.*?\S)?)_(?=\s|[.,:;!?)]|$)/gmu, '$1$2');
+  transformMarkdown(markdown, {
+    markup: (text) =>
+      text
+        .replace(/\*\*(.+?)\*\*/gu, '$1')
+        .replace(/(^|\s)\*(\S(?:.*?\S)?)\*(?=\s|[.,:;!?)]|$)/gmu, '$1$2')
+        .replace(/(^|\s)_(\S(?:.*?\S)?)_(?=\s|[.,:;!?)]|$)/gmu, '$1$2'),
+    literal: (char) => char,
+    code: (span) => span,
+  });
 
 export interface RenderedConsoleReply {
   text: string;

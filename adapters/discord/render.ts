@@ -6,6 +6,7 @@ import {
   EmbedBuilder,
   escapeMarkdown,
 } from 'discord.js';
+import { transformMarkdown } from '../../src/core/markdown.js';
 import type { Choice, Citation, Reply } from '../../src/core/replies.js';
 import { feedbackValue } from '../../src/core/replies.js';
 import { splitMessage } from './split-message.js';
@@ -32,15 +33,16 @@ const NO_MENTIONS: DiscordMessagePayload['allowedMentions'] = { parse: [], repli
 
 /**
  * The core's light Markdown uses `*bold*` (one asterisk), which Discord shows as italics; doubles
- * it outside code spans and blocks. `_italic_`, lists and code pass through unchanged.
+ * it outside code spans and blocks. `_italic_`, lists and code pass through unchanged. Escaped
+ * characters (user text) stay escaped, which Discord shows as the character itself, so user text
+ * never becomes a masked link, a mention or formatting.
  */
 export const toDiscordMarkdown = (text: string): string =>
-  text
-    .split(/(```[^]*?```|`[^`\n]*`)/u)
-    .map((part, i) =>
-      i % 2 === 1 ? part : part.replace(/(^|[^*\w\\])\*([^\s*](?:[^*\n]*?[^\s*])?)\*(?![*\w])/gu, '$1**$2**'),
-    )
-    .join('');
+  transformMarkdown(text, {
+    markup: (part) => part.replace(/(^|[^*\w\\])\*([^\s*](?:[^*\n]*?[^\s*])?)\*(?![*\w])/gu, '$1**$2**'),
+    literal: (char) => `\\${char}`,
+    code: (span) => span,
+  });
 
 const sourcesBlock = (citations: Citation[]): string =>
   citations.length === 0

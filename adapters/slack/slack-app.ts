@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
 import { errorMessage } from '../../src/core/errors.js';
 import { systemClock, type ChatBot, type Clock, type Logger, type Notifier } from '../../src/core/ports.js';
 import { registerActionHandlers } from './slack-actions.js';
@@ -9,6 +9,8 @@ import type { SlackHandlerContext } from './slack-context.js';
 import { RecentKeys } from './slack-dedupe.js';
 import { boltLogger } from './slack-logger.js';
 import { registerMessageHandlers } from './slack-messages.js';
+import { createGuardedReceiver } from './slack-receiver.js';
+import { ShareStore } from './slack-share.js';
 import { createSlackNotifier } from './slack-notifier.js';
 import { SlackUsers } from './slack-users.js';
 
@@ -67,12 +69,15 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
 
   const receiver: Receiver =
     config.mode === 'http'
-      ? new HTTPReceiver({
-          signingSecret: config.signingSecret,
-          logger: slackLogger,
-          processBeforeResponse: false,
-          customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') }],
-        })
+      ? createGuardedReceiver(
+          {
+            signingSecret: config.signingSecret,
+            logger: slackLogger,
+            processBeforeResponse: false,
+            customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') }],
+          },
+          logger,
+        )
       : new SocketModeReceiver({
           appToken: config.appToken,
           logger: slackLogger,
@@ -104,6 +109,7 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
     logger,
     users: options.lookupUsers === false ? undefined : new SlackUsers(app.client, logger, options.clock ?? systemClock),
     recent: new RecentKeys(),
+    shares: new ShareStore(() => (options.clock ?? systemClock).now().getTime()),
     command: options.command ?? '/learningcity',
     track: async (work) => {
       const running = work().catch((error: unknown) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Origin } from '../../src/core/events.js';
 import type { ChatBot, Logger } from '../../src/core/ports.js';
 import type { RecentKeys } from './slack-dedupe.js';
+import type { ShareStore } from './slack-share.js';
 import type { SlackUsers } from './slack-users.js';
 
 /** What the Slack listeners share. Built once in `createSlackApp`. */
@@ -12,6 +13,8 @@ export interface SlackHandlerContext {
   users: SlackUsers | undefined;
   /** Event ids and message timestamps already answered. */
   recent: RecentKeys;
+  /** Private replies that offer a "Share in channel" button. */
+  shares: ShareStore;
   /** Registers work that continues after the ack, so `stop()` (and tests) can wait for it. */
   track: (work: () => Promise<void>) => Promise<void>;
   /** The slash command, e.g. `/learningcity`. */
@@ -35,4 +38,15 @@ const platformErrorSchema = z.object({ data: z.object({ error: z.string() }) });
 export const slackErrorCode = (error: unknown): string | undefined => {
   const parsed = platformErrorSchema.safeParse(error);
   return parsed.success ? parsed.data.data.error : undefined;
+};
+
+const requestKeySchema = z.object({ requestKey: z.string().min(1) });
+
+/**
+ * The signed request's key (signature timestamp + body hash) that the HTTP receiver put into Bolt's
+ * context; absent in Socket Mode.
+ */
+export const requestKeyOf = (boltContext: unknown): string | undefined => {
+  const parsed = requestKeySchema.safeParse(boltContext);
+  return parsed.success ? `request:${parsed.data.requestKey}` : undefined;
 };

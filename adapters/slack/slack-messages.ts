@@ -41,20 +41,12 @@ const answer = async (context: SlackHandlerContext, client: App['client'], quest
 };
 
 /**
- * Mentions in channels and messages in the bot's DMs become `message` events. Retries are
- * skipped: Bolt acknowledges before processing, so a retry is a second copy of an event already
- * being answered.
+ * Mentions in channels and messages in the bot's DMs become `message` events. A retry
+ * (`X-Slack-Retry-Num`) is handled like any delivery: after `connection_failed` or `http_error` the
+ * first attempt never arrived, so only the event id tells whether it was answered already.
  */
 export const registerMessageHandlers = (app: App, context: SlackHandlerContext): void => {
   const { logger } = context;
-
-  app.use(async ({ body, context: boltContext, next }) => {
-    if ('event' in body && (boltContext.retryNum ?? 0) > 0) {
-      logger.info({ component: 'slack', retryNum: boltContext.retryNum, reason: boltContext.retryReason }, 'Slack retry acknowledged and skipped');
-      return;
-    }
-    await next();
-  });
 
   app.event('app_mention', async ({ body, event, context: boltContext, client }) => {
     const envelope = eventEnvelopeSchema.safeParse(body);

@@ -47,12 +47,19 @@ export const blockActionsSchema = z.object({
   team: z.object({ id: slackId }).nullable().optional(),
   user: z.object({ id: slackId, name: z.string().optional(), team_id: z.string().optional() }),
   channel: z.object({ id: slackId }),
-  message: z.object({
-    ts,
-    thread_ts: ts.optional(),
-    text: z.string().optional(),
-    blocks: z.array(z.looseObject({ type: z.string() })).optional(),
-  }),
+  /** Absent when the click was on an ephemeral message; `container` says which one then. */
+  message: z
+    .object({
+      ts,
+      thread_ts: ts.optional(),
+      text: z.string().optional(),
+      blocks: z.array(z.looseObject({ type: z.string() })).optional(),
+    })
+    .optional(),
+  container: z
+    .object({ type: z.string(), message_ts: ts.optional(), is_ephemeral: z.boolean().optional() })
+    .optional(),
+  response_url: z.url().optional(),
   actions: z
     .array(
       z.object({
@@ -65,6 +72,12 @@ export const blockActionsSchema = z.object({
     .min(1),
 });
 export type BlockActions = z.infer<typeof blockActionsSchema>;
+
+/** True when the click was on a message only the clicking user sees (a slash command's reply). */
+export const isEphemeralClick = (body: BlockActions): boolean => body.container?.is_ephemeral === true || body.message === undefined;
+
+/** The `ts` of the clicked message, ephemeral or not. */
+export const clickedTs = (body: BlockActions): string | undefined => body.message?.ts ?? body.container?.message_ts;
 
 export const slashCommandSchema = z.object({
   team_id: slackId,
@@ -89,15 +102,31 @@ export const questionOrigin = (teamId: string, event: { channel: string; user: s
 
 /**
  * A click belongs to the thread of the message it was on (or the message itself when top level),
- * the same thread the run was started in, so the assessment key stays the same.
+ * the same thread the run was started in, so the assessment key stays the same. A click on an
+ * ephemeral message (a slash command's private reply) belongs to the channel, as the command did.
  */
-export const actionOrigin = (body: BlockActions): Origin => ({
+export const actionOrigin = (body: BlockActions): Origin => {
+  const threadId = isEphemeralClick(body) ? undefined : body.message?.thread_ts ?? body.message?.ts;
+  return {
+    platform: 'slack',
+    workspaceId: body.team?.id ?? body.user.team_id ?? 'unknown',
+    channelId: body.channel.id,
+    ...(threadId === undefined ? {} : { threadId }),
+    userId: body.user.id,
+    ...(body.user.name ? { userName: body.user.name } : {}),
+  };
+};
+
+/**
+ * A slash command's conversation is the channel itself, without a thread: its replies are private
+ * and have no thread, and clicks on them (and later commands in the channel) find the same run.
+ */
+export const commandOrigin = (command: SlashCommand): Origin => ({
   platform: 'slack',
-  workspaceId: body.team?.id ?? body.user.team_id ?? 'unknown',
-  channelId: body.channel.id,
-  threadId: body.message.thread_ts ?? body.message.ts,
-  userId: body.user.id,
-  ...(body.user.name ? { userName: body.user.name } : {}),
+  workspaceId: command.team_id,
+  channelId: command.channel_id,
+  userId: command.user_id,
+  ...(command.user_name ? { userName: command.user_name } : {}),
 });
 
 /** Human-readable list of what was wrong with a payload, for logs. */

@@ -3,7 +3,7 @@ import { errorMessage } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/ports.js';
 import type { ImageAttachment, Reply } from '../../src/core/replies.js';
 import { renderReply, type SlackMessage } from './slack-render.js';
-import { escapeMrkdwn, truncate } from './slack-text.js';
+import { plainToMrkdwn, truncate } from './slack-text.js';
 
 /** A channel, and the thread inside it when replies belong in one. */
 export interface SlackThread {
@@ -49,7 +49,7 @@ export const uploadImage = async (
     await client.files.uploadV2(thread.threadTs ? { ...file, thread_ts: thread.threadTs } : file);
   } catch (error) {
     logger.warn({ component: 'slack', err: errorMessage(error), channel: thread.channel }, 'image upload failed; posting its text instead');
-    const text = `_Chart:_ ${escapeMrkdwn(image.alt)}`;
+    const text = `_Chart:_ ${plainToMrkdwn(image.alt)}`;
     await postMessage(client, thread, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } }] });
   }
 };

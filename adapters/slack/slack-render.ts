@@ -15,6 +15,7 @@ export const ACTION_IDS = {
   feedbackUp: 'lc_feedback_up',
   feedbackDown: 'lc_feedback_down',
   feedbackPattern: /^lc_feedback_(?:up|down)$/u,
+  share: 'lc_share',
 } as const;
 
 const section = (text: string): types.SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
@@ -78,7 +79,8 @@ export const renderReply = (reply: Reply): SlackMessage[] => {
   }
   if (reply.feedbackKey !== undefined) pieces.push({ block: feedbackBlock(reply.feedbackKey), text: '' });
 
-  const fallback = truncate(reply.text.trim() === '' ? 'Learning-city bot' : reply.text.trim(), 300);
+  // The fallback is what notifications show; it is mrkdwn too, so user text in it must stay inert.
+  const fallback = truncate(toMrkdwn(reply.text).trim() || 'Learning-city bot', 300);
   const messages: SlackMessage[] = [];
   let blocks: types.KnownBlock[] = [];
   let texts: string[] = [];
@@ -97,7 +99,7 @@ export const renderReply = (reply: Reply): SlackMessage[] => {
     length += piece.text.length + 2;
   }
   flush();
-  return messages.length > 0 ? messages : [{ text: fallback, blocks: [section(escapeMrkdwn(fallback))] }];
+  return messages.length > 0 ? messages : [{ text: fallback, blocks: [section(fallback)] }];
 };
 
 /** A loosely typed block from a payload, kept as Slack sent it. */
@@ -113,4 +115,57 @@ export interface PayloadBlock {
 export const closedMessage = (blocks: PayloadBlock[], note: string, fallback: string): { text: string; blocks: types.Block[] } => {
   const context: types.ContextBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(note, SLACK_LIMITS.contextText) }] };
   return { text: fallback, blocks: [...blocks.filter((block) => block.type !== 'actions'), context] };
+};
+
+/** A small grey line of mrkdwn (attribution, a note of what happened). */
+export const noteBlock = (mrkdwn: string): types.ContextBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: truncate(mrkdwn, SLACK_LIMITS.contextText) }],
+});
+
+/** The "Share in channel" button under a private reply; `value` names the stored content. */
+export const shareBlock = (value: string): types.ActionsBlock => ({
+  type: 'actions',
+  block_id: 'lc_share',
+  elements: [button('Share in channel', value, ACTION_IDS.share)],
+});
+
+/** Adds blocks to the end of the last message, or as a message of their own when it is full. */
+export const appendBlocks = (messages: readonly SlackMessage[], blocks: types.KnownBlock[], text: string): SlackMessage[] => {
+  const last = messages[messages.length - 1];
+  if (last !== undefined && last.blocks.length + blocks.length <= SLACK_LIMITS.blocksPerMessage) {
+    return [...messages.slice(0, -1), { text: last.text, blocks: [...last.blocks, ...blocks] }];
+  }
+  return [...messages, { text, blocks }];
+};
+
+/** Adds blocks to the start of the first message, or as a message of their own when it is full. */
+export const prependBlocks = (messages: readonly SlackMessage[], blocks: types.KnownBlock[], text: string): SlackMessage[] => {
+  const first = messages[0];
+  if (first !== undefined && first.blocks.length + blocks.length <= SLACK_LIMITS.blocksPerMessage) {
+    return [{ text: first.text, blocks: [...blocks, ...first.blocks] }, ...messages.slice(1)];
+  }
+  return [{ text, blocks }, ...messages];
+};
+
+/** Joins consecutive messages while they fit in one (blocks and text), so fewer are sent. */
+export const mergeMessages = (messages: readonly SlackMessage[]): SlackMessage[] => {
+  const merged: SlackMessage[] = [];
+  const blockIds = (message: SlackMessage): string[] =>
+    message.blocks.flatMap((block) => (block.block_id === undefined ? [] : [block.block_id]));
+  for (const message of messages) {
+    const last = merged[merged.length - 1];
+    const ids = last === undefined ? [] : blockIds(last);
+    if (
+      last !== undefined &&
+      !blockIds(message).some((id) => ids.includes(id)) &&
+      last.blocks.length + message.blocks.length <= SLACK_LIMITS.blocksPerMessage &&
+      last.text.length + message.text.length + 2 <= SLACK_LIMITS.messageText
+    ) {
+      merged[merged.length - 1] = { text: `${last.text}\n\n${message.text}`, blocks: [...last.blocks, ...message.blocks] };
+    } else {
+      merged.push(message);
+    }
+  }
+  return merged;
 };

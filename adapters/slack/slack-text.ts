@@ -1,3 +1,5 @@
+import { escapeText, transformMarkdown } from '../../src/core/markdown.js';
+
 /** Slack's documented limits that shape how replies are split. */
 export const SLACK_LIMITS = {
   /** `text` of a section block. */
@@ -12,21 +14,54 @@ export const SLACK_LIMITS = {
   buttonText: 75,
   /** Text of one context element. */
   contextText: 3000,
+  /** A `response_url` takes at most five messages (within 30 minutes). */
+  responseUrlUses: 5,
 } as const;
 
 /** Slack mrkdwn treats only `&`, `<` and `>` as control characters. */
 export const escapeMrkdwn = (text: string): string =>
   text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 
+/** Slack has no escape for its formatting characters; a zero-width space on each side keeps one from pairing. */
+const unpaired = (char: string): string => `\u200B${char}\u200B`;
+
+/**
+ * One escaped character of the core's Markdown, as Slack shows it literally. A colon is followed by
+ * a zero-width space so that a `https://` typed by a user is not turned into a link by Slack.
+ */
+const slackLiteral = (char: string): string => {
+  if (/[*_~`]/u.test(char)) return unpaired(char);
+  return char === ':' ? ':\u200B' : escapeMrkdwn(char);
+};
+
+/**
+ * A code span keeps its text, but Slack pairs a star inside it with one outside (`0 9 * * 1` next to
+ * `*Leeds*`), so its formatting characters are kept from pairing too, and an address in it is not
+ * made a link. Fenced blocks are left whole.
+ */
+const slackCode = (span: string): string =>
+  span.startsWith('```')
+    ? escapeMrkdwn(span)
+    : `\`${escapeMrkdwn(span.slice(1, -1)).replace(/[*_~]/gu, unpaired).replace(/:\/\//gu, ':\u200B//')}\``;
+
 /**
  * The core's light Markdown as Slack mrkdwn: escapes control characters, then maps the few
- * constructs that differ (`**bold**`, `[label](url)`, `# heading`).
+ * constructs that differ (`**bold**`, `[label](url)`, `# heading`). Escaped characters (user text)
+ * are shown as themselves and can never form a link, a mention or formatting.
  */
 export const toMrkdwn = (markdown: string): string =>
-  escapeMrkdwn(markdown)
-    .replace(/\*\*([^*\n]+)\*\*/gu, '*$1*')
-    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/gu, (_match, label: string, url: string) => `<${url}|${label.replace(/\|/gu, '/')}>`)
-    .replace(/^#{1,6}\s+(.+)$/gmu, '*$1*');
+  transformMarkdown(markdown, {
+    markup: (text) =>
+      escapeMrkdwn(text)
+        .replace(/\*\*([^*\n]+)\*\*/gu, '*$1*')
+        .replace(/\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/gu, (_match, label: string, url: string) => `<${url}|${label.replace(/\|/gu, '/')}>`)
+        .replace(/^#{1,6}\s+(.+)$/gmu, '*$1*'),
+    literal: slackLiteral,
+    code: slackCode,
+  });
+
+/** Plain text (a button label, a picture's description) as mrkdwn that shows exactly that text. */
+export const plainToMrkdwn = (text: string): string => toMrkdwn(escapeText(text));
 
 /**
  * A user's Slack text as plain words: drops the bot's own mention, turns other mentions, channel

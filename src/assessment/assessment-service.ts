@@ -16,6 +16,7 @@ import { sessionStateSchema, type SessionState } from './session-state.js';
 import { cleanCity, parseStartArgs, resolveFramework } from './start-args.js';
 import { renderSummary } from './summary.js';
 import { parseTypedInput } from './typed-input.js';
+import { codeSpan, escapeText } from '../core/markdown.js';
 
 export interface AssessmentServiceDeps {
   frameworks: readonly Framework[];
@@ -62,8 +63,8 @@ export class AssessmentService implements AssessmentPort {
       if (parsed.frameworkQuery !== undefined) {
         const found = resolveFramework(parsed.frameworkQuery, this.deps.frameworks);
         if ('framework' in found) framework = found.framework;
-        else if ('ambiguous' in found) note = `“${parsed.frameworkQuery}” matches more than one framework.`;
-        else note = `I don’t know a framework called “${parsed.frameworkQuery}”. (To name the city, write \`assess for ${parsed.frameworkQuery}\`.)`;
+        else if ('ambiguous' in found) note = `“${escapeText(parsed.frameworkQuery)}” matches more than one framework.`;
+        else note = `I don’t know a framework called “${escapeText(parsed.frameworkQuery)}”. (To name the city, write ${codeSpan(`assess for ${parsed.frameworkQuery}`)}.)`;
       }
       let city: string | undefined;
       if (parsed.city !== undefined) {
@@ -164,7 +165,7 @@ export class AssessmentService implements AssessmentPort {
   ): Reply[] | undefined {
     const framework = this.byId.get(state.engine.frameworkId);
     if (framework === undefined) {
-      return this.discard(key, `The framework “${state.engine.frameworkId}” is no longer available, so this assessment cannot go on. Type \`assess\` to start another.`);
+      return this.discard(key, `The framework “${escapeText(state.engine.frameworkId)}” is no longer available, so this assessment cannot go on. Type \`assess\` to start another.`);
     }
     const typed = input.type === 'text' ? parseTypedInput(input.text, framework.scale.levels).type : undefined;
     const command = choice?.type ?? typed;

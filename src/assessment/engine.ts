@@ -3,6 +3,7 @@ import type { Choice, Reply } from '../core/replies.js';
 import { assessChoiceValue, parseAssessChoice, type AssessChoice } from './choices.js';
 import { flattenQuestions, type FlatQuestion, type Framework } from './framework-schema.js';
 import { parseTypedInput } from './typed-input.js';
+import { escapeText } from '../core/markdown.js';
 
 /**
  * The engine's state as stored between messages. Plain JSON; validated with this schema when read
@@ -56,7 +57,7 @@ export const questionPrompt = (framework: Framework, state: EngineState, note?: 
   const descriptions = new Map((question.levels ?? []).map((level) => [level.value, level.description]));
   const lines = [
     ...(note === undefined ? [] : [note]),
-    `*${framework.name}* · ${state.city}`,
+    `*${framework.name}* · ${escapeText(state.city)}`,
     `Question ${position} of ${questions.length} · ${component.group === undefined ? '' : `${component.group} › `}${component.label}`,
     `*${question.text}*`,
     ...framework.scale.levels.map(
@@ -138,7 +139,7 @@ export const resumeEngine = (framework: Framework, state: EngineState): EngineSt
 };
 
 const pausedReply = (framework: Framework, state: EngineState): Reply => ({
-  text: `Paused *${framework.name}* for ${state.city} at question ${state.index + 1} of ${flattenQuestions(framework).length}. Your answers are kept: type \`resume\` to carry on or \`cancel\` to discard.`,
+  text: `Paused *${framework.name}* for ${escapeText(state.city)} at question ${state.index + 1} of ${flattenQuestions(framework).length}. Your answers are kept: type \`resume\` to carry on or \`cancel\` to discard.`,
   kind: 'prompt',
   choices: [
     { label: 'Resume', value: assessChoiceValue({ type: 'resume' }), style: 'primary' },
@@ -148,7 +149,7 @@ const pausedReply = (framework: Framework, state: EngineState): Reply => ({
 
 const cancelled = (framework: Framework, state: EngineState): EngineStep => ({
   state: { ...state, status: 'cancelled' },
-  reply: { text: `Cancelled *${framework.name}* for ${state.city}; nothing was saved.`, kind: 'info' },
+  reply: { text: `Cancelled *${framework.name}* for ${escapeText(state.city)}; nothing was saved.`, kind: 'info' },
   outcome: 'cancelled',
 });
 

@@ -2,6 +2,7 @@ import type { AssessmentResult } from '../core/ports.js';
 import type { Reply } from '../core/replies.js';
 import type { Framework } from './framework-schema.js';
 import { formatDate, formatDelta, formatPercent } from './format.js';
+import { codeSpan, escapeText } from '../core/markdown.js';
 
 /** Results shown per framework in a history; older ones still count in the CSV export. */
 const HISTORY_LIMIT = 10;
@@ -19,13 +20,13 @@ export const historyReply = (
   now: Date,
 ): Reply => {
   if (results.length === 0) {
-    return { text: `No saved assessments for *${city}* in this workspace yet. Start one with \`assess for ${city}\`.`, kind: 'info' };
+    return { text: `No saved assessments for *${escapeText(city)}* in this workspace yet. Start one with ${codeSpan(`assess for ${city}`)}.`, kind: 'info' };
   }
   const byFramework = new Map<string, AssessmentResult[]>();
   for (const result of results) {
     byFramework.set(result.frameworkId, [...(byFramework.get(result.frameworkId) ?? []), result]);
   }
-  const lines = [`*Assessment results for ${results[0]?.city ?? city}* (${results.length}, newest first)`];
+  const lines = [`*Assessment results for ${escapeText(results[0]?.city ?? city)}* (${results.length}, newest first)`];
   for (const [frameworkId, list] of byFramework) {
     const newestFirst = [...list].sort((a, b) => b.completedAt.getTime() - a.completedAt.getTime());
     lines.push('', `*${frameworkName(frameworks, frameworkId)}*`);
@@ -57,7 +58,7 @@ export const citiesReply = (results: readonly AssessmentResult[], now: Date): Re
   }
   const lines = ['*Cities and teams with saved assessments* (latest first). Type `results <city>` for one city’s history.'];
   for (const { result, count } of latest.values()) {
-    lines.push(`• *${result.city}*: ${count} result${count === 1 ? '' : 's'}, latest ${formatDate(result.completedAt, now)} (${formatPercent(result.overallPercent)})`);
+    lines.push(`• *${escapeText(result.city)}*: ${count} result${count === 1 ? '' : 's'}, latest ${formatDate(result.completedAt, now)} (${formatPercent(result.overallPercent)})`);
   }
   return { text: lines.join('\n'), kind: 'info' };
 };

@@ -2,6 +2,7 @@ import type { Reply } from '../core/replies.js';
 import { assessChoiceValue } from './choices.js';
 import type { EngineState } from './engine.js';
 import { flattenQuestions, type Framework } from './framework-schema.js';
+import { escapeText } from '../core/markdown.js';
 
 /** A plain informational reply. */
 export const info = (text: string): Reply => ({ text, kind: 'info' });
@@ -60,7 +61,7 @@ export const frameworkListReply = (frameworks: readonly Framework[]): Reply => {
 export const frameworkPickerReply = (frameworks: readonly Framework[], city: string | undefined, note?: string): Reply => ({
   text: [
     ...(note === undefined ? [] : [note]),
-    `Which self-assessment would you like to run${city === undefined ? '' : ` for *${city}*`}? Press a button or type its name or number:`,
+    `Which self-assessment would you like to run${city === undefined ? '' : ` for *${escapeText(city)}*`}? Press a button or type its name or number:`,
     ...frameworks.map((framework, i) => `${i + 1}. *${framework.name}*: ${questionCount(framework)} questions`),
     'Type `cancel` to leave.',
   ].join('\n'),
@@ -76,7 +77,7 @@ export const cityPromptReply = (framework: Framework, suggestedCity: string | un
   text: [
     ...(note === undefined ? [] : [note]),
     `*${framework.name}*: which city, town or team is this assessment for? Type its name${
-      suggestedCity === undefined ? '' : ` or press *${suggestedCity}* to use the same as last time`
+      suggestedCity === undefined ? '' : ` or press *${escapeText(suggestedCity)}* to use the same as last time`
     }. Type \`cancel\` to leave.`,
   ].join('\n'),
   kind: 'prompt',
@@ -88,7 +89,7 @@ export const cityPromptReply = (framework: Framework, suggestedCity: string | un
 
 /** Shown before the first question. */
 export const introReply = (framework: Framework, city: string): Reply => ({
-  text: `Starting *${framework.name}* for *${city}*: ${questionCount(framework)} questions, one at a time. Answer with the buttons, a number or a level name; type \`skip\`, \`back\`, \`stop\` (pause and come back later) or \`cancel\` at any time. Your answers are saved after every step.`,
+  text: `Starting *${framework.name}* for *${escapeText(city)}*: ${questionCount(framework)} questions, one at a time. Answer with the buttons, a number or a level name; type \`skip\`, \`back\`, \`stop\` (pause and come back later) or \`cancel\` at any time. Your answers are saved after every step.`,
   kind: 'info',
 });
 
@@ -96,9 +97,9 @@ export const introReply = (framework: Framework, city: string): Reply => ({
 export const restartOfferReply = (framework: Framework, engine: EngineState, next: { framework?: Framework; city?: string }): Reply => {
   const total = questionCount(framework);
   const status = engine.status === 'paused' ? 'paused' : 'in progress';
-  const target = `${next.framework?.name ?? framework.name} for ${next.city ?? engine.city}`;
+  const target = `${next.framework?.name ?? framework.name} for ${escapeText(next.city ?? engine.city)}`;
   return {
-    text: `You already have *${framework.name}* for *${engine.city}* ${status} here, at question ${Math.min(engine.index + 1, total)} of ${total}. Resume it, or start over with ${target} (the unfinished answers are discarded)?`,
+    text: `You already have *${framework.name}* for *${escapeText(engine.city)}* ${status} here, at question ${Math.min(engine.index + 1, total)} of ${total}. Resume it, or start over with ${target} (the unfinished answers are discarded)?`,
     kind: 'prompt',
     choices: [
       { label: 'Resume', value: assessChoiceValue({ type: 'resume' }), style: 'primary' },

@@ -4,6 +4,7 @@ import type { ChartInput } from './chart.js';
 import type { Framework } from './framework-schema.js';
 import { formatDate, formatDelta, formatPercent, textBar } from './format.js';
 import type { AssessmentScore, Feedback } from './scoring.js';
+import { escapeText } from '../core/markdown.js';
 
 export interface SummaryInput {
   framework: Framework;
@@ -56,7 +57,7 @@ export const summaryText = (input: SummaryInput): { text: string; citations: Cit
   const answered = score.components.reduce((sum, component) => sum + component.answered, 0);
   const total = score.components.reduce((sum, component) => sum + component.total, 0);
   const lines = [
-    `*${framework.name}: ${input.city}*`,
+    `*${framework.name}: ${escapeText(input.city)}*`,
     `${formatDate(input.completedAt)} · overall *${formatPercent(score.overallPercent)}* (${answered} of ${total} questions answered)`,
     '```',
     ...barLines(input),

@@ -17,6 +17,7 @@ import {
   type ReminderPort,
 } from './ports.js';
 import { textReply, type Citation, type Reply } from './replies.js';
+import { codeSpan } from './markdown.js';
 
 export interface BotDeps {
   answers: AnswerPort;
@@ -62,6 +63,7 @@ export const answerReply = (answer: KnowledgeAnswer): Reply => {
     text: answer.answer,
     citations: citationsOf(answer),
     feedbackKey: feedbackKeyFor(answer.question),
+    shareable: true,
   };
 };
 
@@ -122,14 +124,16 @@ export const createBot = (deps: BotDeps): ChatBot => {
       }
       case 'unknown-command': {
         const hint = intent.suggestion ? ` Did you mean \`${intent.suggestion}\`?` : '';
-        return [textReply(`I don't know the command \`${intent.command}\`.${hint} Type \`help\` to see what I can do.`)];
+        return [textReply(`I don't know the command ${codeSpan(intent.command)}.${hint} Type \`help\` to see what I can do.`)];
       }
       case 'assess':
         return assessments ? assessments.start(origin, intent.args) : unavailable();
       case 'frameworks':
         return assessments ? assessments.frameworks(origin) : unavailable();
       case 'results':
-        return assessments ? assessments.results(origin, intent.city) : unavailable();
+        return assessments
+          ? assessments.results(origin, intent.city).map((reply) => (reply.kind === 'error' ? reply : { ...reply, shareable: true }))
+          : unavailable();
       case 'export':
         return assessments ? assessments.exportCsv(origin) : unavailable();
       case 'reminders':

@@ -53,6 +53,11 @@ export interface Reply {
   kind?: 'prompt' | 'summary' | 'answer' | 'info' | 'error';
   /** Attached to answers so feedback can be tied to the question. */
   feedbackKey?: string;
+  /**
+   * Worth offering to the rest of the channel (answers, results). Adapters that reply privately
+   * may add a "share" control; public replies ignore it.
+   */
+  shareable?: boolean;
 }
 
 export const textReply = (text: string, kind: Reply['kind'] = 'info'): Reply => ({ text, kind });

@@ -1,4 +1,5 @@
 import { canonicalTimeZone } from './time-zone.js';
+import { codeSpan, escapeText } from '../core/markdown.js';
 
 /** Where the user asked the digest to go, before the channel is checked against the platform. */
 export type TargetSpec =
@@ -61,7 +62,7 @@ const readZone = (text: string): { timeZone?: string; rest: string } | { error: 
   const name = words[index] ?? '';
   const timeZone = canonicalTimeZone(/^z$/i.test(name) ? 'UTC' : name);
   if (timeZone === undefined) {
-    return { error: `I don’t know the time zone \`${name}\`. Use an IANA name such as \`Europe/London\`, \`Europe/Lisbon\`, \`America/New_York\`, \`Asia/Seoul\` or \`UTC\`.` };
+    return { error: `I don’t know the time zone ${codeSpan(name)}. Use an IANA name such as \`Europe/London\`, \`Europe/Lisbon\`, \`America/New_York\`, \`Asia/Seoul\` or \`UTC\`.` };
   }
   const before = words[index - 1]?.toLowerCase();
   const start = before === 'in' || before === 'timezone' || before === 'tz' ? index - 1 : index;
@@ -82,7 +83,7 @@ export const parseReminderCommand = (args: string): ReminderCommand => {
   if (action !== undefined) {
     const id = second?.replace(/[`'"#<>.,;:!?]/g, '').toLowerCase();
     if (id === undefined || id === '') return { type: 'missing-id', action };
-    if (more.length > 0 || !/^[a-z0-9-]{1,40}$/.test(id)) return { type: 'error', message: `\`${first} <id>\` takes one reminder id, e.g. \`reminders ${action} r7k2m\`. Type \`reminders\` to see the ids.` };
+    if (more.length > 0 || !/^[a-z0-9-]{1,40}$/.test(id)) return { type: 'error', message: `${codeSpan(`${first} <id>`)} takes one reminder id, e.g. \`reminders ${action} r7k2m\`. Type \`reminders\` to see the ids.` };
     return { type: action, id };
   }
   let body = text;
@@ -101,7 +102,7 @@ export const parseReminderCommand = (args: string): ReminderCommand => {
   const city = cityMatch?.[1]?.trim();
   const phraseRest = (cityMatch === null ? zoned.rest : zoned.rest.slice(0, cityMatch.index)).trim();
   if (cronPart !== '' && phraseRest !== '') {
-    return { type: 'error', message: `I did not understand “${phraseRest}” next to the cron expression. Write \`remind cron "0 9 * * 1" for <city>\`.` };
+    return { type: 'error', message: `I did not understand “${escapeText(phraseRest)}” next to the cron expression. Write \`remind cron "0 9 * * 1" for <city>\`.` };
   }
   return {
     type: 'create',

@@ -7,6 +7,7 @@ import { buildFeedback } from '../assessment/scoring.js';
 import type { Reminder } from './reminder.js';
 import { describeSchedule } from './schedule-describe.js';
 import { formatInZone } from './time-zone.js';
+import { codeSpan, escapeText } from '../core/markdown.js';
 
 /** When the digest is built: the slot it is for, and now (later than the slot after downtime). */
 export interface DigestTime {
@@ -81,7 +82,7 @@ const unfinishedLines = (deps: DigestDeps, workspace: string, byId: ReadonlyMap<
   const lines = [`• Started but not finished: ${sessions.length}.`];
   for (const session of sessions.slice(0, MAX_UNFINISHED_SHOWN)) {
     const framework = session.frameworkId === '' ? 'framework not chosen yet' : (byId.get(session.frameworkId)?.name ?? session.frameworkId);
-    const city = session.city === '' ? 'city not chosen yet' : session.city;
+    const city = session.city === '' ? 'city not chosen yet' : escapeText(session.city);
     lines.push(`   – ${framework}, ${city}: started ${formatDate(session.startedAt, now)}, last answer ${formatDate(session.updatedAt, now)}`);
   }
   if (sessions.length > MAX_UNFINISHED_SHOWN) lines.push(`   – …and ${sessions.length - MAX_UNFINISHED_SHOWN} more.`);
@@ -109,7 +110,7 @@ export const createDigestBuilder = (deps: DigestDeps): BuildDigest => {
     const city = reminder.city ?? latestAny?.city;
     const latest = city === undefined ? undefined : deps.results.list(reminder.workspace, { city, limit: 1 })[0];
     const framework = latest === undefined ? deps.frameworks[0] : byId.get(latest.frameworkId);
-    const lines = [`*Progress reminder${city === undefined ? '' : `: ${latest?.city ?? city}`}*`];
+    const lines = [`*Progress reminder${city === undefined ? '' : `: ${escapeText(latest?.city ?? city)}`}*`];
     if (slot.getTime() < now.getTime() - LATE_AFTER_MS) {
       lines.push(`_This reminder was due ${formatInZone(slot, reminder.timeZone)}; it is sent late because the bot was offline. Missed reminders are sent once._`);
     }
@@ -119,24 +120,24 @@ export const createDigestBuilder = (deps: DigestDeps): BuildDigest => {
       lines.push(
         city === undefined
           ? '• No assessment has been completed in this workspace yet.'
-          : `• *${city}* has no completed assessment in this workspace yet.`,
+          : `• *${escapeText(city)}* has no completed assessment in this workspace yet.`,
       );
-      due.push(`Run a first self-assessment to get a baseline: type \`assess${framework === undefined ? '' : ` ${framework.id}`} for ${city ?? '<city>'}\`.`);
+      due.push(`Run a first self-assessment to get a baseline: type ${codeSpan(`assess${framework === undefined ? '' : ` ${framework.id}`} for ${city ?? '<city>'}`)}.`);
     } else {
       const progress = progressLines(deps, latest, framework, now);
       lines.push(...progress.lines);
       citations = progress.citations;
       const days = daysBetween(latest.completedAt, now);
-      const command = `assess ${latest.frameworkId} for ${latest.city}`;
+      const command = codeSpan(`assess ${latest.frameworkId} for ${latest.city}`);
       due.push(
         days >= reassessAfter
-          ? `A new assessment is due (the last one was ${days} days ago): type \`${command}\` to measure progress.`
-          : `Next assessment due around ${formatDate(new Date(latest.completedAt.getTime() + reassessAfter * DAY_MS), now)}; to run it now, type \`${command}\`.`,
+          ? `A new assessment is due (the last one was ${days} days ago): type ${command} to measure progress.`
+          : `Next assessment due around ${formatDate(new Date(latest.completedAt.getTime() + reassessAfter * DAY_MS), now)}; to run it now, type ${command}.`,
       );
     }
     lines.push(...unfinishedLines(deps, reminder.workspace, byId, now));
     lines.push(`*What is due:* ${due.join(' ')}`);
-    lines.push(`See the full history with \`results ${latest?.city ?? city ?? '<city>'}\`.`);
+    lines.push(`See the full history with ${codeSpan(`results ${latest?.city ?? city ?? '<city>'}`)}.`);
     lines.push(`_Reminder \`${reminder.id}\`, ${describeSchedule(reminder.schedule)} (${reminder.timeZone}). \`reminders pause ${reminder.id}\` pauses it._`);
     return [
       {

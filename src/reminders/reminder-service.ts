@@ -11,6 +11,7 @@ import type { Reminder, ReminderStore, ReminderTarget } from './reminder.js';
 import { describeSchedule } from './schedule-describe.js';
 import { DEFAULT_TIME, parseSchedule } from './schedule-parse.js';
 import { canonicalTimeZone, formatInZone } from './time-zone.js';
+import { codeSpan, escapeText } from '../core/markdown.js';
 
 export interface ReminderServiceDeps extends CoordinatorConfig {
   store: ReminderStore;
@@ -59,7 +60,7 @@ export const reminderHelpReply = (defaultTimeZone: string): Reply =>
 const targetWords = (reminder: Reminder, origin: Origin): string => {
   const target = reminder.target;
   if (target.kind === 'direct') return target.userId === origin.userId ? 'a direct message to you' : `a direct message to ${target.userId}`;
-  return target.channelId === origin.channelId ? 'this channel' : `channel #${target.channelId}`;
+  return target.channelId === origin.channelId ? 'this channel' : `channel ${escapeText(`#${target.channelId}`)}`;
 };
 
 /**
@@ -79,7 +80,7 @@ export const createReminderService = (deps: ReminderServiceDeps): ReminderPort =
   };
 
   const summary = (reminder: Reminder, origin: Origin): string =>
-    `${describeSchedule(reminder.schedule)} (${reminder.timeZone}), about *${reminder.city ?? 'the city assessed most recently'}*, to ${targetWords(reminder, origin)}`;
+    `${describeSchedule(reminder.schedule)} (${reminder.timeZone}), about ${reminder.city === undefined ? 'the city assessed most recently' : `*${escapeText(reminder.city)}*`}, to ${targetWords(reminder, origin)}`;
 
   const list = (origin: Origin): Reply[] => {
     const reminders = deps.store.listByWorkspace(workspaceKey(origin));
@@ -107,7 +108,7 @@ export const createReminderService = (deps: ReminderServiceDeps): ReminderPort =
         // Only the console's channels are plain names; elsewhere a name cannot be turned into an id here.
         return origin.platform === 'console'
           ? { kind: 'channel', channelId: spec.name }
-          : { error: `I can’t tell which channel \`#${spec.name}\` is from its name alone. Run the command in that channel (reminders go to the channel they are set up in), or pick the channel from the list as you type \`#\` so it becomes a link.` };
+          : { error: `I can’t tell which channel ${codeSpan(`#${spec.name}`)} is from its name alone. Run the command in that channel (reminders go to the channel they are set up in), or pick the channel from the list as you type \`#\` so it becomes a link.` };
     }
   };
 
@@ -155,7 +156,7 @@ export const createReminderService = (deps: ReminderServiceDeps): ReminderPort =
     return [
       info(
         [
-          `Reminder \`${reminder.id}\` set: ${describeSchedule(reminder.schedule)} (${timeZone}), about *${city ?? 'the city assessed most recently'}*${cityNote}, to ${targetWords(reminder, origin)}.`,
+          `Reminder \`${reminder.id}\` set: ${describeSchedule(reminder.schedule)} (${timeZone}), about ${city === undefined ? 'the city assessed most recently' : `*${escapeText(city)}*`}${cityNote}, to ${targetWords(reminder, origin)}.`,
           `First digest: ${formatInZone(next, timeZone)}.`,
           ...notes,
           `\`reminders pause ${reminder.id}\` · \`reminders delete ${reminder.id}\` · \`reminders\` lists them all.`,

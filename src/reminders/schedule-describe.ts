@@ -1,4 +1,5 @@
 import type { Schedule } from './reminder.js';
+import { codeSpan } from '../core/markdown.js';
 
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -33,7 +34,7 @@ const monthWords = (field: string): string | undefined => {
 
 /** Words for the cron shapes the phrase parser produces; other expressions are shown as written. */
 const describeCron = (expr: string): string => {
-  const asWritten = `cron \`${expr}\``;
+  const asWritten = `cron ${codeSpan(expr)}`;
   const [minute = '', hour = '', dom = '', month = '', dow = '', ...extra] = expr.split(' ');
   if (extra.length > 0 || !/^\d{1,2}$/.test(minute) || !/^\d{1,2}$/.test(hour)) return asWritten;
   const at = `at ${pad(Number(hour))}:${pad(Number(minute))}`;

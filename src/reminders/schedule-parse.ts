@@ -2,6 +2,7 @@ import { checkCron } from './next-run.js';
 import type { Schedule } from './reminder.js';
 import { ordinal } from './schedule-describe.js';
 import { localParts } from './time-zone.js';
+import { codeSpan, escapeText } from '../core/markdown.js';
 
 /** What a schedule phrase is read against: "every 90 days" counts from `now`, in `timeZone`. */
 export interface ScheduleContext {
@@ -166,13 +167,13 @@ const countedSchedule = (text: string, time: Time, ctx: ScheduleContext): Schedu
   if (unit === 'hour' || unit === 'minute') return undefined;
   if (count < 1) return { error: 'The number in `every N …` must be at least 1.' };
   if (unit === 'day') {
-    if (rest.length > 0) return { error: `I did not understand “${rest.join(' ')}” after \`every ${count} days\`.` };
+    if (rest.length > 0) return { error: `I did not understand “${escapeText(rest.join(' '))}” after \`every ${count} days\`.` };
     if (count > 366) return { error: 'The longest interval is 366 days.' };
     return count === 1 ? cron(time, '*', '*', '*') : interval(count, time, ctx);
   }
   if (unit === 'week') {
     const days = rest.filter((word) => word !== 'week' && word !== 'weeks').map(dayNumber);
-    if (days.some((day) => day === undefined)) return { error: `I did not understand “${rest.join(' ')}”; name a weekday, e.g. \`every 2 weeks on monday\`.` };
+    if (days.some((day) => day === undefined)) return { error: `I did not understand “${escapeText(rest.join(' '))}”; name a weekday, e.g. \`every 2 weeks on monday\`.` };
     if (count > 52) return { error: 'The longest interval is 52 weeks.' };
     if (count === 1) return cron(time, '*', '*', days.length === 0 ? '1' : days.join(','));
     if (days.length > 1) return { error: 'An interval of several weeks can start on one weekday only, e.g. `every 2 weeks on monday`.' };
@@ -199,7 +200,7 @@ export const parseSchedule = (phrase: string, ctx: ScheduleContext): SchedulePar
     const expr = (cronMatch[1] ?? cronMatch[2] ?? cronMatch[3] ?? cronMatch[4] ?? '').trim().replace(/\s+/g, ' ');
     if (expr === '') return { error: 'Give the cron expression in quotes, e.g. `cron "0 9 * * 1"` (09:00 every Monday).' };
     const checked = checkCron(expr, ctx.timeZone, ctx.now);
-    if ('error' in checked) return { error: `The cron expression \`${expr}\` cannot be used: ${checked.error}. Use five fields: minute hour day-of-month month day-of-week, e.g. \`0 9 * * 1\`.` };
+    if ('error' in checked) return { error: `The cron expression ${codeSpan(expr)} cannot be used: ${checked.error}. Use five fields: minute hour day-of-month month day-of-week, e.g. \`0 9 * * 1\`.` };
     return { schedule: { kind: 'cron', expr }, defaultTime: false };
   }
   const text = raw.toLowerCase().replace(/[,&]/g, ' and ').replace(/\s+/g, ' ').trim();
@@ -209,7 +210,7 @@ export const parseSchedule = (phrase: string, ctx: ScheduleContext): SchedulePar
   const time = timed.time ?? DEFAULT_TIME;
   const done = (schedule: Schedule | { error: string } | undefined): ScheduleParse =>
     schedule === undefined
-      ? { error: `I could not read “${phrase.trim()}” as a schedule. ${EXAMPLES}` }
+      ? { error: `I could not read “${escapeText(phrase.trim())}” as a schedule. ${EXAMPLES}` }
       : 'error' in schedule
         ? schedule
         : (() => {

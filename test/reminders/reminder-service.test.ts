@@ -43,7 +43,7 @@ describe('creating reminders', () => {
   it('reads a zone, a city and a channel link together', () => {
     const { store, service } = setup();
     const reply = text(service, admin, 'monthly on the 1st at 10:00 america/new_york for Leeds to <#C777|progress>');
-    expect(reply).toContain('monthly on the 1st at 10:00 (America/New_York), about *Leeds*, to channel #C777.');
+    expect(reply).toContain('monthly on the 1st at 10:00 (America/New_York), about *Leeds*, to channel \\#C777.');
     expect(reply).toContain('First digest: Sun 1 Jun 2025, 10:00 GMT-4.');
     expect(store.get('slack:T1', 'r1')?.target).toEqual({ kind: 'channel', channelId: 'C777' });
   });

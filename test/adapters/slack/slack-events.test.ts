@@ -97,6 +97,24 @@ describe('Slack events through the real HTTPReceiver', () => {
     expect(api.of('chat.postMessage')).toHaveLength(1);
   });
 
+  it.each(['connection_failed', 'http_error', 'http_timeout'])(
+    'answers a retry (%s) whose first attempt never arrived, and a later retry of it not again',
+    async (reason) => {
+      api = fakeSlackApi();
+      const bot = recording(createBot({ answers: fakeAnswers() }));
+      running = await startSlack(bot);
+      const mention = await fixture('app-mention.json');
+      const retry = await sendEvent(running.url, mention, { retryNum: 1, retryReason: reason });
+      await running.slack.idle();
+      const second = await sendEvent(running.url, mention, { retryNum: 2, retryReason: reason });
+      expect([retry.status, second.status]).toEqual([200, 200]);
+      await running.slack.idle();
+      expect(bot.events).toHaveLength(1);
+      expect(api.of('chat.postMessage')).toHaveLength(1);
+      expect(String(api.of('chat.postMessage')[0]?.params['text'])).toContain('A learning city mobilises');
+    },
+  );
+
   it('answers a DM once when Slack sends both app_mention and message.im for it', async () => {
     api = fakeSlackApi();
     const bot = recording(createBot({ answers: fakeAnswers() }));

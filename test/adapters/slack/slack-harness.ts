@@ -3,6 +3,7 @@ import nock from 'nock';
 import { createSlackApp, type SlackApp, type SlackAppOptions } from '../../../adapters/slack/slack-app.js';
 import type { SlackConfig } from '../../../adapters/slack/slack-config.js';
 import type { ChatBot, Logger } from '../../../src/core/ports.js';
+import { blockKitProblems } from './block-kit-limits.js';
 
 export const SIGNING_SECRET = 'f00dfeedcafebabe0123456789abcdef';
 export const BOT_TOKEN = 'xoxb-1111-2222-secretbottokenvalue';
@@ -34,6 +35,8 @@ export interface SendOptions {
   timestamp?: number;
   secret?: string;
   retryNum?: number;
+  /** `X-Slack-Retry-Reason`; `http_timeout` unless given. */
+  retryReason?: string;
 }
 
 export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
@@ -47,7 +50,7 @@ const send = async (url: string, body: string, contentType: string, options: Sen
   };
   if (options.retryNum !== undefined) {
     headers['x-slack-retry-num'] = String(options.retryNum);
-    headers['x-slack-retry-reason'] = 'http_timeout';
+    headers['x-slack-retry-reason'] = options.retryReason ?? 'http_timeout';
   }
   return fetch(url, { method: 'POST', headers, body });
 };
@@ -106,6 +109,9 @@ export interface ApiCall {
   authorization: string | undefined;
 }
 
+/** Methods whose messages Slack checks against the Block Kit limits. */
+const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral']);
+
 type Responder = (call: ApiCall, count: number) => [number, object, Record<string, string>?] | undefined;
 
 const parseForm = (body: unknown): Record<string, unknown> => {
@@ -136,6 +142,10 @@ export const fakeSlackApi = (respond: Responder = () => undefined) => {
       calls.push(call);
       const custom = respond(call, calls.filter((c) => c.method === call.method).length);
       if (custom) return custom;
+      if (MESSAGE_METHODS.has(call.method)) {
+        const problems = blockKitProblems(call.params['blocks'], call.params['text']);
+        if (problems.length > 0) return [200, { ok: false, error: 'invalid_blocks', errors: problems }];
+      }
       switch (call.method) {
         case 'chat.postMessage':
           return [200, { ok: true, channel: call.params['channel'], ts: `${++ts}.000100` }];

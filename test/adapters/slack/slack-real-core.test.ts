@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/app.js';
 import { silentLogger } from '../../../src/core/ports.js';
 import { copyKnowledge } from '../../support/knowledge.js';
+import { buttonsIn, fakeResponseUrls, textOf, type Ephemeral } from './fake-response-urls.js';
 import {
   TEAM,
   blockAction,
@@ -66,6 +67,7 @@ type Api = ReturnType<typeof startApi>;
 
 let api: Api | undefined;
 afterEach(async () => {
+  urls = undefined;
   for (const stack of [...open]) await shutStack(stack);
   api?.reset();
   api = undefined;
@@ -91,77 +93,68 @@ const blocksOf = (call: ApiCall | undefined): Block[] => (call?.params['blocks']
 const buttonsOf = (blocks: Block[]): Button[] =>
   blocks.filter((block) => block.type === 'actions').flatMap((block) => (block.elements ?? []) as Button[]);
 
+let urls: ReturnType<typeof fakeResponseUrls> | undefined;
+
+/** `/learningcity <text>` as Anna types it in the channel; replies come back through a fresh response_url. */
 const command = async (stack: Stack, text: string): Promise<void> => {
+  if (!urls) throw new Error('no fake response_urls');
   const fields = Object.fromEntries(Object.entries(await fixture('slash-command.json')).map(([k, v]) => [k, String(v)]));
-  expect((await sendCommand(stack.running.url, { ...fields, text })).status).toBe(200);
+  const response = await sendCommand(stack.running.url, { ...fields, text, response_url: urls.forCommand(CHANNEL, 'U0ANNA'), trigger_id: `${Math.random()}` });
+  expect(response.status).toBe(200);
   await stack.running.slack.idle();
 };
-
-/** An assessment prompt on screen: the message the buttons are on and what it shows now. */
-interface Shown {
-  threadTs: string;
-  ts: string;
-  blocks: Block[];
-}
 
 /**
- * Presses the button labelled `label` (or starting with `label ` for a level) on the shown prompt,
- * as Slack would send it, and returns the `chat.update` the click caused on that message. While the
- * assessment goes on, `shown` follows the updated message.
+ * Presses the button labelled `label` (or starting with `label ` for a level) on the private
+ * prompt, as Slack would send it; the prompt is replaced in place through the click's response_url.
  */
-const press = async (stack: Stack, shown: Shown, label: string): Promise<ApiCall> => {
-  if (!api) throw new Error('no fake API');
-  const button = buttonsOf(shown.blocks).find((b) => b.text.text === label || b.text.text.startsWith(`${label} `));
-  if (!button) throw new Error(`no button ${label} in ${JSON.stringify(buttonsOf(shown.blocks).map((b) => b.text.text))}`);
-  const before = api.calls.length;
-  const payload = await blockAction({
-    messageTs: shown.ts, threadTs: shown.threadTs, blocks: shown.blocks, actionId: button.action_id, label: button.text.text, value: button.value,
-  });
-  expect((await sendAction(stack.running.url, payload)).status).toBe(200);
+const press = async (stack: Stack, shown: Ephemeral, label: string): Promise<Ephemeral> => {
+  if (!urls) throw new Error('no fake response_urls');
+  const replaced = shown.replaced;
+  expect((await sendAction(stack.running.url, await urls.click(shown, label))).status).toBe(200);
   await stack.running.slack.idle();
-  const update = api.calls.slice(before).find((call) => call.method === 'chat.update');
-  if (!update) throw new Error(`pressing ${label} updated nothing`);
-  expect(update.params).toMatchObject({ channel: CHANNEL, ts: shown.ts });
-  if (buttonsOf(blocksOf(update)).length > 0) shown.blocks = blocksOf(update);
-  return update;
+  if (shown.replaced !== replaced + 1) throw new Error(`pressing ${label} did not replace the prompt`);
+  return shown;
 };
 
-/** `/learningcity assess niace-quick for <city>`: the anchor, the intro, then question 1 with its buttons. */
-const startAssessment = async (stack: Stack, city: string): Promise<Shown> => {
-  if (!api) throw new Error('no fake API');
+/** `/learningcity assess niace-quick for <city>`: one private message, the intro and question 1 with its buttons. */
+const startAssessment = async (stack: Stack, city: string): Promise<Ephemeral> => {
+  if (!urls) throw new Error('no fake response_urls');
   await command(stack, `assess niace-quick for ${city}`);
-  const [anchor, intro, prompt] = api.of('chat.postMessage');
-  expect(api.of('chat.postMessage')).toHaveLength(3);
-  expect(anchor?.params['thread_ts']).toBeUndefined();
-  const threadTs = api.tsOf(anchor);
-  expect(intro?.params).toMatchObject({ channel: CHANNEL, thread_ts: threadTs });
-  expect(String(intro?.params['text'])).toContain(`Starting *NIACE Learning City Toolkit – quick check* for *${city}*: 9 questions`);
-  expect(prompt?.params).toMatchObject({ channel: CHANNEL, thread_ts: threadTs });
-  expect(String(prompt?.params['text'])).toContain('Question 1 of 9 · Partnership');
-  const labels = buttonsOf(blocksOf(prompt)).map((b) => b.text.text);
+  const shown = urls.visible('U0ANNA', CHANNEL);
+  expect(shown).toHaveLength(1);
+  const prompt = shown[0];
+  if (!prompt) throw new Error('no prompt');
+  expect(prompt.text).toContain(`Starting *NIACE Learning City Toolkit – quick check* for *${city}*: 9 questions`);
+  expect(prompt.text).toContain('Question 1 of 9 · Partnership');
+  const labels = buttonsIn(prompt.blocks).map((b) => b.text.text);
   expect(labels).toEqual(['1 Getting organised', '2 Towards a shared understanding', '3 Cycles of learning', 'Skip', 'Stop']);
-  return { threadTs, ts: api.tsOf(prompt), blocks: blocksOf(prompt) };
+  expect(api?.of('chat.postMessage')).toEqual([]);
+  return prompt;
 };
 
 /** Presses each label in turn, checking the question each press moves to. */
-const answerAll = async (stack: Stack, shown: Shown, steps: Array<[string, number]>): Promise<void> => {
+const answerAll = async (stack: Stack, shown: Ephemeral, steps: Array<[string, number]>): Promise<void> => {
   for (const [label, next] of steps) {
-    const update = await press(stack, shown, label);
-    expect(String(update.params['text'])).toContain(`Question ${next} of 9 ·`);
-    expect(buttonsOf(blocksOf(update)).map((b) => b.value)).toContain(`assess:skip:q${next}`);
+    await press(stack, shown, label);
+    expect(shown.text).toContain(`Question ${next} of 9 ·`);
+    expect(buttonsIn(shown.blocks).map((b) => b.value)).toContain(`assess:skip:q${next}`);
   }
 };
 
-/** The last press: the prompt keeps its text, loses its buttons and notes the answer; the summary is broadcast with its chart. */
-const finish = async (stack: Stack, shown: Shown, label: string): Promise<{ summary: ApiCall | undefined }> => {
+/** The last press: the summary goes to the channel with its chart; the private prompt points there. */
+const finish = async (stack: Stack, shown: Ephemeral, label: string): Promise<{ summary: ApiCall | undefined }> => {
   if (!api) throw new Error('no fake API');
   const posts = api.of('chat.postMessage').length;
-  const closing = await press(stack, shown, label);
-  expect(buttonsOf(blocksOf(closing))).toEqual([]);
-  expect(JSON.stringify(blocksOf(closing))).toContain(`chose *${label}`);
+  await press(stack, shown, label);
+  expect(buttonsIn(shown.blocks)).toEqual([]);
+  expect(textOf(shown.blocks)).toContain('summary is posted in the channel');
   const summary = api.of('chat.postMessage').slice(posts);
   expect(summary).toHaveLength(1);
-  expect(summary[0]?.params).toMatchObject({ channel: CHANNEL, thread_ts: shown.threadTs, reply_broadcast: 'true' });
+  expect(summary[0]?.params).toMatchObject({ channel: CHANNEL });
+  expect(summary[0]?.params['thread_ts']).toBeUndefined();
+  expect(textOf(blocksOf(summary[0]) as unknown as Array<Record<string, unknown>>)).toMatch(/^Self-assessment by <@U0ANNA>\n/u);
+  expect(urls?.refused).toEqual([]);
   return { summary: summary[0] };
 };
 
@@ -226,17 +219,19 @@ describe('Slack with the real core', () => {
 
   it('runs the NIACE quick check by buttons (with a skip and a back), saves it, uploads the chart and lists it', async () => {
     api = startApi();
+    urls = fakeResponseUrls();
     const stack = await openStack(newDatabase());
     const shown = await startAssessment(stack, 'Leeds');
     await answerAll(stack, shown, [['3', 2], ['2', 3], ['Skip', 4], ['1', 5]]);
     // Back to question 4: the earlier answer is shown and its button highlighted; then it is changed.
     const back = await press(stack, shown, 'Back');
-    expect(String(back.params['text'])).toContain('Going back one question.');
-    expect(String(back.params['text'])).toContain('Question 4 of 9 · Participation');
-    expect(String(back.params['text'])).toContain('_Your earlier answer: 1 Getting organised._');
-    expect(buttonsOf(blocksOf(back)).find((b) => b.value === 'assess:answer:1:q4')?.style).toBe('primary');
+    expect(back.text).toContain('Going back one question.');
+    expect(back.text).toContain('Question 4 of 9 · Participation');
+    expect(back.text).toContain('_Your earlier answer: 1 Getting organised._');
+    expect(buttonsIn(back.blocks).find((b) => b.value === 'assess:answer:1:q4')?.style).toBe('primary');
     await answerAll(stack, shown, [['2', 5], ['3', 6], ['2', 7], ['1', 8], ['2', 9]]);
-    expect(api.of('chat.postMessage')).toHaveLength(3); // every step so far edited the one prompt
+    expect(api.of('chat.postMessage')).toHaveLength(0); // every step so far replaced the one private prompt
+    expect(urls.ephemerals).toHaveLength(1);
     const { summary } = await finish(stack, shown, '3');
 
     const summaryText = String(summary?.params['text']);
@@ -269,12 +264,10 @@ describe('Slack with the real core', () => {
     });
     expect(stack.core.stores.sessions.listByWorkspace(WORKSPACE)).toEqual([]);
 
-    const before = api.of('chat.postMessage').length;
     await command(stack, 'results Leeds');
-    const [anchor, history] = api.of('chat.postMessage').slice(before);
-    expect(String(anchor?.params['text'])).toContain('/learningcity results Leeds');
-    expect(history?.params).toMatchObject({ channel: CHANNEL, thread_ts: api.tsOf(anchor) });
-    const historyText = String(history?.params['text']);
+    const history = urls.visible('U0ANNA').at(-1);
+    expect(buttonsIn(history?.blocks ?? []).map((b) => b.text.text)).toEqual(['Share in channel']);
+    const historyText = String(history?.text);
     expect(historyText).toContain('*Assessment results for Leeds* (1, newest first)');
     expect(historyText).toContain('*NIACE Learning City Toolkit – quick check*');
     expect(historyText).toMatch(/• \d{1,2} \w+: \*63%\* · Partnership 75%, Participation 67%, Performance 50%/u);
@@ -283,6 +276,7 @@ describe('Slack with the real core', () => {
 
   it('carries on after a restart: a click on the last prompt shown finishes with every earlier answer kept', async () => {
     api = startApi();
+    urls = fakeResponseUrls();
     const databasePath = newDatabase();
     const first = await openStack(databasePath);
     const shown = await startAssessment(first, 'Sheffield');
@@ -294,7 +288,7 @@ describe('Slack with the real core', () => {
     const second = await openStack(databasePath);
     expect(second.running.url).not.toBe(first.running.url);
     const [session] = second.core.stores.sessions.listByWorkspace(WORKSPACE);
-    expect(session).toMatchObject({ conversation: `${WORKSPACE}:${CHANNEL}:${shown.threadTs}`, userId: 'U0ANNA', city: 'Sheffield' });
+    expect(session).toMatchObject({ conversation: `${WORKSPACE}:${CHANNEL}`, userId: 'U0ANNA', city: 'Sheffield' });
     expect(session?.state).toMatchObject({ phase: 'run', engine: { index: 4, answers: before } });
 
     // The prompt Slack still shows (question 5) is clicked on the new process.
