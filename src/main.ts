@@ -48,7 +48,7 @@ const main = async (): Promise<void> => {
 
   try {
     if (config.slack) {
-      const slack = createSlackApp({ config: config.slack, bot: core.bot, logger });
+      const slack = createSlackApp({ config: config.slack, bot: core.bot, logger, dedupe: core.stores.dedupe });
       await slack.start();
       core.notifiers.slack = slack.notifier;
       stops.push(() => slack.stop());

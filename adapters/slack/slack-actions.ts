@@ -153,21 +153,25 @@ export const registerActionHandlers = (app: App, context: SlackHandlerContext): 
         context.logger.warn({ component: 'slack', issues: describeIssues(parsed.error) }, 'block_actions payload not understood');
         return;
       }
-      if (context.recent.seen(requestKeyOf(args.context))) {
-        context.logger.info({ component: 'slack', channel: parsed.data.channel.id }, 'repeated click request acknowledged and skipped');
-        return;
-      }
-      const key = `${parsed.data.channel.id}:${clickedTs(parsed.data) ?? ''}:${parsed.data.user.id}`;
-      if (busy.has(key)) {
-        context.logger.info({ component: 'slack', channel: parsed.data.channel.id }, 'click while the previous one is handled; ignored');
-        return;
-      }
-      busy.add(key);
-      try {
-        await context.track(() => work(context, args.client, parsed.data, args.respond));
-      } finally {
-        busy.delete(key);
-      }
+      const click = parsed.data;
+      // Tracked from here, so stopping waits for a click whose duplicate check is still under way.
+      await context.track(async () => {
+        if (await context.recent.seen(requestKeyOf(args.context))) {
+          context.logger.info({ component: 'slack', channel: click.channel.id }, 'repeated click request acknowledged and skipped');
+          return;
+        }
+        const key = `${click.channel.id}:${clickedTs(click) ?? ''}:${click.user.id}`;
+        if (busy.has(key)) {
+          context.logger.info({ component: 'slack', channel: click.channel.id }, 'click while the previous one is handled; ignored');
+          return;
+        }
+        busy.add(key);
+        try {
+          await work(context, args.client, click, args.respond);
+        } finally {
+          busy.delete(key);
+        }
+      });
     };
   app.action({ type: 'block_actions', action_id: ACTION_IDS.choicePattern }, handle(choose));
   app.action({ type: 'block_actions', action_id: ACTION_IDS.feedbackPattern }, handle(feedback));

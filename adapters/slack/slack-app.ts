@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
 import { errorMessage } from '../../src/core/errors.js';
-import { systemClock, type ChatBot, type Clock, type Logger, type Notifier } from '../../src/core/ports.js';
+import { systemClock, type ChatBot, type Clock, type DedupeStore, type Logger, type Notifier } from '../../src/core/ports.js';
 import { registerActionHandlers } from './slack-actions.js';
 import { registerCommandHandler } from './slack-command.js';
 import type { SlackConfig } from './slack-config.js';
 import type { SlackHandlerContext } from './slack-context.js';
-import { RecentKeys } from './slack-dedupe.js';
+import { DeliveryDedupe } from './slack-dedupe.js';
 import { boltLogger } from './slack-logger.js';
 import { registerMessageHandlers } from './slack-messages.js';
 import { createGuardedReceiver } from './slack-receiver.js';
@@ -36,6 +36,8 @@ export interface SlackAppOptions {
   /** The slash command the manifest registers. Default `/learningcity`. */
   command?: string;
   clock?: Clock;
+  /** Keys of deliveries taken, shared by every instance; without it each instance only knows its own. */
+  dedupe?: DedupeStore;
 }
 
 export interface SlackApp {
@@ -108,7 +110,7 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
     bot: options.bot,
     logger,
     users: options.lookupUsers === false ? undefined : new SlackUsers(app.client, logger, options.clock ?? systemClock),
-    recent: new RecentKeys(),
+    recent: new DeliveryDedupe(options.dedupe, options.clock ?? systemClock, logger),
     shares: new ShareStore(() => (options.clock ?? systemClock).now().getTime()),
     command: options.command ?? '/learningcity',
     track: async (work) => {

@@ -44,10 +44,13 @@ export const registerCommandHandler = (app: App, context: SlackHandlerContext): 
     }
     // A signed request replayed within the signature window would run the command again.
     const trigger = parsed.data.trigger_id ? `command:${parsed.data.team_id}:${parsed.data.trigger_id}` : undefined;
-    if (context.recent.seen(trigger, requestKeyOf(boltContext))) {
-      context.logger.info({ component: 'slack', channel: parsed.data.channel_id }, 'repeated slash command acknowledged and skipped');
-      return;
-    }
-    await context.track(() => run(context, client, parsed.data, respond));
+    // Tracked from here, so stopping waits for a command whose duplicate check is still under way.
+    await context.track(async () => {
+      if (await context.recent.seen(trigger, requestKeyOf(boltContext))) {
+        context.logger.info({ component: 'slack', channel: parsed.data.channel_id }, 'repeated slash command acknowledged and skipped');
+        return;
+      }
+      await run(context, client, parsed.data, respond);
+    });
   });
 };

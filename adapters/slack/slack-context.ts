@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Origin } from '../../src/core/events.js';
 import type { ChatBot, Logger } from '../../src/core/ports.js';
-import type { RecentKeys } from './slack-dedupe.js';
+import type { DeliveryDedupe } from './slack-dedupe.js';
 import type { ShareStore } from './slack-share.js';
 import type { SlackUsers } from './slack-users.js';
 
@@ -11,8 +11,8 @@ export interface SlackHandlerContext {
   logger: Logger;
   /** Adds the user's name and admin flag to origins; absent when lookups are switched off. */
   users: SlackUsers | undefined;
-  /** Event ids and message timestamps already answered. */
-  recent: RecentKeys;
+  /** Event ids, message timestamps and request keys already taken, by any instance. */
+  recent: DeliveryDedupe;
   /** Private replies that offer a "Share in channel" button. */
   shares: ShareStore;
   /** Registers work that continues after the ack, so `stop()` (and tests) can wait for it. */

@@ -1,3 +1,6 @@
+import { errorMessage } from '../../src/core/errors.js';
+import type { Clock, DedupeStore, Logger } from '../../src/core/ports.js';
+
 /**
  * Remembers the most recent keys (event ids, message timestamps) in insertion order, forgetting the
  * oldest beyond `capacity`. Slack may deliver the same event twice (a retry racing the first
@@ -24,5 +27,38 @@ export class RecentKeys {
 
   get size(): number {
     return this.keys.size;
+  }
+}
+
+/**
+ * Deliveries already taken, by this instance or, through the shared store, by any instance: with
+ * several instances behind a load balancer (or several Socket Mode connections) Slack's retry of an
+ * event often lands on another instance than the first attempt. This instance's own keys are
+ * checked first, without a round trip. When the shared store cannot be reached the delivery is
+ * handled: answering a rare retry twice is better than answering nobody.
+ */
+export class DeliveryDedupe {
+  readonly #local = new RecentKeys();
+  readonly #shared: DedupeStore | undefined;
+  readonly #clock: Clock;
+  readonly #logger: Logger;
+
+  constructor(shared: DedupeStore | undefined, clock: Clock, logger: Logger) {
+    this.#shared = shared;
+    this.#clock = clock;
+    this.#logger = logger;
+  }
+
+  /** True when any key was taken before; otherwise takes them all and returns false. */
+  async seen(...keys: Array<string | undefined>): Promise<boolean> {
+    const present = keys.filter((key): key is string => key !== undefined && key !== '');
+    if (this.#local.seen(...present)) return true;
+    if (this.#shared === undefined || present.length === 0) return false;
+    try {
+      return !(await this.#shared.claim(present, this.#clock.now()));
+    } catch (error) {
+      this.#logger.warn({ component: 'slack', err: errorMessage(error) }, 'shared deduplication unavailable; handling the delivery');
+      return false;
+    }
   }
 }

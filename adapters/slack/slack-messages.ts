@@ -25,7 +25,7 @@ interface Question {
 const answer = async (context: SlackHandlerContext, client: App['client'], question: Question): Promise<void> => {
   const { logger } = context;
   // One message may arrive as several events (retry, or app_mention plus message.im in a DM).
-  if (context.recent.seen(question.eventId && `event:${question.eventId}`, `message:${question.teamId}:${question.channel}:${question.ts}`)) {
+  if (await context.recent.seen(question.eventId && `event:${question.eventId}`, `message:${question.teamId}:${question.channel}:${question.ts}`)) {
     logger.info({ component: 'slack', eventId: question.eventId, channel: question.channel }, 'duplicate event skipped');
     return;
   }

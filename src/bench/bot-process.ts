@@ -22,6 +22,7 @@ const run = async (): Promise<void> => {
       bot: bench.core.bot,
       logger: bench.logger,
       listen: { port: 0, host: '127.0.0.1' },
+      dedupe: bench.core.stores.dedupe,
     });
     await slack.start();
     ready = { port: slack.address()?.port };

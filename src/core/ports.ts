@@ -144,6 +144,16 @@ export interface ResultStore {
   list(workspace: string, filter?: { city?: string; frameworkId?: string; limit?: number }): AssessmentResult[];
 }
 
+/**
+ * Keys of deliveries already taken (event ids, signed request keys), shared by every instance of
+ * the bot, so a platform's retry that lands on another instance is not handled twice. A key is
+ * kept for an hour, far longer than platforms retry.
+ */
+export interface DedupeStore {
+  /** Records the keys; true when none of them was recorded before, so the caller handles the delivery. */
+  claim(keys: readonly string[], at: Date): Promise<boolean>;
+}
+
 /** Where a proactive message (a reminder) goes: a channel, or a direct message to a user. */
 export interface DeliveryTarget {
   platform: import('./events.js').Platform;

@@ -2,6 +2,7 @@ import { silentLogger } from '../core/ports.js';
 import type { Logger } from '../core/ports.js';
 import { openPostgres } from './postgres-database.js';
 import type { OpenPostgresOptions, PostgresDatabase } from './postgres-database.js';
+import { PostgresDedupeStore } from './postgres-dedupe-store.js';
 import { PostgresFeedbackStore } from './postgres-feedback-store.js';
 import { PostgresReminderStore } from './postgres-reminder-store.js';
 import { PostgresResultStore } from './postgres-result-store.js';
@@ -15,6 +16,7 @@ export interface PostgresStores {
   results: PostgresResultStore;
   feedback: PostgresFeedbackStore;
   reminders: PostgresReminderStore;
+  dedupe: PostgresDedupeStore;
   /** Waits for statements in flight and closes the pool; the stores cannot be used afterwards. */
   close(): Promise<void>;
 }
@@ -36,6 +38,7 @@ export const createPostgresStores = async (
     results: new PostgresResultStore(db, logger),
     feedback: new PostgresFeedbackStore(db, logger),
     reminders: new PostgresReminderStore(db, logger),
+    dedupe: new PostgresDedupeStore(db),
     close: () => db.close(),
   };
 };

@@ -198,6 +198,26 @@ export const reminderMigrations: Migration[] = [
   remindersDmPerUserMigration,
 ];
 
+export const dedupeMigrations: Migration[] = [
+  {
+    id: 'dedupe-001-create',
+    sqlite: `
+      CREATE TABLE dedupe_keys (
+        key TEXT PRIMARY KEY NOT NULL,
+        seen_at TEXT NOT NULL
+      );
+      CREATE INDEX dedupe_keys_by_time ON dedupe_keys (seen_at);
+    `,
+    postgres: `
+      CREATE TABLE dedupe_keys (
+        key TEXT PRIMARY KEY NOT NULL,
+        seen_at TIMESTAMPTZ NOT NULL
+      );
+      CREATE INDEX dedupe_keys_by_time ON dedupe_keys (seen_at);
+    `,
+  },
+];
+
 /**
  * Every migration of the bot's database, in the order a new database gets them. Append only; a
  * run also applies `schema-001-checksums` first (see migrations.ts).
@@ -207,4 +227,5 @@ export const migrations: readonly Migration[] = [
   ...resultMigrations,
   ...feedbackMigrations,
   ...reminderMigrations,
+  ...dedupeMigrations,
 ];

@@ -3,6 +3,7 @@ import type { Logger } from '../core/ports.js';
 import { closeDatabase, openDatabase } from './sqlite-database.js';
 import type { Database, OpenDatabaseOptions } from './sqlite-database.js';
 import { migrations } from './schema.js';
+import { SqliteDedupeStore } from './sqlite-dedupe-store.js';
 import { SqliteFeedbackStore } from './sqlite-feedback-store.js';
 import { SqliteResultStore } from './sqlite-result-store.js';
 import { SqliteSessionStore } from './sqlite-session-store.js';
@@ -13,6 +14,7 @@ export interface SqliteStores {
   sessions: SqliteSessionStore;
   results: SqliteResultStore;
   feedback: SqliteFeedbackStore;
+  dedupe: SqliteDedupeStore;
   /** Closes the connection; the stores cannot be used afterwards. */
   close(): void;
 }
@@ -37,6 +39,7 @@ export const createSqliteStores = (
       sessions: new SqliteSessionStore(db, logger),
       results: new SqliteResultStore(db, logger),
       feedback: new SqliteFeedbackStore(db, logger),
+      dedupe: new SqliteDedupeStore(db),
       close: () => closeDatabase(db),
     };
   } catch (error) {

@@ -42,6 +42,7 @@ describe('SQLite stores across restarts', () => {
     // Stores apply their own migrations too; constructing another one must not re-run them.
     new SqliteResultStore(stores.db);
     expect(stores.db.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all()).toEqual([
+      'dedupe-001-create',
       'feedback-001-create',
       'feedback-002-discord-dm-per-user',
       'reminders-001-create',
