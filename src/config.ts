@@ -46,6 +46,15 @@ export const baseEnvSchema = z.object({
   ),
   COORDINATOR_ROLES: commaListSchema,
   COORDINATOR_IDS: commaListSchema,
+  HEALTH_PORT: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'HEALTH_PORT must be a number' })
+      .int('HEALTH_PORT must be a whole number')
+      .min(0, 'HEALTH_PORT must be between 0 and 65535')
+      .max(65_535, 'HEALTH_PORT must be between 0 and 65535')
+      .optional(),
+  ),
 });
 
 export interface AppConfig {
@@ -60,6 +69,8 @@ export interface AppConfig {
   coordinatorIds: string[];
   /** `discord:guild:role` ids whose members may manage reminders. */
   coordinatorRoles: string[];
+  /** Port of a server with only `/healthz` and `/readyz`; off when unset (Slack's HTTP server has both). */
+  healthPort?: number;
   slack?: SlackConfig;
   discord?: DiscordConfig;
 }
@@ -107,6 +118,7 @@ export const loadConfig = (env: Record<string, string | undefined>, root: string
     coordinatorIds: values.COORDINATOR_IDS,
     coordinatorRoles: values.COORDINATOR_ROLES,
   };
+  if (values.HEALTH_PORT !== undefined) config.healthPort = values.HEALTH_PORT;
   if (slack) config.slack = slack;
   if (discord) config.discord = discord;
   return config;

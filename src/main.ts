@@ -4,6 +4,7 @@ import { createSlackApp } from '../adapters/slack/slack-app.js';
 import { createCore } from './app.js';
 import { loadConfig, loadDotEnv } from './config.js';
 import { BotError, errorMessage } from './core/errors.js';
+import { createHealth, startHealthServer } from './health.js';
 import { createLogger } from './logger.js';
 import { keepServingOnUncaughtErrors } from './process-guard.js';
 
@@ -36,9 +37,13 @@ const main = async (): Promise<void> => {
       setTimeout(() => void shutdown('database file gone').finally(() => process.exit(1)), DATABASE_GONE_GRACE_MS);
     },
   });
+  // Ready while the database answers; not ready from the first moment of a shutdown, so a load
+  // balancer stops sending work while what is in flight finishes.
+  const health = createHealth(() => core.stores.ping());
   const shutdown = async (reason: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
+    health.drain();
     logger.info({ reason }, 'shutting down');
     for (const stop of stops.reverse()) {
       await stop().catch((error: unknown) => logger.error({ err: errorMessage(error) }, 'stop failed'));
@@ -47,8 +52,14 @@ const main = async (): Promise<void> => {
   };
 
   try {
+    if (config.healthPort !== undefined) {
+      const server = await startHealthServer(config.healthPort, health);
+      // Stopped last (stops run in reverse), so probes see "not ready" until the end.
+      stops.push(() => server.close());
+      logger.info({ port: server.address.port }, 'health server listening (/healthz, /readyz)');
+    }
     if (config.slack) {
-      const slack = createSlackApp({ config: config.slack, bot: core.bot, logger, dedupe: core.stores.dedupe });
+      const slack = createSlackApp({ config: config.slack, bot: core.bot, logger, dedupe: core.stores.dedupe, health });
       await slack.start();
       core.notifiers.slack = slack.notifier;
       stops.push(() => slack.stop());

@@ -47,4 +47,11 @@ describe('loadConfig', () => {
     }
     expect(message).not.toContain('secret-but-wrong');
   });
+
+  it('reads HEALTH_PORT, off when unset, and names a bad one', () => {
+    expect(loadConfig({}, root).healthPort).toBeUndefined();
+    expect(loadConfig({ HEALTH_PORT: '8081' }, root).healthPort).toBe(8081);
+    expect(() => loadConfig({ HEALTH_PORT: 'eighty' }, root)).toThrow('HEALTH_PORT must be a number');
+    expect(() => loadConfig({ HEALTH_PORT: '70000' }, root)).toThrow('HEALTH_PORT must be between 0 and 65535');
+  });
 });

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
 import { errorMessage } from '../../src/core/errors.js';
+import { answerLiveness, answerReadiness, type Health } from '../../src/health.js';
 import { systemClock, type ChatBot, type Clock, type DedupeStore, type Logger, type Notifier } from '../../src/core/ports.js';
 import { registerActionHandlers } from './slack-actions.js';
 import { registerCommandHandler } from './slack-command.js';
@@ -36,6 +37,8 @@ export interface SlackAppOptions {
   /** The slash command the manifest registers. Default `/learningcity`. */
   command?: string;
   clock?: Clock;
+  /** What `/readyz` reports (HTTP mode); without it the app counts as ready while it runs. */
+  health?: Health;
   /** Keys of deliveries taken, shared by every instance; without it each instance only knows its own. */
   dedupe?: DedupeStore;
 }
@@ -76,7 +79,10 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
             signingSecret: config.signingSecret,
             logger: slackLogger,
             processBeforeResponse: false,
-            customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => res.writeHead(200).end('ok') }],
+            customRoutes: [
+              { path: '/healthz', method: ['GET'], handler: answerLiveness },
+              { path: '/readyz', method: ['GET'], handler: (_req, res) => answerReadiness(options.health, res) },
+            ],
           },
           logger,
         )

@@ -49,6 +49,8 @@ export interface OpenPostgresOptions {
   maxConnections?: number;
   /** How long to wait for a connection before giving up; default 5000 ms. */
   connectionTimeoutMs?: number;
+  /** How long one statement may take before it fails (a hung network must not hold a reply forever); default 10000 ms. */
+  queryTimeoutMs?: number;
 }
 
 /** `host:port/database` of a connection string, without the user or password, for messages. */
@@ -171,6 +173,8 @@ export const openPostgres = async (url: string, options: OpenPostgresOptions = {
     connectionString: url,
     max: options.maxConnections ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
+    query_timeout: options.queryTimeoutMs ?? 10_000,
+    keepAlive: true,
   });
   // An idle connection the server drops (a restart) is reported here; without a listener it would
   // be an uncaught error that ends the process. The pool replaces the connection on next use.

@@ -17,6 +17,8 @@ export interface PostgresStores {
   feedback: PostgresFeedbackStore;
   reminders: PostgresReminderStore;
   dedupe: PostgresDedupeStore;
+  /** Resolves when the database answers a query; for readiness checks. */
+  ping(): Promise<void>;
   /** Waits for statements in flight and closes the pool; the stores cannot be used afterwards. */
   close(): Promise<void>;
 }
@@ -29,7 +31,7 @@ export interface PostgresStores {
 export const createPostgresStores = async (
   url: string,
   logger: Logger = silentLogger,
-  options: Pick<OpenPostgresOptions, 'maxConnections' | 'connectionTimeoutMs' | 'migrations'> = {},
+  options: Pick<OpenPostgresOptions, 'maxConnections' | 'connectionTimeoutMs' | 'queryTimeoutMs' | 'migrations'> = {},
 ): Promise<PostgresStores> => {
   const db = await openPostgres(url, { ...options, logger, migrations: [...migrations, ...(options.migrations ?? [])] });
   return {
@@ -39,6 +41,9 @@ export const createPostgresStores = async (
     feedback: new PostgresFeedbackStore(db, logger),
     reminders: new PostgresReminderStore(db, logger),
     dedupe: new PostgresDedupeStore(db),
+    ping: async () => {
+      await db.run('checking the database', 'SELECT 1');
+    },
     close: () => db.close(),
   };
 };

@@ -15,6 +15,8 @@ export interface SqliteStores {
   results: SqliteResultStore;
   feedback: SqliteFeedbackStore;
   dedupe: SqliteDedupeStore;
+  /** Resolves when the database answers a query; for readiness checks. */
+  ping(): Promise<void>;
   /** Closes the connection; the stores cannot be used afterwards. */
   close(): void;
 }
@@ -40,6 +42,9 @@ export const createSqliteStores = (
       results: new SqliteResultStore(db, logger),
       feedback: new SqliteFeedbackStore(db, logger),
       dedupe: new SqliteDedupeStore(db),
+      ping: async () => {
+        db.prepare('SELECT count(*) FROM schema_migrations').get();
+      },
       close: () => closeDatabase(db),
     };
   } catch (error) {
