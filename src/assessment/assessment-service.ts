@@ -210,7 +210,7 @@ export class AssessmentService implements AssessmentPort {
     const now = this.deps.clock.now();
     const score = scoreAnswers(framework, engine.answers);
     const previous = this.deps.results.list(key.workspace, { city: engine.city, frameworkId: framework.id, limit: 1 })[0];
-    const feedback = buildFeedback(framework, score, this.deps.answers, this.deps.logger);
+    const feedback = buildFeedback(framework, score);
     const result: AssessmentResult = {
       id: this.deps.newId(), workspace: key.workspace, platform: origin.platform, channelId: origin.channelId,
       userId: origin.userId, city: engine.city, frameworkId: framework.id, completedAt: now,
