@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Origin } from '../../src/core/events.js';
@@ -13,6 +13,8 @@ export interface ConsoleAdapterOptions {
   output: Writable;
   /** Folder where charts are written as PNG files. */
   imageDir: string;
+  /** Folder for exported files; by default `exports` beside `imageDir`. */
+  exportDir?: string;
   userId?: string;
   userName?: string;
   /** Shown once at start. */
@@ -44,19 +46,36 @@ export const createConsoleAdapter = (options: ConsoleAdapterOptions): ConsoleAda
   let imageCount = 0;
   const write = (text: string): void => void options.output.write(`${text}\n`);
 
+  const exportDir = options.exportDir ?? join(dirname(options.imageDir), 'exports');
+  // Results belong to the people who ran them: folders and files are private to this user.
+  // A folder that cannot be written returns undefined, and the reply shows the content instead.
+  const writePrivate = (dir: string, name: string, data: Uint8Array | string): string | undefined => {
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      const path = join(dir, name.replace(/[^\w.-]/g, '_'));
+      writeFileSync(path, data, { mode: 0o600 });
+      chmodSync(path, 0o600);
+      // Shown relative to where the bot was started when it is inside it (data/exports/…).
+      const shown = relative(process.cwd(), path);
+      return shown.startsWith('..') || isAbsolute(shown) ? path : shown;
+    } catch {
+      return undefined;
+    }
+  };
+
   const saveImage = (reply: Reply): string | undefined => {
     if (!reply.image) return undefined;
-    mkdirSync(options.imageDir, { recursive: true });
     imageCount += 1;
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const path = join(options.imageDir, `${stamp}-${imageCount}-${reply.image.filename.replace(/[^\w.-]/g, '_')}`);
-    writeFileSync(path, reply.image.data);
-    return path;
+    return writePrivate(options.imageDir, `${stamp}-${imageCount}-${reply.image.filename}`, reply.image.data);
   };
+
+  const saveFile = (reply: Reply): string | undefined =>
+    reply.file === undefined ? undefined : writePrivate(exportDir, reply.file.filename, reply.file.content);
 
   const show = (replies: Reply[]): void => {
     for (const reply of replies) {
-      const rendered = renderConsoleReply(reply, saveImage);
+      const rendered = renderConsoleReply(reply, saveImage, saveFile);
       // Numbers typed later refer to the latest set of options shown.
       if (rendered.choiceValues.length > 0 || reply.kind === 'prompt') choiceValues = rendered.choiceValues;
       write(`\n${rendered.text}\n`);

@@ -6,9 +6,10 @@ export const formatSources = (citations: readonly Citation[]): string =>
     ? ''
     : ['Sources:', ...citations.map((c, i) => `  ${i + 1}. ${c.title} (${c.source})`)].join('\n');
 
-/** Light Markdown to terminal text: keeps the words, drops markup the terminal cannot show. */
+/** Light Markdown to terminal text: keeps the words, drops markup the terminal cannot show (code fences too). */
 export const toPlainText = (markdown: string): string =>
   markdown
+    .replace(/^```[\w-]*\n?/gmu, '')
     .replace(/\*\*(.+?)\*\*/gu, '$1')
     .replace(/(^|\s)\*(\S(?:.*?\S)?)\*(?=\s|[.,:;!?)]|$)/gmu, '$1$2')
     .replace(/(^|\s)_(\S(?:.*?\S)?)_(?=\s|[.,:;!?)]|$)/gmu, '$1$2');
@@ -23,23 +24,32 @@ export interface RenderedConsoleReply {
  * Renders a neutral reply for the terminal. Buttons become numbered options; an image is
  * written by `saveImage` and its path shown, since a terminal cannot show pictures.
  */
-export const renderConsoleReply = (reply: Reply, saveImage: (reply: Reply) => string | undefined): RenderedConsoleReply => {
-  const parts = [toPlainText(reply.text)];
+export const renderConsoleReply = (
+  reply: Reply,
+  saveImage: (reply: Reply) => string | undefined,
+  saveFile: (reply: Reply) => string | undefined = () => undefined,
+): RenderedConsoleReply => {
+  const parts = [toPlainText(reply.text).trimEnd()];
   const sources = formatSources(reply.citations ?? []);
   if (sources !== '') parts.push(sources);
   const choices = reply.choices ?? [];
   // Choices labelled with their own numbers (assessment levels) are answered by typing that number
-  // or the words; numbering them again would make "1" ambiguous.
+  // or the words; numbering them again would make "1" ambiguous. Their prompt says how to type them.
   const selfNumbered = choices.some((choice) => /^\d+\b/u.test(choice.label));
   if (choices.length > 0 && selfNumbered) {
-    parts.push(`Type one of: ${choices.map((choice) => choice.label).join(' · ')}`);
+    if (reply.howTo === undefined) parts.push(`Type one of: ${choices.map((choice) => choice.label).join(' · ')}`);
   } else if (choices.length > 0) {
     parts.push(choices.map((choice, i) => `  [${i + 1}] ${choice.label}`).join('\n'));
-    parts.push('(type a number, or your answer in words)');
   }
+  if (reply.howTo !== undefined) parts.push(toPlainText(reply.howTo.typing));
+  else if (choices.length > 0 && !selfNumbered) parts.push('(type a number, or your answer in words)');
   if (reply.image) {
     const path = saveImage(reply);
     parts.push(path ? `Chart saved to ${path} (${reply.image.alt})` : `Chart: ${reply.image.alt}`);
+  }
+  if (reply.file) {
+    const path = saveFile(reply);
+    parts.push(path ? `Saved to ${path}` : `${reply.file.filename}:\n${reply.file.content}`);
   }
   return { text: parts.join('\n\n'), choiceValues: selfNumbered ? [] : choices.map((choice) => choice.value) };
 };

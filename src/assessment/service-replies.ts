@@ -30,10 +30,13 @@ export const frameworkListReply = (frameworks: readonly Framework[]): Reply => {
       `   Source: ${sourceLine(framework)}`,
     );
   });
-  lines.push('Start one with `assess <name> for <city>`, e.g. `assess niace for Leeds`, or press a button.');
   return {
     text: lines.join('\n'),
     kind: 'prompt',
+    howTo: {
+      buttons: 'Press a button to start one, or type `assess <name> for <city>`, e.g. `assess niace for Leeds`.',
+      typing: 'Start one with `assess <name> for <city>`, e.g. `assess niace for Leeds`.',
+    },
     choices: frameworks.map((framework) => ({ label: framework.name.slice(0, 75), value: assessChoiceValue({ type: 'begin', frameworkId: framework.id }) })),
   };
 };
@@ -42,11 +45,14 @@ export const frameworkListReply = (frameworks: readonly Framework[]): Reply => {
 export const frameworkPickerReply = (frameworks: readonly Framework[], city: string | undefined, note?: string): Reply => ({
   text: [
     ...(note === undefined ? [] : [note]),
-    `Which self-assessment would you like to run${city === undefined ? '' : ` for *${city}*`}? Press a button or type its name or number:`,
+    `Which self-assessment would you like to run${city === undefined ? '' : ` for *${city}*`}?`,
     ...frameworks.map((framework, i) => `${i + 1}. *${framework.name}*: ${questionCount(framework)} questions`),
-    'Type `cancel` to leave.',
   ].join('\n'),
   kind: 'prompt',
+  howTo: {
+    buttons: 'Press a button, or type its name or number. `cancel` leaves.',
+    typing: 'Type its name or number, or `cancel` to leave.',
+  },
   choices: [
     ...frameworks.map((framework) => ({ label: framework.name.slice(0, 75), value: assessChoiceValue({ type: 'framework', frameworkId: framework.id }) })),
     { label: 'Cancel', value: assessChoiceValue({ type: 'cancel' }), style: 'danger' as const },
@@ -57,11 +63,16 @@ export const frameworkPickerReply = (frameworks: readonly Framework[], city: str
 export const cityPromptReply = (framework: Framework, suggestedCity: string | undefined, note?: string): Reply => ({
   text: [
     ...(note === undefined ? [] : [note]),
-    `*${framework.name}*: which city, town or team is this assessment for? Type its name${
-      suggestedCity === undefined ? '' : ` or press *${suggestedCity}* to use the same as last time`
-    }. Type \`cancel\` to leave.`,
+    `*${framework.name}*: which city, town or team is this assessment for?`,
   ].join('\n'),
   kind: 'prompt',
+  howTo:
+    suggestedCity === undefined
+      ? { buttons: 'Type its name, or `cancel` to leave.', typing: 'Type its name, or `cancel` to leave.' }
+      : {
+          buttons: `Type its name, or press *${suggestedCity}* to use the same as last time. \`cancel\` leaves.`,
+          typing: `Type its name (last time it was *${suggestedCity}*), or \`cancel\` to leave.`,
+        },
   choices: [
     ...(suggestedCity === undefined ? [] : [{ label: suggestedCity.slice(0, 75), value: assessChoiceValue({ type: 'suggested-city' }), style: 'primary' as const }]),
     { label: 'Cancel', value: assessChoiceValue({ type: 'cancel' }), style: 'danger' as const },
@@ -70,8 +81,12 @@ export const cityPromptReply = (framework: Framework, suggestedCity: string | un
 
 /** Shown before the first question. */
 export const introReply = (framework: Framework, city: string): Reply => ({
-  text: `Starting *${framework.name}* for *${city}*: ${questionCount(framework)} questions, one at a time. Answer with the buttons, a number or a level name; type \`skip\`, \`back\`, \`stop\` (pause and come back later) or \`cancel\` at any time. Your answers are saved after every step.`,
+  text: `Starting *${framework.name}* for *${city}*: ${questionCount(framework)} questions, one at a time. Your answers are saved after every step.`,
   kind: 'info',
+  howTo: {
+    buttons: 'Answer with the buttons, or type a number or a level name; `skip`, `back`, `progress`, `stop` (pause and come back later) and `cancel` work at any time.',
+    typing: 'Answer by typing a number or a level name; `skip`, `back`, `progress`, `stop` (pause and come back later) and `cancel` work at any time.',
+  },
 });
 
 /** "You already have one in progress: resume or start over?" */

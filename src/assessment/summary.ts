@@ -57,8 +57,8 @@ export const scaleLegend = (framework: Framework): string => {
   const levels = framework.scale.levels;
   const min = levels[0]?.value ?? 0;
   const span = (levels[levels.length - 1]?.value ?? 1) - min || 1;
-  const counts = levels.map((level) => `${level.value} = ${Math.round((100 * (level.value - min)) / span)}%`).join(', ');
-  return `Scale: ${levels.map((level) => `${level.value} ${level.label}`).join(' · ')}. Each answer counts ${counts}; Not yet is the only answer that counts 0%.`;
+  const counts = levels.slice(1).map((level) => `${level.value} counts ${Math.round((100 * (level.value - min)) / span)}%`).join(', ');
+  return `Scale: ${levels.map((level) => `${level.value} ${level.label}`).join(' · ')}. Scoring: only Not yet counts 0%; ${counts}.`;
 };
 
 const changeLine = (input: SummaryInput): string | undefined => {
