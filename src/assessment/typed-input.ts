@@ -64,7 +64,7 @@ interface Phrase {
   confirm: boolean;
 }
 
-/** The level an everyday word points to: the one nearest its fraction of the scale (the lower one on a tie). */
+/** The level an everyday word points to: the one nearest its fraction of the scale (the higher one on a tie). */
 const levelAt = (levels: readonly ScaleLevel[], at: number | 'first'): number | undefined => {
   if (at === 'first') return (levels[1] ?? levels[0])?.value;
   const min = levels[0]?.value ?? 0;
@@ -72,7 +72,7 @@ const levelAt = (levels: readonly ScaleLevel[], at: number | 'first'): number | 
   let best: ScaleLevel | undefined;
   for (const level of levels) {
     const distance = Math.abs((level.value - min) / span - at);
-    if (best === undefined || distance < Math.abs((best.value - min) / span - at) - 1e-9) best = level;
+    if (best === undefined || distance <= Math.abs((best.value - min) / span - at) + 1e-9) best = level;
   }
   return best?.value;
 };
