@@ -124,8 +124,8 @@ export const renderReply = (reply: Reply): DiscordMessagePayload[] => {
   const feedbackRows = rowsOf(feedback);
   const { buttons, rest } = choiceButtons(reply.choices ?? [], MAX_ROWS - feedbackRows.length);
   const typed = rest.length === 0 ? '' : `\n\nAlso possible (type it): ${rest.map((c) => escapeMarkdown(c.label)).join(' · ')}`;
-  // How to answer, worded for buttons when there are buttons to press.
-  const howTo = reply.howTo === undefined ? '' : `\n_${toDiscordMarkdown(buttons.length > 0 ? reply.howTo.buttons : reply.howTo.typing)}_`;
+  // How to answer, worded for the buttons Discord shows.
+  const howTo = reply.howTo === undefined ? '' : `\n_${toDiscordMarkdown(reply.howTo.buttons)}_`;
   const fileNote = reply.file === undefined ? '' : `\n\nThe file \`${reply.file.filename}\` is attached.`;
   const text = `${toDiscordMarkdown(reply.text)}${howTo}${typed}${fileNote}${sourcesBlock(reply.citations ?? [])}`.trim();
   const components = [...rowsOf(buttons), ...feedbackRows];

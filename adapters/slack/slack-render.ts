@@ -68,12 +68,12 @@ interface Piece {
  * about 39,000 characters per message. Sources and buttons follow the text. `text` is always set.
  */
 /**
- * The reply's words for Slack: how to answer is worded for buttons when the reply has any, and a
- * file (an export) is shown as a block to copy, since files are not uploaded.
+ * The reply's words for Slack: how to answer is worded for buttons, which Slack shows, and a file
+ * (an export) is shown as a block to copy, since files are not uploaded.
  */
 export const slackText = (reply: Reply): string => {
   const parts = [reply.text];
-  if (reply.howTo !== undefined) parts.push(`_${(reply.choices?.length ?? 0) > 0 ? reply.howTo.buttons : reply.howTo.typing}_`);
+  if (reply.howTo !== undefined) parts.push(`_${reply.howTo.buttons}_`);
   if (reply.file !== undefined) parts.push(`Copy the block below into a file named \`${reply.file.filename}\`.\n\`\`\`\n${reply.file.content}\n\`\`\``);
   return parts.join('\n');
 };

@@ -101,10 +101,16 @@ describe('the project’s own knowledge base and assessments through Discord', (
     expect(paused.type).toBe(7);
     expect(buttons(paused.data ?? {})).toContain('assess:cancel');
 
+    // Cancel asks first, in place, with buttons worded for buttons.
+    const asked = await clickOn(paused.data ?? {}, 'assess:cancel', 'tok-stop-2');
+    expect(asked.type).toBe(7);
+    expect(asked.data?.content).toContain('No answers have been given yet, so none would be lost.');
+    expect(asked.data?.content).toContain('Press a button, or type `yes` to discard or `no` to keep it.');
+    expect(buttons(asked.data ?? {})).toEqual(['assess:discard', 'assess:keep']);
     const at = fake.requests.length;
-    const cancelled = await clickOn(paused.data ?? {}, 'assess:cancel', 'tok-stop-2');
+    const cancelled = await clickOn(asked.data ?? {}, 'assess:discard', 'tok-stop-3');
     expect(cancelled).toMatchObject({ type: 7, data: { components: [] } });
-    const note = bodyOf(await nextCall(fake, at, 'POST', /^\/webhooks\/\d+\/tok-stop-2$/u));
+    const note = bodyOf(await nextCall(fake, at, 'POST', /^\/webhooks\/\d+\/tok-stop-3$/u));
     expect(note.content?.length).toBeGreaterThan(0);
     expect(note.flags ?? 0).toBe(0);
   });

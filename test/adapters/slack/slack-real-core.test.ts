@@ -136,10 +136,14 @@ const startAssessment = async (stack: Stack, city: string): Promise<Shown> => {
   const threadTs = api.tsOf(anchor);
   expect(intro?.params).toMatchObject({ channel: CHANNEL, thread_ts: threadTs });
   expect(String(intro?.params['text'])).toContain(`Starting *NIACE Learning City Toolkit – quick check* for *${city}*: 9 questions`);
+  // Slack shows buttons, so the prompts speak of them, not of typing.
+  expect(String(intro?.params['text'])).toContain('Answer with the buttons, or type a number or a level name');
+  expect(String(prompt?.params['text'])).toContain('Press a level, or type its number or name.');
+  expect(String(prompt?.params['text'])).not.toContain('question <n>');
   expect(prompt?.params).toMatchObject({ channel: CHANNEL, thread_ts: threadTs });
   expect(String(prompt?.params['text'])).toContain('Question 1 of 9 · Partnership');
   const labels = buttonsOf(blocksOf(prompt)).map((b) => b.text.text);
-  expect(labels).toEqual(['1 Getting organised', '2 Towards a shared understanding', '3 Cycles of learning', 'Skip', 'Stop']);
+  expect(labels).toEqual(['0 Not yet', '1 Getting organised', '2 Towards a shared understanding', '3 Cycles of learning', 'Skip', 'Stop']);
   return { threadTs, ts: api.tsOf(prompt), blocks: blocksOf(prompt) };
 };
 
@@ -241,10 +245,12 @@ describe('Slack with the real core', () => {
 
     const summaryText = String(summary?.params['text']);
     expect(summaryText).toContain('*NIACE Learning City Toolkit – quick check: Leeds*');
-    expect(summaryText).toContain('overall *63%* (8 of 9 questions answered)');
+    // On the 0-3 scale: Partnership (3 + 2) / 6, Participation (2 + 3 + 2) / 9, Performance (1 + 2 + 3) / 9; overall 18 / 24.
+    expect(summaryText).toContain('overall *75%* (8 of 9 questions answered)');
+    expect(summaryText).toContain('Partnership    ████████░░  83% · 2 of 3 answered');
     const [uploadUrl] = api.of('files.getUploadURLExternal');
     expect(uploadUrl?.params).toMatchObject({ filename: 'assessment-niace-quick-leeds.png' });
-    expect(String(uploadUrl?.params['alt_text'])).toContain('Partnership 75%, Participation 67%, Performance 50%');
+    expect(String(uploadUrl?.params['alt_text'])).toContain('Partnership 83%, Participation 78%, Performance 67%');
     expect(api.uploads).toHaveLength(1);
     // The upload is multipart: the whole PNG, signature to IEND chunk, is in it at the announced length.
     const upload = api.uploads[0] ?? '';
@@ -258,9 +264,9 @@ describe('Slack with the real core', () => {
 
     const results = stack.core.stores.results.list(WORKSPACE);
     expect(results).toHaveLength(1);
-    expect(results[0]).toMatchObject({ city: 'Leeds', frameworkId: 'niace-quick', platform: 'slack', channelId: CHANNEL, userId: 'U0ANNA', overallPercent: 62.5 });
+    expect(results[0]).toMatchObject({ city: 'Leeds', frameworkId: 'niace-quick', platform: 'slack', channelId: CHANNEL, userId: 'U0ANNA', overallPercent: 75 });
     expect(results[0]?.components.map((c) => [c.id, c.percent, c.answered])).toEqual([
-      ['partnership', 75, 2], ['participation', 66.7, 3], ['performance', 50, 3],
+      ['partnership', 83.3, 2], ['participation', 77.8, 3], ['performance', 66.7, 3],
     ]);
     expect(results[0]?.answers).toEqual({
       'partnership-body': 3, 'partnership-strategy': 2, 'partnership-review': null,
@@ -277,7 +283,7 @@ describe('Slack with the real core', () => {
     const historyText = String(history?.params['text']);
     expect(historyText).toContain('*Assessment results for Leeds* (1, newest first)');
     expect(historyText).toContain('*NIACE Learning City Toolkit – quick check*');
-    expect(historyText).toMatch(/• \d{1,2} \w+: \*63%\* · Partnership 75%, Participation 67%, Performance 50%/u);
+    expect(historyText).toMatch(/• \d{1,2} \w+: \*75%\* · Partnership 83%, Participation 78%, Performance 67%/u);
     expect(errorsOf(stack)).toEqual([]);
   });
 
