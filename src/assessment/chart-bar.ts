@@ -47,6 +47,10 @@ const LABEL = { size: 14, line: 17, maxLines: 2, width: 270 };
 const VALUE_SIZE = 14;
 const CHANGE_SIZE = 13;
 const ROW_HEIGHT = 46;
+/** Extra height of a row that carries a note line under its label. */
+const NOTE_LINE = 15;
+const NOTE_SIZE = 12;
+const rowHeight = (data: ChartRow): number => ROW_HEIGHT + (data.note === '' ? 0 : NOTE_LINE);
 const GROUP_HEIGHT = 34;
 const BAR_HEIGHT = 20;
 const PREVIOUS_HEIGHT = 6;
@@ -97,22 +101,28 @@ const legend = (y: number): string => {
 };
 
 /** Alternate rows get a faint band so a label is easy to follow to its bar; drawn under the gridlines. */
-const zebra = (top: number, index: number): string =>
+const zebra = (top: number, index: number, height: number): string =>
   index % 2 === 0
-    ? `<rect x="${PAD - 8}" y="${top}" width="${WIDTH - 2 * PAD + 16}" height="${ROW_HEIGHT}" fill="${COLOURS.zebra}"/>`
+    ? `<rect x="${PAD - 8}" y="${top}" width="${WIDTH - 2 * PAD + 16}" height="${height}" fill="${COLOURS.zebra}"/>`
     : '';
 
 const row = (data: ChartRow, top: number, showChange: boolean): string => {
   const parts: string[] = [];
-  const mid = top + ROW_HEIGHT / 2;
+  const mid = top + rowHeight(data) / 2;
 
   const unnamed = data.label === '';
   const lines = wrapText(unnamed ? '(no label)' : data.label, LABEL.width, LABEL.size, LABEL.maxLines);
+  // A part-answered area says so under its label, so 100% from one answer is not mistaken for a full score.
+  const noteHeight = data.note === '' ? 0 : NOTE_LINE;
   // Centre the label block on the bar; 0.35em drops each baseline so glyphs sit visually centred.
-  const firstBaseline = mid - ((lines.length - 1) * LABEL.line) / 2 + LABEL.size * 0.35;
+  const firstBaseline = mid - ((lines.length - 1) * LABEL.line + noteHeight) / 2 + LABEL.size * 0.35;
   lines.forEach((line, i) => {
     parts.push(text(PAD, firstBaseline + i * LABEL.line, line, { size: LABEL.size, fill: unnamed ? COLOURS.muted : COLOURS.text }));
   });
+  if (data.note !== '') {
+    const y = firstBaseline + (lines.length - 1) * LABEL.line + NOTE_LINE;
+    parts.push(text(PAD, y, truncate(data.note, LABEL.width, NOTE_SIZE), { size: NOTE_SIZE, fill: COLOURS.muted }));
+  }
 
   // With a previous score the pair (thick current bar, thin previous bar beneath) is centred on the row;
   // the value label stays level with the current bar, clear of the thin bar below it.
@@ -145,11 +155,6 @@ const row = (data: ChartRow, top: number, showChange: boolean): string => {
     parts.push(text(x, baseline, change.label, { size: CHANGE_SIZE, fill: change.fill, bold: true }));
     x += measureText(change.label, CHANGE_SIZE, true) + 7;
   }
-  if (data.note !== '') {
-    // A part-answered area says so next to its score, so 100% from one answer is not mistaken for a full one.
-    const room = WIDTH - PAD / 2 - x;
-    if (room > 40) parts.push(text(x, baseline, truncate(data.note, room, CHANGE_SIZE), { size: CHANGE_SIZE, fill: COLOURS.muted }));
-  }
   return parts.join('');
 };
 
@@ -180,7 +185,7 @@ const layoutSlots = (model: ChartModel, plotTop: number): { slots: Slot[]; botto
     }
     current = row.group;
     slots.push({ type: 'row', row, top: y, index });
-    y += ROW_HEIGHT;
+    y += rowHeight(row);
   });
   return { slots, bottom: y };
 };
@@ -214,13 +219,13 @@ export const barChartSvg = (model: ChartModel): string => {
   const { slots, bottom } = layoutSlots(model, plotTop);
   const plotBottom = model.rows.length === 0 ? plotTop + ROW_HEIGHT : bottom;
 
-  for (const slot of slots) if (slot.type === 'row') body.push(zebra(slot.top, slot.index));
+  for (const slot of slots) if (slot.type === 'row') body.push(zebra(slot.top, slot.index, rowHeight(slot.row)));
   for (const tick of TICKS) {
     const x = fmt(xOf(tick));
     const colour = tick === 0 ? COLOURS.muted : COLOURS.grid;
     // Gridlines run through the rows only, so group headings read as headings.
     for (const slot of slots) {
-      if (slot.type === 'row') body.push(`<line x1="${x}" y1="${slot.top}" x2="${x}" y2="${slot.top + ROW_HEIGHT}" stroke="${colour}" stroke-width="1"/>`);
+      if (slot.type === 'row') body.push(`<line x1="${x}" y1="${slot.top}" x2="${x}" y2="${slot.top + rowHeight(slot.row)}" stroke="${colour}" stroke-width="1"/>`);
     }
     if (slots.length === 0) body.push(`<line x1="${x}" y1="${plotTop}" x2="${x}" y2="${plotBottom}" stroke="${colour}" stroke-width="1"/>`);
     body.push(text(xOf(tick), plotBottom + 18, `${tick}%`, { size: 12, fill: COLOURS.muted, anchor: 'middle' }));
