@@ -50,6 +50,9 @@ describe('the project’s own knowledge base and assessments through Discord', (
     let shown = bodyOf(
       await fake.waitForRequest((r) => fake.requests.indexOf(r) >= first && /\/tok-real(\/|$)/u.test(r.path) && (bodyOf(r).components?.length ?? 0) > 0),
     );
+    // Discord shows buttons, so the prompt speaks of pressing them.
+    expect(shown.content).toContain('Press a level, or type its number or name.');
+    expect(shown.content).not.toContain('question <n>');
     let summary: RecordedRequest | undefined;
     for (let step = 0; step < 200 && summary === undefined; step++) {
       const ids = buttons(shown);
@@ -78,6 +81,19 @@ describe('the project’s own knowledge base and assessments through Discord', (
     expect(embed?.image?.url).toMatch(/^attachment:\/\/[\w.-]+\.png$/u);
     expect(summary?.files[0]?.data.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(core.stores.results.list(`discord:${GUILD_A.id}`)).toHaveLength(1);
+  });
+
+  it('attaches /export as a CSV file named after the server and day', async () => {
+    const since = fake.requests.length;
+    fake.interact(slashCommand({ id: '873000000000000009', token: 'tok-export', user: ALICE, guild: GUILD_A, name: 'export', options: {} }));
+    const request = await fake.waitForRequest((r) => fake.requests.indexOf(r) >= since && /tok-export/u.test(r.path) && r.files.length > 0);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(request.files.map((file) => file.filename)).toEqual([`${GUILD_A.id}-${today}.csv`]);
+    expect(request.files[0]?.data.toString('utf8')).toMatch(/^result_id,completed_at,city,framework_id,/u);
+    expect(request.files[0]?.data.toString('utf8')).toContain(',Cork,');
+    const content = bodyOf(request).content ?? '';
+    expect(content).toContain(`The file \`${GUILD_A.id}-${today}.csv\` is attached.`);
+    expect(content).not.toContain('```');
   });
 
   it('pauses in place, then retires the buttons when the owner cancels', async () => {

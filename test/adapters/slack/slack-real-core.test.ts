@@ -284,6 +284,14 @@ describe('Slack with the real core', () => {
     expect(historyText).toContain('*Assessment results for Leeds* (1, newest first)');
     expect(historyText).toContain('*NIACE Learning City Toolkit – quick check*');
     expect(historyText).toMatch(/• \d{1,2} \w+: \*75%\* · Partnership 83%, Participation 78%, Performance 67%/u);
+
+    // Slack gets no file upload for the export: the CSV is a block to copy, with the file name to use.
+    const beforeExport = api.of('chat.postMessage').length;
+    await command(stack, 'export');
+    const exported = String(api.of('chat.postMessage').slice(beforeExport)[1]?.params['text']);
+    const team = WORKSPACE.replace(/^slack:/u, '');
+    expect(exported).toContain(`Copy the block below into a file named \`${team}-${new Date().toISOString().slice(0, 10)}.csv\`.`);
+    expect(exported).toMatch(/```\nresult_id,completed_at,city,/u);
     expect(errorsOf(stack)).toEqual([]);
   });
 
