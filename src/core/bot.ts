@@ -43,8 +43,8 @@ export const helpReply = (topics: string[], hasAssessments: boolean): Reply => {
       '• `assess [framework] [for <city>]` runs a self-assessment, one question at a time',
       '• `frameworks` lists the assessment frameworks',
       '• `results [city]` shows a city’s results over time',
-      '• `export` gives your results as CSV',
-      '• During an assessment: a level number or name, `skip`, `back`, `progress`, `stop` (resume later), `cancel`',
+      '• `export` gives your results as a CSV file',
+      '• During an assessment: a level number or name, `skip`, `back`, `question <n>`, `progress`, `stop` (resume later), `cancel`, or ask a question',
     );
   }
   lines.push('• `reminders` lists progress reminders; `remind help` shows how coordinators set them up');
