@@ -42,7 +42,7 @@ describe('console transcripts, one per framework', () => {
     const at = { now: new Date('2025-03-05T10:00:00Z') };
     const { core, session, dir } = open(at);
     opened = { core, session };
-    const [start, yes, no, gettingStarted, notSure, advanced, question, progress, cancel, kept, partly] = await typeAll(session, [
+    const [start = '', yes = '', no = '', gettingStarted = '', notSure = '', advanced = '', question = '', progress = '', cancel = '', kept = '', partly = ''] = await typeAll(session, [
       ['assess niace for Brackley', /Question 1 of 9[\s\S]*question <n>/u],
       ['yes', /yes \/ no[\s\S]*the level you mean\./u],
       ['no', /Question 1 of 9[\s\S]*question <n>/u],
@@ -76,7 +76,7 @@ describe('console transcripts, one per framework', () => {
     expect(kept).toContain('Kept: nothing was discarded.');
     expect(partly).toContain('Do you mean 2 · Towards a shared understanding for question 4? yes / no');
 
-    const [, , , , , , , back, , summary] = await typeAll(session, [
+    const [, , , , , , , back = '', , summary = ''] = await typeAll(session, [
       ['yes', /Question 5 of 9[\s\S]*question <n>/u],
       ['3', /Question 6 of 9[\s\S]*question <n>/u],
       ['developing', /Question 7 of 9[\s\S]*question <n>/u],
@@ -100,7 +100,7 @@ describe('console transcripts, one per framework', () => {
     expect(readFileSync(chartPath).subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(modeOf(chartPath)).toBe(0o600);
 
-    const [results, exported, empty] = await typeAll(session, [
+    const [results = '', exported = '', empty = ''] = await typeAll(session, [
       ['results Brakley', /Did you mean/u],
       ['export', /Saved to/u],
       ['', /just ask a question\./u],
