@@ -32,17 +32,19 @@ export const renderConsoleReply = (
   const parts = [toPlainText(reply.text).trimEnd()];
   const sources = formatSources(reply.citations ?? []);
   if (sources !== '') parts.push(sources);
-  const choices = reply.choices ?? [];
+  // A reply that says how to answer by typing is answered that way: its choices are not numbered,
+  // so a typed "1" means level 1 (or the first framework), never the first button.
+  const choices = reply.howTo === undefined ? (reply.choices ?? []) : [];
   // Choices labelled with their own numbers (assessment levels) are answered by typing that number
-  // or the words; numbering them again would make "1" ambiguous. Their prompt says how to type them.
+  // or the words; numbering them again would make "1" ambiguous.
   const selfNumbered = choices.some((choice) => /^\d+\b/u.test(choice.label));
   if (choices.length > 0 && selfNumbered) {
-    if (reply.howTo === undefined) parts.push(`Type one of: ${choices.map((choice) => choice.label).join(' · ')}`);
+    parts.push(`Type one of: ${choices.map((choice) => choice.label).join(' · ')}`);
   } else if (choices.length > 0) {
     parts.push(choices.map((choice, i) => `  [${i + 1}] ${choice.label}`).join('\n'));
+    parts.push('(type a number, or your answer in words)');
   }
   if (reply.howTo !== undefined) parts.push(toPlainText(reply.howTo.typing));
-  else if (choices.length > 0 && !selfNumbered) parts.push('(type a number, or your answer in words)');
   if (reply.image) {
     const path = saveImage(reply);
     parts.push(path ? `Chart saved to ${path} (${reply.image.alt})` : `Chart: ${reply.image.alt}`);

@@ -121,7 +121,8 @@ describe('console transcripts, one per framework', () => {
     const at = { now: new Date('2025-03-05T09:00:00Z') };
     const { core, session, dir } = open(at);
     opened = { core, session };
-    const answers = ['yes', 'yes', 'no', 'just getting started', '2', 'developing', 'partly', 'yes', 'skip', "don't know", 'advanced', '3', 'established', '1', '0', '2', '3'];
+    // At "Do you mean 2 · Developing?" a typed 2 is the level, not the second of the yes / no choices.
+    const answers = ['yes', 'yes', 'no', 'just getting started', '2', 'developing', 'partly', '2', 'skip', "don't know", 'advanced', '3', 'established', '1', '0', '2', '3'];
     await session.type('assess building blocks for 北京', /Question 1 of 16/u);
     for (const answer of answers) await session.type(answer, /question <n>|the level you mean\./u);
     const first = await session.type('1', /Chart saved to/u);
