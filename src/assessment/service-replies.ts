@@ -89,13 +89,18 @@ export const introReply = (framework: Framework, city: string): Reply => ({
   },
 });
 
-/** "You already have one in progress: resume or start over?" */
+const lostNote = (engine: EngineState): string => {
+  const lost = Object.values(engine.answers).filter((value) => value !== null).length;
+  return lost === 0 ? 'No answers have been given yet.' : `Starting over discards its ${lost} answer${lost === 1 ? '' : 's'} so far.`;
+};
+
+/** "You already have one in progress: resume or start over?", saying how many answers starting over loses. */
 export const restartOfferReply = (framework: Framework, engine: EngineState, next: { framework?: Framework; city?: string }): Reply => {
   const total = questionCount(framework);
   const status = engine.status === 'paused' ? 'paused' : 'in progress';
   const target = `${next.framework?.name ?? framework.name} for ${next.city ?? engine.city}`;
   return {
-    text: `You already have *${framework.name}* for *${engine.city}* ${status} here, at question ${Math.min(engine.index + 1, total)} of ${total}. Resume it, or start over with ${target} (the unfinished answers are discarded)?`,
+    text: `You already have *${framework.name}* for *${engine.city}* ${status} here, at question ${Math.min(engine.index + 1, total)} of ${total}. Resume it, or start over with ${target}? ${lostNote(engine)}`,
     kind: 'prompt',
     choices: [
       { label: 'Resume', value: assessChoiceValue({ type: 'resume' }), style: 'primary' },

@@ -272,7 +272,7 @@ describe('assessment service', () => {
     ana.say('2');
     // Pressing a start button mid-way asks before discarding anything.
     ana.press('assess:begin:niace-quick');
-    expect(ana.text).toContain('start over with NIACE Learning City Toolkit – quick check for Leeds');
+    expect(ana.text).toContain('start over with NIACE Learning City Toolkit – quick check for Leeds? Starting over discards its 1 answer so far.');
   });
 
   it('lists a city’s history with trend, newest first, within the workspace only', () => {
