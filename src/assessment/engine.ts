@@ -86,8 +86,10 @@ const reprompt = (framework: Framework, state: EngineState, note: string, outcom
 export const resumeEngine = (framework: Framework, state: EngineState): EngineStep => {
   const resumed: EngineState = { ...withoutPending(reconcileState(framework, state)), status: 'active' };
   const total = flattenQuestions(framework).length;
-  const answered = Object.keys(resumed.answers).length;
-  const step = moveTo(framework, flattenQuestions(framework), resumed, resumed.index, `Welcome back: ${answered} of ${total} done.`);
+  const answered = Object.values(resumed.answers).filter((value) => value !== null).length;
+  const skipped = Object.values(resumed.answers).filter((value) => value === null).length;
+  const note = `Welcome back: ${answered} of ${total} answered${skipped === 0 ? '' : `, ${skipped} skipped`}.`;
+  const step = moveTo(framework, flattenQuestions(framework), resumed, resumed.index, note);
   return step.outcome === 'asked' ? { ...step, outcome: 'resumed' } : step;
 };
 

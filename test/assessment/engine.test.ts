@@ -112,7 +112,7 @@ describe('assessment engine', () => {
     const resumed = say(niace, paused.state, 'resume');
     expect(resumed.outcome).toBe('resumed');
     expect(resumed.state.status).toBe('active');
-    expect(resumed.reply.text).toContain('Welcome back: 2 of 9 done.');
+    expect(resumed.reply.text).toContain('Welcome back: 2 of 9 answered.');
     expect(resumed.reply.text).toContain('Question 3 of 9');
     // A button of the old prompt also brings the question back rather than answering blind.
     expect(press(niace, paused.state, 'assess:answer:1:q3').outcome).toBe('resumed');

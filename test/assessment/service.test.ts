@@ -72,7 +72,7 @@ describe('assessment service', () => {
     expect(after.service.hasActive(origin('U1'))).toBe(true);
     expect(again.say('What is a learning festival?')).toBeUndefined();
     again.say('resume');
-    expect(again.text).toContain('Welcome back: 2 of 24 done.');
+    expect(again.text).toContain('Welcome back: 2 of 24 answered.');
     expect(again.text).toContain('Question 3 of 24');
     // Stored columns carry the framework and city for reminders.
     const [listed] = sessions.listByWorkspace('slack:T1');

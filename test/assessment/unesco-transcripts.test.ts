@@ -61,7 +61,7 @@ describe('UNESCO frameworks, full runs as transcripts', () => {
     expect(ana.text).toContain('Question 13 of 24');
     ana.say('stop');
     ana.say('resume');
-    expect(ana.text).toContain('Welcome back: 12 of 24 done.');
+    expect(ana.text).toContain('Welcome back: 12 of 24 answered.');
     for (let i = 12; i < 24; i++) {
       if (i === 18) expect(ana.text).toContain('Question 19 of 24 · Fundamental conditions › Strong political will and commitment');
       ana.press(`assess:answer:${i % 2 === 0 ? 4 : 3}:q${i + 1}`);
