@@ -32,10 +32,7 @@ export const questionLevelSchema = z.object({
 export const questionSchema = z.object({
   id: idSchema,
   text: textSchema(500),
-  /**
-   * What each level means for this question. Every level above "Not yet" needs one, so a question
-   * never borrows a description written for another; "Not yet" may use the scale's.
-   */
+  /** What each level means for this question; every level needs one, so no question borrows another's. */
   levels: z.array(questionLevelSchema),
 });
 
@@ -116,7 +113,7 @@ export const frameworkSchema = z
       ctx.addIssue({ code: 'custom', path: ['scale', 'levels', 0, 'label'], message: 'the lowest level must be "Not yet", which counts 0%' });
     }
     const values = new Set(levels.map((level) => level.value));
-    const described = levels.slice(1).map((level) => level.value);
+    const described = levels.map((level) => level.value);
     const componentIds = new Set<string>();
     const questionIds = new Set<string>();
     framework.components.forEach((component, c) => {

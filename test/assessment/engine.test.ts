@@ -28,7 +28,7 @@ describe('assessment engine', () => {
     expect(step.reply.text).toContain('Question 1 of 9 · Partnership');
     // The question's own level description replaces the scale's general one.
     expect(step.reply.text).toContain('1 · *Getting organised*: Potential partners have been identified');
-    expect(step.reply.text).toContain('0 · *Not yet*: Nothing of this kind has started.');
+    expect(step.reply.text).toContain('0 · *Not yet*: No learning partnership exists; providers work on their own.');
     expect(step.reply.choices?.map((c) => c.label)).toEqual(['0 Not yet', '1 Getting organised', '2 Towards a shared understanding', '3 Cycles of learning', 'Skip', 'Stop']);
     expect(step.reply.howTo?.typing).toContain('Type a level number or name');
     expect(step.reply.howTo?.buttons).toContain('Press a level');

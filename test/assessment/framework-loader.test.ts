@@ -33,12 +33,12 @@ describe('shipped frameworks', () => {
     }
   });
 
-  it('every scale starts with "Not yet", and every question describes every other level in its own words', () => {
+  it('every scale starts with "Not yet", and every question describes every level in its own words', () => {
     for (const framework of shippedFrameworks()) {
       expect(framework.scale.levels[0]).toMatchObject({ value: 0, label: 'Not yet' });
       const seen = new Map<string, string>();
       for (const question of framework.components.flatMap((c) => c.questions)) {
-        expect(question.levels.map((l) => l.value), question.id).toEqual(framework.scale.levels.slice(1).map((l) => l.value));
+        expect(question.levels.map((l) => l.value), question.id).toEqual(framework.scale.levels.map((l) => l.value));
         for (const level of question.levels) {
           // A description used by two questions would be one written for neither.
           expect(seen.get(level.description), `${question.id} repeats a description`).toBeUndefined();

@@ -57,7 +57,7 @@ describe('console transcripts, one per framework', () => {
     ]);
     expect(start).toContain('Starting NIACE Learning City Toolkit – quick check for Brackley: 9 questions, one at a time.');
     expect(start).toContain('Answer by typing a number or a level name; `skip`, `back`, `progress`, `stop` (pause and come back later) and `cancel` work at any time.');
-    expect(start).toContain('0 · Not yet: Nothing of this kind has started.');
+    expect(start).toContain('0 · Not yet: No learning partnership exists; providers work on their own.');
     expect(start).toContain('1 · Getting organised: Potential partners have been identified and first meetings are happening.');
     expect(yes).toContain('You said “yes”. Do you mean 3 · Cycles of learning for question 1? yes / no');
     expect(no).toContain('Not recorded. Choose the level that fits.');
