@@ -21,8 +21,9 @@ export interface RenderedConsoleReply {
 }
 
 /**
- * Renders a neutral reply for the terminal. Buttons become numbered options; an image is
- * written by `saveImage` and its path shown, since a terminal cannot show pictures.
+ * Renders a neutral reply for the terminal. A reply's typed `howTo` is shown in place of its
+ * buttons; other buttons become numbered options. An image or file is written by `saveImage` /
+ * `saveFile` and its path shown, since a terminal cannot show pictures or hand over files.
  */
 export const renderConsoleReply = (
   reply: Reply,
