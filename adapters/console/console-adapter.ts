@@ -1,12 +1,12 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Origin } from '../../src/core/events.js';
 import type { ChatBot, DeliveryTarget, Notifier } from '../../src/core/ports.js';
 import { errorMessage } from '../../src/core/errors.js';
 import type { Reply } from '../../src/core/replies.js';
-import { renderConsoleReply, type SavedImage } from './console-render.js';
+import { renderConsoleReply, type SavedFile } from './console-render.js';
 
 export interface ConsoleAdapterOptions {
   bot: ChatBot;
@@ -14,6 +14,8 @@ export interface ConsoleAdapterOptions {
   output: Writable;
   /** Folder where charts are written as PNG files. */
   imageDir: string;
+  /** Folder for exported files; by default `exports` beside `imageDir`. */
+  exportDir?: string;
   userId?: string;
   userName?: string;
   /** Shown once at start. */
@@ -45,20 +47,21 @@ export const createConsoleAdapter = (options: ConsoleAdapterOptions): ConsoleAda
   let imageCount = 0;
   const write = (text: string): void => void options.output.write(`${text}\n`);
 
-  // A chart that cannot be written (a file in the way, a full disk) costs only the picture: the
-  // summary is still shown, with the reason, and the session goes on.
-  const saveImage = (reply: Reply): SavedImage | undefined => {
-    if (!reply.image) return undefined;
-    imageCount += 1;
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const path = join(options.imageDir, `${stamp}-${imageCount}-${reply.image.filename.replace(/[^\w.-]/g, '_')}`);
+  const exportDir = options.exportDir ?? join(dirname(options.imageDir), 'exports');
+  // Charts and exports show a city's scores: folders and files are private to this user. A file that
+  // cannot be written (a file in the way, a full disk) costs only that file: the reply is still
+  // shown, with the reason, and the session goes on.
+  const writePrivate = (dir: string, name: string, data: Uint8Array | string): SavedFile => {
+    const path = join(dir, name.replace(/[^\w.-]/g, '_'));
     try {
-      // Charts show a city's scores: readable by this user only.
-      mkdirSync(options.imageDir, { recursive: true, mode: 0o700 });
-      writeFileSync(path, reply.image.data, { mode: 0o600 });
-      return { path };
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      writeFileSync(path, data, { mode: 0o600 });
+      chmodSync(path, 0o600);
+      // Shown relative to where the bot was started when it is inside it (data/exports/…).
+      const shown = relative(process.cwd(), path);
+      return { path: shown.startsWith('..') || isAbsolute(shown) ? path : shown };
     } catch (error) {
-      // A full disk can leave part of the file behind; a broken picture helps nobody.
+      // A full disk can leave part of the file behind; a broken file helps nobody.
       try {
         rmSync(path, { force: true });
       } catch {
@@ -68,9 +71,19 @@ export const createConsoleAdapter = (options: ConsoleAdapterOptions): ConsoleAda
     }
   };
 
+  const saveImage = (reply: Reply): SavedFile | undefined => {
+    if (!reply.image) return undefined;
+    imageCount += 1;
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    return writePrivate(options.imageDir, `${stamp}-${imageCount}-${reply.image.filename}`, reply.image.data);
+  };
+
+  const saveFile = (reply: Reply): SavedFile | undefined =>
+    reply.file === undefined ? undefined : writePrivate(exportDir, reply.file.filename, reply.file.content);
+
   const show = (replies: Reply[]): void => {
     for (const reply of replies) {
-      const rendered = renderConsoleReply(reply, saveImage);
+      const rendered = renderConsoleReply(reply, saveImage, saveFile);
       // Numbers typed later refer to the latest set of options shown.
       if (rendered.choiceValues.length > 0 || reply.kind === 'prompt') choiceValues = rendered.choiceValues;
       write(`\n${rendered.text}\n`);

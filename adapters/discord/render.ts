@@ -126,7 +126,10 @@ export const renderReply = (reply: Reply): DiscordMessagePayload[] => {
   const feedbackRows = rowsOf(feedback);
   const { buttons, rest } = choiceButtons(reply.choices ?? [], MAX_ROWS - feedbackRows.length);
   const typed = rest.length === 0 ? '' : `\n\nAlso possible (type it): ${rest.map((c) => escapeMarkdown(c.label)).join(' · ')}`;
-  const text = `${toDiscordMarkdown(reply.text)}${typed}${sourcesBlock(reply.citations ?? [])}`.trim();
+  // How to answer, worded for the buttons Discord shows.
+  const howTo = reply.howTo === undefined ? '' : `\n_${toDiscordMarkdown(reply.howTo.buttons)}_`;
+  const fileNote = reply.file === undefined ? '' : `\n\nThe file \`${reply.file.filename}\` is attached.`;
+  const text = `${toDiscordMarkdown(reply.text)}${howTo}${typed}${fileNote}${sourcesBlock(reply.citations ?? [])}`.trim();
   const components = [...rowsOf(buttons), ...feedbackRows];
 
   const image = imageParts(reply);
@@ -141,6 +144,11 @@ export const renderReply = (reply: Reply): DiscordMessagePayload[] => {
   if (image && (image.files.length > 0 || image.embed.data.description !== undefined)) {
     const last = payloads.pop() ?? { allowedMentions: NO_MENTIONS };
     payloads.push({ ...last, embeds: [image.embed], files: image.files });
+  }
+  if (reply.file !== undefined) {
+    const last = payloads.pop() ?? { allowedMentions: NO_MENTIONS };
+    const attachment = new AttachmentBuilder(Buffer.from(reply.file.content, 'utf8'), { name: reply.file.filename.replace(/[^\w.-]/gu, '_') });
+    payloads.push({ ...last, files: [...(last.files ?? []), attachment] });
   }
   if (components.length > 0) {
     const last = payloads.pop() ?? { content: '\u200b', allowedMentions: NO_MENTIONS };

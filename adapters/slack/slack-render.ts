@@ -68,8 +68,19 @@ interface Piece {
  * most 3,000 characters split at paragraph, sentence or word boundaries, at most 50 blocks and
  * about 39,000 characters per message. Sources and buttons follow the text. `text` is always set.
  */
+/**
+ * The reply's words for Slack: how to answer is worded for buttons, which Slack shows, and a file
+ * (an export) is shown as a block to copy, since files are not uploaded.
+ */
+export const slackText = (reply: Reply): string => {
+  const parts = [reply.text];
+  if (reply.howTo !== undefined) parts.push(`_${reply.howTo.buttons}_`);
+  if (reply.file !== undefined) parts.push(`Copy the block below into a file named \`${reply.file.filename}\`.\n\`\`\`\n${reply.file.content}\n\`\`\``);
+  return parts.join('\n');
+};
+
 export const renderReply = (reply: Reply): SlackMessage[] => {
-  const pieces: Piece[] = splitText(toMrkdwn(reply.text), SLACK_LIMITS.sectionText).map((text) => ({ block: section(text), text }));
+  const pieces: Piece[] = splitText(toMrkdwn(slackText(reply)), SLACK_LIMITS.sectionText).map((text) => ({ block: section(text), text }));
   if (reply.citations && reply.citations.length > 0) {
     const block = sourcesBlock(reply.citations);
     pieces.push({ block, text: '' });

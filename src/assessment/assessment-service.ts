@@ -7,7 +7,8 @@ import type { Reply } from '../core/replies.js';
 import { parseAssessChoice, type AssessChoice } from './choices.js';
 import { resumeEngine, startEngine, stepEngine, type EngineInput, type EngineState } from './engine.js';
 import type { Framework } from './framework-schema.js';
-import { citiesReply, csvReply, historyReply } from './history.js';
+import { citiesReply, historyReply, noResultsReply } from './history.js';
+import { csvReply } from './export.js';
 import { buildFeedback, scoreAnswers } from './scoring.js';
 import {
   cityPromptReply, frameworkListReply, frameworkPickerReply, info, introReply, READ_FAILURE, restartOfferReply, STEP_FAILURE, type Failure,
@@ -17,6 +18,7 @@ import { cleanCity, parseStartArgs, resolveFramework } from './start-args.js';
 import { renderSummary } from './summary.js';
 import { parseTypedInput } from './typed-input.js';
 import { codeSpan, escapeText } from '../core/markdown.js';
+import { answerQuestion } from '../core/ask.js';
 
 export interface AssessmentServiceDeps {
   frameworks: readonly Framework[];
@@ -122,12 +124,18 @@ export class AssessmentService implements AssessmentPort {
       const workspace = workspaceKey(origin);
       const name = city.trim();
       if (name === '') return [citiesReply(this.deps.results.list(workspace, { limit: 500 }), this.deps.clock.now())];
-      return [historyReply(name, this.deps.results.list(workspace, { city: name }), this.byId, this.deps.clock.now())];
+      const found = this.deps.results.list(workspace, { city: name });
+      if (found.length === 0) return [noResultsReply(name, this.deps.results.list(workspace, { limit: 500 }))];
+      return [historyReply(name, found, this.byId, this.deps.clock.now())];
     }, READ_FAILURE);
   }
 
   exportCsv(origin: Origin): Reply[] {
-    return this.guard(origin, () => [csvReply(this.deps.results.list(workspaceKey(origin)), this.byId)], READ_FAILURE);
+    return this.guard(
+      origin,
+      () => [csvReply(this.deps.results.list(workspaceKey(origin)), this.byId, origin.workspaceId, this.deps.clock.now())],
+      READ_FAILURE,
+    );
   }
 
   private onChooseFramework(
@@ -193,6 +201,9 @@ export class AssessmentService implements AssessmentPort {
     switch (step.outcome) {
       case 'ignored':
         return input.type === 'choice' ? [step.reply] : undefined;
+      case 'question':
+        // A question about the content is answered like any question, then the assessment picks up again.
+        return input.type === 'text' ? [...answerQuestion(this.deps.answers, input.text), step.reply] : [step.reply];
       case 'cancelled':
         this.deps.sessions.delete(key);
         return [step.reply];
@@ -209,7 +220,7 @@ export class AssessmentService implements AssessmentPort {
     const now = this.deps.clock.now();
     const score = scoreAnswers(framework, engine.answers);
     const previous = this.deps.results.list(key.workspace, { city: engine.city, frameworkId: framework.id, limit: 1 })[0];
-    const feedback = buildFeedback(framework, score, this.deps.answers, this.deps.logger);
+    const feedback = buildFeedback(framework, score);
     const result: AssessmentResult = {
       id: this.deps.newId(), workspace: key.workspace, platform: origin.platform, channelId: origin.channelId,
       userId: origin.userId, city: engine.city, frameworkId: framework.id, completedAt: now,

@@ -6,6 +6,16 @@ export interface ChartRow {
   label: string;
   percent: number | null;
   previous: number | null;
+  /** Heading the row is drawn under; empty for none. */
+  group: string;
+  /** Short remark after the value, e.g. "1 of 2 answered"; empty for none. */
+  note: string;
+}
+
+/** A group heading's subtotal. */
+export interface ChartGroup {
+  label: string;
+  percent: number | null;
 }
 
 /** Chart contents after cleaning, ready to lay out. */
@@ -13,6 +23,7 @@ export interface ChartModel {
   title: string;
   subtitle: string;
   rows: ChartRow[];
+  groups: ChartGroup[];
 }
 
 // Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
@@ -36,6 +47,11 @@ const LABEL = { size: 14, line: 17, maxLines: 2, width: 270 };
 const VALUE_SIZE = 14;
 const CHANGE_SIZE = 13;
 const ROW_HEIGHT = 46;
+/** Extra height of a row that carries a note line under its label. */
+const NOTE_LINE = 15;
+const NOTE_SIZE = 12;
+const rowHeight = (data: ChartRow): number => ROW_HEIGHT + (data.note === '' ? 0 : NOTE_LINE);
+const GROUP_HEIGHT = 34;
 const BAR_HEIGHT = 20;
 const PREVIOUS_HEIGHT = 6;
 const PREVIOUS_GAP = 3;
@@ -85,22 +101,28 @@ const legend = (y: number): string => {
 };
 
 /** Alternate rows get a faint band so a label is easy to follow to its bar; drawn under the gridlines. */
-const zebra = (top: number, index: number): string =>
+const zebra = (top: number, index: number, height: number): string =>
   index % 2 === 0
-    ? `<rect x="${PAD - 8}" y="${top}" width="${WIDTH - 2 * PAD + 16}" height="${ROW_HEIGHT}" fill="${COLOURS.zebra}"/>`
+    ? `<rect x="${PAD - 8}" y="${top}" width="${WIDTH - 2 * PAD + 16}" height="${height}" fill="${COLOURS.zebra}"/>`
     : '';
 
 const row = (data: ChartRow, top: number, showChange: boolean): string => {
   const parts: string[] = [];
-  const mid = top + ROW_HEIGHT / 2;
+  const mid = top + rowHeight(data) / 2;
 
   const unnamed = data.label === '';
   const lines = wrapText(unnamed ? '(no label)' : data.label, LABEL.width, LABEL.size, LABEL.maxLines);
+  // A part-answered area says so under its label, so 100% from one answer is not mistaken for a full score.
+  const noteHeight = data.note === '' ? 0 : NOTE_LINE;
   // Centre the label block on the bar; 0.35em drops each baseline so glyphs sit visually centred.
-  const firstBaseline = mid - ((lines.length - 1) * LABEL.line) / 2 + LABEL.size * 0.35;
+  const firstBaseline = mid - ((lines.length - 1) * LABEL.line + noteHeight) / 2 + LABEL.size * 0.35;
   lines.forEach((line, i) => {
     parts.push(text(PAD, firstBaseline + i * LABEL.line, line, { size: LABEL.size, fill: unnamed ? COLOURS.muted : COLOURS.text }));
   });
+  if (data.note !== '') {
+    const y = firstBaseline + (lines.length - 1) * LABEL.line + NOTE_LINE;
+    parts.push(text(PAD, y, truncate(data.note, LABEL.width, NOTE_SIZE), { size: NOTE_SIZE, fill: COLOURS.muted }));
+  }
 
   // With a previous score the pair (thick current bar, thin previous bar beneath) is centred on the row;
   // the value label stays level with the current bar, clear of the thin bar below it.
@@ -127,12 +149,45 @@ const row = (data: ChartRow, top: number, showChange: boolean): string => {
   }
   const value = `${Math.round(data.percent)}%`;
   parts.push(text(labelX, baseline, value, { size: VALUE_SIZE, fill: COLOURS.text, bold: true }));
+  let x = labelX + measureText(value, VALUE_SIZE, true) + 7;
   if (showChange && data.previous !== null) {
     const change = changeLabel(data.percent, data.previous);
-    const x = labelX + measureText(value, VALUE_SIZE, true) + 7;
     parts.push(text(x, baseline, change.label, { size: CHANGE_SIZE, fill: change.fill, bold: true }));
+    x += measureText(change.label, CHANGE_SIZE, true) + 7;
   }
   return parts.join('');
+};
+
+/** A group heading ("Wider benefits") with its subtotal, spanning the chart above its rows. */
+const groupHeading = (group: ChartGroup, top: number): string => {
+  const baseline = top + GROUP_HEIGHT - 10;
+  const subtotal = group.percent === null ? 'not scored' : `subtotal ${Math.round(group.percent)}%`;
+  const label = truncate(group.label, PLOT_LEFT - PAD - 8, LABEL.size + 1, true);
+  return (
+    text(PAD, baseline, label, { size: LABEL.size + 1, fill: COLOURS.text, bold: true }) +
+    text(PLOT_LEFT, baseline, subtotal, { size: LABEL.size, fill: COLOURS.text, bold: true }) +
+    `<line x1="${PAD}" y1="${top + GROUP_HEIGHT - 3}" x2="${WIDTH - PAD}" y2="${top + GROUP_HEIGHT - 3}" stroke="${COLOURS.muted}" stroke-width="1"/>`
+  );
+};
+
+type Slot = { type: 'row'; row: ChartRow; top: number; index: number } | { type: 'group'; group: ChartGroup; top: number };
+
+/** Vertical positions: a heading wherever the group changes, then the rows. */
+const layoutSlots = (model: ChartModel, plotTop: number): { slots: Slot[]; bottom: number } => {
+  const slots: Slot[] = [];
+  let y = plotTop;
+  let current = '';
+  model.rows.forEach((row, index) => {
+    if (row.group !== '' && row.group !== current) {
+      const group = model.groups.find((g) => g.label === row.group) ?? { label: row.group, percent: null };
+      slots.push({ type: 'group', group, top: y });
+      y += GROUP_HEIGHT;
+    }
+    current = row.group;
+    slots.push({ type: 'row', row, top: y, index });
+    y += rowHeight(row);
+  });
+  return { slots, bottom: y };
 };
 
 /** Lays out a horizontal bar chart as an SVG document 900 px wide; height grows with the rows. */
@@ -161,17 +216,21 @@ export const barChartSvg = (model: ChartModel): string => {
   y += 14;
 
   const plotTop = y;
-  const rowCount = Math.max(model.rows.length, 1);
-  const plotBottom = plotTop + rowCount * ROW_HEIGHT;
+  const { slots, bottom } = layoutSlots(model, plotTop);
+  const plotBottom = model.rows.length === 0 ? plotTop + ROW_HEIGHT : bottom;
 
-  body.push(...model.rows.map((_, i) => zebra(plotTop + i * ROW_HEIGHT, i)));
+  for (const slot of slots) if (slot.type === 'row') body.push(zebra(slot.top, slot.index, rowHeight(slot.row)));
   for (const tick of TICKS) {
     const x = fmt(xOf(tick));
     const colour = tick === 0 ? COLOURS.muted : COLOURS.grid;
-    body.push(`<line x1="${x}" y1="${plotTop}" x2="${x}" y2="${plotBottom}" stroke="${colour}" stroke-width="1"/>`);
+    // Gridlines run through the rows only, so group headings read as headings.
+    for (const slot of slots) {
+      if (slot.type === 'row') body.push(`<line x1="${x}" y1="${slot.top}" x2="${x}" y2="${slot.top + rowHeight(slot.row)}" stroke="${colour}" stroke-width="1"/>`);
+    }
+    if (slots.length === 0) body.push(`<line x1="${x}" y1="${plotTop}" x2="${x}" y2="${plotBottom}" stroke="${colour}" stroke-width="1"/>`);
     body.push(text(xOf(tick), plotBottom + 18, `${tick}%`, { size: 12, fill: COLOURS.muted, anchor: 'middle' }));
   }
-  body.push(...model.rows.map((r, i) => row(r, plotTop + i * ROW_HEIGHT, showPrevious)));
+  for (const slot of slots) body.push(slot.type === 'row' ? row(slot.row, slot.top, showPrevious) : groupHeading(slot.group, slot.top));
   if (model.rows.length === 0) {
     const note = truncate('No components to show', PLOT_RIGHT - PLOT_LEFT, LABEL.size);
     body.push(text(PLOT_LEFT + 8, plotTop + ROW_HEIGHT / 2 + 5, note, { size: LABEL.size, fill: COLOURS.muted }));

@@ -4,10 +4,17 @@ import { fileURLToPath } from 'node:url';
 /** Family name inside the bundled font files; the SVG asks for exactly this. */
 export const CHART_FONT_FAMILY = 'DejaVu Sans';
 
-/** Absolute paths of the bundled fonts, resolved next to this module so it works from any working directory. */
+const fontPath = (name: string): string => fileURLToPath(new URL(`./fonts/${name}`, import.meta.url));
+
+/**
+ * Absolute paths of the bundled fonts, resolved next to this module so it works from any working
+ * directory: DejaVu Sans for Latin, Greek, Cyrillic, Arabic and symbols, and a subset of Noto Sans SC
+ * (Chinese and Japanese) that resvg falls back to, glyph by glyph, for characters DejaVu lacks.
+ */
 export const chartFontFiles = (): string[] => [
-  fileURLToPath(new URL('./fonts/DejaVuSans.ttf', import.meta.url)),
-  fileURLToPath(new URL('./fonts/DejaVuSans-Bold.ttf', import.meta.url)),
+  fontPath('DejaVuSans.ttf'),
+  fontPath('DejaVuSans-Bold.ttf'),
+  fontPath('NotoSansSC-Subset.otf'),
 ];
 
 interface FontMetrics {
@@ -21,7 +28,7 @@ interface FontMetrics {
 /*
  * Labels must be wrapped before rendering, and resvg cannot measure text for us without a full render,
  * so the advance widths are read straight from the font's cmap and hmtx tables. Only the parts of the
- * TrueType format that DejaVu uses are handled (cmap formats 4 and 12).
+ * TrueType/OpenType format that the bundled fonts use are handled (cmap formats 4 and 12).
  */
 const parseFont = (bytes: Buffer): FontMetrics => {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -94,29 +101,40 @@ const parseFont = (bytes: Buffer): FontMetrics => {
   return { unitsPerEm, advances, notdefAdvance: advanceOf(0) };
 };
 
-let cached: { regular: FontMetrics; bold: FontMetrics } | undefined;
+interface ChartFonts {
+  regular: FontMetrics;
+  bold: FontMetrics;
+  fallback: FontMetrics;
+}
 
-const metrics = (): { regular: FontMetrics; bold: FontMetrics } => {
+let cached: ChartFonts | undefined;
+
+const metrics = (): ChartFonts => {
   if (!cached) {
-    const [regular, bold] = chartFontFiles().map((file) => parseFont(readFileSync(file)));
-    if (!regular || !bold) throw new Error('Chart fonts missing');
-    cached = { regular, bold };
+    const [regular, bold, fallback] = chartFontFiles().map((file) => parseFont(readFileSync(file)));
+    if (!regular || !bold || !fallback) throw new Error('Chart fonts missing');
+    cached = { regular, bold, fallback };
   }
   return cached;
 };
 
-/** Whether the bundled font can draw this code point (otherwise resvg draws an empty box). */
-export const fontCovers = (codePoint: number): boolean => metrics().regular.advances.has(codePoint);
+/** Whether a bundled font can draw this code point (otherwise resvg draws an empty box). */
+export const fontCovers = (codePoint: number): boolean =>
+  metrics().regular.advances.has(codePoint) || metrics().fallback.advances.has(codePoint);
 
 /**
  * Width in pixels of `text` set in the bundled font. Kerning is ignored, so the result is a close
  * upper-ish estimate; callers leave a little slack.
  */
 export const measureText = (text: string, fontSize: number, bold = false): number => {
+  const { fallback } = metrics();
   const font = bold ? metrics().bold : metrics().regular;
-  let units = 0;
+  let ems = 0;
   for (const char of text) {
-    units += font.advances.get(char.codePointAt(0) ?? 0) ?? font.notdefAdvance;
+    const code = char.codePointAt(0) ?? 0;
+    const own = font.advances.get(code);
+    const other = own === undefined ? fallback.advances.get(code) : undefined;
+    ems += own !== undefined ? own / font.unitsPerEm : other !== undefined ? other / fallback.unitsPerEm : font.notdefAdvance / font.unitsPerEm;
   }
-  return (units / font.unitsPerEm) * fontSize;
+  return ems * fontSize;
 };

@@ -4,11 +4,16 @@ import type { ChartModel, ChartRow } from './chart-bar.js';
 import { CHART_FONT_FAMILY, chartFontFiles } from './chart-font.js';
 import { cleanLabel } from './chart-text.js';
 
-/** What an assessment chart shows: one bar per component, scores in percent (null = skipped). */
+/**
+ * What an assessment chart shows: one bar per component, scores in percent (null = skipped).
+ * Components with a `group` are drawn under that group's heading, with the group's subtotal from
+ * `groups`; `note` (e.g. "1 of 2 answered") is drawn after the value.
+ */
 export interface ChartInput {
   title: string;
   subtitle?: string;
-  components: Array<{ label: string; percent: number | null; previous?: number | null }>;
+  components: Array<{ label: string; percent: number | null; previous?: number | null; group?: string; note?: string }>;
+  groups?: Array<{ label: string; percent: number | null }>;
 }
 
 /** Rendering scale: the PNG is twice the SVG's pixel size so it stays sharp on high-density screens. */
@@ -27,12 +32,19 @@ const toModel = (input: ChartInput): ChartModel => {
       label: typeof c['label'] === 'string' ? cleanLabel(c['label']) : '',
       percent: toPercent(c['percent']),
       previous: toPercent(c['previous']),
+      group: typeof c['group'] === 'string' ? cleanLabel(c['group']) : '',
+      note: typeof c['note'] === 'string' ? cleanLabel(c['note']) : '',
     };
   });
+  const groups: unknown[] = Array.isArray(input.groups) ? input.groups : [];
   return {
     title: typeof input.title === 'string' ? cleanLabel(input.title) : '',
     subtitle: typeof input.subtitle === 'string' ? cleanLabel(input.subtitle) : '',
     rows,
+    groups: groups.flatMap((raw) => {
+      const g = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+      return typeof g['label'] === 'string' ? [{ label: cleanLabel(g['label']), percent: toPercent(g['percent']) }] : [];
+    }),
   };
 };
 
@@ -46,7 +58,7 @@ export function renderChartSvg(input: ChartInput): string {
 }
 
 /**
- * The same chart as a PNG at 2x scale, drawn with the bundled DejaVu Sans only (system fonts are never
+ * The same chart as a PNG at 2x scale, drawn with the bundled fonts only (system fonts are never
  * loaded), so the output is identical on every machine.
  */
 export function renderChartPng(input: ChartInput): Uint8Array {

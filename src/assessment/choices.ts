@@ -14,6 +14,10 @@ export type AssessChoice =
   | { type: 'cancel' }
   | { type: 'resume' }
   | { type: 'restart' }
+  /** Yes to "discard this assessment?". */
+  | { type: 'discard' }
+  /** No to a confirmation: keep the assessment, record nothing. */
+  | { type: 'keep' }
   | { type: 'framework'; frameworkId: string }
   | { type: 'begin'; frameworkId: string }
   | { type: 'suggested-city' };
@@ -76,6 +80,8 @@ export const parseAssessChoice = (value: string): AssessChoice | undefined => {
     case 'cancel':
     case 'resume':
     case 'restart':
+    case 'discard':
+    case 'keep':
       return first === undefined ? { type: kind } : undefined;
     default:
       return undefined;

@@ -1,82 +1,31 @@
-import { z } from 'zod';
-import type { Choice, Reply } from '../core/replies.js';
-import { assessChoiceValue, parseAssessChoice, type AssessChoice } from './choices.js';
+import type { Reply } from '../core/replies.js';
+import { parseAssessChoice, type AssessChoice } from './choices.js';
+import {
+  answerText, confirmAnswerReply, confirmCancelReply, levelName, pausedReply, progressNote, questionPrompt,
+} from './engine-replies.js';
+import type { EngineState } from './engine-state.js';
 import { flattenQuestions, type FlatQuestion, type Framework } from './framework-schema.js';
-import { parseTypedInput } from './typed-input.js';
+import { parseTypedInput, readYesNo, type TypedInput } from './typed-input.js';
 import { escapeText } from '../core/markdown.js';
 
-/**
- * The engine's state as stored between messages. Plain JSON; validated with this schema when read
- * back, because it may come from a database written by an older version.
- */
-export const engineStateSchema = z.object({
-  version: z.literal(1),
-  frameworkId: z.string().min(1),
-  city: z.string().min(1),
-  /** 0-based position of the question being asked. */
-  index: z.number().int().min(0),
-  /** Id of that question, so a framework file edited between steps does not shift the position. */
-  questionId: z.string().nullable(),
-  /** Question id -> chosen level value, `null` when skipped. Unasked questions are absent. */
-  answers: z.record(z.string(), z.number().int().nullable()),
-  status: z.enum(['active', 'paused', 'complete', 'cancelled']),
-});
-
-export type EngineState = z.infer<typeof engineStateSchema>;
+export { engineStateSchema, type EngineState } from './engine-state.js';
+export { questionPrompt } from './engine-replies.js';
 
 /** One user input: typed text, or the value of a pressed button. */
 export type EngineInput = { type: 'text'; text: string } | { type: 'choice'; value: string };
 
 /**
  * What the step did. `ignored`: the assessment is paused and the input was not for it (the caller
- * lets the text be handled as an ordinary message).
+ * lets the text be handled as an ordinary message). `question`: the text asks about the content;
+ * the caller answers it and shows `reply` (the current question) again after the answer.
  */
-export type EngineOutcome = 'asked' | 'invalid' | 'paused' | 'resumed' | 'completed' | 'cancelled' | 'ignored';
+export type EngineOutcome = 'asked' | 'invalid' | 'paused' | 'resumed' | 'completed' | 'cancelled' | 'ignored' | 'question';
 
 export interface EngineStep {
   state: EngineState;
   reply: Reply;
   outcome: EngineOutcome;
 }
-
-const levelLine = (value: number, label: string): string => `${value} ${label}`;
-
-const levelLabel = (framework: Framework, value: number): string =>
-  framework.scale.levels.find((level) => level.value === value)?.label ?? String(value);
-
-const answerText = (framework: Framework, value: number | null): string =>
-  value === null ? 'skipped' : levelLine(value, levelLabel(framework, value));
-
-/** The question prompt with progress, level descriptions, earlier answer and buttons. */
-export const questionPrompt = (framework: Framework, state: EngineState, note?: string): Reply => {
-  const questions = flattenQuestions(framework);
-  const current = questions[state.index];
-  if (current === undefined) return { text: 'All questions are answered.', kind: 'info' };
-  const { question, component } = current;
-  const position = state.index + 1;
-  const descriptions = new Map((question.levels ?? []).map((level) => [level.value, level.description]));
-  const lines = [
-    ...(note === undefined ? [] : [note]),
-    `*${framework.name}* · ${escapeText(state.city)}`,
-    `Question ${position} of ${questions.length} · ${component.group === undefined ? '' : `${component.group} › `}${component.label}`,
-    `*${question.text}*`,
-    ...framework.scale.levels.map(
-      (level) => `${level.value} · *${level.label}*: ${descriptions.get(level.value) ?? level.description}`,
-    ),
-  ];
-  const earlier = state.answers[question.id];
-  if (earlier !== undefined) lines.push(`_Your earlier answer: ${answerText(framework, earlier)}._`);
-  lines.push('Answer with a button, a number or a level name, or type `skip`, `back`, `stop` (pause) or `cancel`.');
-  const choices: Choice[] = framework.scale.levels.map((level) => ({
-    label: levelLine(level.value, level.label),
-    value: assessChoiceValue({ type: 'answer', value: level.value, position }),
-    ...(earlier === level.value ? { style: 'primary' as const } : {}),
-  }));
-  choices.push({ label: 'Skip', value: assessChoiceValue({ type: 'skip', position }) });
-  if (state.index > 0) choices.push({ label: 'Back', value: assessChoiceValue({ type: 'back', position }) });
-  choices.push({ label: 'Stop', value: assessChoiceValue({ type: 'stop' }) });
-  return { text: lines.join('\n'), kind: 'prompt', choices };
-};
 
 /** A fresh assessment at question 1. */
 export const startEngine = (framework: Framework, city: string): EngineStep => {
@@ -111,8 +60,13 @@ export const reconcileState = (framework: Framework, state: EngineState): Engine
   return { ...state, answers, index, questionId: questions[index]?.question.id ?? null };
 };
 
+const withoutPending = (state: EngineState): EngineState => {
+  const { pending: _pending, ...rest } = state;
+  return rest;
+};
+
 const moveTo = (framework: Framework, questions: FlatQuestion[], state: EngineState, index: number, note: string): EngineStep => {
-  const next = { ...state, index, questionId: questions[index]?.question.id ?? null };
+  const next = { ...withoutPending(state), index, questionId: questions[index]?.question.id ?? null };
   if (index >= questions.length) {
     const done: EngineState = { ...next, status: 'complete' };
     return { state: done, reply: { text: `${note} That was the last question.`, kind: 'info' }, outcome: 'completed' };
@@ -123,37 +77,30 @@ const moveTo = (framework: Framework, questions: FlatQuestion[], state: EngineSt
 const validChoices = (framework: Framework): string =>
   `${framework.scale.levels.map((level) => `${level.value} (${level.label})`).join(', ')}, or skip, back, stop, cancel`;
 
-const reprompt = (framework: Framework, state: EngineState, note: string): EngineStep => ({
+const reprompt = (framework: Framework, state: EngineState, note: string, outcome: EngineOutcome = 'invalid'): EngineStep => ({
   state,
   reply: questionPrompt(framework, state, note),
-  outcome: 'invalid',
+  outcome,
 });
 
 /** Resumes a paused assessment at the question where it stopped. */
 export const resumeEngine = (framework: Framework, state: EngineState): EngineStep => {
-  const resumed: EngineState = { ...reconcileState(framework, state), status: 'active' };
+  const resumed: EngineState = { ...withoutPending(reconcileState(framework, state)), status: 'active' };
   const total = flattenQuestions(framework).length;
-  const answered = Object.keys(resumed.answers).length;
-  const step = moveTo(framework, flattenQuestions(framework), resumed, resumed.index, `Welcome back: ${answered} of ${total} done.`);
+  const answered = Object.values(resumed.answers).filter((value) => value !== null).length;
+  const skipped = Object.values(resumed.answers).filter((value) => value === null).length;
+  const note = `Welcome back: ${answered} of ${total} answered${skipped === 0 ? '' : `, ${skipped} skipped`}.`;
+  const step = moveTo(framework, flattenQuestions(framework), resumed, resumed.index, note);
   return step.outcome === 'asked' ? { ...step, outcome: 'resumed' } : step;
 };
 
-const pausedReply = (framework: Framework, state: EngineState): Reply => ({
-  text: `Paused *${framework.name}* for ${escapeText(state.city)} at question ${state.index + 1} of ${flattenQuestions(framework).length}. Your answers are kept: type \`resume\` to carry on or \`cancel\` to discard.`,
-  kind: 'prompt',
-  choices: [
-    { label: 'Resume', value: assessChoiceValue({ type: 'resume' }), style: 'primary' },
-    { label: 'Cancel', value: assessChoiceValue({ type: 'cancel' }), style: 'danger' },
-  ],
-});
-
 const cancelled = (framework: Framework, state: EngineState): EngineStep => ({
-  state: { ...state, status: 'cancelled' },
-  reply: { text: `Cancelled *${framework.name}* for ${escapeText(state.city)}; nothing was saved.`, kind: 'info' },
+  state: { ...withoutPending(state), status: 'cancelled' },
+  reply: { text: `Cancelled *${framework.name}* for ${escapeText(state.city)}; its answers were discarded.`, kind: 'info' },
   outcome: 'cancelled',
 });
 
-type Command = AssessChoice | { type: 'help' } | { type: 'invalid'; note: string };
+type Command = AssessChoice | Exclude<TypedInput, { type: 'answer' | 'not-on-scale' | 'ambiguous' | 'unknown' }> | { type: 'answer'; value: number; position?: number; confirm?: boolean } | { type: 'invalid'; note: string };
 
 const readInput = (framework: Framework, input: EngineInput): Command => {
   if (input.type === 'choice') {
@@ -161,17 +108,50 @@ const readInput = (framework: Framework, input: EngineInput): Command => {
   }
   const typed = parseTypedInput(input.text, framework.scale.levels);
   switch (typed.type) {
-    case 'answer':
-      return { type: 'answer', value: typed.value };
     case 'not-on-scale':
       return { type: 'invalid', note: `${typed.value} is not on this scale. Choose ${validChoices(framework)}.` };
     case 'ambiguous':
-      return { type: 'invalid', note: `That could mean level ${typed.values.join(' or ')}. Please choose one: ${validChoices(framework)}.` };
+      return { type: 'invalid', note: `Do you mean ${typed.values.map((value) => levelName(framework, value)).join(' or ')}? Type the number you mean.` };
     case 'unknown':
-      return { type: 'invalid', note: `Sorry, I did not catch that. Choose ${validChoices(framework)}.` };
+      return { type: 'invalid', note: `Sorry, I did not catch that. Choose ${validChoices(framework)}, or ask a question.` };
     default:
-      return { type: typed.type };
+      return typed;
   }
+};
+
+/** Settles a waiting yes/no question; `undefined` when the input is something else (the question lapses). */
+const settlePending = (framework: Framework, questions: FlatQuestion[], state: EngineState, input: EngineInput, command: Command): EngineStep | undefined => {
+  const pending = state.pending;
+  if (pending === undefined) return undefined;
+  const said = input.type === 'text' ? readYesNo(input.text) : command.type === 'keep' ? 'no' : undefined;
+  if (pending.type === 'cancel') {
+    if (said === 'yes' || command.type === 'discard') return cancelled(framework, state);
+    if (said !== 'no') return undefined;
+    const kept = withoutPending(state);
+    if (kept.status === 'paused') return { state: kept, reply: pausedReply(framework, kept), outcome: 'paused' };
+    return reprompt(framework, kept, 'Kept: nothing was discarded.', 'asked');
+  }
+  if (said === 'no') return reprompt(framework, withoutPending(state), 'Not recorded. Choose the level that fits.', 'asked');
+  if (said === 'yes' && pending.position === state.index + 1) return record(framework, questions, state, pending.value);
+  return undefined;
+};
+
+/**
+ * Where to go after answering: the next question not yet asked, so answering a question revisited
+ * with `back` or `question <n>` returns to where the user left off; the end once all were asked.
+ */
+const nextOpen = (questions: FlatQuestion[], answers: EngineState['answers'], from: number): number => {
+  const after = questions.findIndex((entry, i) => i > from && answers[entry.question.id] === undefined);
+  if (after >= 0) return after;
+  const before = questions.findIndex((entry) => answers[entry.question.id] === undefined);
+  return before >= 0 ? before : questions.length;
+};
+
+const record = (framework: Framework, questions: FlatQuestion[], state: EngineState, value: number): EngineStep => {
+  const current = questions[state.index];
+  if (current === undefined) return moveTo(framework, questions, state, questions.length, '');
+  const answers = { ...state.answers, [current.question.id]: value };
+  return moveTo(framework, questions, { ...state, answers }, nextOpen(questions, answers, state.index), `Noted: ${answerText(framework, value)}.`);
 };
 
 /**
@@ -179,37 +159,53 @@ const readInput = (framework: Framework, input: EngineInput): Command => {
  * Invalid input leaves the state unchanged and re-asks with the valid choices.
  */
 export const stepEngine = (framework: Framework, stored: EngineState, input: EngineInput): EngineStep => {
-  const state = reconcileState(framework, stored);
+  const reconciled = reconcileState(framework, stored);
   const questions = flattenQuestions(framework);
   const command = readInput(framework, input);
-  if (state.status === 'complete' || state.status === 'cancelled') {
-    return { state, reply: { text: 'This assessment has already ended. Type `assess` to start a new one.', kind: 'info' }, outcome: 'ignored' };
+  if (reconciled.status === 'complete' || reconciled.status === 'cancelled') {
+    return { state: reconciled, reply: { text: 'This assessment has already ended. Type `assess` to start a new one.', kind: 'info' }, outcome: 'ignored' };
   }
+  const settled = settlePending(framework, questions, reconciled, input, command);
+  if (settled !== undefined) return settled;
+  const state = withoutPending(reconciled);
   if (state.status === 'paused') {
-    if (command.type === 'cancel') return cancelled(framework, state);
+    if (command.type === 'cancel' || command.type === 'discard') {
+      return { state: { ...state, pending: { type: 'cancel' } }, reply: confirmCancelReply(framework, state), outcome: 'asked' };
+    }
     const isButton = input.type === 'choice' && command.type !== 'invalid';
     if (command.type === 'resume' || isButton) return resumeEngine(framework, state);
     return { state, reply: pausedReply(framework, state), outcome: 'ignored' };
   }
   const position = state.index + 1;
-  if ('position' in command && command.position !== undefined && command.position !== position) {
+  if ('position' in command && command.position !== undefined && command.type !== 'goto' && command.position !== position) {
     return reprompt(framework, state, `That button was for question ${command.position}; we are now on question ${position}.`);
   }
   const current = questions[state.index];
   switch (command.type) {
     case 'answer': {
-      if (current === undefined) return moveTo(framework, questions, state, questions.length, '');
       if (!framework.scale.levels.some((level) => level.value === command.value)) {
         return reprompt(framework, state, `${command.value} is not on this scale. Choose ${validChoices(framework)}.`);
       }
-      const answers = { ...state.answers, [current.question.id]: command.value };
-      return moveTo(framework, questions, { ...state, answers }, state.index + 1, `Noted: ${answerText(framework, command.value)}.`);
+      if ('confirm' in command && command.confirm === true && input.type === 'text') {
+        const asking: EngineState = { ...state, pending: { type: 'answer', value: command.value, position } };
+        return { state: asking, reply: confirmAnswerReply(framework, state, command.value, input.text.trim().slice(0, 80)), outcome: 'asked' };
+      }
+      return record(framework, questions, state, command.value);
     }
     case 'skip': {
       if (current === undefined) return moveTo(framework, questions, state, questions.length, '');
       const answers = { ...state.answers, [current.question.id]: null };
-      return moveTo(framework, questions, { ...state, answers }, state.index + 1, `Skipped question ${position}.`);
+      const note =
+        'unsure' in command && command.unsure
+          ? `Skipped question ${position}, since you are not sure. To come back to it, type \`question ${position}\` any time before the last answer (or \`back\` now); \`progress\` lists what is open.`
+          : `Skipped question ${position}.`;
+      return moveTo(framework, questions, { ...state, answers }, nextOpen(questions, answers, state.index), note);
     }
+    case 'goto':
+      if (command.position < 1 || command.position > questions.length) {
+        return reprompt(framework, state, `There is no question ${command.position}; the questions run from 1 to ${questions.length}.`);
+      }
+      return moveTo(framework, questions, state, command.position - 1, `Question ${command.position} again.`);
     case 'back':
       if (state.index === 0) return reprompt(framework, state, 'This is the first question, so there is nothing to go back to.');
       return moveTo(framework, questions, state, state.index - 1, 'Going back one question.');
@@ -218,7 +214,13 @@ export const stepEngine = (framework: Framework, stored: EngineState, input: Eng
       return { state: paused, reply: pausedReply(framework, paused), outcome: 'paused' };
     }
     case 'cancel':
-      return cancelled(framework, state);
+    case 'discard':
+      return { state: { ...state, pending: { type: 'cancel' } }, reply: confirmCancelReply(framework, state), outcome: 'asked' };
+    case 'progress':
+      return reprompt(framework, state, progressNote(framework, state), 'asked');
+    case 'question':
+      return { state, reply: questionPrompt(framework, state, 'Back to the assessment:'), outcome: 'question' };
+    case 'keep':
     case 'resume':
     case 'help':
       return { state, reply: questionPrompt(framework, state), outcome: 'asked' };

@@ -32,8 +32,8 @@ export const questionLevelSchema = z.object({
 export const questionSchema = z.object({
   id: idSchema,
   text: textSchema(500),
-  /** What each level means for this question; falls back to the scale's descriptions. */
-  levels: z.array(questionLevelSchema).optional(),
+  /** What each level means for this question; every level needs one, so no question borrows another's. */
+  levels: z.array(questionLevelSchema),
 });
 
 export const componentSchema = z.object({
@@ -45,13 +45,23 @@ export const componentSchema = z.object({
   questions: z.array(questionSchema).min(1).max(10),
 });
 
+const fileNameSchema = z.string().regex(/^[\w.-]+$/, 'must be a plain file name');
+
+/**
+ * A next step. `quote` is a span of the cited document, word for word. Without `text` the quote is
+ * the step ("Source"); with `text` the step is the project's own advice and the quote is shown as
+ * "Related reading", so no document is credited with words it does not contain.
+ */
 export const adviceStepSchema = z.object({
-  text: textSchema(400),
-  /** Query sent to the knowledge base to find a passage that supports the step. */
-  searchQuery: textSchema(200),
+  text: textSchema(400).optional(),
+  source: fileNameSchema,
+  quote: textSchema(600),
 });
 
 const normalise = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** Label every framework's lowest level carries. */
+const NOT_YET = 'not yet';
 
 /**
  * One self-assessment framework as written in `knowledge/frameworks/*.yaml`. Cross-field rules
@@ -66,6 +76,8 @@ export const frameworkSchema = z
     /** Extra names people may type after `assess`, e.g. `niace`. */
     aliases: z.array(textSchema(40)).max(12).optional(),
     source: frameworkSourceSchema,
+    /** Title of every knowledge-base document the advice quotes, by original file name. */
+    documents: z.record(fileNameSchema, textSchema(300)),
     scale: z.object({ levels: z.array(scaleLevelSchema).min(2).max(10) }),
     components: z.array(componentSchema).min(1).max(20),
     advice: z.record(idSchema, z.array(adviceStepSchema).min(1).max(2)),
@@ -97,7 +109,11 @@ export const frameworkSchema = z
         words.set(key, i);
       }
     });
+    if (levels[0] !== undefined && normalise(levels[0].label) !== NOT_YET) {
+      ctx.addIssue({ code: 'custom', path: ['scale', 'levels', 0, 'label'], message: 'the lowest level must be "Not yet", which counts 0%' });
+    }
     const values = new Set(levels.map((level) => level.value));
+    const described = levels.map((level) => level.value);
     const componentIds = new Set<string>();
     const questionIds = new Set<string>();
     framework.components.forEach((component, c) => {
@@ -114,7 +130,16 @@ export const frameworkSchema = z
           });
         }
         questionIds.add(question.id);
-        question.levels?.forEach((level, l) => {
+        const own = new Set(question.levels.map((level) => level.value));
+        const missing = described.filter((value) => !own.has(value));
+        if (missing.length > 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['components', c, 'questions', q, 'levels'],
+            message: `needs a description for level ${missing.join(', ')}`,
+          });
+        }
+        question.levels.forEach((level, l) => {
           if (!values.has(level.value)) {
             ctx.addIssue({
               code: 'custom',
@@ -128,10 +153,15 @@ export const frameworkSchema = z
         ctx.addIssue({ code: 'custom', path: ['advice', component.id], message: 'every component needs 1-2 next steps' });
       }
     });
-    for (const key of Object.keys(framework.advice)) {
+    for (const [key, steps] of Object.entries(framework.advice)) {
       if (!componentIds.has(key)) {
         ctx.addIssue({ code: 'custom', path: ['advice', key], message: `"${key}" is not a component id` });
       }
+      steps.forEach((step, i) => {
+        if (framework.documents[step.source] === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['advice', key, i, 'source'], message: `"${step.source}" is not listed under documents` });
+        }
+      });
     }
   });
 

@@ -63,45 +63,39 @@ export const citiesReply = (results: readonly AssessmentResult[], now: Date): Re
   return { text: lines.join('\n'), kind: 'info' };
 };
 
-/** Quotes a CSV field when needed and defuses spreadsheet formulas (a name starting with `=` etc.). */
-const csvField = (value: string | number | null): string => {
-  if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-export const CSV_HEADER = [
-  'result_id', 'completed_at', 'city', 'framework_id', 'framework_name', 'overall_percent',
-  'component_id', 'component_label', 'component_percent', 'answered', 'total', 'user_id', 'channel_id',
-] as const;
-
-/**
- * The results as CSV, one row per result and component (a tidy layout that works for every
- * framework), newest first. Percentages keep one decimal; empty means not scored.
- */
-export const resultsCsv = (results: readonly AssessmentResult[], frameworks: ReadonlyMap<string, Framework>): string => {
-  const rows = [CSV_HEADER.join(',')];
-  for (const result of results) {
-    for (const component of result.components) {
-      rows.push(
-        [
-          result.id, result.completedAt.toISOString(), result.city, result.frameworkId,
-          frameworkName(frameworks, result.frameworkId), result.overallPercent,
-          component.id, component.label, component.percent, component.answered, component.total,
-          result.userId, result.channelId,
-        ].map(csvField).join(','),
-      );
+/** Edit distance between two names, stopping early once it passes `max`. */
+const distance = (a: string, b: string, max: number): number => {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
     }
+    if (Math.min(...row) > max) return max + 1;
+    previous = row;
   }
-  return rows.join('\n');
+  return previous[b.length] ?? max + 1;
 };
 
-/** The CSV in a code block, ready to copy into a `.csv` file. */
-export const csvReply = (results: readonly AssessmentResult[], frameworks: ReadonlyMap<string, Framework>): Reply => {
-  if (results.length === 0) return { text: 'No saved assessments in this workspace yet, so there is nothing to export.', kind: 'info' };
-  return {
-    text: `Assessment results for this workspace: ${results.length} result${results.length === 1 ? '' : 's'}, one row per component. Copy the block into a file named \`assessment-results.csv\`.\n\`\`\`\n${resultsCsv(results, frameworks)}\n\`\`\``,
-    kind: 'info',
-  };
+/** Known city names close to `name`: a few letters off ("Brakley" for Brackley) or starting the same way. */
+export const closeCityNames = (name: string, cities: readonly string[]): string[] => {
+  const wanted = name.trim().toLowerCase();
+  const allowed = Math.max(1, Math.min(3, Math.floor(wanted.length / 3)));
+  return [...new Set(cities)]
+    .map((city) => ({ city, d: distance(wanted, city.toLowerCase(), allowed) }))
+    .filter((entry) => entry.d <= allowed || (wanted.length >= 3 && entry.city.toLowerCase().startsWith(wanted)))
+    .sort((a, b) => a.d - b.d || a.city.localeCompare(b.city))
+    .slice(0, 3)
+    .map((entry) => entry.city);
+};
+
+/** No results for `city`: suggests close names from this workspace's results, or how to start. */
+export const noResultsReply = (city: string, results: readonly AssessmentResult[]): Reply => {
+  const close = closeCityNames(city, results.map((result) => result.city));
+  const suggestion =
+    close.length > 0
+      ? ` Did you mean ${close.map((name) => `*${escapeText(name)}*`).join(' or ')}? Type ${codeSpan(`results ${close[0] ?? ''}`)}.`
+      : ` Start one with ${codeSpan(`assess for ${city}`)}${results.length > 0 ? ', or type `results` to list the cities that have results' : ''}.`;
+  return { text: `No saved assessments for *${escapeText(city)}* in this workspace yet.${suggestion}`, kind: 'info' };
 };

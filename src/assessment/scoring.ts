@@ -1,6 +1,5 @@
-import type { AnswerPort, ComponentScore, Logger } from '../core/ports.js';
+import type { ComponentScore } from '../core/ports.js';
 import type { Citation } from '../core/replies.js';
-import { errorMessage } from '../core/errors.js';
 import { scaleRange, type Framework } from './framework-schema.js';
 
 /** Scores of one completed assessment. Percentages are 0-100 with one decimal; `null` when nothing was answered. */
@@ -10,10 +9,15 @@ export interface AssessmentScore {
   scale: { min: number; max: number };
 }
 
-/** A next step for a weak component, with the knowledge-base passage that supports it when one was found. */
+/**
+ * A next step for a weak component. `quote` is the cited document's own words. Without `text` the
+ * quote is the step itself; with `text` the step is the project's advice and the quote is related
+ * reading, never its source.
+ */
 export interface NextStep {
-  text: string;
-  citation?: Citation;
+  text?: string;
+  quote: string;
+  citation: Citation;
 }
 
 export interface Weakness {
@@ -57,55 +61,45 @@ export const scoreAnswers = (framework: Framework, answers: Readonly<Record<stri
   return { overallPercent, components, scale };
 };
 
-/** How many strengths and weaknesses to name: one per three scored components, between 1 and 3. */
+/** How many weaknesses to name: one per three scored components, between 1 and 3. */
 const pickCount = (scored: number): number => Math.min(3, Math.max(1, Math.floor(scored / 3)));
 
-/**
- * Weaknesses are the lowest-scoring components below 100%; strengths the highest ones that score
- * strictly above every weakness, so one score never appears on both sides. Ties keep the
- * framework's order.
- */
-export const rankComponents = (components: readonly ComponentScore[]): { strengths: ComponentScore[]; weaknesses: ComponentScore[] } => {
-  const scored = components.filter((component): component is ComponentScore & { percent: number } => component.percent !== null);
-  if (scored.length === 0) return { strengths: [], weaknesses: [] };
-  const count = pickCount(scored.length);
-  const weaknesses = [...scored]
-    .sort((a, b) => a.percent - b.percent)
-    .filter((component) => component.percent < 100)
-    .slice(0, count);
-  const bar = weaknesses.length > 0 ? Math.max(...weaknesses.map((c) => c.percent)) : Math.min(...scored.map((c) => c.percent));
-  const strengths = [...scored]
-    .sort((a, b) => b.percent - a.percent)
-    .filter((component) => component.percent > bar)
-    .slice(0, count);
-  return { strengths, weaknesses };
-};
+/** Below this (as displayed, whole percent) an area is not called a strength, however it ranks. */
+export const STRENGTH_MIN_PERCENT = 67;
 
 /**
- * Strengths, weaknesses and next steps. Each step's `searchQuery` goes to the knowledge base; its
- * best source is cited when the knowledge base has an answer. A failing search only loses the citation.
+ * Strengths are the areas with the top score, when that score is at least 67% as displayed; a tie
+ * names all of them. Weaknesses are the lowest-scoring other areas below 100%. Scores are compared
+ * as displayed (whole percent), so two areas that read the same are treated the same. Areas with no
+ * answer are on neither side. Ties keep the framework's order.
  */
-export const buildFeedback = (
-  framework: Framework,
-  score: AssessmentScore,
-  answers: AnswerPort,
-  logger?: Logger,
-): Feedback => {
+export const rankComponents = (components: readonly ComponentScore[]): { strengths: ComponentScore[]; weaknesses: ComponentScore[] } => {
+  const scored = components
+    .filter((component): component is ComponentScore & { percent: number } => component.percent !== null)
+    .map((component) => ({ component, shown: Math.round(component.percent) }));
+  if (scored.length === 0) return { strengths: [], weaknesses: [] };
+  const top = Math.max(...scored.map((entry) => entry.shown));
+  const strengths = top >= STRENGTH_MIN_PERCENT ? scored.filter((entry) => entry.shown === top) : [];
+  const weaknesses = scored
+    .filter((entry) => entry.shown < 100 && !strengths.includes(entry))
+    .sort((a, b) => a.shown - b.shown)
+    .slice(0, pickCount(scored.length));
+  return { strengths: strengths.map((entry) => entry.component), weaknesses: weaknesses.map((entry) => entry.component) };
+};
+
+/** The framework's next steps for one component, with the documents they quote. */
+export const nextSteps = (framework: Framework, componentId: string): NextStep[] =>
+  (framework.advice[componentId] ?? []).map((step) => ({
+    ...(step.text === undefined ? {} : { text: step.text }),
+    quote: step.quote,
+    citation: { title: framework.documents[step.source] ?? step.source, source: step.source },
+  }));
+
+/** Strengths, weaknesses and the next steps for each weakness. */
+export const buildFeedback = (framework: Framework, score: AssessmentScore): Feedback => {
   const { strengths, weaknesses } = rankComponents(score.components);
   return {
     strengths,
-    weaknesses: weaknesses.map((component) => ({
-      component,
-      steps: (framework.advice[component.id] ?? []).map((step): NextStep => {
-        try {
-          const found = answers.answer(step.searchQuery);
-          const best = found.noAnswer ? undefined : found.sources[0];
-          return best === undefined ? { text: step.text } : { text: step.text, citation: { title: best.title, source: best.source } };
-        } catch (error) {
-          logger?.warn({ err: errorMessage(error), query: step.searchQuery }, 'advice search failed');
-          return { text: step.text };
-        }
-      }),
-    })),
+    weaknesses: weaknesses.map((component) => ({ component, steps: nextSteps(framework, component.id) })),
   };
 };

@@ -49,10 +49,13 @@ export const frameworkListReply = (frameworks: readonly Framework[]): Reply => {
       `   Source: ${sourceLine(framework)}`,
     );
   });
-  lines.push('Start one with `assess <name> for <city>`, e.g. `assess niace for Leeds`, or press a button.');
   return {
     text: lines.join('\n'),
     kind: 'prompt',
+    howTo: {
+      buttons: 'Press a button to start one, or type `assess <name> for <city>`, e.g. `assess niace for Leeds`.',
+      typing: 'Start one with `assess <name> for <city>`, e.g. `assess niace for Leeds`.',
+    },
     choices: frameworks.map((framework) => ({ label: framework.name.slice(0, 75), value: assessChoiceValue({ type: 'begin', frameworkId: framework.id }) })),
   };
 };
@@ -61,11 +64,14 @@ export const frameworkListReply = (frameworks: readonly Framework[]): Reply => {
 export const frameworkPickerReply = (frameworks: readonly Framework[], city: string | undefined, note?: string): Reply => ({
   text: [
     ...(note === undefined ? [] : [note]),
-    `Which self-assessment would you like to run${city === undefined ? '' : ` for *${escapeText(city)}*`}? Press a button or type its name or number:`,
+    `Which self-assessment would you like to run${city === undefined ? '' : ` for *${escapeText(city)}*`}?`,
     ...frameworks.map((framework, i) => `${i + 1}. *${framework.name}*: ${questionCount(framework)} questions`),
-    'Type `cancel` to leave.',
   ].join('\n'),
   kind: 'prompt',
+  howTo: {
+    buttons: 'Press a button, or type its name or number. `cancel` leaves.',
+    typing: 'Type its name or number, or `cancel` to leave.',
+  },
   choices: [
     ...frameworks.map((framework) => ({ label: framework.name.slice(0, 75), value: assessChoiceValue({ type: 'framework', frameworkId: framework.id }) })),
     { label: 'Cancel', value: assessChoiceValue({ type: 'cancel' }), style: 'danger' as const },
@@ -76,11 +82,16 @@ export const frameworkPickerReply = (frameworks: readonly Framework[], city: str
 export const cityPromptReply = (framework: Framework, suggestedCity: string | undefined, note?: string): Reply => ({
   text: [
     ...(note === undefined ? [] : [note]),
-    `*${framework.name}*: which city, town or team is this assessment for? Type its name${
-      suggestedCity === undefined ? '' : ` or press *${escapeText(suggestedCity)}* to use the same as last time`
-    }. Type \`cancel\` to leave.`,
+    `*${framework.name}*: which city, town or team is this assessment for?`,
   ].join('\n'),
   kind: 'prompt',
+  howTo:
+    suggestedCity === undefined
+      ? { buttons: 'Type its name, or `cancel` to leave.', typing: 'Type its name, or `cancel` to leave.' }
+      : {
+          buttons: `Type its name, or press *${escapeText(suggestedCity)}* to use the same as last time. \`cancel\` leaves.`,
+          typing: `Type its name (last time it was *${escapeText(suggestedCity)}*), or \`cancel\` to leave.`,
+        },
   choices: [
     ...(suggestedCity === undefined ? [] : [{ label: suggestedCity.slice(0, 75), value: assessChoiceValue({ type: 'suggested-city' }), style: 'primary' as const }]),
     { label: 'Cancel', value: assessChoiceValue({ type: 'cancel' }), style: 'danger' as const },
@@ -89,17 +100,26 @@ export const cityPromptReply = (framework: Framework, suggestedCity: string | un
 
 /** Shown before the first question. */
 export const introReply = (framework: Framework, city: string): Reply => ({
-  text: `Starting *${framework.name}* for *${escapeText(city)}*: ${questionCount(framework)} questions, one at a time. Answer with the buttons, a number or a level name; type \`skip\`, \`back\`, \`stop\` (pause and come back later) or \`cancel\` at any time. Your answers are saved after every step.`,
+  text: `Starting *${framework.name}* for *${escapeText(city)}*: ${questionCount(framework)} questions, one at a time. Your answers are saved after every step.`,
   kind: 'info',
+  howTo: {
+    buttons: 'Answer with the buttons, or type a number or a level name; `skip`, `back`, `progress`, `stop` (pause and come back later) and `cancel` work at any time.',
+    typing: 'Answer by typing a number or a level name; `skip`, `back`, `progress`, `stop` (pause and come back later) and `cancel` work at any time.',
+  },
 });
 
-/** "You already have one in progress: resume or start over?" */
+const lostNote = (engine: EngineState): string => {
+  const lost = Object.values(engine.answers).filter((value) => value !== null).length;
+  return lost === 0 ? 'No answers have been given yet.' : `Starting over discards its ${lost} answer${lost === 1 ? '' : 's'} so far.`;
+};
+
+/** "You already have one in progress: resume or start over?", saying how many answers starting over loses. */
 export const restartOfferReply = (framework: Framework, engine: EngineState, next: { framework?: Framework; city?: string }): Reply => {
   const total = questionCount(framework);
   const status = engine.status === 'paused' ? 'paused' : 'in progress';
   const target = `${next.framework?.name ?? framework.name} for ${escapeText(next.city ?? engine.city)}`;
   return {
-    text: `You already have *${framework.name}* for *${escapeText(engine.city)}* ${status} here, at question ${Math.min(engine.index + 1, total)} of ${total}. Resume it, or start over with ${target} (the unfinished answers are discarded)?`,
+    text: `You already have *${framework.name}* for *${escapeText(engine.city)}* ${status} here, at question ${Math.min(engine.index + 1, total)} of ${total}. Resume it, or start over with ${target}? ${lostNote(engine)}`,
     kind: 'prompt',
     choices: [
       { label: 'Resume', value: assessChoiceValue({ type: 'resume' }), style: 'primary' },

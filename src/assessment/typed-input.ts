@@ -1,9 +1,15 @@
 import type { ScaleLevel } from './framework-schema.js';
 
-/** What a typed line means during an assessment. */
+/**
+ * What a typed line means during an assessment, the same way for every framework. `confirm` marks
+ * an answer read from a vague word ("yes", "partly"): the engine asks before recording it.
+ */
 export type TypedInput =
-  | { type: 'answer'; value: number }
-  | { type: 'skip' | 'back' | 'stop' | 'cancel' | 'resume' | 'restart' | 'help' }
+  | { type: 'answer'; value: number; confirm: boolean }
+  | { type: 'skip'; unsure: boolean }
+  | { type: 'back' | 'stop' | 'cancel' | 'resume' | 'restart' | 'help' | 'progress' }
+  | { type: 'goto'; position: number }
+  | { type: 'question'; text: string }
   | { type: 'not-on-scale'; value: number }
   | { type: 'ambiguous'; values: number[] }
   | { type: 'unknown' };
@@ -18,70 +24,141 @@ export const normaliseWords = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-const COMMANDS: ReadonlyArray<[TypedInput['type'], readonly string[]]> = [
-  ['skip', ['skip', 'pass', 'next', 'skip it', 'skip this', 'skip question', "don't know", 'dont know', 'do not know', 'not sure', 'unsure', 'n a', 'no idea']],
+const COMMANDS: ReadonlyArray<[Exclude<TypedInput['type'], 'answer' | 'skip' | 'goto' | 'question' | 'not-on-scale' | 'ambiguous' | 'unknown'> | 'skip', readonly string[]]> = [
+  ['skip', ['skip', 'pass', 'next', 'skip it', 'skip this', 'skip question', 'n a']],
   ['back', ['back', 'go back', 'previous', 'prev', 'undo', 'change', 'change answer', 'change my answer', 'previous question']],
   // Words that sound like leaving pause rather than discard: nothing is lost by accident.
   ['stop', ['stop', 'pause', 'later', 'save', 'save for later', 'stop for now', 'pause for now', 'continue later', 'quit', 'exit']],
   ['cancel', ['cancel', 'abort', 'discard', 'cancel assessment', 'cancel it', 'delete']],
   ['resume', ['resume', 'continue', 'carry on', 'go on', 'resume assessment']],
   ['restart', ['restart', 'start over', 'start again', 'new', 'begin again']],
-  ['help', ['help', 'options', 'choices', 'status', 'progress', 'where was i', 'repeat', 'again', 'what']],
+  ['progress', ['progress', 'status', 'where was i', 'where am i', 'how far', 'how far am i', 'what is left', "what's left"]],
+  ['help', ['help', 'options', 'choices', 'repeat', 'again', 'what', 'huh']],
 ];
+
+/** "Not sure" in any wording skips the question, and the reply says so. */
+const UNSURE = ['not sure', 'unsure', "don't know", 'dont know', 'do not know', 'no idea', "i'm not sure", 'no clue', 'not certain'];
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
-/** Words that mean "the lowest" or "the highest" level on any scale, used when the framework does not claim them. */
-const LOWEST = ['not yet', 'none', 'not at all', 'not started', 'nothing yet', 'lowest'];
-const HIGHEST = ['fully', 'completely', 'fully in place', 'highest'];
+/**
+ * Everyday words that place an answer on any scale, as a fraction of it (0 = "Not yet", 1 = the
+ * top level). A framework's own labels and aliases win over these. `confirm` words are vague, so
+ * the level they point to is offered for confirmation rather than recorded.
+ */
+const EVERYDAY: ReadonlyArray<{ at: number | 'first'; confirm: boolean; words: readonly string[] }> = [
+  { at: 0, confirm: false, words: ['not yet', 'no', 'nope', 'none', 'not started', 'nothing yet', 'nothing', 'not at all', 'not really', 'not in place', 'lowest'] },
+  {
+    at: 'first',
+    confirm: false,
+    words: ['just getting started', 'getting started', 'just started', 'just starting', 'starting out', 'starting', 'beginning', 'just beginning', 'first steps', 'early days', 'early stages'],
+  },
+  { at: 0.5, confirm: true, words: ['partly', 'partially', 'somewhat', 'some', 'sort of', 'kind of', 'in part', 'halfway', 'half', 'in progress', 'a bit', 'a little', 'to some extent', 'developing'] },
+  { at: 0.85, confirm: true, words: ['yes', 'yeah', 'yep', 'yup', 'y', 'we do', 'it does', 'there is', 'there are', 'mostly', 'largely', 'in place', 'pretty much'] },
+  { at: 1, confirm: false, words: ['advanced', 'fully', 'completely', 'fully in place', 'highest', 'excellent', 'totally', 'very advanced'] },
+];
 
-const phrasesFor = (levels: readonly ScaleLevel[]): Array<{ phrase: string; value: number }> => {
-  const phrases = new Map<string, number>();
+interface Phrase {
+  phrase: string;
+  value: number;
+  confirm: boolean;
+}
+
+/** The level an everyday word points to: the one nearest its fraction of the scale (the higher one on a tie). */
+const levelAt = (levels: readonly ScaleLevel[], at: number | 'first'): number | undefined => {
+  if (at === 'first') return (levels[1] ?? levels[0])?.value;
+  const min = levels[0]?.value ?? 0;
+  const span = (levels[levels.length - 1]?.value ?? 0) - min || 1;
+  let best: ScaleLevel | undefined;
   for (const level of levels) {
-    for (const word of [level.label, ...(level.aliases ?? [])]) phrases.set(normaliseWords(word), level.value);
+    const distance = Math.abs((level.value - min) / span - at);
+    if (best === undefined || distance <= Math.abs((best.value - min) / span - at) + 1e-9) best = level;
   }
-  const lowest = levels[0];
-  const highest = levels[levels.length - 1];
-  for (const word of LOWEST) if (lowest !== undefined && !phrases.has(word)) phrases.set(word, lowest.value);
-  for (const word of HIGHEST) if (highest !== undefined && !phrases.has(word)) phrases.set(word, highest.value);
-  return [...phrases].map(([phrase, value]) => ({ phrase, value }));
+  return best?.value;
+};
+
+const phrasesFor = (levels: readonly ScaleLevel[]): Phrase[] => {
+  const phrases = new Map<string, Phrase>();
+  for (const level of levels) {
+    for (const word of [level.label, ...(level.aliases ?? [])]) {
+      const phrase = normaliseWords(word);
+      phrases.set(phrase, { phrase, value: level.value, confirm: false });
+    }
+  }
+  for (const { at, confirm, words } of EVERYDAY) {
+    const value = levelAt(levels, at);
+    if (value === undefined) continue;
+    for (const phrase of words) if (!phrases.has(phrase)) phrases.set(phrase, { phrase, value, confirm });
+  }
+  return [...phrases.values()];
 };
 
 const containsPhrase = (text: string, phrase: string): boolean => ` ${text} `.includes(` ${phrase} `);
 
+const QUESTION_START = /^(?:what|why|how|who|where|when|which|whose|does|do|is|are|can|could|should|would|will|explain|define|tell me)\b/;
+
 /**
- * Reads a typed line against a scale: a command word, a number ("2", "level 2", "two"), a level
- * label or alias ("developing", "getting organised"), a phrase containing one, or the start of
- * one ("estab"). Never guesses between two levels.
+ * A line that is plainly a question about the content ("what does political will mean here?"), not
+ * an answer: it ends with a question mark or starts like a question, and has at least three words.
+ */
+export const looksLikeQuestion = (text: string): boolean => {
+  const words = normaliseWords(text);
+  const count = words === '' ? 0 : words.split(' ').length;
+  // Chinese and Japanese write no spaces between words, so their letters are counted instead.
+  const unspaced = (text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
+  const asks = /[?？؟]\s*$/u.test(text);
+  return (asks && (count >= 3 || unspaced >= 3)) || (count >= 4 && QUESTION_START.test(words));
+};
+
+const YES = new Set(['yes', 'y', 'yeah', 'yep', 'yup', 'correct', 'right', 'ok', 'okay', 'sure', 'confirm', "that's right", 'yes please', 'yes i do', 'i do', 'exactly']);
+const NO = new Set(['no', 'n', 'nope', 'wrong', 'not that', 'no thanks', 'no i do not', "no i don't", 'neither']);
+
+/** Reads the reply to a yes/no confirmation; `undefined` when the line is neither. */
+export const readYesNo = (text: string): 'yes' | 'no' | undefined => {
+  const words = normaliseWords(text);
+  return YES.has(words) ? 'yes' : NO.has(words) ? 'no' : undefined;
+};
+
+const GOTO = /^(?:go ?to|go back to|back to|return to|jump to|question|q)(?: question)? ?(\d{1,3})$/;
+
+/**
+ * Reads a typed line against a scale: a command word, a question about the content, "not sure", a
+ * number ("2", "level 2", "two"), a level label or alias ("developing"), an everyday word ("yes",
+ * "partly", "just getting started", "advanced"), a phrase containing one, or the start of one
+ * ("estab"). Never guesses between two levels.
  */
 export const parseTypedInput = (text: string, levels: readonly ScaleLevel[]): TypedInput => {
   const words = normaliseWords(text);
   if (words === '' || text.trim() === '?') return { type: 'help' };
   for (const [type, list] of COMMANDS) {
-    if (list.includes(words)) return { type } as TypedInput;
+    if (list.includes(words)) return type === 'skip' ? { type, unsure: false } : { type };
   }
+  const goto = GOTO.exec(words);
+  if (goto?.[1] !== undefined) return { type: 'goto', position: Number(goto[1]) };
+  if (looksLikeQuestion(text)) return { type: 'question', text: text.trim() };
+  if (UNSURE.some((phrase) => containsPhrase(words, phrase))) return { type: 'skip', unsure: true };
   const values = new Set(levels.map((level) => level.value));
   const numeric = /^(?:level )?(-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b/.exec(words);
   if (numeric?.[1] !== undefined) {
     const token = numeric[1];
     const value = NUMBER_WORDS.includes(token) ? NUMBER_WORDS.indexOf(token) : Number(token);
-    return values.has(value) ? { type: 'answer', value } : { type: 'not-on-scale', value };
+    return values.has(value) ? { type: 'answer', value, confirm: false } : { type: 'not-on-scale', value };
   }
   const phrases = phrasesFor(levels);
   const exact = phrases.find((entry) => entry.phrase === words);
-  if (exact !== undefined) return { type: 'answer', value: exact.value };
+  if (exact !== undefined) return { type: 'answer', value: exact.value, confirm: exact.confirm };
   const contained = phrases.filter((entry) => containsPhrase(words, entry.phrase));
   if (contained.length > 0) {
     const longest = contained.reduce((best, entry) => (entry.phrase.length > best.phrase.length ? entry : best));
     // A shorter phrase inside the longest one ("shared understanding" in "towards a shared understanding") is not a rival.
     const rivals = contained.filter((entry) => entry.value !== longest.value && !longest.phrase.includes(entry.phrase));
-    if (rivals.length === 0) return { type: 'answer', value: longest.value };
-    return { type: 'ambiguous', values: [...new Set([longest.value, ...rivals.map((entry) => entry.value)])] };
+    if (rivals.length === 0) return { type: 'answer', value: longest.value, confirm: longest.confirm };
+    return { type: 'ambiguous', values: [...new Set([longest.value, ...rivals.map((entry) => entry.value)])].sort((a, b) => a - b) };
   }
   if (words.length >= 3) {
     const prefixed = [...new Set(phrases.filter((entry) => entry.phrase.startsWith(words)).map((entry) => entry.value))];
-    if (prefixed.length === 1 && prefixed[0] !== undefined) return { type: 'answer', value: prefixed[0] };
-    if (prefixed.length > 1) return { type: 'ambiguous', values: prefixed };
+    if (prefixed.length === 1 && prefixed[0] !== undefined) return { type: 'answer', value: prefixed[0], confirm: false };
+    if (prefixed.length > 1) return { type: 'ambiguous', values: prefixed.sort((a, b) => a - b) };
   }
   return { type: 'unknown' };
 };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { answerQuestion, feedbackKeyFor } from './ask.js';
 import { drawCharts } from './charts.js';
 import { DatabaseGoneError, errorMessage } from './errors.js';
 import { workspaceKey, type BotEvent, type Origin } from './events.js';
@@ -12,11 +12,10 @@ import {
   type ChatBot,
   type Clock,
   type FeedbackStore,
-  type KnowledgeAnswer,
   type Logger,
   type ReminderPort,
 } from './ports.js';
-import { textReply, type Citation, type Reply } from './replies.js';
+import { textReply, type Reply } from './replies.js';
 import { codeSpan } from './markdown.js';
 
 export interface BotDeps {
@@ -36,36 +35,10 @@ export const DATABASE_GONE_TEXT =
 
 const FEEDBACK_PATTERN = /^feedback:(up|down):([\w-]{1,80})$/u;
 
-/** Stable short key for an answered question, carried by the 👍/👎 buttons. */
-export const feedbackKeyFor = (question: string): string =>
-  createHash('sha256').update(question.toLowerCase()).digest('hex').slice(0, 16);
+export { answerReply, feedbackKeyFor } from './ask.js';
 
-/** Unique citations in the order the answer used them. */
-const citationsOf = (answer: KnowledgeAnswer): Citation[] => {
-  const seen = new Set<string>();
-  const citations: Citation[] = [];
-  for (const { source, title } of answer.sources) {
-    if (seen.has(source)) continue;
-    seen.add(source);
-    citations.push({ title, source });
-  }
-  return citations;
-};
-
-/** Renders a knowledge answer as a neutral reply. */
-export const answerReply = (answer: KnowledgeAnswer): Reply => {
-  if (answer.noAnswer) {
-    const topics = answer.suggestions.length > 0 ? `\n\nI can help with topics such as: ${answer.suggestions.join('; ')}.` : '';
-    return { kind: 'answer', text: `${answer.answer}${topics}` };
-  }
-  return {
-    kind: 'answer',
-    text: answer.answer,
-    citations: citationsOf(answer),
-    feedbackKey: feedbackKeyFor(answer.question),
-    shareable: true,
-  };
-};
+/** What an empty message gets: one line, not the whole help. */
+export const EMPTY_LINE_REPLY = 'Type `help` to see what I can do, or just ask a question.';
 
 /** The help text: what the bot does and the commands it takes. */
 export const helpReply = (topics: string[], hasAssessments: boolean): Reply => {
@@ -79,8 +52,8 @@ export const helpReply = (topics: string[], hasAssessments: boolean): Reply => {
       '• `assess [framework] [for <city>]` runs a self-assessment, one question at a time',
       '• `frameworks` lists the assessment frameworks',
       '• `results [city]` shows a city’s results over time',
-      '• `export` gives your results as CSV',
-      '• During an assessment: a level number or name, `skip`, `back`, `progress`, `stop` (resume later), `cancel`',
+      '• `export` gives your results as a CSV file',
+      '• During an assessment: a level number or name, `skip`, `back`, `question <n>`, `progress`, `stop` (resume later), `cancel`, or ask a question',
     );
   }
   lines.push('• `reminders` lists progress reminders; `remind help` shows how coordinators set them up');
@@ -98,9 +71,9 @@ export const createBot = (deps: BotDeps): ChatBot => {
   const clock = deps.clock ?? systemClock;
 
   const ask = (question: string): Reply[] => {
-    const answer = deps.answers.answer(question);
-    logger.info({ question: question.slice(0, 200), noAnswer: answer.noAnswer, key: feedbackKeyFor(question) }, 'answered');
-    return [answerReply(answer)];
+    const replies = answerQuestion(deps.answers, question);
+    logger.info({ question: question.slice(0, 200), key: feedbackKeyFor(question) }, 'answered');
+    return replies;
   };
 
   const unavailable = (): Reply[] => [textReply('Self-assessments are not set up on this bot.', 'error')];
@@ -114,7 +87,7 @@ export const createBot = (deps: BotDeps): ChatBot => {
     }
     switch (intent.type) {
       case 'empty':
-        return [helpReply(deps.answers.topics(), assessments !== undefined)];
+        return [textReply(EMPTY_LINE_REPLY)];
       case 'help':
         return [helpReply(deps.answers.topics(), assessments !== undefined)];
       case 'ask': {

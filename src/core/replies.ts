@@ -58,6 +58,20 @@ export interface Reply {
    * may add a "share" control; public replies ignore it.
    */
   shareable?: boolean;
+  /**
+   * How to answer this reply, worded for each way of answering. Adapters show `buttons` where they
+   * draw the choices as buttons, and `typing` where people type (the console).
+   */
+  howTo?: { buttons: string; typing: string };
+  /** A file to hand over (an export); adapters attach it, write it, or show it as text. */
+  file?: FileAttachment;
+}
+
+/** A text file produced for the user, e.g. the CSV export. */
+export interface FileAttachment {
+  filename: string;
+  mimeType: 'text/csv';
+  content: string;
 }
 
 export const textReply = (text: string, kind: Reply['kind'] = 'info'): Reply => ({ text, kind });

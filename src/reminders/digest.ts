@@ -1,9 +1,10 @@
-import type { AnswerPort, AssessmentResult, Logger, ResultStore, SessionStore } from '../core/ports.js';
+import type { AnswerPort, AssessmentResult, ComponentScore, Logger, ResultStore, SessionStore } from '../core/ports.js';
 import type { Choice, Citation, Reply } from '../core/replies.js';
 import { assessChoiceValue } from '../assessment/choices.js';
 import { formatDate, formatDelta, formatPercent } from '../assessment/format.js';
-import { scaleRange, type Framework } from '../assessment/framework-schema.js';
-import { buildFeedback } from '../assessment/scoring.js';
+import type { Framework } from '../assessment/framework-schema.js';
+import { nextSteps } from '../assessment/scoring.js';
+import { stepLines } from '../assessment/summary.js';
 import type { Reminder } from './reminder.js';
 import { describeSchedule } from './schedule-describe.js';
 import { formatInZone } from './time-zone.js';
@@ -22,8 +23,8 @@ export interface DigestDeps {
   results: ResultStore;
   sessions: SessionStore;
   frameworks: readonly Framework[];
-  /** Finds the passage cited with the next step, as the assessment summary does. */
-  answers: AnswerPort;
+  /** Kept for callers that pass the knowledge base; next steps quote their documents directly. */
+  answers?: AnswerPort;
   logger: Logger;
   /** After this many days without an assessment the digest says a new one is due; default 90. */
   reassessAfterDays?: number;
@@ -38,14 +39,40 @@ const daysBetween = (from: Date, to: Date): number => Math.max(0, Math.floor((to
 
 const ago = (days: number): string => (days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`);
 
-/** Latest result, its framework's previous result, and the weakest area with one cited next step. */
+/**
+ * The weakest scored area across the city's latest result in each framework, so a low area in one
+ * framework is not hidden by a newer result in another. Ties go to the more recent result.
+ */
+const weakestArea = (
+  deps: DigestDeps,
+  latest: AssessmentResult,
+  byId: ReadonlyMap<string, Framework>,
+): { framework: Framework; result: AssessmentResult; component: ComponentScore } | undefined => {
+  const seen = new Set<string>();
+  let weakest: { framework: Framework; result: AssessmentResult; component: ComponentScore } | undefined;
+  for (const result of deps.results.list(latest.workspace, { city: latest.city, limit: 500 })) {
+    if (seen.has(result.frameworkId)) continue;
+    seen.add(result.frameworkId);
+    const framework = byId.get(result.frameworkId);
+    if (framework === undefined) continue;
+    for (const component of result.components) {
+      if (component.percent === null || Math.round(component.percent) >= 100) continue;
+      if (weakest === undefined || Math.round(component.percent) < Math.round(weakest.component.percent ?? 0)) {
+        weakest = { framework, result, component };
+      }
+    }
+  }
+  return weakest;
+};
+
+/** Latest result, its framework's previous result, and the weakest area with one next step. */
 const progressLines = (
   deps: DigestDeps,
   latest: AssessmentResult,
-  framework: Framework | undefined,
+  byId: ReadonlyMap<string, Framework>,
   now: Date,
 ): { lines: string[]; citations: Citation[] } => {
-  const name = framework?.name ?? latest.frameworkId;
+  const name = byId.get(latest.frameworkId)?.name ?? latest.frameworkId;
   const previous = deps.results.list(latest.workspace, { city: latest.city, frameworkId: latest.frameworkId, limit: 2 })[1];
   const delta = formatDelta(latest.overallPercent, previous?.overallPercent);
   const trend =
@@ -60,16 +87,15 @@ const progressLines = (
     `• Overall score: *${formatPercent(latest.overallPercent)}*${trend}.`,
   ];
   const citations: Citation[] = [];
-  if (framework === undefined) return { lines, citations };
-  const score = { overallPercent: latest.overallPercent, components: latest.components, scale: scaleRange(framework) };
-  const weakest = buildFeedback(framework, score, deps.answers, deps.logger).weaknesses[0];
+  const weakest = weakestArea(deps, latest, byId);
   if (weakest !== undefined) {
-    lines.push(`• Weakest area: *${weakest.component.label}* at ${formatPercent(weakest.component.percent)}.`);
-    const step = weakest.steps[0];
+    const { framework, result, component } = weakest;
+    lines.push(`• Weakest area: *${component.label}* at ${formatPercent(component.percent)} in ${framework.name} (${formatDate(result.completedAt, now)}).`);
+    const step = nextSteps(framework, component.id)[0];
     if (step !== undefined) {
-      const source = step.citation === undefined ? '' : ` Source: ${step.citation.title} (${step.citation.source})`;
-      lines.push(`   Next step: ${step.text}${source}`);
-      if (step.citation !== undefined) citations.push(step.citation);
+      const [first = '', ...rest] = stepLines(step);
+      lines.push(`   Next step: ${first.replace(/^\s*– /u, '')}`, ...rest);
+      if (step.text === undefined) citations.push(step.citation);
     }
   }
   return { lines, citations };
@@ -124,7 +150,7 @@ export const createDigestBuilder = (deps: DigestDeps): BuildDigest => {
       );
       due.push(`Run a first self-assessment to get a baseline: type ${codeSpan(`assess${framework === undefined ? '' : ` ${framework.id}`} for ${city ?? '<city>'}`)}.`);
     } else {
-      const progress = progressLines(deps, latest, framework, now);
+      const progress = progressLines(deps, latest, byId, now);
       lines.push(...progress.lines);
       citations = progress.citations;
       const days = daysBetween(latest.completedAt, now);

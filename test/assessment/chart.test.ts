@@ -136,6 +136,53 @@ describe('renderChartPng', () => {
     expect(darkPixels(withFont, title)).toBeGreaterThan(2000);
   });
 
+  it('draws a Chinese city name from the bundled CJK font, glyph by glyph next to DejaVu, not as empty boxes', () => {
+    const chinese: ChartInput = { title: '北京', components: [{ label: '北京 Learning', percent: 50 }] };
+    const drawn = decodePng(renderChartPng(chinese));
+    const dejaVuOnly = decodePng(new Resvg(renderChartSvg(chinese), {
+      font: { fontFiles: chartFontFiles().filter((file) => file.endsWith('.ttf')), loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
+      fitTo: { mode: 'zoom', value: 2 }, background: '#ffffff', logLevel: 'off',
+    }).render().asPng());
+    const boxes = { x0: 40, x1: 400, y0: 40, y1: 110 };
+    // DejaVu has no 北 or 京: it draws two hollow boxes. The CJK font draws the strokes, far more ink.
+    expect(darkPixels(drawn, boxes)).toBeGreaterThan(1.5 * darkPixels(dejaVuOnly, boxes));
+    expect(darkPixels(drawn, boxes)).toBeGreaterThan(500);
+    // Each glyph separately: the left and right halves of the title both carry ink.
+    const advance = measureText('北', 22, true) * 2;
+    expect(advance).toBeGreaterThan(30);
+    const first = { x0: 56, x1: 56 + Math.round(advance), y0: 40, y1: 110 };
+    const second = { x0: 56 + Math.round(advance), x1: 56 + Math.round(2 * advance), y0: 40, y1: 110 };
+    expect(darkPixels(drawn, first)).toBeGreaterThan(300);
+    expect(darkPixels(drawn, second)).toBeGreaterThan(300);
+    // The Latin word in the same label still comes from DejaVu: those pixels match the DejaVu-only render.
+    const latin = { x0: 56 + Math.round(2 * measureText('北京 ', 14) * 1), x1: 560, y0: 150, y1: drawn.height - 60 };
+    expect(darkPixels(drawn, latin)).toBeGreaterThan(100);
+    expect(cleanLabel('北京')).toBe('北京');
+  });
+
+  it('groups rows under tier headings with their subtotal, and notes part-answered areas', () => {
+    const svg = renderChartSvg({
+      title: 'Key Features: Leeds',
+      subtitle: '5 March 2025 · overall 50% · 23 of 24 answered',
+      components: [
+        { label: 'Empowerment', percent: 100, group: 'Wider benefits', note: '1 of 2 answered' },
+        { label: 'Economy', percent: 0, group: 'Wider benefits' },
+        { label: 'Education', percent: 50, group: 'Major building blocks' },
+      ],
+      groups: [{ label: 'Wider benefits', percent: 50 }, { label: 'Major building blocks', percent: 50 }],
+    });
+    const drawn = texts(svg);
+    expect(drawn).toContain('5 March 2025 · overall 50% · 23 of 24 answered');
+    expect(drawn.filter((t) => t === 'Wider benefits' || t === 'Major building blocks')).toEqual(['Wider benefits', 'Major building blocks']);
+    expect(drawn.filter((t) => t.startsWith('subtotal'))).toEqual(['subtotal 50%', 'subtotal 50%']);
+    expect(drawn).toContain('1 of 2 answered');
+    // Headings sit above their rows: "Major building blocks" is drawn below "Economy".
+    const yOf = (label: string): number => Number(new RegExp(`y="([\\d.]+)"[^>]*>${label}<`).exec(svg)?.[1]);
+    expect(yOf('Wider benefits')).toBeLessThan(yOf('Empowerment'));
+    expect(yOf('Economy')).toBeLessThan(yOf('Major building blocks'));
+    expect(yOf('Major building blocks')).toBeLessThan(yOf('Education'));
+  });
+
   it('gives the same bytes every time', () => {
     expect(Buffer.from(renderChartPng(sample)).equals(Buffer.from(renderChartPng(sample)))).toBe(true);
   });

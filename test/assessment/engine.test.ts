@@ -28,13 +28,17 @@ describe('assessment engine', () => {
     expect(step.reply.text).toContain('Question 1 of 9 · Partnership');
     // The question's own level description replaces the scale's general one.
     expect(step.reply.text).toContain('1 · *Getting organised*: Potential partners have been identified');
-    expect(step.reply.choices?.map((c) => c.label)).toEqual(['1 Getting organised', '2 Towards a shared understanding', '3 Cycles of learning', 'Skip', 'Stop']);
+    expect(step.reply.text).toContain('0 · *Not yet*: No learning partnership exists; providers work on their own.');
+    expect(step.reply.choices?.map((c) => c.label)).toEqual(['0 Not yet', '1 Getting organised', '2 Towards a shared understanding', '3 Cycles of learning', 'Skip', 'Stop']);
+    expect(step.reply.howTo?.typing).toContain('Type a level number or name');
+    expect(step.reply.howTo?.buttons).toContain('Press a level');
     for (const choice of step.reply.choices ?? []) expect(choice.value.length).toBeLessThan(100);
   });
 
   it.each([
     ['2', 2], ['level 3', 3], ['three', 3], ['1.', 1], ['2 - towards a shared understanding', 2],
-    ['Getting organised', 1], ['getting ORGANISED!', 1], ['developing', 2], ['not yet', 1], ['cycles', 3],
+    ['Getting organised', 1], ['getting ORGANISED!', 1], ['developing', 2], ['not yet', 0], ['0', 0], ['cycles', 3],
+    ["we're just getting started really", 1], ['advanced', 3], ['no', 0],
     ['I would say towards a shared understanding', 2], ['estab', 3], ['organis', 1], ['fully', 3],
   ])('reads "%s" as level %i on the NIACE scale', (text, value) => {
     const step = run(niace, [text]);
@@ -64,13 +68,13 @@ describe('assessment engine', () => {
       expect(step.reply.choices?.length).toBeGreaterThan(3);
       if (bad !== '') {
         expect(step.outcome).toBe('invalid');
-        expect(step.reply.text).toContain('1 (Getting organised), 2 (Towards a shared understanding), 3 (Cycles of learning), or skip, back, stop, cancel');
+        expect(step.reply.text).toMatch(/0 \(Not yet\), 1 \(Getting organised\), 2 \(Towards a shared understanding\), 3 \(Cycles of learning\), or skip, back, stop, cancel|Do you mean/);
       }
     }
     expect(say(niace, first.state, '7').reply.text).toContain('7 is not on this scale');
-    expect(say(niace, first.state, 'not yet fully').reply.text).toContain('could mean level');
+    expect(say(niace, first.state, 'not yet fully').reply.text).toContain('Do you mean 0 · Not yet or 3 · Cycles of learning? Type the number you mean.');
     // "getting" starts both "getting organised" (1) and the alias "getting there" (2): ask, do not guess.
-    expect(say(niace, first.state, 'getting').reply.text).toContain('That could mean level 1 or 2.');
+    expect(say(niace, first.state, 'getting').reply.text).toContain('Do you mean 1 · Getting organised or 2 · Towards a shared understanding?');
     expect(press(niace, first.state, 'assess:answer:9:q3').reply.text).toContain('9 is not on this scale');
     expect(press(niace, first.state, 'something:else').outcome).toBe('invalid');
   });
@@ -108,15 +112,35 @@ describe('assessment engine', () => {
     const resumed = say(niace, paused.state, 'resume');
     expect(resumed.outcome).toBe('resumed');
     expect(resumed.state.status).toBe('active');
-    expect(resumed.reply.text).toContain('Welcome back: 2 of 9 done.');
+    expect(resumed.reply.text).toContain('Welcome back: 2 of 9 answered.');
     expect(resumed.reply.text).toContain('Question 3 of 9');
     // A button of the old prompt also brings the question back rather than answering blind.
     expect(press(niace, paused.state, 'assess:answer:1:q3').outcome).toBe('resumed');
   });
 
-  it('cancels from active or paused', () => {
-    expect(run(niace, ['2', 'cancel']).outcome).toBe('cancelled');
-    expect(say(niace, run(niace, ['2', 'pause']).state, 'cancel').state.status).toBe('cancelled');
+  it('asks before cancelling, from active or paused, saying how many answers would be lost', () => {
+    const asked = run(niace, ['2', 'skip', '3', 'cancel']);
+    expect(asked.outcome).toBe('asked');
+    expect(asked.state.status).toBe('active');
+    expect(asked.reply.text).toBe('Discard *NIACE Learning City Toolkit – quick check* for Leeds? 2 answers would be lost. yes / no');
+    expect(asked.reply.choices?.map((c) => c.value)).toEqual(['assess:discard', 'assess:keep']);
+    expect(say(niace, asked.state, 'yes').outcome).toBe('cancelled');
+    const kept = say(niace, asked.state, 'no');
+    expect(kept.state.status).toBe('active');
+    expect(kept.state.answers).toEqual(asked.state.answers);
+    expect(kept.reply.text).toContain('Kept: nothing was discarded.');
+    expect(kept.reply.text).toContain('Question 4 of 9');
+    expect(press(niace, asked.state, 'assess:discard').outcome).toBe('cancelled');
+    expect(press(niace, asked.state, 'assess:keep').state.status).toBe('active');
+    // Anything else lets the question lapse and is read as usual.
+    expect(say(niace, asked.state, '1').state.answers['participation-voice']).toBe(1);
+
+    const paused = say(niace, run(niace, ['2', 'pause']).state, 'cancel');
+    expect(paused.state.status).toBe('paused');
+    expect(paused.reply.text).toContain('1 answer would be lost');
+    expect(say(niace, paused.state, 'yes').state.status).toBe('cancelled');
+    expect(say(niace, paused.state, 'no').state).toMatchObject({ status: 'paused' });
+    expect(say(niace, startEngine(niace, 'Leeds').state, 'cancel').reply.text).toContain('No answers have been given yet');
   });
 
   it('refuses a button pressed on an older question', () => {

@@ -28,7 +28,22 @@ describe('shipped frameworks', () => {
       for (const component of framework.components) {
         const advice = framework.advice[component.id] ?? [];
         expect(advice.length).toBeGreaterThanOrEqual(1);
-        expect(advice.every((step) => step.searchQuery.length > 3)).toBe(true);
+        expect(advice.every((step) => step.quote.length > 10 && framework.documents[step.source] !== undefined)).toBe(true);
+      }
+    }
+  });
+
+  it('every scale starts with "Not yet", and every question describes every level in its own words', () => {
+    for (const framework of shippedFrameworks()) {
+      expect(framework.scale.levels[0]).toMatchObject({ value: 0, label: 'Not yet' });
+      const seen = new Map<string, string>();
+      for (const question of framework.components.flatMap((c) => c.questions)) {
+        expect(question.levels.map((l) => l.value), question.id).toEqual(framework.scale.levels.map((l) => l.value));
+        for (const level of question.levels) {
+          // A description used by two questions would be one written for neither.
+          expect(seen.get(level.description), `${question.id} repeats a description`).toBeUndefined();
+          seen.set(level.description, question.id);
+        }
       }
     }
   });
@@ -38,7 +53,7 @@ describe('shipped frameworks', () => {
     expect(niace?.components.map((c) => c.label)).toEqual(['Partnership', 'Participation', 'Performance']);
     expect(niace?.components.flatMap((c) => c.questions)).toHaveLength(9);
     expect(niace?.scale.levels.map((l) => [l.value, l.label])).toEqual([
-      [1, 'Getting organised'], [2, 'Towards a shared understanding'], [3, 'Cycles of learning'],
+      [0, 'Not yet'], [1, 'Getting organised'], [2, 'Towards a shared understanding'], [3, 'Cycles of learning'],
     ]);
     expect(niace?.source.seed).toBe('002_f3aad13fcfad5a6b.txt');
   });
@@ -87,19 +102,24 @@ describe('framework loader errors', () => {
     const text = niaceText
       .replace('    - value: 3\n      label: Cycles of learning', '    - value: 2\n      label: Cycles of learning')
       .replace('- id: partnership-review', '- id: partnership-body')
-      .replace('  performance:\n    - text: >-', '  perfromance:\n    - text: >-');
+      .replace('  performance:\n    - text: >-', '  perfromance:\n    - text: >-')
+      .replace('      label: Not yet', '      label: Nothing')
+      .replace('          - value: 2\n            description: The joint strategy', '          - value: 9\n            description: The joint strategy')
+      .replace('    - source: 002_f3aad13fcfad5a6b.txt\n      quote: it provides', '    - source: 009_missing.txt\n      quote: it provides');
     const result = parseFrameworkText(text, 'typo.yaml');
     const paths = (result.errors ?? []).map((e) => `${e.path}: ${e.message}`);
-    expect(paths).toContain('scale.levels.2.value: level values must be unique and ascending');
+    expect(paths).toContain('scale.levels.3.value: level values must be unique and ascending');
     expect(paths).toContain('components.0.questions.2.id: duplicate question id "partnership-body"');
     expect(paths).toContain('advice.performance: every component needs 1-2 next steps');
     expect(paths).toContain('advice.perfromance: "perfromance" is not a component id');
+    expect(paths).toContain('scale.levels.0.label: the lowest level must be "Not yet", which counts 0%');
+    expect(paths).toContain('advice.partnership.1.source: "009_missing.txt" is not listed under documents');
     expect(result.errors?.every((e) => e.file === 'typo.yaml')).toBe(true);
   });
 
   it('rejects a level word shared by two levels, and ids that would make long button values', () => {
-    const clash = parseFrameworkText(niaceText.replace('aliases: [developing,', 'aliases: [starting,'), 'clash.yaml');
-    expect(clash.errors?.[0]?.message).toContain('"starting" names two levels');
+    const clash = parseFrameworkText(niaceText.replace('aliases: [shared understanding,', 'aliases: [early days,'), 'clash.yaml');
+    expect(clash.errors?.[0]?.message).toContain('"early days" names two levels');
     const longId = parseFrameworkText(niaceText.replace('id: niace-quick', `id: ${'x'.repeat(41)}`), 'long.yaml');
     expect(longId.errors?.[0]).toMatchObject({ path: 'id', message: expect.stringContaining('1-40 characters') });
   });

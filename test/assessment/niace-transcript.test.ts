@@ -13,7 +13,7 @@ describe('NIACE quick check, full run as a transcript', () => {
     expect(ana.text).toContain('Question 1 of 9 · Partnership');
     expect(ana.lastPrompt()?.kind).toBe('prompt');
     expect(ana.lastPrompt()?.choices?.map((c) => c.value)).toEqual([
-      'assess:answer:1:q1', 'assess:answer:2:q1', 'assess:answer:3:q1', 'assess:skip:q1', 'assess:stop',
+      'assess:answer:0:q1', 'assess:answer:1:q1', 'assess:answer:2:q1', 'assess:answer:3:q1', 'assess:skip:q1', 'assess:stop',
     ]);
 
     ana.say('3');
@@ -28,6 +28,7 @@ describe('NIACE quick check, full run as a transcript', () => {
     ana.pressLabel('Skip');
     expect(ana.text).toContain('Skipped question 5.');
     ana.say('not yet');
+    expect(ana.text).toContain('Noted: 0 Not yet.');
     expect(ana.text).toContain('Question 7 of 9 · Performance');
     ana.say('Cycles of learning');
     ana.say('two');
@@ -37,35 +38,37 @@ describe('NIACE quick check, full run as a transcript', () => {
     expect(done).toHaveLength(1);
     const summary = done?.[0];
     expect(summary?.kind).toBe('summary');
-    // Partnership 3,2,1 -> (1 + 0.5 + 0) / 3 = 50%; Participation 2,skip,1 -> (0.5 + 0) / 2 = 25%;
-    // Performance 3,2,1 -> 50%; overall (1+.5+0 + .5+0 + 1+.5+0) / 8 answered = 3.5 / 8 = 43.75 -> 43.8 (shown 44%).
-    expect(summary?.text).toContain('5 March 2025 · overall *44%* (8 of 9 questions answered)');
-    expect(summary?.text).toContain('Partnership    █████░░░░░  50%');
-    expect(summary?.text).toContain('Participation  ███░░░░░░░  25%');
-    expect(summary?.text).toContain('*Strengths:* Partnership 50%');
-    expect(summary?.text).toContain('• *Participation* 25%');
-    expect(summary?.text).toContain('Source: How to build learning cities (001_0400cab1f254837c.txt)');
-    expect(summary?.text).toContain('Scale: 1 Getting organised · 2 Towards a shared understanding · 3 Cycles of learning');
-    expect(summary?.citations).toEqual([{ title: 'How to build learning cities', source: '001_0400cab1f254837c.txt' }]);
+    // On the 0-3 scale each answer counts value / 3. Partnership 3,2,1 -> 6/9 = 66.7; Participation 2,skip,0 -> 2/6 = 33.3;
+    // Performance 3,2,1 -> 66.7; overall (6 + 2 + 6) / (8 answered * 3) = 58.3 (shown 58%).
+    expect(summary?.text).toContain('5 March 2025 · overall *58%* (8 of 9 questions answered)');
+    expect(summary?.text).toContain('Partnership    ███████░░░  67%');
+    expect(summary?.text).toContain('Participation  ███░░░░░░░  33% · 2 of 3 answered');
+    // Two areas share the top score of 67%: both are named.
+    expect(summary?.text).toContain('*Strengths:* Partnership 67%, Performance 67%');
+    expect(summary?.text).toContain('• *Participation* 33% (2 of 3 answered)');
+    expect(summary?.text).toContain('Related reading: Building learning cities: a pragmatic approach to promote lifelong learning (001_0400cab1f254837c.txt) says “Learning festivals as a way of broadcasting');
+    expect(summary?.text).not.toContain('Source:');
+    expect(summary?.text).toContain('Scale: 0 Not yet · 1 Getting organised · 2 Towards a shared understanding · 3 Cycles of learning. Scoring: only Not yet counts 0%; 1 counts 33%, 2 counts 67%, 3 counts 100%.');
+    expect(summary?.citations).toBeUndefined();
     expect(summary?.chart).toMatchObject({ filename: 'assessment-niace-quick-leeds.png' });
-    expect(summary?.chart?.alt).toContain('Participation 25%');
+    expect(summary?.chart?.alt).toContain('Participation 33%');
     expect(ana.chart).toEqual({
       title: 'NIACE Learning City Toolkit – quick check: Leeds',
-      subtitle: '5 March 2025 · overall 44%',
+      subtitle: '5 March 2025 · overall 58% · 8 of 9 answered',
       components: [
-        { label: 'Partnership', percent: 50 },
-        { label: 'Participation', percent: 25 },
-        { label: 'Performance', percent: 50 },
+        { label: 'Partnership', percent: 66.7 },
+        { label: 'Participation', percent: 33.3, note: '2 of 3 answered' },
+        { label: 'Performance', percent: 66.7 },
       ],
     });
 
     expect(h.results.saved).toHaveLength(1);
     expect(h.results.saved[0]).toMatchObject({
       id: 'r1', workspace: 'slack:T1', platform: 'slack', channelId: 'C1', userId: 'U1', city: 'Leeds',
-      frameworkId: 'niace-quick', overallPercent: 43.8,
+      frameworkId: 'niace-quick', overallPercent: 58.3,
       answers: {
         'partnership-body': 3, 'partnership-strategy': 2, 'partnership-review': 1,
-        'participation-voice': 2, 'participation-reach': null, 'participation-civic': 1,
+        'participation-voice': 2, 'participation-reach': null, 'participation-civic': 0,
         'performance-internal': 3, 'performance-benchmark': 2, 'performance-added-value': 1,
       },
     });

@@ -21,6 +21,7 @@ describe('assessment service', () => {
     expect(ben.say('2')).toBeDefined();
     expect(ben.text).toContain('Question 4 of 16');
     ben.say('cancel');
+    ben.say('yes');
     expect(h.service.hasActive(origin('U2'))).toBe(false);
     expect(h.service.hasActive(origin('U1'))).toBe(true);
     // The same user in another channel, or in a thread, is a separate conversation.
@@ -71,7 +72,7 @@ describe('assessment service', () => {
     expect(after.service.hasActive(origin('U1'))).toBe(true);
     expect(again.say('What is a learning festival?')).toBeUndefined();
     again.say('resume');
-    expect(again.text).toContain('Welcome back: 2 of 24 done.');
+    expect(again.text).toContain('Welcome back: 2 of 24 answered.');
     expect(again.text).toContain('Question 3 of 24');
     // Stored columns carry the framework and city for reminders.
     const [listed] = sessions.listByWorkspace('slack:T1');
@@ -106,16 +107,41 @@ describe('assessment service', () => {
     expect(ana.text).toContain('for *York*');
   });
 
-  it('cancels without saving anything', () => {
+  it('cancels only after a yes, without saving anything', () => {
     const h = harness();
     const ana = chat(h.service, origin('U1'));
     ana.assess('niace for Leeds');
     ana.say('2');
     ana.say('cancel');
-    expect(ana.text).toContain('Cancelled *NIACE Learning City Toolkit – quick check* for Leeds; nothing was saved.');
+    expect(ana.text).toContain('Discard *NIACE Learning City Toolkit – quick check* for Leeds? 1 answer would be lost. yes / no');
+    expect(h.service.hasActive(origin('U1'))).toBe(true);
+    ana.say('no');
+    expect(ana.text).toContain('Question 2 of 9');
+    h.service.start(origin('U1'), 'cancel');
+    ana.press('assess:discard');
+    expect(ana.text).toContain('Cancelled *NIACE Learning City Toolkit – quick check* for Leeds; its answers were discarded.');
     expect(h.service.hasActive(origin('U1'))).toBe(false);
     expect(h.results.saved).toEqual([]);
     expect(ana.say('2')).toBeUndefined();
+  });
+
+  it('answers a question asked mid-assessment from the knowledge base, then shows the current question again', () => {
+    const h = harness();
+    const ana = chat(h.service, origin('U1'));
+    ana.assess('building blocks for Leeds');
+    ana.say('2');
+    const replies = ana.say('what is a learning festival, for example?');
+    expect(h.answers.asked).toEqual(['what is a learning festival, for example?']);
+    expect(replies?.map((reply) => reply.kind)).toEqual(['answer', 'prompt']);
+    expect(replies?.[0]).toMatchObject({ text: 'passage text', citations: [{ title: 'How to build learning cities', source: '001_0400cab1f254837c.txt' }] });
+    expect(replies?.[1]?.text).toContain('Back to the assessment:');
+    expect(replies?.[1]?.text).toContain('Question 2 of 16');
+    ana.say('3');
+    expect(ana.text).toContain('Question 3 of 16');
+    // Written in a script the English documents do not use: said so, and the question comes back.
+    const chinese = ana.say('政治意愿是什么意思？');
+    expect(chinese?.[0]?.text).toContain('The documents are in English');
+    expect(chinese?.[1]?.text).toContain('Question 3 of 16');
   });
 
   it('asks for the framework with a picker, by button, name or number', () => {
@@ -156,7 +182,8 @@ describe('assessment service', () => {
 
     const ben = chat(h.service, origin('U2'));
     ben.assess('blocks');
-    expect(ben.text).toContain('press *Stratford-upon-Avon* to use the same as last time');
+    expect(ben.lastPrompt()?.howTo?.buttons).toContain('press *Stratford-upon-Avon* to use the same as last time');
+    expect(ben.lastPrompt()?.howTo?.typing).toBe('Type its name (last time it was *Stratford-upon-Avon*), or `cancel` to leave.');
     ben.pressLabel('Stratford');
     expect(ben.text).toContain('for *Stratford-upon-Avon*');
     // Another workspace never sees that city.
@@ -172,22 +199,22 @@ describe('assessment service', () => {
     const ana = chat(h.service, origin('U1'));
     h.clock.set('2025-03-03T09:00:00Z');
     ana.assess('niace for Leeds');
-    answerAll(ana.say, ['1', '1', '1', '2', '2', '2', '1', '1', '1']);
+    answerAll(ana.say, ['0', '0', '0', '2', '2', '2', '0', '0', '0']);
     h.clock.set('2025-06-10T09:00:00Z');
     ana.assess('niace for LEEDS');
     expect(ana.text).toContain('for *Leeds*');
-    answerAll(ana.say, ['2', '2', '2', '2', '2', '2', '1', '1', '3']);
-    // Before: Partnership 0, Participation 50, Performance 0, overall 3 halves / 9 = 16.7.
-    // After: Partnership 50, Participation 50, Performance (0 + 0 + 1) / 3 = 33.3, overall (0.5 * 6 + 0 + 0 + 1) / 9 = 44.4.
-    // Changes use the whole percentages shown: overall 44 - 17 = +27, Performance 33 - 0 = +33.
-    expect(ana.text).toContain('*Since 3 March:* overall +27, Partnership +50, Participation ±0, Performance +33.');
-    expect(ana.text).toContain('Partnership    █████░░░░░  50% (+50)');
+    answerAll(ana.say, ['2', '2', '2', '2', '2', '2', '0', '0', '3']);
+    // Before: Partnership 0, Participation 66.7, Performance 0, overall 6 thirds / 27 = 22.2.
+    // After: Partnership 66.7, Participation 66.7, Performance (0 + 0 + 1) / 3 = 33.3, overall (2/3 * 6 + 1) / 9 = 55.6.
+    // Changes use the whole percentages shown: overall 56 - 22 = +34, Partnership 67 - 0 = +67, Performance 33 - 0 = +33.
+    expect(ana.text).toContain('*Since 3 March, 09:00 UTC:* overall +34, Partnership +67, Participation ±0, Performance +33.');
+    expect(ana.text).toContain('Partnership    ███████░░░  67% (+67)');
     expect(ana.chart?.components).toEqual([
-      { label: 'Partnership', percent: 50, previous: 0 },
-      { label: 'Participation', percent: 50, previous: 50 },
+      { label: 'Partnership', percent: 66.7, previous: 0 },
+      { label: 'Participation', percent: 66.7, previous: 66.7 },
       { label: 'Performance', percent: 33.3, previous: 0 },
     ]);
-    expect(ana.chart?.subtitle).toBe('10 June 2025 · overall 44% · previous: 3 March');
+    expect(ana.chart?.subtitle).toBe('10 June 2025 · overall 56% · 9 of 9 answered · previous: 3 March, 09:00 UTC');
   });
 
   it('keeps the session at the last question when the result cannot be saved', () => {
@@ -236,7 +263,7 @@ describe('assessment service', () => {
     expect(ana.say('hello')).toBeUndefined();
     expect(ana.press('assess:answer:2:q3')?.[0]?.text).toContain('has ended or is not yours');
     const list = h.service.frameworks(origin('U1'))[0];
-    expect(list?.text).toContain('*NIACE Learning City Toolkit – quick check* (`niace-quick`): 9 questions in 3 areas, scale 1–3.');
+    expect(list?.text).toContain('*NIACE Learning City Toolkit – quick check* (`niace-quick`): 9 questions in 3 areas, scale 0–3.');
     expect(list?.text).toContain('Source: The Learning City Toolkit, NIACE (002_f3aad13fcfad5a6b.txt)');
     expect(list?.text).toContain('Source: Key Features of Learning Cities, UNESCO, 2013');
     ana.press('assess:begin:unesco-key-features');
@@ -245,7 +272,7 @@ describe('assessment service', () => {
     ana.say('2');
     // Pressing a start button mid-way asks before discarding anything.
     ana.press('assess:begin:niace-quick');
-    expect(ana.text).toContain('start over with NIACE Learning City Toolkit – quick check for Leeds');
+    expect(ana.text).toContain('start over with NIACE Learning City Toolkit – quick check for Leeds? Starting over discards its 1 answer so far.');
   });
 
   it('lists a city’s history with trend, newest first, within the workspace only', () => {
@@ -256,7 +283,7 @@ describe('assessment service', () => {
       user.assess(`niace for ${city}`);
       answerAll(user.say, answers);
     };
-    run('U1', 'T1', '2025-01-10T10:00:00Z', 'Leeds', Array(9).fill('1'));
+    run('U1', 'T1', '2025-01-10T10:00:00Z', 'Leeds', Array(9).fill('0'));
     run('U2', 'T1', '2025-02-10T10:00:00Z', 'Leeds', Array(9).fill('2'));
     run('U1', 'T1', '2025-03-10T10:00:00Z', 'York', Array(9).fill('3'));
     run('U7', 'T2', '2025-03-11T10:00:00Z', 'Leeds', Array(9).fill('3'));
@@ -264,25 +291,33 @@ describe('assessment service', () => {
     const history = h.service.results(origin('U3'), 'leeds')[0]?.text ?? '';
     expect(history).toContain('*Assessment results for Leeds* (2, newest first)');
     expect(history.indexOf('10 February')).toBeLessThan(history.indexOf('10 January'));
-    expect(history).toContain('• 10 February: *50%* (+50) · Partnership 50%, Participation 50%, Performance 50%');
-    expect(history).toContain('Trend: 0% → 50%');
+    expect(history).toContain('• 10 February: *67%* (+67) · Partnership 67%, Participation 67%, Performance 67%');
+    expect(history).toContain('Trend: 0% → 67%');
     expect(history).not.toContain('100%');
-    expect(h.service.results(origin('U3'), 'Paris')[0]?.text).toContain('No saved assessments for *Paris*');
+    expect(h.service.results(origin('U3'), 'Paris')[0]?.text).toBe(
+      'No saved assessments for *Paris* in this workspace yet. Start one with `assess for Paris`, or type `results` to list the cities that have results.',
+    );
+    // A near miss suggests the names it may have meant, from this workspace only.
+    expect(h.service.results(origin('U3'), 'Leds')[0]?.text).toBe('No saved assessments for *Leds* in this workspace yet. Did you mean *Leeds*? Type `results Leeds`.');
+    expect(h.service.results(origin('U3'), 'Yorkk')[0]?.text).toContain('Did you mean *York*?');
     const cities = h.service.results(origin('U3'), '')[0]?.text ?? '';
     expect(cities).toContain('• *York*: 1 result, latest 10 March (100%)');
-    expect(cities).toContain('• *Leeds*: 2 results, latest 10 February (50%)');
+    expect(cities).toContain('• *Leeds*: 2 results, latest 10 February (67%)');
   });
 
-  it('exports the workspace’s results as CSV in a code block, one row per component', () => {
+  it('exports the workspace’s results as a CSV file named after the workspace and day, one row per component', () => {
     const h = harness();
     const ana = chat(h.service, origin('U1'));
     ana.assess('niace for =HYPERLINK("x"), Leeds');
-    answerAll(ana.say, ['3', '3', '3', '1', '1', 'skip', 'skip', 'skip', 'skip']);
+    answerAll(ana.say, ['3', '3', '3', '0', '0', 'skip', 'skip', 'skip', 'skip']);
     const other = chat(h.service, origin('U9', { workspaceId: 'T2' }));
     other.assess('niace for Secret City');
     answerAll(other.say, Array(9).fill('1'));
-    const text = h.service.exportCsv(origin('U2'))[0]?.text ?? '';
-    const csv = text.split('```')[1]?.trim().split('\n') ?? [];
+    const reply = h.service.exportCsv(origin('U2'))[0];
+    expect(reply?.text).toBe('Assessment results for this workspace: 1 result, one row per component.');
+    expect(reply?.file).toMatchObject({ filename: 'T1-2025-03-05.csv', mimeType: 'text/csv' });
+    const text = reply?.file?.content ?? '';
+    const csv = text.split('\n');
     expect(csv[0]).toBe('result_id,completed_at,city,framework_id,framework_name,overall_percent,component_id,component_label,component_percent,answered,total,user_id,channel_id');
     expect(csv).toHaveLength(4);
     // Overall: (1 + 1 + 1 + 0 + 0) / 5 = 60; Performance skipped entirely -> empty cell.

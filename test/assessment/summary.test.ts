@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { AssessmentResult } from '../../src/core/ports.js';
 import { scoreAnswers, type Feedback } from '../../src/assessment/scoring.js';
 import { renderChartPng, type ChartInput } from '../../src/assessment/chart.js';
-import { chartInputFor, renderSummary, summaryText } from '../../src/assessment/summary.js';
-import { formatDate, formatDelta, textBar } from '../../src/assessment/format.js';
+import { chartInputFor, citySlug, renderSummary, summaryText } from '../../src/assessment/summary.js';
+import { formatDate, formatDelta, formatEarlier, textBar } from '../../src/assessment/format.js';
 import { frameworkById } from './fakes.js';
 
 const niace = frameworkById('niace-quick');
 const score = scoreAnswers(niace, {
-  'partnership-body': 3, 'partnership-strategy': 2, 'partnership-review': 2, // (1 + .5 + .5) / 3 = 66.7
-  'participation-voice': 2, // 50
-  'performance-internal': 1, // 0
+  'partnership-body': 3, 'partnership-strategy': 2, 'partnership-review': 2, // (3 + 2 + 2) / 9 = 77.8
+  'participation-voice': 2, // 66.7
+  'performance-internal': 1, // 33.3
 });
 const component = (id: string) => {
   const found = score.components.find((c) => c.id === id);
@@ -19,7 +19,13 @@ const component = (id: string) => {
 };
 const feedback: Feedback = {
   strengths: [component('partnership')],
-  weaknesses: [{ component: component('performance'), steps: [{ text: 'Pick shared figures.', citation: { title: 'Toolkit', source: '002.txt' } }, { text: 'Compare with a peer.' }] }],
+  weaknesses: [{
+    component: component('performance'),
+    steps: [
+      { text: 'Pick shared figures.', quote: 'it enables achievements to be compared and benchmarked.', citation: { title: 'Toolkit', source: '002.txt' } },
+      { quote: 'examines ways of assessing progress and value', citation: { title: 'Toolkit', source: '002.txt' } },
+    ],
+  }],
 };
 const previous: AssessmentResult = {
   id: 'old', workspace: 'slack:T1', platform: 'slack', channelId: 'C1', userId: 'U1', city: 'Leeds', frameworkId: 'niace-quick',
@@ -43,27 +49,72 @@ describe('assessment summary', () => {
     expect([formatDelta(67, 55), formatDelta(0, 10), formatDelta(50, 50), formatDelta(null, 1), formatDelta(5, null)]).toEqual(['+12', '−10', '±0', undefined, undefined]);
   });
 
-  it('renders title, date, overall, bars, scale, strengths, cited next steps and the change since last time', () => {
+  it('renders title, date, overall, bars with part-answered areas flagged, scale, strengths, quoted next steps and the change', () => {
     const { text, citations } = summaryText(input);
-    // Overall: (1 + .5 + .5 + .5 + 0) / 5 = 0.5 -> 50%.
+    // Overall: (3 + 2 + 2 + 2 + 1) / 15 = 66.7 -> 67%.
     expect(text.split('\n')).toEqual([
       '*NIACE Learning City Toolkit – quick check: Leeds*',
-      '5 March 2025 · overall *50%* (5 of 9 questions answered)',
+      '5 March 2025 · overall *67%* (5 of 9 questions answered)',
       '```',
-      'Partnership    ███████░░░  67% (+12)',
-      'Participation  █████░░░░░  50%',
-      'Performance    ░░░░░░░░░░   0% (−10)',
+      'Partnership    ████████░░  78% (+23)',
+      'Participation  ███████░░░  67% · 1 of 3 answered',
+      'Performance    ███░░░░░░░  33% (+23) · 1 of 3 answered',
       '```',
-      'Scale: 1 Getting organised · 2 Towards a shared understanding · 3 Cycles of learning; 1 counts 0%, 3 counts 100%.',
-      '*Strengths:* Partnership 67%',
+      'Scale: 0 Not yet · 1 Getting organised · 2 Towards a shared understanding · 3 Cycles of learning. Scoring: only Not yet counts 0%; 1 counts 33%, 2 counts 67%, 3 counts 100%.',
+      '*Strengths:* Partnership 78%',
       '*To work on:*',
-      '• *Performance* 0%',
-      '   – Pick shared figures. Source: Toolkit (002.txt)',
-      '   – Compare with a peer.',
-      '*Since 3 December 2024:* overall +20, Partnership +12, Performance −10.',
+      '• *Performance* 33% (1 of 3 answered)',
+      '   – Pick shared figures.',
+      '     Related reading: Toolkit (002.txt) says “it enables achievements to be compared and benchmarked.”',
+      '   – “examines ways of assessing progress and value” Source: Toolkit (002.txt)',
+      '*Since 3 December 2024, 12:00 UTC:* overall +37, Partnership +23, Performance +23.',
       '_Framework: The Learning City Toolkit, NIACE._',
     ]);
+    // Only the step that is the document's own words lists the document as a source.
     expect(citations).toEqual([{ title: 'Toolkit', source: '002.txt' }]);
+  });
+
+  it('says "earlier today" with the time when the previous run was the same day', () => {
+    const sameDay = { ...input, previous: { ...previous, completedAt: new Date('2025-03-05T08:05:00Z') } };
+    expect(summaryText(sameDay).text).toContain('*Since earlier today, 08:05 UTC:* overall +37');
+    expect(chartInputFor(sameDay).subtitle).toBe('5 March 2025 · overall 67% · 5 of 9 answered · previous: earlier today, 08:05 UTC');
+    expect(formatEarlier(new Date('2025-03-04T23:59:00Z'), new Date('2025-03-05T00:01:00Z'))).toBe('4 March, 23:59 UTC');
+  });
+
+  it('computes changes from the whole percentages it shows', () => {
+    // 33.3% shows as 33% and 66.7% as 67%: the change shown is 67 − 33 = +34, matching the figures beside it.
+    expect(formatDelta(66.7, 33.3)).toBe('+34');
+    expect(formatDelta(66.4, 33.6)).toBe('+32');
+    const half = scoreAnswers(niace, { 'partnership-body': 2, 'partnership-strategy': 2, 'partnership-review': 2 });
+    const before = { ...previous, overallPercent: 33.3, components: [{ id: 'partnership', label: 'Partnership', percent: 33.3, answered: 3, total: 3 }] };
+    const text = summaryText({ ...input, score: half, feedback: { strengths: [], weaknesses: [] }, previous: before }).text;
+    expect(text).toContain('Partnership    ███████░░░  67% (+34)');
+    expect(text).toContain('overall +34, Partnership +34.');
+  });
+
+  it('groups the Key Features by tier with a subtotal each', () => {
+    const kf = frameworkById('unesco-key-features');
+    const answers = Object.fromEntries(kf.components.flatMap((c, i) => c.questions.map((q) => [q.id, i < 3 ? 4 : i < 9 ? 2 : 0])));
+    const kfScore = scoreAnswers(kf, answers);
+    const { text } = summaryText({ framework: kf, city: 'Cork', completedAt: input.completedAt, score: kfScore, feedback: { strengths: [], weaknesses: [] } });
+    expect(text).toContain('██████████ 100%  Individual empowerment and social cohesion');
+    const lines = text.split('\n');
+    const tierLines = lines.filter((line) => line.includes('(tier subtotal)'));
+    expect(tierLines).toEqual(['Wider benefits (tier subtotal) 100%', 'Major building blocks (tier subtotal) 50%', 'Fundamental conditions (tier subtotal) 0%']);
+    expect(lines.indexOf('Major building blocks (tier subtotal) 50%')).toBeLessThan(lines.findIndex((line) => line.endsWith('Inclusive learning in the education system')));
+    const chart = chartInputFor({ framework: kf, city: 'Cork', completedAt: input.completedAt, score: kfScore, feedback: { strengths: [], weaknesses: [] } });
+    expect(chart.groups).toEqual([
+      { label: 'Wider benefits', percent: 100 }, { label: 'Major building blocks', percent: 50 }, { label: 'Fundamental conditions', percent: 0 },
+    ]);
+    expect(chart.components[0]).toMatchObject({ group: 'Wider benefits', label: 'Individual empowerment and social cohesion' });
+  });
+
+  it('gives a non-Latin city a file name of its own', () => {
+    expect(citySlug('Leeds')).toBe('leeds');
+    expect(citySlug('Zürich')).toBe('zurich');
+    expect(citySlug('北京')).toMatch(/^city-[0-9a-f]{8}$/);
+    expect(citySlug('北京')).not.toBe(citySlug('上海'));
+    expect(citySlug('القاهرة')).toMatch(/^city-[0-9a-f]{8}$/);
   });
 
   it('asks for the chart with the previous scores as markers', () => {
@@ -72,13 +123,14 @@ describe('assessment summary', () => {
     expect(reply.image).toBeUndefined();
     expect(reply.chart).toEqual({
       filename: 'assessment-niace-quick-leeds.png',
-      alt: 'Bar chart of NIACE Learning City Toolkit – quick check scores for Leeds: Partnership 67%, Participation 50%, Performance 0%.',
+      alt: 'Bar chart of NIACE Learning City Toolkit – quick check scores for Leeds (5 of 9 answered): Partnership 78%, Participation 67%, Performance 33%.',
       input: chartInputFor(input),
     });
+    expect(chartInputFor(input).subtitle).toBe('5 March 2025 · overall 67% · 5 of 9 answered · previous: 3 December 2024, 12:00 UTC');
     expect(chartInputFor(input).components).toEqual([
-      { label: 'Partnership', percent: 66.7, previous: 55 },
-      { label: 'Participation', percent: 50, previous: null },
-      { label: 'Performance', percent: 0, previous: 10 },
+      { label: 'Partnership', percent: 77.8, previous: 55 },
+      { label: 'Participation', percent: 66.7, previous: null, note: '1 of 3 answered' },
+      { label: 'Performance', percent: 33.3, previous: 10, note: '1 of 3 answered' },
     ]);
   });
 

@@ -42,13 +42,31 @@ describe('the bot core', () => {
     expect(chat.sent[0]?.citations).toBeUndefined();
   });
 
-  it('shows help for help, for an empty message and for a bare ask', async () => {
+  it('shows help for help and for a bare ask, and one line on how to get help for an empty message', async () => {
     const chat = createFakeChat(createBot({ answers }));
-    for (const text of ['help', '', 'ask']) {
+    for (const text of ['help', 'ask']) {
       await chat.userSays(text);
       expect(chat.last()).toMatch(/Ask a question in plain words/);
       expect(chat.last()).toMatch(/Learning festivals; Partnerships/);
     }
+    for (const text of ['', '   ', '\u200b']) {
+      const replies = await chat.userSays(text);
+      expect(replies).toEqual([{ text: 'Type `help` to see what I can do, or just ask a question.', kind: 'info' }]);
+    }
+  });
+
+  it('says the documents are in English for questions in other scripts, and answers what can be matched', async () => {
+    const asked: string[] = [];
+    const recording = { ...answers, answer: (question: string) => (asked.push(question), answers.answer(question)) };
+    const chat = createFakeChat(createBot({ answers: recording }));
+    const [arabic] = await chat.userSays('ما هي المدينة المتعلمة؟');
+    expect(arabic?.text).toMatch(/^The documents are in English, so I can only match the English words, names and numbers in your question\. There are none in this one; please ask in English\. I can help with topics such as: Learning festivals; Partnerships\.$/);
+    const [mixed] = await chat.userSays('UNESCO 的 GNLC 有多少城市？');
+    expect(asked).toEqual(['UNESCO GNLC']);
+    expect(mixed?.text).toMatch(/^_The documents are in English, so I can only match the English words, names and numbers in your question\. I looked up: “UNESCO GNLC”\._/);
+    const [emoji] = await chat.userSays('🤔🏙️📚');
+    expect(emoji?.text).toMatch(/^The documents are in English, and there are no words in that for me to look up\. Please ask in English words/);
+    expect(asked).toEqual(['UNESCO GNLC']);
   });
 
   it('explains that assessments are not set up when they are not', async () => {

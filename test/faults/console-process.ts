@@ -14,6 +14,8 @@ export interface ConsoleProcess {
   type(line: string): void;
   /** Resolves with the output once `pattern` appears after character `from` of standard output. */
   waitFor(pattern: RegExp, from?: number, timeoutMs?: number): Promise<string>;
+  /** Resolves with standard error once `pattern` appears in it (logs are written asynchronously). */
+  waitForLog(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** Resolves with the exit code (or the signal) once the process ended. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -38,6 +40,7 @@ export const startConsoleBot = (env: Record<string, string>, options: { uid?: nu
   });
   child.stderr.on('data', (chunk: Buffer) => {
     err += chunk.toString('utf8');
+    for (const listener of [...listeners]) listener();
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => {
@@ -45,32 +48,35 @@ export const startConsoleBot = (env: Record<string, string>, options: { uid?: nu
       resolve({ code, signal });
     }),
   );
+  /** Resolves once `pattern` appears in `read()` after character `from`; rejects on exit or time-out. */
+  const waitOn = (read: () => string, pattern: RegExp, from: number, timeoutMs: number): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const check = (): void => {
+        const seen = read().slice(from);
+        if (pattern.test(seen)) {
+          listeners.delete(check);
+          clearTimeout(timer);
+          resolve(seen);
+        } else if (child.exitCode !== null || child.signalCode !== null) {
+          listeners.delete(check);
+          clearTimeout(timer);
+          reject(new Error(`bot exited before printing ${String(pattern)}\nstdout:\n${out}\nstderr:\n${err}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        listeners.delete(check);
+        reject(new Error(`bot did not print ${String(pattern)} within ${timeoutMs} ms\nstdout:\n${out}\nstderr:\n${err}`));
+      }, timeoutMs);
+      listeners.add(check);
+      check();
+    });
   return {
     child,
     stdout: () => out,
     stderr: () => err,
     type: (line) => void child.stdin.write(`${line}\n`),
     exited,
-    waitFor: (pattern, from = 0, timeoutMs = 30_000) =>
-      new Promise((resolve, reject) => {
-        const check = (): void => {
-          const seen = out.slice(from);
-          if (pattern.test(seen)) {
-            listeners.delete(check);
-            clearTimeout(timer);
-            resolve(seen);
-          } else if (child.exitCode !== null || child.signalCode !== null) {
-            listeners.delete(check);
-            clearTimeout(timer);
-            reject(new Error(`bot exited before printing ${String(pattern)}\nstdout:\n${out}\nstderr:\n${err}`));
-          }
-        };
-        const timer = setTimeout(() => {
-          listeners.delete(check);
-          reject(new Error(`bot did not print ${String(pattern)} within ${timeoutMs} ms\nstdout:\n${out}\nstderr:\n${err}`));
-        }, timeoutMs);
-        listeners.add(check);
-        check();
-      }),
+    waitFor: (pattern, from = 0, timeoutMs = 30_000) => waitOn(() => out, pattern, from, timeoutMs),
+    waitForLog: (pattern, timeoutMs = 30_000) => waitOn(() => err, pattern, 0, timeoutMs),
   };
 };

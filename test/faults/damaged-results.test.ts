@@ -60,7 +60,7 @@ describe('stored results that cannot be read', () => {
       expect(said).not.toContain('could not be saved');
       expect(said).not.toContain('Nothing you answered before is lost');
     }
-    expect(bot.stderr()).toMatch(/database disk image is malformed.*assessment results could not be read/);
+    expect(await bot.waitForLog(/assessment results could not be read/)).toMatch(/database disk image is malformed.*assessment results could not be read/);
 
     const answer = await ask(bot, 'how many cities are in the GNLC?', /Sources:/);
     expect(answer).toContain('Global Network of Learning Cities');

@@ -37,7 +37,7 @@ const DISCORD: Origin = { platform: 'discord', workspaceId: GUILD.id, channelId:
 const CONSOLE_USER = 'coordinator';
 
 // Nine answers: Partnership fully in place, Participation developing, Performance not started.
-const LEVELS = ['3', '3', '3', '2', '2', '2', '1', '1', '1'];
+const LEVELS = ['3', '3', '3', '2', '2', '2', '0', '0', '0'];
 const CONSOLE_LEVELS = ['established', 'established', 'developing', 'developing', 'developing', 'developing', 'not yet', 'developing', 'not yet'];
 
 const dir = mkdtempSync(join(tmpdir(), 'lc-reminder-delivery-'));
@@ -203,7 +203,7 @@ describe('reminders set up in chat are delivered through the real adapters', () 
       expect(post?.form.get('thread_ts')).toBeNull();
       const text = post?.form.get('text') ?? '';
       expect(text).toContain('Progress reminder: Leeds');
-      expect(slackResult.overallPercent).toBe(50);
+      expect(slackResult.overallPercent).toBe(55.6);
       expect(text).toContain(`Overall score: *${formatPercent(slackResult.overallPercent)}*`);
       expect(text).toContain('Weakest area: *Performance* at 0%');
       expect(text).toContain(`\`reminders pause ${ids.slackChannel}\``);

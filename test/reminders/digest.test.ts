@@ -53,11 +53,11 @@ describe('progress digest', () => {
     expect(reply?.text).toContain('*Progress reminder: Leeds*');
     expect(reply?.text).toContain('Last assessment: *NIACE Learning City Toolkit – quick check* on 6 January, 90 days ago.');
     expect(reply?.text).toContain('Overall score: *40%* (+10 since 1 October 2024: 30% → 40%).');
-    expect(reply?.text).toContain('Weakest area: *Partnership* at 25%.');
+    expect(reply?.text).toContain('Weakest area: *Partnership* at 25% in NIACE Learning City Toolkit – quick check (6 January).');
     expect(reply?.text).toContain('Next step: Map who already offers learning');
-    expect(reply?.text).toContain('Source: The Learning City Toolkit (002_f3aad13fcfad5a6b.txt)');
-    expect(reply?.citations).toEqual([{ title: 'The Learning City Toolkit', source: '002_f3aad13fcfad5a6b.txt' }]);
-    expect(searched).toContain('stakeholders of a learning city partnership and networking');
+    expect(reply?.text).toContain('Related reading: The Learning City - Toolkit (002_f3aad13fcfad5a6b.txt) says “It develops partnerships to stimulate and respond to the demand for learning.”');
+    expect(reply?.text).not.toContain('Source:');
+    expect(reply?.citations).toBeUndefined();
     expect(reply?.text).toContain('A new assessment is due (the last one was 90 days ago): type `assess niace-quick for Leeds`');
     expect(reply?.text).toContain('`reminders pause r7k2m`');
     expect(reply?.choices).toEqual([{ label: 'Start NIACE Learning City Toolkit – quick check', value: 'assess:begin:niace-quick', style: 'primary' }]);
@@ -77,6 +77,25 @@ describe('progress digest', () => {
     expect(text).not.toContain('Hidden');
     expect(text).toContain('Next assessment due around 18 June');
     expect(text).toContain('first result, so no trend yet');
+  });
+
+  it('names the weakest area across the city’s latest result in each framework, with the framework', () => {
+    const { results, buildDigest } = build();
+    const kf = frameworks.find((framework) => framework.id === 'unesco-key-features');
+    results.save(result({
+      id: 'kf', frameworkId: 'unesco-key-features', completedAt: new Date('2024-12-01T10:00:00Z'), overallPercent: 40,
+      components: (kf?.components ?? []).map((c, i) => ({ id: c.id, label: c.label, percent: i === 9 ? 12.5 : 50, answered: 2, total: 2 })),
+    }));
+    // An older Key Features result with an even lower area no longer counts: only the latest per framework.
+    results.save(result({
+      id: 'kf-old', frameworkId: 'unesco-key-features', completedAt: new Date('2024-06-01T10:00:00Z'),
+      components: [{ id: 'governance', label: 'Governance and participation of all stakeholders', percent: 0, answered: 2, total: 2 }],
+    }));
+    results.save(result({}));
+    const text = buildDigest(reminder(), { slot: now, now })[0]?.text ?? '';
+    expect(text).toContain('Last assessment: *NIACE Learning City Toolkit – quick check* on 6 January');
+    expect(text).toContain('Weakest area: *Strong political will and commitment* at 13% in UNESCO Key Features of Learning Cities (1 December 2024).');
+    expect(text).toContain('Next step: Ask the council leadership to sign a public commitment to lifelong learning');
   });
 
   it('handles a workspace with no assessment yet', () => {

@@ -50,6 +50,9 @@ describe('the project’s own knowledge base and assessments through Discord', (
     let shown = bodyOf(
       await fake.waitForRequest((r) => fake.requests.indexOf(r) >= first && /\/tok-real(\/|$)/u.test(r.path) && (bodyOf(r).components?.length ?? 0) > 0),
     );
+    // Discord shows buttons, so the prompt speaks of pressing them.
+    expect(shown.content).toContain('Press a level, or type its number or name.');
+    expect(shown.content).not.toContain('question <n>');
     let summary: RecordedRequest | undefined;
     for (let step = 0; step < 200 && summary === undefined; step++) {
       const ids = buttons(shown);
@@ -80,6 +83,19 @@ describe('the project’s own knowledge base and assessments through Discord', (
     expect(core.stores.results.list(`discord:${GUILD_A.id}`)).toHaveLength(1);
   });
 
+  it('attaches /export as a CSV file named after the server and day', async () => {
+    const since = fake.requests.length;
+    fake.interact(slashCommand({ id: '873000000000000009', token: 'tok-export', user: ALICE, guild: GUILD_A, name: 'export', options: {} }));
+    const request = await fake.waitForRequest((r) => fake.requests.indexOf(r) >= since && /tok-export/u.test(r.path) && r.files.length > 0);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(request.files.map((file) => file.filename)).toEqual([`${GUILD_A.id}-${today}.csv`]);
+    expect(request.files[0]?.data.toString('utf8')).toMatch(/^result_id,completed_at,city,framework_id,/u);
+    expect(request.files[0]?.data.toString('utf8')).toContain(',Cork,');
+    const content = bodyOf(request).content ?? '';
+    expect(content).toContain(`The file \`${GUILD_A.id}-${today}.csv\` is attached.`);
+    expect(content).not.toContain('```');
+  });
+
   it('pauses in place, then retires the buttons when the owner cancels', async () => {
     const since = fake.requests.length;
     fake.interact(slashCommand({ id: '873000000000000003', token: 'tok-stop', user: ALICE, guild: GUILD_A, name: 'assess', options: { framework: core.frameworks[0]?.id ?? '', city: 'Espoo' } }));
@@ -101,10 +117,16 @@ describe('the project’s own knowledge base and assessments through Discord', (
     expect(paused.type).toBe(7);
     expect(buttons(paused.data ?? {})).toContain('assess:cancel');
 
+    // Cancel asks first, in place, with buttons worded for buttons.
+    const asked = await clickOn(paused.data ?? {}, 'assess:cancel', 'tok-stop-2');
+    expect(asked.type).toBe(7);
+    expect(asked.data?.content).toContain('No answers have been given yet, so none would be lost.');
+    expect(asked.data?.content).toContain('Press a button, or type `yes` to discard or `no` to keep it.');
+    expect(buttons(asked.data ?? {})).toEqual(['assess:discard', 'assess:keep']);
     const at = fake.requests.length;
-    const cancelled = await clickOn(paused.data ?? {}, 'assess:cancel', 'tok-stop-2');
+    const cancelled = await clickOn(asked.data ?? {}, 'assess:discard', 'tok-stop-3');
     expect(cancelled).toMatchObject({ type: 7, data: { components: [] } });
-    const note = bodyOf(await nextCall(fake, at, 'POST', /^\/webhooks\/\d+\/tok-stop-2$/u));
+    const note = bodyOf(await nextCall(fake, at, 'POST', /^\/webhooks\/\d+\/tok-stop-3$/u));
     expect(note.content?.length).toBeGreaterThan(0);
     expect(note.flags ?? 0).toBe(0);
   });

@@ -44,10 +44,11 @@ const read = (nodes: readonly Node[]): { types: string[]; text: string } => {
   return { types, text: walk(nodes) };
 };
 
-const discordText = async (line: string): Promise<ReturnType<typeof read>> => {
+/** The rendered replies read back; `lines` keeps only the lines that echo the user's text. */
+const discordText = async (line: string, lines: (content: string) => string = (content) => content): Promise<ReturnType<typeof read>> => {
   const replies = await core.bot.handle({ type: 'message', origin, text: line });
   const content = renderReplies(replies).map((payload) => payload.content ?? '').join('\n');
-  return read(parse(content, 'extended') as Node[]);
+  return read(parse(lines(content), 'extended') as Node[]);
 };
 
 describe('user text in Discord replies', () => {
@@ -58,7 +59,8 @@ describe('user text in Discord replies', () => {
   });
 
   it('shows an unknown framework name shaped like a link as text', async () => {
-    const { types, text } = await discordText('assess [Click here](https://evil.example/login) for Leeds');
+    // The framework picker that follows has the bot's own italic hint; only the echoing line counts.
+    const { types, text } = await discordText('assess [Click here](https://evil.example/login) for Leeds', (content) => content.split('\n')[0] ?? '');
     expect(types.filter((type) => HAZARDS.has(type))).toEqual([]);
     expect(text).toContain('I don’t know a framework called “[Click here](https://evil.example/login)”');
   });

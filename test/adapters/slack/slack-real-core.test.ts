@@ -126,9 +126,13 @@ const startAssessment = async (stack: Stack, city: string): Promise<Ephemeral> =
   const prompt = shown[0];
   if (!prompt) throw new Error('no prompt');
   expect(prompt.text).toContain(`Starting *NIACE Learning City Toolkit – quick check* for *${city}*: 9 questions`);
+  // Slack shows buttons, so the prompts speak of them, not of typing.
+  expect(prompt.text).toContain('Answer with the buttons, or type a number or a level name');
+  expect(prompt.text).toContain('Press a level, or type its number or name.');
+  expect(prompt.text).not.toContain('question <n>');
   expect(prompt.text).toContain('Question 1 of 9 · Partnership');
   const labels = buttonsIn(prompt.blocks).map((b) => b.text.text);
-  expect(labels).toEqual(['1 Getting organised', '2 Towards a shared understanding', '3 Cycles of learning', 'Skip', 'Stop']);
+  expect(labels).toEqual(['0 Not yet', '1 Getting organised', '2 Towards a shared understanding', '3 Cycles of learning', 'Skip', 'Stop']);
   expect(api?.of('chat.postMessage')).toEqual([]);
   return prompt;
 };
@@ -236,10 +240,12 @@ describe('Slack with the real core', () => {
 
     const summaryText = String(summary?.params['text']);
     expect(summaryText).toContain('*NIACE Learning City Toolkit – quick check: Leeds*');
-    expect(summaryText).toContain('overall *63%* (8 of 9 questions answered)');
+    // On the 0-3 scale: Partnership (3 + 2) / 6, Participation (2 + 3 + 2) / 9, Performance (1 + 2 + 3) / 9; overall 18 / 24.
+    expect(summaryText).toContain('overall *75%* (8 of 9 questions answered)');
+    expect(summaryText).toContain('Partnership    ████████░░  83% · 2 of 3 answered');
     const [uploadUrl] = api.of('files.getUploadURLExternal');
     expect(uploadUrl?.params).toMatchObject({ filename: 'assessment-niace-quick-leeds.png' });
-    expect(String(uploadUrl?.params['alt_text'])).toContain('Partnership 75%, Participation 67%, Performance 50%');
+    expect(String(uploadUrl?.params['alt_text'])).toContain('Partnership 83%, Participation 78%, Performance 67%');
     expect(api.uploads).toHaveLength(1);
     // The upload is multipart: the whole PNG, signature to IEND chunk, is in it at the announced length.
     const upload = api.uploads[0] ?? '';
@@ -253,9 +259,9 @@ describe('Slack with the real core', () => {
 
     const results = stack.core.stores.results.list(WORKSPACE);
     expect(results).toHaveLength(1);
-    expect(results[0]).toMatchObject({ city: 'Leeds', frameworkId: 'niace-quick', platform: 'slack', channelId: CHANNEL, userId: 'U0ANNA', overallPercent: 62.5 });
+    expect(results[0]).toMatchObject({ city: 'Leeds', frameworkId: 'niace-quick', platform: 'slack', channelId: CHANNEL, userId: 'U0ANNA', overallPercent: 75 });
     expect(results[0]?.components.map((c) => [c.id, c.percent, c.answered])).toEqual([
-      ['partnership', 75, 2], ['participation', 66.7, 3], ['performance', 50, 3],
+      ['partnership', 83.3, 2], ['participation', 77.8, 3], ['performance', 66.7, 3],
     ]);
     expect(results[0]?.answers).toEqual({
       'partnership-body': 3, 'partnership-strategy': 2, 'partnership-review': null,
@@ -270,7 +276,14 @@ describe('Slack with the real core', () => {
     const historyText = String(history?.text);
     expect(historyText).toContain('*Assessment results for Leeds* (1, newest first)');
     expect(historyText).toContain('*NIACE Learning City Toolkit – quick check*');
-    expect(historyText).toMatch(/• \d{1,2} \w+: \*63%\* · Partnership 75%, Participation 67%, Performance 50%/u);
+    expect(historyText).toMatch(/• \d{1,2} \w+: \*75%\* · Partnership 83%, Participation 78%, Performance 67%/u);
+
+    // Slack gets no file upload for the export: the CSV is a block to copy, with the file name to use.
+    await command(stack, 'export');
+    const exported = String(urls.visible('U0ANNA').at(-1)?.text);
+    const team = WORKSPACE.replace(/^slack:/u, '');
+    expect(exported).toContain(`Copy the block below into a file named \`${team}-${new Date().toISOString().slice(0, 10)}.csv\`.`);
+    expect(exported).toMatch(/```\nresult_id,completed_at,city,/u);
     expect(errorsOf(stack)).toEqual([]);
   });
 

@@ -1,0 +1,60 @@
+import type { AnswerPort, KnowledgeAnswer } from './ports.js';
+import { textReply, type Citation, type Reply } from './replies.js';
+import { createHash } from 'node:crypto';
+
+/** Stable short key for an answered question, carried by the 👍/👎 buttons. */
+export const feedbackKeyFor = (question: string): string =>
+  createHash('sha256').update(question.toLowerCase()).digest('hex').slice(0, 16);
+
+/** Unique citations in the order the answer used them. */
+const citationsOf = (answer: KnowledgeAnswer): Citation[] => {
+  const seen = new Set<string>();
+  const citations: Citation[] = [];
+  for (const { source, title } of answer.sources) {
+    if (seen.has(source)) continue;
+    seen.add(source);
+    citations.push({ title, source });
+  }
+  return citations;
+};
+
+/** Renders a knowledge answer as a neutral reply. */
+export const answerReply = (answer: KnowledgeAnswer): Reply => {
+  if (answer.noAnswer) {
+    const topics = answer.suggestions.length > 0 ? `\n\nI can help with topics such as: ${answer.suggestions.join('; ')}.` : '';
+    return { kind: 'answer', text: `${answer.answer}${topics}` };
+  }
+  return {
+    kind: 'answer',
+    text: answer.answer,
+    citations: citationsOf(answer),
+    feedbackKey: feedbackKeyFor(answer.question),
+    shareable: true,
+  };
+};
+
+const LETTER = /\p{L}/u;
+const LATIN = /\p{Script=Latin}/u;
+/** Words the English documents can match: Latin-script words and numbers (GNLC, UNESCO, 2013). */
+const MATCHABLE = /[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}'’-]*/gu;
+
+/**
+ * Answers a question from the knowledge base. The documents are in English: a question written
+ * partly or wholly in another script (Arabic, Chinese) is told so and answered from the English
+ * words, names and numbers it contains; one with no words at all (emoji) is told how to ask.
+ */
+export const answerQuestion = (answers: AnswerPort, question: string): Reply[] => {
+  const letters = [...question].filter((char) => LETTER.test(char));
+  const foreign = letters.filter((char) => !LATIN.test(char)).length;
+  const matchable = (question.match(MATCHABLE) ?? []).join(' ');
+  const topics = answers.topics();
+  const topicLine = topics.length > 0 ? ` I can help with topics such as: ${topics.join('; ')}.` : '';
+  if (letters.length === 0 && !/\p{N}/u.test(question)) {
+    return [textReply(`The documents are in English, and there are no words in that for me to look up. Please ask in English words, for example “what is a learning city?”.${topicLine}`)];
+  }
+  if (foreign === 0) return [answerReply(answers.answer(question))];
+  const note = 'The documents are in English, so I can only match the English words, names and numbers in your question.';
+  if (matchable.trim() === '') return [textReply(`${note} There are none in this one; please ask in English.${topicLine}`)];
+  const answer = answerReply(answers.answer(matchable));
+  return [{ ...answer, text: `_${note} I looked up: “${matchable}”._\n\n${answer.text}` }];
+};

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { startEngine, stepEngine, type EngineStep } from '../../src/assessment/engine.js';
+import type { Framework } from '../../src/assessment/framework-schema.js';
+import { looksLikeQuestion, parseTypedInput } from '../../src/assessment/typed-input.js';
+import { shippedFrameworks } from './fakes.js';
+
+const say = (framework: Framework, step: EngineStep, text: string): EngineStep => stepEngine(framework, step.state, { type: 'text', text });
+const frameworks = shippedFrameworks().map((framework) => [framework.id, framework] as const);
+const top = (framework: Framework) => framework.scale.levels[framework.scale.levels.length - 1];
+
+describe('typed answers mean the same in every framework', () => {
+  it.each(frameworks)('%s: "yes" asks to confirm the level it stands for, and records it only on yes', (_id, framework) => {
+    const start = startEngine(framework, 'Leeds');
+    const asked = say(framework, start, 'yes');
+    const expected = framework.id === 'niace-quick' ? '3 · Cycles of learning' : '3 · Established';
+    expect(asked.reply.text).toBe(`You said “yes”. Do you mean *${expected}* for question 1? yes / no`);
+    expect(asked.state.answers).toEqual({});
+    expect(asked.reply.choices?.map((c) => c.value)).toEqual(['assess:answer:3:q1', 'assess:keep']);
+    const confirmed = say(framework, asked, 'yes');
+    expect(Object.values(confirmed.state.answers)).toEqual([3]);
+    expect(confirmed.reply.text).toContain('Question 2 of');
+    const refused = say(framework, asked, 'no');
+    expect(refused.state.answers).toEqual({});
+    expect(refused.reply.text).toContain('Not recorded.');
+    expect(refused.reply.text).toContain('Question 1 of');
+  });
+
+  it.each(frameworks)('%s: "partly" asks about the middle level', (_id, framework) => {
+    const asked = say(framework, startEngine(framework, 'Leeds'), 'partly');
+    const middle = framework.id === 'niace-quick' ? '2 · Towards a shared understanding' : '2 · Developing';
+    expect(asked.reply.text).toContain(`Do you mean *${middle}*`);
+  });
+
+  it.each(frameworks)('%s: plain words answer directly: no, not yet, just getting started, advanced', (_id, framework) => {
+    const answer = (text: string) => Object.values(say(framework, startEngine(framework, 'Leeds'), text).state.answers);
+    expect(answer('no')).toEqual([0]);
+    expect(answer('Not yet')).toEqual([0]);
+    expect(answer("we're just getting started really")).toEqual([1]);
+    expect(answer('advanced')).toEqual([top(framework)?.value]);
+    expect(answer(String(top(framework)?.value))).toEqual([top(framework)?.value]);
+    expect(answer(top(framework)?.label ?? '')).toEqual([top(framework)?.value]);
+  });
+
+  it.each(frameworks)('%s: "not sure" skips and says how to come back; `question 1` returns and then carries on', (_id, framework) => {
+    const skipped = say(framework, startEngine(framework, 'Leeds'), 'not sure');
+    expect(skipped.state.answers).toEqual({ [framework.components[0]?.questions[0]?.id ?? '']: null });
+    expect(skipped.reply.text).toContain('Skipped question 1, since you are not sure. To come back to it, type `question 1`');
+    const later = say(framework, say(framework, skipped, "I don't know"), '1');
+    expect(later.reply.text).toContain('Question 4 of');
+    const back = say(framework, later, 'question 1');
+    expect(back.reply.text).toContain('Question 1 again.');
+    expect(back.reply.text).toContain('Your earlier answer: skipped.');
+    // Answering it goes on from the first question not yet asked, not from question 2.
+    expect(say(framework, back, '1').reply.text).toContain('Question 4 of');
+    expect(say(framework, later, 'question 99').reply.text).toContain('There is no question 99');
+  });
+
+  it.each(frameworks)('%s: `progress` lists answered, skipped and remaining questions per area', (_id, framework) => {
+    const step = say(framework, say(framework, say(framework, startEngine(framework, 'Leeds'), '1'), 'skip'), 'progress');
+    const total = framework.components.reduce((n, c) => n + c.questions.length, 0);
+    expect(step.reply.text).toContain(`*Progress:* 1 of ${total} answered, 1 skipped, ${total - 2} to go.`);
+    const first = framework.components[0];
+    expect(step.reply.text).toContain(`• ${first?.label}: 1 of ${first?.questions.length} answered, skipped question 2`);
+    const second = framework.components[1];
+    expect(step.reply.text).toContain(`• ${second?.label}: 0 of ${second?.questions.length} answered, ${second?.questions.length} to go`);
+    expect(step.reply.text).toContain('Question 3 of');
+    expect(step.state.answers).toEqual(say(framework, say(framework, startEngine(framework, 'Leeds'), '1'), 'skip').state.answers);
+  });
+
+  it.each(frameworks)('%s: a plain question is handed back as a question, with the current question to show again', (_id, framework) => {
+    const step = say(framework, startEngine(framework, 'Leeds'), 'what does political will mean here?');
+    expect(step.outcome).toBe('question');
+    expect(step.state.answers).toEqual({});
+    expect(step.reply.text).toContain('Question 1 of');
+  });
+
+  it('tells questions from answers', () => {
+    expect(looksLikeQuestion('what does political will mean here?')).toBe(true);
+    expect(looksLikeQuestion('how do other cities fund this')).toBe(true);
+    expect(looksLikeQuestion('北京是什么学习城市？')).toBe(true);
+    expect(looksLikeQuestion('2?')).toBe(false);
+    expect(looksLikeQuestion('established')).toBe(false);
+    expect(looksLikeQuestion('we are just getting started')).toBe(false);
+    expect(parseTypedInput('not sure?', [])).toEqual({ type: 'skip', unsure: true });
+  });
+});
