@@ -48,17 +48,17 @@ export class AssessmentService implements AssessmentPort {
     this.byId = new Map(deps.frameworks.map((framework) => [framework.id, framework]));
   }
 
-  start(origin: Origin, args: string): Reply[] {
-    return this.guard(origin, () => {
+  async start(origin: Origin, args: string): Promise<Reply[]> {
+    return this.guard(origin, async () => {
       const key = this.keyOf(origin);
       const parsed = parseStartArgs(args);
       if (parsed.keyword === 'list') return [frameworkListReply(this.deps.frameworks)];
-      const loaded = this.load(key);
-      if (loaded !== undefined && 'error' in loaded) return [loaded.error, ...this.start(origin, args)];
+      const loaded = await this.load(key);
+      if (loaded !== undefined && 'error' in loaded) return [loaded.error, ...(await this.start(origin, args))];
       const existing = loaded?.state;
       if (parsed.keyword === 'cancel' || parsed.keyword === 'resume' || parsed.keyword === 'restart') {
         if (existing === undefined) return [info('You have no assessment in progress here. Start one with `assess`.')];
-        return this.input(origin, { choice: `assess:${parsed.keyword}` }) ?? [];
+        return (await this.input(origin, { choice: `assess:${parsed.keyword}` })) ?? [];
       }
       let framework: Framework | undefined;
       let note: string | undefined;
@@ -78,7 +78,7 @@ export class AssessmentService implements AssessmentPort {
         const current = this.byId.get(existing.engine.frameworkId);
         if (current !== undefined) {
           const restartOffer = { ...(framework === undefined ? {} : { frameworkId: framework.id }), ...(city === undefined ? {} : { city }) };
-          this.save(key, { ...existing, restartOffer });
+          await this.save(key, { ...existing, restartOffer });
           return [restartOfferReply(current, existing.engine, { ...(framework === undefined ? {} : { framework }), ...(city === undefined ? {} : { city }) })];
         }
       }
@@ -86,14 +86,14 @@ export class AssessmentService implements AssessmentPort {
     });
   }
 
-  input(origin: Origin, input: { text: string } | { choice: string }): Reply[] | undefined {
-    return this.guard(origin, () => {
+  async input(origin: Origin, input: { text: string } | { choice: string }): Promise<Reply[] | undefined> {
+    return this.guard(origin, async () => {
       const key = this.keyOf(origin);
       const choice = 'choice' in input ? parseAssessChoice(input.choice) : undefined;
       const isOurs = 'choice' in input && input.choice.startsWith('assess:');
       // A start button from the framework list works like `assess <framework>`, with or without a session.
       if (choice?.type === 'begin') return this.start(origin, choice.frameworkId);
-      const loaded = this.load(key);
+      const loaded = await this.load(key);
       if (loaded !== undefined && 'error' in loaded) return [loaded.error];
       if (loaded === undefined) {
         return isOurs ? [info('That button belongs to an assessment that has ended or is not yours. Type `assess` to start your own.')] : undefined;
@@ -106,9 +106,9 @@ export class AssessmentService implements AssessmentPort {
     });
   }
 
-  hasActive(origin: Origin): boolean {
+  async hasActive(origin: Origin): Promise<boolean> {
     try {
-      return this.deps.sessions.get(this.keyOf(origin)) !== undefined;
+      return (await this.deps.sessions.get(this.keyOf(origin))) !== undefined;
     } catch (error) {
       this.deps.logger.error({ err: errorMessage(error) }, 'assessment session lookup failed');
       return false;
@@ -119,29 +119,29 @@ export class AssessmentService implements AssessmentPort {
     return [frameworkListReply(this.deps.frameworks)];
   }
 
-  results(origin: Origin, city: string): Reply[] {
-    return this.guard(origin, () => {
+  async results(origin: Origin, city: string): Promise<Reply[]> {
+    return this.guard(origin, async () => {
       const workspace = workspaceKey(origin);
       const name = city.trim();
-      if (name === '') return [citiesReply(this.deps.results.list(workspace, { limit: 500 }), this.deps.clock.now())];
-      const found = this.deps.results.list(workspace, { city: name });
-      if (found.length === 0) return [noResultsReply(name, this.deps.results.list(workspace, { limit: 500 }))];
+      if (name === '') return [citiesReply(await this.deps.results.list(workspace, { limit: 500 }), this.deps.clock.now())];
+      const found = await this.deps.results.list(workspace, { city: name });
+      if (found.length === 0) return [noResultsReply(name, await this.deps.results.list(workspace, { limit: 500 }))];
       return [historyReply(name, found, this.byId, this.deps.clock.now())];
     }, READ_FAILURE);
   }
 
-  exportCsv(origin: Origin): Reply[] {
+  async exportCsv(origin: Origin): Promise<Reply[]> {
     return this.guard(
       origin,
-      () => [csvReply(this.deps.results.list(workspaceKey(origin)), this.byId, origin.workspaceId, this.deps.clock.now())],
+      async () => [csvReply(await this.deps.results.list(workspaceKey(origin)), this.byId, origin.workspaceId, this.deps.clock.now())],
       READ_FAILURE,
     );
   }
 
-  private onChooseFramework(
+  private async onChooseFramework(
     origin: Origin, key: SessionKey, state: Extract<SessionState, { phase: 'choose-framework' }>,
     input: { text: string } | { choice: string }, choice: AssessChoice | undefined,
-  ): Reply[] {
+  ): Promise<Reply[]> {
     if (this.wantsToLeave(input, choice)) return this.discard(key, 'Assessment cancelled.');
     let framework: Framework | undefined;
     if (choice?.type === 'framework' || choice?.type === 'begin') framework = this.byId.get(choice.frameworkId);
@@ -153,10 +153,10 @@ export class AssessmentService implements AssessmentPort {
     return this.begin(origin, key, framework, state.city);
   }
 
-  private onChooseCity(
+  private async onChooseCity(
     origin: Origin, key: SessionKey, state: Extract<SessionState, { phase: 'choose-city' }>,
     input: { text: string } | { choice: string }, choice: AssessChoice | undefined,
-  ): Reply[] {
+  ): Promise<Reply[]> {
     if (this.wantsToLeave(input, choice)) return this.discard(key, 'Assessment cancelled.');
     const framework = this.byId.get(state.frameworkId);
     if (framework === undefined) return this.discard(key, 'That framework is no longer available. Type `assess` to pick another.');
@@ -167,10 +167,10 @@ export class AssessmentService implements AssessmentPort {
     return this.begin(origin, key, framework, cleaned.city);
   }
 
-  private onRun(
+  private async onRun(
     origin: Origin, key: SessionKey, state: Extract<SessionState, { phase: 'run' }>, startedAt: Date,
     input: EngineInput, choice: AssessChoice | undefined,
-  ): Reply[] | undefined {
+  ): Promise<Reply[] | undefined> {
     const framework = this.byId.get(state.engine.frameworkId);
     if (framework === undefined) {
       return this.discard(key, `The framework “${escapeText(state.engine.frameworkId)}” is no longer available, so this assessment cannot go on. Type \`assess\` to start another.`);
@@ -180,22 +180,22 @@ export class AssessmentService implements AssessmentPort {
     if (state.restartOffer !== undefined || command === 'restart') {
       const offer = state.restartOffer ?? {};
       if (command === 'restart' && state.restartOffer !== undefined) {
-        this.deps.sessions.delete(key);
+        await this.deps.sessions.delete(key);
         const next = offer.frameworkId === undefined ? framework : this.byId.get(offer.frameworkId) ?? framework;
         return this.begin(origin, key, next, offer.city ?? state.engine.city);
       }
       if (command === 'restart') {
-        this.save(key, { ...state, restartOffer: {} }, startedAt);
+        await this.save(key, { ...state, restartOffer: {} }, startedAt);
         return [restartOfferReply(framework, state.engine, {})];
       }
       if (command === 'resume') {
         const step = resumeEngine(framework, state.engine);
-        this.save(key, { phase: 'run', engine: step.state }, startedAt);
+        await this.save(key, { phase: 'run', engine: step.state }, startedAt);
         return [step.reply];
       }
       // Anything else withdraws the offer and is read as usual.
       state = { phase: 'run', engine: state.engine };
-      this.save(key, state, startedAt);
+      await this.save(key, state, startedAt);
     }
     const step = stepEngine(framework, state.engine, input);
     switch (step.outcome) {
@@ -205,56 +205,56 @@ export class AssessmentService implements AssessmentPort {
         // A question about the content is answered like any question, then the assessment picks up again.
         return input.type === 'text' ? [...answerQuestion(this.deps.answers, input.text), step.reply] : [step.reply];
       case 'cancelled':
-        this.deps.sessions.delete(key);
+        await this.deps.sessions.delete(key);
         return [step.reply];
       case 'completed':
-        return [this.finish(origin, key, framework, step.state)];
+        return [await this.finish(origin, key, framework, step.state)];
       default:
-        this.save(key, { phase: 'run', engine: step.state }, startedAt);
+        await this.save(key, { phase: 'run', engine: step.state }, startedAt);
         return [step.reply];
     }
   }
 
   /** Saves the result, then ends the session; if saving fails the session stays at the last question. */
-  private finish(origin: Origin, key: SessionKey, framework: Framework, engine: EngineState): Reply {
+  private async finish(origin: Origin, key: SessionKey, framework: Framework, engine: EngineState): Promise<Reply> {
     const now = this.deps.clock.now();
     const score = scoreAnswers(framework, engine.answers);
-    const previous = this.deps.results.list(key.workspace, { city: engine.city, frameworkId: framework.id, limit: 1 })[0];
+    const previous = (await this.deps.results.list(key.workspace, { city: engine.city, frameworkId: framework.id, limit: 1 }))[0];
     const feedback = buildFeedback(framework, score);
     const result: AssessmentResult = {
       id: this.deps.newId(), workspace: key.workspace, platform: origin.platform, channelId: origin.channelId,
       userId: origin.userId, city: engine.city, frameworkId: framework.id, completedAt: now,
       overallPercent: score.overallPercent, components: score.components, answers: { ...engine.answers },
     };
-    this.deps.results.save(result);
-    this.deps.sessions.delete(key);
+    await this.deps.results.save(result);
+    await this.deps.sessions.delete(key);
     this.deps.logger.info({ frameworkId: framework.id, workspace: key.workspace, overall: score.overallPercent }, 'assessment completed');
     const summaryInput = { framework, city: engine.city, completedAt: now, score, feedback, ...(previous === undefined ? {} : { previous }) };
     return renderSummary(summaryInput);
   }
 
   /** Moves towards the first question, asking for whatever is still missing. */
-  private begin(origin: Origin, key: SessionKey, framework: Framework | undefined, city: string | undefined, note?: string): Reply[] {
+  private async begin(origin: Origin, key: SessionKey, framework: Framework | undefined, city: string | undefined, note?: string): Promise<Reply[]> {
     if (framework === undefined) {
-      this.save(key, { phase: 'choose-framework', ...(city === undefined ? {} : { city }) });
+      await this.save(key, { phase: 'choose-framework', ...(city === undefined ? {} : { city }) });
       return [frameworkPickerReply(this.deps.frameworks, city, note)];
     }
     if (city === undefined) {
-      const suggestedCity = this.lastCity(origin);
-      this.save(key, { phase: 'choose-city', frameworkId: framework.id, ...(suggestedCity === undefined ? {} : { suggestedCity }) });
+      const suggestedCity = await this.lastCity(origin);
+      await this.save(key, { phase: 'choose-city', frameworkId: framework.id, ...(suggestedCity === undefined ? {} : { suggestedCity }) });
       return [cityPromptReply(framework, suggestedCity, note)];
     }
     // Reuse the spelling of earlier results so "leeds" and "Leeds" read as one city in histories.
-    const known = this.deps.results.list(key.workspace, { city, limit: 1 })[0]?.city ?? city;
+    const known = (await this.deps.results.list(key.workspace, { city, limit: 1 }))[0]?.city ?? city;
     const step = startEngine(framework, known);
-    this.save(key, { phase: 'run', engine: step.state });
+    await this.save(key, { phase: 'run', engine: step.state });
     this.deps.logger.info({ frameworkId: framework.id, workspace: key.workspace }, 'assessment started');
     return [introReply(framework, known), step.reply];
   }
 
   /** The city of the latest result in this channel, else in the workspace. */
-  private lastCity(origin: Origin): string | undefined {
-    const recent = this.deps.results.list(workspaceKey(origin), { limit: 50 });
+  private async lastCity(origin: Origin): Promise<string | undefined> {
+    const recent = await this.deps.results.list(workspaceKey(origin), { limit: 50 });
     return (recent.find((result) => result.channelId === origin.channelId) ?? recent[0])?.city;
   }
 
@@ -265,8 +265,8 @@ export class AssessmentService implements AssessmentPort {
     return type === 'cancel' || type === 'stop';
   }
 
-  private discard(key: SessionKey, text: string): Reply[] {
-    this.deps.sessions.delete(key);
+  private async discard(key: SessionKey, text: string): Promise<Reply[]> {
+    await this.deps.sessions.delete(key);
     return [info(text)];
   }
 
@@ -275,31 +275,31 @@ export class AssessmentService implements AssessmentPort {
   }
 
   /** Reads and validates the stored session; an unreadable one is removed and reported. */
-  private load(key: SessionKey): Loaded {
-    const stored = this.deps.sessions.get(key);
+  private async load(key: SessionKey): Promise<Loaded> {
+    const stored = await this.deps.sessions.get(key);
     if (stored === undefined) return undefined;
     const parsed = sessionStateSchema.safeParse(stored.state);
     if (parsed.success) return { state: parsed.data, startedAt: stored.startedAt };
     this.deps.logger.warn({ workspace: key.workspace, issues: parsed.error.issues.length }, 'unreadable assessment session removed');
-    this.deps.sessions.delete(key);
+    await this.deps.sessions.delete(key);
     return { error: info('Your saved assessment here could not be read back, so it was removed. Sorry about that.') };
   }
 
-  private save(key: SessionKey, state: SessionState, startedAt?: Date): void {
+  private async save(key: SessionKey, state: SessionState, startedAt?: Date): Promise<void> {
     const now = this.deps.clock.now();
     const engine = state.phase === 'run' ? state.engine : undefined;
-    this.deps.sessions.put(key, {
+    await this.deps.sessions.put(key, {
       frameworkId: engine?.frameworkId ?? (state.phase === 'choose-city' ? state.frameworkId : ''),
       city: engine?.city ?? (state.phase === 'choose-framework' ? state.city ?? '' : ''),
       state,
-      startedAt: startedAt ?? this.deps.sessions.get(key)?.startedAt ?? now,
+      startedAt: startedAt ?? (await this.deps.sessions.get(key))?.startedAt ?? now,
       updatedAt: now,
     });
   }
 
-  private guard<T>(origin: Origin, run: () => T, failure: Failure = STEP_FAILURE): T | Reply[] {
+  private async guard<T>(origin: Origin, run: () => Promise<T>, failure: Failure = STEP_FAILURE): Promise<T | Reply[]> {
     try {
-      return run();
+      return await run();
     } catch (error) {
       // Not a passing failure: the core tells the user nothing can be saved, and the bot stops.
       if (error instanceof DatabaseGoneError) throw error;

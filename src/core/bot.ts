@@ -78,11 +78,11 @@ export const createBot = (deps: BotDeps): ChatBot => {
 
   const unavailable = (): Reply[] => [textReply('Self-assessments are not set up on this bot.', 'error')];
 
-  const route = (intent: Intent, origin: Origin, raw: string): Reply[] => {
+  const route = async (intent: Intent, origin: Origin, raw: string): Promise<Reply[]> => {
     const assessments = deps.assessments;
     // While an assessment runs, everything but an explicit command is an answer to it.
-    if (assessments && intent.type === 'ask' && !intent.explicit && assessments.hasActive(origin)) {
-      const replies = assessments.input(origin, { text: cleanInput(raw) });
+    if (assessments && intent.type === 'ask' && !intent.explicit && (await assessments.hasActive(origin))) {
+      const replies = await assessments.input(origin, { text: cleanInput(raw) });
       if (replies) return replies;
     }
     switch (intent.type) {
@@ -105,7 +105,7 @@ export const createBot = (deps: BotDeps): ChatBot => {
         return assessments ? assessments.frameworks(origin) : unavailable();
       case 'results':
         return assessments
-          ? assessments.results(origin, intent.city).map((reply) => (reply.kind === 'error' ? reply : { ...reply, shareable: true }))
+          ? (await assessments.results(origin, intent.city)).map((reply) => (reply.kind === 'error' ? reply : { ...reply, shareable: true }))
           : unavailable();
       case 'export':
         return assessments ? assessments.exportCsv(origin) : unavailable();
@@ -116,10 +116,10 @@ export const createBot = (deps: BotDeps): ChatBot => {
     }
   };
 
-  const choose = (origin: Origin, value: string): Reply[] => {
+  const choose = async (origin: Origin, value: string): Promise<Reply[]> => {
     const feedback = FEEDBACK_PATTERN.exec(value);
     if (feedback) {
-      deps.feedback?.recordFeedback({
+      await deps.feedback?.recordFeedback({
         workspace: workspaceKey(origin),
         userId: origin.userId,
         key: feedback[2] ?? '',
@@ -128,15 +128,15 @@ export const createBot = (deps: BotDeps): ChatBot => {
       });
       return [textReply(feedback[1] === 'up' ? 'Thanks for the feedback!' : 'Thanks — noted that this answer did not help.')];
     }
-    const replies = deps.assessments?.input(origin, { choice: value });
+    const replies = await deps.assessments?.input(origin, { choice: value });
     return replies ?? [textReply('That button is no longer active. Type `help` to see what I can do.')];
   };
 
   return {
     async handle(event: BotEvent): Promise<Reply[]> {
       try {
-        const replies = event.type === 'choice' ? choose(event.origin, event.value) : route(parseIntent(event.text), event.origin, event.text);
-        // The steps above are synchronous and quick; only drawing charts waits, and off the event loop.
+        const replies = event.type === 'choice' ? await choose(event.origin, event.value) : await route(parseIntent(event.text), event.origin, event.text);
+        // Charts are drawn off the event loop.
         return await drawCharts(replies, deps.charts, logger);
       } catch (error) {
         if (error instanceof DatabaseGoneError) {

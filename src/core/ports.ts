@@ -52,7 +52,7 @@ export interface FeedbackStore {
     key: string;
     helpful: boolean;
     at: Date;
-  }): void;
+  }): Promise<void>;
 }
 
 /**
@@ -61,14 +61,14 @@ export interface FeedbackStore {
  */
 export interface AssessmentPort {
   /** `assess [framework] [for <city>]`. */
-  start(origin: Origin, args: string): Reply[];
+  start(origin: Origin, args: string): Promise<Reply[]>;
   /** Input while an assessment is active in this conversation; `undefined` when none is. */
-  input(origin: Origin, input: { text: string } | { choice: string }): Reply[] | undefined;
+  input(origin: Origin, input: { text: string } | { choice: string }): Promise<Reply[] | undefined>;
   /** True when the user has an assessment in progress (or paused) in this conversation. */
-  hasActive(origin: Origin): boolean;
+  hasActive(origin: Origin): Promise<boolean>;
   frameworks(origin: Origin): Reply[];
-  results(origin: Origin, city: string): Reply[];
-  exportCsv(origin: Origin): Reply[];
+  results(origin: Origin, city: string): Promise<Reply[]>;
+  exportCsv(origin: Origin): Promise<Reply[]>;
 }
 
 /**
@@ -102,13 +102,16 @@ export interface StoredSession {
   updatedAt: Date;
 }
 
-/** Assessments in progress; survives restarts when backed by SQLite. */
+/**
+ * Assessments in progress; survives restarts when backed by a database. Asynchronous, as every
+ * store port: a store may answer over the network (PostgreSQL).
+ */
 export interface SessionStore {
-  get(key: SessionKey): StoredSession | undefined;
-  put(key: SessionKey, session: StoredSession): void;
-  delete(key: SessionKey): void;
+  get(key: SessionKey): Promise<StoredSession | undefined>;
+  put(key: SessionKey, session: StoredSession): Promise<void>;
+  delete(key: SessionKey): Promise<void>;
   /** Sessions started but not finished in a workspace (for reminders). */
-  listByWorkspace(workspace: string): Array<SessionKey & StoredSession>;
+  listByWorkspace(workspace: string): Promise<Array<SessionKey & StoredSession>>;
 }
 
 export interface ComponentScore {
@@ -139,9 +142,9 @@ export interface AssessmentResult {
 }
 
 export interface ResultStore {
-  save(result: AssessmentResult): void;
+  save(result: AssessmentResult): Promise<void>;
   /** Newest first. `city` matches case-insensitively. */
-  list(workspace: string, filter?: { city?: string; frameworkId?: string; limit?: number }): AssessmentResult[];
+  list(workspace: string, filter?: { city?: string; frameworkId?: string; limit?: number }): Promise<AssessmentResult[]>;
 }
 
 /**
@@ -172,5 +175,5 @@ export interface Notifier {
  * Implemented in src/reminders; scheduling runs there too.
  */
 export interface ReminderPort {
-  command(origin: Origin, args: string): Reply[];
+  command(origin: Origin, args: string): Promise<Reply[]>;
 }

@@ -17,7 +17,7 @@ export interface DigestTime {
 }
 
 /** Builds the replies a reminder sends; the scheduler calls it once per claimed slot. */
-export type BuildDigest = (reminder: Reminder, time: DigestTime) => Reply[];
+export type BuildDigest = (reminder: Reminder, time: DigestTime) => Promise<Reply[]>;
 
 export interface DigestDeps {
   results: ResultStore;
@@ -43,14 +43,14 @@ const ago = (days: number): string => (days === 0 ? 'today' : days === 1 ? 'yest
  * The weakest scored area across the city's latest result in each framework, so a low area in one
  * framework is not hidden by a newer result in another. Ties go to the more recent result.
  */
-const weakestArea = (
+const weakestArea = async (
   deps: DigestDeps,
   latest: AssessmentResult,
   byId: ReadonlyMap<string, Framework>,
-): { framework: Framework; result: AssessmentResult; component: ComponentScore } | undefined => {
+): Promise<{ framework: Framework; result: AssessmentResult; component: ComponentScore } | undefined> => {
   const seen = new Set<string>();
   let weakest: { framework: Framework; result: AssessmentResult; component: ComponentScore } | undefined;
-  for (const result of deps.results.list(latest.workspace, { city: latest.city, limit: 500 })) {
+  for (const result of await deps.results.list(latest.workspace, { city: latest.city, limit: 500 })) {
     if (seen.has(result.frameworkId)) continue;
     seen.add(result.frameworkId);
     const framework = byId.get(result.frameworkId);
@@ -66,14 +66,14 @@ const weakestArea = (
 };
 
 /** Latest result, its framework's previous result, and the weakest area with one next step. */
-const progressLines = (
+const progressLines = async (
   deps: DigestDeps,
   latest: AssessmentResult,
   byId: ReadonlyMap<string, Framework>,
   now: Date,
-): { lines: string[]; citations: Citation[] } => {
+): Promise<{ lines: string[]; citations: Citation[] }> => {
   const name = byId.get(latest.frameworkId)?.name ?? latest.frameworkId;
-  const previous = deps.results.list(latest.workspace, { city: latest.city, frameworkId: latest.frameworkId, limit: 2 })[1];
+  const previous = (await deps.results.list(latest.workspace, { city: latest.city, frameworkId: latest.frameworkId, limit: 2 }))[1];
   const delta = formatDelta(latest.overallPercent, previous?.overallPercent);
   const trend =
     previous === undefined
@@ -87,7 +87,7 @@ const progressLines = (
     `• Overall score: *${formatPercent(latest.overallPercent)}*${trend}.`,
   ];
   const citations: Citation[] = [];
-  const weakest = weakestArea(deps, latest, byId);
+  const weakest = await weakestArea(deps, latest, byId);
   if (weakest !== undefined) {
     const { framework, result, component } = weakest;
     lines.push(`• Weakest area: *${component.label}* at ${formatPercent(component.percent)} in ${framework.name} (${formatDate(result.completedAt, now)}).`);
@@ -102,8 +102,8 @@ const progressLines = (
 };
 
 /** Assessments started but not finished anywhere in the workspace. */
-const unfinishedLines = (deps: DigestDeps, workspace: string, byId: ReadonlyMap<string, Framework>, now: Date): string[] => {
-  const sessions = deps.sessions.listByWorkspace(workspace);
+const unfinishedLines = async (deps: DigestDeps, workspace: string, byId: ReadonlyMap<string, Framework>, now: Date): Promise<string[]> => {
+  const sessions = await deps.sessions.listByWorkspace(workspace);
   if (sessions.length === 0) return ['• No assessments are waiting to be finished.'];
   const lines = [`• Started but not finished: ${sessions.length}.`];
   for (const session of sessions.slice(0, MAX_UNFINISHED_SHOWN)) {
@@ -131,10 +131,10 @@ const startChoice = (framework: Framework): Choice => ({
 export const createDigestBuilder = (deps: DigestDeps): BuildDigest => {
   const byId = new Map(deps.frameworks.map((framework) => [framework.id, framework]));
   const reassessAfter = deps.reassessAfterDays ?? 90;
-  return (reminder, { slot, now }) => {
-    const latestAny = deps.results.list(reminder.workspace, { limit: 1 })[0];
+  return async (reminder, { slot, now }) => {
+    const latestAny = (await deps.results.list(reminder.workspace, { limit: 1 }))[0];
     const city = reminder.city ?? latestAny?.city;
-    const latest = city === undefined ? undefined : deps.results.list(reminder.workspace, { city, limit: 1 })[0];
+    const latest = city === undefined ? undefined : (await deps.results.list(reminder.workspace, { city, limit: 1 }))[0];
     const framework = latest === undefined ? deps.frameworks[0] : byId.get(latest.frameworkId);
     const lines = [`*Progress reminder${city === undefined ? '' : `: ${escapeText(latest?.city ?? city)}`}*`];
     if (slot.getTime() < now.getTime() - LATE_AFTER_MS) {
@@ -150,7 +150,7 @@ export const createDigestBuilder = (deps: DigestDeps): BuildDigest => {
       );
       due.push(`Run a first self-assessment to get a baseline: type ${codeSpan(`assess${framework === undefined ? '' : ` ${framework.id}`} for ${city ?? '<city>'}`)}.`);
     } else {
-      const progress = progressLines(deps, latest, byId, now);
+      const progress = await progressLines(deps, latest, byId, now);
       lines.push(...progress.lines);
       citations = progress.citations;
       const days = daysBetween(latest.completedAt, now);
@@ -161,7 +161,7 @@ export const createDigestBuilder = (deps: DigestDeps): BuildDigest => {
           : `Next assessment due around ${formatDate(new Date(latest.completedAt.getTime() + reassessAfter * DAY_MS), now)}; to run it now, type ${command}.`,
       );
     }
-    lines.push(...unfinishedLines(deps, reminder.workspace, byId, now));
+    lines.push(...(await unfinishedLines(deps, reminder.workspace, byId, now)));
     lines.push(`*What is due:* ${due.join(' ')}`);
     lines.push(`See the full history with ${codeSpan(`results ${latest?.city ?? city ?? '<city>'}`)}.`);
     lines.push(`_Reminder \`${reminder.id}\`, ${describeSchedule(reminder.schedule)} (${reminder.timeZone}). \`reminders pause ${reminder.id}\` pauses it._`);

@@ -82,8 +82,8 @@ export const createReminderService = (deps: ReminderServiceDeps): ReminderPort =
   const summary = (reminder: Reminder, origin: Origin): string =>
     `${describeSchedule(reminder.schedule)} (${reminder.timeZone}), about ${reminder.city === undefined ? 'the city assessed most recently' : `*${escapeText(reminder.city)}*`}, to ${targetWords(reminder, origin)}`;
 
-  const list = (origin: Origin): Reply[] => {
-    const reminders = deps.store.listByWorkspace(workspaceKey(origin));
+  const list = async (origin: Origin): Promise<Reply[]> => {
+    const reminders = await deps.store.listByWorkspace(workspaceKey(origin));
     if (reminders.length === 0) {
       return [info('No progress reminders are set up in this workspace. Coordinators can add one, e.g. `remind every monday 9:00 for Leeds`; `remind help` shows more.')];
     }
@@ -112,9 +112,9 @@ export const createReminderService = (deps: ReminderServiceDeps): ReminderPort =
     }
   };
 
-  const create = (origin: Origin, command: Extract<ReturnType<typeof parseReminderCommand>, { type: 'create' }>): Reply[] => {
+  const create = async (origin: Origin, command: Extract<ReturnType<typeof parseReminderCommand>, { type: 'create' }>): Promise<Reply[]> => {
     const workspace = workspaceKey(origin);
-    if (deps.store.listByWorkspace(workspace).length >= maxPerWorkspace) {
+    if ((await deps.store.listByWorkspace(workspace)).length >= maxPerWorkspace) {
       return [problem(`This workspace already has ${maxPerWorkspace} reminders, the most it can have. Delete one first with \`reminders delete <id>\`.`)];
     }
     const now = deps.clock.now();
@@ -130,7 +130,7 @@ export const createReminderService = (deps: ReminderServiceDeps): ReminderPort =
       if ('error' in cleaned) return [problem(cleaned.error)];
       city = cleaned.city;
     } else {
-      city = deps.results.list(workspace, { limit: 1 })[0]?.city;
+      city = (await deps.results.list(workspace, { limit: 1 }))[0]?.city;
       cityNote = city === undefined
         ? ' (none is saved here yet: each digest takes the latest one at the time)'
         : ` (the city assessed most recently here; add \`for <city>\` to choose another)`;
@@ -144,7 +144,7 @@ export const createReminderService = (deps: ReminderServiceDeps): ReminderPort =
     let reminder: Reminder | undefined;
     for (let attempt = 0; attempt < 5 && reminder === undefined; attempt++) {
       const candidate: Reminder = { ...base, id: newId() };
-      if (deps.store.create(candidate)) reminder = candidate;
+      if (await deps.store.create(candidate)) reminder = candidate;
     }
     if (reminder === undefined) return [problem('Sorry, the reminder could not be saved just now (no free id). Please try again.')];
     deps.logger.info({ reminder: reminder.id, workspace, schedule: reminder.schedule, timeZone }, 'reminder created');
@@ -165,33 +165,33 @@ export const createReminderService = (deps: ReminderServiceDeps): ReminderPort =
     ];
   };
 
-  const change = (origin: Origin, action: ReminderAction, id: string): Reply[] => {
+  const change = async (origin: Origin, action: ReminderAction, id: string): Promise<Reply[]> => {
     const workspace = workspaceKey(origin);
-    const reminder = deps.store.get(workspace, id);
+    const reminder = await deps.store.get(workspace, id);
     if (reminder === undefined) return [problem(`There is no reminder \`${id}\` in this workspace. Type \`reminders\` to see the ids.`)];
     const what = summary(reminder, origin);
     if (action === 'delete') {
-      deps.store.delete(workspace, id);
+      await deps.store.delete(workspace, id);
       deps.onChange?.();
       deps.logger.info({ reminder: id, workspace }, 'reminder deleted');
       return [info(`Deleted reminder \`${id}\` (${what}).`)];
     }
     const pause = action === 'pause';
     if (reminder.paused === pause) return [info(`Reminder \`${id}\` is already ${pause ? 'paused' : 'running'}.`)];
-    deps.store.setPaused(workspace, id, pause, deps.clock.now());
+    await deps.store.setPaused(workspace, id, pause, deps.clock.now());
     deps.onChange?.();
     deps.logger.info({ reminder: id, workspace, paused: pause }, pause ? 'reminder paused' : 'reminder resumed');
     if (pause) return [info(`Paused reminder \`${id}\` (${what}). \`reminders resume ${id}\` starts it again.`)];
-    const resumed = deps.store.get(workspace, id) ?? reminder;
+    const resumed = (await deps.store.get(workspace, id)) ?? reminder;
     return [info(`Resumed reminder \`${id}\` (${what}); ${nextRunWords({ ...resumed, paused: false }, deps.clock.now())}. Digests missed while it was paused are not sent.`)];
   };
 
   return {
-    command(origin: Origin, args: string): Reply[] {
+    async command(origin: Origin, args: string): Promise<Reply[]> {
       try {
         const command = parseReminderCommand(args);
         if (command.type === 'help') return [reminderHelpReply(defaultZone)];
-        if (command.type === 'list') return list(origin);
+        if (command.type === 'list') return await list(origin);
         // Everything else changes reminders: refuse before pointing out mistakes in the command.
         if (!isCoordinator(origin, deps)) return [refusalReply(origin)];
         switch (command.type) {
@@ -200,7 +200,7 @@ export const createReminderService = (deps: ReminderServiceDeps): ReminderPort =
           case 'missing-id':
             return [problem(`Which reminder? Write \`reminders ${command.action} <id>\`; \`reminders\` lists the ids.`)];
         }
-        return command.type === 'create' ? create(origin, command) : change(origin, command.type, command.id);
+        return command.type === 'create' ? await create(origin, command) : await change(origin, command.type, command.id);
       } catch (error) {
         // Not a passing failure: the core tells the user nothing can be saved, and the bot stops.
         if (error instanceof DatabaseGoneError) throw error;

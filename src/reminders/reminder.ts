@@ -67,24 +67,24 @@ export interface DeliveryRecord {
  */
 export interface ReminderStore {
   /** Adds a new reminder; returns false (and changes nothing) when the id is taken. */
-  create(reminder: Reminder): boolean;
-  get(workspace: string, id: string): Reminder | undefined;
+  create(reminder: Reminder): Promise<boolean>;
+  get(workspace: string, id: string): Promise<Reminder | undefined>;
   /** Oldest first. */
-  listByWorkspace(workspace: string): Reminder[];
+  listByWorkspace(workspace: string): Promise<Reminder[]>;
   /** Reminders that are not paused, in every workspace; for the scheduler. */
-  listActive(): Reminder[];
+  listActive(): Promise<Reminder[]>;
   /** Pauses or resumes; resuming moves `activeSince` to `at`. False when not found in the workspace. */
-  setPaused(workspace: string, id: string, paused: boolean, at: Date): boolean;
+  setPaused(workspace: string, id: string, paused: boolean, at: Date): Promise<boolean>;
   /** Removes the reminder and its delivery log. False when not found in the workspace. */
-  delete(workspace: string, id: string): boolean;
+  delete(workspace: string, id: string): Promise<boolean>;
   /**
    * Compare-and-set: records `slot` as the reminder's last slot only if the reminder exists, is not
    * paused and has no later-or-equal slot recorded, and logs the slot as `claimed`. True when this
    * caller won the slot and may send it.
    */
-  claimSlot(reminder: Pick<Reminder, 'id' | 'workspace'>, slot: Date, at: Date): boolean;
+  claimSlot(reminder: Pick<Reminder, 'id' | 'workspace'>, slot: Date, at: Date): Promise<boolean>;
   /** Updates the delivery log row of a claimed slot. */
-  recordDelivery(record: DeliveryRecord): void;
+  recordDelivery(record: DeliveryRecord): Promise<void>;
   /** Newest slot first. */
-  listDeliveries(workspace: string, reminderId: string): DeliveryRecord[];
+  listDeliveries(workspace: string, reminderId: string): Promise<DeliveryRecord[]>;
 }

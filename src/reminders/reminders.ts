@@ -38,7 +38,7 @@ export const createReminders = (deps: RemindersDeps): { port: ReminderPort; sche
   });
   const port = createReminderService({
     store: deps.store, results: deps.results, clock: deps.clock, logger: deps.logger, defaultTimeZone: deps.defaultTimeZone,
-    onChange: () => scheduler.refresh(),
+    onChange: () => void scheduler.refresh(),
     ...(deps.coordinatorIds === undefined ? {} : { coordinatorIds: deps.coordinatorIds }),
     ...(deps.coordinatorRoles === undefined ? {} : { coordinatorRoles: deps.coordinatorRoles }),
     ...(deps.maxPerWorkspace === undefined ? {} : { maxPerWorkspace: deps.maxPerWorkspace }),

@@ -45,8 +45,8 @@ export interface ReminderScheduler {
   stop(): Promise<void>;
   /** Claims and sends everything due at `clock.now()`; resolves when those sends (retries included) are done. */
   tick(): Promise<TickResult>;
-  /** Sets the timer again after reminders were added, resumed or deleted. */
-  refresh(): void;
+  /** Sets the timer again after reminders were added, resumed or deleted; resolves once it is set. */
+  refresh(): Promise<void>;
   /** Resolves when no send is in flight. */
   idle(): Promise<void>;
 }
@@ -109,9 +109,9 @@ export const createReminderScheduler = (deps: ReminderSchedulerDeps): ReminderSc
       waits.set(handle, resolve);
     });
 
-  const record = (reminder: Reminder, slot: Date, outcome: Pick<DeliveryRecord, 'status' | 'attempts'> & { error?: string }): void => {
+  const record = async (reminder: Reminder, slot: Date, outcome: Pick<DeliveryRecord, 'status' | 'attempts'> & { error?: string }): Promise<void> => {
     try {
-      store.recordDelivery({ reminderId: reminder.id, workspace: reminder.workspace, slot, updatedAt: clock.now(), ...outcome });
+      await store.recordDelivery({ reminderId: reminder.id, workspace: reminder.workspace, slot, updatedAt: clock.now(), ...outcome });
     } catch (error) {
       logger.error({ err: errorMessage(error), reminder: reminder.id }, 'reminder delivery log not written');
     }
@@ -122,28 +122,28 @@ export const createReminderScheduler = (deps: ReminderSchedulerDeps): ReminderSc
     const notifier = deps.notifiers[reminder.platform];
     if (notifier === undefined) {
       logger.error({ ...log, platform: reminder.platform }, 'no notifier for the reminder’s platform; reminder not sent');
-      record(reminder, slot, { status: 'failed', attempts: 0, error: `no notifier for ${reminder.platform}` });
+      await record(reminder, slot, { status: 'failed', attempts: 0, error: `no notifier for ${reminder.platform}` });
       return 'failed';
     }
     let replies: Reply[];
     try {
-      replies = deps.buildDigest(reminder, { slot, now: clock.now() });
+      replies = await deps.buildDigest(reminder, { slot, now: clock.now() });
     } catch (error) {
       logger.error({ ...log, err: errorMessage(error) }, 'reminder digest could not be built; reminder not sent');
-      record(reminder, slot, { status: 'failed', attempts: 0, error: errorMessage(error) });
+      await record(reminder, slot, { status: 'failed', attempts: 0, error: errorMessage(error) });
       return 'failed';
     }
     let lastError = '';
     for (let attempt = 1; attempt <= retry.attempts; attempt++) {
       if (stopped && attempt > 1) {
         logger.warn({ ...log, attempts: attempt - 1 }, 'scheduler stopped before the next retry; reminder not sent');
-        record(reminder, slot, { status: 'failed', attempts: attempt - 1, error: `stopped after: ${lastError}` });
+        await record(reminder, slot, { status: 'failed', attempts: attempt - 1, error: `stopped after: ${lastError}` });
         return 'failed';
       }
       try {
         await notifier.deliver(targetOf(reminder), replies);
         logger.info({ ...log, attempts: attempt }, 'reminder sent');
-        record(reminder, slot, { status: 'sent', attempts: attempt });
+        await record(reminder, slot, { status: 'sent', attempts: attempt });
         return 'sent';
       } catch (error) {
         lastError = errorMessage(error);
@@ -155,17 +155,21 @@ export const createReminderScheduler = (deps: ReminderSchedulerDeps): ReminderSc
       }
     }
     logger.error({ ...log, attempts: retry.attempts, err: lastError }, 'reminder delivery failed after the last attempt; this slot is not sent again');
-    record(reminder, slot, { status: 'failed', attempts: retry.attempts, error: lastError });
+    await record(reminder, slot, { status: 'failed', attempts: retry.attempts, error: lastError });
     return 'failed';
   };
 
-  /** Claims every due slot now (synchronously, so nothing interleaves) and starts their sends. */
-  const claimDue = (): Array<Promise<'sent' | 'failed'>> => {
+  /**
+   * Claims every due slot and starts their sends. Whether a slot is this instance's to send is
+   * decided by the store's claim alone, so instances (or overlapping runs) racing for a slot cannot
+   * both send it; runs within an instance still take turns (see `claimInTurn`) to spare the work.
+   */
+  const claimDue = async (): Promise<Array<Promise<'sent' | 'failed'>>> => {
     const now = clock.now();
     const sends: Array<Promise<'sent' | 'failed'>> = [];
     let active: Reminder[];
     try {
-      active = store.listActive();
+      active = await store.listActive();
     } catch (error) {
       logger.error({ err: errorMessage(error) }, 'reminders could not be read; trying again later');
       return sends;
@@ -174,7 +178,7 @@ export const createReminderScheduler = (deps: ReminderSchedulerDeps): ReminderSc
       try {
         const slot = latestSlotBetween(reminder.schedule, reminder.timeZone, countFrom(reminder), now);
         if (slot === undefined) continue;
-        if (!store.claimSlot(reminder, slot, now)) {
+        if (!(await store.claimSlot(reminder, slot, now))) {
           logger.debug({ reminder: reminder.id, slot: slot.toISOString() }, 'reminder slot already claimed');
           continue;
         }
@@ -189,11 +193,18 @@ export const createReminderScheduler = (deps: ReminderSchedulerDeps): ReminderSc
     return sends;
   };
 
-  const nextWakeMs = (): number => {
+  let claiming: Promise<unknown> = Promise.resolve();
+  const claimInTurn = (): Promise<Array<Promise<'sent' | 'failed'>>> => {
+    const next = claiming.then(claimDue);
+    claiming = next.catch(() => undefined);
+    return next;
+  };
+
+  const nextWakeMs = async (): Promise<number> => {
     const now = clock.now();
     let earliest = Number.POSITIVE_INFINITY;
     try {
-      for (const reminder of store.listActive()) {
+      for (const reminder of await store.listActive()) {
         try {
           const next = nextSlotAfter(reminder.schedule, reminder.timeZone, countFrom(reminder));
           if (next !== undefined) earliest = Math.min(earliest, next.getTime());
@@ -207,13 +218,16 @@ export const createReminderScheduler = (deps: ReminderSchedulerDeps): ReminderSc
     return Math.min(maxSleepMs, Math.max(MIN_SLEEP_MS, earliest - now.getTime()));
   };
 
-  const arm = (): void => {
+  const arm = async (): Promise<void> => {
+    if (!started || stopped) return;
+    const ms = await nextWakeMs();
+    // Stopped while reading, or armed again meanwhile: the clear and set below stay together.
     if (!started || stopped) return;
     if (timer !== undefined) timers.clear(timer);
     timer = timers.set(() => {
       timer = undefined;
-      void run();
-    }, nextWakeMs());
+      run().catch((error: unknown) => logger.error({ err: errorMessage(error) }, 'reminder run failed'));
+    }, ms);
   };
 
   const summarise = async (sends: Array<Promise<'sent' | 'failed'>>): Promise<TickResult> => {
@@ -225,14 +239,22 @@ export const createReminderScheduler = (deps: ReminderSchedulerDeps): ReminderSc
     };
   };
 
+  /** Claiming and re-arming under way: `idle` waits for these as well as for the sends they start. */
+  const phases = new Set<Promise<unknown>>();
+
   const run = (): Promise<TickResult> => {
-    const sends = claimDue();
-    arm();
-    return summarise(sends);
+    const phase = (async () => {
+      const sends = await claimInTurn();
+      await arm();
+      return sends;
+    })();
+    phases.add(phase);
+    void phase.finally(() => phases.delete(phase)).catch(() => undefined);
+    return phase.then(summarise);
   };
 
   const idle = async (): Promise<void> => {
-    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    while (phases.size > 0 || inFlight.size > 0) await Promise.allSettled([...phases, ...inFlight]);
   };
 
   return {
@@ -240,7 +262,7 @@ export const createReminderScheduler = (deps: ReminderSchedulerDeps): ReminderSc
       if (started) return;
       started = true;
       stopped = false;
-      void run();
+      run().catch((error: unknown) => logger.error({ err: errorMessage(error) }, 'reminder run failed'));
     },
     async stop() {
       stopped = true;
@@ -251,10 +273,11 @@ export const createReminderScheduler = (deps: ReminderSchedulerDeps): ReminderSc
         resolve();
       }
       waits.clear();
+      await claiming;
       await idle();
       started = false;
     },
-    tick: () => (started ? run() : summarise(claimDue())),
+    tick: async () => (started ? run() : summarise(await claimInTurn())),
     refresh: arm,
     idle,
   };

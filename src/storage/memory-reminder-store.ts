@@ -12,7 +12,7 @@ export class MemoryReminderStore implements ReminderStore {
   readonly #rows = new Map<string, Reminder>();
   readonly #deliveries = new Map<string, DeliveryRecord>();
 
-  create(reminder: Reminder): boolean {
+  async create(reminder: Reminder): Promise<boolean> {
     toIsoText(reminder.createdAt, 'createdAt');
     toIsoText(reminder.activeSince, 'activeSince');
     scheduleSchema.parse(reminder.schedule);
@@ -21,20 +21,20 @@ export class MemoryReminderStore implements ReminderStore {
     return true;
   }
 
-  get(workspace: string, id: string): Reminder | undefined {
+  async get(workspace: string, id: string): Promise<Reminder | undefined> {
     const row = this.#rows.get(id);
     return row === undefined || row.workspace !== workspace ? undefined : copy(row);
   }
 
-  listByWorkspace(workspace: string): Reminder[] {
+  async listByWorkspace(workspace: string): Promise<Reminder[]> {
     return this.#sorted().filter((row) => row.workspace === workspace).map(copy);
   }
 
-  listActive(): Reminder[] {
+  async listActive(): Promise<Reminder[]> {
     return this.#sorted().filter((row) => !row.paused).map(copy);
   }
 
-  setPaused(workspace: string, id: string, paused: boolean, at: Date): boolean {
+  async setPaused(workspace: string, id: string, paused: boolean, at: Date): Promise<boolean> {
     const row = this.#rows.get(id);
     if (row === undefined || row.workspace !== workspace) return false;
     toIsoText(at, 'at');
@@ -43,7 +43,7 @@ export class MemoryReminderStore implements ReminderStore {
     return true;
   }
 
-  delete(workspace: string, id: string): boolean {
+  async delete(workspace: string, id: string): Promise<boolean> {
     const row = this.#rows.get(id);
     if (row === undefined || row.workspace !== workspace) return false;
     this.#rows.delete(id);
@@ -51,7 +51,7 @@ export class MemoryReminderStore implements ReminderStore {
     return true;
   }
 
-  claimSlot(reminder: Pick<Reminder, 'id' | 'workspace'>, slot: Date, at: Date): boolean {
+  async claimSlot(reminder: Pick<Reminder, 'id' | 'workspace'>, slot: Date, at: Date): Promise<boolean> {
     toIsoText(slot, 'slot');
     const row = this.#rows.get(reminder.id);
     if (row === undefined || row.workspace !== reminder.workspace || row.paused) return false;
@@ -61,12 +61,12 @@ export class MemoryReminderStore implements ReminderStore {
     return true;
   }
 
-  recordDelivery(record: DeliveryRecord): void {
+  async recordDelivery(record: DeliveryRecord): Promise<void> {
     toIsoText(record.updatedAt, 'updatedAt');
     this.#deliveries.set(JSON.stringify([record.reminderId, record.slot.toISOString()]), copy(record));
   }
 
-  listDeliveries(workspace: string, reminderId: string): DeliveryRecord[] {
+  async listDeliveries(workspace: string, reminderId: string): Promise<DeliveryRecord[]> {
     return [...this.#deliveries.values()]
       .filter((record) => record.workspace === workspace && record.reminderId === reminderId)
       .sort((a, b) => b.slot.getTime() - a.slot.getTime())

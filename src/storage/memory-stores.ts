@@ -28,14 +28,14 @@ const release = (row: HeldSession): SessionKey & StoredSession => ({
 export class MemorySessionStore implements SessionStore {
   readonly #rows = new Map<string, HeldSession>();
 
-  get(key: SessionKey): StoredSession | undefined {
+  async get(key: SessionKey): Promise<StoredSession | undefined> {
     const row = this.#rows.get(sessionId(key));
     if (row === undefined) return undefined;
     const { frameworkId, city, state, startedAt, updatedAt } = release(row);
     return { frameworkId, city, state, startedAt, updatedAt };
   }
 
-  put(key: SessionKey, session: StoredSession): void {
+  async put(key: SessionKey, session: StoredSession): Promise<void> {
     const state = toJsonText(session.state, 'the assessment state');
     toIsoText(session.startedAt, 'startedAt');
     toIsoText(session.updatedAt, 'updatedAt');
@@ -51,12 +51,12 @@ export class MemorySessionStore implements SessionStore {
     });
   }
 
-  delete(key: SessionKey): void {
+  async delete(key: SessionKey): Promise<void> {
     this.#rows.delete(sessionId(key));
   }
 
   /** Most recently updated first. */
-  listByWorkspace(workspace: string): Array<SessionKey & StoredSession> {
+  async listByWorkspace(workspace: string): Promise<Array<SessionKey & StoredSession>> {
     return [...this.#rows.values()]
       .filter((row) => row.workspace === workspace)
       .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
@@ -72,17 +72,17 @@ export class MemoryResultStore implements ResultStore {
   readonly #rows = new Map<string, { seq: number; result: AssessmentResult }>();
   #seq = 0;
 
-  save(result: AssessmentResult): void {
+  async save(result: AssessmentResult): Promise<void> {
     toIsoText(result.completedAt, 'completedAt');
     const id = JSON.stringify([result.workspace, result.id]);
     this.#seq += 1;
     this.#rows.set(id, { seq: this.#seq, result: copy(result) });
   }
 
-  list(
+  async list(
     workspace: string,
     filter: { city?: string; frameworkId?: string; limit?: number } = {},
-  ): AssessmentResult[] {
+  ): Promise<AssessmentResult[]> {
     const city = filter.city === undefined ? undefined : cityKey(filter.city);
     const limit = normaliseLimit(filter.limit);
     const matches = [...this.#rows.values()]
@@ -103,7 +103,7 @@ export class MemoryResultStore implements ResultStore {
 export class MemoryFeedbackStore implements FeedbackStore {
   readonly #rows = new Map<string, FeedbackEntry>();
 
-  recordFeedback(entry: FeedbackEntry): void {
+  async recordFeedback(entry: FeedbackEntry): Promise<void> {
     toIsoText(entry.at, 'at');
     const id = JSON.stringify([entry.workspace, entry.userId, entry.key]);
     // Delete first so the map's insertion order reflects the latest vote.
@@ -112,7 +112,7 @@ export class MemoryFeedbackStore implements FeedbackStore {
   }
 
   /** Votes recorded in one workspace, most recent first. */
-  listByWorkspace(workspace: string): FeedbackEntry[] {
+  async listByWorkspace(workspace: string): Promise<FeedbackEntry[]> {
     return [...this.#rows.values()]
       .filter((row) => row.workspace === workspace)
       .reverse()

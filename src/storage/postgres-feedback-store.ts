@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { silentLogger } from '../core/ports.js';
 import type { FeedbackStore, Logger } from '../core/ports.js';
-import type { AsyncStore } from './async-store.js';
 import type { FeedbackEntry } from './feedback-entry.js';
 import { pgDateSchema } from './postgres-columns.js';
 import type { PostgresDatabase } from './postgres-database.js';
@@ -20,7 +19,7 @@ const feedbackRowSchema = z.object({
  * {@link FeedbackStore} in PostgreSQL. One vote per user per answer key; voting again replaces it
  * and renews its `seq`, which orders votes given at the same instant. Every query names the workspace.
  */
-export class PostgresFeedbackStore implements AsyncStore<FeedbackStore> {
+export class PostgresFeedbackStore implements FeedbackStore {
   readonly #db: PostgresDatabase;
   readonly #logger: Logger;
 

@@ -3,7 +3,6 @@ import { silentLogger } from '../core/ports.js';
 import type { Logger } from '../core/ports.js';
 import { scheduleSchema } from '../reminders/reminder.js';
 import type { DeliveryRecord, Reminder, ReminderStore } from '../reminders/reminder.js';
-import type { AsyncStore } from './async-store.js';
 import { pgDateSchema } from './postgres-columns.js';
 import type { PostgresDatabase } from './postgres-database.js';
 import { parseRowOrSkip } from './sqlite-columns.js';
@@ -52,7 +51,7 @@ const UPSERT_DELIVERY = `ON CONFLICT (reminder_id, slot) DO UPDATE SET
  * lock makes a second instance claiming the same slot wait and then find the slot taken, so
  * however many instances run the scheduler, each slot is won once.
  */
-export class PostgresReminderStore implements AsyncStore<ReminderStore> {
+export class PostgresReminderStore implements ReminderStore {
   readonly #db: PostgresDatabase;
   readonly #logger: Logger;
 

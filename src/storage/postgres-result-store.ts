@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { silentLogger } from '../core/ports.js';
 import type { AssessmentResult, Logger, ResultStore } from '../core/ports.js';
-import type { AsyncStore } from './async-store.js';
 import { pgDateSchema } from './postgres-columns.js';
 import type { PostgresDatabase } from './postgres-database.js';
 import { parseRowOrSkip } from './sqlite-columns.js';
@@ -36,7 +35,7 @@ type ListFilter = { city?: string; frameworkId?: string; limit?: number };
  * pair again replaces it and renews its `seq`, so among equal times the latest saved comes first,
  * as SQLite's rowid orders them.
  */
-export class PostgresResultStore implements AsyncStore<ResultStore> {
+export class PostgresResultStore implements ResultStore {
   readonly #db: PostgresDatabase;
   readonly #logger: Logger;
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { silentLogger } from '../core/ports.js';
 import type { Logger, SessionKey, SessionStore, StoredSession } from '../core/ports.js';
-import type { AsyncStore } from './async-store.js';
 import { pgDateSchema } from './postgres-columns.js';
 import type { PostgresDatabase } from './postgres-database.js';
 import { parseRowOrSkip } from './sqlite-columns.js';
@@ -30,7 +29,7 @@ type SessionRow = SessionKey & StoredSession;
  * user); every query names the workspace. Ties are ordered by byte value (`COLLATE "C"`), as
  * SQLite orders them, whatever the database's collation.
  */
-export class PostgresSessionStore implements AsyncStore<SessionStore> {
+export class PostgresSessionStore implements SessionStore {
   readonly #db: PostgresDatabase;
   readonly #logger: Logger;
 

@@ -41,13 +41,13 @@ export class SqliteFeedbackStore implements FeedbackStore {
     );
   }
 
-  recordFeedback(entry: FeedbackEntry): void {
+  async recordFeedback(entry: FeedbackEntry): Promise<void> {
     const at = toIsoText(entry.at, 'at');
     this.#record.run(entry.workspace, entry.userId, entry.key, entry.helpful ? 1 : 0, at);
   }
 
   /** Votes recorded in one workspace, most recent first; unreadable rows are logged and left out. */
-  listByWorkspace(workspace: string): FeedbackEntry[] {
+  async listByWorkspace(workspace: string): Promise<FeedbackEntry[]> {
     const entries: FeedbackEntry[] = [];
     for (const raw of this.#list.all(workspace)) {
       const row = parseRowOrSkip(feedbackRowSchema, raw, { table: 'answer_feedback', what: 'feedback', logger: this.#logger });

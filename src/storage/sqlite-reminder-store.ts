@@ -97,7 +97,7 @@ export class SqliteReminderStore implements ReminderStore {
     );
   }
 
-  create(reminder: Reminder): boolean {
+  async create(reminder: Reminder): Promise<boolean> {
     const target = reminder.target;
     const result = this.#insert.run(
       reminder.id,
@@ -117,26 +117,26 @@ export class SqliteReminderStore implements ReminderStore {
     return result.changes === 1;
   }
 
-  get(workspace: string, id: string): Reminder | undefined {
+  async get(workspace: string, id: string): Promise<Reminder | undefined> {
     const raw = this.#get.get(workspace, id);
     return raw === undefined ? undefined : this.#parse(raw);
   }
 
   /** Oldest first; unreadable rows are logged and left out. */
-  listByWorkspace(workspace: string): Reminder[] {
+  async listByWorkspace(workspace: string): Promise<Reminder[]> {
     return this.#parseAll(this.#listByWorkspace.all(workspace));
   }
 
-  listActive(): Reminder[] {
+  async listActive(): Promise<Reminder[]> {
     return this.#parseAll(this.#listActive.all());
   }
 
-  setPaused(workspace: string, id: string, paused: boolean, at: Date): boolean {
+  async setPaused(workspace: string, id: string, paused: boolean, at: Date): Promise<boolean> {
     const result = paused ? this.#pause.run(workspace, id) : this.#resume.run(toIsoText(at, 'at'), workspace, id);
     return result.changes === 1;
   }
 
-  delete(workspace: string, id: string): boolean {
+  async delete(workspace: string, id: string): Promise<boolean> {
     return this.#db.transaction(() => {
       const removed = this.#delete.run(workspace, id).changes === 1;
       if (removed) this.#deleteDeliveries.run(workspace, id);
@@ -144,7 +144,7 @@ export class SqliteReminderStore implements ReminderStore {
     }).immediate();
   }
 
-  claimSlot(reminder: Pick<Reminder, 'id' | 'workspace'>, slot: Date, at: Date): boolean {
+  async claimSlot(reminder: Pick<Reminder, 'id' | 'workspace'>, slot: Date, at: Date): Promise<boolean> {
     const slotText = toIsoText(slot, 'slot');
     const atText = toIsoText(at, 'at');
     return this.#db.transaction(() => {
@@ -154,7 +154,7 @@ export class SqliteReminderStore implements ReminderStore {
     }).immediate();
   }
 
-  recordDelivery(record: DeliveryRecord): void {
+  async recordDelivery(record: DeliveryRecord): Promise<void> {
     this.#upsertDelivery.run(
       record.reminderId,
       record.workspace,
@@ -166,7 +166,7 @@ export class SqliteReminderStore implements ReminderStore {
     );
   }
 
-  listDeliveries(workspace: string, reminderId: string): DeliveryRecord[] {
+  async listDeliveries(workspace: string, reminderId: string): Promise<DeliveryRecord[]> {
     return this.#listDeliveries.all(workspace, reminderId).flatMap((raw) => {
       const row = parseRowOrSkip(deliveryRowSchema, raw, {
         table: 'reminder_deliveries',

@@ -76,7 +76,7 @@ export class SqliteResultStore implements ResultStore {
     );
   }
 
-  save(result: AssessmentResult): void {
+  async save(result: AssessmentResult): Promise<void> {
     // Same order as COLUMNS, then city_key.
     this.#save.run(
       result.workspace,
@@ -95,7 +95,7 @@ export class SqliteResultStore implements ResultStore {
   }
 
   /** Newest first; `city` matches case-insensitively; unreadable rows are logged and left out. */
-  list(workspace: string, filter: ListFilter = {}): AssessmentResult[] {
+  async list(workspace: string, filter: ListFilter = {}): Promise<AssessmentResult[]> {
     // SQLite reads a negative LIMIT as "no limit".
     const limit = normaliseLimit(filter.limit) ?? -1;
     const { city, frameworkId } = filter;

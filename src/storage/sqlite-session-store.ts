@@ -60,7 +60,7 @@ export class SqliteSessionStore implements SessionStore {
     );
   }
 
-  get(key: SessionKey): StoredSession | undefined {
+  async get(key: SessionKey): Promise<StoredSession | undefined> {
     const raw = this.#get.get(key.workspace, key.conversation, key.userId);
     if (raw === undefined) return undefined;
     const row = this.#parse(raw);
@@ -69,7 +69,7 @@ export class SqliteSessionStore implements SessionStore {
     return { frameworkId, city, state, startedAt, updatedAt };
   }
 
-  put(key: SessionKey, session: StoredSession): void {
+  async put(key: SessionKey, session: StoredSession): Promise<void> {
     this.#put.run(
       key.workspace,
       key.conversation,
@@ -82,12 +82,12 @@ export class SqliteSessionStore implements SessionStore {
     );
   }
 
-  delete(key: SessionKey): void {
+  async delete(key: SessionKey): Promise<void> {
     this.#delete.run(key.workspace, key.conversation, key.userId);
   }
 
   /** Most recently updated first; unreadable rows are logged and left out. */
-  listByWorkspace(workspace: string): SessionRow[] {
+  async listByWorkspace(workspace: string): Promise<SessionRow[]> {
     return this.#list
       .all(workspace)
       .map((raw) => this.#parse(raw))

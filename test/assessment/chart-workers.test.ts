@@ -31,12 +31,12 @@ const realCore = (): Core => {
 
 /** An assessment port whose every step ends with a summary asking for a chart. */
 const summaries: AssessmentPort = {
-  start: () => [],
-  input: () => [{ text: 'Leeds: 50% overall', kind: 'summary', chart: { filename: 'leeds.png', alt: 'Bar chart: Leeds 50%', input: { title: 'Leeds', components: [{ label: 'Partnership', percent: 50 }] } } }],
-  hasActive: () => true,
+  start: async () => [],
+  input: async () => [{ text: 'Leeds: 50% overall', kind: 'summary', chart: { filename: 'leeds.png', alt: 'Bar chart: Leeds 50%', input: { title: 'Leeds', components: [{ label: 'Partnership', percent: 50 }] } } }],
+  hasActive: async () => true,
   frameworks: () => [],
-  results: () => [],
-  exportCsv: () => [],
+  results: async () => [],
+  exportCsv: async () => [],
 };
 
 const capture = (): { logger: Logger; warnings: object[] } => {

@@ -34,31 +34,32 @@ export class MemorySessions implements SessionStore {
     return JSON.stringify([key.workspace, key.conversation, key.userId]);
   }
 
-  get(key: SessionKey): StoredSession | undefined {
+  async get(key: SessionKey): Promise<StoredSession | undefined> {
     const row = this.rows.get(this.id(key));
     if (row === undefined) return undefined;
     const { frameworkId, city, state } = JSON.parse(row.session) as { frameworkId: string; city: string; state: unknown };
     return { frameworkId, city, state, startedAt: row.startedAt, updatedAt: row.updatedAt };
   }
 
-  put(key: SessionKey, session: StoredSession): void {
+  async put(key: SessionKey, session: StoredSession): Promise<void> {
     this.puts += 1;
     const { frameworkId, city, state } = session;
     this.rows.set(this.id(key), { ...key, session: JSON.stringify({ frameworkId, city, state }), startedAt: session.startedAt, updatedAt: session.updatedAt });
   }
 
-  delete(key: SessionKey): void {
+  async delete(key: SessionKey): Promise<void> {
     this.rows.delete(this.id(key));
   }
 
-  listByWorkspace(workspace: string): Array<SessionKey & StoredSession> {
-    return [...this.rows.values()]
-      .filter((row) => row.workspace === workspace)
-      .flatMap((row) => {
-        const key = { workspace: row.workspace, conversation: row.conversation, userId: row.userId };
-        const session = this.get(key);
-        return session === undefined ? [] : [{ ...key, ...session }];
-      });
+  async listByWorkspace(workspace: string): Promise<Array<SessionKey & StoredSession>> {
+    const listed: Array<SessionKey & StoredSession> = [];
+    for (const row of this.rows.values()) {
+      if (row.workspace !== workspace) continue;
+      const key = { workspace: row.workspace, conversation: row.conversation, userId: row.userId };
+      const session = await this.get(key);
+      if (session !== undefined) listed.push({ ...key, ...session });
+    }
+    return listed;
   }
 }
 
@@ -66,7 +67,7 @@ export class MemoryResults implements ResultStore {
   readonly saved: AssessmentResult[] = [];
   failNextSave = false;
 
-  save(result: AssessmentResult): void {
+  async save(result: AssessmentResult): Promise<void> {
     if (this.failNextSave) {
       this.failNextSave = false;
       throw new Error('disk full');
@@ -74,7 +75,7 @@ export class MemoryResults implements ResultStore {
     this.saved.push(structuredClone(result));
   }
 
-  list(workspace: string, filter: { city?: string; frameworkId?: string; limit?: number } = {}): AssessmentResult[] {
+  async list(workspace: string, filter: { city?: string; frameworkId?: string; limit?: number } = {}): Promise<AssessmentResult[]> {
     return this.saved
       .filter((result) => result.workspace === workspace)
       .filter((result) => filter.city === undefined || result.city.toLowerCase() === filter.city.toLowerCase())
@@ -150,14 +151,14 @@ export const chat = (service: AssessmentService, who: Origin) => {
   let last: Reply[] | undefined = [];
   const lastPrompt = (): Reply | undefined => [...(last ?? [])].reverse().find((reply) => reply.choices !== undefined);
   return {
-    assess: (args = ''): Reply[] => (last = service.start(who, args)),
-    say: (text: string): Reply[] | undefined => (last = service.input(who, { text })),
-    press: (value: string): Reply[] | undefined => (last = service.input(who, { choice: value })),
+    assess: async (args = ''): Promise<Reply[]> => (last = await service.start(who, args)),
+    say: async (text: string): Promise<Reply[] | undefined> => (last = await service.input(who, { text })),
+    press: async (value: string): Promise<Reply[] | undefined> => (last = await service.input(who, { choice: value })),
     /** Presses the button of the latest prompt whose label starts with `label`. */
-    pressLabel(label: string): Reply[] | undefined {
+    async pressLabel(label: string): Promise<Reply[] | undefined> {
       const choice = lastPrompt()?.choices?.find((c) => c.label.startsWith(label));
       if (choice === undefined) throw new Error(`no button "${label}" in ${JSON.stringify(last)}`);
-      return (last = service.input(who, { choice: choice.value }));
+      return (last = await service.input(who, { choice: choice.value }));
     },
     get text(): string {
       return (last ?? []).map((reply) => reply.text).join('\n');

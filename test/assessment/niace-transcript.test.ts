@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { chat, harness, origin } from './fakes.js';
 
 describe('NIACE quick check, full run as a transcript', () => {
-  it('asks city, takes buttons, numbers and words, and posts a scored summary with a chart', () => {
+  it('asks city, takes buttons, numbers and words, and posts a scored summary with a chart', async () => {
     const h = harness();
     const ana = chat(h.service, origin('U1'));
 
-    ana.assess('niace');
+    await ana.assess('niace');
     expect(ana.text).toContain('which city, town or team');
-    ana.say('Leeds');
+    await ana.say('Leeds');
     expect(ana.text).toContain('Starting *NIACE Learning City Toolkit – quick check* for *Leeds*: 9 questions');
     expect(ana.text).toContain('Question 1 of 9 · Partnership');
     expect(ana.lastPrompt()?.kind).toBe('prompt');
@@ -16,24 +16,24 @@ describe('NIACE quick check, full run as a transcript', () => {
       'assess:answer:0:q1', 'assess:answer:1:q1', 'assess:answer:2:q1', 'assess:answer:3:q1', 'assess:skip:q1', 'assess:stop',
     ]);
 
-    ana.say('3');
+    await ana.say('3');
     expect(ana.text).toContain('Noted: 3 Cycles of learning.');
     expect(ana.text).toContain('Question 2 of 9');
-    ana.pressLabel('2 Towards');
+    await ana.pressLabel('2 Towards');
     expect(ana.text).toContain('Question 3 of 9');
     expect(ana.lastPrompt()?.choices?.map((c) => c.label)).toContain('Back');
-    ana.say('getting organised');
+    await ana.say('getting organised');
     expect(ana.text).toContain('Question 4 of 9 · Participation');
-    ana.say('Developing');
-    ana.pressLabel('Skip');
+    await ana.say('Developing');
+    await ana.pressLabel('Skip');
     expect(ana.text).toContain('Skipped question 5.');
-    ana.say('not yet');
+    await ana.say('not yet');
     expect(ana.text).toContain('Noted: 0 Not yet.');
     expect(ana.text).toContain('Question 7 of 9 · Performance');
-    ana.say('Cycles of learning');
-    ana.say('two');
+    await ana.say('Cycles of learning');
+    await ana.say('two');
     expect(ana.text).toContain('Question 9 of 9');
-    const done = ana.say('level 1');
+    const done = await ana.say('level 1');
 
     expect(done).toHaveLength(1);
     const summary = done?.[0];
@@ -72,7 +72,7 @@ describe('NIACE quick check, full run as a transcript', () => {
         'performance-internal': 3, 'performance-benchmark': 2, 'performance-added-value': 1,
       },
     });
-    expect(h.service.hasActive(origin('U1'))).toBe(false);
+    expect(await h.service.hasActive(origin('U1'))).toBe(false);
     expect(h.sessions.rows.size).toBe(0);
   });
 });

@@ -2,53 +2,55 @@ import { describe, expect, it } from 'vitest';
 import { conversationKey } from '../../src/core/events.js';
 import { chat, harness, MemoryResults, MemorySessions, origin, TestClock } from './fakes.js';
 
-const answerAll = (say: (text: string) => unknown, answers: string[]) => answers.forEach((a) => say(a));
+const answerAll = async (say: (text: string) => Promise<unknown>, answers: string[]): Promise<void> => {
+  for (const answer of answers) await say(answer);
+};
 
 describe('assessment service', () => {
-  it('lets two users in one channel assess at once, independently', () => {
+  it('lets two users in one channel assess at once, independently', async () => {
     const h = harness();
     const ana = chat(h.service, origin('U1'));
     const ben = chat(h.service, origin('U2'));
-    ana.assess('niace for Leeds');
-    ben.assess('building blocks for York');
-    ana.say('3');
-    ben.say('0');
-    ben.say('1');
+    await ana.assess('niace for Leeds');
+    await ben.assess('building blocks for York');
+    await ana.say('3');
+    await ben.say('0');
+    await ben.say('1');
     expect(ana.text).toContain('Question 2 of 9');
     expect(ben.text).toContain('Question 3 of 16');
-    ana.say('stop');
-    expect(h.service.hasActive(origin('U1'))).toBe(true);
-    expect(ben.say('2')).toBeDefined();
+    await ana.say('stop');
+    expect(await h.service.hasActive(origin('U1'))).toBe(true);
+    expect(await ben.say('2')).toBeDefined();
     expect(ben.text).toContain('Question 4 of 16');
-    ben.say('cancel');
-    ben.say('yes');
-    expect(h.service.hasActive(origin('U2'))).toBe(false);
-    expect(h.service.hasActive(origin('U1'))).toBe(true);
+    await ben.say('cancel');
+    await ben.say('yes');
+    expect(await h.service.hasActive(origin('U2'))).toBe(false);
+    expect(await h.service.hasActive(origin('U1'))).toBe(true);
     // The same user in another channel, or in a thread, is a separate conversation.
-    expect(h.service.hasActive(origin('U1', { channelId: 'C2' }))).toBe(false);
-    expect(h.service.hasActive(origin('U1', { threadId: '171.1' }))).toBe(false);
+    expect(await h.service.hasActive(origin('U1', { channelId: 'C2' }))).toBe(false);
+    expect(await h.service.hasActive(origin('U1', { threadId: '171.1' }))).toBe(false);
   });
 
-  it('persists every step, so a new service over the same stores resumes exactly', () => {
+  it('persists every step, so a new service over the same stores resumes exactly', async () => {
     const sessions = new MemorySessions();
     const results = new MemoryResults();
     const clock = new TestClock(new Date('2025-03-05T10:00:00Z'));
     const first = harness({ sessions, results, clock });
     const ana = chat(first.service, origin('U1'));
-    ana.assess('niace for Leeds');
-    answerAll(ana.say, ['3', '2', 'skip', 'back']);
+    await ana.assess('niace for Leeds');
+    await answerAll(ana.say, ['3', '2', 'skip', 'back']);
     expect(ana.text).toContain('Question 3 of 9');
     const putsBefore = sessions.puts;
-    ana.say('1');
+    await ana.say('1');
     expect(sessions.puts).toBe(putsBefore + 1);
 
     const second = harness({ sessions, results, clock });
     const again = chat(second.service, origin('U1'));
-    expect(second.service.hasActive(origin('U1'))).toBe(true);
-    again.say('help');
+    expect(await second.service.hasActive(origin('U1'))).toBe(true);
+    await again.say('help');
     expect(again.text).toContain('Question 4 of 9 · Participation');
-    answerAll(again.say, ['2', '2', '2', '3', '3']);
-    const done = again.say('3');
+    await answerAll(again.say, ['2', '2', '2', '3', '3']);
+    const done = await again.say('3');
     expect(done?.[0]?.kind).toBe('summary');
     expect(results.saved[0]?.answers).toEqual({
       'partnership-body': 3, 'partnership-strategy': 2, 'partnership-review': 1,
@@ -58,152 +60,152 @@ describe('assessment service', () => {
     expect(sessions.rows.size).toBe(0);
   });
 
-  it('resumes a paused assessment after a restart; ordinary text while paused is left to the router', () => {
+  it('resumes a paused assessment after a restart; ordinary text while paused is left to the router', async () => {
     const sessions = new MemorySessions();
     const results = new MemoryResults();
     const before = harness({ sessions, results });
     const ana = chat(before.service, origin('U1'));
-    ana.assess('key features for Leeds');
-    answerAll(ana.say, ['developing', 'established', 'stop']);
+    await ana.assess('key features for Leeds');
+    await answerAll(ana.say, ['developing', 'established', 'stop']);
     expect(ana.text).toContain('Paused *UNESCO Key Features of Learning Cities* for Leeds at question 3 of 24');
 
     const after = harness({ sessions, results });
     const again = chat(after.service, origin('U1'));
-    expect(after.service.hasActive(origin('U1'))).toBe(true);
-    expect(again.say('What is a learning festival?')).toBeUndefined();
-    again.say('resume');
+    expect(await after.service.hasActive(origin('U1'))).toBe(true);
+    expect(await again.say('What is a learning festival?')).toBeUndefined();
+    await again.say('resume');
     expect(again.text).toContain('Welcome back: 2 of 24 answered.');
     expect(again.text).toContain('Question 3 of 24');
     // Stored columns carry the framework and city for reminders.
-    const [listed] = sessions.listByWorkspace('slack:T1');
+    const [listed] = await sessions.listByWorkspace('slack:T1');
     expect(listed).toMatchObject({ frameworkId: 'unesco-key-features', city: 'Leeds', userId: 'U1', conversation: conversationKey(origin('U1')) });
   });
 
-  it('offers resume or start over when the user starts again', () => {
+  it('offers resume or start over when the user starts again', async () => {
     const h = harness();
     const ana = chat(h.service, origin('U1'));
-    ana.assess('niace for Leeds');
-    answerAll(ana.say, ['2', '2', '2', '2']);
-    ana.assess('');
+    await ana.assess('niace for Leeds');
+    await answerAll(ana.say, ['2', '2', '2', '2']);
+    await ana.assess('');
     expect(ana.text).toContain('You already have *NIACE Learning City Toolkit – quick check* for *Leeds* in progress here, at question 5 of 9.');
     expect(ana.lastPrompt()?.choices?.map((c) => c.value)).toEqual(['assess:resume', 'assess:restart', 'assess:cancel']);
-    ana.pressLabel('Resume');
+    await ana.pressLabel('Resume');
     expect(ana.text).toContain('Question 5 of 9');
 
-    ana.assess('key features for York');
+    await ana.assess('key features for York');
     expect(ana.text).toContain('start over with UNESCO Key Features of Learning Cities for York');
-    ana.pressLabel('Start over');
+    await ana.pressLabel('Start over');
     expect(ana.text).toContain('Starting *UNESCO Key Features of Learning Cities* for *York*');
     expect(ana.text).toContain('Question 1 of 24');
 
     // Typing `restart` mid-way asks first; answering the question instead withdraws the offer.
-    ana.say('restart');
+    await ana.say('restart');
     expect(ana.text).toContain('Resume it, or start over');
-    ana.say('3');
+    await ana.say('3');
     expect(ana.text).toContain('Question 2 of 24');
-    ana.say('restart');
-    ana.say('start over');
+    await ana.say('restart');
+    await ana.say('start over');
     expect(ana.text).toContain('Question 1 of 24');
     expect(ana.text).toContain('for *York*');
   });
 
-  it('cancels only after a yes, without saving anything', () => {
+  it('cancels only after a yes, without saving anything', async () => {
     const h = harness();
     const ana = chat(h.service, origin('U1'));
-    ana.assess('niace for Leeds');
-    ana.say('2');
-    ana.say('cancel');
+    await ana.assess('niace for Leeds');
+    await ana.say('2');
+    await ana.say('cancel');
     expect(ana.text).toContain('Discard *NIACE Learning City Toolkit – quick check* for Leeds? 1 answer would be lost. yes / no');
-    expect(h.service.hasActive(origin('U1'))).toBe(true);
-    ana.say('no');
+    expect(await h.service.hasActive(origin('U1'))).toBe(true);
+    await ana.say('no');
     expect(ana.text).toContain('Question 2 of 9');
-    h.service.start(origin('U1'), 'cancel');
-    ana.press('assess:discard');
+    await h.service.start(origin('U1'), 'cancel');
+    await ana.press('assess:discard');
     expect(ana.text).toContain('Cancelled *NIACE Learning City Toolkit – quick check* for Leeds; its answers were discarded.');
-    expect(h.service.hasActive(origin('U1'))).toBe(false);
+    expect(await h.service.hasActive(origin('U1'))).toBe(false);
     expect(h.results.saved).toEqual([]);
-    expect(ana.say('2')).toBeUndefined();
+    expect(await ana.say('2')).toBeUndefined();
   });
 
-  it('answers a question asked mid-assessment from the knowledge base, then shows the current question again', () => {
+  it('answers a question asked mid-assessment from the knowledge base, then shows the current question again', async () => {
     const h = harness();
     const ana = chat(h.service, origin('U1'));
-    ana.assess('building blocks for Leeds');
-    ana.say('2');
-    const replies = ana.say('what is a learning festival, for example?');
+    await ana.assess('building blocks for Leeds');
+    await ana.say('2');
+    const replies = await ana.say('what is a learning festival, for example?');
     expect(h.answers.asked).toEqual(['what is a learning festival, for example?']);
     expect(replies?.map((reply) => reply.kind)).toEqual(['answer', 'prompt']);
     expect(replies?.[0]).toMatchObject({ text: 'passage text', citations: [{ title: 'How to build learning cities', source: '001_0400cab1f254837c.txt' }] });
     expect(replies?.[1]?.text).toContain('Back to the assessment:');
     expect(replies?.[1]?.text).toContain('Question 2 of 16');
-    ana.say('3');
+    await ana.say('3');
     expect(ana.text).toContain('Question 3 of 16');
     // Written in a script the English documents do not use: said so, and the question comes back.
-    const chinese = ana.say('政治意愿是什么意思？');
+    const chinese = await ana.say('政治意愿是什么意思？');
     expect(chinese?.[0]?.text).toContain('The documents are in English');
     expect(chinese?.[1]?.text).toContain('Question 3 of 16');
   });
 
-  it('asks for the framework with a picker, by button, name or number', () => {
+  it('asks for the framework with a picker, by button, name or number', async () => {
     const h = harness();
     const ana = chat(h.service, origin('U1'));
-    ana.assess('for Leeds');
+    await ana.assess('for Leeds');
     expect(ana.text).toContain('Which self-assessment would you like to run for *Leeds*?');
     expect(ana.lastPrompt()?.choices?.map((c) => c.value)).toEqual([
       'assess:framework:niace-quick', 'assess:framework:unesco-building-blocks', 'assess:framework:unesco-key-features', 'assess:cancel',
     ]);
-    ana.say('something else');
+    await ana.say('something else');
     expect(ana.text).toContain('Please pick one of these frameworks.');
-    ana.press('assess:framework:unesco-building-blocks');
+    await ana.press('assess:framework:unesco-building-blocks');
     expect(ana.text).toContain('Question 1 of 16 · Political will and commitment');
 
     const ben = chat(h.service, origin('U2'));
-    ben.assess('for York');
-    ben.say('3');
+    await ben.assess('for York');
+    await ben.say('3');
     expect(ben.text).toContain('Question 1 of 24');
 
     const cy = chat(h.service, origin('U3'));
-    cy.assess('astrology for Leeds');
+    await cy.assess('astrology for Leeds');
     expect(cy.text).toContain('I don’t know a framework called “astrology”.');
-    cy.say('key features');
+    await cy.say('key features');
     expect(cy.text).toContain('UNESCO Key Features of Learning Cities* for *Leeds*');
   });
 
-  it('asks for the city, offering the last one used in this channel', () => {
+  it('asks for the city, offering the last one used in this channel', async () => {
     const h = harness();
     const ana = chat(h.service, origin('U1'));
-    ana.assess('niace');
+    await ana.assess('niace');
     expect(ana.lastPrompt()?.choices?.map((c) => c.label)).toEqual(['Cancel']);
-    ana.say('*');
+    await ana.say('*');
     expect(ana.text).toContain('Please give the name of a city');
-    ana.say('Stratford-upon-Avon');
-    answerAll(ana.say, Array(9).fill('2'));
+    await ana.say('Stratford-upon-Avon');
+    await answerAll(ana.say, Array(9).fill('2'));
     expect(h.results.saved[0]?.city).toBe('Stratford-upon-Avon');
 
     const ben = chat(h.service, origin('U2'));
-    ben.assess('blocks');
+    await ben.assess('blocks');
     expect(ben.lastPrompt()?.howTo?.buttons).toContain('press *Stratford-upon-Avon* to use the same as last time');
     expect(ben.lastPrompt()?.howTo?.typing).toBe('Type its name (last time it was *Stratford-upon-Avon*), or `cancel` to leave.');
-    ben.pressLabel('Stratford');
+    await ben.pressLabel('Stratford');
     expect(ben.text).toContain('for *Stratford-upon-Avon*');
     // Another workspace never sees that city.
     const other = chat(h.service, origin('U9', { workspaceId: 'T2' }));
-    other.assess('blocks');
+    await other.assess('blocks');
     expect(other.lastPrompt()?.choices?.map((c) => c.label)).toEqual(['Cancel']);
-    other.say('cancel');
-    expect(h.service.hasActive(origin('U9', { workspaceId: 'T2' }))).toBe(false);
+    await other.say('cancel');
+    expect(await h.service.hasActive(origin('U9', { workspaceId: 'T2' }))).toBe(false);
   });
 
-  it('shows the change since the city’s previous result, matching the city case-insensitively', () => {
+  it('shows the change since the city’s previous result, matching the city case-insensitively', async () => {
     const h = harness();
     const ana = chat(h.service, origin('U1'));
     h.clock.set('2025-03-03T09:00:00Z');
-    ana.assess('niace for Leeds');
-    answerAll(ana.say, ['0', '0', '0', '2', '2', '2', '0', '0', '0']);
+    await ana.assess('niace for Leeds');
+    await answerAll(ana.say, ['0', '0', '0', '2', '2', '2', '0', '0', '0']);
     h.clock.set('2025-06-10T09:00:00Z');
-    ana.assess('niace for LEEDS');
+    await ana.assess('niace for LEEDS');
     expect(ana.text).toContain('for *Leeds*');
-    answerAll(ana.say, ['2', '2', '2', '2', '2', '2', '0', '0', '3']);
+    await answerAll(ana.say, ['2', '2', '2', '2', '2', '2', '0', '0', '3']);
     // Before: Partnership 0, Participation 66.7, Performance 0, overall 6 thirds / 27 = 22.2.
     // After: Partnership 66.7, Participation 66.7, Performance (0 + 0 + 1) / 3 = 33.3, overall (2/3 * 6 + 1) / 9 = 55.6.
     // Changes use the whole percentages shown: overall 56 - 22 = +34, Partnership 67 - 0 = +67, Performance 33 - 0 = +33.
@@ -217,103 +219,103 @@ describe('assessment service', () => {
     expect(ana.chart?.subtitle).toBe('10 June 2025 · overall 56% · 9 of 9 answered · previous: 3 March, 09:00 UTC');
   });
 
-  it('keeps the session at the last question when the result cannot be saved', () => {
+  it('keeps the session at the last question when the result cannot be saved', async () => {
     const h = harness();
     const ana = chat(h.service, origin('U1'));
-    ana.assess('niace for Leeds');
-    answerAll(ana.say, Array(8).fill('2'));
+    await ana.assess('niace for Leeds');
+    await answerAll(ana.say, Array(8).fill('2'));
     h.results.failNextSave = true;
-    ana.say('3');
+    await ana.say('3');
     expect(ana.replies?.[0]?.kind).toBe('error');
-    expect(h.service.hasActive(origin('U1'))).toBe(true);
-    ana.say('help');
+    expect(await h.service.hasActive(origin('U1'))).toBe(true);
+    await ana.say('help');
     expect(ana.text).toContain('Question 9 of 9');
-    expect(ana.say('3')?.[0]?.kind).toBe('summary');
+    expect((await ana.say('3'))?.[0]?.kind).toBe('summary');
     expect(h.results.saved).toHaveLength(1);
   });
 
-  it('does not advance when the session store fails, so the answer can simply be given again', () => {
+  it('does not advance when the session store fails, so the answer can simply be given again', async () => {
     const sessions = new MemorySessions();
     const h = harness({ sessions });
     const ana = chat(h.service, origin('U1'));
-    ana.assess('niace for Leeds');
-    ana.say('2');
+    await ana.assess('niace for Leeds');
+    await ana.say('2');
     const put = sessions.put.bind(sessions);
     sessions.put = () => { throw new Error('database is locked'); };
-    expect(ana.say('3')?.[0]).toMatchObject({ kind: 'error', text: expect.stringContaining('Nothing you answered before is lost') });
+    expect((await ana.say('3'))?.[0]).toMatchObject({ kind: 'error', text: expect.stringContaining('Nothing you answered before is lost') });
     sessions.put = put;
-    ana.say('help');
+    await ana.say('help');
     expect(ana.text).toContain('Question 2 of 9');
     sessions.get = () => { throw new Error('database is locked'); };
-    expect(h.service.hasActive(origin('U1'))).toBe(false);
+    expect(await h.service.hasActive(origin('U1'))).toBe(false);
   });
 
-  it('removes an unreadable stored session with a clear message', () => {
+  it('removes an unreadable stored session with a clear message', async () => {
     const h = harness();
     const key = { workspace: 'slack:T1', conversation: 'slack:T1:C1', userId: 'U1' };
-    h.sessions.put(key, { frameworkId: 'niace-quick', city: 'Leeds', state: { phase: 'run', engine: { index: 'x' } }, startedAt: new Date(), updatedAt: new Date() });
+    await h.sessions.put(key, { frameworkId: 'niace-quick', city: 'Leeds', state: { phase: 'run', engine: { index: 'x' } }, startedAt: new Date(), updatedAt: new Date() });
     const ana = chat(h.service, origin('U1'));
-    expect(ana.say('2')?.[0]?.text).toContain('could not be read back');
-    expect(h.service.hasActive(origin('U1'))).toBe(false);
+    expect((await ana.say('2'))?.[0]?.text).toContain('could not be read back');
+    expect(await h.service.hasActive(origin('U1'))).toBe(false);
   });
 
-  it('answers buttons without an active assessment, and starts one from the framework list', () => {
+  it('answers buttons without an active assessment, and starts one from the framework list', async () => {
     const h = harness();
     const ana = chat(h.service, origin('U1'));
-    expect(ana.say('hello')).toBeUndefined();
-    expect(ana.press('assess:answer:2:q3')?.[0]?.text).toContain('has ended or is not yours');
+    expect(await ana.say('hello')).toBeUndefined();
+    expect((await ana.press('assess:answer:2:q3'))?.[0]?.text).toContain('has ended or is not yours');
     const list = h.service.frameworks(origin('U1'))[0];
     expect(list?.text).toContain('*NIACE Learning City Toolkit – quick check* (`niace-quick`): 9 questions in 3 areas, scale 0–3.');
     expect(list?.text).toContain('Source: The Learning City Toolkit, NIACE (002_f3aad13fcfad5a6b.txt)');
     expect(list?.text).toContain('Source: Key Features of Learning Cities, UNESCO, 2013');
-    ana.press('assess:begin:unesco-key-features');
+    await ana.press('assess:begin:unesco-key-features');
     expect(ana.text).toContain('which city, town or team');
-    ana.say('Leeds');
-    ana.say('2');
+    await ana.say('Leeds');
+    await ana.say('2');
     // Pressing a start button mid-way asks before discarding anything.
-    ana.press('assess:begin:niace-quick');
+    await ana.press('assess:begin:niace-quick');
     expect(ana.text).toContain('start over with NIACE Learning City Toolkit – quick check for Leeds? Starting over discards its 1 answer so far.');
   });
 
-  it('lists a city’s history with trend, newest first, within the workspace only', () => {
+  it('lists a city’s history with trend, newest first, within the workspace only', async () => {
     const h = harness();
-    const run = (who: string, workspaceId: string, date: string, city: string, answers: string[]) => {
+    const run = async (who: string, workspaceId: string, date: string, city: string, answers: string[]) => {
       h.clock.set(date);
       const user = chat(h.service, origin(who, { workspaceId }));
-      user.assess(`niace for ${city}`);
-      answerAll(user.say, answers);
+      await user.assess(`niace for ${city}`);
+      await answerAll(user.say, answers);
     };
-    run('U1', 'T1', '2025-01-10T10:00:00Z', 'Leeds', Array(9).fill('0'));
-    run('U2', 'T1', '2025-02-10T10:00:00Z', 'Leeds', Array(9).fill('2'));
-    run('U1', 'T1', '2025-03-10T10:00:00Z', 'York', Array(9).fill('3'));
-    run('U7', 'T2', '2025-03-11T10:00:00Z', 'Leeds', Array(9).fill('3'));
+    await run('U1', 'T1', '2025-01-10T10:00:00Z', 'Leeds', Array(9).fill('0'));
+    await run('U2', 'T1', '2025-02-10T10:00:00Z', 'Leeds', Array(9).fill('2'));
+    await run('U1', 'T1', '2025-03-10T10:00:00Z', 'York', Array(9).fill('3'));
+    await run('U7', 'T2', '2025-03-11T10:00:00Z', 'Leeds', Array(9).fill('3'));
     h.clock.set('2025-04-01T10:00:00Z');
-    const history = h.service.results(origin('U3'), 'leeds')[0]?.text ?? '';
+    const history = (await h.service.results(origin('U3'), 'leeds'))[0]?.text ?? '';
     expect(history).toContain('*Assessment results for Leeds* (2, newest first)');
     expect(history.indexOf('10 February')).toBeLessThan(history.indexOf('10 January'));
     expect(history).toContain('• 10 February: *67%* (+67) · Partnership 67%, Participation 67%, Performance 67%');
     expect(history).toContain('Trend: 0% → 67%');
     expect(history).not.toContain('100%');
-    expect(h.service.results(origin('U3'), 'Paris')[0]?.text).toBe(
+    expect((await h.service.results(origin('U3'), 'Paris'))[0]?.text).toBe(
       'No saved assessments for *Paris* in this workspace yet. Start one with `assess for Paris`, or type `results` to list the cities that have results.',
     );
     // A near miss suggests the names it may have meant, from this workspace only.
-    expect(h.service.results(origin('U3'), 'Leds')[0]?.text).toBe('No saved assessments for *Leds* in this workspace yet. Did you mean *Leeds*? Type `results Leeds`.');
-    expect(h.service.results(origin('U3'), 'Yorkk')[0]?.text).toContain('Did you mean *York*?');
-    const cities = h.service.results(origin('U3'), '')[0]?.text ?? '';
+    expect((await h.service.results(origin('U3'), 'Leds'))[0]?.text).toBe('No saved assessments for *Leds* in this workspace yet. Did you mean *Leeds*? Type `results Leeds`.');
+    expect((await h.service.results(origin('U3'), 'Yorkk'))[0]?.text).toContain('Did you mean *York*?');
+    const cities = (await h.service.results(origin('U3'), ''))[0]?.text ?? '';
     expect(cities).toContain('• *York*: 1 result, latest 10 March (100%)');
     expect(cities).toContain('• *Leeds*: 2 results, latest 10 February (67%)');
   });
 
-  it('exports the workspace’s results as a CSV file named after the workspace and day, one row per component', () => {
+  it('exports the workspace’s results as a CSV file named after the workspace and day, one row per component', async () => {
     const h = harness();
     const ana = chat(h.service, origin('U1'));
-    ana.assess('niace for =HYPERLINK("x"), Leeds');
-    answerAll(ana.say, ['3', '3', '3', '0', '0', 'skip', 'skip', 'skip', 'skip']);
+    await ana.assess('niace for =HYPERLINK("x"), Leeds');
+    await answerAll(ana.say, ['3', '3', '3', '0', '0', 'skip', 'skip', 'skip', 'skip']);
     const other = chat(h.service, origin('U9', { workspaceId: 'T2' }));
-    other.assess('niace for Secret City');
-    answerAll(other.say, Array(9).fill('1'));
-    const reply = h.service.exportCsv(origin('U2'))[0];
+    await other.assess('niace for Secret City');
+    await answerAll(other.say, Array(9).fill('1'));
+    const reply = (await h.service.exportCsv(origin('U2')))[0];
     expect(reply?.text).toBe('Assessment results for this workspace: 1 result, one row per component.');
     expect(reply?.file).toMatchObject({ filename: 'T1-2025-03-05.csv', mimeType: 'text/csv' });
     const text = reply?.file?.content ?? '';
@@ -324,6 +326,6 @@ describe('assessment service', () => {
     expect(csv[1]).toBe(`r1,2025-03-05T10:00:00.000Z,"'=HYPERLINK(""x""), Leeds",niace-quick,NIACE Learning City Toolkit – quick check,60,partnership,Partnership,100,3,3,U1,C1`);
     expect(csv[3]).toBe(`r1,2025-03-05T10:00:00.000Z,"'=HYPERLINK(""x""), Leeds",niace-quick,NIACE Learning City Toolkit – quick check,60,performance,Performance,,0,3,U1,C1`);
     expect(text).not.toContain('Secret City');
-    expect(h.service.exportCsv(origin('U1', { workspaceId: 'T3' }))[0]?.text).toContain('nothing to export');
+    expect((await h.service.exportCsv(origin('U1', { workspaceId: 'T3' })))[0]?.text).toContain('nothing to export');
   });
 });

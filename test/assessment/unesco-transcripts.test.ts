@@ -2,34 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { chat, harness, origin } from './fakes.js';
 
 describe('UNESCO frameworks, full runs as transcripts', () => {
-  it('building blocks: 16 questions on a 0-3 scale with words, numbers, buttons, back and skip', () => {
+  it('building blocks: 16 questions on a 0-3 scale with words, numbers, buttons, back and skip', async () => {
     const h = harness();
     const ana = chat(h.service, origin('U1', { platform: 'discord', workspaceId: 'G1', channelId: 'CH1' }));
-    ana.assess('building blocks for Cork');
+    await ana.assess('building blocks for Cork');
     expect(ana.text).toContain('Question 1 of 16 · Political will and commitment');
     expect(ana.lastPrompt()?.choices?.map((c) => c.label)).toEqual(['0 Not yet', '1 Starting', '2 Developing', '3 Established', 'Skip', 'Stop']);
-    ana.say('established'); // bb-will-commitment 3
-    ana.say('not yet'); // bb-will-continuity 0
-    ana.say('back');
+    await ana.say('established'); // bb-will-commitment 3
+    await ana.say('not yet'); // bb-will-continuity 0
+    await ana.say('back');
     expect(ana.text).toContain('Your earlier answer: 0 Not yet.');
-    ana.pressLabel('1 Starting'); // bb-will-continuity changed to 1
+    await ana.pressLabel('1 Starting'); // bb-will-continuity changed to 1
     expect(ana.text).toContain('Question 3 of 16 · Partnership and networking');
-    ana.say('developing'); // bb-partners-range 2
-    ana.say('2'); // bb-partners-links 2
-    ana.say('maybe?');
+    await ana.say('developing'); // bb-partners-range 2
+    await ana.say('2'); // bb-partners-links 2
+    await ana.say('maybe?');
     expect(ana.text).toContain('Sorry, I did not catch that. Choose 0 (Not yet), 1 (Starting), 2 (Developing), 3 (Established), or skip, back, stop, cancel, or ask a question.');
     expect(ana.text).toContain('Question 5 of 16');
-    ana.say('0'); // bb-needs-data 0
-    ana.say('zero'); // bb-needs-use 0
-    for (let i = 0; i < 4; i++) ana.say('skip'); // learning opportunities and learning organisations skipped
-    ana.say('1'); // bb-wealth-enterprise
-    ana.say('starting'); // bb-wealth-jobs
-    ana.say('3'); // bb-he-research
-    ana.say('3'); // bb-he-open
-    ana.say('2'); // bb-celebrate-festival
-    ana.say('partly'); // a vague word: confirmed before it counts
+    await ana.say('0'); // bb-needs-data 0
+    await ana.say('zero'); // bb-needs-use 0
+    for (let i = 0; i < 4; i++) await ana.say('skip'); // learning opportunities and learning organisations skipped
+    await ana.say('1'); // bb-wealth-enterprise
+    await ana.say('starting'); // bb-wealth-jobs
+    await ana.say('3'); // bb-he-research
+    await ana.say('3'); // bb-he-open
+    await ana.say('2'); // bb-celebrate-festival
+    await ana.say('partly'); // a vague word: confirmed before it counts
     expect(ana.text).toContain('You said “partly”. Do you mean *2 · Developing* for question 16? yes / no');
-    const done = ana.say('yes'); // bb-celebrate-recognition 2
+    const done = await ana.say('yes'); // bb-celebrate-recognition 2
     const summary = done?.[0];
     expect(summary?.kind).toBe('summary');
     // Political will (3 + 1) / 6 = 66.7; Partnership (2 + 2) / 6 = 66.7; Needs 0; Opportunities and Organisations null;
@@ -48,23 +48,23 @@ describe('UNESCO frameworks, full runs as transcripts', () => {
     expect(summary?.text).toContain('_Framework: How to build learning cities (presentation), UNESCO._');
   });
 
-  it('key features: 24 questions across three tiers on a 0-4 scale', () => {
+  it('key features: 24 questions across three tiers on a 0-4 scale', async () => {
     const h = harness();
     const ana = chat(h.service, origin('U1'));
-    ana.assess('key features for Leeds');
+    await ana.assess('key features for Leeds');
     expect(ana.text).toContain('Question 1 of 24 · Wider benefits › Individual empowerment and social cohesion');
     const words = ['not started', 'first steps', 'developing', 'established', 'embedded and reviewed', '2'];
     for (let i = 0; i < 12; i++) {
       if (i === 6) expect(ana.text).toContain('Question 7 of 24 · Major building blocks › Inclusive learning in the education system');
-      ana.say(words[i % words.length] ?? '2');
+      await ana.say(words[i % words.length] ?? '2');
     }
     expect(ana.text).toContain('Question 13 of 24');
-    ana.say('stop');
-    ana.say('resume');
+    await ana.say('stop');
+    await ana.say('resume');
     expect(ana.text).toContain('Welcome back: 12 of 24 answered.');
     for (let i = 12; i < 24; i++) {
       if (i === 18) expect(ana.text).toContain('Question 19 of 24 · Fundamental conditions › Strong political will and commitment');
-      ana.press(`assess:answer:${i % 2 === 0 ? 4 : 3}:q${i + 1}`);
+      await ana.press(`assess:answer:${i % 2 === 0 ? 4 : 3}:q${i + 1}`);
     }
     const summary = ana.replies?.[0];
     expect(summary?.kind).toBe('summary');

@@ -80,7 +80,7 @@ describe('the bot core', () => {
     const chat = createFakeChat(createBot({ answers, feedback, clock: { now: () => new Date('2026-03-03T10:00:00Z') } }));
     await chat.userChooses(feedbackValue('abc123', true));
     await chat.userChooses(feedbackValue('def456', false));
-    expect(feedback.listByWorkspace('console:local').map((f) => [f.key, f.helpful])).toEqual(
+    expect((await feedback.listByWorkspace('console:local')).map((f) => [f.key, f.helpful])).toEqual(
       expect.arrayContaining([['abc123', true], ['def456', false]]),
     );
     expect(chat.last()).toMatch(/did not help/);
@@ -89,15 +89,15 @@ describe('the bot core', () => {
   it('sends text to a running assessment, but explicit commands still work', async () => {
     const inputs: string[] = [];
     const assessments: AssessmentPort = {
-      start: () => [{ text: 'started', kind: 'prompt' }],
-      input: (_origin, input) => {
+      start: async () => [{ text: 'started', kind: 'prompt' }],
+      input: async (_origin, input) => {
         inputs.push('text' in input ? input.text : input.choice);
         return [{ text: 'next question', kind: 'prompt' }];
       },
-      hasActive: () => true,
+      hasActive: async () => true,
       frameworks: () => [{ text: 'the frameworks' }],
-      results: (_origin, city) => [{ text: `results for ${city}` }],
-      exportCsv: () => [{ text: 'csv' }],
+      results: async (_origin, city) => [{ text: `results for ${city}` }],
+      exportCsv: async () => [{ text: 'csv' }],
     };
     const chat = createFakeChat(createBot({ answers, assessments }));
     await chat.userSays('<@U1> developing');
@@ -123,7 +123,7 @@ describe('the bot core', () => {
   });
 
   it('says so when a button has expired', async () => {
-    const store: FeedbackStore = { recordFeedback: () => undefined };
+    const store: FeedbackStore = { recordFeedback: async () => undefined };
     const chat = createFakeChat(createBot({ answers, feedback: store }));
     await chat.userChooses('assess:answer:2');
     expect(chat.last()).toMatch(/no longer active/);

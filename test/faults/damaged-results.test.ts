@@ -16,13 +16,13 @@ afterEach(() => {
 });
 
 /** A database holding results of the console's workspace whose `assessment_results` table pages are overwritten with junk. */
-const databaseWithDamagedResults = (): string => {
+const databaseWithDamagedResults = async (): Promise<string> => {
   const dir = mkdtempSync(join(tmpdir(), 'lc-fault-damaged-'));
   dirs.push(dir);
   const path = join(dir, 'bot.db');
   const stores = createSqliteStores(path);
   for (let i = 0; i < 60; i++) {
-    stores.results.save(assessmentResult({ id: `r${i}`, workspace: 'console:local', platform: 'console', city: 'Cork', completedAt: new Date(Date.UTC(2025, 0, 1 + i)) }));
+    await stores.results.save(assessmentResult({ id: `r${i}`, workspace: 'console:local', platform: 'console', city: 'Cork', completedAt: new Date(Date.UTC(2025, 0, 1 + i)) }));
   }
   stores.close();
   // The last connection to close folds the write-ahead log into the file, so the pages are all there.
@@ -48,7 +48,7 @@ const ask = async (bot: ConsoleProcess, line: string, until: RegExp): Promise<st
 
 describe('stored results that cannot be read', () => {
   it('says the results could not be read (not saved), logs why, and questions still work', async () => {
-    const path = databaseWithDamagedResults();
+    const path = await databaseWithDamagedResults();
     const bot = startConsoleBot({ KNOWLEDGE_DIR: copyKnowledge(), DATABASE_PATH: path, CHART_DIR: join(path, '..', 'charts') });
     running.push(bot);
     await bot.waitFor(/Ask a question/);

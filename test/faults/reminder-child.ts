@@ -56,7 +56,7 @@ const scheduler = createReminderScheduler({
   notifiers: { slack: notifier },
   clock: { now: () => now },
   // The digest names its reminder and slot, so the delivery file shows exactly what went out.
-  buildDigest: (reminder, time) => [textReply(`${reminder.id} ${time.slot.toISOString()}`)],
+  buildDigest: async (reminder, time) => [textReply(`${reminder.id} ${time.slot.toISOString()}`)],
   logger: silentLogger,
   retry: { attempts: 1, baseDelayMs: 0 },
   // No timer: this process only sends what is due now.

@@ -56,7 +56,7 @@ const say = (origin: Origin, text: string): Promise<Reply[]> => core.bot.handle(
 const assessThroughBot = async (origin: Origin, city: string): Promise<AssessmentResult> => {
   await say(origin, `assess niace-quick for ${city}`);
   for (const level of LEVELS) await say(origin, level);
-  const saved = core.stores.results.list(`${origin.platform}:${origin.workspaceId}`, { city });
+  const saved = await core.stores.results.list(`${origin.platform}:${origin.workspaceId}`, { city });
   expect(saved).toHaveLength(1);
   return saved[0] as AssessmentResult;
 };
@@ -67,7 +67,7 @@ const reminderIdIn = (replies: Reply[]): string => {
   return id ?? '';
 };
 
-const remindersOf = (workspace: string): Reminder[] => reminderStore.listByWorkspace(workspace);
+const remindersOf = (workspace: string): Promise<Reminder[]> => reminderStore.listByWorkspace(workspace);
 
 const discordText = (request: RecordedRequest | undefined): string => {
   const body = request?.body as { content?: string; embeds?: Array<{ description?: string }> } | undefined;
@@ -138,9 +138,9 @@ describe('reminders set up in chat are delivered through the real adapters', () 
     expect(replies[0]?.kind).toBe('error');
     expect(replies[0]?.text).toContain('Only coordinators can set up or change reminders');
     expect(replies[0]?.text).toContain('`slack:T1:U9`');
-    expect(remindersOf('slack:T1')).toEqual([]);
+    expect(await remindersOf('slack:T1')).toEqual([]);
     expect(await say(member, 'remind me every monday 9:00 for Leeds')).toMatchObject([{ kind: 'error' }]);
-    expect(remindersOf('slack:T1')).toEqual([]);
+    expect(await remindersOf('slack:T1')).toEqual([]);
   });
 
   it('lets coordinators set up channel and direct-message reminders on Slack, Discord and the console', async () => {
@@ -164,18 +164,18 @@ describe('reminders set up in chat are delivered through the real adapters', () 
     ids.console = /Reminder `(r[a-z0-9]{5})` set/u.exec(set)?.[1] ?? '';
 
     // Created in the same (fake) instant, so compared without regard to order.
-    const targets = (workspace: string): Array<[string, Reminder['target']]> =>
-      remindersOf(workspace).map((r): [string, Reminder['target']] => [r.id, r.target]).sort(([a], [b]) => a.localeCompare(b));
+    const targets = async (workspace: string): Promise<Array<[string, Reminder['target']]>> =>
+      (await remindersOf(workspace)).map((r): [string, Reminder['target']] => [r.id, r.target]).sort(([a], [b]) => a.localeCompare(b));
     const sorted = (entries: Array<[string, Reminder['target']]>) => entries.sort(([a], [b]) => a.localeCompare(b));
-    expect(targets('slack:T1')).toEqual(sorted([
+    expect(await targets('slack:T1')).toEqual(sorted([
       [ids.slackChannel, { kind: 'channel', channelId: 'C1' }],
       [ids.slackDirect, { kind: 'direct', userId: 'U1' }],
     ]));
-    expect(targets(`discord:${GUILD.id}`)).toEqual(sorted([
+    expect(await targets(`discord:${GUILD.id}`)).toEqual(sorted([
       [ids.discordChannel, { kind: 'channel', channelId: GUILD.channelId }],
       [ids.discordDirect, { kind: 'direct', userId: ORLA.id }],
     ]));
-    expect(targets('console:local')).toEqual([[ids.console, { kind: 'channel', channelId: 'terminal' }]]);
+    expect(await targets('console:local')).toEqual([[ids.console, { kind: 'channel', channelId: 'terminal' }]]);
     // Setting up reminders sends nothing by itself.
     expect(slackApi.calls).toEqual([]);
     expect(fakeDiscord.calls('POST', /\/messages$/u)).toEqual([]);
@@ -195,7 +195,7 @@ describe('reminders set up in chat are delivered through the real adapters', () 
       expect(await core.reminders.tick()).toEqual({ claimed: 5, sent: 5, failed: 0 });
     });
 
-    it('posts the Leeds digest to Slack channel C1 through chat.postMessage', () => {
+    it('posts the Leeds digest to Slack channel C1 through chat.postMessage', async () => {
       const posts = slackApi.callsOf('chat.postMessage').filter((call) => call.form.get('channel') === 'C1');
       expect(posts).toHaveLength(1);
       const post = posts[0];
@@ -211,7 +211,7 @@ describe('reminders set up in chat are delivered through the real adapters', () 
       expect(blocks.some((block) => block.type === 'actions')).toBe(true);
     });
 
-    it('opens a Slack DM with conversations.open, then posts the digest into it', () => {
+    it('opens a Slack DM with conversations.open, then posts the digest into it', async () => {
       const methods = slackApi.calls.map((call) => call.method);
       const opens = slackApi.callsOf('conversations.open');
       expect(opens).toHaveLength(1);
@@ -225,7 +225,7 @@ describe('reminders set up in chat are delivered through the real adapters', () 
       expect([...methods].sort()).toEqual(['chat.postMessage', 'chat.postMessage', 'conversations.open']);
     });
 
-    it('posts the Cork digest to the Discord guild channel', () => {
+    it('posts the Cork digest to the Discord guild channel', async () => {
       const posts = fakeDiscord.calls('POST', new RegExp(`^/channels/${GUILD.channelId}/messages$`, 'u'));
       expect(posts).toHaveLength(1);
       const text = discordText(posts[0]);
@@ -234,7 +234,7 @@ describe('reminders set up in chat are delivered through the real adapters', () 
       expect(text).toContain(`\`reminders pause ${ids.discordChannel}\``);
     });
 
-    it('opens a Discord DM with POST /users/@me/channels, then sends the digest there', () => {
+    it('opens a Discord DM with POST /users/@me/channels, then sends the digest there', async () => {
       const opens = fakeDiscord.calls('POST', /^\/users\/@me\/channels$/u);
       expect(opens).toHaveLength(1);
       expect(opens[0]?.body).toMatchObject({ recipient_id: ORLA.id });
@@ -257,12 +257,12 @@ describe('reminders set up in chat are delivered through the real adapters', () 
       expect(printed).not.toContain('Cork');
     });
 
-    it('logs every slot as sent on the first attempt', () => {
+    it('logs every slot as sent on the first attempt', async () => {
       for (const [workspace, id] of [
         ['slack:T1', ids.slackChannel], ['slack:T1', ids.slackDirect],
         [`discord:${GUILD.id}`, ids.discordChannel], [`discord:${GUILD.id}`, ids.discordDirect], ['console:local', ids.console],
       ] as const) {
-        expect(reminderStore.listDeliveries(workspace, id)).toMatchObject([{ slot: FIRST_SLOT, status: 'sent', attempts: 1 }]);
+        expect(await reminderStore.listDeliveries(workspace, id)).toMatchObject([{ slot: FIRST_SLOT, status: 'sent', attempts: 1 }]);
       }
     });
 

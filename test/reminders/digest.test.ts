@@ -44,12 +44,12 @@ const build = () => {
 const now = new Date('2025-04-07T08:00:00Z');
 
 describe('progress digest', () => {
-  it('gives days since the last assessment, score and trend, weakest area with a cited step, and what is due', () => {
+  it('gives days since the last assessment, score and trend, weakest area with a cited step, and what is due', async () => {
     const { results, buildDigest } = build();
-    results.save(result({ id: 'old', completedAt: new Date('2024-10-01T10:00:00Z'), overallPercent: 30 }));
-    results.save(result({}));
-    results.save(result({ id: 'other-city', city: 'Cork', completedAt: new Date('2025-02-01T10:00:00Z') }));
-    const [reply] = buildDigest(reminder({ id: 'r7k2m' }), { slot: now, now });
+    await results.save(result({ id: 'old', completedAt: new Date('2024-10-01T10:00:00Z'), overallPercent: 30 }));
+    await results.save(result({}));
+    await results.save(result({ id: 'other-city', city: 'Cork', completedAt: new Date('2025-02-01T10:00:00Z') }));
+    const [reply] = await buildDigest(reminder({ id: 'r7k2m' }), { slot: now, now });
     expect(reply?.text).toContain('*Progress reminder: Leeds*');
     expect(reply?.text).toContain('Last assessment: *NIACE Learning City Toolkit – quick check* on 6 January, 90 days ago.');
     expect(reply?.text).toContain('Overall score: *40%* (+10 since 1 October 2024: 30% → 40%).');
@@ -63,14 +63,14 @@ describe('progress digest', () => {
     expect(reply?.choices).toEqual([{ label: 'Start NIACE Learning City Toolkit – quick check', value: 'assess:begin:niace-quick', style: 'primary' }]);
   });
 
-  it('lists unfinished assessments in the workspace only', () => {
+  it('lists unfinished assessments in the workspace only', async () => {
     const { results, sessions, buildDigest } = build();
-    results.save(result({ completedAt: new Date('2025-03-20T10:00:00Z') }));
+    await results.save(result({ completedAt: new Date('2025-03-20T10:00:00Z') }));
     const started = { state: {}, startedAt: new Date('2025-04-01T09:00:00Z'), updatedAt: new Date('2025-04-02T09:00:00Z') };
-    sessions.put({ workspace: 'console:local', conversation: 'console:local:general', userId: 'U2' }, { ...started, frameworkId: 'niace-quick', city: 'Leeds' });
-    sessions.put({ workspace: 'console:local', conversation: 'console:local:other', userId: 'U3' }, { ...started, frameworkId: '', city: '' });
-    sessions.put({ workspace: 'slack:T1', conversation: 'slack:T1:C1', userId: 'U4' }, { ...started, frameworkId: 'niace-quick', city: 'Hidden' });
-    const text = buildDigest(reminder(), { slot: now, now })[0]?.text ?? '';
+    await sessions.put({ workspace: 'console:local', conversation: 'console:local:general', userId: 'U2' }, { ...started, frameworkId: 'niace-quick', city: 'Leeds' });
+    await sessions.put({ workspace: 'console:local', conversation: 'console:local:other', userId: 'U3' }, { ...started, frameworkId: '', city: '' });
+    await sessions.put({ workspace: 'slack:T1', conversation: 'slack:T1:C1', userId: 'U4' }, { ...started, frameworkId: 'niace-quick', city: 'Hidden' });
+    const text = (await buildDigest(reminder(), { slot: now, now }))[0]?.text ?? '';
     expect(text).toContain('Started but not finished: 2.');
     expect(text).toContain('NIACE Learning City Toolkit – quick check, Leeds: started 1 April, last answer 2 April');
     expect(text).toContain('framework not chosen yet, city not chosen yet');
@@ -79,48 +79,48 @@ describe('progress digest', () => {
     expect(text).toContain('first result, so no trend yet');
   });
 
-  it('names the weakest area across the city’s latest result in each framework, with the framework', () => {
+  it('names the weakest area across the city’s latest result in each framework, with the framework', async () => {
     const { results, buildDigest } = build();
     const kf = frameworks.find((framework) => framework.id === 'unesco-key-features');
-    results.save(result({
+    await results.save(result({
       id: 'kf', frameworkId: 'unesco-key-features', completedAt: new Date('2024-12-01T10:00:00Z'), overallPercent: 40,
       components: (kf?.components ?? []).map((c, i) => ({ id: c.id, label: c.label, percent: i === 9 ? 12.5 : 50, answered: 2, total: 2 })),
     }));
     // An older Key Features result with an even lower area no longer counts: only the latest per framework.
-    results.save(result({
+    await results.save(result({
       id: 'kf-old', frameworkId: 'unesco-key-features', completedAt: new Date('2024-06-01T10:00:00Z'),
       components: [{ id: 'governance', label: 'Governance and participation of all stakeholders', percent: 0, answered: 2, total: 2 }],
     }));
-    results.save(result({}));
-    const text = buildDigest(reminder(), { slot: now, now })[0]?.text ?? '';
+    await results.save(result({}));
+    const text = (await buildDigest(reminder(), { slot: now, now }))[0]?.text ?? '';
     expect(text).toContain('Last assessment: *NIACE Learning City Toolkit – quick check* on 6 January');
     expect(text).toContain('Weakest area: *Strong political will and commitment* at 13% in UNESCO Key Features of Learning Cities (1 December 2024).');
     expect(text).toContain('Next step: Ask the council leadership to sign a public commitment to lifelong learning');
   });
 
-  it('handles a workspace with no assessment yet', () => {
+  it('handles a workspace with no assessment yet', async () => {
     const { buildDigest } = build();
     const { city: _city, ...noCity } = reminder();
-    const [reply] = buildDigest(noCity, { slot: now, now });
+    const [reply] = await buildDigest(noCity, { slot: now, now });
     expect(reply?.text).toContain('No assessment has been completed in this workspace yet.');
     expect(reply?.text).toContain('No assessments are waiting to be finished.');
     expect(reply?.text).toMatch(/type `assess [a-z-]+ for <city>`/);
     expect(reply?.choices).toHaveLength(1);
   });
 
-  it('follows the city assessed most recently when the reminder names none, and says when it is late', () => {
+  it('follows the city assessed most recently when the reminder names none, and says when it is late', async () => {
     const { results, buildDigest } = build();
-    results.save(result({ city: 'Cork', completedAt: new Date('2025-04-01T10:00:00Z') }));
+    await results.save(result({ city: 'Cork', completedAt: new Date('2025-04-01T10:00:00Z') }));
     const { city: _city, ...noCity } = reminder();
-    const text = buildDigest(noCity, { slot: new Date('2025-04-06T08:00:00Z'), now })[0]?.text ?? '';
+    const text = (await buildDigest(noCity, { slot: new Date('2025-04-06T08:00:00Z'), now }))[0]?.text ?? '';
     expect(text).toContain('*Progress reminder: Cork*');
     expect(text).toContain('This reminder was due Sun 6 Apr 2025, 09:00 BST; it is sent late because the bot was offline.');
   });
 
-  it('names a city with no results of its own', () => {
+  it('names a city with no results of its own', async () => {
     const { results, buildDigest } = build();
-    results.save(result({ city: 'Cork' }));
-    const text = buildDigest(reminder({ city: 'Bristol' }), { slot: now, now })[0]?.text ?? '';
+    await results.save(result({ city: 'Cork' }));
+    const text = (await buildDigest(reminder({ city: 'Bristol' }), { slot: now, now }))[0]?.text ?? '';
     expect(text).toContain('*Bristol* has no completed assessment in this workspace yet.');
     expect(text).toContain('for Bristol`');
   });

@@ -7,14 +7,13 @@ import { openDatabase } from '../../src/storage/sqlite-database.js';
 import { reminderMigrations } from '../../src/storage/schema.js';
 import { SqliteReminderStore } from '../../src/storage/sqlite-reminder-store.js';
 import { tempDir } from '../storage/temp-dir.js';
-import type { MaybeAsync } from '../support/maybe-async.js';
 import { freshSchema, withPostgres } from '../support/postgres.js';
 import { reminder } from './fixtures.js';
 
 const slot = (iso: string): Date => new Date(iso);
 const at = new Date('2025-03-05T09:00:05.000Z');
 
-type Store = MaybeAsync<ReminderStore>;
+type Store = ReminderStore;
 const closers: Array<() => unknown> = [];
 afterEach(async () => {
   for (const close of closers.splice(0)) await close();
@@ -105,35 +104,35 @@ describe.each(backends)('$name reminder store', ({ make, skip }) => {
 
   it('refuses a malformed schedule instead of storing it', async () => {
     const store = await make();
-    await expect(async () => store.create(reminder({ schedule: { kind: 'interval', days: 1, anchor: 'soon' } }))).rejects.toThrow();
+    await expect(async () => await store.create(reminder({ schedule: { kind: 'interval', days: 1, anchor: 'soon' } }))).rejects.toThrow();
     expect(await store.listByWorkspace('console:local')).toEqual([]);
   });
 });
 
 describe('SQLite reminder store', () => {
-  it('keeps reminders and claimed slots across a reopen, and two connections share one claim', () => {
+  it('keeps reminders and claimed slots across a reopen, and two connections share one claim', async () => {
     const path = join(tempDir(), 'bot.db');
     const first = openDatabase(path);
     const a = new SqliteReminderStore(first);
-    a.create(reminder());
+    await a.create(reminder());
     const second = openDatabase(path);
     const b = new SqliteReminderStore(second);
-    expect(a.claimSlot(reminder(), slot('2025-03-05T09:00:00Z'), at)).toBe(true);
-    expect(b.claimSlot(reminder(), slot('2025-03-05T09:00:00Z'), at)).toBe(false);
+    expect(await a.claimSlot(reminder(), slot('2025-03-05T09:00:00Z'), at)).toBe(true);
+    expect(await b.claimSlot(reminder(), slot('2025-03-05T09:00:00Z'), at)).toBe(false);
     first.close();
     second.close();
     const reopened = new SqliteReminderStore(openDatabase(path));
-    expect(reopened.get('console:local', 'r1')?.lastSlot).toEqual(slot('2025-03-05T09:00:00Z'));
+    expect((await reopened.get('console:local', 'r1'))?.lastSlot).toEqual(slot('2025-03-05T09:00:00Z'));
   });
 
-  it('skips and reports a damaged row, keeping the others', () => {
+  it('skips and reports a damaged row, keeping the others', async () => {
     const db = openDatabase(join(tempDir(), 'bot.db'));
     const warnings: unknown[] = [];
     const store = new SqliteReminderStore(db, { debug() {}, info() {}, error() {}, warn: (obj) => warnings.push(obj) });
-    store.create(reminder());
-    store.create(reminder({ id: 'r2' }));
+    await store.create(reminder());
+    await store.create(reminder({ id: 'r2' }));
     db.prepare("UPDATE reminders SET schedule = '{\"kind\":\"cron\"' WHERE id = 'r2'").run();
-    expect(store.listActive().map((r) => r.id)).toEqual(['r1']);
+    expect((await store.listActive()).map((r) => r.id)).toEqual(['r1']);
     expect(warnings).toHaveLength(1);
     expect(JSON.stringify(warnings[0])).toContain('r2');
   });

@@ -19,7 +19,7 @@ const recordingLogger = (): Logger & { lines: Array<{ level: string; msg: string
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), lines };
 };
 
-const digest: BuildDigest = (r, { slot }) => [{ text: `digest ${r.id} for ${slot.toISOString()}`, kind: 'summary' }];
+const digest: BuildDigest = async (r, { slot }) => [{ text: `digest ${r.id} for ${slot.toISOString()}`, kind: 'summary' }];
 
 const setup = (store: ReminderStore, overrides: Partial<ReminderSchedulerDeps> = {}) => {
   const notifier = fakeNotifier();
@@ -42,13 +42,13 @@ afterEach(() => {
 describe('scheduler: catch-up after downtime', () => {
   it('sends several missed slots once, for the latest slot, then carries on with the schedule', async () => {
     const store = new MemoryReminderStore();
-    store.create(reminder({ lastSlot: new Date('2025-03-02T09:00:00Z') }));
+    await store.create(reminder({ lastSlot: new Date('2025-03-02T09:00:00Z') }));
     vi.setSystemTime(new Date('2025-03-07T12:00:00Z'));
     const { scheduler, notifier } = setup(store);
     scheduler.start();
     await scheduler.idle();
     expect(sentSlots(notifier)).toEqual(['digest r1 for 2025-03-07T09:00:00.000Z']);
-    expect(store.get('console:local', 'r1')?.lastSlot).toEqual(new Date('2025-03-07T09:00:00Z'));
+    expect((await store.get('console:local', 'r1'))?.lastSlot).toEqual(new Date('2025-03-07T09:00:00Z'));
 
     // The timer (capped at an hour per wait) wakes for the next morning's slot, exactly once.
     await vi.advanceTimersByTimeAsync(21 * 3_600_000 + 1000);
@@ -59,7 +59,7 @@ describe('scheduler: catch-up after downtime', () => {
 
   it('sends nothing for slots before the reminder was created', async () => {
     const store = new MemoryReminderStore();
-    store.create(reminder({ createdAt: new Date('2025-03-07T10:00:00Z'), activeSince: new Date('2025-03-07T10:00:00Z') }));
+    await store.create(reminder({ createdAt: new Date('2025-03-07T10:00:00Z'), activeSince: new Date('2025-03-07T10:00:00Z') }));
     vi.setSystemTime(new Date('2025-03-07T12:00:00Z'));
     const { scheduler, notifier } = setup(store);
     expect(await scheduler.tick()).toEqual({ claimed: 0, sent: 0, failed: 0 });
@@ -68,12 +68,12 @@ describe('scheduler: catch-up after downtime', () => {
 
   it('owes nothing for the time a reminder was paused', async () => {
     const store = new MemoryReminderStore();
-    store.create(reminder());
-    store.setPaused('console:local', 'r1', true, new Date('2025-03-01T13:00:00Z'));
+    await store.create(reminder());
+    await store.setPaused('console:local', 'r1', true, new Date('2025-03-01T13:00:00Z'));
     vi.setSystemTime(new Date('2025-03-10T12:00:00Z'));
     const { scheduler, notifier } = setup(store);
     expect((await scheduler.tick()).claimed).toBe(0);
-    store.setPaused('console:local', 'r1', false, clock.now());
+    await store.setPaused('console:local', 'r1', false, clock.now());
     expect((await scheduler.tick()).claimed).toBe(0);
     vi.setSystemTime(new Date('2025-03-11T09:00:00Z'));
     expect(await scheduler.tick()).toEqual({ claimed: 1, sent: 1, failed: 0 });
@@ -91,9 +91,9 @@ describe('scheduler: no duplicates across restarts and processes (SQLite)', () =
     const path = join(tempDir(), 'bot.db');
     vi.setSystemTime(new Date('2025-03-05T09:00:00Z'));
     const before = open(path);
-    before.store.create(reminder());
+    await before.store.create(reminder());
     // The first process claims the 09:00 slot and then "crashes" before delivering it.
-    expect(before.store.claimSlot(reminder(), new Date('2025-03-05T09:00:00Z'), clock.now())).toBe(true);
+    expect(await before.store.claimSlot(reminder(), new Date('2025-03-05T09:00:00Z'), clock.now())).toBe(true);
     closeDatabase(before.db);
 
     vi.setSystemTime(new Date('2025-03-05T09:03:00Z'));
@@ -102,7 +102,7 @@ describe('scheduler: no duplicates across restarts and processes (SQLite)', () =
     expect(await scheduler.tick()).toEqual({ claimed: 0, sent: 0, failed: 0 });
     expect(notifier.sent).toEqual([]);
     // The lost slot stays visible in the delivery log.
-    expect(after.store.listDeliveries('console:local', 'r1')).toMatchObject([{ status: 'claimed', slot: new Date('2025-03-05T09:00:00Z') }]);
+    expect(await after.store.listDeliveries('console:local', 'r1')).toMatchObject([{ status: 'claimed', slot: new Date('2025-03-05T09:00:00Z') }]);
 
     vi.setSystemTime(new Date('2025-03-06T09:00:00Z'));
     expect((await scheduler.tick()).sent).toBe(1);
@@ -113,7 +113,7 @@ describe('scheduler: no duplicates across restarts and processes (SQLite)', () =
     const path = join(tempDir(), 'bot.db');
     vi.setSystemTime(new Date('2025-03-05T09:00:30Z'));
     const first = open(path);
-    first.store.create(reminder());
+    await first.store.create(reminder());
     const one = setup(first.store);
     expect(await one.scheduler.tick()).toEqual({ claimed: 1, sent: 1, failed: 0 });
     await one.scheduler.stop();
@@ -125,7 +125,7 @@ describe('scheduler: no duplicates across restarts and processes (SQLite)', () =
     two.scheduler.start();
     await two.scheduler.idle();
     expect(two.notifier.sent).toEqual([]);
-    expect(second.store.listDeliveries('console:local', 'r1')).toMatchObject([{ status: 'sent', attempts: 1 }]);
+    expect(await second.store.listDeliveries('console:local', 'r1')).toMatchObject([{ status: 'sent', attempts: 1 }]);
     await two.scheduler.stop();
     closeDatabase(second.db);
   });
@@ -135,7 +135,7 @@ describe('scheduler: no duplicates across restarts and processes (SQLite)', () =
     vi.setSystemTime(new Date('2025-03-05T09:00:00Z'));
     const a = open(path);
     const b = open(path);
-    a.store.create(reminder());
+    await a.store.create(reminder());
     const one = setup(a.store);
     const two = setup(b.store);
     const results = await Promise.all([one.scheduler.tick(), two.scheduler.tick()]);
@@ -149,7 +149,7 @@ describe('scheduler: no duplicates across restarts and processes (SQLite)', () =
 describe('scheduler: delivery', () => {
   it('retries with exponential back-off, then succeeds', async () => {
     const store = new MemoryReminderStore();
-    store.create(reminder());
+    await store.create(reminder());
     vi.setSystemTime(new Date('2025-03-05T09:00:00Z'));
     const { scheduler, notifier, logger } = setup(store);
     notifier.failures = 2;
@@ -166,12 +166,12 @@ describe('scheduler: delivery', () => {
       { attempt: 1, delayMs: 1000, err: 'channel_not_found' },
       { attempt: 2, delayMs: 2000, err: 'channel_not_found' },
     ]);
-    expect(store.listDeliveries('console:local', 'r1')).toMatchObject([{ status: 'sent', attempts: 3 }]);
+    expect(await store.listDeliveries('console:local', 'r1')).toMatchObject([{ status: 'sent', attempts: 3 }]);
   });
 
   it('gives up after the last attempt, logs an error and keeps the slot claimed', async () => {
     const store = new MemoryReminderStore();
-    store.create(reminder());
+    await store.create(reminder());
     vi.setSystemTime(new Date('2025-03-05T09:00:00Z'));
     const { scheduler, notifier, logger } = setup(store, { retry: { attempts: 3, baseDelayMs: 500 } });
     notifier.failures = 100;
@@ -180,14 +180,14 @@ describe('scheduler: delivery', () => {
     expect(await done).toEqual({ claimed: 1, sent: 0, failed: 1 });
     expect(notifier.failures).toBe(97);
     expect(logger.lines.filter((l) => l.level === 'error')).toMatchObject([{ obj: { attempts: 3, err: 'channel_not_found' } }]);
-    expect(store.listDeliveries('console:local', 'r1')).toMatchObject([{ status: 'failed', attempts: 3, error: 'channel_not_found' }]);
+    expect(await store.listDeliveries('console:local', 'r1')).toMatchObject([{ status: 'failed', attempts: 3, error: 'channel_not_found' }]);
     notifier.failures = 0;
     expect((await scheduler.tick()).claimed).toBe(0);
   });
 
   it('abandons a pending retry when stopped', async () => {
     const store = new MemoryReminderStore();
-    store.create(reminder());
+    await store.create(reminder());
     vi.setSystemTime(new Date('2025-03-05T09:00:00Z'));
     const { scheduler, notifier } = setup(store);
     notifier.failures = 1;
@@ -196,14 +196,14 @@ describe('scheduler: delivery', () => {
     await scheduler.stop();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(notifier.sent).toEqual([]);
-    expect(store.listDeliveries('console:local', 'r1')).toMatchObject([{ status: 'failed', attempts: 1 }]);
+    expect(await store.listDeliveries('console:local', 'r1')).toMatchObject([{ status: 'failed', attempts: 1 }]);
   });
 
   it('sends to a channel or as a direct message through the platform’s notifier', async () => {
     const store = new MemoryReminderStore();
-    store.create(reminder());
-    store.create(reminder({ id: 'r2', target: { kind: 'direct', userId: 'U7' } }));
-    store.create(reminder({ id: 'r3', workspace: 'discord:G1', platform: 'discord', workspaceId: 'G1' }));
+    await store.create(reminder());
+    await store.create(reminder({ id: 'r2', target: { kind: 'direct', userId: 'U7' } }));
+    await store.create(reminder({ id: 'r3', workspace: 'discord:G1', platform: 'discord', workspaceId: 'G1' }));
     vi.setSystemTime(new Date('2025-03-05T09:00:00Z'));
     const { scheduler, notifier, logger } = setup(store);
     expect(await scheduler.tick()).toEqual({ claimed: 3, sent: 2, failed: 1 });
@@ -217,8 +217,8 @@ describe('scheduler: delivery', () => {
 
   it('logs a digest that cannot be built and carries on with the others', async () => {
     const store = new MemoryReminderStore();
-    store.create(reminder());
-    store.create(reminder({ id: 'r2' }));
+    await store.create(reminder());
+    await store.create(reminder({ id: 'r2' }));
     vi.setSystemTime(new Date('2025-03-05T09:00:00Z'));
     const broken: BuildDigest = (r, time) => {
       if (r.id === 'r1') throw new Error('results unavailable');
@@ -234,7 +234,7 @@ describe('scheduler: timer', () => {
   it('waits for the earliest next run, at most an hour at a time, and re-arms on refresh', async () => {
     const store = new MemoryReminderStore();
     vi.setSystemTime(new Date('2025-03-05T08:30:00Z'));
-    store.create(reminder({ createdAt: clock.now(), activeSince: clock.now() }));
+    await store.create(reminder({ createdAt: clock.now(), activeSince: clock.now() }));
     const delays: number[] = [];
     const { scheduler } = setup(store, {
       setTimer: (run, ms) => { delays.push(ms); return setTimeout(run, ms); },
@@ -243,16 +243,17 @@ describe('scheduler: timer', () => {
     scheduler.start();
     await scheduler.idle();
     expect(delays).toEqual([30 * 60_000]);
-    store.create(reminder({ id: 'r2', schedule: { kind: 'cron', expr: '40 8 * * *' }, createdAt: clock.now(), activeSince: clock.now() }));
-    scheduler.refresh();
+    await store.create(reminder({ id: 'r2', schedule: { kind: 'cron', expr: '40 8 * * *' }, createdAt: clock.now(), activeSince: clock.now() }));
+    await scheduler.refresh();
     expect(delays.at(-1)).toBe(10 * 60_000);
     await scheduler.stop();
 
     const far = new MemoryReminderStore();
-    far.create(reminder({ schedule: { kind: 'cron', expr: '0 9 1 1 *' }, createdAt: clock.now(), activeSince: clock.now() }));
+    await far.create(reminder({ schedule: { kind: 'cron', expr: '0 9 1 1 *' }, createdAt: clock.now(), activeSince: clock.now() }));
     const capped: number[] = [];
     const other = setup(far, { setTimer: (run, ms) => { capped.push(ms); return setTimeout(run, ms); }, clearTimer: () => {} });
     other.scheduler.start();
+    await other.scheduler.idle();
     expect(capped).toEqual([3_600_000]);
     await other.scheduler.stop();
   });

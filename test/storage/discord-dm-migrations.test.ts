@@ -62,38 +62,38 @@ const previousReleaseFile = (): string => {
 };
 
 describe('moving shared Discord DM rows to their users’ own workspaces', () => {
-  it('gives every DM row with a user to that user’s workspace and leaves guild rows alone', () => {
+  it('gives every DM row with a user to that user’s workspace and leaves guild rows alone', async () => {
     const path = previousReleaseFile();
     const stores = createSqliteStores(path);
     const reminders = new SqliteReminderStore(stores.db);
     try {
-      expect(stores.results.list(`discord:dm:${ALICE}`).map((r) => r.id)).toEqual(['alice-1']);
-      expect(stores.results.list(`discord:dm:${BOB}`).map((r) => r.id)).toEqual(['bob-1']);
-      expect(stores.results.list(`discord:${GUILD}`).map((r) => r.id)).toEqual(['guild-1']);
+      expect((await stores.results.list(`discord:dm:${ALICE}`)).map((r) => r.id)).toEqual(['alice-1']);
+      expect((await stores.results.list(`discord:dm:${BOB}`)).map((r) => r.id)).toEqual(['bob-1']);
+      expect((await stores.results.list(`discord:${GUILD}`)).map((r) => r.id)).toEqual(['guild-1']);
       // A row naming no user cannot be given an owner: it stays where no conversation reaches it.
-      expect(stores.results.list('discord:dm').map((r) => r.id)).toEqual(['nobody-1']);
+      expect((await stores.results.list('discord:dm')).map((r) => r.id)).toEqual(['nobody-1']);
 
-      const aliceSessions = stores.sessions.listByWorkspace(`discord:dm:${ALICE}`);
+      const aliceSessions = await stores.sessions.listByWorkspace(`discord:dm:${ALICE}`);
       expect(aliceSessions.map((s) => s.conversation)).toEqual([`discord:dm:${ALICE}:880000000000000001`]);
-      expect(stores.sessions.get({ workspace: `discord:dm:${ALICE}`, conversation: `discord:dm:${ALICE}:880000000000000001`, userId: ALICE })).toBeDefined();
-      expect(stores.sessions.listByWorkspace(`discord:${GUILD}`)).toHaveLength(1);
-      expect(stores.sessions.listByWorkspace('discord:dm')).toEqual([]);
+      expect(await stores.sessions.get({ workspace: `discord:dm:${ALICE}`, conversation: `discord:dm:${ALICE}:880000000000000001`, userId: ALICE })).toBeDefined();
+      expect(await stores.sessions.listByWorkspace(`discord:${GUILD}`)).toHaveLength(1);
+      expect(await stores.sessions.listByWorkspace('discord:dm')).toEqual([]);
 
-      expect(stores.feedback.listByWorkspace(`discord:dm:${BOB}`).map((f) => f.key)).toEqual(['k1']);
-      expect(stores.feedback.listByWorkspace('discord:dm')).toEqual([]);
+      expect((await stores.feedback.listByWorkspace(`discord:dm:${BOB}`)).map((f) => f.key)).toEqual(['k1']);
+      expect(await stores.feedback.listByWorkspace('discord:dm')).toEqual([]);
 
-      const aliceReminder = reminders.get(`discord:dm:${ALICE}`, 'ralic');
+      const aliceReminder = await reminders.get(`discord:dm:${ALICE}`, 'ralic');
       expect(aliceReminder).toMatchObject({ workspaceId: `dm:${ALICE}`, target: { kind: 'direct', userId: ALICE } });
-      expect(reminders.listDeliveries(`discord:dm:${ALICE}`, 'ralic')).toHaveLength(1);
-      expect(reminders.listByWorkspace('discord:dm').map((r) => r.id)).toEqual(['rnone']);
-      expect(reminders.listDeliveries('discord:dm', 'rnone')).toHaveLength(1);
-      expect(reminders.get(`discord:${GUILD}`, 'rguil')).toMatchObject({ workspaceId: GUILD });
+      expect(await reminders.listDeliveries(`discord:dm:${ALICE}`, 'ralic')).toHaveLength(1);
+      expect((await reminders.listByWorkspace('discord:dm')).map((r) => r.id)).toEqual(['rnone']);
+      expect(await reminders.listDeliveries('discord:dm', 'rnone')).toHaveLength(1);
+      expect(await reminders.get(`discord:${GUILD}`, 'rguil')).toMatchObject({ workspaceId: GUILD });
     } finally {
       stores.close();
     }
   });
 
-  it('runs once: rows written under the new workspaces later are not touched again', () => {
+  it('runs once: rows written under the new workspaces later are not touched again', async () => {
     const path = previousReleaseFile();
     createSqliteStores(path).close();
     const stores = createSqliteStores(path);
@@ -105,7 +105,7 @@ describe('moving shared Discord DM rows to their users’ own workspaces', () =>
         'results-002-discord-dm-per-user',
         'sessions-002-discord-dm-per-user',
       ]);
-      expect(stores.results.list(`discord:dm:${ALICE}`)).toHaveLength(1);
+      expect(await stores.results.list(`discord:dm:${ALICE}`)).toHaveLength(1);
     } finally {
       stores.close();
     }

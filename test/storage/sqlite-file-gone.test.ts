@@ -7,7 +7,7 @@ import { assessmentResult, sessionKey, storedSession } from './fixtures.js';
 import { tempDir } from './temp-dir.js';
 
 describe('writes after the database file is gone', () => {
-  it('are refused once the path names another file, reported once with the reason', () => {
+  it('are refused once the path names another file, reported once with the reason', async () => {
     const dir = tempDir();
     const path = join(dir, 'bot.db');
     const reasons: string[] = [];
@@ -15,26 +15,26 @@ describe('writes after the database file is gone', () => {
     const other = createSqliteStores(join(dir, 'other.db'));
     other.close();
     try {
-      stores.sessions.put(sessionKey(), storedSession());
+      await stores.sessions.put(sessionKey(), storedSession());
       renameSync(join(dir, 'other.db'), path);
-      expect(() => stores.sessions.put(sessionKey(), storedSession())).toThrow(DatabaseGoneError);
-      expect(() => stores.results.save(assessmentResult())).toThrow(`Nothing can be saved: ${path} was replaced by another file`);
+      await expect(async () => stores.sessions.put(sessionKey(), storedSession())).rejects.toThrow(DatabaseGoneError);
+      await expect(async () => stores.results.save(assessmentResult())).rejects.toThrow(`Nothing can be saved: ${path} was replaced by another file`);
       expect(reasons).toEqual([`${path} was replaced by another file`]);
       // Reads are left alone: they see what the bot wrote before, which is still consistent.
-      expect(stores.sessions.get(sessionKey())?.city).toBe('Cork');
+      expect((await stores.sessions.get(sessionKey()))?.city).toBe('Cork');
     } finally {
       stores.close();
     }
   });
 
-  it('are refused once the file is deleted', () => {
+  it('are refused once the file is deleted', async () => {
     const dir = tempDir();
     const path = join(dir, 'bot.db');
     const reasons: string[] = [];
     const stores = createSqliteStores(path, undefined, { onFileGone: (reason) => reasons.push(reason) });
     try {
       rmSync(path);
-      expect(() => stores.feedback.recordFeedback({ workspace: 'w', userId: 'u', key: 'k', helpful: true, at: new Date() })).toThrow(DatabaseGoneError);
+      await expect(async () => stores.feedback.recordFeedback({ workspace: 'w', userId: 'u', key: 'k', helpful: true, at: new Date() })).rejects.toThrow(DatabaseGoneError);
       expect(reasons).toEqual([`${path} was deleted`]);
     } finally {
       stores.close();

@@ -7,12 +7,12 @@ import { tempDir } from './temp-dir.js';
 const modeOf = (path: string): string => (statSync(path).mode & 0o777).toString(8);
 
 describe('the SQLite files', () => {
-  it('are created readable by the bot’s user only (0600), in folders only that user can enter (0700)', () => {
+  it('are created readable by the bot’s user only (0600), in folders only that user can enter (0700)', async () => {
     const root = tempDir();
     const path = join(root, 'data', 'private', 'bot.db');
     const stores = createSqliteStores(path);
     try {
-      stores.feedback.recordFeedback({ workspace: 'console:local', userId: 'u', key: 'k', helpful: true, at: new Date() });
+      await stores.feedback.recordFeedback({ workspace: 'console:local', userId: 'u', key: 'k', helpful: true, at: new Date() });
       expect(modeOf(join(root, 'data'))).toBe('700');
       expect(modeOf(join(root, 'data', 'private'))).toBe('700');
       expect(modeOf(path)).toBe('600');

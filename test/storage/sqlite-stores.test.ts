@@ -18,24 +18,24 @@ const recordingLogger = (): Logger & { warnings: Array<{ obj: object; msg: strin
 };
 
 describe('SQLite stores across restarts', () => {
-  it('keeps sessions, results and feedback after closing and reopening the file', () => {
+  it('keeps sessions, results and feedback after closing and reopening the file', async () => {
     const path = join(tempDir(), 'bot.db');
     const first = createSqliteStores(path);
-    first.sessions.put(sessionKey(), storedSession());
-    first.results.save(assessmentResult());
-    first.feedback.recordFeedback({ workspace: 'slack:T1', userId: 'U1', key: 'k', helpful: true, at: new Date(0) });
+    await first.sessions.put(sessionKey(), storedSession());
+    await first.results.save(assessmentResult());
+    await first.feedback.recordFeedback({ workspace: 'slack:T1', userId: 'U1', key: 'k', helpful: true, at: new Date(0) });
     first.close();
     expect(first.db.open).toBe(false);
 
     const second = createSqliteStores(path);
-    expect(second.sessions.get(sessionKey())).toEqual(storedSession());
-    expect(second.sessions.listByWorkspace('slack:T1')).toHaveLength(1);
-    expect(second.results.list('slack:T1')).toEqual([assessmentResult()]);
-    expect(second.feedback.listByWorkspace('slack:T1')).toHaveLength(1);
+    expect(await second.sessions.get(sessionKey())).toEqual(storedSession());
+    expect(await second.sessions.listByWorkspace('slack:T1')).toHaveLength(1);
+    expect(await second.results.list('slack:T1')).toEqual([assessmentResult()]);
+    expect(await second.feedback.listByWorkspace('slack:T1')).toHaveLength(1);
     second.close();
   });
 
-  it('records each migration of the history once however often the stores are opened', () => {
+  it('records each migration of the history once however often the stores are opened', async () => {
     const path = join(tempDir(), 'bot.db');
     createSqliteStores(path).close();
     const stores = createSqliteStores(path);
@@ -56,25 +56,25 @@ describe('SQLite stores across restarts', () => {
     stores.close();
   });
 
-  it('lets a store set up its own tables on a database opened without its migrations', () => {
+  it('lets a store set up its own tables on a database opened without its migrations', async () => {
     const db = openDatabase(join(tempDir(), 'bot.db'));
     const sessions = new SqliteSessionStore(db);
-    sessions.put(sessionKey(), storedSession());
-    expect(sessions.get(sessionKey())).toEqual(storedSession());
+    await sessions.put(sessionKey(), storedSession());
+    expect(await sessions.get(sessionKey())).toEqual(storedSession());
     db.close();
   });
 });
 
 describe('SQLite stores with damaged rows', () => {
-  it('skips a session whose state is not JSON, with a warning naming the row', () => {
+  it('skips a session whose state is not JSON, with a warning naming the row', async () => {
     const logger = recordingLogger();
     const stores = createSqliteStores(join(tempDir(), 'bot.db'), logger);
-    stores.sessions.put(sessionKey(), storedSession());
-    stores.sessions.put(sessionKey({ userId: 'U2' }), storedSession());
+    await stores.sessions.put(sessionKey(), storedSession());
+    await stores.sessions.put(sessionKey({ userId: 'U2' }), storedSession());
     stores.db.prepare("UPDATE assessment_sessions SET state = '{broken' WHERE user_id = 'U2'").run();
 
-    expect(stores.sessions.get(sessionKey({ userId: 'U2' }))).toBeUndefined();
-    expect(stores.sessions.listByWorkspace('slack:T1').map((s) => s.userId)).toEqual(['U1']);
+    expect(await stores.sessions.get(sessionKey({ userId: 'U2' }))).toBeUndefined();
+    expect((await stores.sessions.listByWorkspace('slack:T1')).map((s) => s.userId)).toEqual(['U1']);
     expect(logger.warnings).toHaveLength(2);
     expect(logger.warnings[0]?.msg).toBe('Skipping unreadable assessment session row');
     expect(logger.warnings[0]?.obj).toMatchObject({
@@ -83,23 +83,23 @@ describe('SQLite stores with damaged rows', () => {
       problem: expect.stringContaining('state: invalid JSON'),
     });
     // Putting the session again repairs it.
-    stores.sessions.put(sessionKey({ userId: 'U2' }), storedSession());
-    expect(stores.sessions.get(sessionKey({ userId: 'U2' }))).toEqual(storedSession());
+    await stores.sessions.put(sessionKey({ userId: 'U2' }), storedSession());
+    expect(await stores.sessions.get(sessionKey({ userId: 'U2' }))).toEqual(storedSession());
     stores.close();
   });
 
-  it('skips results with bad JSON, a bad shape or a bad date and keeps the rest', () => {
+  it('skips results with bad JSON, a bad shape or a bad date and keeps the rest', async () => {
     const logger = recordingLogger();
     const stores = createSqliteStores(join(tempDir(), 'bot.db'), logger);
-    for (const id of ['good', 'json', 'shape', 'date']) stores.results.save(assessmentResult({ id }));
+    for (const id of ['good', 'json', 'shape', 'date']) await stores.results.save(assessmentResult({ id }));
     const damage = stores.db.prepare('UPDATE assessment_results SET components = ?, completed_at = ? WHERE id = ?');
     const iso = assessmentResult().completedAt.toISOString();
     damage.run('[{"id": ', iso, 'json');
     damage.run('[{"id": 1}]', iso, 'shape');
     damage.run('[]', 'last Tuesday', 'date');
 
-    expect(stores.results.list('slack:T1').map((r) => r.id)).toEqual(['good']);
-    expect(stores.results.list('slack:T1', { city: 'cork' }).map((r) => r.id)).toEqual(['good']);
+    expect((await stores.results.list('slack:T1')).map((r) => r.id)).toEqual(['good']);
+    expect((await stores.results.list('slack:T1', { city: 'cork' })).map((r) => r.id)).toEqual(['good']);
     expect(logger.warnings.slice(0, 3).map((w) => w.obj)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ key: { workspace: 'slack:T1', id: 'json' } }),
@@ -110,21 +110,21 @@ describe('SQLite stores with damaged rows', () => {
     stores.close();
   });
 
-  it('skips a feedback row with an unreadable time', () => {
+  it('skips a feedback row with an unreadable time', async () => {
     const logger = recordingLogger();
     const db = openDatabase(join(tempDir(), 'bot.db'));
     const feedback = new SqliteFeedbackStore(db, logger);
-    feedback.recordFeedback({ workspace: 'slack:T1', userId: 'U1', key: 'a', helpful: true, at: new Date(0) });
-    feedback.recordFeedback({ workspace: 'slack:T1', userId: 'U1', key: 'b', helpful: false, at: new Date(1) });
+    await feedback.recordFeedback({ workspace: 'slack:T1', userId: 'U1', key: 'a', helpful: true, at: new Date(0) });
+    await feedback.recordFeedback({ workspace: 'slack:T1', userId: 'U1', key: 'b', helpful: false, at: new Date(1) });
     db.prepare("UPDATE answer_feedback SET at = 'soon' WHERE key = 'b'").run();
-    expect(feedback.listByWorkspace('slack:T1').map((f) => f.key)).toEqual(['a']);
+    expect((await feedback.listByWorkspace('slack:T1')).map((f) => f.key)).toEqual(['a']);
     expect(logger.warnings.map((w) => w.msg)).toEqual(['Skipping unreadable feedback row']);
     db.close();
   });
 });
 
 describe('SQLite store queries', () => {
-  it('reads results through the workspace indexes', () => {
+  it('reads results through the workspace indexes', async () => {
     const db = openDatabase(join(tempDir(), 'bot.db'), { migrations: resultMigrations });
     const plan = (sql: string, ...params: unknown[]): string =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>)
@@ -139,7 +139,7 @@ describe('SQLite store queries', () => {
     db.close();
   });
 
-  it('names the workspace in every statement that reads or changes rows', () => {
+  it('names the workspace in every statement that reads or changes rows', async () => {
     const files = ['sqlite-session-store.ts', 'sqlite-result-store.ts', 'sqlite-feedback-store.ts'];
     for (const file of files) {
       const source = readFileSync(new URL(`../../src/storage/${file}`, import.meta.url), 'utf8');

@@ -7,15 +7,14 @@ import { createSqliteStores } from '../../src/storage/sqlite-stores.js';
 import type { FeedbackEntry } from '../../src/storage/feedback-entry.js';
 import type { FeedbackStore, ResultStore, SessionStore } from '../../src/core/ports.js';
 import { freshSchema, withPostgres } from '../support/postgres.js';
-import type { MaybeAsync } from '../support/maybe-async.js';
 import { assessmentResult, sessionKey, storedSession } from './fixtures.js';
 import { tempDir } from './temp-dir.js';
 
 /** What the contract needs from a backend; feedback stores also list votes for reading back. */
 interface Backend {
-  sessions: MaybeAsync<SessionStore>;
-  results: MaybeAsync<ResultStore>;
-  feedback: MaybeAsync<FeedbackStore & { listByWorkspace(workspace: string): FeedbackEntry[] }>;
+  sessions: SessionStore;
+  results: ResultStore;
+  feedback: FeedbackStore & { listByWorkspace(workspace: string): Promise<FeedbackEntry[]> };
   close(): void | Promise<void>;
 }
 

@@ -95,7 +95,7 @@ describe('direct messages are private to their user', () => {
   it('keeps Alice’s DM assessment out of Bob’s results, export and assess in his own DM', async () => {
     await dm(ALICE, 'assess niace-quick for Leeds');
     for (const level of ['3', '3', '3', '2', '2', '2', '1', '1', '1']) await dm(ALICE, level);
-    expect(core.stores.results.list(`discord:dm:${ALICE.id}`).map((r) => r.city)).toEqual(['Leeds']);
+    expect((await core.stores.results.list(`discord:dm:${ALICE.id}`)).map((r) => r.city)).toEqual(['Leeds']);
 
     expect(await dm(ALICE, 'results')).toContain('Leeds');
     const bobResults = await dm(BOB, 'results');
@@ -130,8 +130,8 @@ describe('direct messages are private to their user', () => {
     const callback = await fake.waitForRequest((r) => fake.requests.indexOf(r) >= at && r.path.endsWith('/tok-dm-click/callback'));
     expect(callback.body).toMatchObject({ type: 7 });
     expect(textOf({ ...callback, body: (callback.body as { data?: unknown }).data })).toContain('Question 2');
-    expect(core.stores.sessions.listByWorkspace(`discord:dm:${ALICE.id}`).map((s) => s.city)).toEqual(['York']);
-    expect(core.stores.sessions.listByWorkspace('discord:dm')).toEqual([]);
+    expect((await core.stores.sessions.listByWorkspace(`discord:dm:${ALICE.id}`)).map((s) => s.city)).toEqual(['York']);
+    expect(await core.stores.sessions.listByWorkspace('discord:dm')).toEqual([]);
   });
 
   it('shows a DM result saved by the previous release to its own user only', async () => {

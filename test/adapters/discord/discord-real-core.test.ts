@@ -80,7 +80,7 @@ describe('the project’s own knowledge base and assessments through Discord', (
     const embed = summary ? bodyOf(summary).embeds?.[0] : undefined;
     expect(embed?.image?.url).toMatch(/^attachment:\/\/[\w.-]+\.png$/u);
     expect(summary?.files[0]?.data.subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect(core.stores.results.list(`discord:${GUILD_A.id}`)).toHaveLength(1);
+    expect(await core.stores.results.list(`discord:${GUILD_A.id}`)).toHaveLength(1);
   });
 
   it('attaches /export as a CSV file named after the server and day', async () => {
@@ -143,7 +143,7 @@ describe('a click on someone else’s assessment', () => {
     if (prompt === undefined) return;
     const shownBefore = JSON.stringify(fake.messages.toApi(prompt));
     const aliceKey = { workspace: `discord:${GUILD_A.id}`, conversation: `discord:${GUILD_A.id}:${GUILD_A.channelId}`, userId: ALICE.id };
-    const stateBefore = core.stores.sessions.get(aliceKey);
+    const stateBefore = await core.stores.sessions.get(aliceKey);
     expect(stateBefore).toBeDefined();
 
     const at = fake.requests.length;
@@ -154,8 +154,8 @@ describe('a click on someone else’s assessment', () => {
     expect(callback.data?.content).toMatch(/^This assessment belongs to alice\./u);
 
     expect(JSON.stringify(fake.messages.toApi(prompt))).toBe(shownBefore);
-    expect(core.stores.sessions.get(aliceKey)).toEqual(stateBefore);
-    expect(core.stores.sessions.get({ ...aliceKey, userId: BOB.id })).toBeUndefined();
+    expect(await core.stores.sessions.get(aliceKey)).toEqual(stateBefore);
+    expect(await core.stores.sessions.get({ ...aliceKey, userId: BOB.id })).toBeUndefined();
     expect(fake.requests.slice(at).filter((r) => r.path.includes('tok-intruder')).map((r) => r.method)).toEqual(['POST']);
   });
 });

@@ -74,14 +74,14 @@ export class ThreeQuestionAssessments implements AssessmentPort {
     };
   }
 
-  start(origin: Origin, args: string): Reply[] {
+  async start(origin: Origin, args: string): Promise<Reply[]> {
     const city = /for (.+)$/u.exec(args)?.[1] ?? 'your city';
     const session: Session = { city, answers: [], origin };
     this.sessions.set(this.#key(origin), session);
     return [this.#prompt(session)];
   }
 
-  input(origin: Origin, input: { text: string } | { choice: string }): Reply[] | undefined {
+  async input(origin: Origin, input: { text: string } | { choice: string }): Promise<Reply[] | undefined> {
     const key = this.#key(origin);
     const session = this.sessions.get(key);
     if (!session) return undefined;
@@ -103,7 +103,7 @@ export class ThreeQuestionAssessments implements AssessmentPort {
     ];
   }
 
-  hasActive(origin: Origin): boolean {
+  async hasActive(origin: Origin): Promise<boolean> {
     return this.sessions.has(this.#key(origin));
   }
 
@@ -111,12 +111,12 @@ export class ThreeQuestionAssessments implements AssessmentPort {
     return [{ kind: 'info', text: `Frameworks for ${workspaceKey(origin)}: *unesco-gnlc*` }];
   }
 
-  results(origin: Origin, city: string): Reply[] {
+  async results(origin: Origin, city: string): Promise<Reply[]> {
     const rows = this.completed.filter((s) => workspaceKey(s.origin) === workspaceKey(origin) && (city === '' || s.city === city));
     return [{ kind: 'info', text: `${rows.length} result(s) for ${city || 'all cities'} in ${workspaceKey(origin)}` }];
   }
 
-  exportCsv(origin: Origin): Reply[] {
+  async exportCsv(origin: Origin): Promise<Reply[]> {
     const lines = Array.from({ length: 150 }, (_, i) => `${workspaceKey(origin)},city-${i},2024-05-0${(i % 9) + 1},${i % 100}`);
     return [{ kind: 'info', text: `\`\`\`csv\nworkspace,city,date,percent\n${lines.join('\n')}\n\`\`\`` }];
   }

@@ -33,7 +33,7 @@ export const fakeAnswers = (longText?: string): AnswerPort & { questions: string
 
 export const fakeFeedback = (): FeedbackStore & { entries: Array<{ key: string; helpful: boolean; userId: string }> } => {
   const entries: Array<{ key: string; helpful: boolean; userId: string }> = [];
-  return { entries, recordFeedback: (entry) => entries.push({ key: entry.key, helpful: entry.helpful, userId: entry.userId }) };
+  return { entries, recordFeedback: async (entry) => void entries.push({ key: entry.key, helpful: entry.helpful, userId: entry.userId }) };
 };
 
 interface Run {
@@ -81,14 +81,14 @@ export const fakeAssessments = (): AssessmentPort & { origins: Origin[]; runs: M
   return {
     origins,
     runs,
-    start(origin, args) {
+    async start(origin, args) {
       origins.push(origin);
       const city = /for\s+(.+)$/u.exec(args)?.[1] ?? 'your city';
       const run: Run = { city, answers: [] };
       runs.set(key(origin), run);
       return [prompt(run)];
     },
-    input(origin, input) {
+    async input(origin, input) {
       origins.push(origin);
       const run = runs.get(key(origin));
       if (!run) return undefined;
@@ -100,9 +100,9 @@ export const fakeAssessments = (): AssessmentPort & { origins: Origin[]; runs: M
       const typed = /^\d$/u.exec(input.text.trim())?.[0];
       return typed ? advance(origin, run, Number(typed)) : [{ kind: 'info', text: 'Please answer with a level number, or `skip`.' }];
     },
-    hasActive: (origin) => runs.has(key(origin)),
+    hasActive: async (origin) => runs.has(key(origin)),
     frameworks: () => [{ kind: 'info', text: 'Frameworks: niace-quick' }],
-    results: (_origin, city) => [{ kind: 'info', text: `No results for ${city || 'any city'} yet.` }],
-    exportCsv: () => [{ kind: 'info', text: 'city,percent' }],
+    results: async (_origin, city) => [{ kind: 'info', text: `No results for ${city || 'any city'} yet.` }],
+    exportCsv: async () => [{ kind: 'info', text: 'city,percent' }],
   };
 };

@@ -193,14 +193,14 @@ describe('Slack with the real core', () => {
       await stack.running.slack.idle();
     };
     await click(up);
-    expect(stack.core.stores.feedback.listByWorkspace(WORKSPACE)).toEqual([
+    expect(await stack.core.stores.feedback.listByWorkspace(WORKSPACE)).toEqual([
       { workspace: WORKSPACE, userId: 'U0ANNA', key, helpful: true, at: expect.any(Date) },
     ]);
     expect(api.of('chat.postEphemeral')[0]?.params).toMatchObject({ channel: CHANNEL, user: 'U0ANNA', thread_ts: mentionTs, text: 'Thanks for the feedback!' });
     // A change of mind replaces the vote rather than adding a second one.
     await click(down);
-    expect(stack.core.stores.feedback.listByWorkspace(WORKSPACE).map((entry) => [entry.key, entry.helpful])).toEqual([[key, false]]);
-    expect(stack.core.stores.feedback.listByWorkspace('slack:T0OTHER')).toEqual([]);
+    expect((await stack.core.stores.feedback.listByWorkspace(WORKSPACE)).map((entry) => [entry.key, entry.helpful])).toEqual([[key, false]]);
+    expect(await stack.core.stores.feedback.listByWorkspace('slack:T0OTHER')).toEqual([]);
     expect(errorsOf(stack)).toEqual([]);
   });
 
@@ -218,7 +218,7 @@ describe('Slack with the real core', () => {
     expect(text).toContain('Learning Cities');
     expect(blocksOf(post).map((block) => block.type)).toEqual(['section']);
     expect(JSON.stringify(blocksOf(post))).not.toContain('Sources');
-    expect(stack.core.stores.feedback.listByWorkspace(WORKSPACE)).toEqual([]);
+    expect(await stack.core.stores.feedback.listByWorkspace(WORKSPACE)).toEqual([]);
   });
 
   it('runs the NIACE quick check by buttons (with a skip and a back), saves it, uploads the chart and lists it', async () => {
@@ -257,7 +257,7 @@ describe('Slack with the real core', () => {
     expect(complete?.params).toMatchObject({ channel_id: CHANNEL });
     expect(complete?.params['thread_ts']).toBeUndefined(); // the chart goes to the channel, like the broadcast summary
 
-    const results = stack.core.stores.results.list(WORKSPACE);
+    const results = await stack.core.stores.results.list(WORKSPACE);
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ city: 'Leeds', frameworkId: 'niace-quick', platform: 'slack', channelId: CHANNEL, userId: 'U0ANNA', overallPercent: 75 });
     expect(results[0]?.components.map((c) => [c.id, c.percent, c.answered])).toEqual([
@@ -268,7 +268,7 @@ describe('Slack with the real core', () => {
       'participation-voice': 2, 'participation-reach': 3, 'participation-civic': 2,
       'performance-internal': 1, 'performance-benchmark': 2, 'performance-added-value': 3,
     });
-    expect(stack.core.stores.sessions.listByWorkspace(WORKSPACE)).toEqual([]);
+    expect(await stack.core.stores.sessions.listByWorkspace(WORKSPACE)).toEqual([]);
 
     await command(stack, 'results Leeds');
     const history = urls.visible('U0ANNA').at(-1);
@@ -300,7 +300,7 @@ describe('Slack with the real core', () => {
 
     const second = await openStack(databasePath);
     expect(second.running.url).not.toBe(first.running.url);
-    const [session] = second.core.stores.sessions.listByWorkspace(WORKSPACE);
+    const [session] = await second.core.stores.sessions.listByWorkspace(WORKSPACE);
     expect(session).toMatchObject({ conversation: `${WORKSPACE}:${CHANNEL}`, userId: 'U0ANNA', city: 'Sheffield' });
     expect(session?.state).toMatchObject({ phase: 'run', engine: { index: 4, answers: before } });
 
@@ -310,14 +310,14 @@ describe('Slack with the real core', () => {
     expect(String(summary?.params['text'])).toContain('*NIACE Learning City Toolkit – quick check: Sheffield*');
     expect(api.of('files.completeUploadExternal')).toHaveLength(1);
 
-    const results = second.core.stores.results.list(WORKSPACE, { city: 'sheffield' });
+    const results = await second.core.stores.results.list(WORKSPACE, { city: 'sheffield' });
     expect(results).toHaveLength(1);
     expect(results[0]?.answers).toEqual({
       ...before,
       'participation-reach': 2, 'participation-civic': 3,
       'performance-internal': 2, 'performance-benchmark': 1, 'performance-added-value': 3,
     });
-    expect(second.core.stores.sessions.listByWorkspace(WORKSPACE)).toEqual([]);
+    expect(await second.core.stores.sessions.listByWorkspace(WORKSPACE)).toEqual([]);
     expect(errorsOf(second)).toEqual([]);
   });
 });
