@@ -11,12 +11,15 @@ import { knowledgePaths } from './knowledge/default-paths.js';
 import { openKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.js';
 import { createReminders } from './reminders/reminders.js';
 import type { ReminderScheduler } from './reminders/scheduler.js';
-import { SqliteReminderStore } from './storage/sqlite-reminder-store.js';
-import { createSqliteStores, type SqliteStores } from './storage/sqlite-stores.js';
+import { createSqliteStores } from './storage/sqlite-stores.js';
+import type { Stores } from './storage/stores.js';
 
 export interface CoreOptions {
   knowledgeDir: string;
+  /** The SQLite file, used when no `stores` are given. */
   databasePath: string;
+  /** Stores opened elsewhere (PostgreSQL, from `DATABASE_URL`); SQLite at `databasePath` otherwise. */
+  stores?: Stores;
   logger: Logger;
   clock?: Clock;
   /** Zone for reminder schedules that name none. */
@@ -34,7 +37,7 @@ export interface Core {
   bot: ChatBot;
   knowledge: KnowledgeBase;
   frameworks: Framework[];
-  stores: SqliteStores;
+  stores: Stores;
   assessments: AssessmentService;
   /** Draws assessment charts in worker threads; closed with the core. */
   charts: ChartWorkerPool;
@@ -45,7 +48,8 @@ export interface Core {
 }
 
 /**
- * Opens the knowledge base (building its index when the documents changed), the SQLite store and
+ * Opens the knowledge base (building its index when the documents changed), the SQLite store (unless
+ * `stores` are given) and
  * the assessment frameworks, and builds the bot on top. Throws a StorageError when the database
  * cannot be opened; a bad framework or document file is logged and skipped.
  */
@@ -53,7 +57,9 @@ export const createCore = (options: CoreOptions): Core => {
   const { logger } = options;
   const clock = options.clock ?? systemClock;
   const knowledge = openKnowledgeBase(knowledgePaths(options.knowledgeDir), logger);
-  const stores = createSqliteStores(options.databasePath, logger, options.onDatabaseGone === undefined ? {} : { onFileGone: options.onDatabaseGone });
+  const stores =
+    options.stores ??
+    createSqliteStores(options.databasePath, logger, options.onDatabaseGone === undefined ? {} : { onFileGone: options.onDatabaseGone });
   const loaded = loadFrameworks(join(options.knowledgeDir, 'frameworks'));
   for (const error of loaded.errors) logger.warn({ file: error.file }, `framework skipped: ${formatFrameworkError(error)}`);
   logger.info({ frameworks: loaded.frameworks.map((f) => f.id) }, 'assessment frameworks loaded');
@@ -68,7 +74,7 @@ export const createCore = (options: CoreOptions): Core => {
   });
   const notifiers: Partial<Record<Platform, Notifier>> = {};
   const reminders = createReminders({
-    store: new SqliteReminderStore(stores.db, logger),
+    store: stores.reminders,
     results: stores.results,
     sessions: stores.sessions,
     frameworks: loaded.frameworks,
@@ -94,7 +100,7 @@ export const createCore = (options: CoreOptions): Core => {
     close: async () => {
       await reminders.scheduler.stop();
       await charts.close();
-      stores.close();
+      await stores.close();
     },
   };
 };

@@ -16,6 +16,15 @@ const isTimeZone = (zone: string): boolean => {
   }
 };
 
+const isPostgresUrl = (value: string): boolean => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+};
+
 /** A comma-separated list of ids; blank or missing is an empty list. */
 const commaListSchema = z.preprocess(
   blankToUndefined,
@@ -34,6 +43,11 @@ export const baseEnvSchema = z.object({
     }).default('info'),
   ),
   DATABASE_PATH: z.preprocess(blankToUndefined, z.string().default('data/learning-city.db')),
+  // The URL may hold a password: the message names the variable, never its value.
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z.string().refine(isPostgresUrl, 'DATABASE_URL must be a PostgreSQL URL such as postgres://user@host:5432/database').optional(),
+  ),
   KNOWLEDGE_DIR: z.preprocess(blankToUndefined, z.string().default('knowledge')),
   CHART_DIR: z.preprocess(blankToUndefined, z.string().default('data/charts')),
   CONSOLE: z.preprocess(
@@ -60,6 +74,8 @@ export const baseEnvSchema = z.object({
 export interface AppConfig {
   logLevel: string;
   databasePath: string;
+  /** PostgreSQL instead of SQLite, for several instances sharing one database; unset means SQLite. */
+  databaseUrl?: string;
   knowledgeDir: string;
   chartDir: string;
   /** The console runs when asked, or when no platform is configured. */
@@ -119,6 +135,7 @@ export const loadConfig = (env: Record<string, string | undefined>, root: string
     coordinatorRoles: values.COORDINATOR_ROLES,
   };
   if (values.HEALTH_PORT !== undefined) config.healthPort = values.HEALTH_PORT;
+  if (values.DATABASE_URL !== undefined) config.databaseUrl = values.DATABASE_URL;
   if (slack) config.slack = slack;
   if (discord) config.discord = discord;
   return config;

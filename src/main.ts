@@ -6,6 +6,8 @@ import { loadConfig, loadDotEnv } from './config.js';
 import { BotError, errorMessage } from './core/errors.js';
 import { createHealth, startHealthServer } from './health.js';
 import { createLogger } from './logger.js';
+import { describeDatabaseUrl } from './storage/postgres-database.js';
+import { createPostgresStores } from './storage/postgres-stores.js';
 import { keepServingOnUncaughtErrors } from './process-guard.js';
 
 /** How long replies in flight (telling users their answer was not saved) get before the process stops. */
@@ -23,20 +25,31 @@ const main = async (): Promise<void> => {
   keepServingOnUncaughtErrors(logger);
   const stops: Array<() => Promise<void>> = [];
   let stopping = false;
-  const core = createCore({
-    knowledgeDir: config.knowledgeDir,
-    databasePath: config.databasePath,
-    logger,
-    defaultTimeZone: config.defaultTimeZone,
-    coordinatorIds: config.coordinatorIds,
-    coordinatorRoles: config.coordinatorRoles,
-    onDatabaseGone: (reason) => {
-      logger.error({ file: config.databasePath, reason }, 'database file gone: refusing to save and stopping, so a restart opens it again');
-      // Exit non-zero so a supervisor restarts the bot; the replies already under way get a moment to leave.
-      process.exitCode = 1;
-      setTimeout(() => void shutdown('database file gone').finally(() => process.exit(1)), DATABASE_GONE_GRACE_MS);
-    },
-  });
+  // PostgreSQL when DATABASE_URL is set (several instances share it); otherwise SQLite at DATABASE_PATH.
+  const stores = config.databaseUrl === undefined ? undefined : await createPostgresStores(config.databaseUrl, logger);
+  if (config.databaseUrl !== undefined) logger.info({ database: describeDatabaseUrl(config.databaseUrl) }, 'using PostgreSQL');
+  let core: ReturnType<typeof createCore>;
+  try {
+    core = createCore({
+      knowledgeDir: config.knowledgeDir,
+      databasePath: config.databasePath,
+      ...(stores === undefined ? {} : { stores }),
+      logger,
+      defaultTimeZone: config.defaultTimeZone,
+      coordinatorIds: config.coordinatorIds,
+      coordinatorRoles: config.coordinatorRoles,
+      onDatabaseGone: (reason) => {
+        logger.error({ file: config.databasePath, reason }, 'database file gone: refusing to save and stopping, so a restart opens it again');
+        // Exit non-zero so a supervisor restarts the bot; the replies already under way get a moment to leave.
+        process.exitCode = 1;
+        setTimeout(() => void shutdown('database file gone').finally(() => process.exit(1)), DATABASE_GONE_GRACE_MS);
+      },
+    });
+  } catch (error) {
+    // An open pool would keep the process alive after the start-up error is reported.
+    await stores?.close();
+    throw error;
+  }
   // Ready while the database answers; not ready from the first moment of a shutdown, so a load
   // balancer stops sending work while what is in flight finishes.
   const health = createHealth(() => core.stores.ping());

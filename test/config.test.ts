@@ -54,4 +54,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HEALTH_PORT: 'eighty' }, root)).toThrow('HEALTH_PORT must be a number');
     expect(() => loadConfig({ HEALTH_PORT: '70000' }, root)).toThrow('HEALTH_PORT must be between 0 and 65535');
   });
+
+  it('uses PostgreSQL only when DATABASE_URL is set, and refuses another scheme without echoing it', () => {
+    expect(loadConfig({}, root).databaseUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: ' ' }, root).databaseUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: 'postgresql://bot@db:5432/lc' }, root).databaseUrl).toBe('postgresql://bot@db:5432/lc');
+    const attempt = () => loadConfig({ DATABASE_URL: 'sqlite://bot:hunter2@/tmp/x.db' }, root);
+    expect(attempt).toThrow('DATABASE_URL must be a PostgreSQL URL');
+    expect(attempt).not.toThrow(/hunter2/);
+  });
 });

@@ -6,11 +6,15 @@ import { createCore, type Core } from '../app.js';
 import type { Logger } from '../core/ports.js';
 import { projectRoot } from '../knowledge/default-paths.js';
 import { createLogger } from '../logger.js';
+import type { Database } from '../storage/sqlite-database.js';
+import { createSqliteStores } from '../storage/sqlite-stores.js';
 
 /** The real core over a fresh SQLite file in a temp folder, removed by `dispose`. */
 export interface BenchCore {
   core: Core;
   databasePath: string;
+  /** The core's SQLite connection, for measuring the file. */
+  db: Database;
   logger: Logger;
   dispose(): Promise<void>;
 }
@@ -24,10 +28,12 @@ export const createBenchCore = (knowledgeDir = join(projectRoot, 'knowledge')): 
   const dir = mkdtempSync(join(tmpdir(), 'lc-bench-core-'));
   const databasePath = join(dir, 'bot.db');
   const logger = createLogger({ level: 'info', destination: pino.destination({ dest: '/dev/null', sync: true }) });
-  const core = createCore({ knowledgeDir, databasePath, logger });
+  const stores = createSqliteStores(databasePath, logger);
+  const core = createCore({ knowledgeDir, databasePath, logger, stores });
   return {
     core,
     databasePath,
+    db: stores.db,
     logger,
     dispose: async () => {
       await core.close();

@@ -62,7 +62,7 @@ const main = async (): Promise<void> => {
   if (sections.includes('memory')) {
     const bench = createBenchCore();
     try {
-      memory = await benchAssessmentMemory(bench.core.bot, bench.core.stores.db, bench.databasePath, assessments);
+      memory = await benchAssessmentMemory(bench.core.bot, bench.db, bench.databasePath, assessments);
     } finally {
       await bench.dispose();
     }

@@ -8,9 +8,10 @@ import { PostgresReminderStore } from './postgres-reminder-store.js';
 import { PostgresResultStore } from './postgres-result-store.js';
 import { PostgresSessionStore } from './postgres-session-store.js';
 import { migrations } from './schema.js';
+import type { Stores } from './stores.js';
 
 /** The PostgreSQL-backed stores sharing one pool. */
-export interface PostgresStores {
+export interface PostgresStores extends Stores {
   db: PostgresDatabase;
   sessions: PostgresSessionStore;
   results: PostgresResultStore;

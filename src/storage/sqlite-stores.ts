@@ -2,18 +2,21 @@ import { silentLogger } from '../core/ports.js';
 import type { Logger } from '../core/ports.js';
 import { closeDatabase, openDatabase } from './sqlite-database.js';
 import type { Database, OpenDatabaseOptions } from './sqlite-database.js';
+import type { Stores } from './stores.js';
 import { migrations } from './schema.js';
 import { SqliteDedupeStore } from './sqlite-dedupe-store.js';
 import { SqliteFeedbackStore } from './sqlite-feedback-store.js';
+import { SqliteReminderStore } from './sqlite-reminder-store.js';
 import { SqliteResultStore } from './sqlite-result-store.js';
 import { SqliteSessionStore } from './sqlite-session-store.js';
 
 /** The SQLite-backed stores sharing one connection. */
-export interface SqliteStores {
+export interface SqliteStores extends Stores {
   db: Database;
   sessions: SqliteSessionStore;
   results: SqliteResultStore;
   feedback: SqliteFeedbackStore;
+  reminders: SqliteReminderStore;
   dedupe: SqliteDedupeStore;
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>;
@@ -41,6 +44,7 @@ export const createSqliteStores = (
       sessions: new SqliteSessionStore(db, logger),
       results: new SqliteResultStore(db, logger),
       feedback: new SqliteFeedbackStore(db, logger),
+      reminders: new SqliteReminderStore(db, logger),
       dedupe: new SqliteDedupeStore(db),
       ping: async () => {
         db.prepare('SELECT count(*) FROM schema_migrations').get();

@@ -11,8 +11,7 @@ import { formatPercent } from '../../src/assessment/format.js';
 import type { Origin } from '../../src/core/events.js';
 import { silentLogger, type AssessmentResult } from '../../src/core/ports.js';
 import type { Reply } from '../../src/core/replies.js';
-import type { Reminder } from '../../src/reminders/reminder.js';
-import { SqliteReminderStore } from '../../src/storage/sqlite-reminder-store.js';
+import type { Reminder, ReminderStore } from '../../src/reminders/reminder.js';
 import { FakeDiscord, type RecordedRequest } from '../adapters/discord/fake-discord.js';
 import { APPLICATION_ID } from '../adapters/discord/fake-discord-payloads.js';
 import { copyKnowledge } from '../support/knowledge.js';
@@ -43,7 +42,7 @@ const CONSOLE_LEVELS = ['established', 'established', 'developing', 'developing'
 const dir = mkdtempSync(join(tmpdir(), 'lc-reminder-delivery-'));
 const knowledgeDir = copyKnowledge();
 let core: Core;
-let reminderStore: SqliteReminderStore;
+let reminderStore: ReminderStore;
 let slackApi: FakeSlackWebApi;
 let slack: SlackApp;
 let fakeDiscord: FakeDiscord;
@@ -84,7 +83,7 @@ beforeAll(async () => {
     // Someone else is listed, so the refusal below is about not being listed, not about an empty list.
     coordinatorIds: ['slack:T1:U7'],
   });
-  reminderStore = new SqliteReminderStore(core.stores.db, silentLogger);
+  reminderStore = core.stores.reminders;
 
   slackApi = await startFakeSlackWebApi();
   const parsed = parseSlackConfig({
