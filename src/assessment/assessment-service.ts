@@ -5,7 +5,7 @@ import type {
 } from '../core/ports.js';
 import type { Reply } from '../core/replies.js';
 import { parseAssessChoice, type AssessChoice } from './choices.js';
-import { resumeEngine, startEngine, stepEngine, type EngineInput, type EngineState } from './engine.js';
+import { resumeEngine, startEngine, stepEngine, type EngineInput } from './engine.js';
 import type { Framework } from './framework-schema.js';
 import { citiesReply, historyReply, noResultsReply } from './history.js';
 import { csvReply } from './export.js';
@@ -31,7 +31,19 @@ export interface AssessmentServiceDeps {
   newId: () => string;
 }
 
-type Loaded = { state: SessionState; startedAt: Date } | { error: Reply } | undefined;
+type Loaded = { state: SessionState; startedAt: Date; version: number | undefined } | { error: Reply } | undefined;
+
+/**
+ * The session version a request read, moved on by each of its own saves. A save naming it applies
+ * only if nobody saved in between: two clicks on one question handled by two instances at the same
+ * moment cannot both apply.
+ */
+interface Turn {
+  version: number | undefined;
+}
+
+/** Another request saved the session between this one's read and its save; nothing was applied. */
+class CrossedSave extends Error {}
 
 /**
  * Runs self-assessments in chat: one per user per conversation, persisted after every step so a
@@ -78,7 +90,7 @@ export class AssessmentService implements AssessmentPort {
         const current = this.byId.get(existing.engine.frameworkId);
         if (current !== undefined) {
           const restartOffer = { ...(framework === undefined ? {} : { frameworkId: framework.id }), ...(city === undefined ? {} : { city }) };
-          await this.save(key, { ...existing, restartOffer });
+          await this.save(key, { ...existing, restartOffer }, loaded?.startedAt, { version: loaded?.version });
           return [restartOfferReply(current, existing.engine, { ...(framework === undefined ? {} : { framework }), ...(city === undefined ? {} : { city }) })];
         }
       }
@@ -99,10 +111,11 @@ export class AssessmentService implements AssessmentPort {
         return isOurs ? [info('That button belongs to an assessment that has ended or is not yours. Type `assess` to start your own.')] : undefined;
       }
       const { state, startedAt } = loaded;
+      const turn: Turn = { version: loaded.version };
       const engineInput: EngineInput = 'choice' in input ? { type: 'choice', value: input.choice } : { type: 'text', text: input.text };
-      if (state.phase === 'choose-framework') return this.onChooseFramework(origin, key, state, input, choice);
-      if (state.phase === 'choose-city') return this.onChooseCity(origin, key, state, input, choice);
-      return this.onRun(origin, key, state, startedAt, engineInput, choice);
+      if (state.phase === 'choose-framework') return this.onChooseFramework(origin, key, state, input, choice, turn);
+      if (state.phase === 'choose-city') return this.onChooseCity(origin, key, state, input, choice, turn);
+      return this.onRun(origin, key, state, startedAt, engineInput, choice, turn);
     });
   }
 
@@ -140,7 +153,7 @@ export class AssessmentService implements AssessmentPort {
 
   private async onChooseFramework(
     origin: Origin, key: SessionKey, state: Extract<SessionState, { phase: 'choose-framework' }>,
-    input: { text: string } | { choice: string }, choice: AssessChoice | undefined,
+    input: { text: string } | { choice: string }, choice: AssessChoice | undefined, turn: Turn,
   ): Promise<Reply[]> {
     if (this.wantsToLeave(input, choice)) return this.discard(key, 'Assessment cancelled.');
     let framework: Framework | undefined;
@@ -150,26 +163,26 @@ export class AssessmentService implements AssessmentPort {
       if ('framework' in found) framework = found.framework;
     }
     if (framework === undefined) return [frameworkPickerReply(this.deps.frameworks, state.city, 'Please pick one of these frameworks.')];
-    return this.begin(origin, key, framework, state.city);
+    return this.begin(origin, key, framework, state.city, undefined, turn);
   }
 
   private async onChooseCity(
     origin: Origin, key: SessionKey, state: Extract<SessionState, { phase: 'choose-city' }>,
-    input: { text: string } | { choice: string }, choice: AssessChoice | undefined,
+    input: { text: string } | { choice: string }, choice: AssessChoice | undefined, turn: Turn,
   ): Promise<Reply[]> {
     if (this.wantsToLeave(input, choice)) return this.discard(key, 'Assessment cancelled.');
     const framework = this.byId.get(state.frameworkId);
     if (framework === undefined) return this.discard(key, 'That framework is no longer available. Type `assess` to pick another.');
-    if (choice?.type === 'suggested-city' && state.suggestedCity !== undefined) return this.begin(origin, key, framework, state.suggestedCity);
+    if (choice?.type === 'suggested-city' && state.suggestedCity !== undefined) return this.begin(origin, key, framework, state.suggestedCity, undefined, turn);
     if (!('text' in input)) return [cityPromptReply(framework, state.suggestedCity, 'Please type the name of the city or team.')];
     const cleaned = cleanCity(input.text);
     if ('error' in cleaned) return [cityPromptReply(framework, state.suggestedCity, cleaned.error)];
-    return this.begin(origin, key, framework, cleaned.city);
+    return this.begin(origin, key, framework, cleaned.city, undefined, turn);
   }
 
   private async onRun(
     origin: Origin, key: SessionKey, state: Extract<SessionState, { phase: 'run' }>, startedAt: Date,
-    input: EngineInput, choice: AssessChoice | undefined,
+    input: EngineInput, choice: AssessChoice | undefined, turn: Turn,
   ): Promise<Reply[] | undefined> {
     const framework = this.byId.get(state.engine.frameworkId);
     if (framework === undefined) {
@@ -185,17 +198,17 @@ export class AssessmentService implements AssessmentPort {
         return this.begin(origin, key, next, offer.city ?? state.engine.city);
       }
       if (command === 'restart') {
-        await this.save(key, { ...state, restartOffer: {} }, startedAt);
+        await this.save(key, { ...state, restartOffer: {} }, startedAt, turn);
         return [restartOfferReply(framework, state.engine, {})];
       }
       if (command === 'resume') {
         const step = resumeEngine(framework, state.engine);
-        await this.save(key, { phase: 'run', engine: step.state }, startedAt);
+        await this.save(key, { phase: 'run', engine: step.state }, startedAt, turn);
         return [step.reply];
       }
       // Anything else withdraws the offer and is read as usual.
       state = { phase: 'run', engine: state.engine };
-      await this.save(key, state, startedAt);
+      await this.save(key, state, startedAt, turn);
     }
     const step = stepEngine(framework, state.engine, input);
     switch (step.outcome) {
@@ -208,15 +221,23 @@ export class AssessmentService implements AssessmentPort {
         await this.deps.sessions.delete(key);
         return [step.reply];
       case 'completed':
-        return [await this.finish(origin, key, framework, step.state)];
+        return [await this.finish(origin, key, framework, step.state, { turn, state, startedAt })];
       default:
-        await this.save(key, { phase: 'run', engine: step.state }, startedAt);
+        await this.save(key, { phase: 'run', engine: step.state }, startedAt, turn);
         return [step.reply];
     }
   }
 
-  /** Saves the result, then ends the session; if saving fails the session stays at the last question. */
-  private async finish(origin: Origin, key: SessionKey, framework: Framework, engine: EngineState): Promise<Reply> {
+  /**
+   * Ends the session, then saves the result; if saving fails the session is put back at the last
+   * question. Removing the session first, only if it still has the version read, claims the
+   * completion: a click that crossed it (on this instance or another) is refused, so one
+   * assessment cannot be saved as two results.
+   */
+  private async finish(
+    origin: Origin, key: SessionKey, framework: Framework, engine: Extract<SessionState, { phase: 'run' }>['engine'],
+    read: { turn: Turn; state: SessionState; startedAt: Date },
+  ): Promise<Reply> {
     const now = this.deps.clock.now();
     const score = scoreAnswers(framework, engine.answers);
     const previous = (await this.deps.results.list(key.workspace, { city: engine.city, frameworkId: framework.id, limit: 1 }))[0];
@@ -226,28 +247,35 @@ export class AssessmentService implements AssessmentPort {
       userId: origin.userId, city: engine.city, frameworkId: framework.id, completedAt: now,
       overallPercent: score.overallPercent, components: score.components, answers: { ...engine.answers },
     };
-    await this.deps.results.save(result);
-    await this.deps.sessions.delete(key);
+    if (!(await this.deps.sessions.delete(key, read.turn.version)) && read.turn.version !== undefined) throw new CrossedSave();
+    try {
+      await this.deps.results.save(result);
+    } catch (error) {
+      await this.save(key, read.state, read.startedAt).catch(() => undefined);
+      throw error;
+    }
     this.deps.logger.info({ frameworkId: framework.id, workspace: key.workspace, overall: score.overallPercent }, 'assessment completed');
     const summaryInput = { framework, city: engine.city, completedAt: now, score, feedback, ...(previous === undefined ? {} : { previous }) };
     return renderSummary(summaryInput);
   }
 
   /** Moves towards the first question, asking for whatever is still missing. */
-  private async begin(origin: Origin, key: SessionKey, framework: Framework | undefined, city: string | undefined, note?: string): Promise<Reply[]> {
+  private async begin(
+    origin: Origin, key: SessionKey, framework: Framework | undefined, city: string | undefined, note?: string, turn?: Turn,
+  ): Promise<Reply[]> {
     if (framework === undefined) {
-      await this.save(key, { phase: 'choose-framework', ...(city === undefined ? {} : { city }) });
+      await this.save(key, { phase: 'choose-framework', ...(city === undefined ? {} : { city }) }, undefined, turn);
       return [frameworkPickerReply(this.deps.frameworks, city, note)];
     }
     if (city === undefined) {
       const suggestedCity = await this.lastCity(origin);
-      await this.save(key, { phase: 'choose-city', frameworkId: framework.id, ...(suggestedCity === undefined ? {} : { suggestedCity }) });
+      await this.save(key, { phase: 'choose-city', frameworkId: framework.id, ...(suggestedCity === undefined ? {} : { suggestedCity }) }, undefined, turn);
       return [cityPromptReply(framework, suggestedCity, note)];
     }
     // Reuse the spelling of earlier results so "leeds" and "Leeds" read as one city in histories.
     const known = (await this.deps.results.list(key.workspace, { city, limit: 1 }))[0]?.city ?? city;
     const step = startEngine(framework, known);
-    await this.save(key, { phase: 'run', engine: step.state });
+    await this.save(key, { phase: 'run', engine: step.state }, undefined, turn);
     this.deps.logger.info({ frameworkId: framework.id, workspace: key.workspace }, 'assessment started');
     return [introReply(framework, known), step.reply];
   }
@@ -279,28 +307,46 @@ export class AssessmentService implements AssessmentPort {
     const stored = await this.deps.sessions.get(key);
     if (stored === undefined) return undefined;
     const parsed = sessionStateSchema.safeParse(stored.state);
-    if (parsed.success) return { state: parsed.data, startedAt: stored.startedAt };
+    if (parsed.success) return { state: parsed.data, startedAt: stored.startedAt, version: stored.version };
     this.deps.logger.warn({ workspace: key.workspace, issues: parsed.error.issues.length }, 'unreadable assessment session removed');
     await this.deps.sessions.delete(key);
     return { error: info('Your saved assessment here could not be read back, so it was removed. Sorry about that.') };
   }
 
-  private async save(key: SessionKey, state: SessionState, startedAt?: Date): Promise<void> {
+  /** Saves the session; with a `turn`, only if nobody saved since it was read (else {@link CrossedSave}). */
+  private async save(key: SessionKey, state: SessionState, startedAt?: Date, turn?: Turn): Promise<void> {
     const now = this.deps.clock.now();
     const engine = state.phase === 'run' ? state.engine : undefined;
-    await this.deps.sessions.put(key, {
+    const saved = await this.deps.sessions.put(key, {
       frameworkId: engine?.frameworkId ?? (state.phase === 'choose-city' ? state.frameworkId : ''),
       city: engine?.city ?? (state.phase === 'choose-framework' ? state.city ?? '' : ''),
       state,
       startedAt: startedAt ?? (await this.deps.sessions.get(key))?.startedAt ?? now,
       updatedAt: now,
-    });
+    }, turn?.version);
+    if (!saved) throw new CrossedSave();
+    if (turn?.version !== undefined) turn.version += 1;
+  }
+
+  /** The reply to a click or answer that lost the race against another: where the assessment is now. */
+  private async crossed(key: SessionKey): Promise<Reply[]> {
+    const lost = 'Another answer to this assessment was saved at the same moment, so this one was not applied.';
+    const loaded = await this.load(key);
+    if (loaded === undefined || 'error' in loaded) {
+      return [info(`${lost} The assessment has ended since. Type \`assess\` to start another.`)];
+    }
+    const framework = loaded.state.phase === 'run' ? this.byId.get(loaded.state.engine.frameworkId) : undefined;
+    if (loaded.state.phase === 'run' && framework !== undefined) {
+      return [info(`${lost} Please look at the updated question:`), resumeEngine(framework, loaded.state.engine).reply];
+    }
+    return [info(`${lost} Please look at the latest message and answer there.`)];
   }
 
   private async guard<T>(origin: Origin, run: () => Promise<T>, failure: Failure = STEP_FAILURE): Promise<T | Reply[]> {
     try {
       return await run();
     } catch (error) {
+      if (error instanceof CrossedSave) return this.crossed(this.keyOf(origin));
       // Not a passing failure: the core tells the user nothing can be saved, and the bot stops.
       if (error instanceof DatabaseGoneError) throw error;
       this.deps.logger.error({ err: errorMessage(error), workspace: workspaceKey(origin) }, failure.log);

@@ -100,6 +100,12 @@ export interface StoredSession {
   state: unknown;
   startedAt: Date;
   updatedAt: Date;
+  /**
+   * Read back: counts the puts of this session. Several instances may handle clicks on one
+   * assessment at the same moment; a put that names the version it read applies only if no other
+   * put came first (optimistic concurrency). Ignored when putting.
+   */
+  version?: number;
 }
 
 /**
@@ -108,8 +114,13 @@ export interface StoredSession {
  */
 export interface SessionStore {
   get(key: SessionKey): Promise<StoredSession | undefined>;
-  put(key: SessionKey, session: StoredSession): Promise<void>;
-  delete(key: SessionKey): Promise<void>;
+  /**
+   * Saves the session. With `expectedVersion`, only if the stored session still has that version:
+   * false (nothing changed) when another put came first or the session is gone.
+   */
+  put(key: SessionKey, session: StoredSession, expectedVersion?: number): Promise<boolean>;
+  /** Removes the session; with `expectedVersion`, only if it still has that version. True when removed. */
+  delete(key: SessionKey, expectedVersion?: number): Promise<boolean>;
   /** Sessions started but not finished in a workspace (for reminders). */
   listByWorkspace(workspace: string): Promise<Array<SessionKey & StoredSession>>;
 }

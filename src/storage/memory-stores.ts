@@ -17,9 +17,9 @@ const sessionId = (key: SessionKey): string =>
   JSON.stringify([key.workspace, key.conversation, key.userId]);
 
 /** A session as held: `state` kept as JSON text, as SQLite keeps it, so both read back the same. */
-type HeldSession = SessionKey & Omit<StoredSession, 'state'> & { state: string };
+type HeldSession = SessionKey & Omit<StoredSession, 'state' | 'version'> & { state: string; version: number };
 
-const release = (row: HeldSession): SessionKey & StoredSession => ({
+const release = (row: HeldSession): SessionKey & StoredSession & { version: number } => ({
   ...copy(row),
   state: JSON.parse(row.state) as unknown,
 });
@@ -31,15 +31,18 @@ export class MemorySessionStore implements SessionStore {
   async get(key: SessionKey): Promise<StoredSession | undefined> {
     const row = this.#rows.get(sessionId(key));
     if (row === undefined) return undefined;
-    const { frameworkId, city, state, startedAt, updatedAt } = release(row);
-    return { frameworkId, city, state, startedAt, updatedAt };
+    const { frameworkId, city, state, startedAt, updatedAt, version } = release(row);
+    return { frameworkId, city, state, startedAt, updatedAt, version };
   }
 
-  async put(key: SessionKey, session: StoredSession): Promise<void> {
+  async put(key: SessionKey, session: StoredSession, expectedVersion?: number): Promise<boolean> {
     const state = toJsonText(session.state, 'the assessment state');
     toIsoText(session.startedAt, 'startedAt');
     toIsoText(session.updatedAt, 'updatedAt');
+    const held = this.#rows.get(sessionId(key));
+    if (expectedVersion !== undefined && held?.version !== expectedVersion) return false;
     this.#rows.set(sessionId(key), {
+      version: (held?.version ?? 0) + 1,
       workspace: key.workspace,
       conversation: key.conversation,
       userId: key.userId,
@@ -49,10 +52,13 @@ export class MemorySessionStore implements SessionStore {
       startedAt: new Date(session.startedAt),
       updatedAt: new Date(session.updatedAt),
     });
+    return true;
   }
 
-  async delete(key: SessionKey): Promise<void> {
-    this.#rows.delete(sessionId(key));
+  async delete(key: SessionKey, expectedVersion?: number): Promise<boolean> {
+    const held = this.#rows.get(sessionId(key));
+    if (held === undefined || (expectedVersion !== undefined && held.version !== expectedVersion)) return false;
+    return this.#rows.delete(sessionId(key));
   }
 
   /** Most recently updated first. */

@@ -49,6 +49,11 @@ export const sessionMigrations: Migration[] = [
     `,
   },
   sessionsDmPerUserMigration,
+  {
+    id: 'sessions-003-version',
+    sqlite: 'ALTER TABLE assessment_sessions ADD COLUMN version INTEGER NOT NULL DEFAULT 1;',
+    postgres: 'ALTER TABLE assessment_sessions ADD COLUMN version INTEGER NOT NULL DEFAULT 1;',
+  },
 ];
 
 export const resultMigrations: Migration[] = [

@@ -17,14 +17,16 @@ export const sessionRowSchema = z.object({
   state: jsonColumnSchema(z.unknown()),
   started_at: isoDateColumnSchema,
   updated_at: isoDateColumnSchema,
+  version: z.number().int(),
 });
 
-type SessionRow = SessionKey & StoredSession;
+type SessionRow = SessionKey & StoredSession & { version: number };
 
 /** Identifies a damaged row in logs without trusting the rest of it. */
 const rowKeySchema = z.object({ workspace: z.unknown(), conversation: z.unknown(), user_id: z.unknown() });
 
 const COLUMNS = 'workspace, conversation, user_id, framework_id, city, state, started_at, updated_at';
+const READ_COLUMNS = `${COLUMNS}, version`;
 
 /**
  * {@link SessionStore} in SQLite: assessments in progress survive restarts. Keyed by
@@ -34,7 +36,9 @@ export class SqliteSessionStore implements SessionStore {
   readonly #logger: Logger;
   readonly #get;
   readonly #put;
+  readonly #putIfVersion;
   readonly #delete;
+  readonly #deleteIfVersion;
   readonly #list;
 
   constructor(db: Database, logger: Logger = silentLogger) {
@@ -42,20 +46,29 @@ export class SqliteSessionStore implements SessionStore {
     // Any store may be the first to open the file: each brings the whole history.
     applyMigrations(db, migrations, logger);
     this.#get = db.prepare<[string, string, string]>(
-      `SELECT ${COLUMNS} FROM assessment_sessions
+      `SELECT ${READ_COLUMNS} FROM assessment_sessions
        WHERE workspace = ? AND conversation = ? AND user_id = ?`,
     );
     this.#put = db.prepare<[string, string, string, string, string, string, string, string]>(
       `INSERT INTO assessment_sessions (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (workspace, conversation, user_id) DO UPDATE SET
          framework_id = excluded.framework_id, city = excluded.city, state = excluded.state,
-         started_at = excluded.started_at, updated_at = excluded.updated_at`,
+         started_at = excluded.started_at, updated_at = excluded.updated_at,
+         version = assessment_sessions.version + 1`,
+    );
+    this.#putIfVersion = db.prepare<[string, string, string, string, string, string, string, string, number]>(
+      `UPDATE assessment_sessions SET framework_id = ?, city = ?, state = ?, started_at = ?, updated_at = ?,
+         version = version + 1
+       WHERE workspace = ? AND conversation = ? AND user_id = ? AND version = ?`,
     );
     this.#delete = db.prepare<[string, string, string]>(
       'DELETE FROM assessment_sessions WHERE workspace = ? AND conversation = ? AND user_id = ?',
     );
+    this.#deleteIfVersion = db.prepare<[string, string, string, number]>(
+      'DELETE FROM assessment_sessions WHERE workspace = ? AND conversation = ? AND user_id = ? AND version = ?',
+    );
     this.#list = db.prepare<[string]>(
-      `SELECT ${COLUMNS} FROM assessment_sessions WHERE workspace = ?
+      `SELECT ${READ_COLUMNS} FROM assessment_sessions WHERE workspace = ?
        ORDER BY updated_at DESC, conversation, user_id`,
     );
   }
@@ -65,25 +78,31 @@ export class SqliteSessionStore implements SessionStore {
     if (raw === undefined) return undefined;
     const row = this.#parse(raw);
     if (row === undefined) return undefined;
-    const { frameworkId, city, state, startedAt, updatedAt } = row;
-    return { frameworkId, city, state, startedAt, updatedAt };
+    const { frameworkId, city, state, startedAt, updatedAt, version } = row;
+    return { frameworkId, city, state, startedAt, updatedAt, version };
   }
 
-  async put(key: SessionKey, session: StoredSession): Promise<void> {
-    this.#put.run(
-      key.workspace,
-      key.conversation,
-      key.userId,
+  async put(key: SessionKey, session: StoredSession, expectedVersion?: number): Promise<boolean> {
+    const values = [
       session.frameworkId,
       session.city,
       toJsonText(session.state, 'the assessment state'),
       toIsoText(session.startedAt, 'startedAt'),
       toIsoText(session.updatedAt, 'updatedAt'),
-    );
+    ] as const;
+    if (expectedVersion !== undefined) {
+      return this.#putIfVersion.run(...values, key.workspace, key.conversation, key.userId, expectedVersion).changes === 1;
+    }
+    this.#put.run(key.workspace, key.conversation, key.userId, ...values);
+    return true;
   }
 
-  async delete(key: SessionKey): Promise<void> {
-    this.#delete.run(key.workspace, key.conversation, key.userId);
+  async delete(key: SessionKey, expectedVersion?: number): Promise<boolean> {
+    const result =
+      expectedVersion === undefined
+        ? this.#delete.run(key.workspace, key.conversation, key.userId)
+        : this.#deleteIfVersion.run(key.workspace, key.conversation, key.userId, expectedVersion);
+    return result.changes === 1;
   }
 
   /** Most recently updated first; unreadable rows are logged and left out. */
@@ -112,6 +131,7 @@ export class SqliteSessionStore implements SessionStore {
       state: row.state,
       startedAt: row.started_at,
       updatedAt: row.updated_at,
+      version: row.version,
     };
   }
 }

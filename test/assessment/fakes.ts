@@ -27,7 +27,7 @@ export const frameworkById = (id: string): Framework => {
 
 /** Session store that round-trips state through JSON, as a database would. */
 export class MemorySessions implements SessionStore {
-  readonly rows = new Map<string, SessionKey & { session: string; startedAt: Date; updatedAt: Date }>();
+  readonly rows = new Map<string, SessionKey & { session: string; startedAt: Date; updatedAt: Date; version: number }>();
   puts = 0;
 
   private id(key: SessionKey): string {
@@ -38,17 +38,23 @@ export class MemorySessions implements SessionStore {
     const row = this.rows.get(this.id(key));
     if (row === undefined) return undefined;
     const { frameworkId, city, state } = JSON.parse(row.session) as { frameworkId: string; city: string; state: unknown };
-    return { frameworkId, city, state, startedAt: row.startedAt, updatedAt: row.updatedAt };
+    return { frameworkId, city, state, startedAt: row.startedAt, updatedAt: row.updatedAt, version: row.version };
   }
 
-  async put(key: SessionKey, session: StoredSession): Promise<void> {
+  async put(key: SessionKey, session: StoredSession, expectedVersion?: number): Promise<boolean> {
+    const held = this.rows.get(this.id(key));
+    if (expectedVersion !== undefined && held?.version !== expectedVersion) return false;
     this.puts += 1;
     const { frameworkId, city, state } = session;
-    this.rows.set(this.id(key), { ...key, session: JSON.stringify({ frameworkId, city, state }), startedAt: session.startedAt, updatedAt: session.updatedAt });
+    const version = (held?.version ?? 0) + 1;
+    this.rows.set(this.id(key), { ...key, session: JSON.stringify({ frameworkId, city, state }), startedAt: session.startedAt, updatedAt: session.updatedAt, version });
+    return true;
   }
 
-  async delete(key: SessionKey): Promise<void> {
-    this.rows.delete(this.id(key));
+  async delete(key: SessionKey, expectedVersion?: number): Promise<boolean> {
+    const held = this.rows.get(this.id(key));
+    if (held === undefined || (expectedVersion !== undefined && held.version !== expectedVersion)) return false;
+    return this.rows.delete(this.id(key));
   }
 
   async listByWorkspace(workspace: string): Promise<Array<SessionKey & StoredSession>> {

@@ -13,6 +13,8 @@ export const storedSession = (overrides: Partial<StoredSession> = {}): StoredSes
   state: { step: 3, answers: { q1: 2, q2: null }, history: ['q1', 'q2'], note: 'Café "naïve" ✓' },
   startedAt: new Date('2025-03-03T09:00:00.000Z'),
   updatedAt: new Date('2025-03-03T09:05:00.000Z'),
+  // As read back after the first put; a put ignores it.
+  version: 1,
   ...overrides,
 });
 

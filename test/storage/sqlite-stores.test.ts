@@ -52,6 +52,7 @@ describe('SQLite stores across restarts', () => {
       'schema-001-checksums',
       'sessions-001-create',
       'sessions-002-discord-dm-per-user',
+      'sessions-003-version',
     ]);
     stores.close();
   });
@@ -84,7 +85,7 @@ describe('SQLite stores with damaged rows', () => {
     });
     // Putting the session again repairs it.
     await stores.sessions.put(sessionKey({ userId: 'U2' }), storedSession());
-    expect(await stores.sessions.get(sessionKey({ userId: 'U2' }))).toEqual(storedSession());
+    expect(await stores.sessions.get(sessionKey({ userId: 'U2' }))).toEqual(storedSession({ version: 2 }));
     stores.close();
   });
 

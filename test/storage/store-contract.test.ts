@@ -66,8 +66,25 @@ describe.each(backends)('$name stores', ({ open, skip }) => {
       await sessions.put(sessionKey(), storedSession());
       const later = storedSession({ state: { step: 4 }, updatedAt: new Date('2025-03-04T08:00:00.000Z') });
       await sessions.put(sessionKey(), later);
-      expect(await sessions.get(sessionKey())).toEqual(later);
+      expect(await sessions.get(sessionKey())).toEqual({ ...later, version: 2 });
       expect(await sessions.listByWorkspace('slack:T1')).toHaveLength(1);
+    });
+
+    it('applies a put naming a version only while the session still has it', async () => {
+      const { sessions } = await start();
+      expect(await sessions.put(sessionKey(), storedSession({ city: 'Cork' }), 1)).toBe(false);
+      expect(await sessions.get(sessionKey())).toBeUndefined();
+      expect(await sessions.put(sessionKey(), storedSession({ city: 'Cork' }))).toBe(true);
+      const read = await sessions.get(sessionKey());
+      expect(read?.version).toBe(1);
+      // Two instances read version 1; the first to save wins, the second is refused and changes nothing.
+      expect(await sessions.put(sessionKey(), storedSession({ city: 'Espoo' }), 1)).toBe(true);
+      expect(await sessions.put(sessionKey(), storedSession({ city: 'Osaka' }), 1)).toBe(false);
+      expect(await sessions.get(sessionKey())).toEqual(storedSession({ city: 'Espoo', version: 2 }));
+      expect(await sessions.put(sessionKey(), storedSession({ city: 'Osaka' }), 2)).toBe(true);
+      expect((await sessions.listByWorkspace('slack:T1')).map((s) => [s.city, s.version])).toEqual([['Osaka', 3]]);
+      await sessions.delete(sessionKey());
+      expect(await sessions.put(sessionKey(), storedSession(), 3)).toBe(false);
     });
 
     it('keeps users and conversations apart and deletes only the given key', async () => {
