@@ -1,3 +1,4 @@
+import type { AdversarialResult } from './adversarial.js';
 import type { MemoryResult } from './assessment-memory.js';
 import type { LatencyRow } from './closed-loop.js';
 import type { ThroughputResult } from './core-throughput.js';
@@ -22,6 +23,13 @@ export const printKnowledge = (out: Out, rows: KnowledgeBenchRow[]): void => {
         `${pad(row.query.p99Ms.toFixed(2), 9)}${pad(row.query.maxMs.toFixed(2), 9)}`,
     );
   }
+  out();
+};
+
+export const printAdversarial = (out: Out, result: AdversarialResult): void => {
+  out('Adversarial messages through the core (median ms per event, fresh words each time)');
+  for (const row of result.perInput) out(`  ${row.name.padEnd(30)}${pad(row.timing.medianMs.toFixed(2), 9)}${pad(row.timing.maxMs.toFixed(2), 9)} max`);
+  out(`  slowest: ${result.slowest.name}, ${result.slowest.medianMs.toFixed(2)} ms`);
   out();
 };
 
@@ -84,6 +92,7 @@ export const checkTargets = (figures: {
   latency: LatencyRow[];
   knowledge: KnowledgeBenchRow[];
   core: ThroughputResult | undefined;
+  adversarial?: AdversarialResult | undefined;
 }): TargetCheck[] => {
   const checks: TargetCheck[] = [];
   for (const row of figures.latency.filter((r) => r.concurrency === 10)) {
@@ -91,6 +100,10 @@ export const checkTargets = (figures: {
   }
   const largest = figures.knowledge.find((row) => row.passages >= 100_000);
   if (largest) checks.push({ target: 'query p99 < 20 ms at 100,000 passages', measured: `${largest.query.p99Ms.toFixed(1)} ms`, met: largest.query.p99Ms < 20 });
+  if (figures.adversarial) {
+    const { slowest } = figures.adversarial;
+    checks.push({ target: 'slowest adversarial message < 20 ms per event', measured: `${slowest.medianMs.toFixed(1)} ms (${slowest.name})`, met: slowest.medianMs < 20 });
+  }
   if (figures.core) {
     checks.push({ target: '>= 1,000 events/s through the core (whole mix)', measured: `${figures.core.perSecond}/s`, met: figures.core.perSecond >= 1000 });
     checks.push({ target: '>= 1,000 events/s through the core (no completions)', measured: `${figures.core.perSecondWithoutCompletions}/s`, met: figures.core.perSecondWithoutCompletions >= 1000 });

@@ -52,6 +52,8 @@ const COMMON_TERM_MIN_PASSAGES = 50;
  */
 const POSTING_BUDGET = CHAMPION_MIN_PASSAGES;
 
+/** Concepts kept from one message: real questions have far fewer; the rest would only cost time. */
+const MAX_CONCEPTS = 24;
 /** Candidates re-ranked with word order (adjacency), which needs the passage re-tokenized. */
 const ORDERED_CANDIDATES = 10;
 /** Passages whose term sets and word sequences are kept between questions. */
@@ -109,6 +111,7 @@ export class PassageSearch {
 
   /** Turns a question into weighted concepts. Never uses Lunr's query syntax, so every text is safe. */
   concepts(question: string): Concept[] {
+    this.corrector.startMessage();
     const content = words(question).filter((word) => !isStopWord(word));
     const stems = content.map(stem);
     const matches = findSynonyms(stems, this.synonyms);
@@ -136,8 +139,12 @@ export class PassageSearch {
       const surface = content.slice(i, i + length).join(' ');
       if (FRAMING_WORDS.has(surface)) weight *= FRAMING_WEIGHT;
       else if (!known && alternatives.length === 0 && isEverydayWord(surface)) weight *= EVERYDAY_WEIGHT;
-      concepts.push({ surface, phrase, alternatives, weight });
       i += length - 1;
+      // A repeated word adds nothing; a message of hundreds of words is not a question.
+      const key = phrase.join(' ');
+      if (concepts.some((concept) => concept.phrase.join(' ') === key)) continue;
+      concepts.push({ surface, phrase, alternatives, weight });
+      if (concepts.length >= MAX_CONCEPTS) break;
     }
     return concepts;
   }
