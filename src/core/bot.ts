@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { errorMessage } from './errors.js';
-import { workspaceKey, type BotEvent, type Origin } from './events.js';
+import { conversationKey, workspaceKey, type BotEvent, type Origin } from './events.js';
 import { cleanInput, parseIntent, MAX_INPUT_CHARS, type Intent } from './intents.js';
 import {
   silentLogger,
@@ -14,6 +14,7 @@ import {
   type Logger,
   type ReminderPort,
 } from './ports.js';
+import { RecentQuestions } from './recent-questions.js';
 import { textReply, type Citation, type Reply } from './replies.js';
 
 export interface BotDeps {
@@ -46,7 +47,7 @@ const citationsOf = (answer: KnowledgeAnswer): Citation[] => {
 /** Renders a knowledge answer as a neutral reply. */
 export const answerReply = (answer: KnowledgeAnswer): Reply => {
   if (answer.noAnswer) {
-    const topics = answer.suggestions.length > 0 ? `\n\nI can help with topics such as: ${answer.suggestions.join('; ')}.` : '';
+    const topics = answer.suggestions.length > 0 ? `\n\nNearest topics in the documents: ${answer.suggestions.join('; ')}.` : '';
     return { kind: 'answer', text: `${answer.answer}${topics}` };
   }
   return {
@@ -87,8 +88,11 @@ export const createBot = (deps: BotDeps): ChatBot => {
   const logger = deps.logger ?? silentLogger;
   const clock = deps.clock ?? systemClock;
 
-  const ask = (question: string): Reply[] => {
-    const answer = deps.answers.answer(question);
+  const recent = new RecentQuestions();
+
+  const ask = (question: string, origin: Origin): Reply[] => {
+    const previous = recent.swap(`${conversationKey(origin)}:${origin.userId}`, question);
+    const answer = deps.answers.answer(question, { previous });
     logger.info({ question: question.slice(0, 200), noAnswer: answer.noAnswer, key: feedbackKeyFor(question) }, 'answered');
     return [answerReply(answer)];
   };
@@ -110,7 +114,7 @@ export const createBot = (deps: BotDeps): ChatBot => {
       case 'ask': {
         const note =
           raw.length > MAX_INPUT_CHARS ? [textReply(`(I read only the first ${MAX_INPUT_CHARS} characters.)`)] : [];
-        return [...ask(intent.question), ...note];
+        return [...ask(intent.question, origin), ...note];
       }
       case 'unknown-command': {
         const hint = intent.suggestion ? ` Did you mean \`${intent.suggestion}\`?` : '';
