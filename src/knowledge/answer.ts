@@ -17,11 +17,20 @@ export interface AnswerThresholds {
   highFrom: number;
   /** An unmatched word rarer than this (0-1, see `rarity`) leaves at most low confidence. */
   maxMissingRarity: number;
+  /** A word that no document uses and nothing bridges, rarer than this, means no answer. */
+  maxLackedRarity: number;
   /** Passages scoring below this share of the best one are not cited. */
   relativeCutoff: number;
 }
 
-export const defaultThresholds: AnswerThresholds = { noneBelow: 0.2, sentenceNoneBelow: 0.62, highFrom: 0.75, maxMissingRarity: 0.5, relativeCutoff: 0.5 };
+export const defaultThresholds: AnswerThresholds = {
+  noneBelow: 0.4,
+  sentenceNoneBelow: 0.1,
+  highFrom: 0.7,
+  maxMissingRarity: 0.3,
+  maxLackedRarity: 0.3,
+  relativeCutoff: 0.5,
+};
 
 export type Confidence = 'high' | 'low' | 'none';
 
@@ -40,9 +49,13 @@ export interface ConfidenceFeatures {
   typeMissing: boolean;
   /** Coverage by the best passage's single best sentence (with the passage heading). */
   sentenceCoverage: number;
+  /** Rarity (0-1) of the rarest question word that the whole collection lacks and nothing bridges. */
+  lackedRarity: number;
 }
 
 const MAX_SOURCES = 3;
+/** A sentence matching this share of the best sentence's coverage may hold the date or number asked for. */
+const SENTENCE_NEAR_BEST = 0.8;
 const MAX_SUGGESTIONS = 3;
 
 const matchedIn = (search: PassageSearch, concept: Concept, terms: Set<string>): boolean => search.coverage([concept], terms) > 0;
@@ -51,14 +64,23 @@ const matchedIn = (search: PassageSearch, concept: Concept, terms: Set<string>):
 const lackedWords = (search: PassageSearch, concepts: Concept[]): Concept[] =>
   concepts.filter((concept) => !concept.known && concept.alternatives.length === 0 && (concept.entity || rarity(concept.surface) >= 0.3));
 
+/** The best passage's sentences that match the question nearly as well as its best one. */
+const answeringSentences = (search: PassageSearch, concepts: Concept[], best: ScoredPassage): string[] => {
+  const heading = words(`${best.passage.heading} ${best.passage.title}`).map(stem);
+  const scored = unitsOf(best.passage.text).map((unit) => ({
+    text: unit.text,
+    coverage: search.coverage(concepts, new Set([...heading, ...words(unit.text).map(stem)])),
+  }));
+  const top = Math.max(0, ...scored.map((unit) => unit.coverage));
+  return scored.filter((unit) => unit.coverage >= top * SENTENCE_NEAR_BEST).map((unit) => unit.text);
+};
+
 export const confidenceFeatures = (search: PassageSearch, question: string, concepts: Concept[], hits: ScoredPassage[]): ConfidenceFeatures => {
   const best = hits[0];
-  if (!best) return { coverage: 0, missingRarity: 1, entityMissing: true, entityUnknown: true, margin: 0, typeMissing: true, sentenceCoverage: 0 };
-  const heading = words(`${best.passage.heading} ${best.passage.title}`).map(stem);
-  const sentenceCoverage = Math.max(
-    0,
-    ...unitsOf(best.passage.text).map((unit) => search.coverage(concepts, new Set([...heading, ...words(unit.text).map(stem)]))),
-  );
+  const lacked = concepts.filter((concept) => !concept.known && concept.alternatives.length === 0);
+  const lackedRarity = Math.max(0, ...lacked.map((concept) => (concept.entity ? 1 : rarity(concept.surface))));
+  if (!best) return { coverage: 0, missingRarity: 1, entityMissing: true, entityUnknown: true, margin: 0, typeMissing: true, sentenceCoverage: 0, lackedRarity };
+  const sentenceCoverage = best.sentenceCoverage;
   const type = questionType(question);
   const typeCue = type === 'when' ? /\b(?:1[5-9]|20)\d\d\b/u : type === 'count' ? /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|million|billion|dozens?)\b/iu : undefined;
   const missing = concepts.filter((concept) => !matchedIn(search, concept, best.terms));
@@ -70,14 +92,15 @@ export const confidenceFeatures = (search: PassageSearch, question: string, conc
     entityMissing: missing.some((concept) => concept.entity),
     entityUnknown: missing.some((concept) => concept.entity && !concept.known && concept.alternatives.length === 0),
     margin: best.score - (hits[1]?.score ?? 0),
-    typeMissing: typeCue !== undefined && !typeCue.test(best.passage.text),
+    typeMissing: typeCue !== undefined && !answeringSentences(search, concepts, best).some((text) => typeCue.test(text)),
     sentenceCoverage,
+    lackedRarity,
   };
 };
 
 export const decide = (features: ConfidenceFeatures, thresholds: AnswerThresholds): Confidence => {
   // A name, year or place the passage lacks, or a date or number it does not give, is not answered.
-  if (features.entityMissing || features.typeMissing) return 'none';
+  if (features.entityMissing || features.typeMissing || features.lackedRarity >= thresholds.maxLackedRarity) return 'none';
   if (features.coverage < thresholds.noneBelow || features.sentenceCoverage < thresholds.sentenceNoneBelow) return 'none';
   if (features.sentenceCoverage >= thresholds.highFrom && features.missingRarity < thresholds.maxMissingRarity) return 'high';
   return 'low';

@@ -1,7 +1,7 @@
 import { everydayRank } from './common-english.js';
 import { findSynonyms, phraseStems, type StemPhrase, type SynonymTable } from './synonyms.js';
 import { FRAMING_WORDS, isStopWord, stem, words } from './text.js';
-import type { TypoCorrector } from './typos.js';
+import { editsOne, type TypoCorrector } from './typos.js';
 import type { Relation, WordNet } from './wordnet.js';
 
 /** One idea of the question: the user's words (as stems) and other ways of saying them. */
@@ -42,6 +42,9 @@ const MAX_BRIDGES = 8;
 const MAX_LOOKUPS = 12;
 /** Between these ranks of everyday English an unknown word goes from saying little to saying much. */
 const COMMON_RANK = 400;
+const SHORT_UNKNOWN_RARITY = 0.2;
+/** Words commoner than this rank are never taken for typos. */
+const TYPO_RANK = 10_000;
 const RARE_RANK = 25_000;
 
 /**
@@ -50,7 +53,8 @@ const RARE_RANK = 25_000;
  */
 export const rarity = (word: string): number => {
   const rank = everydayRank(word);
-  if (rank === undefined) return 1;
+  // A short word in no dictionary ("wat", "abt") is chat spelling more often than a topic.
+  if (rank === undefined) return word.length <= 3 ? SHORT_UNKNOWN_RARITY : 1;
   return Math.min(1, Math.max(0.08, Math.log(Math.max(rank, 1) / COMMON_RANK) / Math.log(RARE_RANK / COMMON_RANK)));
 };
 
@@ -66,6 +70,10 @@ export const entityWords = (question: string): Set<string> => {
   });
   return found;
 };
+
+/** A short word one letter from a filler word ("wat", "hw", "abt"), too short for the typo corrector. */
+const isShortFiller = (word: string): boolean =>
+  word.length <= 3 && (everydayRank(word) ?? Infinity) >= TYPO_RANK && [...editsOne(word)].some((edit) => edit.length > 1 && isStopWord(edit));
 
 const RELATION_ORDER: Record<Relation, number> = { synonym: 0, derived: 1, hypernym: 2 };
 
@@ -129,8 +137,10 @@ export class ConceptBuilder {
       let weight = Math.max(MIN_WEIGHT, ...phrase.map((term) => (this.vocabulary.frequency(term) > 0 ? this.vocabulary.idf(term) : unknownWeight)));
       let bridge: Concept['bridge'];
       if (!known && length === 1 && alternatives.length === 0) {
-        // A real English word is not a typo, even when one letter away from a word of the documents.
-        const corrected = entity || everydayRank(surface) !== undefined ? undefined : this.corrector.correct(surface);
+        // A common English word is not a typo, even when one letter away from a word of the documents.
+        const corrected = entity || (everydayRank(surface) ?? Infinity) < TYPO_RANK ? undefined : this.corrector.correct(surface);
+        // "wat" for "what": a mistyped filler word says nothing.
+        if (corrected !== undefined ? isStopWord(corrected) : isShortFiller(surface)) continue;
         // A name is bridged only to its own forms ("Korean" to "Korea"): Leeds is not any city.
         const found = corrected === undefined && lookups++ < MAX_LOOKUPS ? this.bridge(surface, entity) : undefined;
         const bridged = found && found.alternatives.length > 0 ? found : undefined;
@@ -146,8 +156,8 @@ export class ConceptBuilder {
           weight *= rarity(surface);
         }
       }
-      // An everyday word that the documents happen to use ("people", "up") says less than their rare ones.
-      if (known && !entity) weight *= KNOWN_FLOOR + (1 - KNOWN_FLOOR) * rarity(surface);
+      // An everyday word ("people", "up", "supposed") says less than a rare one, used or bridged.
+      if ((known || bridge !== undefined) && !entity) weight *= KNOWN_FLOOR + (1 - KNOWN_FLOOR) * rarity(surface);
       if (FRAMING_WORDS.has(surface)) weight *= FRAMING_WEIGHT;
       concepts.push({ surface, phrase, alternatives, weight, known, entity, ...(bridge ? { bridge } : {}) });
       if (concepts.length >= maxConcepts) break;

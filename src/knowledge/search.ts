@@ -4,6 +4,7 @@ import { CHAMPION_MIN_PASSAGES } from './lunr-compact.js';
 import { ConceptBuilder, type Concept } from './concepts.js';
 import type { StemPhrase, SynonymTable } from './synonyms.js';
 import { TypoCorrector } from './typos.js';
+import { unitsOf } from './quote.js';
 import { stem, words } from './text.js';
 import type { WordNet } from './wordnet.js';
 
@@ -17,6 +18,8 @@ export interface ScoredPassage {
   coverage: number;
   /** The stems the passage contains, in any field. */
   terms: Set<string>;
+  /** Coverage by the passage's best single sentence (with its heading); for the best candidates only. */
+  sentenceCoverage: number;
 }
 
 export interface SearchResult {
@@ -55,6 +58,15 @@ export const isFollowUp = (question: string, own: Concept[]): boolean =>
 const MAX_CONCEPTS = 24;
 /** Candidates re-ranked with word order (adjacency), which needs the passage re-tokenized. */
 const ORDERED_CANDIDATES = 10;
+/** Weight of the best sentence's coverage in the final ranking: words of the question in one sentence. */
+const SENTENCE_WEIGHT = 0.1;
+
+/** A passage's stems in order (for adjacency) and per sentence (for coverage within a sentence). */
+interface PassageShape {
+  sequence: string[];
+  sentences: Array<Set<string>>;
+}
+
 /** Passages whose term sets and word sequences are kept between questions. */
 const PASSAGE_CACHE_SIZE = 2_000;
 
@@ -81,7 +93,7 @@ class BoundedCache<K, V> {
  */
 export class PassageSearch {
   private readonly termSets = new BoundedCache<number, Set<string>>(PASSAGE_CACHE_SIZE);
-  private readonly sequences = new BoundedCache<Passage, string[]>(PASSAGE_CACHE_SIZE);
+  private readonly shapes = new BoundedCache<Passage, PassageShape>(PASSAGE_CACHE_SIZE);
   private readonly builder: ConceptBuilder;
   private readonly total: number;
 
@@ -110,8 +122,14 @@ export class PassageSearch {
   }
 
   /** Stems of a passage in order, for adjacency. */
-  private sequenceOf(passage: Passage): string[] {
-    return this.sequences.get(passage, () => words(`${passage.heading}\n${passage.title}\n${passage.text}`).map(stem));
+  private shapeOf(passage: Passage): PassageShape {
+    return this.shapes.get(passage, () => {
+      const heading = words(`${passage.heading}\n${passage.title}`).map(stem);
+      return {
+        sequence: [...heading, ...words(passage.text).map(stem)],
+        sentences: unitsOf(passage.text).map((unit) => new Set([...heading, ...words(unit.text).map(stem)])),
+      };
+    });
   }
 
   /** Weight of the rarest word of the collection: what an unknown word weighs at most. */
@@ -229,7 +247,7 @@ export class PassageSearch {
       const terms = this.termSets.get(ref, () => this.built.termsOf(ref));
       const coverage = this.coverage(concepts, terms);
       const defines = definitional && DEFINITION_CUES.some((cue) => terms.has(cue)) ? 1 : 0;
-      hits.push({ passage, score: 0.55 * coverage + 0.35 * lunrScore + 0.1 * defines, coverage, terms });
+      hits.push({ passage, score: 0.55 * coverage + 0.35 * lunrScore + 0.1 * defines, coverage, terms, sentenceCoverage: 0 });
     }
     hits.sort((a, b) => b.score - a.score);
     // The question's adjacent pairs, once: each candidate is then one pass over its words.
@@ -243,7 +261,9 @@ export class PassageSearch {
       pairCount++;
     }
     for (const hit of hits.slice(0, ORDERED_CANDIDATES)) {
-      hit.score += 0.1 * this.adjacency(pairs, pairCount, this.sequenceOf(hit.passage));
+      const shape = this.shapeOf(hit.passage);
+      hit.sentenceCoverage = Math.max(0, ...shape.sentences.map((terms) => this.coverage(concepts, terms)));
+      hit.score += 0.1 * this.adjacency(pairs, pairCount, shape.sequence) + SENTENCE_WEIGHT * hit.sentenceCoverage;
     }
     hits.sort((a, b) => b.score - a.score);
     return { concepts, hits: hits.slice(0, limit) };

@@ -84,5 +84,5 @@ export const FRAMING_WORDS = new Set([
   'definition', 'define', 'defined', 'meaning', 'mean', 'means', 'example', 'examples', 'benefit', 'benefits',
   'advantage', 'advantages', 'idea', 'ideas', 'overview', 'summary', 'describe', 'description', 'main', 'key',
   'important', 'type', 'types', 'list', 'number', 'many', 'much', 'use', 'used', 'useful', 'work', 'works',
-  'happen', 'happened', 'help', 'helps', 'involve', 'involved', 'mention', 'mentioned', 'cause', 'causes', 'problem', 'problems',
+  'happen', 'happened', 'help', 'helps', 'achieve', 'achieving', 'try', 'trying', 'want', 'wants', 'involve', 'involved', 'mention', 'mentioned', 'cause', 'causes', 'problem', 'problems',
 ]);

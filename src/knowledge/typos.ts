@@ -30,7 +30,7 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 export const editsOneCount = (length: number): number => 54 * length + 25;
 
 /** Every string one edit (delete, transpose, replace, insert) away from `word`. */
-const editsOne = (word: string): Set<string> => {
+export const editsOne = (word: string): Set<string> => {
   const edits = new Set<string>();
   for (let i = 0; i <= word.length; i++) {
     const left = word.slice(0, i);
