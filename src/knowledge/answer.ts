@@ -24,8 +24,8 @@ export interface AnswerThresholds {
 }
 
 export const defaultThresholds: AnswerThresholds = {
-  noneBelow: 0.4,
-  sentenceNoneBelow: 0.1,
+  noneBelow: 0.1,
+  sentenceNoneBelow: 0.4,
   highFrom: 0.7,
   maxMissingRarity: 0.3,
   maxLackedRarity: 0.3,

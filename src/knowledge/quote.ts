@@ -27,6 +27,9 @@ const ANSWER_CUES: Record<QuestionType, RegExp | undefined> = {
 
 const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s+/u;
 
+/** A list item without its marker and its trailing "; and" (the list is joined again with "; "). */
+const itemText = (line: string): string => line.replace(LIST_ITEM, '').replace(/(?:[.;,]?\s*(?:and|or))?[.;,]*\s*$/u, '');
+
 /** A sentence, or a list shown whole with its lead-in. */
 interface Unit {
   text: string;
@@ -40,8 +43,8 @@ export const unitsOf = (text: string): Unit[] => {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const items: string[] = [];
-    while (LIST_ITEM.test(lines[i + 1 + items.length] ?? '')) items.push((lines[i + 1 + items.length] ?? '').replace(LIST_ITEM, '').replace(/[.;,]\s*$/u, ''));
-    if (LIST_ITEM.test(line) && units.length === 0) items.unshift(line.replace(LIST_ITEM, '').replace(/[.;,]\s*$/u, ''));
+    while (LIST_ITEM.test(lines[i + 1 + items.length] ?? '')) items.push(itemText(lines[i + 1 + items.length] ?? ''));
+    if (LIST_ITEM.test(line) && units.length === 0) items.unshift(itemText(line));
     if (items.length > 0) {
       const leadIn = LIST_ITEM.test(line) ? '' : `${line} `;
       units.push({ text: `${leadIn}${items.join('; ')}.`, position: units.length });

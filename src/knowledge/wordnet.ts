@@ -22,7 +22,10 @@ export interface RelatedWord {
 }
 
 /** Only the commonest senses of a word: rare senses bridge to words that mean something else. */
-const SENSES_PER_POS = 3;
+const SENSES_PER_POS = 2;
+
+/** Hypernyms only of the commonest senses: one level up from a rare sense lands far from the question. */
+const HYPERNYM_SENSES = 1;
 
 /** Suffix rules of WordNet's own lemmatizer (morphy), per part of speech. */
 const DETACH: Record<Pos, Array<[string, string]>> = {
@@ -155,7 +158,7 @@ export class WordNet {
       if (known === undefined || rank[relation] < rank[known]) related.set(text, relation);
     };
     for (const [pos, lemma] of this.lemmas(key)) {
-      for (const offset of this.index(pos).offsets(lemma).slice(0, SENSES_PER_POS)) {
+      for (const [sense, offset] of this.index(pos).offsets(lemma).slice(0, SENSES_PER_POS).entries()) {
         const synset = this.synset(pos, offset);
         if (!synset) continue;
         const own = synset.words.indexOf(lemma) + 1;
@@ -167,7 +170,7 @@ export class WordNet {
             const index = Number.parseInt(sourceTarget.slice(2), 16);
             const derived = index > 0 ? other?.words[index - 1] : undefined;
             if (derived) add(derived, 'derived');
-          } else if (symbol === '@' || symbol === '@i') {
+          } else if ((symbol === '@' || symbol === '@i') && sense < HYPERNYM_SENSES) {
             for (const hypernym of this.synset(targetPos, target)?.words ?? []) add(hypernym, 'hypernym');
           }
         }
