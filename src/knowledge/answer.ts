@@ -1,6 +1,6 @@
 import type { AnswerSource, KnowledgeAnswer } from '../core/ports.js';
 import { rarity } from './concepts.js';
-import { MAX_ANSWER_CHARS, questionType, quoteSentences, truncate, unitsOf } from './quote.js';
+import { MAX_ANSWER_CHARS, answerCue, questionType, quoteSentences, truncate, unitsOf } from './quote.js';
 import { stem, words } from './text.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 
@@ -82,7 +82,8 @@ export const confidenceFeatures = (search: PassageSearch, question: string, conc
   if (!best) return { coverage: 0, missingRarity: 1, entityMissing: true, entityUnknown: true, margin: 0, typeMissing: true, sentenceCoverage: 0, lackedRarity };
   const sentenceCoverage = best.sentenceCoverage;
   const type = questionType(question);
-  const typeCue = type === 'when' ? /\b(?:1[5-9]|20)\d\d\b/u : type === 'count' ? /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|million|billion|dozens?)\b/iu : undefined;
+  // Only dates and numbers can be checked by their form; names and reasons cannot.
+  const typeCue = type === 'when' || type === 'count' ? answerCue(type) : undefined;
   const missing = concepts.filter((concept) => !matchedIn(search, concept, best.terms));
   const rarityOf = (concept: Concept): number =>
     concept.entity ? 1 : concept.known || concept.alternatives.length > 0 ? Math.min(1, concept.weight / search.maxWeight()) : rarity(concept.surface);

@@ -100,6 +100,8 @@ export class ConceptBuilder {
     let relation: Relation | undefined;
     for (const { word: other, relation: how } of related) {
       const phrase = other.includes(' ') ? phraseStems(other) : [stem(other)];
+      // "ask for" is not "ask": a lemma that loses a word to stop-word removal says something else.
+      if (phrase.length !== other.split(' ').length) continue;
       const key = phrase.join(' ');
       if (phrase.length === 0 || seen.has(key) || !phrase.every((term) => this.vocabulary.frequency(term) > 0)) continue;
       seen.add(key);

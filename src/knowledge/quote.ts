@@ -19,16 +19,19 @@ export const questionType = (question: string): QuestionType =>
 const ANSWER_CUES: Record<QuestionType, RegExp | undefined> = {
   definition: /\bdefin\w*|\b(?:is|are)\s+(?:an?|the)\b|\bmeans\b|\brefers\s+to\b|\bconsists\s+of\b|\bdescribed\s+as\b/iu,
   who: /(?<!^)\b\p{Lu}[\p{L}]+|\b(?:by|partners?|stakeholders?|members?)\b/u,
-  when: /\b(?:1[5-9]|20)\d\d\b|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|century|decade)\b/iu,
+  when: /\b(?:1[5-9]|20)\d\d\b|\b(?:january|february|march|april|june|july|august|september|october|november|december|spring|summer|autumn|winter|century|decade|annual(?:ly)?|every\s+(?:year|month|week))\b/iu,
   count: /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|million|billion|half|dozens?)\b/iu,
   why: /\bbecause\b|\bso\s+that\b|\bin\s+order\s+to\b|\bkey\s+to\b|\breasons?\b|\bneeds?\b|\bessential\b|\bcrucial\b|\burgent\b|\bdestined\b|\btherefore\b|\bbenefits?\b|\bimportan\w+\b/iu,
   other: undefined,
 };
 
+/** The mark of a sentence that answers a question of this type, if the type has one. */
+export const answerCue = (type: QuestionType): RegExp | undefined => ANSWER_CUES[type];
+
 const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s+/u;
 
 /** A list item without its marker and its trailing "; and" (the list is joined again with "; "). */
-const itemText = (line: string): string => line.replace(LIST_ITEM, '').replace(/(?:[.;,]?\s*(?:and|or))?[.;,]*\s*$/u, '');
+const itemText = (line: string): string => line.replace(LIST_ITEM, '').replace(/(?:[.;,]?\s+(?:and|or))?[.;,]*\s*$/u, '');
 
 /** A sentence, or a list shown whole with its lead-in. */
 interface Unit {
@@ -112,12 +115,13 @@ export const quoteSentences = (search: PassageSearch, question: string, concepts
     chosen.push(candidate);
     length += candidate.text.length;
   }
-  const ordered = chosen.sort((a, b) => a.rank - b.rank || a.position - b.position);
+  // The key sentence leads; the others of its passage follow in their own order, then the other passage.
+  const ordered = [first, ...chosen.slice(1).sort((a, b) => a.rank - b.rank || a.position - b.position)];
   const paragraphs: string[] = [];
   ordered.forEach((candidate, i) => {
     const previous = ordered[i - 1];
     const text = truncate(candidate.text, MAX_ANSWER_CHARS);
-    if (previous === undefined || previous.rank !== candidate.rank) paragraphs.push(text);
+    if (previous === undefined || previous.rank !== candidate.rank || candidate.position < previous.position) paragraphs.push(text);
     else paragraphs[paragraphs.length - 1] += candidate.position === previous.position + 1 ? ` ${text}` : `\n\n${text}`;
   });
   return paragraphs;
