@@ -75,11 +75,19 @@ export const entityWords = (question: string): Set<string> => {
 const isShortFiller = (word: string): boolean =>
   word.length <= 3 && (everydayRank(word) ?? Infinity) >= TYPO_RANK && [...editsOne(word)].some((edit) => edit.length > 1 && isStopWord(edit));
 
+/** The documents' words for a word they lack, the nearest relation found, and how rare those words are. */
+interface Bridge {
+  alternatives: StemPhrase[];
+  relation: Relation;
+  /** Rarity of the rarest word bridged to: a bridge never weighs more than that word would. */
+  rarity: number;
+}
+
 const RELATION_ORDER: Record<Relation, number> = { synonym: 0, derived: 1, hypernym: 2 };
 
 /** Builds weighted concepts from a question; one instance per knowledge base, caches bounded by its parts. */
 export class ConceptBuilder {
-  private readonly bridges = new Map<string, { alternatives: StemPhrase[]; relation: Relation } | undefined>();
+  private readonly bridges = new Map<string, Bridge | undefined>();
 
   constructor(
     private readonly vocabulary: Vocabulary,
@@ -89,7 +97,7 @@ export class ConceptBuilder {
   ) {}
 
   /** The documents' own words for a word they lack, through WordNet; cached, bounded. */
-  private bridge(word: string, entity: boolean): { alternatives: StemPhrase[]; relation: Relation } | undefined {
+  private bridge(word: string, entity: boolean): Bridge | undefined {
     const cacheKey = `${entity ? '!' : ''}${word}`;
     if (this.bridges.has(cacheKey)) return this.bridges.get(cacheKey);
     const related = (this.wordnet?.related(word) ?? [])
@@ -98,6 +106,7 @@ export class ConceptBuilder {
     const alternatives: StemPhrase[] = [];
     const seen = new Set<string>();
     let relation: Relation | undefined;
+    let targetRarity = 0;
     for (const { word: other, relation: how } of related) {
       const phrase = other.includes(' ') ? phraseStems(other) : [stem(other)];
       // "ask for" is not "ask": a lemma that loses a word to stop-word removal says something else.
@@ -107,9 +116,10 @@ export class ConceptBuilder {
       seen.add(key);
       alternatives.push(phrase);
       relation ??= how;
+      targetRarity = Math.max(targetRarity, Math.min(...other.split(' ').map(rarity)));
       if (alternatives.length >= MAX_BRIDGES) break;
     }
-    const result = relation ? { alternatives, relation } : undefined;
+    const result = relation ? { alternatives, relation, rarity: targetRarity } : undefined;
     if (this.bridges.size >= 20_000) this.bridges.clear();
     this.bridges.set(cacheKey, result);
     return result;
@@ -138,6 +148,7 @@ export class ConceptBuilder {
       const entity = surface.split(' ').some((word) => entities.has(word));
       let weight = Math.max(MIN_WEIGHT, ...phrase.map((term) => (this.vocabulary.frequency(term) > 0 ? this.vocabulary.idf(term) : unknownWeight)));
       let bridge: Concept['bridge'];
+      let bridgedRarity = 1;
       if (!known && length === 1 && alternatives.length === 0) {
         // A common English word is not a typo, even when one letter away from a word of the documents.
         const corrected = entity || (everydayRank(surface) ?? Infinity) < TYPO_RANK ? undefined : this.corrector.correct(surface);
@@ -153,13 +164,14 @@ export class ConceptBuilder {
         } else if (bridged) {
           alternatives.push(...bridged.alternatives);
           bridge = bridged.relation;
+          bridgedRarity = bridged.rarity;
           weight = BRIDGE_WEIGHT[bridged.relation] * Math.max(MIN_WEIGHT, ...bridged.alternatives.flat().map((term) => this.vocabulary.idf(term)));
         } else if (!entity) {
           weight *= rarity(surface);
         }
       }
       // An everyday word ("people", "up", "supposed") says less than a rare one, used or bridged.
-      if ((known || bridge !== undefined) && !entity) weight *= KNOWN_FLOOR + (1 - KNOWN_FLOOR) * rarity(surface);
+      if ((known || bridge !== undefined) && !entity) weight *= KNOWN_FLOOR + (1 - KNOWN_FLOOR) * Math.min(rarity(surface), bridgedRarity);
       if (FRAMING_WORDS.has(surface)) weight *= FRAMING_WEIGHT;
       concepts.push({ surface, phrase, alternatives, weight, known, entity, ...(bridge ? { bridge } : {}) });
       if (concepts.length >= maxConcepts) break;
