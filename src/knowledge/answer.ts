@@ -1,7 +1,6 @@
 import type { AnswerSource, KnowledgeAnswer } from '../core/ports.js';
 import { rarity } from './concepts.js';
-import { MAX_ANSWER_CHARS, answerCue, questionType, quoteSentences, truncate, unitsOf } from './quote.js';
-import { stem, words } from './text.js';
+import { MAX_ANSWER_CHARS, answerCue, questionType, quoteSentences, truncate } from './quote.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 
 /**
@@ -66,13 +65,12 @@ const lackedWords = (search: PassageSearch, concepts: Concept[]): Concept[] =>
 
 /** The best passage's sentences that match the question nearly as well as its best one. */
 const answeringSentences = (search: PassageSearch, concepts: Concept[], best: ScoredPassage): string[] => {
-  const heading = words(`${best.passage.heading} ${best.passage.title}`).map(stem);
-  const scored = unitsOf(best.passage.text).map((unit) => ({
-    text: unit.text,
-    coverage: search.coverage(concepts, new Set([...heading, ...words(unit.text).map(stem)])),
-  }));
-  const top = Math.max(0, ...scored.map((unit) => unit.coverage));
-  return scored.filter((unit) => unit.coverage >= top * SENTENCE_NEAR_BEST).map((unit) => unit.text);
+  const coverages = search.sentenceCoverages(concepts, best.passage);
+  const top = Math.max(0, ...coverages);
+  return search
+    .sentencesOf(best.passage)
+    .filter((_, i) => (coverages[i] ?? 0) >= top * SENTENCE_NEAR_BEST)
+    .map((sentence) => sentence.text);
 };
 
 export const confidenceFeatures = (search: PassageSearch, question: string, concepts: Concept[], hits: ScoredPassage[]): ConfidenceFeatures => {

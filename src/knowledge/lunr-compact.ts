@@ -193,3 +193,63 @@ export const compactPassageTerms = (data: CompactLunr) => {
     return terms;
   };
 };
+
+/** One term of a query and its boost, as `query.term(term, { usePipeline: false, boost })` takes them. */
+export interface ScoreClause {
+  term: string;
+  boost: number;
+}
+
+/** Weight of `termIndex` in a flat [position, weight, …] vector sorted by position; 0 when absent. */
+const weightIn = (vector: readonly number[], termIndex: number): number => {
+  let low = 0;
+  let high = vector.length / 2 - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const position = vector[middle * 2] ?? -1;
+    if (position === termIndex) return vector[middle * 2 + 1] ?? 0;
+    if (position < termIndex) low = middle + 1;
+    else high = middle - 1;
+  }
+  return 0;
+};
+
+/**
+ * Lunr's scoring of exact terms, computed straight from the compact form: per field, the dot
+ * product of the query vector (summed boosts) and the passage's field vector over the query
+ * vector's length, summed over fields. The same figures as `index.query` for such clauses, without
+ * building token sets, match data or field-ref strings on every question.
+ */
+export const compactScorer = (data: CompactLunr) => {
+  const positions = termPositions(data);
+  return (clauses: readonly ScoreClause[]): Array<{ ref: number; score: number }> => {
+    const query = new Map<number, number>();
+    const postings: unknown[][] = [];
+    for (const { term, boost } of clauses) {
+      const posting = data.postings[positions.get(term) ?? -1];
+      if (!posting || typeof posting[0] !== 'number') continue;
+      if (!query.has(posting[0])) postings.push(posting);
+      query.set(posting[0], (query.get(posting[0]) ?? 0) + boost);
+    }
+    let squares = 0;
+    for (const boost of query.values()) squares += boost * boost;
+    const magnitude = Math.sqrt(squares);
+    if (magnitude === 0) return [];
+    const scores = new Map<number, number>();
+    data.fields.forEach((_field, f) => {
+      const matched = new Set<number>();
+      for (const posting of postings) {
+        const refs = posting[f + 1];
+        if (Array.isArray(refs)) for (const ref of refs) matched.add(ref as number);
+      }
+      for (const ref of matched) {
+        const vector = data.vectors[f]?.[ref];
+        if (!Array.isArray(vector)) continue;
+        let dot = 0;
+        for (const [termIndex, boost] of query) dot += boost * weightIn(vector as number[], termIndex);
+        scores.set(ref, (scores.get(ref) ?? 0) + dot / magnitude);
+      }
+    });
+    return [...scores].map(([ref, score]) => ({ ref, score })).sort((a, b) => b.score - a.score || a.ref - b.ref);
+  };
+};

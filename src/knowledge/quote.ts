@@ -1,5 +1,4 @@
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
-import { stem, words } from './text.js';
 
 /** What a question asks for, which decides the sentence that answers it. */
 export type QuestionType = 'definition' | 'who' | 'when' | 'count' | 'why' | 'other';
@@ -67,7 +66,7 @@ export const MAX_ANSWER_CHARS = 700;
 interface Candidate extends Unit {
   rank: number;
   score: number;
-  terms: Set<string>;
+  terms: ReadonlySet<string>;
 }
 
 /** Cuts at a word boundary; only ever applied to the last sentence shown. */
@@ -87,11 +86,10 @@ export const quoteSentences = (search: PassageSearch, question: string, concepts
   const cue = ANSWER_CUES[questionType(question)];
   const candidates: Candidate[] = [];
   hits.forEach((hit, rank) => {
-    for (const unit of unitsOf(hit.passage.text)) {
-      const terms = new Set(words(unit.text).map(stem));
-      const coverage = search.coverage(concepts, terms);
+    for (const unit of search.sentencesOf(hit.passage)) {
+      const coverage = search.coverage(concepts, unit.terms);
       const score = coverage + (cue?.test(unit.text) ? 0.2 : 0) - (unit.text.length < 25 ? 0.2 : 0);
-      candidates.push({ ...unit, rank, score, terms });
+      candidates.push({ ...unit, rank, score });
     }
   });
   const first = candidates.filter((c) => c.rank === 0).sort((a, b) => b.score - a.score || a.position - b.position)[0];

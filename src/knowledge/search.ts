@@ -1,6 +1,6 @@
 import type { Passage } from './chunk.js';
 import type { BuiltIndex } from './index-build.js';
-import { CHAMPION_MIN_PASSAGES } from './lunr-compact.js';
+import { CHAMPION_MIN_PASSAGES, type ScoreClause } from './lunr-compact.js';
 import { ConceptBuilder, type Concept } from './concepts.js';
 import type { StemPhrase, SynonymTable } from './synonyms.js';
 import { TypoCorrector } from './typos.js';
@@ -64,7 +64,21 @@ const SENTENCE_WEIGHT = 0.1;
 /** A passage's stems in order (for adjacency) and per sentence (for coverage within a sentence). */
 interface PassageShape {
   sequence: string[];
-  sentences: Array<Set<string>>;
+  /** Stems of the heading and title, which every sentence of the passage sits under. */
+  heading: Set<string>;
+  sentences: PassageSentence[];
+}
+
+/** One sentence (or list with its lead-in) of a passage, and its stems. */
+export interface PassageSentence {
+  text: string;
+  position: number;
+  terms: Set<string>;
+}
+
+/** The terms of two sets as one, without copying either. */
+export interface Terms {
+  has(term: string): boolean;
 }
 
 /** Passages whose term sets and word sequences are kept between questions. */
@@ -125,11 +139,20 @@ export class PassageSearch {
   private shapeOf(passage: Passage): PassageShape {
     return this.shapes.get(passage, () => {
       const heading = words(`${passage.heading}\n${passage.title}`).map(stem);
-      return {
-        sequence: [...heading, ...words(passage.text).map(stem)],
-        sentences: unitsOf(passage.text).map((unit) => new Set([...heading, ...words(unit.text).map(stem)])),
-      };
+      const sentences = unitsOf(passage.text).map((unit) => ({ ...unit, terms: new Set(words(unit.text).map(stem)) }));
+      return { sequence: [...heading, ...words(passage.text).map(stem)], heading: new Set(heading), sentences };
     });
+  }
+
+  /** A passage's sentences with their stems, cached with the passage: answers quote from them. */
+  sentencesOf(passage: Passage): readonly PassageSentence[] {
+    return this.shapeOf(passage).sentences;
+  }
+
+  /** Coverage by each sentence of a passage read under its heading. */
+  sentenceCoverages(concepts: Concept[], passage: Passage): number[] {
+    const shape = this.shapeOf(passage);
+    return shape.sentences.map(({ terms }) => this.coverage(concepts, { has: (term) => terms.has(term) || shape.heading.has(term) }));
   }
 
   /** Weight of the rarest word of the collection: what an unknown word weighs at most. */
@@ -150,7 +173,7 @@ export class PassageSearch {
   }
 
   /** Share of the concepts' weight that a set of stems covers. */
-  coverage(concepts: Concept[], terms: Set<string>): number {
+  coverage(concepts: Concept[], terms: Terms): number {
     const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
     if (total === 0) return 0;
     const has = (phrase: StemPhrase): boolean => phrase.length > 0 && phrase.every((term) => terms.has(term));
@@ -214,30 +237,27 @@ export class PassageSearch {
     if (concepts.length === 0) return { concepts, hits: [] };
     const definitional = DEFINITION_QUESTION.test(question);
     const { terms, champions } = this.plan(concepts);
-    const results =
-      terms.size === 0 && !definitional
-        ? []
-        : this.built.index.query((query) => {
-            if (definitional) {
-              // Cues only help while they are selective; in a large collection they are everywhere.
-              for (const cue of DEFINITION_CUES) {
-                const df = this.frequency(cue);
-                if (df > 0 && df <= this.selectiveLimit()) query.term(cue, { usePipeline: false, boost: 1 });
-              }
-            }
-            for (const concept of concepts) {
-              const boost = 1 + concept.weight;
-              for (const term of concept.phrase) if (terms.has(term)) query.term(term, { usePipeline: false, boost });
-              for (const alternative of concept.alternatives) {
-                for (const term of alternative) {
-                  if (terms.has(term)) query.term(term, { usePipeline: false, boost: boost * ALTERNATIVE_BOOST });
-                }
-              }
-            }
-          });
+    const clauses: ScoreClause[] = [];
+    if (terms.size > 0 || definitional) {
+      if (definitional) {
+        // Cues only help while they are selective; in a large collection they are everywhere.
+        for (const cue of DEFINITION_CUES) {
+          const df = this.frequency(cue);
+          if (df > 0 && df <= this.selectiveLimit()) clauses.push({ term: cue, boost: 1 });
+        }
+      }
+      for (const concept of concepts) {
+        const boost = 1 + concept.weight;
+        for (const term of concept.phrase) if (terms.has(term)) clauses.push({ term, boost });
+        for (const alternative of concept.alternatives) {
+          for (const term of alternative) if (terms.has(term)) clauses.push({ term, boost: boost * ALTERNATIVE_BOOST });
+        }
+      }
+    }
+    const results = this.built.score(clauses);
     const top = results.slice(0, CANDIDATES);
     const best = top[0]?.score ?? 0;
-    const candidates = new Map<number, number>(top.map((result) => [Number(result.ref), best > 0 ? result.score / best : 0]));
+    const candidates = new Map<number, number>(top.map((result) => [result.ref, best > 0 ? result.score / best : 0]));
     for (const ref of champions) if (!candidates.has(ref)) candidates.set(ref, 0);
     // First by coverage, Lunr's score and definitions (from the index alone), then word order for the best.
     const hits: ScoredPassage[] = [];
@@ -261,9 +281,8 @@ export class PassageSearch {
       pairCount++;
     }
     for (const hit of hits.slice(0, ORDERED_CANDIDATES)) {
-      const shape = this.shapeOf(hit.passage);
-      hit.sentenceCoverage = Math.max(0, ...shape.sentences.map((terms) => this.coverage(concepts, terms)));
-      hit.score += 0.1 * this.adjacency(pairs, pairCount, shape.sequence) + SENTENCE_WEIGHT * hit.sentenceCoverage;
+      hit.sentenceCoverage = Math.max(0, ...this.sentenceCoverages(concepts, hit.passage));
+      hit.score += 0.1 * this.adjacency(pairs, pairCount, this.shapeOf(hit.passage).sequence) + SENTENCE_WEIGHT * hit.sentenceCoverage;
     }
     hits.sort((a, b) => b.score - a.score);
     return { concepts, hits: hits.slice(0, limit) };
