@@ -84,7 +84,7 @@ const main = async (): Promise<void> => {
   const levels = [1, 10, 100];
   if (sections.includes('slack')) latency.push(...(await benchSlackLatency({ levels, requests, questions })));
   if (sections.includes('overhead')) {
-    overhead = await benchSlackOverhead({ requests, questions, rounds: quick ? 2 : 3 });
+    overhead = await benchSlackOverhead({ requests, questions, rounds: quick ? 5 : 9 });
     printOverhead(out, overhead);
   }
   if (sections.includes('discord')) {
