@@ -17,17 +17,17 @@ export interface AnswerThresholds {
   /** An unmatched word rarer than this (0-1, see `rarity`) leaves at most low confidence. */
   maxMissingRarity: number;
   /** A word that no document uses and nothing bridges, rarer than this, means no answer. */
-  maxLackedRarity: number;
+  maxLackedRarity: 0.35,
   /** Passages scoring below this share of the best one are not cited. */
   relativeCutoff: number;
 }
 
 export const defaultThresholds: AnswerThresholds = {
   noneBelow: 0.1,
-  sentenceNoneBelow: 0.4,
+  sentenceNoneBelow: 0.45,
   highFrom: 0.7,
   maxMissingRarity: 0.3,
-  maxLackedRarity: 0.3,
+  maxLackedRarity: 0.35,
   relativeCutoff: 0.5,
 };
 

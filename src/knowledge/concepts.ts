@@ -71,9 +71,9 @@ export const entityWords = (question: string): Set<string> => {
   return found;
 };
 
-/** A short word one letter from a filler word ("wat", "hw", "abt"), too short for the typo corrector. */
-const isShortFiller = (word: string): boolean =>
-  word.length <= 3 && (everydayRank(word) ?? Infinity) >= TYPO_RANK && [...editsOne(word)].some((edit) => edit.length > 1 && isStopWord(edit));
+/** A word one letter from a filler word ("wat", "anythin"), which the documents' vocabulary cannot correct. */
+const isMistypedFiller = (word: string): boolean =>
+  word.length <= 12 && (everydayRank(word) ?? Infinity) >= TYPO_RANK && [...editsOne(word)].some((edit) => edit.length > 1 && isStopWord(edit));
 
 /** The documents' words for a word they lack, the nearest relation found, and how rare those words are. */
 interface Bridge {
@@ -153,7 +153,7 @@ export class ConceptBuilder {
         // A common English word is not a typo, even when one letter away from a word of the documents.
         const corrected = entity || (everydayRank(surface) ?? Infinity) < TYPO_RANK ? undefined : this.corrector.correct(surface);
         // "wat" for "what": a mistyped filler word says nothing.
-        if (corrected !== undefined ? isStopWord(corrected) : isShortFiller(surface)) continue;
+        if (corrected !== undefined ? isStopWord(corrected) : !entity && lookups < MAX_LOOKUPS && isMistypedFiller(surface)) continue;
         // A name is bridged only to its own forms ("Korean" to "Korea"): Leeds is not any city.
         const found = corrected === undefined && lookups++ < MAX_LOOKUPS ? this.bridge(surface, entity) : undefined;
         const bridged = found && found.alternatives.length > 0 ? found : undefined;

@@ -4,8 +4,8 @@ import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 export type QuestionType = 'definition' | 'who' | 'when' | 'count' | 'why' | 'other';
 
 const TYPE_PATTERNS: Array<[QuestionType, RegExp]> = [
-  ['count', /\bhow\s+(?:many|much|big|large|often)\b|\bnumber\s+of\b|\bwhat\s+(?:share|percentage|proportion)\b/iu],
-  ['when', /^\s*(?:and\s+)?when\b|\b(?:what|which)\s+year\b|\bsince\s+when\b|\bhow\s+long\s+ago\b/iu],
+  ['count', /\bhow\s+(?:many|much|big|large)\b|\bnumber\s+of\b|\bwhat\s+(?:share|percentage|proportion)\b/iu],
+  ['when', /^\s*(?:and\s+)?when\b|\bhow\s+often\b|\b(?:what|which)\s+year\b|\bsince\s+when\b|\bhow\s+long\s+ago\b/iu],
   ['who', /^\s*(?:and\s+)?(?:who|whom|whose)\b|\b(?:which|what)\s+(?:organi[sz]ations?|bodies|body|author|people|person|cities|city|countries|country|partners?)\b/iu],
   ['why', /^\s*(?:and\s+)?why\b|\bwhat\s+for\b|\breasons?\b|\bhow\s+come\b/iu],
   ['definition', /^\s*(?:what\s+(?:is|are|'s)\b|whats\b|define\b|definition\b|meaning\s+of\b)|\bdefin(?:e|ition)\b|\bwhat\s+does\s+.+\bmean\b/iu],
