@@ -35,3 +35,14 @@ export const everydayRank = (word: string): number | undefined => {
 
 /** True for the thousand or so most frequent words of everyday English. */
 export const isEverydayWord = (word: string): boolean => (everydayRank(word) ?? Infinity) < EVERYDAY_RANK;
+
+/** The `count` commonest words of spoken English, commonest first. */
+export const commonestWords = (count: number): string[] => {
+  ranks ??= load();
+  const found: string[] = [];
+  for (const word of ranks.keys()) {
+    if (found.length >= count) break;
+    found.push(word);
+  }
+  return found;
+};

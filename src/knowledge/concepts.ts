@@ -1,7 +1,7 @@
-import { everydayRank } from './common-english.js';
+import { commonestWords, everydayRank } from './common-english.js';
 import { findSynonyms, phraseStems, type StemPhrase, type SynonymTable } from './synonyms.js';
-import { FRAMING_WORDS, isStopWord, stem, words } from './text.js';
-import { editsOne, type TypoCorrector } from './typos.js';
+import { FRAMING_WORDS, QUESTION_FILLERS, isStopWord, stem, words } from './text.js';
+import { editDistance, type TypoCorrector } from './typos.js';
 import type { Relation, WordNet } from './wordnet.js';
 
 /** One idea of the question: the user's words (as stems) and other ways of saying them. */
@@ -71,9 +71,15 @@ export const entityWords = (question: string): Set<string> => {
   return found;
 };
 
+let fillers: string[] | undefined;
+/** Stop and filler words worth matching a typo against: all of them are among English's commonest words. */
+const fillerWords = (): string[] =>
+  (fillers ??= [...new Set([...commonestWords(2_000).filter(isStopWord), ...QUESTION_FILLERS])].filter((word) => word.length > 1));
+
 /** A word one letter from a filler word ("wat", "anythin"), which the documents' vocabulary cannot correct. */
 const isMistypedFiller = (word: string): boolean =>
-  word.length <= 12 && (everydayRank(word) ?? Infinity) >= TYPO_RANK && [...editsOne(word)].some((edit) => edit.length > 1 && isStopWord(edit));
+  (everydayRank(word) ?? Infinity) >= TYPO_RANK &&
+  fillerWords().some((filler) => Math.abs(filler.length - word.length) <= 1 && editDistance(word, filler, 1) <= 1);
 
 /** The documents' words for a word they lack, the nearest relation found, and how rare those words are. */
 interface Bridge {

@@ -61,12 +61,19 @@ const ORDERED_CANDIDATES = 10;
 /** Weight of the best sentence's coverage in the final ranking: words of the question in one sentence. */
 const SENTENCE_WEIGHT = 0.1;
 
+/** True when every stem of a non-empty phrase is among the terms. */
+const hasPhrase = (phrase: StemPhrase, terms: Terms): boolean => {
+  if (phrase.length === 0) return false;
+  for (const term of phrase) if (!terms.has(term)) return false;
+  return true;
+};
+
 /** A passage's stems in order (for adjacency) and per sentence (for coverage within a sentence). */
 interface PassageShape {
   sequence: string[];
-  /** Stems of the heading and title, which every sentence of the passage sits under. */
-  heading: Set<string>;
   sentences: PassageSentence[];
+  /** Per sentence: its stems with those of the heading and title it sits under. */
+  underHeading: Array<Set<string>>;
 }
 
 /** One sentence (or list with its lead-in) of a passage, and its stems. */
@@ -76,7 +83,7 @@ export interface PassageSentence {
   terms: Set<string>;
 }
 
-/** The terms of two sets as one, without copying either. */
+/** A set of stems, as far as coverage needs one. */
 export interface Terms {
   has(term: string): boolean;
 }
@@ -140,7 +147,8 @@ export class PassageSearch {
     return this.shapes.get(passage, () => {
       const heading = words(`${passage.heading}\n${passage.title}`).map(stem);
       const sentences = unitsOf(passage.text).map((unit) => ({ ...unit, terms: new Set(words(unit.text).map(stem)) }));
-      return { sequence: [...heading, ...words(passage.text).map(stem)], heading: new Set(heading), sentences };
+      const underHeading = sentences.map(({ terms }) => new Set([...heading, ...terms]));
+      return { sequence: [...heading, ...words(passage.text).map(stem)], sentences, underHeading };
     });
   }
 
@@ -151,8 +159,7 @@ export class PassageSearch {
 
   /** Coverage by each sentence of a passage read under its heading. */
   sentenceCoverages(concepts: Concept[], passage: Passage): number[] {
-    const shape = this.shapeOf(passage);
-    return shape.sentences.map(({ terms }) => this.coverage(concepts, { has: (term) => terms.has(term) || shape.heading.has(term) }));
+    return this.shapeOf(passage).underHeading.map((terms) => this.coverage(concepts, terms));
   }
 
   /** Weight of the rarest word of the collection: what an unknown word weighs at most. */
@@ -173,14 +180,23 @@ export class PassageSearch {
   }
 
   /** Share of the concepts' weight that a set of stems covers. */
-  coverage(concepts: Concept[], terms: Terms): number {
-    const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
-    if (total === 0) return 0;
-    const has = (phrase: StemPhrase): boolean => phrase.length > 0 && phrase.every((term) => terms.has(term));
-    const matched = concepts
-      .filter((concept) => has(concept.phrase) || concept.alternatives.some(has))
-      .reduce((sum, concept) => sum + concept.weight, 0);
-    return matched / total;
+  coverage(concepts: readonly Concept[], terms: Terms): number {
+    // Plain loops: this runs for every sentence of every candidate, so no closures per call.
+    let total = 0;
+    let matched = 0;
+    for (const concept of concepts) {
+      total += concept.weight;
+      if (hasPhrase(concept.phrase, terms)) matched += concept.weight;
+      else {
+        for (const alternative of concept.alternatives) {
+          if (hasPhrase(alternative, terms)) {
+            matched += concept.weight;
+            break;
+          }
+        }
+      }
+    }
+    return total === 0 ? 0 : matched / total;
   }
 
   /** Share of the question's adjacent word pairs that also stand next to each other in the passage. */

@@ -37,7 +37,7 @@ export const words = (text: string): string[] =>
     .filter((word) => word.length > 0);
 
 /** Question words and fillers that say nothing about the topic, on top of Lunr's English stop words. */
-const QUESTION_FILLERS = new Set([
+export const QUESTION_FILLERS = new Set([
   'tell', 'please', 'need', 'want', 'know', 'say', 'says', 'said', 'give', 'explain', 'mention', 'mentions',
   'short', 'anything', 'something', 'thing', 'things', 'also', 'really', 'just', 'way', 'ways', 'kind', 'sort',
   'us', 'me', 'you', 'we', 'i', 'e.g', 'eg', 'etc', 'thanks', 'hi', 'hello', 'get', 'got', 'each', 'too', 'still',
