@@ -38,6 +38,8 @@ const BRIDGE_WEIGHT: Record<Relation | 'spelling', number> = { spelling: 0.9, sy
 const KNOWN_FLOOR = 0.4;
 /** Related words kept per bridged word, nearest relations first. */
 const MAX_BRIDGES = 8;
+/** Content words read from one message. */
+const MAX_WORDS = 60;
 /** WordNet lookups per message; questions have a handful of unknown words, hostile input many. */
 const MAX_LOOKUPS = 12;
 /** Between these ranks of everyday English an unknown word goes from saying little to saying much. */
@@ -134,14 +136,15 @@ export class ConceptBuilder {
   build(question: string, maxConcepts: number): Concept[] {
     this.corrector.startMessage();
     const entities = entityWords(question);
-    const content = words(question).filter((word) => !isStopWord(word));
+    // A message of hundreds of words is not a question: its first words are read, the rest cost nothing.
+    const content = words(question).slice(0, MAX_WORDS * 3).filter((word) => !isStopWord(word)).slice(0, MAX_WORDS);
     const stems = content.map(stem);
-    const matches = findSynonyms(stems, this.synonyms);
+    const matches = new Map(findSynonyms(stems, this.synonyms).map((match) => [match.start, match]));
     const { unknownWeight } = this.vocabulary;
     const concepts: Concept[] = [];
     let lookups = 0;
     for (let i = 0; i < stems.length; i++) {
-      const match = matches.find((m) => m.start === i);
+      const match = matches.get(i);
       const length = match?.length ?? 1;
       const phrase = stems.slice(i, i + length);
       const surface = content.slice(i, i + length).join(' ');
