@@ -95,20 +95,24 @@ const RELATION_ORDER: Record<Relation, number> = { synonym: 0, derived: 1, hyper
 
 /** Builds weighted concepts from a question; one instance per knowledge base, caches bounded by its parts. */
 export class ConceptBuilder {
-  private readonly bridges = new Map<string, Bridge | undefined>();
+  /** Per word: its bridge, `unknown` when WordNet does not know the word, `undefined` when nothing it relates to is used. */
+  private readonly bridges = new Map<string, Bridge | 'unknown' | undefined>();
 
   constructor(
     private readonly vocabulary: Vocabulary,
     private readonly synonyms: SynonymTable,
     private readonly corrector: TypoCorrector,
     private readonly wordnet: WordNet | undefined,
+    /** Corrects a stem against the documents' stems, for typos of a word in another form. */
+    private readonly stemCorrector?: TypoCorrector,
   ) {}
 
   /** The documents' own words for a word they lack, through WordNet; cached, bounded. */
-  private bridge(word: string, entity: boolean): Bridge | undefined {
+  private bridge(word: string, entity: boolean): Bridge | 'unknown' | undefined {
     const cacheKey = `${entity ? '!' : ''}${word}`;
     if (this.bridges.has(cacheKey)) return this.bridges.get(cacheKey);
-    const related = (this.wordnet?.related(word) ?? [])
+    const all = this.wordnet?.related(word) ?? [];
+    const related = all
       .filter((other) => !entity || other.relation === 'derived')
       .sort((a, b) => RELATION_ORDER[a.relation] - RELATION_ORDER[b.relation]);
     const alternatives: StemPhrase[] = [];
@@ -127,7 +131,7 @@ export class ConceptBuilder {
       targetRarity = Math.max(targetRarity, Math.min(...other.split(' ').map(rarity)));
       if (alternatives.length >= MAX_BRIDGES) break;
     }
-    const result = relation ? { alternatives, relation, rarity: targetRarity } : undefined;
+    const result = relation ? { alternatives, relation, rarity: targetRarity } : all.length === 0 ? 'unknown' : undefined;
     if (this.bridges.size >= 20_000) this.bridges.clear();
     this.bridges.set(cacheKey, result);
     return result;
@@ -135,6 +139,7 @@ export class ConceptBuilder {
 
   build(question: string, maxConcepts: number): Concept[] {
     this.corrector.startMessage();
+    this.stemCorrector?.startMessage();
     const entities = entityWords(question);
     // A message of hundreds of words is not a question: its first words are read, the rest cost nothing.
     const content = words(question).slice(0, MAX_WORDS * 3).filter((word) => !isStopWord(word)).slice(0, MAX_WORDS);
@@ -165,11 +170,15 @@ export class ConceptBuilder {
         if (corrected !== undefined ? isStopWord(corrected) : !entity && lookups < MAX_LOOKUPS && isMistypedFiller(surface)) continue;
         // A name is bridged only to its own forms ("Korean" to "Korea"): Leeds is not any city.
         const found = corrected === undefined && lookups++ < MAX_LOOKUPS ? this.bridge(surface, entity) : undefined;
-        const bridged = found && found.alternatives.length > 0 ? found : undefined;
-        if (corrected !== undefined && this.vocabulary.frequency(stem(corrected)) > 0) {
-          alternatives.push([stem(corrected)]);
+        const bridged = typeof found === 'object' && found.alternatives.length > 0 ? found : undefined;
+        // A word neither the documents nor WordNet know may be a typo of a form the documents use
+        // ("tecnology" for "technologies"): its stem is corrected against their stems.
+        const correctedStem =
+          corrected === undefined && found === 'unknown' && !entity ? this.stemCorrector?.correct(stem(surface)) : corrected && stem(corrected);
+        if (correctedStem !== undefined && this.vocabulary.frequency(correctedStem) > 0) {
+          alternatives.push([correctedStem]);
           bridge = 'spelling';
-          weight = BRIDGE_WEIGHT.spelling * Math.max(MIN_WEIGHT, this.vocabulary.idf(stem(corrected)));
+          weight = BRIDGE_WEIGHT.spelling * Math.max(MIN_WEIGHT, this.vocabulary.idf(correctedStem));
         } else if (bridged) {
           alternatives.push(...bridged.alternatives);
           bridge = bridged.relation;

@@ -129,7 +129,8 @@ export class PassageSearch {
       idf: (term: string) => this.idf(term),
       unknownWeight: Math.log(1 + (this.total - 0.5) / 1.5),
     };
-    this.builder = new ConceptBuilder(vocabulary, synonyms, new TypoCorrector(built.vocabulary), wordnet);
+    const stems = new Map(built.compact.terms.map((term, i) => [term, built.compact.frequencies[i] ?? 0]));
+    this.builder = new ConceptBuilder(vocabulary, synonyms, new TypoCorrector(built.vocabulary), wordnet, new TypoCorrector(stems));
   }
 
   /** Number of passages containing a stem (stored with the index: a lookup, not a count). */
