@@ -93,6 +93,12 @@ describe('paraphrases the documents answer are answered', () => {
     expect(answer.answer).toMatch(/Bristol Learning City wants everyone to be proud to learn/);
   });
 
+  it('typos of a word in another form are corrected, and mistyped filler words dropped', () => {
+    const answer = kb.answer('does unseco say anythin about tecnology in lerning cities');
+    expect(answer.confidence).toBe('high');
+    expect(firstParagraph(answer.answer)).toMatch(/^UNESCO defines a learning city as .*extends the use of modern learning technologies/);
+  });
+
   it('everyday words ("took", "part", "back") do not sink a question the documents answer', () => {
     const answer = kb.answer('Which cities took part in the OECD Educating Cities initiative back in 1973?');
     expect(answer.noAnswer).toBe(false);
