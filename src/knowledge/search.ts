@@ -1,6 +1,7 @@
 import type { Passage } from './chunk.js';
 import type { BuiltIndex } from './index-build.js';
 import { CHAMPION_MIN_PASSAGES, type ScoreClause } from './lunr-compact.js';
+import { BoundedCache } from './bounded-cache.js';
 import { ConceptBuilder, type Concept } from './concepts.js';
 import type { StemPhrase, SynonymTable } from './synonyms.js';
 import { TypoCorrector } from './typos.js';
@@ -90,22 +91,6 @@ export interface Terms {
 
 /** Passages whose term sets and word sequences are kept between questions. */
 const PASSAGE_CACHE_SIZE = 2_000;
-
-/** A Map that forgets its oldest entries beyond `limit`: recent passages stay warm, memory stays bounded. */
-class BoundedCache<K, V> {
-  private readonly entries = new Map<K, V>();
-
-  constructor(private readonly limit: number) {}
-
-  get(key: K, make: () => V): V {
-    const cached = this.entries.get(key);
-    if (cached !== undefined) return cached;
-    const value = make();
-    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as K);
-    this.entries.set(key, value);
-    return value;
-  }
-}
 
 /**
  * Searches passages for a question without ever handing user text to Lunr's query parser:
