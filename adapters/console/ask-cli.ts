@@ -17,24 +17,26 @@ const answerSafely = (kb: KnowledgeBase, question: string): KnowledgeAnswer => {
   try {
     return kb.answer(cleanInput(question));
   } catch (error) {
-    return { question, noAnswer: true, answer: `Could not answer: ${errorMessage(error)}`, sources: [], suggestions: [] };
+    return { question, noAnswer: true, confidence: 'none', answer: `Could not answer: ${errorMessage(error)}`, sources: [], suggestions: [] };
   }
 };
+
+/** The scripting contract: one object per question. */
+const toJson = (question: string, answer: KnowledgeAnswer): string =>
+  JSON.stringify({
+    question,
+    noAnswer: answer.noAnswer,
+    confidence: answer.confidence ?? (answer.noAnswer ? 'none' : 'high'),
+    answer: answer.answer,
+    sources: answer.sources.map(({ source, title, passage, score }) => ({ source, title, passage, score })),
+  });
 
 /** JSON lines: exactly the scripting contract, nothing else on standard output. */
 const runJson = async (kb: KnowledgeBase): Promise<void> => {
   const rl = createInterface({ input: process.stdin, terminal: false });
   for await (const line of rl) {
     if (line.trim() === '') continue;
-    const answer = answerSafely(kb, line);
-    process.stdout.write(
-      `${JSON.stringify({
-        question: line,
-        noAnswer: answer.noAnswer,
-        answer: answer.answer,
-        sources: answer.sources.map(({ source, title, passage, score }) => ({ source, title, passage, score })),
-      })}\n`,
-    );
+    process.stdout.write(`${toJson(line, answerSafely(kb, line))}\n`);
   }
 };
 
@@ -59,8 +61,7 @@ const main = async (): Promise<number> => {
     return 2;
   }
   if (values.json) {
-    const answer = answerSafely(kb, question);
-    process.stdout.write(`${JSON.stringify({ question, noAnswer: answer.noAnswer, answer: answer.answer, sources: answer.sources })}\n`);
+    process.stdout.write(`${toJson(question, answerSafely(kb, question))}\n`);
     return 0;
   }
   const rendered = renderConsoleReply(answerReply(answerSafely(kb, question)), () => undefined);

@@ -7,12 +7,22 @@ import { createDiscordApp } from '../../adapters/discord/discord-app.js';
 import { parseDiscordConfig } from '../../adapters/discord/discord-config.js';
 import { createSlackApp } from '../../adapters/slack/slack-app.js';
 import { errorMessage } from '../core/errors.js';
+import { startBareSlack } from './bare-slack.js';
 import { createBenchCore } from './bench-core.js';
 import { botProcessArgsSchema } from './bot-child.js';
 
 const run = async (): Promise<void> => {
   const { values } = parseArgs({ options: { args: { type: 'string' } } });
   const args = botProcessArgsSchema.parse(JSON.parse(values.args ?? '{}'));
+  if (args.platform === 'slack-bare') {
+    const bare = await startBareSlack(args);
+    const shutdown = (): void => void bare.stop().then(() => process.exit(0));
+    process.once('SIGTERM', shutdown);
+    process.stdin.on('end', shutdown);
+    process.stdin.resume();
+    process.stdout.write(`ready ${JSON.stringify({ port: bare.port })}\n`);
+    return;
+  }
   const bench = createBenchCore();
   let stop: () => Promise<void>;
   let ready: Record<string, unknown> = {};

@@ -7,9 +7,14 @@ const questionsSchema = z.object({
   unanswerable: z.array(z.object({ question: z.string() }).passthrough()),
 });
 
-/** The evaluation questions beside the project, when present (../shared/eval), else none. */
-export const loadEvalQuestions = (file = `${projectRoot}../shared/eval/questions.json`): string[] => {
-  if (!existsSync(file)) return [];
-  const parsed = questionsSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-  return [...parsed.answerable, ...parsed.unanswerable].map((q) => q.question);
-};
+/** Question sets timed by the benchmarks: the project's tuning half, and the sample beside the project when present. */
+const DEFAULT_FILES = [`${projectRoot}test/fixtures/eval/tuning.json`, `${projectRoot}../shared/eval/questions.json`];
+
+/** Real practitioners' questions for timing answers; files that are absent are skipped. */
+export const loadEvalQuestions = (files: string[] = DEFAULT_FILES): string[] =>
+  files
+    .filter((file) => existsSync(file))
+    .flatMap((file) => {
+      const parsed = questionsSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+      return [...parsed.answerable, ...parsed.unanswerable].map((q) => q.question);
+    });

@@ -1,7 +1,9 @@
+import type { AdversarialResult } from './adversarial.js';
 import type { MemoryResult } from './assessment-memory.js';
 import type { LatencyRow } from './closed-loop.js';
 import type { ThroughputResult } from './core-throughput.js';
 import type { KnowledgeBenchRow } from './knowledge-bench.js';
+import type { SlackOverhead } from './slack-latency.js';
 
 /** Writes one line of the report. */
 export type Out = (line?: string) => void;
@@ -22,6 +24,25 @@ export const printKnowledge = (out: Out, rows: KnowledgeBenchRow[]): void => {
         `${pad(row.query.p99Ms.toFixed(2), 9)}${pad(row.query.maxMs.toFixed(2), 9)}`,
     );
   }
+  out();
+};
+
+export const printAdversarial = (out: Out, result: AdversarialResult): void => {
+  out('Adversarial messages through the core (median ms per event, fresh words each time)');
+  for (const row of result.perInput) out(`  ${row.name.padEnd(30)}${pad(row.timing.medianMs.toFixed(2), 9)}${pad(row.timing.maxMs.toFixed(2), 9)} max`);
+  out(`  slowest: ${result.slowest.name}, ${result.slowest.medianMs.toFixed(2)} ms`);
+  out();
+};
+
+export const printOverhead = (out: Out, result: SlackOverhead): void => {
+  out(`Slack: the bot beside a bare Bolt app replying "ok" (${result.concurrency} signed app_mentions in flight, same local Web API, in turns)`);
+  out(`${'round'.padEnd(8)}${pad('bare median ms', 16)}${pad('bot median ms', 15)}${pad('bare p99', 10)}${pad('bot p99', 10)}`);
+  result.bot.forEach((bot, i) => {
+    const bare = result.bare[i];
+    if (!bare) return;
+    out(`${String(i + 1).padEnd(8)}${pad(bare.latency.medianMs.toFixed(2), 16)}${pad(bot.latency.medianMs.toFixed(2), 15)}${pad(bare.latency.p99Ms.toFixed(1), 10)}${pad(bot.latency.p99Ms.toFixed(1), 10)}`);
+  });
+  out(`  median latency, bot / bare Bolt: ${result.ratio.toFixed(2)}x`);
   out();
 };
 
@@ -84,6 +105,8 @@ export const checkTargets = (figures: {
   latency: LatencyRow[];
   knowledge: KnowledgeBenchRow[];
   core: ThroughputResult | undefined;
+  adversarial?: AdversarialResult | undefined;
+  overhead?: SlackOverhead | undefined;
 }): TargetCheck[] => {
   const checks: TargetCheck[] = [];
   for (const row of figures.latency.filter((r) => r.concurrency === 10)) {
@@ -91,6 +114,13 @@ export const checkTargets = (figures: {
   }
   const largest = figures.knowledge.find((row) => row.passages >= 100_000);
   if (largest) checks.push({ target: 'query p99 < 20 ms at 100,000 passages', measured: `${largest.query.p99Ms.toFixed(1)} ms`, met: largest.query.p99Ms < 20 });
+  if (figures.overhead) {
+    checks.push({ target: 'Slack median latency within 1.5x of a bare Bolt app (10 in flight)', measured: `${figures.overhead.ratio.toFixed(2)}x`, met: figures.overhead.ratio <= 1.5 });
+  }
+  if (figures.adversarial) {
+    const { slowest } = figures.adversarial;
+    checks.push({ target: 'slowest adversarial message < 20 ms per event', measured: `${slowest.medianMs.toFixed(1)} ms (${slowest.name})`, met: slowest.medianMs < 20 });
+  }
   if (figures.core) {
     checks.push({ target: '>= 1,000 events/s through the core (whole mix)', measured: `${figures.core.perSecond}/s`, met: figures.core.perSecond >= 1000 });
     checks.push({ target: 'event-loop delay p99 < 20 ms during the core run', measured: `${figures.core.loopDelayP99Ms.toFixed(1)} ms`, met: figures.core.loopDelayP99Ms < 20 });

@@ -2,19 +2,21 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchAdversarial, type AdversarialResult } from '../bench/adversarial.js';
 import { benchAssessmentMemory, type MemoryResult } from '../bench/assessment-memory.js';
 import { createBenchCore } from '../bench/bench-core.js';
 import type { LatencyRow } from '../bench/closed-loop.js';
 import { benchCoreThroughput, type ThroughputResult } from '../bench/core-throughput.js';
 import { benchDiscordLatency } from '../bench/discord-latency.js';
 import { benchKnowledge, realQuestions, syntheticRows, type KnowledgeBenchRow } from '../bench/knowledge-bench.js';
-import { checkTargets, printKnowledge, printLatency, printMemory, printTargets, printThroughput } from '../bench/report.js';
-import { benchSlackLatency } from '../bench/slack-latency.js';
+import { checkTargets, printAdversarial, printKnowledge, printOverhead, printLatency, printMemory, printTargets, printThroughput } from '../bench/report.js';
+import { benchSlackLatency, benchSlackOverhead, type SlackOverhead } from '../bench/slack-latency.js';
 import { knowledgePaths, projectRoot } from '../knowledge/default-paths.js';
 import { loadDocuments } from '../knowledge/documents.js';
+import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { loadSynonyms } from '../knowledge/synonyms.js';
 
-const SECTIONS = ['memory', 'core', 'slack', 'discord', 'knowledge'] as const;
+const SECTIONS = ['memory', 'core', 'slack', 'overhead', 'discord', 'knowledge'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -58,6 +60,8 @@ const main = async (): Promise<void> => {
   let core: ThroughputResult | undefined;
   const latency: LatencyRow[] = [];
   let knowledge: KnowledgeBenchRow[] = [];
+  let adversarial: AdversarialResult | undefined;
+  let overhead: SlackOverhead | undefined;
   // Memory first, while the process is small; the 100,000-passage knowledge base (gigabytes) last.
   if (sections.includes('memory')) {
     const bench = createBenchCore();
@@ -79,6 +83,10 @@ const main = async (): Promise<void> => {
   }
   const levels = [1, 10, 100];
   if (sections.includes('slack')) latency.push(...(await benchSlackLatency({ levels, requests, questions })));
+  if (sections.includes('overhead')) {
+    overhead = await benchSlackOverhead({ requests, questions, rounds: quick ? 5 : 9 });
+    printOverhead(out, overhead);
+  }
   if (sections.includes('discord')) {
     latency.push(...(await benchDiscordLatency({ levels, requests, questions, globalLimit: true })));
     latency.push(...(await benchDiscordLatency({ levels, requests, questions, globalLimit: false })));
@@ -89,14 +97,16 @@ const main = async (): Promise<void> => {
     knowledge = [
       benchKnowledge('shipped knowledge', () => ({ documents: real, questions: realQuestions(real, questionCount) }), synonyms),
     ];
+    adversarial = await benchAdversarial(openKnowledgeBase(paths), quick ? 10 : 30);
+    printAdversarial(out, adversarial);
     knowledge.push(...syntheticRows(real, synonyms, sizes, questionCount));
     printKnowledge(out, knowledge);
   }
-  const targets = checkTargets({ latency, knowledge, core });
+  const targets = checkTargets({ latency, knowledge, core, adversarial, overhead });
   printTargets(out, targets);
 
   mkdirSync(join(values.out ?? '', '..'), { recursive: true });
-  const report = { node: process.version, at: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: load1, sections, quick, knowledge, latency, core, memory, targets };
+  const report = { node: process.version, at: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: load1, sections, quick, knowledge, adversarial, overhead, latency, core, memory, targets };
   writeFileSync(values.out ?? '', `${JSON.stringify(report, null, 2)}\n`);
   out(`Written to ${values.out}`);
 };

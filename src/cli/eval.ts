@@ -1,73 +1,85 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { errorMessage } from '../core/errors.js';
 import { knowledgePaths, projectRoot } from '../knowledge/default-paths.js';
+import { loadDocuments } from '../knowledge/documents.js';
+import { evalSetSchema, evaluateBot, evaluatePlainLunr, type EvalFigures, type EvalSet } from '../knowledge/evaluate.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
-import { foldForPhrase } from '../knowledge/text.js';
 
-/** The evaluation set's shape (../shared/eval/questions.json). */
-export const evalSetSchema = z.object({
-  answerable: z.array(
-    z.object({ id: z.string(), question: z.string(), file: z.string(), must: z.array(z.string()).min(1) }).passthrough(),
-  ),
-  unanswerable: z.array(z.object({ id: z.string(), question: z.string() }).passthrough()),
-});
+/** The project's own sets, scored by default; the sample beside the project is added when present. */
+const OWN_SETS = ['test/fixtures/eval/tuning.json', 'test/fixtures/eval/test.json'].map((file) => `${projectRoot}${file}`);
+const SHARED_SET = resolve(`${projectRoot}../shared/eval/questions.json`);
+
+const usage = `Usage: npm run eval [-- --file questions.json ...] [--verbose]
+  Scores the knowledge base on the project's evaluation sets (tuning half, test half), or on the given files.`;
 
 const { values } = parseArgs({
-  options: { file: { type: 'string' }, verbose: { type: 'boolean', short: 'v' } },
+  options: {
+    file: { type: 'string', multiple: true },
+    verbose: { type: 'boolean', short: 'v' },
+    help: { type: 'boolean', short: 'h' },
+  },
 });
-const file = resolve(values.file ?? `${projectRoot}../shared/eval/questions.json`);
-const set = evalSetSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-const kb = openKnowledgeBase(knowledgePaths());
 
-let hit1 = 0;
-let hit3 = 0;
-let errors = 0;
-let noAnswerRight = 0;
-const out = (line: string): void => void process.stdout.write(`${line}\n`);
+const out = (line = ''): void => void process.stdout.write(`${line}\n`);
 
-for (const item of set.answerable) {
-  try {
-    const answer = kb.answer(item.question);
-    const musts = item.must.map(foldForPhrase);
-    const good = answer.sources.map(
-      (s) => s.source === item.file && musts.some((must) => foldForPhrase(s.passage).includes(must)),
-    );
-    const at1 = good[0] === true;
-    const at3 = good.slice(0, 3).some(Boolean);
-    hit1 += at1 ? 1 : 0;
-    hit3 += at3 ? 1 : 0;
-    if (values.verbose || !at3) {
-      out(`${at1 ? 'ok  ' : at3 ? 'top3' : 'MISS'} ${item.id} ${item.question}`);
-      if (values.verbose || !at3) {
-        for (const s of answer.sources) out(`       ${s.score} ${s.source} ${s.passage.slice(0, 90).replace(/\n/g, ' ')}`);
-        if (answer.noAnswer) out(`       (no answer) ${answer.answer}`);
+const share = (part: number, whole: number): string => (whole > 0 ? (part / whole).toFixed(2) : '-');
+
+const row = (name: string, f: EvalFigures): string =>
+  `${name.padEnd(12)}${f.recallAt1.toFixed(2).padStart(6)}${f.recallAt3.toFixed(2).padStart(6)}` +
+  `${`${f.falseRefusals}/${f.answerable}`.padStart(10)}${`${f.refusedUnanswerable}/${f.unanswerable}`.padStart(10)}` +
+  `${`${f.wrong}/${f.answered} (${share(f.wrong, f.answered)})`.padStart(16)}${`${f.wrongHigh}/${f.high}`.padStart(10)}`;
+
+const main = async (): Promise<number> => {
+  if (values.help) {
+    out(usage);
+    return 0;
+  }
+  const files = values.file?.map((file) => resolve(file)) ?? [...OWN_SETS, SHARED_SET].filter((file) => existsSync(file));
+  if (files.length === 0) {
+    process.stderr.write(`No evaluation set found (looked for ${OWN_SETS.join(', ')}).\n`);
+    return 2;
+  }
+  const paths = knowledgePaths(process.env.KNOWLEDGE_DIR);
+  const kb = openKnowledgeBase(paths);
+  const documents = loadDocuments(paths.docsDir).documents;
+  const rows: string[] = [];
+  for (const file of files) {
+    let set: EvalSet;
+    try {
+      set = evalSetSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    } catch (error) {
+      process.stderr.write(`${file}: not an evaluation set (${error instanceof Error ? error.message.slice(0, 300) : String(error)})\n`);
+      return 2;
+    }
+    const { figures, outcomes } = await evaluateBot(kb, set);
+    if (values.verbose) {
+      out(`== ${file}`);
+      for (const outcome of outcomes) {
+        const mark = outcome.kind === 'unanswerable' ? (outcome.confidence === 'none' ? 'ok  ' : 'FAIL') : outcome.at1 ? 'ok  ' : outcome.at3 ? 'top3' : 'MISS';
+        out(`${mark} ${outcome.confidence.padEnd(4)} ${outcome.id} ${outcome.question}`);
+        if (mark !== 'ok  ') for (const s of outcome.answer.sources) out(`       ${s.score} ${s.source} ${s.passage.slice(0, 90).replace(/\n/g, ' ')}`);
+        if (mark !== 'ok  ' && outcome.confidence === 'none') out(`       ${outcome.answer.answer.slice(0, 160)}`);
       }
+      out();
     }
-  } catch (error) {
-    errors++;
-    out(`ERR  ${item.id} ${errorMessage(error)}`);
+    const name = basename(file, '.json');
+    rows.push(row(name, figures), row('  plain Lunr', evaluatePlainLunr(documents, set)));
   }
-}
-for (const item of set.unanswerable) {
-  try {
-    const answer = kb.answer(item.question);
-    if (answer.noAnswer) noAnswerRight++;
-    if (values.verbose || !answer.noAnswer) {
-      out(`${answer.noAnswer ? 'ok  ' : 'FAIL'} ${item.id} ${item.question}`);
-      if (!answer.noAnswer) out(`       answered from ${answer.sources[0]?.source} (${answer.sources[0]?.score})`);
-    }
-  } catch (error) {
-    errors++;
-    out(`ERR  ${item.id} ${errorMessage(error)}`);
-  }
-}
-const n = set.answerable.length;
-out('');
-out(`questions: ${n} answerable, ${set.unanswerable.length} unanswerable (${file})`);
-out(`recall@1: ${(hit1 / n).toFixed(2)} (${hit1}/${n})`);
-out(`recall@3: ${(hit3 / n).toFixed(2)} (${hit3}/${n})`);
-out(`no-answer accuracy: ${noAnswerRight} of ${set.unanswerable.length}`);
-out(`errors: ${errors}`);
+  out(`${'set'.padEnd(12)}${'R@1'.padStart(6)}${'R@3'.padStart(6)}${'refused'.padStart(10)}${'no-ans'.padStart(10)}${'wrong/answered'.padStart(16)}${'wrong hi'.padStart(10)}`);
+  for (const line of rows) out(line);
+  out();
+  out('refused: answerable questions refused. no-ans: unanswerable questions refused.');
+  out('wrong/answered: answers (any confidence) whose first source does not hold the answer. wrong hi: the same among high-confidence answers.');
+  return 0;
+};
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`eval: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

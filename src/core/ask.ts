@@ -1,4 +1,4 @@
-import type { AnswerPort, KnowledgeAnswer } from './ports.js';
+import type { AnswerContext, AnswerPort, KnowledgeAnswer } from './ports.js';
 import { textReply, type Citation, type Reply } from './replies.js';
 import { createHash } from 'node:crypto';
 
@@ -21,7 +21,7 @@ const citationsOf = (answer: KnowledgeAnswer): Citation[] => {
 /** Renders a knowledge answer as a neutral reply. */
 export const answerReply = (answer: KnowledgeAnswer): Reply => {
   if (answer.noAnswer) {
-    const topics = answer.suggestions.length > 0 ? `\n\nI can help with topics such as: ${answer.suggestions.join('; ')}.` : '';
+    const topics = answer.suggestions.length > 0 ? `\n\nNearest topics in the documents: ${answer.suggestions.join('; ')}.` : '';
     return { kind: 'answer', text: `${answer.answer}${topics}` };
   }
   return {
@@ -43,7 +43,7 @@ const MATCHABLE = /[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}'’-]*/gu;
  * partly or wholly in another script (Arabic, Chinese) is told so and answered from the English
  * words, names and numbers it contains; one with no words at all (emoji) is told how to ask.
  */
-export const answerQuestion = (answers: AnswerPort, question: string): Reply[] => {
+export const answerQuestion = (answers: AnswerPort, question: string, context: AnswerContext = {}): Reply[] => {
   const letters = [...question].filter((char) => LETTER.test(char));
   const foreign = letters.filter((char) => !LATIN.test(char)).length;
   const matchable = (question.match(MATCHABLE) ?? []).join(' ');
@@ -52,9 +52,9 @@ export const answerQuestion = (answers: AnswerPort, question: string): Reply[] =
   if (letters.length === 0 && !/\p{N}/u.test(question)) {
     return [textReply(`The documents are in English, and there are no words in that for me to look up. Please ask in English words, for example “what is a learning city?”.${topicLine}`)];
   }
-  if (foreign === 0) return [answerReply(answers.answer(question))];
+  if (foreign === 0) return [answerReply(answers.answer(question, context))];
   const note = 'The documents are in English, so I can only match the English words, names and numbers in your question.';
   if (matchable.trim() === '') return [textReply(`${note} There are none in this one; please ask in English.${topicLine}`)];
-  const answer = answerReply(answers.answer(matchable));
+  const answer = answerReply(answers.answer(matchable, context));
   return [{ ...answer, text: `_${note} I looked up: “${matchable}”._\n\n${answer.text}` }];
 };

@@ -1,7 +1,7 @@
 import { answerQuestion, feedbackKeyFor } from './ask.js';
 import { drawCharts } from './charts.js';
 import { DatabaseGoneError, errorMessage } from './errors.js';
-import { workspaceKey, type BotEvent, type Origin } from './events.js';
+import { conversationKey, workspaceKey, type BotEvent, type Origin } from './events.js';
 import { cleanInput, parseIntent, MAX_INPUT_CHARS, type Intent } from './intents.js';
 import {
   silentLogger,
@@ -15,6 +15,7 @@ import {
   type Logger,
   type ReminderPort,
 } from './ports.js';
+import { RecentQuestions } from './recent-questions.js';
 import { textReply, type Reply } from './replies.js';
 import { codeSpan } from './markdown.js';
 
@@ -70,8 +71,12 @@ export const createBot = (deps: BotDeps): ChatBot => {
   const logger = deps.logger ?? silentLogger;
   const clock = deps.clock ?? systemClock;
 
-  const ask = (question: string): Reply[] => {
-    const replies = answerQuestion(deps.answers, question);
+  const recent = new RecentQuestions();
+
+  const ask = (question: string, origin: Origin): Reply[] => {
+    // A short follow-up ("and who funds it?") leans on the conversation's previous question.
+    const previous = recent.swap(`${conversationKey(origin)}:${origin.userId}`, question);
+    const replies = answerQuestion(deps.answers, question, { previous });
     logger.info({ question: question.slice(0, 200), key: feedbackKeyFor(question) }, 'answered');
     return replies;
   };
@@ -93,7 +98,7 @@ export const createBot = (deps: BotDeps): ChatBot => {
       case 'ask': {
         const note =
           raw.length > MAX_INPUT_CHARS ? [textReply(`(I read only the first ${MAX_INPUT_CHARS} characters.)`)] : [];
-        return [...ask(intent.question), ...note];
+        return [...ask(intent.question, origin), ...note];
       }
       case 'unknown-command': {
         const hint = intent.suggestion ? ` Did you mean \`${intent.suggestion}\`?` : '';

@@ -28,8 +28,13 @@ export interface AnswerSource {
 
 export interface KnowledgeAnswer {
   question: string;
-  /** True when the documents do not answer the question. */
+  /** True when the documents do not answer the question (confidence `none`). */
   noAnswer: boolean;
+  /**
+   * `high`: the passage answers; `low`: the closest passage, offered as such and cited;
+   * `none`: nothing in the documents comes close.
+   */
+  confidence?: 'high' | 'low' | 'none';
   /** The extracted sentences (or the "no answer" explanation), without the source list. */
   answer: string;
   sources: AnswerSource[];
@@ -37,9 +42,15 @@ export interface KnowledgeAnswer {
   suggestions: string[];
 }
 
+/** What the conversation says about a question beyond its own words. */
+export interface AnswerContext {
+  /** The question asked just before in the same conversation, for short follow-ups ("and who funds it?"). */
+  previous?: string | undefined;
+}
+
 /** Question answering over the knowledge base. */
 export interface AnswerPort {
-  answer(question: string): KnowledgeAnswer;
+  answer(question: string, context?: AnswerContext): KnowledgeAnswer;
   /** A few headline topics the knowledge base covers, for help texts. */
   topics(): string[];
 }

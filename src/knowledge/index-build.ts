@@ -6,11 +6,13 @@ import { documentKinds } from './front-matter.js';
 import {
   compactChampions,
   compactFrequency,
+  compactScorer,
   compactLunr,
   compactLunrSchema,
   compactPassageTerms,
   loadCompactLunr,
   type CompactLunr,
+  type ScoreClause,
 } from './lunr-compact.js';
 import { words } from './text.js';
 
@@ -55,6 +57,8 @@ export interface BuiltIndex {
   champions(term: string): readonly number[] | undefined;
   /** The stems passage number `ref` contains, in any field. */
   termsOf(ref: number): Set<string>;
+  /** Lunr's scores for exact, boosted terms, best first (see `compactScorer`). */
+  score(clauses: readonly ScoreClause[]): Array<{ ref: number; score: number }>;
 }
 
 /**
@@ -95,6 +99,7 @@ export const buildIndex = (documents: SourceDocument[], chunkOptions?: ChunkOpti
     frequency: compactFrequency(compact),
     champions: compactChampions(compact),
     termsOf: compactPassageTerms(compact),
+    score: compactScorer(compact),
   };
 };
 
@@ -130,6 +135,7 @@ export const deserializeIndex = (json: string): BuiltIndex & { fingerprint: stri
     frequency: compactFrequency(data.lunr),
     champions: compactChampions(data.lunr),
     termsOf: compactPassageTerms(data.lunr),
+    score: compactScorer(data.lunr),
     fingerprint: data.fingerprint,
   };
 };

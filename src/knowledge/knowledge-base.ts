@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { errorMessage } from '../core/errors.js';
-import type { AnswerPort, KnowledgeAnswer, Logger } from '../core/ports.js';
+import type { AnswerContext, AnswerPort, KnowledgeAnswer, Logger } from '../core/ports.js';
 import { silentLogger } from '../core/ports.js';
 import { answerQuestion, defaultThresholds, type AnswerThresholds } from './answer.js';
 import { listDocumentFiles, loadDocuments, type LoadError } from './documents.js';
 import { buildIndex, deserializeIndex, serializeIndex, type BuiltIndex } from './index-build.js';
 import { PassageSearch } from './search.js';
 import { buildSynonymTable, loadSynonyms, type SynonymTable } from './synonyms.js';
+import { WordNet } from './wordnet.js';
 
 export interface KnowledgePaths {
   /** Folder of source documents (Markdown, text, HTML), searched with its sub-folders. */
@@ -91,6 +92,10 @@ export const loadOrBuildKnowledge = (paths: KnowledgePaths): { built: BuiltIndex
 const topicsOf = (built: BuiltIndex): string[] =>
   built.documents.map((document) => document.title.split(/:| - /u)[0]?.trim() ?? document.title).filter((t) => t !== '');
 
+let wordnet: WordNet | undefined;
+/** One WordNet reader per process: its files are opened on first use and shared by every knowledge base. */
+const sharedWordNet = (): WordNet => (wordnet ??= new WordNet());
+
 /** The knowledge base as the bot uses it: answers questions from the indexed documents. */
 export class KnowledgeBase implements AnswerPort {
   private readonly search: PassageSearch;
@@ -100,13 +105,14 @@ export class KnowledgeBase implements AnswerPort {
     readonly built: BuiltIndex,
     synonyms: SynonymTable = buildSynonymTable([]),
     private readonly thresholds: AnswerThresholds = defaultThresholds,
+    wordnet: WordNet | undefined = sharedWordNet(),
   ) {
-    this.search = new PassageSearch(built, synonyms);
+    this.search = new PassageSearch(built, synonyms, wordnet);
     this.topicList = [...new Set(topicsOf(built))];
   }
 
-  answer(question: string): KnowledgeAnswer {
-    return answerQuestion(this.search, question, this.topicList, this.thresholds);
+  answer(question: string, context: AnswerContext = {}): KnowledgeAnswer {
+    return answerQuestion(this.search, question, this.thresholds, context.previous);
   }
 
   topics(): string[] {

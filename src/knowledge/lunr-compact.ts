@@ -193,3 +193,80 @@ export const compactPassageTerms = (data: CompactLunr) => {
     return terms;
   };
 };
+
+/** One term of a query and its boost, as `query.term(term, { usePipeline: false, boost })` takes them. */
+export interface ScoreClause {
+  term: string;
+  boost: number;
+}
+
+/** Weight of `termIndex` in a flat [position, weight, …] vector sorted by position; 0 when absent. */
+const weightIn = (vector: readonly number[], termIndex: number): number => {
+  let low = 0;
+  let high = vector.length / 2 - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const position = vector[middle * 2] ?? -1;
+    if (position === termIndex) return vector[middle * 2 + 1] ?? 0;
+    if (position < termIndex) low = middle + 1;
+    else high = middle - 1;
+  }
+  return 0;
+};
+
+/** Term weight lists kept between questions; bounded, since a large collection has many terms. */
+const WEIGHT_LISTS = 20_000;
+
+/**
+ * Lunr's scoring of exact terms, computed straight from the compact form. Lunr scores a passage by
+ * the dot product of the query vector (summed boosts per term) with each field's vector, over the
+ * query vector's length, summed over fields; that is, per term, its boost times its weight summed
+ * over the passage's fields. Those summed weights are listed once per term (on first use), so a
+ * question costs one pass over its terms' postings: the same figures as `index.query` for such
+ * clauses, without token sets, match data or field-ref strings on every question.
+ */
+export const compactScorer = (data: CompactLunr) => {
+  const positions = termPositions(data);
+  const lists = new Map<number, { refs: Int32Array; weights: Float64Array }>();
+  const listOf = (position: number): { refs: Int32Array; weights: Float64Array } | undefined => {
+    const cached = lists.get(position);
+    if (cached) return cached;
+    const posting = data.postings[position];
+    const termIndex = posting?.[0];
+    if (!posting || typeof termIndex !== 'number') return undefined;
+    const summed = new Map<number, number>();
+    data.fields.forEach((_field, f) => {
+      const refs = posting[f + 1];
+      if (!Array.isArray(refs)) return;
+      for (const ref of refs as number[]) {
+        const vector = data.vectors[f]?.[ref];
+        if (Array.isArray(vector)) summed.set(ref, (summed.get(ref) ?? 0) + weightIn(vector as number[], termIndex));
+      }
+    });
+    const list = { refs: Int32Array.from(summed.keys()), weights: Float64Array.from(summed.values()) };
+    if (lists.size >= WEIGHT_LISTS) lists.delete(lists.keys().next().value as number);
+    lists.set(position, list);
+    return list;
+  };
+  return (clauses: readonly ScoreClause[]): Array<{ ref: number; score: number }> => {
+    const query = new Map<number, number>();
+    for (const { term, boost } of clauses) {
+      const position = positions.get(term);
+      if (position !== undefined) query.set(position, (query.get(position) ?? 0) + boost);
+    }
+    let squares = 0;
+    for (const boost of query.values()) squares += boost * boost;
+    if (squares === 0) return [];
+    const magnitude = Math.sqrt(squares);
+    const scores = new Map<number, number>();
+    for (const [position, boost] of query) {
+      const list = listOf(position);
+      if (!list) continue;
+      for (let i = 0; i < list.refs.length; i++) {
+        const ref = list.refs[i] ?? 0;
+        scores.set(ref, (scores.get(ref) ?? 0) + (boost * (list.weights[i] ?? 0)) / magnitude);
+      }
+    }
+    return [...scores].map(([ref, score]) => ({ ref, score })).sort((a, b) => b.score - a.score || a.ref - b.ref);
+  };
+};

@@ -1,20 +1,15 @@
 import type { Passage } from './chunk.js';
 import type { BuiltIndex } from './index-build.js';
-import { CHAMPION_MIN_PASSAGES } from './lunr-compact.js';
-import { findSynonyms, type StemPhrase, type SynonymTable } from './synonyms.js';
+import { CHAMPION_MIN_PASSAGES, type ScoreClause } from './lunr-compact.js';
+import { BoundedCache } from './bounded-cache.js';
+import { ConceptBuilder, type Concept } from './concepts.js';
+import type { StemPhrase, SynonymTable } from './synonyms.js';
 import { TypoCorrector } from './typos.js';
-import { isEverydayWord } from './common-english.js';
-import { FRAMING_WORDS, isStopWord, stem, words } from './text.js';
+import { unitsOf } from './quote.js';
+import { stem, words } from './text.js';
+import type { WordNet } from './wordnet.js';
 
-/** One idea of the question: the user's words (as stems) and other ways of saying them. */
-export interface Concept {
-  /** The words as the user wrote them, for messages. */
-  surface: string;
-  phrase: StemPhrase;
-  alternatives: StemPhrase[];
-  /** How much the concept says about a passage: its inverse document frequency. */
-  weight: number;
-}
+export type { Concept } from './concepts.js';
 
 export interface ScoredPassage {
   passage: Passage;
@@ -22,6 +17,10 @@ export interface ScoredPassage {
   score: number;
   /** Share of the question's weight that the passage matches, 0-1. */
   coverage: number;
+  /** The stems the passage contains, in any field. */
+  terms: Set<string>;
+  /** Coverage by the passage's best single sentence (with its heading); for the best candidates only. */
+  sentenceCoverage: number;
 }
 
 export interface SearchResult {
@@ -33,12 +32,6 @@ export interface SearchResult {
 const CANDIDATES = 30;
 /** Boost of a synonym or corrected spelling relative to the user's own word. */
 const ALTERNATIVE_BOOST = 0.5;
-/** Share of its weight that a framing word ("goals", "purpose") keeps. */
-const FRAMING_WEIGHT = 0.3;
-/** Share of its weight that an everyday word the documents never use ("happens", "already") keeps. */
-const EVERYDAY_WEIGHT = 0.2;
-/** Words found in nearly every passage still say something; this keeps them from weighing nothing. */
-const MIN_WEIGHT = 0.25;
 /** "What is a …?" asks for a definition: passages that define things are preferred. */
 const DEFINITION_QUESTION = /^\s*(?:what\s+(?:is|are|was|were|does|do)\b|what's\b|define\b|definition\b|meaning\s+of\b|describe\b)/iu;
 const DEFINITION_CUES = ['definit', 'defin', 'mean'];
@@ -52,26 +45,52 @@ const COMMON_TERM_MIN_PASSAGES = 50;
  */
 const POSTING_BUDGET = CHAMPION_MIN_PASSAGES;
 
+/** Share of its weight a concept of the previous question keeps in a follow-up. */
+const FOLLOW_UP_WEIGHT = 0.6;
+/** A follow-up is short: at most this many content words of its own. */
+const FOLLOW_UP_WORDS = 4;
+const FOLLOW_UP_CUE = /^\s*(?:and|also|but|so|what about|how about|then)\b|\b(?:it|its|they|them|their|that|this|those|these|there|he|she|his|her)\b/iu;
+
+/** True for a question that leans on the one before ("and who funds it?", "when did it start?"). */
+export const isFollowUp = (question: string, own: Concept[]): boolean =>
+  own.length <= FOLLOW_UP_WORDS && (own.length === 0 || FOLLOW_UP_CUE.test(question));
+
+/** Concepts kept from one message: real questions have far fewer; the rest would only cost time. */
+const MAX_CONCEPTS = 24;
 /** Candidates re-ranked with word order (adjacency), which needs the passage re-tokenized. */
 const ORDERED_CANDIDATES = 10;
+/** Weight of the best sentence's coverage in the final ranking: words of the question in one sentence. */
+const SENTENCE_WEIGHT = 0.1;
+
+/** True when every stem of a non-empty phrase is among the terms. */
+const hasPhrase = (phrase: StemPhrase, terms: Terms): boolean => {
+  if (phrase.length === 0) return false;
+  for (const term of phrase) if (!terms.has(term)) return false;
+  return true;
+};
+
+/** A passage's stems in order (for adjacency) and per sentence (for coverage within a sentence). */
+interface PassageShape {
+  sequence: string[];
+  sentences: PassageSentence[];
+  /** Per sentence: its stems with those of the heading and title it sits under. */
+  underHeading: Array<Set<string>>;
+}
+
+/** One sentence (or list with its lead-in) of a passage, and its stems. */
+export interface PassageSentence {
+  text: string;
+  position: number;
+  terms: Set<string>;
+}
+
+/** A set of stems, as far as coverage needs one. */
+export interface Terms {
+  has(term: string): boolean;
+}
+
 /** Passages whose term sets and word sequences are kept between questions. */
 const PASSAGE_CACHE_SIZE = 2_000;
-
-/** A Map that forgets its oldest entries beyond `limit`: recent passages stay warm, memory stays bounded. */
-class BoundedCache<K, V> {
-  private readonly entries = new Map<K, V>();
-
-  constructor(private readonly limit: number) {}
-
-  get(key: K, make: () => V): V {
-    const cached = this.entries.get(key);
-    if (cached !== undefined) return cached;
-    const value = make();
-    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as K);
-    this.entries.set(key, value);
-    return value;
-  }
-}
 
 /**
  * Searches passages for a question without ever handing user text to Lunr's query parser:
@@ -80,16 +99,23 @@ class BoundedCache<K, V> {
  */
 export class PassageSearch {
   private readonly termSets = new BoundedCache<number, Set<string>>(PASSAGE_CACHE_SIZE);
-  private readonly sequences = new BoundedCache<Passage, string[]>(PASSAGE_CACHE_SIZE);
-  private readonly corrector: TypoCorrector;
+  private readonly shapes = new BoundedCache<Passage, PassageShape>(PASSAGE_CACHE_SIZE);
+  private readonly builder: ConceptBuilder;
   private readonly total: number;
 
   constructor(
     private readonly built: BuiltIndex,
-    private readonly synonyms: SynonymTable,
+    synonyms: SynonymTable,
+    wordnet?: WordNet,
   ) {
-    this.corrector = new TypoCorrector(built.vocabulary);
     this.total = Math.max(1, built.passages.length);
+    const vocabulary = {
+      frequency: (term: string) => this.frequency(term),
+      idf: (term: string) => this.idf(term),
+      unknownWeight: Math.log(1 + (this.total - 0.5) / 1.5),
+    };
+    const stems = new Map(built.compact.terms.map((term, i) => [term, built.compact.frequencies[i] ?? 0]));
+    this.builder = new ConceptBuilder(vocabulary, synonyms, new TypoCorrector(built.vocabulary), wordnet, new TypoCorrector(stems));
   }
 
   /** Number of passages containing a stem (stored with the index: a lookup, not a count). */
@@ -103,68 +129,72 @@ export class PassageSearch {
   }
 
   /** Stems of a passage in order, for adjacency. */
-  private sequenceOf(passage: Passage): string[] {
-    return this.sequences.get(passage, () => words(`${passage.heading}\n${passage.title}\n${passage.text}`).map(stem));
+  private shapeOf(passage: Passage): PassageShape {
+    return this.shapes.get(passage, () => {
+      const heading = words(`${passage.heading}\n${passage.title}`).map(stem);
+      const sentences = unitsOf(passage.text).map((unit) => ({ ...unit, terms: new Set(words(unit.text).map(stem)) }));
+      const underHeading = sentences.map(({ terms }) => new Set([...heading, ...terms]));
+      return { sequence: [...heading, ...words(passage.text).map(stem)], sentences, underHeading };
+    });
+  }
+
+  /** A passage's sentences with their stems, cached with the passage: answers quote from them. */
+  sentencesOf(passage: Passage): readonly PassageSentence[] {
+    return this.shapeOf(passage).sentences;
+  }
+
+  /** Coverage by each sentence of a passage read under its heading. */
+  sentenceCoverages(concepts: Concept[], passage: Passage): number[] {
+    return this.shapeOf(passage).underHeading.map((terms) => this.coverage(concepts, terms));
+  }
+
+  /** Weight of the rarest word of the collection: what an unknown word weighs at most. */
+  maxWeight(): number {
+    return Math.log(1 + (this.total - 0.5) / 1.5);
   }
 
   /** Turns a question into weighted concepts. Never uses Lunr's query syntax, so every text is safe. */
-  concepts(question: string): Concept[] {
-    const content = words(question).filter((word) => !isStopWord(word));
-    const stems = content.map(stem);
-    const matches = findSynonyms(stems, this.synonyms);
-    const concepts: Concept[] = [];
-    // A word the documents never use weighs as much as their rarest word: it may be the point of
-    // the question (then nothing answers it) or a way of asking (then the rest decides).
-    const unknownWeight = Math.log(1 + (this.total - 0.5) / 1.5);
-    for (let i = 0; i < stems.length; i++) {
-      const match = matches.find((m) => m.start === i);
-      const length = match?.length ?? 1;
-      const phrase = stems.slice(i, i + length);
-      const alternatives = [...(match?.alternatives ?? [])];
-      const known = phrase.every((term) => this.frequency(term) > 0);
-      let weight = Math.max(
-        MIN_WEIGHT,
-        ...phrase.map((term) => (this.frequency(term) > 0 ? this.idf(term) : unknownWeight)),
-      );
-      if (!known && length === 1) {
-        const corrected = this.corrector.correct(content[i] ?? '');
-        if (corrected !== undefined && this.frequency(stem(corrected)) > 0) {
-          alternatives.unshift([stem(corrected)]);
-          weight = Math.max(MIN_WEIGHT, this.idf(stem(corrected)));
-        }
-      }
-      const surface = content.slice(i, i + length).join(' ');
-      if (FRAMING_WORDS.has(surface)) weight *= FRAMING_WEIGHT;
-      else if (!known && alternatives.length === 0 && isEverydayWord(surface)) weight *= EVERYDAY_WEIGHT;
-      concepts.push({ surface, phrase, alternatives, weight });
-      i += length - 1;
-    }
-    return concepts;
+  concepts(question: string, previous?: string): Concept[] {
+    const own = this.builder.build(question, MAX_CONCEPTS);
+    if (previous === undefined || !isFollowUp(question, own)) return own;
+    // A short follow-up ("and who funds it?") is about what the previous question was about.
+    const earlier = this.builder
+      .build(previous, MAX_CONCEPTS)
+      .filter((concept) => !own.some((mine) => mine.phrase.join(' ') === concept.phrase.join(' ')))
+      .map((concept) => ({ ...concept, weight: concept.weight * FOLLOW_UP_WEIGHT }));
+    return [...own, ...earlier].slice(0, MAX_CONCEPTS);
   }
 
   /** Share of the concepts' weight that a set of stems covers. */
-  coverage(concepts: Concept[], terms: Set<string>): number {
-    const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
-    if (total === 0) return 0;
-    const has = (phrase: StemPhrase): boolean => phrase.length > 0 && phrase.every((term) => terms.has(term));
-    const matched = concepts
-      .filter((concept) => has(concept.phrase) || concept.alternatives.some(has))
-      .reduce((sum, concept) => sum + concept.weight, 0);
-    return matched / total;
+  coverage(concepts: readonly Concept[], terms: Terms): number {
+    // Plain loops: this runs for every sentence of every candidate, so no closures per call.
+    let total = 0;
+    let matched = 0;
+    for (const concept of concepts) {
+      total += concept.weight;
+      if (hasPhrase(concept.phrase, terms)) matched += concept.weight;
+      else {
+        for (const alternative of concept.alternatives) {
+          if (hasPhrase(alternative, terms)) {
+            matched += concept.weight;
+            break;
+          }
+        }
+      }
+    }
+    return total === 0 ? 0 : matched / total;
   }
 
-  /** Share of adjacent concept pairs that also stand next to each other in the passage. */
-  private adjacency(concepts: Concept[], sequence: string[]): number {
-    if (concepts.length < 2) return 0;
-    const pairs = new Set<string>();
-    for (let i = 1; i < sequence.length; i++) pairs.add(`${sequence[i - 1]} ${sequence[i]}`);
-    let found = 0;
-    for (let i = 1; i < concepts.length; i++) {
-      const left = concepts[i - 1]?.phrase.at(-1);
-      const right = concepts[i]?.phrase[0];
-      if (left && right && pairs.has(`${left} ${right}`)) found++;
+  /** Share of the question's adjacent word pairs that also stand next to each other in the passage. */
+  private adjacency(pairs: Map<string, Set<string>>, pairCount: number, sequence: string[]): number {
+    if (pairCount === 0) return 0;
+    const found = new Set<string>();
+    for (let i = 1; i < sequence.length; i++) {
+      const left = sequence[i - 1] ?? '';
+      const right = sequence[i] ?? '';
+      if (pairs.get(left)?.has(right)) found.add(`${left} ${right}`);
     }
-    return found / (concepts.length - 1);
+    return found.size / pairCount;
   }
 
   /** Terms in more passages than this are not selective enough to be worth Lunr's scoring. */
@@ -204,35 +234,32 @@ export class PassageSearch {
   }
 
   /** Best passages for a question, best first. Never throws for any input string. */
-  search(question: string, limit = 5): SearchResult {
-    const concepts = this.concepts(question);
+  search(question: string, limit = 5, previous?: string): SearchResult {
+    const concepts = this.concepts(question, previous);
     if (concepts.length === 0) return { concepts, hits: [] };
     const definitional = DEFINITION_QUESTION.test(question);
     const { terms, champions } = this.plan(concepts);
-    const results =
-      terms.size === 0 && !definitional
-        ? []
-        : this.built.index.query((query) => {
-            if (definitional) {
-              // Cues only help while they are selective; in a large collection they are everywhere.
-              for (const cue of DEFINITION_CUES) {
-                const df = this.frequency(cue);
-                if (df > 0 && df <= this.selectiveLimit()) query.term(cue, { usePipeline: false, boost: 1 });
-              }
-            }
-            for (const concept of concepts) {
-              const boost = 1 + concept.weight;
-              for (const term of concept.phrase) if (terms.has(term)) query.term(term, { usePipeline: false, boost });
-              for (const alternative of concept.alternatives) {
-                for (const term of alternative) {
-                  if (terms.has(term)) query.term(term, { usePipeline: false, boost: boost * ALTERNATIVE_BOOST });
-                }
-              }
-            }
-          });
+    const clauses: ScoreClause[] = [];
+    if (terms.size > 0 || definitional) {
+      if (definitional) {
+        // Cues only help while they are selective; in a large collection they are everywhere.
+        for (const cue of DEFINITION_CUES) {
+          const df = this.frequency(cue);
+          if (df > 0 && df <= this.selectiveLimit()) clauses.push({ term: cue, boost: 1 });
+        }
+      }
+      for (const concept of concepts) {
+        const boost = 1 + concept.weight;
+        for (const term of concept.phrase) if (terms.has(term)) clauses.push({ term, boost });
+        for (const alternative of concept.alternatives) {
+          for (const term of alternative) if (terms.has(term)) clauses.push({ term, boost: boost * ALTERNATIVE_BOOST });
+        }
+      }
+    }
+    const results = this.built.score(clauses);
     const top = results.slice(0, CANDIDATES);
     const best = top[0]?.score ?? 0;
-    const candidates = new Map<number, number>(top.map((result) => [Number(result.ref), best > 0 ? result.score / best : 0]));
+    const candidates = new Map<number, number>(top.map((result) => [result.ref, best > 0 ? result.score / best : 0]));
     for (const ref of champions) if (!candidates.has(ref)) candidates.set(ref, 0);
     // First by coverage, Lunr's score and definitions (from the index alone), then word order for the best.
     const hits: ScoredPassage[] = [];
@@ -242,11 +269,22 @@ export class PassageSearch {
       const terms = this.termSets.get(ref, () => this.built.termsOf(ref));
       const coverage = this.coverage(concepts, terms);
       const defines = definitional && DEFINITION_CUES.some((cue) => terms.has(cue)) ? 1 : 0;
-      hits.push({ passage, score: 0.55 * coverage + 0.35 * lunrScore + 0.1 * defines, coverage });
+      hits.push({ passage, score: 0.55 * coverage + 0.35 * lunrScore + 0.1 * defines, coverage, terms, sentenceCoverage: 0 });
     }
     hits.sort((a, b) => b.score - a.score);
+    // The question's adjacent pairs, once: each candidate is then one pass over its words.
+    const pairs = new Map<string, Set<string>>();
+    let pairCount = 0;
+    for (let i = 1; i < concepts.length; i++) {
+      const left = concepts[i - 1]?.phrase.at(-1);
+      const right = concepts[i]?.phrase[0];
+      if (!left || !right || pairs.get(left)?.has(right)) continue;
+      pairs.set(left, (pairs.get(left) ?? new Set()).add(right));
+      pairCount++;
+    }
     for (const hit of hits.slice(0, ORDERED_CANDIDATES)) {
-      hit.score += 0.1 * this.adjacency(concepts, this.sequenceOf(hit.passage));
+      hit.sentenceCoverage = Math.max(0, ...this.sentenceCoverages(concepts, hit.passage));
+      hit.score += 0.1 * this.adjacency(pairs, pairCount, this.shapeOf(hit.passage).sequence) + SENTENCE_WEIGHT * hit.sentenceCoverage;
     }
     hits.sort((a, b) => b.score - a.score);
     return { concepts, hits: hits.slice(0, limit) };

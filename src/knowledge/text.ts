@@ -37,7 +37,7 @@ export const words = (text: string): string[] =>
     .filter((word) => word.length > 0);
 
 /** Question words and fillers that say nothing about the topic, on top of Lunr's English stop words. */
-const QUESTION_FILLERS = new Set([
+export const QUESTION_FILLERS = new Set([
   'tell', 'please', 'need', 'want', 'know', 'say', 'says', 'said', 'give', 'explain', 'mention', 'mentions',
   'short', 'anything', 'something', 'thing', 'things', 'also', 'really', 'just', 'way', 'ways', 'kind', 'sort',
   'us', 'me', 'you', 'we', 'i', 'e.g', 'eg', 'etc', 'thanks', 'hi', 'hello', 'get', 'got', 'each', 'too', 'still',
@@ -84,5 +84,5 @@ export const FRAMING_WORDS = new Set([
   'definition', 'define', 'defined', 'meaning', 'mean', 'means', 'example', 'examples', 'benefit', 'benefits',
   'advantage', 'advantages', 'idea', 'ideas', 'overview', 'summary', 'describe', 'description', 'main', 'key',
   'important', 'type', 'types', 'list', 'number', 'many', 'much', 'use', 'used', 'useful', 'work', 'works',
-  'happen', 'happened', 'help', 'helps', 'involve', 'involved', 'mention', 'mentioned', 'cause', 'causes', 'problem', 'problems',
+  'happen', 'happened', 'help', 'helps', 'achieve', 'achieving', 'try', 'trying', 'want', 'wants', 'involve', 'involved', 'mention', 'mentioned', 'cause', 'causes', 'problem', 'problems',
 ]);

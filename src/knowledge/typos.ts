@@ -26,8 +26,11 @@ export const editDistance = (a: string, b: string, max: number): number => {
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 
+/** Number of strings `editsOne` makes for a word of `length` letters: about 54 per letter. */
+export const editsOneCount = (length: number): number => 54 * length + 25;
+
 /** Every string one edit (delete, transpose, replace, insert) away from `word`. */
-const editsOne = (word: string): Set<string> => {
+export const editsOne = (word: string): Set<string> => {
   const edits = new Set<string>();
   for (let i = 0; i <= word.length; i++) {
     const left = word.slice(0, i);
@@ -49,24 +52,45 @@ const LARGE_VOCABULARY = 20_000;
 /** Bounds the correction cache; questions repeat words, hostile input cannot grow it forever. */
 const CACHE_LIMIT = 50_000;
 
+/**
+ * Work (candidate strings made, plus known words compared letter by letter) one message may spend
+ * on corrections: enough for a dozen ordinary misspellings, so a message of many long unknown
+ * words costs no more than a few milliseconds.
+ */
+export const MESSAGE_WORK_BUDGET = 40_000;
+
 /** Finds the likeliest intended word for a misspelt one, from the words the documents use. */
 export class TypoCorrector {
   /** Words by first letter and length, for the two-edit search. */
   private readonly buckets = new Map<string, Array<[string, number]>>();
   private readonly cache = new Map<string, string | undefined>();
+  /** Longest known word: a longer word (beyond the edits allowed) cannot be a typo of one. */
+  private readonly longest: number;
+  /** Work left for the current message; see `startMessage`. */
+  private budget = MESSAGE_WORK_BUDGET;
+  /** Work done since construction (candidate strings and comparisons), for tests and benchmarks. */
+  work = 0;
 
   /** In a large collection, words seen once are more likely typos themselves than corrections. */
   private readonly minCount: number;
 
   constructor(private readonly vocabulary: Map<string, number>) {
     this.minCount = vocabulary.size > LARGE_VOCABULARY ? 2 : 1;
+    let longest = 0;
     for (const entry of vocabulary) {
+      longest = Math.max(longest, entry[0].length);
       if (entry[1] < this.minCount) continue;
       const key = `${entry[0][0]}:${entry[0].length}`;
       const bucket = this.buckets.get(key) ?? [];
       bucket.push(entry);
       this.buckets.set(key, bucket);
     }
+    this.longest = longest;
+  }
+
+  /** Starts a new message's work budget: however many words it has, corrections stay cheap. */
+  startMessage(): void {
+    this.budget = MESSAGE_WORK_BUDGET;
   }
 
   /** Short words are left alone: "cat" is one edit from too many words to guess. */
@@ -78,18 +102,27 @@ export class TypoCorrector {
   /** The closest known word (fewest edits, then most frequent), or `undefined`. */
   correct(word: string): string | undefined {
     if (this.cache.has(word)) return this.cache.get(word);
-    const corrected = this.find(word);
+    const max = TypoCorrector.allowedEdits(word);
+    if (max === 0 || word.length > this.longest + max || !/^[a-z']+$/u.test(word)) return undefined;
+    // Out of budget: no guess, and none cached, so the same word in a later message is corrected.
+    if (editsOneCount(word.length) > this.budget) return undefined;
+    const corrected = this.find(word, max);
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(word, corrected);
     return corrected;
   }
 
-  private find(word: string): string | undefined {
-    const max = TypoCorrector.allowedEdits(word);
-    if (max === 0 || !/^[a-z']+$/u.test(word)) return undefined;
+  private spend(amount: number): void {
+    this.work += amount;
+    this.budget -= amount;
+  }
+
+  private find(word: string, max: number): string | undefined {
     // One edit: look every candidate up (fast and exact, whatever the vocabulary's size).
     let best: { word: string; count: number } | undefined;
-    for (const candidate of editsOne(word)) {
+    const edits = editsOne(word);
+    this.spend(edits.size);
+    for (const candidate of edits) {
       const count = this.vocabulary.get(candidate) ?? 0;
       if (count >= this.minCount && (!best || count > best.count)) best = { word: candidate, count };
     }
@@ -97,7 +130,10 @@ export class TypoCorrector {
     // Two edits, for long words only: people rarely mistype the first letter, so scan that bucket.
     let bestDistance = max + 1;
     for (let length = word.length - max; length <= word.length + max; length++) {
-      for (const [candidate, count] of this.buckets.get(`${word[0]}:${length}`) ?? []) {
+      const bucket = this.buckets.get(`${word[0]}:${length}`) ?? [];
+      if (bucket.length > this.budget) return undefined;
+      this.spend(bucket.length);
+      for (const [candidate, count] of bucket) {
         const distance = editDistance(word, candidate, max);
         if (distance > max) continue;
         if (distance < bestDistance || (distance === bestDistance && count > (best?.count ?? 0))) {

@@ -35,10 +35,10 @@ describe('the bot core', () => {
     });
   });
 
-  it('says when the documents do not answer, and offers topics', async () => {
+  it('says when the documents do not answer, and offers the nearest topics', async () => {
     const chat = createFakeChat(createBot({ answers }));
     await chat.userSays('weather tomorrow?');
-    expect(chat.last()).toMatch(/do not answer that.*\n\nI can help with topics such as: Learning festivals\./s);
+    expect(chat.last()).toMatch(/do not answer that.*\n\nNearest topics in the documents: Learning festivals\./s);
     expect(chat.sent[0]?.citations).toBeUndefined();
   });
 

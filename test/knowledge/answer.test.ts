@@ -39,13 +39,19 @@ describe('answers from the shipped knowledge base', () => {
     expect(answer.sources[0]?.passage).toMatch(/for example Venice/);
   });
 
-  it('says plainly when the documents do not answer, and suggests topics', () => {
-    for (const question of ["what's the weather in Leeds tomorrow?", 'recommend a laptop for video editing']) {
+  it('says plainly when the documents do not answer, and names the words they lack', () => {
+    const cases: Array<[string, RegExp]> = [
+      ["what's the weather in Leeds tomorrow?", /nothing about “leeds”, “weather”\./],
+      ['recommend a laptop for video editing', /nothing about “laptop”, “video”/],
+    ];
+    for (const [question, lacking] of cases) {
       const answer = kb.answer(question);
       expect(answer.noAnswer, question).toBe(true);
+      expect(answer.confidence).toBe('none');
       expect(answer.sources).toEqual([]);
       expect(answer.answer).toMatch(/do not answer/);
-      expect(answer.suggestions.length).toBeGreaterThan(0);
+      expect(answer.answer).toMatch(lacking);
+      expect(answer.suggestions.length).toBeLessThanOrEqual(3);
     }
   });
 

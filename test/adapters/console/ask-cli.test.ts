@@ -9,6 +9,7 @@ const lineSchema = z
   .object({
     question: z.string(),
     noAnswer: z.boolean(),
+    confidence: z.enum(['high', 'low', 'none']),
     answer: z.string(),
     sources: z.array(z.object({ source: z.string(), title: z.string(), passage: z.string(), score: z.number() }).strict()),
   })
@@ -24,16 +25,17 @@ const runAsk = (args: string[], input?: string) =>
 
 describe('npm run ask', () => {
   it('--json reads questions from standard input and prints exactly one JSON object per line', () => {
-    const questions = ['venice learning city state', "what's the weather in Bristol today?", 'foo:', '~'];
+    const questions = ['venice learning city state', "what's the weather in Bristol today?", 'foo:', '~', "'; DROP TABLE results; --"];
     const result = runAsk(['--json'], `${questions.join('\n')}\n\n`);
     expect(result.status).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(questions.length);
     const parsed = lines.map((line) => lineSchema.parse(JSON.parse(line)));
     expect(parsed.map((p) => p.question)).toEqual(questions);
-    expect(parsed[0]).toMatchObject({ noAnswer: false });
+    expect(parsed[0]).toMatchObject({ noAnswer: false, confidence: 'high' });
     expect(parsed[0]?.sources[0]?.source).toBe('000_ef382a5738f7795a.txt');
-    expect(parsed[1]).toMatchObject({ noAnswer: true, sources: [] });
+    // Out of scope, symbols and SQL: nothing close, so no answer and confidence "none".
+    for (const line of parsed.slice(1)) expect(line).toMatchObject({ noAnswer: true, confidence: 'none', sources: [] });
     // Logs (here at info level) go to standard error only.
     expect(result.stderr).toContain('knowledge base ready');
   });

@@ -1,0 +1,199 @@
+import { commonestWords, everydayRank } from './common-english.js';
+import { findSynonyms, phraseStems, type StemPhrase, type SynonymTable } from './synonyms.js';
+import { FRAMING_WORDS, QUESTION_FILLERS, isStopWord, stem, words } from './text.js';
+import { editDistance, type TypoCorrector } from './typos.js';
+import type { Relation, WordNet } from './wordnet.js';
+
+/** One idea of the question: the user's words (as stems) and other ways of saying them. */
+export interface Concept {
+  /** The words as the user wrote them, for messages. */
+  surface: string;
+  phrase: StemPhrase;
+  alternatives: StemPhrase[];
+  /** How much the concept says about a passage: its inverse document frequency, lowered for weak evidence. */
+  weight: number;
+  /** The user's own words occur in the documents. */
+  known: boolean;
+  /** A name, acronym or year: when the documents lack it, they do not answer the question. */
+  entity: boolean;
+  /** How the word was bridged onto the documents' words, when it was. */
+  bridge?: Relation | 'spelling';
+}
+
+/** What the concept builder needs to know about the collection. */
+export interface Vocabulary {
+  frequency(term: string): number;
+  idf(term: string): number;
+  /** Weight of a word the documents never use: that of their rarest word. */
+  unknownWeight: number;
+}
+
+/** Share of its weight that a framing word ("goals", "purpose") keeps. */
+const FRAMING_WEIGHT = 0.3;
+/** Words found in nearly every passage still say something; this keeps them from weighing nothing. */
+const MIN_WEIGHT = 0.25;
+/** A bridged word weighs less than the user's own word: the nearer the relation, the more. */
+const BRIDGE_WEIGHT: Record<Relation | 'spelling', number> = { spelling: 0.9, synonym: 0.7, derived: 0.6, hypernym: 0.45 };
+/** Share of its weight that the commonest English word keeps when the documents use it. */
+const KNOWN_FLOOR = 0.4;
+/** Related words kept per bridged word, nearest relations first. */
+const MAX_BRIDGES = 8;
+/** Content words read from one message. */
+const MAX_WORDS = 60;
+/** WordNet lookups per message; questions have a handful of unknown words, hostile input many. */
+const MAX_LOOKUPS = 12;
+/** Between these ranks of everyday English an unknown word goes from saying little to saying much. */
+const COMMON_RANK = 400;
+const SHORT_UNKNOWN_RARITY = 0.2;
+/** Words commoner than this rank are never taken for typos. */
+const TYPO_RANK = 10_000;
+const RARE_RANK = 25_000;
+
+/**
+ * How much an unknown word that nothing bridges says about the topic: little for everyday words
+ * ("told", "matters"), much for rare words and names ("healthcare", "Leeds").
+ */
+export const rarity = (word: string): number => {
+  const rank = everydayRank(word);
+  // A short word in no dictionary ("wat", "abt") is chat spelling more often than a topic.
+  if (rank === undefined) return word.length <= 3 ? SHORT_UNKNOWN_RARITY : 1;
+  return Math.min(1, Math.max(0.08, Math.log(Math.max(rank, 1) / COMMON_RANK) / Math.log(RARE_RANK / COMMON_RANK)));
+};
+
+/** Folded words the question writes as names (capitalised after its first word), acronyms and years. */
+export const entityWords = (question: string): Set<string> => {
+  const found = new Set<string>();
+  const tokens = question.split(/[^\p{L}\p{N}'’]+/u).filter((token) => token !== '');
+  tokens.forEach((token, i) => {
+    const acronym = /^\p{Lu}{2,}s?$/u.test(token);
+    const name = i > 0 && /^\p{Lu}\p{Ll}/u.test(token);
+    const year = /^(?:1[5-9]|20)\d\d$/u.test(token);
+    if (acronym || name || year) for (const word of words(token)) found.add(word);
+  });
+  return found;
+};
+
+let fillers: string[] | undefined;
+/** Stop and filler words worth matching a typo against: all of them are among English's commonest words. */
+const fillerWords = (): string[] =>
+  (fillers ??= [...new Set([...commonestWords(2_000).filter(isStopWord), ...QUESTION_FILLERS])].filter((word) => word.length > 1));
+
+/** A word one letter from a filler word ("wat", "anythin"), which the documents' vocabulary cannot correct. */
+const isMistypedFiller = (word: string): boolean =>
+  (everydayRank(word) ?? Infinity) >= TYPO_RANK &&
+  fillerWords().some((filler) => Math.abs(filler.length - word.length) <= 1 && editDistance(word, filler, 1) <= 1);
+
+/** The documents' words for a word they lack, the nearest relation found, and how rare those words are. */
+interface Bridge {
+  alternatives: StemPhrase[];
+  relation: Relation;
+  /** Rarity of the rarest word bridged to: a bridge never weighs more than that word would. */
+  rarity: number;
+}
+
+const RELATION_ORDER: Record<Relation, number> = { synonym: 0, derived: 1, hypernym: 2 };
+
+/** Builds weighted concepts from a question; one instance per knowledge base, caches bounded by its parts. */
+export class ConceptBuilder {
+  /** Per word: its bridge, `unknown` when WordNet does not know the word, `undefined` when nothing it relates to is used. */
+  private readonly bridges = new Map<string, Bridge | 'unknown' | undefined>();
+
+  constructor(
+    private readonly vocabulary: Vocabulary,
+    private readonly synonyms: SynonymTable,
+    private readonly corrector: TypoCorrector,
+    private readonly wordnet: WordNet | undefined,
+    /** Corrects a stem against the documents' stems, for typos of a word in another form. */
+    private readonly stemCorrector?: TypoCorrector,
+  ) {}
+
+  /** The documents' own words for a word they lack, through WordNet; cached, bounded. */
+  private bridge(word: string, entity: boolean): Bridge | 'unknown' | undefined {
+    const cacheKey = `${entity ? '!' : ''}${word}`;
+    if (this.bridges.has(cacheKey)) return this.bridges.get(cacheKey);
+    const all = this.wordnet?.related(word) ?? [];
+    const related = all
+      .filter((other) => !entity || other.relation === 'derived')
+      .sort((a, b) => RELATION_ORDER[a.relation] - RELATION_ORDER[b.relation]);
+    const alternatives: StemPhrase[] = [];
+    const seen = new Set<string>();
+    let relation: Relation | undefined;
+    let targetRarity = 0;
+    for (const { word: other, relation: how } of related) {
+      const phrase = other.includes(' ') ? phraseStems(other) : [stem(other)];
+      // "ask for" is not "ask": a lemma that loses a word to stop-word removal says something else.
+      if (phrase.length !== other.split(' ').length) continue;
+      const key = phrase.join(' ');
+      if (phrase.length === 0 || seen.has(key) || !phrase.every((term) => this.vocabulary.frequency(term) > 0)) continue;
+      seen.add(key);
+      alternatives.push(phrase);
+      relation ??= how;
+      targetRarity = Math.max(targetRarity, Math.min(...other.split(' ').map(rarity)));
+      if (alternatives.length >= MAX_BRIDGES) break;
+    }
+    const result = relation ? { alternatives, relation, rarity: targetRarity } : all.length === 0 ? 'unknown' : undefined;
+    if (this.bridges.size >= 20_000) this.bridges.clear();
+    this.bridges.set(cacheKey, result);
+    return result;
+  }
+
+  build(question: string, maxConcepts: number): Concept[] {
+    this.corrector.startMessage();
+    this.stemCorrector?.startMessage();
+    const entities = entityWords(question);
+    // A message of hundreds of words is not a question: its first words are read, the rest cost nothing.
+    const content = words(question).slice(0, MAX_WORDS * 3).filter((word) => !isStopWord(word)).slice(0, MAX_WORDS);
+    const stems = content.map(stem);
+    const matches = new Map(findSynonyms(stems, this.synonyms).map((match) => [match.start, match]));
+    const { unknownWeight } = this.vocabulary;
+    const concepts: Concept[] = [];
+    let lookups = 0;
+    for (let i = 0; i < stems.length; i++) {
+      const match = matches.get(i);
+      const length = match?.length ?? 1;
+      const phrase = stems.slice(i, i + length);
+      const surface = content.slice(i, i + length).join(' ');
+      i += length - 1;
+      // A repeated word adds nothing; a message of hundreds of words is not a question.
+      const key = phrase.join(' ');
+      if (concepts.some((concept) => concept.phrase.join(' ') === key)) continue;
+      const alternatives = [...(match?.alternatives ?? [])];
+      const known = phrase.every((term) => this.vocabulary.frequency(term) > 0);
+      const entity = surface.split(' ').some((word) => entities.has(word));
+      let weight = Math.max(MIN_WEIGHT, ...phrase.map((term) => (this.vocabulary.frequency(term) > 0 ? this.vocabulary.idf(term) : unknownWeight)));
+      let bridge: Concept['bridge'];
+      let bridgedRarity = 1;
+      if (!known && length === 1 && alternatives.length === 0) {
+        // A common English word is not a typo, even when one letter away from a word of the documents.
+        const corrected = entity || (everydayRank(surface) ?? Infinity) < TYPO_RANK ? undefined : this.corrector.correct(surface);
+        // "wat" for "what": a mistyped filler word says nothing.
+        if (corrected !== undefined ? isStopWord(corrected) : !entity && lookups < MAX_LOOKUPS && isMistypedFiller(surface)) continue;
+        // A name is bridged only to its own forms ("Korean" to "Korea"): Leeds is not any city.
+        const found = corrected === undefined && lookups++ < MAX_LOOKUPS ? this.bridge(surface, entity) : undefined;
+        const bridged = typeof found === 'object' && found.alternatives.length > 0 ? found : undefined;
+        // A word neither the documents nor WordNet know may be a typo of a form the documents use
+        // ("tecnology" for "technologies"): its stem is corrected against their stems.
+        const correctedStem =
+          corrected === undefined && found === 'unknown' && !entity ? this.stemCorrector?.correct(stem(surface)) : corrected && stem(corrected);
+        if (correctedStem !== undefined && this.vocabulary.frequency(correctedStem) > 0) {
+          alternatives.push([correctedStem]);
+          bridge = 'spelling';
+          weight = BRIDGE_WEIGHT.spelling * Math.max(MIN_WEIGHT, this.vocabulary.idf(correctedStem));
+        } else if (bridged) {
+          alternatives.push(...bridged.alternatives);
+          bridge = bridged.relation;
+          bridgedRarity = bridged.rarity;
+          weight = BRIDGE_WEIGHT[bridged.relation] * Math.max(MIN_WEIGHT, ...bridged.alternatives.flat().map((term) => this.vocabulary.idf(term)));
+        } else if (!entity) {
+          weight *= rarity(surface);
+        }
+      }
+      // An everyday word ("people", "up", "supposed") says less than a rare one, used or bridged.
+      if ((known || bridge !== undefined) && !entity) weight *= KNOWN_FLOOR + (1 - KNOWN_FLOOR) * Math.min(rarity(surface), bridgedRarity);
+      if (FRAMING_WORDS.has(surface)) weight *= FRAMING_WEIGHT;
+      concepts.push({ surface, phrase, alternatives, weight, known, entity, ...(bridge ? { bridge } : {}) });
+      if (concepts.length >= maxConcepts) break;
+    }
+    return concepts;
+  }
+}

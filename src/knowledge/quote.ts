@@ -1,0 +1,126 @@
+import type { Concept, PassageSearch, ScoredPassage } from './search.js';
+
+/** What a question asks for, which decides the sentence that answers it. */
+export type QuestionType = 'definition' | 'who' | 'when' | 'count' | 'why' | 'other';
+
+const TYPE_PATTERNS: Array<[QuestionType, RegExp]> = [
+  ['count', /\bhow\s+(?:many|much|big|large)\b|\bnumber\s+of\b|\bwhat\s+(?:share|percentage|proportion)\b/iu],
+  ['when', /^\s*(?:and\s+)?when\b|\bhow\s+often\b|\b(?:what|which)\s+year\b|\bsince\s+when\b|\bhow\s+long\s+ago\b/iu],
+  ['who', /^\s*(?:and\s+)?(?:who|whom|whose)\b|\b(?:which|what)\s+(?:organi[sz]ations?|bodies|body|author|people|person|cities|city|countries|country|partners?)\b/iu],
+  ['why', /^\s*(?:and\s+)?why\b|\bwhat\s+for\b|\breasons?\b|\bhow\s+come\b/iu],
+  ['definition', /^\s*(?:what\s+(?:is|are|'s)\b|whats\b|define\b|definition\b|meaning\s+of\b)|\bdefin(?:e|ition)\b|\bwhat\s+does\s+.+\bmean\b/iu],
+];
+
+export const questionType = (question: string): QuestionType =>
+  TYPE_PATTERNS.find(([, pattern]) => pattern.test(question))?.[0] ?? 'other';
+
+/** Marks of a sentence that answers each type of question. */
+const ANSWER_CUES: Record<QuestionType, RegExp | undefined> = {
+  definition: /\bdefin\w*|\b(?:is|are)\s+(?:an?|the)\b|\bmeans\b|\brefers\s+to\b|\bconsists\s+of\b|\bdescribed\s+as\b/iu,
+  who: /(?<!^)\b\p{Lu}[\p{L}]+|\b(?:by|partners?|stakeholders?|members?)\b/u,
+  when: /\b(?:1[5-9]|20)\d\d\b|\b(?:january|february|march|april|june|july|august|september|october|november|december|spring|summer|autumn|winter|century|decade|annual(?:ly)?|every\s+(?:year|month|week))\b/iu,
+  count: /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|million|billion|half|dozens?)\b/iu,
+  why: /\bbecause\b|\bso\s+that\b|\bin\s+order\s+to\b|\bkey\s+to\b|\breasons?\b|\bneeds?\b|\bessential\b|\bcrucial\b|\burgent\b|\bdestined\b|\btherefore\b|\bbenefits?\b|\bimportan\w+\b/iu,
+  other: undefined,
+};
+
+/** The mark of a sentence that answers a question of this type, if the type has one. */
+export const answerCue = (type: QuestionType): RegExp | undefined => ANSWER_CUES[type];
+
+const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s+/u;
+
+/** A list item without its marker and its trailing "; and" (the list is joined again with "; "). */
+const itemText = (line: string): string => line.replace(LIST_ITEM, '').replace(/(?:[.;,]?\s+(?:and|or))?[.;,]*\s*$/u, '');
+
+/** A sentence, or a list shown whole with its lead-in. */
+interface Unit {
+  text: string;
+  position: number;
+}
+
+/** Sentences of a passage; a list and the line that introduces it stay one unit. */
+export const unitsOf = (text: string): Unit[] => {
+  const units: Unit[] = [];
+  const lines = text.split(/\n+/u).map((line) => line.trim()).filter((line) => line !== '');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const items: string[] = [];
+    while (LIST_ITEM.test(lines[i + 1 + items.length] ?? '')) items.push(itemText(lines[i + 1 + items.length] ?? ''));
+    if (LIST_ITEM.test(line) && units.length === 0) items.unshift(itemText(line));
+    if (items.length > 0) {
+      const leadIn = LIST_ITEM.test(line) ? '' : `${line} `;
+      units.push({ text: `${leadIn}${items.join('; ')}.`, position: units.length });
+      i += items.length - (LIST_ITEM.test(line) ? 1 : 0);
+      continue;
+    }
+    for (const sentence of line.split(/(?<=[.!?;])\s+(?=["'‘“(]?[A-Z0-9•])/u)) {
+      if (sentence.trim() !== '') units.push({ text: sentence.trim(), position: units.length });
+    }
+  }
+  return units;
+};
+
+const MAX_SENTENCES = 3;
+export const MAX_ANSWER_CHARS = 700;
+
+interface Candidate extends Unit {
+  rank: number;
+  score: number;
+  terms: ReadonlySet<string>;
+}
+
+/** Cuts at a word boundary; only ever applied to the last sentence shown. */
+export const truncate = (text: string, max: number): string => {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
+};
+
+/**
+ * The sentences that answer: the best passage's sentence that matches the question most (with a
+ * bonus for the kind of sentence the question type asks for), its neighbours when they say more,
+ * and at most one sentence of another passage that adds something. The first is always from the
+ * first passage cited.
+ */
+export const quoteSentences = (search: PassageSearch, question: string, concepts: Concept[], hits: ScoredPassage[]): string[] => {
+  const cue = ANSWER_CUES[questionType(question)];
+  const candidates: Candidate[] = [];
+  hits.forEach((hit, rank) => {
+    for (const unit of search.sentencesOf(hit.passage)) {
+      const coverage = search.coverage(concepts, unit.terms);
+      const score = coverage + (cue?.test(unit.text) ? 0.2 : 0) - (unit.text.length < 25 ? 0.2 : 0);
+      candidates.push({ ...unit, rank, score });
+    }
+  });
+  const first = candidates.filter((c) => c.rank === 0).sort((a, b) => b.score - a.score || a.position - b.position)[0];
+  if (!first) return [];
+  const chosen: Candidate[] = [first];
+  let length = first.text.length;
+  const covered = (candidate: Candidate): Concept[] => concepts.filter((concept) => search.coverage([concept], candidate.terms) > 0);
+  const adds = (candidate: Candidate): boolean => {
+    const already = new Set(chosen.flatMap(covered));
+    return covered(candidate).some((concept) => !already.has(concept));
+  };
+  const rest = candidates.filter((c) => c !== first && c.score > 0).sort((a, b) => b.score - a.score);
+  for (const candidate of rest) {
+    if (chosen.length >= MAX_SENTENCES) break;
+    if (length + candidate.text.length > MAX_ANSWER_CHARS) continue;
+    // The next sentence of the same passage reads on when it says something too; elsewhere it must add.
+    const next = candidate.rank === 0 && chosen.some((c) => c.rank === 0 && Math.abs(c.position - candidate.position) === 1);
+    const good = next ? candidate.score >= first.score * 0.5 : candidate.score >= first.score * 0.8 && adds(candidate);
+    if (!good) continue;
+    if (candidate.rank > 0 && chosen.some((c) => c.rank > 0)) continue;
+    chosen.push(candidate);
+    length += candidate.text.length;
+  }
+  // The key sentence leads; the others of its passage follow in their own order, then the other passage.
+  const ordered = [first, ...chosen.slice(1).sort((a, b) => a.rank - b.rank || a.position - b.position)];
+  const paragraphs: string[] = [];
+  ordered.forEach((candidate, i) => {
+    const previous = ordered[i - 1];
+    const text = truncate(candidate.text, MAX_ANSWER_CHARS);
+    if (previous === undefined || previous.rank !== candidate.rank || candidate.position < previous.position) paragraphs.push(text);
+    else paragraphs[paragraphs.length - 1] += candidate.position === previous.position + 1 ? ` ${text}` : `\n\n${text}`;
+  });
+  return paragraphs;
+};

