@@ -70,7 +70,7 @@ describe.each(backends)('$name stores', ({ open, skip }) => {
       expect(await sessions.listByWorkspace('slack:T1')).toHaveLength(1);
     });
 
-    it('applies a put naming a version only while the session still has it', async () => {
+    it('applies a put or delete naming a version only while the session still has it', async () => {
       const { sessions } = await start();
       expect(await sessions.put(sessionKey(), storedSession({ city: 'Cork' }), 1)).toBe(false);
       expect(await sessions.get(sessionKey())).toBeUndefined();
@@ -83,7 +83,10 @@ describe.each(backends)('$name stores', ({ open, skip }) => {
       expect(await sessions.get(sessionKey())).toEqual(storedSession({ city: 'Espoo', version: 2 }));
       expect(await sessions.put(sessionKey(), storedSession({ city: 'Osaka' }), 2)).toBe(true);
       expect((await sessions.listByWorkspace('slack:T1')).map((s) => [s.city, s.version])).toEqual([['Osaka', 3]]);
-      await sessions.delete(sessionKey());
+      expect(await sessions.delete(sessionKey(), 2)).toBe(false);
+      expect(await sessions.get(sessionKey())).toBeDefined();
+      expect(await sessions.delete(sessionKey(), 3)).toBe(true);
+      expect(await sessions.delete(sessionKey())).toBe(false);
       expect(await sessions.put(sessionKey(), storedSession(), 3)).toBe(false);
     });
 
