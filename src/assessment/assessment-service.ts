@@ -5,6 +5,7 @@ import type {
 } from '../core/ports.js';
 import type { Reply } from '../core/replies.js';
 import { parseAssessChoice, type AssessChoice } from './choices.js';
+import { CrossedSave, crossedReplies, type Turn } from './crossed-save.js';
 import { resumeEngine, startEngine, stepEngine, type EngineInput } from './engine.js';
 import type { Framework } from './framework-schema.js';
 import { citiesReply, historyReply, noResultsReply } from './history.js';
@@ -32,18 +33,6 @@ export interface AssessmentServiceDeps {
 }
 
 type Loaded = { state: SessionState; startedAt: Date; version: number | undefined } | { error: Reply } | undefined;
-
-/**
- * The session version a request read, moved on by each of its own saves. A save naming it applies
- * only if nobody saved in between: two clicks on one question handled by two instances at the same
- * moment cannot both apply.
- */
-interface Turn {
-  version: number | undefined;
-}
-
-/** Another request saved the session between this one's read and its save; nothing was applied. */
-class CrossedSave extends Error {}
 
 /**
  * Runs self-assessments in chat: one per user per conversation, persisted after every step so a
@@ -330,16 +319,8 @@ export class AssessmentService implements AssessmentPort {
 
   /** The reply to a click or answer that lost the race against another: where the assessment is now. */
   private async crossed(key: SessionKey): Promise<Reply[]> {
-    const lost = 'Another answer to this assessment was saved at the same moment, so this one was not applied.';
     const loaded = await this.load(key);
-    if (loaded === undefined || 'error' in loaded) {
-      return [info(`${lost} The assessment has ended since. Type \`assess\` to start another.`)];
-    }
-    const framework = loaded.state.phase === 'run' ? this.byId.get(loaded.state.engine.frameworkId) : undefined;
-    if (loaded.state.phase === 'run' && framework !== undefined) {
-      return [info(`${lost} Please look at the updated question:`), resumeEngine(framework, loaded.state.engine).reply];
-    }
-    return [info(`${lost} Please look at the latest message and answer there.`)];
+    return crossedReplies(loaded === undefined || 'error' in loaded ? undefined : loaded.state, this.byId);
   }
 
   private async guard<T>(origin: Origin, run: () => Promise<T>, failure: Failure = STEP_FAILURE): Promise<T | Reply[]> {
