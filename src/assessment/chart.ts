@@ -1,6 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { barChartSvg } from './chart-bar.js';
 import type { ChartModel, ChartRow } from './chart-bar.js';
+import { encodePng } from './chart-png.js';
 import { cleanLabel } from './chart-text.js';
 
 /**
@@ -59,12 +60,13 @@ export function renderChartSvg(input: ChartInput): string {
 /**
  * The same chart as a PNG at 2x scale. Text is already outlined with the bundled fonts, so resvg loads
  * no font at all (nor system fonts): the output is identical on every machine, and no font file is
- * parsed per chart.
+ * parsed per chart. The SVG paints its own white background, so every pixel is opaque.
  */
 export function renderChartPng(input: ChartInput): Uint8Array {
   const resvg = new Resvg(renderChartSvg(input), {
     font: { loadSystemFonts: false },
     fitTo: { mode: 'zoom', value: ZOOM },
   });
-  return new Uint8Array(resvg.render().asPng());
+  const image = resvg.render();
+  return encodePng(image.width, image.height, image.pixels);
 }

@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import { inflateSync } from 'node:zlib';
+import { crc32, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { renderChartPng, renderChartSvg } from '../../src/assessment/chart.js';
 import type { ChartInput } from '../../src/assessment/chart.js';
@@ -39,7 +39,7 @@ interface Decoded {
   pixels: Uint8Array;
 }
 
-/** Minimal PNG reader for what resvg writes: 8-bit RGBA, not interlaced. */
+/** Minimal PNG reader for what the chart writes: 8-bit RGBA, not interlaced; checks every chunk's CRC. */
 const decodePng = (png: Uint8Array): Decoded => {
   const buf = Buffer.from(png);
   let offset = 8;
@@ -50,6 +50,7 @@ const decodePng = (png: Uint8Array): Decoded => {
     const length = buf.readUInt32BE(offset);
     const type = buf.toString('latin1', offset + 4, offset + 8);
     const data = buf.subarray(offset + 8, offset + 8 + length);
+    expect(buf.readUInt32BE(offset + 8 + length)).toBe(crc32(buf.subarray(offset + 4, offset + 8 + length)));
     if (type === 'IHDR') {
       width = data.readUInt32BE(0);
       height = data.readUInt32BE(4);
