@@ -74,11 +74,11 @@ const notdef = (loaded: LoadedFont): Glyph => {
 interface ChartFonts {
   regular: LoadedFont;
   bold: LoadedFont;
-  fallback: LoadedFont;
   notdef: { regular: Glyph; bold: Glyph };
 }
 
 let cached: ChartFonts | undefined;
+let cachedFallback: LoadedFont | undefined;
 
 /*
  * The fonts are parsed once per process (per chart worker) and their glyph outlines kept, so drawing a
@@ -86,11 +86,18 @@ let cached: ChartFonts | undefined;
  */
 const fonts = (): ChartFonts => {
   if (!cached) {
-    const [regular, bold, fallback] = chartFontFiles().map(load);
-    if (!regular || !bold || !fallback) throw new Error('Chart fonts missing');
-    cached = { regular, bold, fallback, notdef: { regular: notdef(regular), bold: notdef(bold) } };
+    const [regularFile, boldFile] = chartFontFiles();
+    const regular = load(regularFile ?? '');
+    const bold = load(boldFile ?? '');
+    cached = { regular, bold, notdef: { regular: notdef(regular), bold: notdef(bold) } };
   }
   return cached;
+};
+
+/** The CJK font is the largest to parse and most charts never need it, so it is read on first use. */
+const fallbackFont = (): LoadedFont => {
+  cachedFallback ??= load(chartFontFiles()[2] ?? '');
+  return cachedFallback;
 };
 
 /** A glyph placed on a line: its font, the glyph, and its pen position in pixels from the line start. */
@@ -113,8 +120,8 @@ const place = (text: string, fontSize: number, bold: boolean): { glyphs: Placed[
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
     const mine = glyphOf(own, code);
-    const other = mine === null ? glyphOf(set.fallback, code) : null;
-    const font = mine !== null || other === null ? own : set.fallback;
+    const other = mine === null ? glyphOf(fallbackFont(), code) : null;
+    const font = mine !== null || other === null ? own : fallbackFont();
     const glyph = mine ?? other ?? (bold ? set.notdef.bold : set.notdef.regular);
     if (previous !== undefined && previous.font === font) {
       x += (font.kerning[`${previous.glyph.index},${glyph.index}`] ?? 0) * font.em * fontSize;
@@ -128,7 +135,7 @@ const place = (text: string, fontSize: number, bold: boolean): { glyphs: Placed[
 
 /** Whether a bundled font can draw this code point (otherwise an empty box is drawn). */
 export const fontCovers = (codePoint: number): boolean =>
-  glyphOf(fonts().regular, codePoint) !== null || glyphOf(fonts().fallback, codePoint) !== null;
+  glyphOf(fonts().regular, codePoint) !== null || glyphOf(fallbackFont(), codePoint) !== null;
 
 /** Width in pixels of `text` set in the bundled fonts, kerning included: exactly what is drawn. */
 export const measureText = (text: string, fontSize: number, bold = false): number => place(text, fontSize, bold).width;
