@@ -41,10 +41,6 @@ export class ChartWorkerPool implements ChartRenderer {
       idleTimeout: Infinity,
       maxThreads: Math.max(1, options.size ?? Math.min(4, availableParallelism() - 1)),
       concurrentTasksPerWorker: 1,
-      // Piscina's default ('sync') has an idle worker wait on shared memory for the next task; measured
-      // here, that cost about 3 ms of CPU per chart over plain messages.
-      atomics: 'disabled',
-      recordTiming: false,
     });
     // A worker that dies between charts has no chart to fail; piscina replaces it and reports it here.
     this.#pool.on('error', () => {});
