@@ -1,4 +1,4 @@
-import { CHART_FONT_FAMILY, measureText } from './chart-font.js';
+import { measureText, textOutlines } from './chart-font.js';
 import { escapeXml, truncate, wrapText } from './chart-text.js';
 
 /** A component after cleaning: label safe to draw, percents finite and within 0-100 or null. */
@@ -66,16 +66,19 @@ const TICKS = [0, 25, 50, 75, 100];
 const fmt = (n: number): string => String(Math.round(n * 100) / 100);
 const xOf = (percent: number): number => PLOT_LEFT + ((PLOT_RIGHT - PLOT_LEFT) * percent) / 100;
 
+/**
+ * A line of text, drawn as glyph outlines (no font is needed to rasterise the chart) in a group that
+ * still carries the words, where they were set and at what size, for readers of the SVG.
+ */
 const text = (
   x: number,
   y: number,
   content: string,
   attrs: { size: number; fill: string; bold?: boolean; anchor?: 'start' | 'middle' | 'end' },
 ): string =>
-  `<text x="${fmt(x)}" y="${fmt(y)}" font-size="${attrs.size}" fill="${attrs.fill}"` +
-  (attrs.bold ? ' font-weight="bold"' : '') +
-  (attrs.anchor && attrs.anchor !== 'start' ? ` text-anchor="${attrs.anchor}"` : '') +
-  `>${escapeXml(content)}</text>`;
+  `<g aria-label="${escapeXml(content)}" data-x="${fmt(x)}" data-y="${fmt(y)}" data-size="${attrs.size}" fill="${attrs.fill}">` +
+  textOutlines(x, y, content, attrs) +
+  '</g>';
 
 /** Signed change as shown to people: from the rounded values, so "67%" next to "55%" reads "+12". */
 const changeLabel = (now: number, before: number): { label: string; fill: string } => {
@@ -238,8 +241,7 @@ export const barChartSvg = (model: ChartModel): string => {
 
   const height = Math.ceil(plotBottom + AXIS_HEIGHT + PAD - 8);
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" ` +
-    `font-family="${CHART_FONT_FAMILY}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">` +
     `<title>${escapeXml(model.title)}</title>` +
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>` +
     body.join('') +

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import opentype from 'opentype.js';
 
-/** Family name inside the bundled font files; the SVG asks for exactly this. */
+/** Family name inside the bundled Latin fonts; tests ask resvg for exactly this to compare. */
 export const CHART_FONT_FAMILY = 'DejaVu Sans';
 
 const fontPath = (name: string): string => fileURLToPath(new URL(`./fonts/${name}`, import.meta.url));
 
 /**
  * Absolute paths of the bundled fonts, resolved next to this module so it works from any working
- * directory: DejaVu Sans for Latin, Greek, Cyrillic, Arabic and symbols, and a subset of Noto Sans SC
- * (Chinese and Japanese) that resvg falls back to, glyph by glyph, for characters DejaVu lacks.
+ * directory: DejaVu Sans (regular, bold) for Latin, Greek, Cyrillic, Arabic and symbols, and a subset
+ * of Noto Sans SC (Chinese and Japanese) used glyph by glyph for characters DejaVu lacks.
  */
 export const chartFontFiles = (): string[] => [
   fontPath('DejaVuSans.ttf'),
@@ -17,124 +18,154 @@ export const chartFontFiles = (): string[] => [
   fontPath('NotoSansSC-Subset.otf'),
 ];
 
-interface FontMetrics {
-  unitsPerEm: number;
-  /** Advance width (font units) per code point the font covers. */
-  advances: Map<number, number>;
-  /** Advance of the "missing glyph" box drawn for uncovered characters. */
-  notdefAdvance: number;
+/** One glyph as drawn: outline path data in font units (y pointing down), advance in font units. */
+interface Glyph {
+  index: number;
+  advance: number;
+  /** Empty for glyphs with no ink (spaces). */
+  d: string;
 }
 
-/*
- * Labels must be wrapped before rendering, and resvg cannot measure text for us without a full render,
- * so the advance widths are read straight from the font's cmap and hmtx tables. Only the parts of the
- * TrueType/OpenType format that the bundled fonts use are handled (cmap formats 4 and 12).
- */
-const parseFont = (bytes: Buffer): FontMetrics => {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const tables = new Map<string, number>();
-  const numTables = view.getUint16(4);
-  for (let i = 0; i < numTables; i++) {
-    const record = 12 + i * 16;
-    tables.set(bytes.toString('latin1', record, record + 4), view.getUint32(record + 8));
-  }
-  const table = (tag: string): number => {
-    const offset = tables.get(tag);
-    if (offset === undefined) throw new Error(`Chart font has no ${tag} table`);
-    return offset;
-  };
+interface LoadedFont {
+  font: opentype.Font;
+  /** 1 / unitsPerEm, to turn font units into ems. */
+  em: number;
+  /** Kerning from the font's kern table, keyed "left,right" by glyph index. */
+  kerning: Record<string, number>;
+  glyphs: Map<number, Glyph | null>;
+}
 
-  const unitsPerEm = view.getUint16(table('head') + 18);
-  const numberOfHMetrics = view.getUint16(table('hhea') + 34);
-  const hmtx = table('hmtx');
-  // Glyphs past numberOfHMetrics share the last advance width.
-  const advanceOf = (glyph: number): number =>
-    view.getUint16(hmtx + Math.min(glyph, numberOfHMetrics - 1) * 4);
+/** opentype.js takes parse options that its type definitions leave out. */
+const parseFont = opentype.parse as (buffer: ArrayBuffer, options: { lowMemory: boolean }) => opentype.Font;
 
-  const advances = new Map<number, number>();
-  const cmap = table('cmap');
-  let format4: number | undefined;
-  let format12: number | undefined;
-  for (let i = 0; i < view.getUint16(cmap + 2); i++) {
-    const platform = view.getUint16(cmap + 4 + i * 8);
-    const encoding = view.getUint16(cmap + 6 + i * 8);
-    const sub = cmap + view.getUint32(cmap + 8 + i * 8);
-    const format = view.getUint16(sub);
-    if (platform === 3 && encoding === 10 && format === 12) format12 = sub;
-    if (platform === 3 && encoding === 1 && format === 4) format4 = sub;
-  }
+const load = (file: string): LoadedFont => {
+  const bytes = readFileSync(file);
+  // lowMemory: glyphs are read when first asked for, which halves the parse at a worker's start.
+  const font = parseFont(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { lowMemory: true });
+  return { font, em: 1 / font.unitsPerEm, kerning: font.kerningPairs ?? {}, glyphs: new Map() };
+};
 
-  if (format12 !== undefined) {
-    const groups = view.getUint32(format12 + 12);
-    for (let g = 0; g < groups; g++) {
-      const base = format12 + 16 + g * 12;
-      const start = view.getUint32(base);
-      const end = view.getUint32(base + 4);
-      const glyph = view.getUint32(base + 8);
-      for (let c = start; c <= end; c++) advances.set(c, advanceOf(glyph + c - start));
-    }
-  } else if (format4 !== undefined) {
-    const segX2 = view.getUint16(format4 + 6);
-    const ends = format4 + 14;
-    const starts = ends + segX2 + 2;
-    const deltas = starts + segX2;
-    const rangeOffsets = deltas + segX2;
-    for (let s = 0; s < segX2; s += 2) {
-      const start = view.getUint16(starts + s);
-      const end = view.getUint16(ends + s);
-      const delta = view.getInt16(deltas + s);
-      const rangeOffset = view.getUint16(rangeOffsets + s);
-      for (let c = start; c <= end && c !== 0xffff; c++) {
-        let glyph: number;
-        if (rangeOffset === 0) {
-          glyph = (c + delta) & 0xffff;
-        } else {
-          const raw = view.getUint16(rangeOffsets + s + rangeOffset + (c - start) * 2);
-          glyph = raw === 0 ? 0 : (raw + delta) & 0xffff;
-        }
-        if (glyph !== 0) advances.set(c, advanceOf(glyph));
-      }
-    }
-  } else {
-    throw new Error('Chart font has no Unicode cmap');
+/** Font units are whole numbers in TrueType and near enough in CFF; integers keep the SVG short. */
+const outline = (glyph: opentype.Glyph): string => {
+  const parts: string[] = [];
+  const n = (value: number | undefined, flip = false): number => Math.round(flip ? -(value ?? 0) : (value ?? 0));
+  for (const c of glyph.path.commands) {
+    if (c.type === 'M' || c.type === 'L') parts.push(`${c.type}${n(c.x)} ${n(c.y, true)}`);
+    else if (c.type === 'Q') parts.push(`Q${n(c.x1)} ${n(c.y1, true)} ${n(c.x)} ${n(c.y, true)}`);
+    else if (c.type === 'C') parts.push(`C${n(c.x1)} ${n(c.y1, true)} ${n(c.x2)} ${n(c.y2, true)} ${n(c.x)} ${n(c.y, true)}`);
+    else parts.push('Z');
   }
-  return { unitsPerEm, advances, notdefAdvance: advanceOf(0) };
+  return parts.join('');
+};
+
+/** The glyph `font` has for `code`, read once and kept; null when the font lacks it. */
+const glyphOf = (loaded: LoadedFont, code: number): Glyph | null => {
+  let glyph = loaded.glyphs.get(code);
+  if (glyph === undefined) {
+    const found = loaded.font.charToGlyph(String.fromCodePoint(code));
+    // charToGlyph answers .notdef (index 0) for a character the font does not map.
+    glyph = found.index === 0 && code !== 0 ? null : { index: found.index, advance: found.advanceWidth ?? 0, d: outline(found) };
+    loaded.glyphs.set(code, glyph);
+  }
+  return glyph;
+};
+
+const notdef = (loaded: LoadedFont): Glyph => {
+  const glyph = loaded.font.glyphs.get(0);
+  return { index: 0, advance: glyph.advanceWidth ?? 0, d: outline(glyph) };
 };
 
 interface ChartFonts {
-  regular: FontMetrics;
-  bold: FontMetrics;
-  fallback: FontMetrics;
+  regular: LoadedFont;
+  bold: LoadedFont;
+  notdef: { regular: Glyph; bold: Glyph };
 }
 
 let cached: ChartFonts | undefined;
+let cachedFallback: LoadedFont | undefined;
 
-const metrics = (): ChartFonts => {
+/*
+ * The fonts are parsed once per process (per chart worker) and their glyph outlines kept, so drawing a
+ * chart costs no font parsing at all: text is laid out here and handed to resvg as plain paths.
+ */
+const fonts = (): ChartFonts => {
   if (!cached) {
-    const [regular, bold, fallback] = chartFontFiles().map((file) => parseFont(readFileSync(file)));
-    if (!regular || !bold || !fallback) throw new Error('Chart fonts missing');
-    cached = { regular, bold, fallback };
+    const [regularFile, boldFile] = chartFontFiles();
+    const regular = load(regularFile ?? '');
+    const bold = load(boldFile ?? '');
+    cached = { regular, bold, notdef: { regular: notdef(regular), bold: notdef(bold) } };
   }
   return cached;
 };
 
-/** Whether a bundled font can draw this code point (otherwise resvg draws an empty box). */
-export const fontCovers = (codePoint: number): boolean =>
-  metrics().regular.advances.has(codePoint) || metrics().fallback.advances.has(codePoint);
+/** The CJK font is the largest to parse and most charts never need it, so it is read on first use. */
+const fallbackFont = (): LoadedFont => {
+  cachedFallback ??= load(chartFontFiles()[2] ?? '');
+  return cachedFallback;
+};
+
+/** A glyph placed on a line: its font, the glyph, and its pen position in pixels from the line start. */
+interface Placed {
+  font: LoadedFont;
+  glyph: Glyph;
+  x: number;
+}
 
 /**
- * Width in pixels of `text` set in the bundled font. Kerning is ignored, so the result is a close
- * upper-ish estimate; callers leave a little slack.
+ * Places each character of `text`: from the chosen DejaVu face, else from the CJK font, else the
+ * DejaVu "missing glyph" box; kerning applies between neighbours from the same font.
  */
-export const measureText = (text: string, fontSize: number, bold = false): number => {
-  const { fallback } = metrics();
-  const font = bold ? metrics().bold : metrics().regular;
-  let ems = 0;
+const place = (text: string, fontSize: number, bold: boolean): { glyphs: Placed[]; width: number } => {
+  const set = fonts();
+  const own = bold ? set.bold : set.regular;
+  const glyphs: Placed[] = [];
+  let x = 0;
+  let previous: Placed | undefined;
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
-    const own = font.advances.get(code);
-    const other = own === undefined ? fallback.advances.get(code) : undefined;
-    ems += own !== undefined ? own / font.unitsPerEm : other !== undefined ? other / fallback.unitsPerEm : font.notdefAdvance / font.unitsPerEm;
+    const mine = glyphOf(own, code);
+    const other = mine === null ? glyphOf(fallbackFont(), code) : null;
+    const font = mine !== null || other === null ? own : fallbackFont();
+    const glyph = mine ?? other ?? (bold ? set.notdef.bold : set.notdef.regular);
+    if (previous !== undefined && previous.font === font) {
+      x += (font.kerning[`${previous.glyph.index},${glyph.index}`] ?? 0) * font.em * fontSize;
+    }
+    previous = { font, glyph, x };
+    glyphs.push(previous);
+    x += glyph.advance * font.em * fontSize;
   }
-  return ems * fontSize;
+  return { glyphs, width: x };
 };
+
+/** Whether a bundled font can draw this code point (otherwise an empty box is drawn). */
+export const fontCovers = (codePoint: number): boolean =>
+  glyphOf(fonts().regular, codePoint) !== null || glyphOf(fallbackFont(), codePoint) !== null;
+
+/** Width in pixels of `text` set in the bundled fonts, kerning included: exactly what is drawn. */
+export const measureText = (text: string, fontSize: number, bold = false): number => place(text, fontSize, bold).width;
+
+const fmt = (n: number): string => String(Math.round(n * 100) / 100);
+
+/**
+ * SVG path elements drawing `text` with its baseline at `y`, starting (or centred, or ending) at `x`.
+ * Each glyph is its cached outline under a scale-and-move transform, so nothing is re-read per chart.
+ */
+export const textOutlines = (
+  x: number,
+  y: number,
+  text: string,
+  options: { size: number; bold?: boolean; anchor?: 'start' | 'middle' | 'end' },
+): string => {
+  const { glyphs, width } = place(text, options.size, options.bold ?? false);
+  const start = options.anchor === 'middle' ? x - width / 2 : options.anchor === 'end' ? x - width : x;
+  let out = '';
+  for (const { font, glyph, x: dx } of glyphs) {
+    if (glyph.d === '') continue;
+    const scale = fmt6(options.size * font.em);
+    out += `<path transform="matrix(${scale} 0 0 ${scale} ${fmt(start + dx)} ${fmt(y)})" d="${glyph.d}"/>`;
+  }
+  return out;
+};
+
+/** Scales are small (0.007 for 14 px at 2048 units per em): keep enough digits for sub-pixel accuracy. */
+const fmt6 = (n: number): string => String(Math.round(n * 1e6) / 1e6);

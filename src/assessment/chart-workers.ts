@@ -3,7 +3,11 @@ import { Worker } from 'node:worker_threads';
 import type { ChartRenderer } from '../core/ports.js';
 
 export interface ChartWorkerPoolOptions {
-  /** Worker threads at most; default: one fewer than the CPUs (at least 1, at most 4). */
+  /**
+   * Worker threads at most; default: one fewer than the CPUs (at least 1, at most 4), so one core stays
+   * with the event loop. On 2 cores a second worker drew more charts at times but pushed the loop's
+   * p99 delay past 20 ms whenever the machine was busy.
+   */
   size?: number;
   /**
    * A chart not drawn within this time of being asked for is given up (its worker, if drawing it,
@@ -27,7 +31,7 @@ type WorkerMessage = { id: number; png: Uint8Array } | { id: number; error: stri
 const DEFAULT_WORKER_URL = new URL('./chart-worker.mjs', import.meta.url);
 
 /**
- * Draws charts with `renderChartPng` in a few worker threads, so a 30-50 ms drawing never blocks the
+ * Draws charts with `renderChartPng` in a few worker threads, so a 10-50 ms drawing never blocks the
  * event loop that serves every conversation. Workers start on first use and are unref'd while idle
  * (an idle pool never keeps the process alive); `close` ends them.
  */

@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { barChartSvg } from './chart-bar.js';
 import type { ChartModel, ChartRow } from './chart-bar.js';
-import { CHART_FONT_FAMILY, chartFontFiles } from './chart-font.js';
+import { encodePng } from './chart-png.js';
 import { cleanLabel } from './chart-text.js';
 
 /**
@@ -50,7 +50,7 @@ const toModel = (input: ChartInput): ChartModel => {
 
 /**
  * Horizontal bar chart of component scores as a standalone SVG document (900 px wide, taller with
- * more components). All text is escaped; a previous score, when given, is drawn as a marker with the
+ * more components), its text drawn as outlines from the bundled fonts. All text is escaped; a previous score, when given, is drawn as a marker with the
  * signed change next to the value.
  */
 export function renderChartSvg(input: ChartInput): string {
@@ -58,16 +58,15 @@ export function renderChartSvg(input: ChartInput): string {
 }
 
 /**
- * The same chart as a PNG at 2x scale, drawn with the bundled fonts only (system fonts are never
- * loaded), so the output is identical on every machine.
+ * The same chart as a PNG at 2x scale. Text is already outlined with the bundled fonts, so resvg loads
+ * no font at all (nor system fonts): the output is identical on every machine, and no font file is
+ * parsed per chart. The SVG paints its own white background, so every pixel is opaque.
  */
 export function renderChartPng(input: ChartInput): Uint8Array {
   const resvg = new Resvg(renderChartSvg(input), {
-    font: { fontFiles: chartFontFiles(), loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
+    font: { loadSystemFonts: false },
     fitTo: { mode: 'zoom', value: ZOOM },
-    background: '#ffffff',
-    // resvg otherwise prints a warning per character the font lacks; boxes are drawn for them anyway.
-    logLevel: 'off',
   });
-  return new Uint8Array(resvg.render().asPng());
+  const image = resvg.render();
+  return encodePng(image.width, image.height, image.pixels);
 }

@@ -1,5 +1,6 @@
 import type { AdversarialResult } from './adversarial.js';
 import type { MemoryResult } from './assessment-memory.js';
+import type { ChartCostRow } from './chart-cost.js';
 import type { LatencyRow } from './closed-loop.js';
 import type { ThroughputResult } from './core-throughput.js';
 import type { KnowledgeBenchRow } from './knowledge-bench.js';
@@ -70,6 +71,18 @@ export const printThroughput = (out: Out, result: ThroughputResult): void => {
   );
   out(`${'event kind'.padEnd(32)}${pad('events', 8)}${pad('mean ms', 10)}`);
   for (const kind of result.kinds) out(`${kind.kind.padEnd(32)}${pad(kind.count, 8)}${pad(kind.meanMs.toFixed(3), 10)}`);
+  out();
+};
+
+export const printChartCost = (out: Out, rows: ChartCostRow[]): void => {
+  out('Chart cost: renderChartPng on one thread (layout, rasterising, PNG encoding), each from a new input');
+  out(`${'chart'.padEnd(30)}${pad('px wide', 9)}${pad('PNG', 8)}${pad('charts', 8)}${pad('median ms', 11)}${pad('p99 ms', 9)}`);
+  for (const row of rows) {
+    out(
+      `${row.chart.padEnd(30)}${pad(row.width, 9)}${pad(kb(row.pngBytes), 8)}${pad(row.timing.count, 8)}` +
+        `${pad(row.timing.medianMs.toFixed(2), 11)}${pad(row.timing.p99Ms.toFixed(2), 9)}`,
+    );
+  }
   out();
 };
 

@@ -5,11 +5,12 @@ import { parseArgs } from 'node:util';
 import { benchAdversarial, type AdversarialResult } from '../bench/adversarial.js';
 import { benchAssessmentMemory, type MemoryResult } from '../bench/assessment-memory.js';
 import { createBenchCore } from '../bench/bench-core.js';
+import { benchChartCost, type ChartCostRow } from '../bench/chart-cost.js';
 import type { LatencyRow } from '../bench/closed-loop.js';
 import { benchCoreThroughput, type ThroughputResult } from '../bench/core-throughput.js';
 import { benchDiscordLatency } from '../bench/discord-latency.js';
 import { benchKnowledge, realQuestions, syntheticRows, type KnowledgeBenchRow } from '../bench/knowledge-bench.js';
-import { checkTargets, printAdversarial, printKnowledge, printOverhead, printLatency, printMemory, printTargets, printThroughput } from '../bench/report.js';
+import { checkTargets, printAdversarial, printChartCost, printKnowledge, printOverhead, printLatency, printMemory, printTargets, printThroughput } from '../bench/report.js';
 import { benchSlackLatency, benchSlackOverhead, type SlackOverhead } from '../bench/slack-latency.js';
 import { knowledgePaths, projectRoot } from '../knowledge/default-paths.js';
 import { loadDocuments } from '../knowledge/documents.js';
@@ -58,6 +59,7 @@ const main = async (): Promise<void> => {
 
   let memory: MemoryResult | undefined;
   let core: ThroughputResult | undefined;
+  let charts: ChartCostRow[] | undefined;
   const latency: LatencyRow[] = [];
   let knowledge: KnowledgeBenchRow[] = [];
   let adversarial: AdversarialResult | undefined;
@@ -73,6 +75,8 @@ const main = async (): Promise<void> => {
     printMemory(out, memory);
   }
   if (sections.includes('core')) {
+    charts = benchChartCost(quick ? 50 : 200);
+    printChartCost(out, charts);
     const bench = createBenchCore();
     try {
       core = await benchCoreThroughput(bench.core.bot, questions, minEvents);
@@ -106,7 +110,7 @@ const main = async (): Promise<void> => {
   printTargets(out, targets);
 
   mkdirSync(join(values.out ?? '', '..'), { recursive: true });
-  const report = { node: process.version, at: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: load1, sections, quick, knowledge, adversarial, overhead, latency, core, memory, targets };
+  const report = { node: process.version, at: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: load1, sections, quick, knowledge, adversarial, overhead, latency, core, charts, memory, targets };
   writeFileSync(values.out ?? '', `${JSON.stringify(report, null, 2)}\n`);
   out(`Written to ${values.out}`);
 };

@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/app.js';
 import { ChartWorkerPool } from '../../src/assessment/chart-workers.js';
@@ -117,4 +119,17 @@ describe('charts are drawn off the event loop', () => {
     await pending;
     await expect(pool.render({ title: 'Leeds', components: [] })).rejects.toThrow('the chart workers are shut down');
   });
+
+  it('lets the process end by itself once its charts are drawn: idle workers keep nothing alive', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(fixture('idle-pool-child.ts'))], {
+      cwd: fileURLToPath(new URL('../../', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    cleanups.push(() => void child.kill('SIGKILL'));
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(stdout).toMatch(/^drawn \d{5,} bytes$/m);
+    expect(code).toBe(0);
+  }, 30_000);
 });
