@@ -5,11 +5,8 @@ import { createBot } from '../../../src/core/bot.js';
 import { silentLogger } from '../../../src/core/ports.js';
 import { FakeDiscord, shardOfGuild } from './fake-discord.js';
 import { APPLICATION_ID, BOT_USER, userMessage, type FakeGuild } from './fake-discord-payloads.js';
-import { ALICE, bodyOf, GUILD_A, nextCall, SpyBot } from './test-harness.js';
+import { ALICE, bodyOf, GUILD_A, GUILD_ON_SHARD_1, nextCall, SpyBot } from './test-harness.js';
 import { TableAnswers } from './test-bot.js';
-
-/** A guild whose id puts it on shard 1 of 2 (GUILD_A is on shard 0). */
-export const GUILD_ON_SHARD_1: FakeGuild = { id: '830000000004194305', name: 'Espoo Learning City', channelId: '830000000004194315' };
 
 let fake: FakeDiscord;
 const shards: Array<{ app: DiscordApp; bot: SpyBot }> = [];

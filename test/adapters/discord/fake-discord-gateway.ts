@@ -57,6 +57,8 @@ const withoutContent = (data: Record<string, unknown>): Record<string, unknown> 
 export class FakeGateway {
   readonly identifies: unknown[] = [];
   readonly resumes: unknown[] = [];
+  /** Dispatches of events (not READY or GUILD_CREATE) by the shard of the session they went to. */
+  readonly delivered: Array<{ shard: [number, number]; type: string; id: unknown; guildId: string | undefined }> = [];
   readonly #sessions = new Map<string, Session>();
   #sessionCount = 0;
 
@@ -72,7 +74,9 @@ export class FakeGateway {
       const [shardId, shardCount] = session.shard;
       if (shardOfGuild(guildId, shardCount) !== shardId) continue;
       const shaped = this.#shape(session, type, data);
-      if (shaped !== undefined) this.#send(session, type, shaped);
+      if (shaped === undefined) continue;
+      this.delivered.push({ shard: session.shard, type, id: data['id'], guildId });
+      this.#send(session, type, shaped);
     }
   }
 
