@@ -68,8 +68,7 @@ export const startDiscordShards = async (config: DiscordConfig, logger: Logger):
     manager.respawn = true;
   } catch (error) {
     await stop();
-    const reason = error instanceof Error ? error.message : errorMessage(error);
-    throw new BotError('discord_login_failed', `Discord shards did not start: ${reason}`, { cause: error });
+    throw new BotError('discord_login_failed', `Discord shards did not start: ${errorMessage(error)}`, { cause: error });
   }
   return { count, stop };
 };
