@@ -89,7 +89,37 @@ export interface AppConfig {
   healthPort?: number;
   slack?: SlackConfig;
   discord?: DiscordConfig;
+  /** Set in a process the Discord ShardingManager spawned: the one shard this process runs. */
+  discordShard?: { id: number; count: number };
 }
+
+/**
+ * The shard a ShardingManager child runs, from the variables discord.js gives it (`SHARDING_MANAGER`,
+ * `SHARDS`, `SHARD_COUNT`); `undefined` in a process started any other way.
+ */
+const shardOf = (env: Record<string, string | undefined>): { id: number; count: number } | undefined => {
+  if (env.SHARDING_MANAGER !== 'true') return undefined;
+  const id = Number(env.SHARDS);
+  const count = Number(env.SHARD_COUNT);
+  return Number.isInteger(id) && Number.isInteger(count) && id >= 0 && id < count ? { id, count } : undefined;
+};
+
+/** Combinations a sharded Discord bot cannot run safely, each as a plain sentence. */
+const shardingProblems = (discord: DiscordConfig, env: Record<string, string | undefined>, slack: boolean): string[] => {
+  const shards = discord.DISCORD_SHARDS;
+  if (shards === undefined) return [];
+  const problems: string[] = [];
+  // Each shard is a process with its own connection to the store; only PostgreSQL is shared safely.
+  if (shards !== 1 && !isSet(env.DATABASE_URL)) {
+    problems.push(
+      `DISCORD_SHARDS=${shards} runs one process per shard, and they must share one database: set DATABASE_URL to a PostgreSQL database (the SQLite file is for one process)`,
+    );
+  }
+  // Shard processes run Discord only: Slack in each would answer every Slack event once per shard.
+  if (slack) problems.push('DISCORD_SHARDS runs Discord-only shard processes: run Slack in an instance of its own, without DISCORD_SHARDS, on the same DATABASE_URL');
+  if (env.CONSOLE?.trim().toLowerCase() === 'on') problems.push('CONSOLE=on cannot be combined with DISCORD_SHARDS: shard processes have no terminal');
+  return problems;
+};
 
 /** Reads `.env` from the project folder into `process.env` when there is one (variables already set win). */
 export const loadDotEnv = (root: string = projectRoot): void => {
@@ -120,6 +150,7 @@ export const loadConfig = (env: Record<string, string | undefined>, root: string
     if (parsed.success) discord = parsed.data;
     else problems.push(...parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
   }
+  if (discord) problems.push(...shardingProblems(discord, env, slack !== undefined));
   if (!base.success || problems.length > 0) {
     throw new ConfigError(`The configuration has ${problems.length} problem(s):\n${problems.map((p) => `- ${p}`).join('\n')}`);
   }
@@ -138,5 +169,7 @@ export const loadConfig = (env: Record<string, string | undefined>, root: string
   if (values.DATABASE_URL !== undefined) config.databaseUrl = values.DATABASE_URL;
   if (slack) config.slack = slack;
   if (discord) config.discord = discord;
+  const shard = shardOf(env);
+  if (discord?.DISCORD_SHARDS !== undefined && shard) config.discordShard = shard;
   return config;
 };

@@ -20,6 +20,8 @@ export interface LoggerOptions {
   level?: string;
   /** Where lines go; standard error by default so standard output stays free for answers. */
   destination?: DestinationStream;
+  /** The Discord shard this process runs, named on every line so the shards' logs can be told apart. */
+  shard?: number;
 }
 
 /** The project's logger: JSON lines to standard error, secrets redacted. */
@@ -28,7 +30,7 @@ export const createLogger = (options: LoggerOptions = {}): PinoLogger =>
     {
       level: options.level ?? 'info',
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      base: { app: 'learning-city-bot' },
+      base: { app: 'learning-city-bot', ...(options.shard === undefined ? {} : { shard: options.shard }) },
     },
     options.destination ?? pino.destination(2),
   );

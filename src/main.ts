@@ -1,8 +1,9 @@
 import { createConsoleAdapter } from '../adapters/console/console-adapter.js';
 import { createDiscordApp } from '../adapters/discord/discord-app.js';
+import { startDiscordShards } from '../adapters/discord/discord-shards.js';
 import { createSlackApp } from '../adapters/slack/slack-app.js';
 import { createCore } from './app.js';
-import { loadConfig, loadDotEnv } from './config.js';
+import { loadConfig, loadDotEnv, type AppConfig } from './config.js';
 import { BotError, errorMessage } from './core/errors.js';
 import { createHealth, startHealthServer } from './health.js';
 import { createLogger } from './logger.js';
@@ -13,6 +14,21 @@ import { keepServingOnUncaughtErrors } from './process-guard.js';
 /** How long replies in flight (telling users their answer was not saved) get before the process stops. */
 const DATABASE_GONE_GRACE_MS = 1000;
 
+/**
+ * With DISCORD_SHARDS, this process only runs discord.js's ShardingManager: each shard is a process
+ * of its own running the bot, and stopping this one stops them.
+ */
+const manageShards = async (discord: NonNullable<AppConfig['discord']>, logger: ReturnType<typeof createLogger>): Promise<void> => {
+  const shards = await startDiscordShards(discord, logger);
+  logger.info({ shards: shards.count }, 'discord shards started');
+  const stop = (signal: string) => {
+    logger.info({ reason: signal }, 'stopping discord shards');
+    void shards.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+};
+
 /** Starts the bot: Slack and/or Discord when their tokens are set, the console otherwise (or when asked). */
 const main = async (): Promise<void> => {
   // Everything the bot writes (database, charts, exports, index) is about people and their cities:
@@ -21,8 +37,15 @@ const main = async (): Promise<void> => {
   loadDotEnv();
   const config = loadConfig(process.env);
   // In the console, logs would interleave with the conversation: only warnings unless asked.
-  const logger = createLogger({ level: config.console && !process.env.LOG_LEVEL ? 'warn' : config.logLevel });
+  const logger = createLogger({
+    level: config.console && !process.env.LOG_LEVEL ? 'warn' : config.logLevel,
+    ...(config.discordShard === undefined ? {} : { shard: config.discordShard.id }),
+  });
   keepServingOnUncaughtErrors(logger);
+  if (config.discord?.DISCORD_SHARDS !== undefined && config.discordShard === undefined) {
+    await manageShards(config.discord, logger);
+    return;
+  }
   const stops: Array<() => Promise<void>> = [];
   let stopping = false;
   // PostgreSQL when DATABASE_URL is set (several instances share it); otherwise SQLite at DATABASE_PATH.
@@ -66,7 +89,8 @@ const main = async (): Promise<void> => {
 
   try {
     if (config.healthPort !== undefined) {
-      const server = await startHealthServer(config.healthPort, health);
+      // Shard processes share one machine: shard n listens on HEALTH_PORT + n.
+      const server = await startHealthServer(config.healthPort + (config.discordShard?.id ?? 0), health);
       // Stopped last (stops run in reverse), so probes see "not ready" until the end.
       stops.push(() => server.close());
       logger.info({ port: server.address.port }, 'health server listening (/healthz, /readyz)');
@@ -79,7 +103,12 @@ const main = async (): Promise<void> => {
       logger.info({ mode: config.slack.mode, port: config.slack.port }, 'slack adapter started');
     }
     if (config.discord) {
-      const discord = createDiscordApp({ config: config.discord, bot: core.bot, logger });
+      const discord = createDiscordApp({
+        config: config.discord,
+        bot: core.bot,
+        logger,
+        ...(config.discordShard === undefined ? {} : { shard: config.discordShard }),
+      });
       await discord.start();
       core.notifiers.discord = discord.notifier;
       stops.push(() => discord.stop());

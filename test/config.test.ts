@@ -63,4 +63,46 @@ describe('loadConfig', () => {
     expect(attempt).toThrow('DATABASE_URL must be a PostgreSQL URL');
     expect(attempt).not.toThrow(/hunter2/);
   });
+
+  describe('DISCORD_SHARDS', () => {
+    const discord = { DISCORD_TOKEN: 't.o.k', DISCORD_APPLICATION_ID: '123456789012345678' };
+    const postgres = { DATABASE_URL: 'postgres://bot@127.0.0.1:5432/learning' };
+
+    it('is off unless set, and reads auto or a number of shards', () => {
+      expect(loadConfig(discord, root).discord?.DISCORD_SHARDS).toBeUndefined();
+      expect(loadConfig({ ...discord, ...postgres, DISCORD_SHARDS: ' Auto ' }, root).discord?.DISCORD_SHARDS).toBe('auto');
+      expect(loadConfig({ ...discord, ...postgres, DISCORD_SHARDS: '4' }, root).discord?.DISCORD_SHARDS).toBe(4);
+      for (const bad of ['0', '-1', 'two', '1.5']) {
+        expect(() => loadConfig({ ...discord, ...postgres, DISCORD_SHARDS: bad }, root)).toThrow("DISCORD_SHARDS must be 'auto' or a number of shards (1 or more)");
+      }
+    });
+
+    it('needs PostgreSQL for more than one shard process, and says so; one shard may keep SQLite', () => {
+      for (const shards of ['2', 'auto']) {
+        expect(() => loadConfig({ ...discord, DISCORD_SHARDS: shards }, root)).toThrow(
+          `DISCORD_SHARDS=${shards} runs one process per shard, and they must share one database: set DATABASE_URL`,
+        );
+      }
+      expect(loadConfig({ ...discord, DISCORD_SHARDS: '1' }, root).databaseUrl).toBeUndefined();
+    });
+
+    it('refuses Slack or the console in the shard processes, listing both', () => {
+      const slack = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: '0123456789abcdef0123' };
+      let message = '';
+      try {
+        loadConfig({ ...discord, ...postgres, ...slack, CONSOLE: 'on', DISCORD_SHARDS: '2' }, root);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toContain('DISCORD_SHARDS runs Discord-only shard processes: run Slack in an instance of its own');
+      expect(message).toContain('CONSOLE=on cannot be combined with DISCORD_SHARDS');
+    });
+
+    it('knows the shard of a process the ShardingManager spawned, and only then', () => {
+      const child = { ...discord, ...postgres, DISCORD_SHARDS: '2', SHARDING_MANAGER: 'true', SHARDS: '1', SHARD_COUNT: '2' };
+      expect(loadConfig(child, root).discordShard).toEqual({ id: 1, count: 2 });
+      expect(loadConfig({ ...discord, ...postgres, DISCORD_SHARDS: '2' }, root).discordShard).toBeUndefined();
+      expect(loadConfig({ ...child, SHARDS: '2' }, root).discordShard).toBeUndefined();
+    });
+  });
 });

@@ -1,7 +1,7 @@
 import { Events, type Client } from 'discord.js';
 import { BotError, errorMessage } from '../../src/core/errors.js';
 import type { ChatBot, Logger, Notifier } from '../../src/core/ports.js';
-import { createDiscordClient } from './discord-client.js';
+import { createDiscordClient, type ShardSlot } from './discord-client.js';
 import type { DiscordConfig } from './discord-config.js';
 import { createDiscordNotifier } from './discord-notifier.js';
 import { handleInteraction } from './interaction-handler.js';
@@ -13,6 +13,8 @@ export interface DiscordAppOptions {
   logger: Logger;
   /** How long the core may take before an interaction is deferred; Discord allows 3 s in all. */
   ackWithinMs?: number;
+  /** The shard this process runs, under a ShardingManager; one unsharded connection otherwise. */
+  shard?: ShardSlot;
 }
 
 /** A running (or ready to run) Discord bot. */
@@ -32,7 +34,7 @@ export interface DiscordApp {
  */
 export const createDiscordApp = (options: DiscordAppOptions): DiscordApp => {
   const { config, bot, logger } = options;
-  const client = createDiscordClient(config);
+  const client = createDiscordClient(config, options.shard);
   const deps = { bot, logger, ...(options.ackWithinMs === undefined ? {} : { ackWithinMs: options.ackWithinMs }) };
 
   client.on(Events.MessageCreate, (message) => {
@@ -64,7 +66,7 @@ export const createDiscordApp = (options: DiscordAppOptions): DiscordApp => {
       }
       const readyClient = await ready;
       logger.info(
-        { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, application: readyClient.application.id },
+        { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, application: readyClient.application.id, shard: options.shard },
         'discord connected',
       );
     },

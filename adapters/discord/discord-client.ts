@@ -1,11 +1,18 @@
 import { Client, GatewayIntentBits, Partials } from 'discord.js';
 import type { DiscordConfig } from './discord-config.js';
 
+/** The one shard a client connects as, out of `count`. */
+export interface ShardSlot {
+  id: number;
+  count: number;
+}
+
 /**
  * The one place a discord.js client is built. `DISCORD_API_URL` moves REST (and, through
- * `GET /gateway/bot`, the gateway) to a proxy or a local test server.
+ * `GET /gateway/bot`, the gateway) to a proxy or a local test server. With `shard`, the client
+ * identifies as that shard and Discord sends it only the guilds that live on it.
  */
-export const createDiscordClient = (config: Pick<DiscordConfig, 'DISCORD_API_URL'>): Client =>
+export const createDiscordClient = (config: Pick<DiscordConfig, 'DISCORD_API_URL'>, shard?: ShardSlot): Client =>
   new Client({
     intents: [
       GatewayIntentBits.Guilds,
@@ -18,4 +25,5 @@ export const createDiscordClient = (config: Pick<DiscordConfig, 'DISCORD_API_URL
     // DM channels are not cached before their first message; without this, DMs are dropped.
     partials: [Partials.Channel],
     ...(config.DISCORD_API_URL === undefined ? {} : { rest: { api: config.DISCORD_API_URL } }),
+    ...(shard === undefined ? {} : { shards: shard.id, shardCount: shard.count }),
   });

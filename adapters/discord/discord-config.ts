@@ -33,6 +33,18 @@ export const discordEnvSchema = z.object({
       .transform((url) => url.replace(/\/+$/u, ''))
       .optional(),
   ),
+  /**
+   * `auto` (as many shards as Discord recommends) or a number: one process per shard under
+   * discord.js's ShardingManager. Unset: one process, one connection, as a small bot needs.
+   */
+  DISCORD_SHARDS: z.preprocess(
+    (value) => (typeof value === 'string' ? blankToUndefined(value.trim().toLowerCase()) : value),
+    z
+      .string()
+      .regex(/^(auto|[1-9]\d{0,4})$/u, "must be 'auto' or a number of shards (1 or more)")
+      .transform((value): 'auto' | number => (value === 'auto' ? 'auto' : Number(value)))
+      .optional(),
+  ),
 });
 
 /** Parsed Discord settings, keyed like the environment. */

@@ -22,7 +22,9 @@ const workspaceOf = (channel: Channel): string | undefined => {
 
 const channelFor = async (client: Client, target: DeliveryTarget) => {
   if (target.channelId !== undefined) {
-    const channel = await client.channels.fetch(target.channelId);
+    // Under sharding the guild may live on another shard and be absent from this client's cache:
+    // the channel is read through REST and the message created through REST all the same.
+    const channel = await client.channels.fetch(target.channelId, { allowUnknownGuild: true });
     if (!channel?.isSendable()) throw new DeliveryError(`Discord channel ${target.channelId} cannot receive messages`);
     // A target names its guild; a channel of any other guild is refused, never written to.
     const workspaceId = workspaceOf(channel);

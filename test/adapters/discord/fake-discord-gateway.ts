@@ -20,16 +20,30 @@ interface Session {
   /** Dispatches in order; a resume replays those after the client's last sequence. */
   sent: Frame[];
   socket: WebSocket | undefined;
+  /** `[shard id, shard count]` from IDENTIFY; `[0, 1]` when the client did not shard. */
+  shard: [number, number];
 }
+
+/** Discord's rule: a guild's events go to shard `(guild_id >> 22) % count`; DMs go to shard 0. */
+export const shardOfGuild = (guildId: string | undefined, count: number): number =>
+  guildId === undefined ? 0 : Number((BigInt(guildId) >> 22n) % BigInt(count));
 
 export interface GatewayOptions {
   token: string;
   /** Privileged intents switched on for the app; IDENTIFY asking for others is closed with 4014. */
   grantedIntents: number;
   botUserId: string;
-  /** READY data and the GUILD_CREATEs sent after it, for a new session. */
-  ready: (sessionId: string) => { ready: unknown; guilds: unknown[] };
+  /** READY data and the GUILD_CREATEs sent after it, for a new session on `shard`. */
+  ready: (sessionId: string, shard: [number, number]) => { ready: unknown; guilds: unknown[] };
 }
+
+const isShard = (value: unknown): value is [number, number] =>
+  Array.isArray(value) &&
+  value.length === 2 &&
+  value.every((n) => Number.isInteger(n)) &&
+  (value[1] as number) >= 1 &&
+  (value[0] as number) >= 0 &&
+  (value[0] as number) < (value[1] as number);
 
 /** Message content is only sent to apps with MESSAGE_CONTENT, except in DMs, mentions and their own messages. */
 const withoutContent = (data: Record<string, unknown>): Record<string, unknown> => ({ ...data, content: '', embeds: [], attachments: [], components: [] });
@@ -37,21 +51,32 @@ const withoutContent = (data: Record<string, unknown>): Record<string, unknown> 
 /**
  * The gateway side of the fake: HELLO, IDENTIFY (refusing privileged intents the app was not
  * granted, with close code 4014), heartbeats, RESUME (op 6) replaying what a session missed and
- * then RESUMED, INVALID_SESSION for an unknown session, and dispatches filtered by intents.
+ * then RESUMED, INVALID_SESSION for an unknown session, and dispatches filtered by intents and
+ * routed by shard (a guild's events reach only the session of its shard).
  */
 export class FakeGateway {
   readonly identifies: unknown[] = [];
   readonly resumes: unknown[] = [];
+  /** Dispatches of events (not READY or GUILD_CREATE) by the shard of the session they went to. */
+  readonly delivered: Array<{ shard: [number, number]; type: string; id: unknown; guildId: string | undefined }> = [];
   readonly #sessions = new Map<string, Session>();
   #sessionCount = 0;
 
   constructor(private readonly options: GatewayOptions) {}
 
-  /** Sends a DISPATCH to every session, or keeps it for the session to RESUME when its socket is gone. */
+  /**
+   * Sends a DISPATCH to every session of the guild's shard (DMs: shard 0), or keeps it for the
+   * session to RESUME when its socket is gone.
+   */
   dispatch(type: string, data: Record<string, unknown>): void {
+    const guildId = typeof data['guild_id'] === 'string' ? data['guild_id'] : undefined;
     for (const session of this.#sessions.values()) {
+      const [shardId, shardCount] = session.shard;
+      if (shardOfGuild(guildId, shardCount) !== shardId) continue;
       const shaped = this.#shape(session, type, data);
-      if (shaped !== undefined) this.#send(session, type, shaped);
+      if (shaped === undefined) continue;
+      this.delivered.push({ shard: session.shard, type, id: data['id'], guildId });
+      this.#send(session, type, shaped);
     }
   }
 
@@ -81,12 +106,12 @@ export class FakeGateway {
     socket.on('message', (raw) => {
       const frame = JSON.parse(String(raw)) as { op: number; d: unknown };
       if (frame.op === 1) socket.send(JSON.stringify({ op: 11, s: null, t: null, d: null }));
-      else if (frame.op === 2) this.#identify(socket, frame.d as { token?: string; intents?: number });
+      else if (frame.op === 2) this.#identify(socket, frame.d as { token?: string; intents?: number; shard?: unknown });
       else if (frame.op === 6) this.#resume(socket, frame.d as { token?: string; session_id?: string; seq?: number | null });
     });
   }
 
-  #identify(socket: WebSocket, d: { token?: string; intents?: number }): void {
+  #identify(socket: WebSocket, d: { token?: string; intents?: number; shard?: unknown }): void {
     this.identifies.push(d);
     if (d.token !== this.options.token) {
       socket.close(4004, 'Authentication failed.');
@@ -98,10 +123,16 @@ export class FakeGateway {
       socket.close(4014, 'Disallowed intent(s).');
       return;
     }
+    const shard = d.shard ?? [0, 1];
+    if (!isShard(shard)) {
+      // Discord closes a connection whose IDENTIFY names an impossible shard with 4010.
+      socket.close(4010, 'Invalid shard.');
+      return;
+    }
     this.#sessionCount += 1;
-    const session: Session = { id: `fake-session-${this.#sessionCount}`, intents, sequence: 0, sent: [], socket };
+    const session: Session = { id: `fake-session-${this.#sessionCount}`, intents, sequence: 0, sent: [], socket, shard };
     this.#sessions.set(session.id, session);
-    const { ready, guilds } = this.options.ready(session.id);
+    const { ready, guilds } = this.options.ready(session.id, shard);
     this.#send(session, 'READY', ready);
     for (const guild of guilds) this.#send(session, 'GUILD_CREATE', guild);
   }

@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, type Message } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { FakeDiscord, PRIVILEGED_INTENTS } from './fake-discord.js';
 import { APPLICATION_ID, BOT_USER, buttonClick, messageObject, slashCommand, userMessage } from './fake-discord-payloads.js';
 import { ALICE, GUILD_A } from './test-harness.js';
@@ -198,6 +199,24 @@ describe('rate limits, echoes and intents on the fake Discord', () => {
       expect((await other).content).toBe('');
     } finally {
       await client.destroy();
+    }
+  });
+
+  it('recommends the shards it was given, and closes with 4010 an IDENTIFY naming a shard that cannot exist', async () => {
+    const sharded = await FakeDiscord.start([GUILD_A], 'shard-token', { shards: 3 });
+    try {
+      const gateway = await fetch(`${sharded.apiUrl}/v10/gateway/bot`, { headers: { authorization: 'Bot shard-token' } });
+      expect(await gateway.json()).toMatchObject({ shards: 3 });
+      const socket = new WebSocket(`ws://127.0.0.1:${sharded.port}`);
+      const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+      socket.on('message', (raw) => {
+        if ((JSON.parse(String(raw)) as { op: number }).op === 10) {
+          socket.send(JSON.stringify({ op: 2, d: { token: 'shard-token', intents: 1, properties: {}, shard: [3, 3] } }));
+        }
+      });
+      expect(await closed).toBe(4010);
+    } finally {
+      await sharded.close();
     }
   });
 });

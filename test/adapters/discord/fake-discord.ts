@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { FakeGateway } from './fake-discord-gateway.js';
+import { FakeGateway, shardOfGuild } from './fake-discord-gateway.js';
 import { recordRequest, type FakeResponse, type RecordedRequest } from './fake-discord-http.js';
 import { FakeInteractions } from './fake-discord-interactions.js';
 import { FakeMessages, type StoredMessage } from './fake-discord-messages.js';
@@ -9,7 +9,7 @@ import { APPLICATION_ID, BOT_USER, guildCreate, type FakeGuild, type FakeUser } 
 import { checkMessage, errorBody, rateLimited } from './fake-discord-rules.js';
 
 export type { RecordedFile, RecordedRequest } from './fake-discord-http.js';
-export { PRIVILEGED_INTENTS } from './fake-discord-gateway.js';
+export { PRIVILEGED_INTENTS, shardOfGuild } from './fake-discord-gateway.js';
 
 /** A fault a test injects: calls matching `method` and `path` get `response` instead, `times` times. */
 interface Fault {
@@ -22,6 +22,8 @@ interface Fault {
 export interface FakeDiscordOptions {
   /** Privileged intents switched on in the Developer Portal; none by default, as for a new app. */
   grantedIntents?: number;
+  /** Shards `GET /gateway/bot` recommends; 1 by default. */
+  shards?: number;
 }
 
 /** A 429's details: seconds to wait and whether the global limit was hit. */
@@ -50,6 +52,7 @@ export class FakeDiscord {
   /** DM channel id -> the user on the other side. */
   #dmChannels = new Map<string, string>();
   #clockOffset = 0;
+  #shards: number;
   #waiters: Array<{ test: (request: RecordedRequest) => boolean; resolve: (request: RecordedRequest) => void }> = [];
 
   private constructor(
@@ -57,6 +60,7 @@ export class FakeDiscord {
     readonly token: string,
     options: FakeDiscordOptions,
   ) {
+    this.#shards = options.shards ?? 1;
     this.messages = new FakeMessages(
       () => this.nextId(),
       (type, data) => this.dispatch(type, data),
@@ -66,18 +70,22 @@ export class FakeDiscord {
       token,
       grantedIntents: options.grantedIntents ?? 0,
       botUserId: BOT_USER.id,
-      ready: (sessionId) => ({
-        ready: {
-          v: 10,
-          user: BOT_USER,
-          guilds: this.guilds.map((guild) => ({ id: guild.id, unavailable: true })),
-          session_id: sessionId,
-          resume_gateway_url: `ws://127.0.0.1:${this.port}`,
-          shard: [0, 1],
-          application: { id: APPLICATION_ID, flags: 0 },
-        },
-        guilds: this.guilds.map(guildCreate),
-      }),
+      // Each shard is told of, and receives, only the guilds that live on it.
+      ready: (sessionId, shard) => {
+        const guilds = this.guilds.filter((guild) => shardOfGuild(guild.id, shard[1]) === shard[0]);
+        return {
+          ready: {
+            v: 10,
+            user: BOT_USER,
+            guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+            session_id: sessionId,
+            resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+            shard,
+            application: { id: APPLICATION_ID, flags: 0 },
+          },
+          guilds: guilds.map(guildCreate),
+        };
+      },
     });
     this.#server = createServer((request, response) => void this.#onRequest(request, response));
     this.#wss = new WebSocketServer({ server: this.#server });
@@ -233,7 +241,7 @@ export class FakeDiscord {
     const { method, path, body, files, query } = request;
     let match: RegExpExecArray | null;
     if (method === 'GET' && path === '/gateway/bot') {
-      return { status: 200, body: { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+      return { status: 200, body: { url: `ws://127.0.0.1:${this.port}`, shards: this.#shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
     }
     if ((match = /^\/channels\/(\d+)(\/messages(?:\/(\d+))?)?$/u.exec(path))) {
       const channelId = match[1] ?? '';

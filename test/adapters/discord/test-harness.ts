@@ -42,6 +42,8 @@ export class SpyBot implements ChatBot {
 
 export const GUILD_A: FakeGuild = { id: '810000000000000001', name: 'Cork Learning City', channelId: '810000000000000011', adminIds: ['820000000000000002'] };
 export const GUILD_B: FakeGuild = { id: '830000000000000001', name: 'Espoo Learning City', channelId: '830000000000000011' };
+/** A guild whose id puts it on shard 1 of 2 (`(id >> 22) % 2`); GUILD_A and GUILD_B are on shard 0. */
+export const GUILD_ON_SHARD_1: FakeGuild = { id: '830000000004194305', name: 'Espoo Learning City', channelId: '830000000004194315' };
 export const ALICE = { id: '820000000000000001', username: 'alice' };
 export const ADMIN = { id: '820000000000000002', username: 'aoife' };
 export const CAROL = { id: '820000000000000003', username: 'carol' };
