@@ -155,7 +155,7 @@ export const registerActionHandlers = (app: App, context: SlackHandlerContext): 
       }
       const click = parsed.data;
       // Tracked from here, so stopping waits for a click whose duplicate check is still under way.
-      await context.track(async () => {
+      context.track(async () => {
         if (await context.recent.seen(requestKeyOf(args.context))) {
           context.logger.info({ component: 'slack', channel: click.channel.id }, 'repeated click request acknowledged and skipped');
           return;

@@ -45,7 +45,7 @@ export const registerCommandHandler = (app: App, context: SlackHandlerContext): 
     // A signed request replayed within the signature window would run the command again.
     const trigger = parsed.data.trigger_id ? `command:${parsed.data.team_id}:${parsed.data.trigger_id}` : undefined;
     // Tracked from here, so stopping waits for a command whose duplicate check is still under way.
-    await context.track(async () => {
+    context.track(async () => {
       if (await context.recent.seen(trigger, requestKeyOf(boltContext))) {
         context.logger.info({ component: 'slack', channel: parsed.data.channel_id }, 'repeated slash command acknowledged and skipped');
         return;
