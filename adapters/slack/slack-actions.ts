@@ -62,6 +62,13 @@ const choose: Click = async (context, client, body, respond) => {
   const clicked = { channel: body.channel.id, ts: message.ts };
   try {
     const replies = await context.bot.handle({ type: 'choice', origin, value: action.value });
+    if (replies.length > 0 && replies.every((reply) => reply.kind === 'error')) {
+      // Not taken (the database could not be reached, say): the question keeps its buttons, so the
+      // same click works once the problem passes; the note goes to the clicker alone.
+      const text = toMrkdwn(replies.map((reply) => reply.text).join('\n'));
+      await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, text, ...(origin.threadId ? { thread_ts: origin.threadId } : {}) });
+      return;
+    }
     const promptIndex = replies.findIndex((reply) => reply.kind === 'prompt' && (reply.choices?.length ?? 0) > 0);
     const next = promptIndex >= 0 ? inPlace(replies, promptIndex) : undefined;
     if (next) {
