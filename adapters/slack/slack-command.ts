@@ -39,7 +39,7 @@ export const registerCommandHandler = (app: App, context: SlackHandlerContext): 
     const parsed = slashCommandSchema.safeParse(body);
     if (!parsed.success) {
       context.logger.warn({ component: 'slack', issues: describeIssues(parsed.error) }, 'slash command payload not understood');
-      await ephemeral(respond, 'Sorry, I could not read that command. Please try again.', context);
+      context.track(() => ephemeral(respond, 'Sorry, I could not read that command. Please try again.', context));
       return;
     }
     // A signed request replayed within the signature window would run the command again.

@@ -81,13 +81,13 @@ export const registerMessageHandlers = (app: App, context: SlackHandlerContext):
     const mention = parsed.data;
     if (mention.bot_id !== undefined || mention.subtype !== undefined || mention.edited !== undefined) return;
     await take(context, client, {
-        teamId: envelope.data.team_id,
-        eventId: envelope.data.event_id,
-        channel: mention.channel,
-        user: mention.user,
-        ts: mention.ts,
-        thread_ts: mention.thread_ts,
-        text: fromSlackText(mention.text, boltContext.botUserId),
+      teamId: envelope.data.team_id,
+      eventId: envelope.data.event_id,
+      channel: mention.channel,
+      user: mention.user,
+      ts: mention.ts,
+      thread_ts: mention.thread_ts,
+      text: fromSlackText(mention.text, boltContext.botUserId),
     }, boltContext.retryNum);
   });
 
@@ -106,13 +106,13 @@ export const registerMessageHandlers = (app: App, context: SlackHandlerContext):
     const user = message.user;
     const text = message.text;
     await take(context, client, {
-        teamId: envelope.data.team_id,
-        eventId: envelope.data.event_id,
-        channel: message.channel,
-        user,
-        ts: message.ts,
-        thread_ts: message.thread_ts,
-        text: fromSlackText(text, boltContext.botUserId),
+      teamId: envelope.data.team_id,
+      eventId: envelope.data.event_id,
+      channel: message.channel,
+      user,
+      ts: message.ts,
+      thread_ts: message.thread_ts,
+      text: fromSlackText(text, boltContext.botUserId),
     }, boltContext.retryNum);
   });
 };
