@@ -62,6 +62,13 @@ const choose: Click = async (context, client, body, respond) => {
   const clicked = { channel: body.channel.id, ts: message.ts };
   try {
     const replies = await context.bot.handle({ type: 'choice', origin, value: action.value });
+    if (replies.length > 0 && replies.every((reply) => reply.kind === 'error')) {
+      // Not taken (the database could not be reached, say): the question keeps its buttons, so the
+      // same click works once the problem passes; the note goes to the clicker alone.
+      const text = toMrkdwn(replies.map((reply) => reply.text).join('\n'));
+      await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, text, ...(origin.threadId ? { thread_ts: origin.threadId } : {}) });
+      return;
+    }
     const promptIndex = replies.findIndex((reply) => reply.kind === 'prompt' && (reply.choices?.length ?? 0) > 0);
     const next = promptIndex >= 0 ? inPlace(replies, promptIndex) : undefined;
     if (next) {
@@ -155,7 +162,7 @@ export const registerActionHandlers = (app: App, context: SlackHandlerContext): 
       }
       const click = parsed.data;
       // Tracked from here, so stopping waits for a click whose duplicate check is still under way.
-      await context.track(async () => {
+      context.track(async () => {
         if (await context.recent.seen(requestKeyOf(args.context))) {
           context.logger.info({ component: 'slack', channel: click.channel.id }, 'repeated click request acknowledged and skipped');
           return;

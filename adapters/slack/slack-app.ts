@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
-import { errorMessage } from '../../src/core/errors.js';
+import { StorageUnavailableError, errorMessage } from '../../src/core/errors.js';
 import { answerLiveness, answerReadiness, type Health } from '../../src/health.js';
 import { systemClock, type ChatBot, type Clock, type DedupeStore, type Logger, type Notifier } from '../../src/core/ports.js';
 import { registerActionHandlers } from './slack-actions.js';
@@ -78,7 +78,21 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
           {
             signingSecret: config.signingSecret,
             logger: slackLogger,
-            processBeforeResponse: false,
+            // The response waits for the listeners, which only take the delivery (one shared-dedupe
+            // round trip) and leave the answering to tracked work: so a delivery the database was
+            // down for can still be answered 503, for Slack to redeliver.
+            processBeforeResponse: true,
+            processEventErrorHandler: async ({ error, response, logger: boltLog }) => {
+              if (response.headersSent) return false;
+              if (error instanceof StorageUnavailableError) {
+                response.writeHead(503, { 'Retry-After': '60' });
+              } else {
+                boltLog.error(`An unhandled error occurred while Bolt processed an event: ${errorMessage(error)}`);
+                response.writeHead(500);
+              }
+              response.end();
+              return false;
+            },
             customRoutes: [
               { path: '/healthz', method: ['GET'], handler: answerLiveness },
               { path: '/readyz', method: ['GET'], handler: (_req, res) => answerReadiness(options.health, res) },
@@ -108,6 +122,8 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
     convoStore: false,
   });
   app.error(async (error) => {
+    // Thrown on so the receiver answers 503 and Slack redelivers; already logged by the listener.
+    if (error instanceof StorageUnavailableError) throw error;
     logger.error({ component: 'slack', code: error.code, err: errorMessage(error) }, 'unhandled Slack listener error');
   });
 
@@ -119,16 +135,13 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
     recent: new DeliveryDedupe(options.dedupe, options.clock ?? systemClock, logger),
     shares: new ShareStore(() => (options.clock ?? systemClock).now().getTime()),
     command: options.command ?? '/learningcity',
-    track: async (work) => {
-      const running = work().catch((error: unknown) => {
-        logger.error({ component: 'slack', err: errorMessage(error) }, 'Slack handler failed');
-      });
+    track: (work) => {
+      const running = work()
+        .catch((error: unknown) => {
+          logger.error({ component: 'slack', err: errorMessage(error) }, 'Slack handler failed');
+        })
+        .finally(() => inFlight.delete(running));
       inFlight.add(running);
-      try {
-        await running;
-      } finally {
-        inFlight.delete(running);
-      }
     },
   };
   registerMessageHandlers(app, context);

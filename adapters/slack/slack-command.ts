@@ -39,13 +39,13 @@ export const registerCommandHandler = (app: App, context: SlackHandlerContext): 
     const parsed = slashCommandSchema.safeParse(body);
     if (!parsed.success) {
       context.logger.warn({ component: 'slack', issues: describeIssues(parsed.error) }, 'slash command payload not understood');
-      await ephemeral(respond, 'Sorry, I could not read that command. Please try again.', context);
+      context.track(() => ephemeral(respond, 'Sorry, I could not read that command. Please try again.', context));
       return;
     }
     // A signed request replayed within the signature window would run the command again.
     const trigger = parsed.data.trigger_id ? `command:${parsed.data.team_id}:${parsed.data.trigger_id}` : undefined;
     // Tracked from here, so stopping waits for a command whose duplicate check is still under way.
-    await context.track(async () => {
+    context.track(async () => {
       if (await context.recent.seen(trigger, requestKeyOf(boltContext))) {
         context.logger.info({ component: 'slack', channel: parsed.data.channel_id }, 'repeated slash command acknowledged and skipped');
         return;

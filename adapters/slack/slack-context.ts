@@ -15,8 +15,11 @@ export interface SlackHandlerContext {
   recent: DeliveryDedupe;
   /** Private replies that offer a "Share in channel" button. */
   shares: ShareStore;
-  /** Registers work that continues after the ack, so `stop()` (and tests) can wait for it. */
-  track: (work: () => Promise<void>) => Promise<void>;
+  /**
+   * Starts work that continues after the ack and registers it, so `stop()` (and tests) can wait
+   * for it. Listeners return without waiting: the HTTP response is sent when they return.
+   */
+  track: (work: () => Promise<void>) => void;
   /** The slash command, e.g. `/learningcity`. */
   command: string;
 }

@@ -1,4 +1,4 @@
-import { errorMessage } from '../../src/core/errors.js';
+import { StorageUnavailableError, errorMessage } from '../../src/core/errors.js';
 import type { Clock, DedupeStore, Logger } from '../../src/core/ports.js';
 
 /**
@@ -25,6 +25,11 @@ export class RecentKeys {
     return false;
   }
 
+  /** Forgets keys taken by a delivery that was then not handled, so a redelivery is. */
+  forget(...keys: readonly string[]): void {
+    for (const key of keys) this.keys.delete(key);
+  }
+
   get size(): number {
     return this.keys.size;
   }
@@ -34,8 +39,10 @@ export class RecentKeys {
  * Deliveries already taken, by this instance or, through the shared store, by any instance: with
  * several instances behind a load balancer (or several Socket Mode connections) Slack's retry of an
  * event often lands on another instance than the first attempt. This instance's own keys are
- * checked first, without a round trip. When the shared store cannot be reached the delivery is
- * handled: answering a rare retry twice is better than answering nobody.
+ * checked first, without a round trip. When the shared store fails on a statement the delivery is
+ * handled: answering a rare retry twice is better than answering nobody. When the database cannot
+ * be reached at all, nothing could be saved anyway: the keys are given back and the
+ * {@link StorageUnavailableError} thrown, so the caller can leave the delivery to a redelivery.
  */
 export class DeliveryDedupe {
   readonly #local = new RecentKeys();
@@ -49,14 +56,32 @@ export class DeliveryDedupe {
     this.#logger = logger;
   }
 
-  /** True when any key was taken before; otherwise takes them all and returns false. */
+  /**
+   * True when any key was taken before; otherwise takes them all and returns false. Also false when
+   * the database cannot be reached: the handler then tells the user nothing could be saved.
+   */
   async seen(...keys: Array<string | undefined>): Promise<boolean> {
+    try {
+      return await this.take(...keys);
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+      this.#logger.warn({ component: 'slack', err: error.message }, 'database unreachable; handling the delivery');
+      return false;
+    }
+  }
+
+  /** Like {@link seen}, but throws a {@link StorageUnavailableError} when the database cannot be reached. */
+  async take(...keys: Array<string | undefined>): Promise<boolean> {
     const present = keys.filter((key): key is string => key !== undefined && key !== '');
     if (this.#local.seen(...present)) return true;
     if (this.#shared === undefined || present.length === 0) return false;
     try {
       return !(await this.#shared.claim(present, this.#clock.now()));
     } catch (error) {
+      if (error instanceof StorageUnavailableError) {
+        this.#local.forget(...present);
+        throw error;
+      }
       this.#logger.warn({ component: 'slack', err: errorMessage(error) }, 'shared deduplication unavailable; handling the delivery');
       return false;
     }

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
-import { errorMessage } from '../../src/core/errors.js';
+import { STORAGE_UNAVAILABLE_TEXT } from '../../src/core/bot.js';
+import { StorageUnavailableError, errorMessage } from '../../src/core/errors.js';
 import { postApology, postReplies } from './slack-post.js';
 import {
   appMentionEventSchema,
@@ -24,11 +25,6 @@ interface Question {
 /** Answers one question in its thread; any failure becomes an apology in that thread. */
 const answer = async (context: SlackHandlerContext, client: App['client'], question: Question): Promise<void> => {
   const { logger } = context;
-  // One message may arrive as several events (retry, or app_mention plus message.im in a DM).
-  if (await context.recent.seen(question.eventId && `event:${question.eventId}`, `message:${question.teamId}:${question.channel}:${question.ts}`)) {
-    logger.info({ component: 'slack', eventId: question.eventId, channel: question.channel }, 'duplicate event skipped');
-    return;
-  }
   const origin = await withUser(context, questionOrigin(question.teamId, question));
   const thread = { channel: question.channel, ...(origin.threadId ? { threadTs: origin.threadId } : {}) };
   try {
@@ -38,6 +34,32 @@ const answer = async (context: SlackHandlerContext, client: App['client'], quest
     logger.error({ component: 'slack', err: errorMessage(error), channel: question.channel }, 'answering a message failed');
     await postApology(client, thread, logger);
   }
+};
+
+/**
+ * Takes the event before it is acknowledged, then answers it after the ack. One message may arrive
+ * as several events (a retry, or app_mention plus message.im in a DM); only the first is answered.
+ * When the database cannot be reached nothing can be taken or saved: the first delivery gets a
+ * "cannot save just now" note, and the error is thrown so the receiver answers 503 and Slack
+ * redelivers the event later (the note is not repeated for redeliveries).
+ */
+const take = async (context: SlackHandlerContext, client: App['client'], question: Question, retryNum: unknown): Promise<void> => {
+  const { logger } = context;
+  try {
+    if (await context.recent.take(question.eventId && `event:${question.eventId}`, `message:${question.teamId}:${question.channel}:${question.ts}`)) {
+      logger.info({ component: 'slack', eventId: question.eventId, channel: question.channel }, 'duplicate event skipped');
+      return;
+    }
+  } catch (error) {
+    if (!(error instanceof StorageUnavailableError)) throw error;
+    logger.warn({ component: 'slack', eventId: question.eventId, err: error.message }, 'database unreachable; event left for Slack to redeliver');
+    if (retryNum === undefined) {
+      const thread = { channel: question.channel, threadTs: question.thread_ts ?? question.ts };
+      context.track(() => postApology(client, thread, logger, STORAGE_UNAVAILABLE_TEXT));
+    }
+    throw error;
+  }
+  context.track(() => answer(context, client, question));
 };
 
 /**
@@ -58,17 +80,15 @@ export const registerMessageHandlers = (app: App, context: SlackHandlerContext):
     }
     const mention = parsed.data;
     if (mention.bot_id !== undefined || mention.subtype !== undefined || mention.edited !== undefined) return;
-    await context.track(() =>
-      answer(context, client, {
-        teamId: envelope.data.team_id,
-        eventId: envelope.data.event_id,
-        channel: mention.channel,
-        user: mention.user,
-        ts: mention.ts,
-        thread_ts: mention.thread_ts,
-        text: fromSlackText(mention.text, boltContext.botUserId),
-      }),
-    );
+    await take(context, client, {
+      teamId: envelope.data.team_id,
+      eventId: envelope.data.event_id,
+      channel: mention.channel,
+      user: mention.user,
+      ts: mention.ts,
+      thread_ts: mention.thread_ts,
+      text: fromSlackText(mention.text, boltContext.botUserId),
+    }, boltContext.retryNum);
   });
 
   app.event('message', async ({ body, event, context: boltContext, client }) => {
@@ -85,16 +105,14 @@ export const registerMessageHandlers = (app: App, context: SlackHandlerContext):
     if (message.user === undefined || message.text === undefined || message.user === boltContext.botUserId) return;
     const user = message.user;
     const text = message.text;
-    await context.track(() =>
-      answer(context, client, {
-        teamId: envelope.data.team_id,
-        eventId: envelope.data.event_id,
-        channel: message.channel,
-        user,
-        ts: message.ts,
-        thread_ts: message.thread_ts,
-        text: fromSlackText(text, boltContext.botUserId),
-      }),
-    );
+    await take(context, client, {
+      teamId: envelope.data.team_id,
+      eventId: envelope.data.event_id,
+      channel: message.channel,
+      user,
+      ts: message.ts,
+      thread_ts: message.thread_ts,
+      text: fromSlackText(text, boltContext.botUserId),
+    }, boltContext.retryNum);
   });
 };

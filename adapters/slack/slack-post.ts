@@ -86,9 +86,9 @@ export const updateMessage = async (
 };
 
 /** Best effort: the apology itself failing is only logged, never thrown. */
-export const postApology = async (client: webApi.WebClient, thread: SlackThread, logger: Logger): Promise<void> => {
+export const postApology = async (client: webApi.WebClient, thread: SlackThread, logger: Logger, text = APOLOGY_TEXT): Promise<void> => {
   try {
-    await postMessage(client, thread, { text: APOLOGY_TEXT, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: APOLOGY_TEXT } }] });
+    await postMessage(client, thread, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
   } catch (error) {
     logger.error({ component: 'slack', err: errorMessage(error), channel: thread.channel }, 'could not post the apology either');
   }

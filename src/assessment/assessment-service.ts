@@ -1,4 +1,4 @@
-import { DatabaseGoneError, errorMessage } from '../core/errors.js';
+import { DatabaseGoneError, StorageUnavailableError, errorMessage } from '../core/errors.js';
 import { conversationKey, workspaceKey, type Origin } from '../core/events.js';
 import type {
   AnswerPort, AssessmentPort, AssessmentResult, Clock, Logger, ResultStore, SessionKey, SessionStore,
@@ -112,6 +112,8 @@ export class AssessmentService implements AssessmentPort {
     try {
       return (await this.deps.sessions.get(this.keyOf(origin))) !== undefined;
     } catch (error) {
+      // Unknown whether this line answers a running assessment: taking it as a question would lose the answer.
+      if (error instanceof StorageUnavailableError) throw error;
       this.deps.logger.error({ err: errorMessage(error) }, 'assessment session lookup failed');
       return false;
     }

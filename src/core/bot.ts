@@ -1,6 +1,6 @@
 import { answerQuestion, feedbackKeyFor } from './ask.js';
 import { drawCharts } from './charts.js';
-import { DatabaseGoneError, errorMessage } from './errors.js';
+import { DatabaseGoneError, StorageUnavailableError, errorMessage } from './errors.js';
 import { conversationKey, workspaceKey, type BotEvent, type Origin } from './events.js';
 import { cleanInput, parseIntent, MAX_INPUT_CHARS, type Intent } from './intents.js';
 import {
@@ -33,6 +33,10 @@ export interface BotDeps {
 /** Said when a write finds the database file gone: this answer is lost, and so is the process. */
 export const DATABASE_GONE_TEXT =
   'Sorry, that could not be saved: the bot’s database file was deleted or replaced while it was running, so nothing can be kept now. The bot is stopping so it can be restarted; please let whoever runs it know.';
+
+/** Said when the database cannot be reached: nothing of this message was kept, nothing before it lost. */
+export const STORAGE_UNAVAILABLE_TEXT =
+  'Sorry, that could not be saved just now: the bot’s database cannot be reached. Nothing you saved before is lost; please try again shortly.';
 
 const FEEDBACK_PATTERN = /^feedback:(up|down):([\w-]{1,80})$/u;
 
@@ -147,6 +151,10 @@ export const createBot = (deps: BotDeps): ChatBot => {
         if (error instanceof DatabaseGoneError) {
           logger.error({ err: error.message, type: event.type, platform: event.origin.platform }, 'not saved: the database file is gone');
           return [textReply(DATABASE_GONE_TEXT, 'error')];
+        }
+        if (error instanceof StorageUnavailableError) {
+          logger.warn({ err: error.message, type: event.type, platform: event.origin.platform }, 'not handled: the database cannot be reached');
+          return [textReply(STORAGE_UNAVAILABLE_TEXT, 'error')];
         }
         logger.error({ err: errorMessage(error), type: event.type, platform: event.origin.platform }, 'handler failed');
         return [textReply('Sorry, something went wrong on my side while handling that. Please try again in a moment.', 'error')];

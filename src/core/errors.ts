@@ -26,6 +26,20 @@ export class StorageError extends BotError {
 }
 
 /**
+ * The database cannot be reached just now (refused, reset, timed out): nothing was written, and the
+ * same work succeeds once it is back. Users are told to try again shortly; Slack events are left
+ * for Slack to redeliver.
+ */
+export class StorageUnavailableError extends StorageError {
+  override readonly code = 'storage_unavailable';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+/**
  * The database file was deleted or replaced while the bot had it open. SQLite would go on writing
  * into a file no path names any more, so whatever was written would be lost at the next start: the
  * write is refused, the user told, and the process stops so a supervisor restarts it.

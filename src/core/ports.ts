@@ -75,7 +75,10 @@ export interface AssessmentPort {
   start(origin: Origin, args: string): Promise<Reply[]>;
   /** Input while an assessment is active in this conversation; `undefined` when none is. */
   input(origin: Origin, input: { text: string } | { choice: string }): Promise<Reply[] | undefined>;
-  /** True when the user has an assessment in progress (or paused) in this conversation. */
+  /**
+   * True when the user has an assessment in progress (or paused) in this conversation; throws a
+   * StorageUnavailableError when the database cannot be reached, since then nobody can tell.
+   */
   hasActive(origin: Origin): Promise<boolean>;
   frameworks(origin: Origin): Reply[];
   results(origin: Origin, city: string): Promise<Reply[]>;

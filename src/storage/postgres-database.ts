@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { StorageError, errorMessage } from '../core/errors.js';
+import { StorageError, StorageUnavailableError, errorMessage } from '../core/errors.js';
 import { silentLogger } from '../core/ports.js';
 import type { Logger } from '../core/ports.js';
 import { SCHEMA_MIGRATIONS_SQL, migrationChecksum, planMigrations } from './migrations.js';
@@ -89,8 +89,12 @@ export const postgresFailure = (where: string, doing: string, error: unknown): S
   const reason = errorMessage(error);
   const code = pgErrorCode(error);
   let message: string;
+  // pg's pool opens a new connection on the next query, so an outage passes once the server is back.
   if (isConnectionError(error)) {
-    message = `Cannot reach the PostgreSQL database ${where} (${reason}) while ${doing}. Check that the server is running and that DATABASE_URL points at it.`;
+    return new StorageUnavailableError(
+      `Cannot reach the PostgreSQL database ${where} (${reason}) while ${doing}. Check that the server is running and that DATABASE_URL points at it.`,
+      { cause: error },
+    );
   } else if (code === '3D000') {
     message = `The PostgreSQL database ${where} does not exist (${reason}). Create it (createdb) or fix DATABASE_URL.`;
   } else if (code.startsWith('28')) {
