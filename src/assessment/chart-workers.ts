@@ -4,9 +4,10 @@ import type { ChartRenderer } from '../core/ports.js';
 
 export interface ChartWorkerPoolOptions {
   /**
-   * Worker threads at most; default: one fewer than the CPUs (at least 1, at most 4), so one core stays
-   * with the event loop. On 2 cores a second worker drew more charts at times but pushed the loop's
-   * p99 delay past 20 ms whenever the machine was busy.
+   * Worker threads at most; default: one per CPU, at most 4. On 2 cores the event loop needs about
+   * 0.4 of a core for the benchmark's mix, so a second worker is what keeps completions from queueing
+   * (about 850 events/s with one worker, 1,050-1,140 with two, loop p99 delay 9-10 ms, on an idle
+   * machine); when other processes load the machine the loop's p99 delay rises towards 20-30 ms.
    */
   size?: number;
   /**
@@ -47,7 +48,7 @@ export class ChartWorkerPool implements ChartRenderer {
   #closed = false;
 
   constructor(options: ChartWorkerPoolOptions = {}) {
-    this.#size = Math.max(1, options.size ?? Math.min(4, availableParallelism() - 1));
+    this.#size = Math.max(1, options.size ?? Math.min(4, availableParallelism()));
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#workerUrl = options.workerUrl ?? DEFAULT_WORKER_URL;
   }
