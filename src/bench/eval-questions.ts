@@ -7,8 +7,8 @@ const questionsSchema = z.object({
   unanswerable: z.array(z.object({ question: z.string() }).passthrough()),
 });
 
-/** Question sets timed by the benchmarks: the project's tuning half, and the sample beside the project when present. */
-const DEFAULT_FILES = [`${projectRoot}test/fixtures/eval/tuning.json`, `${projectRoot}../shared/eval/questions.json`];
+/** Question sets timed by the benchmarks: the project's tuning half. */
+const DEFAULT_FILES = [`${projectRoot}test/fixtures/eval/tuning.json`];
 
 /** Real practitioners' questions for timing answers; files that are absent are skipped. */
 export const loadEvalQuestions = (files: string[] = DEFAULT_FILES): string[] =>

@@ -6,9 +6,8 @@ import { loadDocuments } from '../knowledge/documents.js';
 import { evalSetSchema, evaluateBot, evaluatePlainLunr, type EvalFigures, type EvalSet } from '../knowledge/evaluate.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
 
-/** The project's own sets, scored by default; the sample beside the project is added when present. */
+/** The project's own sets, scored by default; any other set is named with `--file`. */
 const OWN_SETS = ['test/fixtures/eval/tuning.json', 'test/fixtures/eval/test.json'].map((file) => `${projectRoot}${file}`);
-const SHARED_SET = resolve(`${projectRoot}../shared/eval/questions.json`);
 
 const usage = `Usage: npm run eval [-- --file questions.json ...] [--verbose]
   Scores the knowledge base on the project's evaluation sets (tuning half, test half), or on the given files.`;
@@ -35,7 +34,7 @@ const main = async (): Promise<number> => {
     out(usage);
     return 0;
   }
-  const files = values.file?.map((file) => resolve(file)) ?? [...OWN_SETS, SHARED_SET].filter((file) => existsSync(file));
+  const files = values.file?.map((file) => resolve(file)) ?? OWN_SETS.filter((file) => existsSync(file));
   if (files.length === 0) {
     process.stderr.write(`No evaluation set found (looked for ${OWN_SETS.join(', ')}).\n`);
     return 2;

@@ -7,7 +7,7 @@ import { ALICE, GUILD_A } from './test-harness.js';
 
 /**
  * The fake must refuse what Discord refuses, or the bot's tests prove nothing: these calls are
- * made by hand, as any client would make them, and checked against Discord's documented answers.
+ * made by hand, as every client would make them, and checked against Discord's documented answers.
  */
 let fake: FakeDiscord;
 beforeAll(async () => {
