@@ -7,6 +7,8 @@ import type { Logger } from '../core/ports.js';
 import { projectRoot } from '../knowledge/default-paths.js';
 import { createLogger } from '../logger.js';
 import type { Database } from '../storage/sqlite-database.js';
+import { createPostgresStores } from '../storage/postgres-stores.js';
+import type { PostgresStores } from '../storage/postgres-stores.js';
 import { createSqliteStores } from '../storage/sqlite-stores.js';
 
 /** The real core over a fresh SQLite file in a temp folder, removed by `dispose`. */
@@ -40,4 +42,19 @@ export const createBenchCore = (knowledgeDir = join(projectRoot, 'knowledge')): 
       rmSync(dir, { recursive: true, force: true });
     },
   };
+};
+
+/** The real core over the PostgreSQL database at `url`, as `src/main.ts` builds it when DATABASE_URL is set. */
+export interface PostgresBenchCore {
+  core: Core;
+  stores: PostgresStores;
+  logger: Logger;
+  dispose(): Promise<void>;
+}
+
+export const createPostgresBenchCore = async (url: string, knowledgeDir = join(projectRoot, 'knowledge')): Promise<PostgresBenchCore> => {
+  const logger = createLogger({ level: 'info', destination: pino.destination({ dest: '/dev/null', sync: true }) });
+  const stores = await createPostgresStores(url, logger);
+  const core = createCore({ knowledgeDir, databasePath: '', logger, stores });
+  return { core, stores, logger, dispose: () => core.close() };
 };

@@ -6,7 +6,8 @@ import { projectRoot } from '../knowledge/default-paths.js';
 
 /** Settings for `bot-process.ts`, passed as one JSON argument. */
 export const botProcessArgsSchema = z.discriminatedUnion('platform', [
-  z.object({ platform: z.literal('slack'), apiUrl: z.url(), signingSecret: z.string().min(16), botUserId: z.string() }),
+  /** With `databaseUrl`, the stores are PostgreSQL's (several processes share them); SQLite otherwise. */
+  z.object({ platform: z.literal('slack'), apiUrl: z.url(), signingSecret: z.string().min(16), botUserId: z.string(), databaseUrl: z.string().optional() }),
   /** A bare Bolt app replying "ok": the yardstick for the bot's own cost per reply. */
   z.object({ platform: z.literal('slack-bare'), apiUrl: z.url(), signingSecret: z.string().min(16), botUserId: z.string() }),
   z.object({ platform: z.literal('discord'), apiUrl: z.url(), token: z.string().min(1), applicationId: z.string(), globalLimit: z.boolean() }),

@@ -8,7 +8,7 @@ import { parseDiscordConfig } from '../../adapters/discord/discord-config.js';
 import { createSlackApp } from '../../adapters/slack/slack-app.js';
 import { errorMessage } from '../core/errors.js';
 import { startBareSlack } from './bare-slack.js';
-import { createBenchCore } from './bench-core.js';
+import { createBenchCore, createPostgresBenchCore } from './bench-core.js';
 import { botProcessArgsSchema } from './bot-child.js';
 
 const run = async (): Promise<void> => {
@@ -23,7 +23,7 @@ const run = async (): Promise<void> => {
     process.stdout.write(`ready ${JSON.stringify({ port: bare.port })}\n`);
     return;
   }
-  const bench = createBenchCore();
+  const bench = args.platform === 'slack' && args.databaseUrl !== undefined ? await createPostgresBenchCore(args.databaseUrl) : createBenchCore();
   let stop: () => Promise<void>;
   let ready: Record<string, unknown> = {};
   if (args.platform === 'slack') {

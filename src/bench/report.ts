@@ -3,7 +3,9 @@ import type { MemoryResult } from './assessment-memory.js';
 import type { ChartCostRow } from './chart-cost.js';
 import type { LatencyRow } from './closed-loop.js';
 import type { ThroughputResult } from './core-throughput.js';
+import type { InstancesRow } from './instances.js';
 import type { KnowledgeBenchRow } from './knowledge-bench.js';
+import type { PgSessionsResult } from './pg-sessions.js';
 import type { SlackOverhead } from './slack-latency.js';
 
 /** Writes one line of the report. */
@@ -83,6 +85,34 @@ export const printChartCost = (out: Out, rows: ChartCostRow[]): void => {
         `${pad(row.timing.medianMs.toFixed(2), 11)}${pad(row.timing.p99Ms.toFixed(2), 9)}`,
     );
   }
+  out();
+};
+
+export const printInstances = (out: Out, rows: InstancesRow[]): void => {
+  out('Instances: Slack events round-robin over bot processes, one local Web API (end to end, as above)');
+  out(
+    `${'store'.padEnd(12)}${pad('processes', 10)}${pad('concurrent', 11)}${pad('replies', 9)}${pad('failed', 8)}` +
+      `${pad('events/s', 10)}${pad('median ms', 11)}${pad('p99 ms', 9)}`,
+  );
+  for (const row of rows) {
+    out(
+      `${row.store.padEnd(12)}${pad(row.instances, 10)}${pad(row.concurrency, 11)}${pad(row.requests, 9)}${pad(row.failed, 8)}` +
+        `${pad(row.perSecond, 10)}${pad(row.latency.medianMs.toFixed(2), 11)}${pad(row.latency.p99Ms.toFixed(2), 9)}`,
+    );
+  }
+  out();
+};
+
+export const printPgSessions = (out: Out, result: PgSessionsResult): void => {
+  out(`Assessments in progress in PostgreSQL: ${result.sessions.toLocaleString('en-GB')} rows`);
+  out(
+    `  stored through the session store at ${result.insertPerSecond}/s (${result.insertConcurrency} in flight); ` +
+      `${result.bytesPerSession} bytes per session (table, TOAST and indexes: ${(result.totalBytes / 1e6).toFixed(1)} MB)`,
+  );
+  const line = (what: string, t: PgSessionsResult['botStep']): string =>
+    `  ${what}: ${t.count} steps, median ${t.medianMs.toFixed(2)} ms, p99 ${t.p99Ms.toFixed(2)} ms, max ${t.maxMs.toFixed(2)} ms`;
+  out(line('step through bot.handle (read, engine, versioned save, reply)', result.botStep));
+  out(line('step on the store alone (get + versioned put, random rows)', result.storeStep));
   out();
 };
 

@@ -30,7 +30,7 @@ const signedHeaders = (body: string): Record<string, string> => {
 let sequence = 0;
 
 /** Sends signed app_mentions to a Bolt receiver and times each until its reply reaches `api`. */
-const slackSender =
+export const slackSender =
   (api: LocalSlackApi, port: unknown, questions: string[], timeoutMs: number) =>
   async (index: number): Promise<number> => {
     const url = `http://127.0.0.1:${String(port)}/slack/events`;
@@ -69,8 +69,11 @@ const slackSender =
     }
   };
 
-const startSlackProcess = async (api: LocalSlackApi, platform: 'slack' | 'slack-bare'): Promise<BotProcess> =>
-  startBotProcess({ platform, apiUrl: api.url, signingSecret: SIGNING_SECRET, botUserId: BOT_USER });
+/** The bot (or the bare app) in its own process, on PostgreSQL at `databaseUrl` when given, else a fresh SQLite file. */
+export const startSlackProcess = async (api: LocalSlackApi, platform: 'slack' | 'slack-bare', databaseUrl?: string): Promise<BotProcess> =>
+  platform === 'slack' && databaseUrl !== undefined
+    ? startBotProcess({ platform, apiUrl: api.url, signingSecret: SIGNING_SECRET, botUserId: BOT_USER, databaseUrl })
+    : startBotProcess({ platform, apiUrl: api.url, signingSecret: SIGNING_SECRET, botUserId: BOT_USER });
 
 /**
  * Latency from a signed Events API request arriving at the real Bolt HTTPReceiver on 127.0.0.1 to

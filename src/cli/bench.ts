@@ -8,27 +8,45 @@ import { createBenchCore } from '../bench/bench-core.js';
 import { benchChartCost, type ChartCostRow } from '../bench/chart-cost.js';
 import type { LatencyRow } from '../bench/closed-loop.js';
 import { benchCoreThroughput, type ThroughputResult } from '../bench/core-throughput.js';
+import { DEFAULT_BENCH_POSTGRES } from '../bench/bench-database.js';
 import { benchDiscordLatency } from '../bench/discord-latency.js';
+import { benchInstances, type InstancesRow } from '../bench/instances.js';
 import { benchKnowledge, realQuestions, syntheticRows, type KnowledgeBenchRow } from '../bench/knowledge-bench.js';
-import { checkTargets, printAdversarial, printChartCost, printKnowledge, printOverhead, printLatency, printMemory, printTargets, printThroughput } from '../bench/report.js';
+import { benchPgSessions, type PgSessionsResult } from '../bench/pg-sessions.js';
+import {
+  checkTargets,
+  printAdversarial,
+  printChartCost,
+  printInstances,
+  printKnowledge,
+  printOverhead,
+  printLatency,
+  printMemory,
+  printPgSessions,
+  printTargets,
+  printThroughput,
+} from '../bench/report.js';
 import { benchSlackLatency, benchSlackOverhead, type SlackOverhead } from '../bench/slack-latency.js';
 import { knowledgePaths, projectRoot } from '../knowledge/default-paths.js';
 import { loadDocuments } from '../knowledge/documents.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { loadSynonyms } from '../knowledge/synonyms.js';
 
-const SECTIONS = ['memory', 'core', 'slack', 'overhead', 'discord', 'knowledge'] as const;
+const SECTIONS = ['memory', 'core', 'slack', 'overhead', 'discord', 'instances', 'pgsessions', 'knowledge'] as const;
 type Section = (typeof SECTIONS)[number];
+/** Need PostgreSQL (BENCH_DATABASE_URL, default the local server) and take minutes: left out of --quick unless named. */
+const SLOW_SECTIONS: readonly Section[] = ['instances', 'pgsessions'];
 
 const { values } = parseArgs({
   options: {
-    sections: { type: 'string', default: SECTIONS.join(',') },
+    sections: { type: 'string' },
     quick: { type: 'boolean', default: false },
     sizes: { type: 'string' },
     questions: { type: 'string', default: '1000' },
     requests: { type: 'string' },
     events: { type: 'string' },
     assessments: { type: 'string' },
+    'pg-sessions': { type: 'string' },
     out: { type: 'string', default: join(projectRoot, 'bench-results', 'latest.json') },
   },
 });
@@ -38,8 +56,9 @@ const count = (text: string | undefined, fallback: number, min = 1): number => M
 
 const main = async (): Promise<void> => {
   const quick = values.quick ?? false;
-  const sections = (values.sections ?? '').split(',').map((s) => s.trim()).filter((s): s is Section => (SECTIONS as readonly string[]).includes(s));
-  const unknown = (values.sections ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '' && !(SECTIONS as readonly string[]).includes(s));
+  const named = values.sections ?? SECTIONS.filter((s) => !quick || !SLOW_SECTIONS.includes(s)).join(',');
+  const sections = named.split(',').map((s) => s.trim()).filter((s): s is Section => (SECTIONS as readonly string[]).includes(s));
+  const unknown = named.split(',').map((s) => s.trim()).filter((s) => s !== '' && !(SECTIONS as readonly string[]).includes(s));
   if (unknown.length > 0) throw new Error(`Unknown section(s): ${unknown.join(', ')}. Sections: ${SECTIONS.join(', ')}.`);
   const sizes = (values.sizes ?? (quick ? '1000,10000' : '1000,10000,100000'))
     .split(',')
@@ -49,6 +68,8 @@ const main = async (): Promise<void> => {
   const requests = count(values.requests, quick ? 200 : 400, 10);
   const minEvents = count(values.events, quick ? 2_000 : 5_000, 100);
   const assessments = count(values.assessments, quick ? 5_000 : 10_000, 100);
+  const pgSessionCount = count(values['pg-sessions'], quick ? 10_000 : 100_000, 100);
+  const postgresUrl = process.env.BENCH_DATABASE_URL?.trim() || DEFAULT_BENCH_POSTGRES;
   const paths = knowledgePaths();
   const real = loadDocuments(paths.docsDir).documents;
   const questions = realQuestions(real, 500);
@@ -64,6 +85,8 @@ const main = async (): Promise<void> => {
   let knowledge: KnowledgeBenchRow[] = [];
   let adversarial: AdversarialResult | undefined;
   let overhead: SlackOverhead | undefined;
+  let instances: InstancesRow[] | undefined;
+  let pgSessions: PgSessionsResult | undefined;
   // Memory first, while the process is small; the 100,000-passage knowledge base (gigabytes) last.
   if (sections.includes('memory')) {
     const bench = createBenchCore();
@@ -96,6 +119,14 @@ const main = async (): Promise<void> => {
     latency.push(...(await benchDiscordLatency({ levels, requests, questions, globalLimit: false })));
   }
   if (latency.length > 0) printLatency(out, latency);
+  if (sections.includes('instances')) {
+    instances = await benchInstances({ requests, questions, postgresUrl });
+    printInstances(out, instances);
+  }
+  if (sections.includes('pgsessions')) {
+    pgSessions = await benchPgSessions({ postgresUrl, count: pgSessionCount, sample: quick ? 100 : 250 });
+    printPgSessions(out, pgSessions);
+  }
   if (sections.includes('knowledge')) {
     const synonyms = loadSynonyms(paths.synonymsFile ?? '');
     knowledge = [
@@ -110,7 +141,7 @@ const main = async (): Promise<void> => {
   printTargets(out, targets);
 
   mkdirSync(join(values.out ?? '', '..'), { recursive: true });
-  const report = { node: process.version, at: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: load1, sections, quick, knowledge, adversarial, overhead, latency, core, charts, memory, targets };
+  const report = { node: process.version, at: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: load1, sections, quick, knowledge, adversarial, overhead, latency, instances, pgSessions, core, charts, memory, targets };
   writeFileSync(values.out ?? '', `${JSON.stringify(report, null, 2)}\n`);
   out(`Written to ${values.out}`);
 };
