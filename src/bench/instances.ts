@@ -37,7 +37,8 @@ const measure = async (
     return sender(index);
   };
   const label = `slack, ${store}, ${processes.length} process${processes.length === 1 ? '' : 'es'}`;
-  const row = await runClosedLoop(label, options.requests, options.concurrency ?? 10, send, 60);
+  // The same warm-up per process, so every process has its code compiled before the measurement.
+  const row = await runClosedLoop(label, options.requests, options.concurrency ?? 10, send, 60 * processes.length);
   return { ...row, store, instances: processes.length };
 };
 
