@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorMessage } from '../core/errors.js';
 import type { Logger } from '../core/ports.js';
+import type { RowColumns } from './row-columns.js';
 
 /** A TEXT column holding JSON, parsed and then validated by `inner`. Bad JSON is an issue, not a throw. */
 export const jsonColumnSchema = <T extends z.ZodType>(inner: T) =>
@@ -40,4 +41,11 @@ export const parseRowOrSkip = <T>(
     `Skipping unreadable ${where.what} row`,
   );
   return undefined;
+};
+
+/** Column types as better-sqlite3 returns them: ISO text, JSON text, and 0/1 for yes/no. */
+export const sqliteColumns: RowColumns = {
+  date: isoDateColumnSchema,
+  json: jsonColumnSchema,
+  flag: z.union([z.literal(0), z.literal(1)]).transform((flag) => flag === 1),
 };
