@@ -1,12 +1,11 @@
 import { silentLogger } from '../core/ports.js';
 import type { Logger } from '../core/ports.js';
-import { scheduleSchema } from '../reminders/reminder.js';
 import type { DeliveryRecord, Reminder, ReminderStore } from '../reminders/reminder.js';
 import { pgColumns } from './postgres-columns.js';
 import type { PostgresDatabase } from './postgres-database.js';
-import { REMINDER_COLUMNS, reminderRows } from './reminder-rows.js';
+import { REMINDER_COLUMNS, reminderRows, reminderValues } from './reminder-rows.js';
 import type { ReminderRows } from './reminder-rows.js';
-import { toIsoText, toJsonText } from './store-values.js';
+import { toIsoText } from './store-values.js';
 
 const UPSERT_DELIVERY = `ON CONFLICT (reminder_id, slot) DO UPDATE SET
   status = excluded.status, attempts = excluded.attempts, error = excluded.error, updated_at = excluded.updated_at`;
@@ -26,26 +25,11 @@ export class PostgresReminderStore implements ReminderStore {
   }
 
   async create(reminder: Reminder): Promise<boolean> {
-    const target = reminder.target;
     const { changed } = await this.#db.run(
       'saving a reminder',
       `INSERT INTO reminders (${REMINDER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, NULL)
        ON CONFLICT (id) DO NOTHING`,
-      [
-        reminder.id,
-        reminder.workspace,
-        reminder.platform,
-        reminder.workspaceId,
-        target.kind === 'channel' ? target.channelId : null,
-        target.kind === 'direct' ? target.userId : null,
-        reminder.city ?? null,
-        toJsonText(scheduleSchema.parse(reminder.schedule), 'the schedule'),
-        reminder.timeZone,
-        reminder.createdBy,
-        toIsoText(reminder.createdAt, 'createdAt'),
-        toIsoText(reminder.activeSince, 'activeSince'),
-        reminder.paused,
-      ],
+      [...reminderValues(reminder), reminder.paused],
     );
     return changed === 1;
   }

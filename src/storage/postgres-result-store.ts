@@ -2,9 +2,9 @@ import { silentLogger } from '../core/ports.js';
 import type { AssessmentResult, Logger, ResultStore } from '../core/ports.js';
 import { pgColumns } from './postgres-columns.js';
 import type { PostgresDatabase } from './postgres-database.js';
-import { RESULT_COLUMNS, resultRows } from './result-rows.js';
+import { RESULT_COLUMNS, resultRows, resultValues } from './result-rows.js';
 import type { ResultRows } from './result-rows.js';
-import { cityKey, normaliseLimit, toIsoText, toJsonText } from './store-values.js';
+import { cityKey, normaliseLimit } from './store-values.js';
 
 type ListFilter = { city?: string; frameworkId?: string; limit?: number };
 
@@ -23,20 +23,6 @@ export class PostgresResultStore implements ResultStore {
   }
 
   async save(result: AssessmentResult): Promise<void> {
-    const values = [
-      result.workspace,
-      result.id,
-      result.platform,
-      result.channelId,
-      result.userId,
-      result.city,
-      result.frameworkId,
-      toIsoText(result.completedAt, 'completedAt'),
-      result.overallPercent,
-      toJsonText(result.components, 'the component scores'),
-      toJsonText(result.answers, 'the answers'),
-      cityKey(result.city),
-    ];
     await this.#db.run(
       'saving an assessment result',
       `INSERT INTO assessment_results (${RESULT_COLUMNS}, city_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
@@ -45,7 +31,7 @@ export class PostgresResultStore implements ResultStore {
          city = excluded.city, city_key = excluded.city_key, framework_id = excluded.framework_id,
          completed_at = excluded.completed_at, overall_percent = excluded.overall_percent,
          components = excluded.components, answers = excluded.answers, seq = DEFAULT`,
-      values,
+      resultValues(result),
     );
   }
 

@@ -2,13 +2,38 @@ import { z } from 'zod';
 import type { Logger } from '../core/ports.js';
 import { scheduleSchema } from '../reminders/reminder.js';
 import type { DeliveryRecord, Reminder } from '../reminders/reminder.js';
+import { parseRowOrSkip } from './row-columns.js';
 import type { RowColumns } from './row-columns.js';
-import { parseRowOrSkip } from './sqlite-columns.js';
+import { toIsoText, toJsonText } from './store-values.js';
 
 /** The reminder columns both backends select, in the order their INSERTs bind them. */
 export const REMINDER_COLUMNS =
   'id, workspace, platform, workspace_id, channel_id, user_id, city, schedule, time_zone, created_by, ' +
   'created_at, active_since, paused, last_slot';
+
+/**
+ * A reminder's values in {@link REMINDER_COLUMNS} order, up to `active_since`. `paused` and
+ * `last_slot` follow in each backend's own form (0/1 or a boolean; a new reminder has no slot yet).
+ */
+export const reminderValues = (
+  reminder: Reminder,
+): [string, string, string, string, string | null, string | null, string | null, string, string, string, string, string] => {
+  const target = reminder.target;
+  return [
+    reminder.id,
+    reminder.workspace,
+    reminder.platform,
+    reminder.workspaceId,
+    target.kind === 'channel' ? target.channelId : null,
+    target.kind === 'direct' ? target.userId : null,
+    reminder.city ?? null,
+    toJsonText(scheduleSchema.parse(reminder.schedule), 'the schedule'),
+    reminder.timeZone,
+    reminder.createdBy,
+    toIsoText(reminder.createdAt, 'createdAt'),
+    toIsoText(reminder.activeSince, 'activeSince'),
+  ];
+};
 
 /** A reminder row as read back; the target is exactly one of channel or user. */
 const reminderRowSchema = (columns: RowColumns) =>

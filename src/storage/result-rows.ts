@@ -1,12 +1,31 @@
 import { z } from 'zod';
 import type { AssessmentResult, Logger } from '../core/ports.js';
+import { parseRowOrSkip } from './row-columns.js';
 import type { RowColumns } from './row-columns.js';
-import { parseRowOrSkip } from './sqlite-columns.js';
+import { cityKey, toIsoText, toJsonText } from './store-values.js';
 
 /** The result columns both backends select, in the order their INSERTs bind them. */
 export const RESULT_COLUMNS =
   'workspace, id, platform, channel_id, user_id, city, framework_id, completed_at, ' +
   'overall_percent, components, answers';
+
+/** A result's values in {@link RESULT_COLUMNS} order, then `city_key`, for either backend's INSERT. */
+export const resultValues = (
+  result: AssessmentResult,
+): [string, string, string, string, string, string, string, string, number | null, string, string, string] => [
+  result.workspace,
+  result.id,
+  result.platform,
+  result.channelId,
+  result.userId,
+  result.city,
+  result.frameworkId,
+  toIsoText(result.completedAt, 'completedAt'),
+  result.overallPercent,
+  toJsonText(result.components, 'the component scores'),
+  toJsonText(result.answers, 'the answers'),
+  cityKey(result.city),
+];
 
 const componentScoreSchema = z.object({
   id: z.string(),

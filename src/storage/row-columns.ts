@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Logger } from '../core/ports.js';
 
 /**
  * How each backend's driver hands over the column types whose form differs: better-sqlite3 gives
@@ -14,3 +15,26 @@ export interface RowColumns {
   /** A yes/no column, read back as a boolean. */
   readonly flag: z.ZodType<boolean>;
 }
+
+/** Short description of a zod failure for a log line. */
+export const describeIssues = (error: z.ZodError): string =>
+  error.issues.map((issue) => `${issue.path.join('.') || '(row)'}: ${issue.message}`).join('; ');
+
+/**
+ * Parses a row read back from either backend. A damaged row must not stop the others: it is logged
+ * with its table, its key (when `key` can read one) and the problem, and skipped as `undefined`.
+ */
+export const parseRowOrSkip = <T>(
+  schema: z.ZodType<T>,
+  raw: unknown,
+  where: { table: string; what: string; logger: Logger; key?: z.ZodType },
+): T | undefined => {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const key = where.key?.safeParse(raw).data;
+  where.logger.warn(
+    { table: where.table, ...(key === undefined ? {} : { key }), problem: describeIssues(parsed.error) },
+    `Skipping unreadable ${where.what} row`,
+  );
+  return undefined;
+};

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Logger, SessionKey, StoredSession } from '../core/ports.js';
+import { parseRowOrSkip } from './row-columns.js';
 import type { RowColumns } from './row-columns.js';
-import { parseRowOrSkip } from './sqlite-columns.js';
 
 /** The session columns both backends write, in the order their INSERTs bind them. */
 export const SESSION_COLUMNS = 'workspace, conversation, user_id, framework_id, city, state, started_at, updated_at';

@@ -1,14 +1,13 @@
 import { silentLogger } from '../core/ports.js';
 import type { Logger } from '../core/ports.js';
-import { scheduleSchema } from '../reminders/reminder.js';
 import type { DeliveryRecord, Reminder, ReminderStore } from '../reminders/reminder.js';
 import { applyMigrations } from './sqlite-database.js';
 import type { Database } from './sqlite-database.js';
 import { migrations } from './schema.js';
-import { REMINDER_COLUMNS, reminderRows } from './reminder-rows.js';
+import { REMINDER_COLUMNS, reminderRows, reminderValues } from './reminder-rows.js';
 import type { ReminderRows } from './reminder-rows.js';
 import { sqliteColumns } from './sqlite-columns.js';
-import { toIsoText, toJsonText } from './store-values.js';
+import { toIsoText } from './store-values.js';
 
 /**
  * {@link ReminderStore} in SQLite. Ids are unique across workspaces, but every user-facing query
@@ -63,22 +62,7 @@ export class SqliteReminderStore implements ReminderStore {
   }
 
   async create(reminder: Reminder): Promise<boolean> {
-    const target = reminder.target;
-    const result = this.#insert.run(
-      reminder.id,
-      reminder.workspace,
-      reminder.platform,
-      reminder.workspaceId,
-      target.kind === 'channel' ? target.channelId : null,
-      target.kind === 'direct' ? target.userId : null,
-      reminder.city ?? null,
-      toJsonText(scheduleSchema.parse(reminder.schedule), 'the schedule'),
-      reminder.timeZone,
-      reminder.createdBy,
-      toIsoText(reminder.createdAt, 'createdAt'),
-      toIsoText(reminder.activeSince, 'activeSince'),
-      reminder.paused ? 1 : 0,
-    );
+    const result = this.#insert.run(...reminderValues(reminder), reminder.paused ? 1 : 0);
     return result.changes === 1;
   }
 

@@ -3,8 +3,8 @@ import type { AssessmentResult, Logger, ResultStore } from '../core/ports.js';
 import { applyMigrations } from './sqlite-database.js';
 import type { Database } from './sqlite-database.js';
 import { migrations } from './schema.js';
-import { cityKey, normaliseLimit, toIsoText, toJsonText } from './store-values.js';
-import { RESULT_COLUMNS, resultRows } from './result-rows.js';
+import { cityKey, normaliseLimit } from './store-values.js';
+import { RESULT_COLUMNS, resultRows, resultValues } from './result-rows.js';
 import type { ResultRows } from './result-rows.js';
 import { sqliteColumns } from './sqlite-columns.js';
 
@@ -48,21 +48,7 @@ export class SqliteResultStore implements ResultStore {
   }
 
   async save(result: AssessmentResult): Promise<void> {
-    // Same order as RESULT_COLUMNS, then city_key.
-    this.#save.run(
-      result.workspace,
-      result.id,
-      result.platform,
-      result.channelId,
-      result.userId,
-      result.city,
-      result.frameworkId,
-      toIsoText(result.completedAt, 'completedAt'),
-      result.overallPercent,
-      toJsonText(result.components, 'the component scores'),
-      toJsonText(result.answers, 'the answers'),
-      cityKey(result.city),
-    );
+    this.#save.run(...resultValues(result));
   }
 
   /** Newest first; `city` matches case-insensitively; unreadable rows are logged and left out. */
