@@ -3,7 +3,7 @@ import type { Logger } from '../core/ports.js';
 import type { DeliveryRecord, Reminder, ReminderStore } from '../reminders/reminder.js';
 import { pgColumns } from './postgres-columns.js';
 import type { PostgresDatabase } from './postgres-database.js';
-import { REMINDER_COLUMNS, reminderRows, reminderValues } from './reminder-rows.js';
+import { REMINDER_COLUMNS, deliveryValues, reminderRows, reminderValues } from './reminder-rows.js';
 import type { ReminderRows } from './reminder-rows.js';
 import { toIsoText } from './store-values.js';
 
@@ -100,15 +100,7 @@ export class PostgresReminderStore implements ReminderStore {
       'recording a reminder delivery',
       `INSERT INTO reminder_deliveries (reminder_id, workspace, slot, status, attempts, error, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ${UPSERT_DELIVERY}`,
-      [
-        record.reminderId,
-        record.workspace,
-        toIsoText(record.slot, 'slot'),
-        record.status,
-        record.attempts,
-        record.error ?? null,
-        toIsoText(record.updatedAt, 'updatedAt'),
-      ],
+      deliveryValues(record),
     );
   }
 

@@ -35,6 +35,19 @@ export const reminderValues = (
   ];
 };
 
+/** A delivery's values in `reminder_deliveries` column order, for either backend's upsert. */
+export const deliveryValues = (
+  record: DeliveryRecord,
+): [string, string, string, DeliveryRecord['status'], number, string | null, string] => [
+  record.reminderId,
+  record.workspace,
+  toIsoText(record.slot, 'slot'),
+  record.status,
+  record.attempts,
+  record.error ?? null,
+  toIsoText(record.updatedAt, 'updatedAt'),
+];
+
 /** A reminder row as read back; the target is exactly one of channel or user. */
 const reminderRowSchema = (columns: RowColumns) =>
   z

@@ -4,7 +4,7 @@ import type { DeliveryRecord, Reminder, ReminderStore } from '../reminders/remin
 import { applyMigrations } from './sqlite-database.js';
 import type { Database } from './sqlite-database.js';
 import { migrations } from './schema.js';
-import { REMINDER_COLUMNS, reminderRows, reminderValues } from './reminder-rows.js';
+import { REMINDER_COLUMNS, deliveryValues, reminderRows, reminderValues } from './reminder-rows.js';
 import type { ReminderRows } from './reminder-rows.js';
 import { sqliteColumns } from './sqlite-columns.js';
 import { toIsoText } from './store-values.js';
@@ -104,15 +104,7 @@ export class SqliteReminderStore implements ReminderStore {
   }
 
   async recordDelivery(record: DeliveryRecord): Promise<void> {
-    this.#upsertDelivery.run(
-      record.reminderId,
-      record.workspace,
-      toIsoText(record.slot, 'slot'),
-      record.status,
-      record.attempts,
-      record.error ?? null,
-      toIsoText(record.updatedAt, 'updatedAt'),
-    );
+    this.#upsertDelivery.run(...deliveryValues(record));
   }
 
   async listDeliveries(workspace: string, reminderId: string): Promise<DeliveryRecord[]> {
