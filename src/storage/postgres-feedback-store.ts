@@ -4,7 +4,7 @@ import type { FeedbackStore, Logger } from '../core/ports.js';
 import type { FeedbackEntry } from './feedback-entry.js';
 import { pgDateSchema } from './postgres-columns.js';
 import type { PostgresDatabase } from './postgres-database.js';
-import { parseRowOrSkip } from './sqlite-columns.js';
+import { parseRowOrSkip } from './row-columns.js';
 import { toIsoText } from './store-values.js';
 
 const feedbackRowSchema = z.object({

@@ -1,30 +1,10 @@
-import { z } from 'zod';
 import { silentLogger } from '../core/ports.js';
 import type { Logger, SessionKey, SessionStore, StoredSession } from '../core/ports.js';
-import { pgDateSchema } from './postgres-columns.js';
+import { pgColumns } from './postgres-columns.js';
 import type { PostgresDatabase } from './postgres-database.js';
-import { parseRowOrSkip } from './sqlite-columns.js';
+import { SESSION_COLUMNS, SESSION_READ_COLUMNS, sessionRows, withoutKey } from './session-rows.js';
+import type { SessionRow, SessionRows } from './session-rows.js';
 import { toIsoText, toJsonText } from './store-values.js';
-
-/** A session row as node-postgres reads it; `state` is any JSON, the assessment engine validates it. */
-const sessionRowSchema = z.object({
-  workspace: z.string(),
-  conversation: z.string(),
-  user_id: z.string(),
-  framework_id: z.string(),
-  city: z.string(),
-  state: z.unknown(),
-  started_at: pgDateSchema,
-  updated_at: pgDateSchema,
-  version: z.number().int(),
-});
-
-const rowKeySchema = z.object({ workspace: z.unknown(), conversation: z.unknown(), user_id: z.unknown() });
-
-const COLUMNS = 'workspace, conversation, user_id, framework_id, city, state, started_at, updated_at';
-const READ_COLUMNS = `${COLUMNS}, version`;
-
-type SessionRow = SessionKey & StoredSession & { version: number };
 
 /**
  * {@link SessionStore} in PostgreSQL, keyed like the SQLite one by (workspace, conversation,
@@ -33,23 +13,21 @@ type SessionRow = SessionKey & StoredSession & { version: number };
  */
 export class PostgresSessionStore implements SessionStore {
   readonly #db: PostgresDatabase;
-  readonly #logger: Logger;
+  readonly #rows: SessionRows;
 
   constructor(db: PostgresDatabase, logger: Logger = silentLogger) {
     this.#db = db;
-    this.#logger = logger;
+    this.#rows = sessionRows(pgColumns, logger);
   }
 
   async get(key: SessionKey): Promise<StoredSession | undefined> {
     const { rows } = await this.#db.run(
       'reading an assessment in progress',
-      `SELECT ${READ_COLUMNS} FROM assessment_sessions WHERE workspace = $1 AND conversation = $2 AND user_id = $3`,
+      `SELECT ${SESSION_READ_COLUMNS} FROM assessment_sessions WHERE workspace = $1 AND conversation = $2 AND user_id = $3`,
       [key.workspace, key.conversation, key.userId],
     );
-    const row = rows[0] === undefined ? undefined : this.#parse(rows[0]);
-    if (row === undefined) return undefined;
-    const { frameworkId, city, state, startedAt, updatedAt, version } = row;
-    return { frameworkId, city, state, startedAt, updatedAt, version };
+    const row = rows[0] === undefined ? undefined : this.#rows.session(rows[0]);
+    return row === undefined ? undefined : withoutKey(row);
   }
 
   async put(key: SessionKey, session: StoredSession, expectedVersion?: number): Promise<boolean> {
@@ -76,7 +54,7 @@ export class PostgresSessionStore implements SessionStore {
     }
     await this.#db.run(
       'saving an assessment in progress',
-      `INSERT INTO assessment_sessions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO assessment_sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (workspace, conversation, user_id) DO UPDATE SET
          framework_id = excluded.framework_id, city = excluded.city, state = excluded.state,
          started_at = excluded.started_at, updated_at = excluded.updated_at,
@@ -100,31 +78,10 @@ export class PostgresSessionStore implements SessionStore {
   async listByWorkspace(workspace: string): Promise<SessionRow[]> {
     const { rows } = await this.#db.run(
       'listing assessments in progress',
-      `SELECT ${READ_COLUMNS} FROM assessment_sessions WHERE workspace = $1
+      `SELECT ${SESSION_READ_COLUMNS} FROM assessment_sessions WHERE workspace = $1
        ORDER BY updated_at DESC, conversation COLLATE "C", user_id COLLATE "C"`,
       [workspace],
     );
-    return rows.map((raw) => this.#parse(raw)).filter((row): row is SessionRow => row !== undefined);
-  }
-
-  #parse(raw: unknown): SessionRow | undefined {
-    const row = parseRowOrSkip(sessionRowSchema, raw, {
-      table: 'assessment_sessions',
-      what: 'assessment session',
-      logger: this.#logger,
-      key: rowKeySchema,
-    });
-    if (row === undefined) return undefined;
-    return {
-      workspace: row.workspace,
-      conversation: row.conversation,
-      userId: row.user_id,
-      frameworkId: row.framework_id,
-      city: row.city,
-      state: row.state,
-      startedAt: row.started_at,
-      updatedAt: row.updated_at,
-      version: row.version,
-    };
+    return this.#rows.sessions(rows);
   }
 }

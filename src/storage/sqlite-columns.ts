@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { errorMessage } from '../core/errors.js';
-import type { Logger } from '../core/ports.js';
+import type { RowColumns } from './row-columns.js';
 
 /** A TEXT column holding JSON, parsed and then validated by `inner`. Bad JSON is an issue, not a throw. */
 export const jsonColumnSchema = <T extends z.ZodType>(inner: T) =>
@@ -19,25 +19,9 @@ export const jsonColumnSchema = <T extends z.ZodType>(inner: T) =>
 /** A TEXT column holding an ISO 8601 instant, read back as a Date. */
 export const isoDateColumnSchema = z.iso.datetime({ offset: true }).transform((text) => new Date(text));
 
-/** Short description of a zod failure for a log line. */
-export const describeIssues = (error: z.ZodError): string =>
-  error.issues.map((issue) => `${issue.path.join('.') || '(row)'}: ${issue.message}`).join('; ');
-
-/**
- * Parses a row read back from SQLite. A damaged row must not stop the others: it is logged with its
- * table, its key (when `key` can read one) and the problem, and skipped as `undefined`.
- */
-export const parseRowOrSkip = <T>(
-  schema: z.ZodType<T>,
-  raw: unknown,
-  where: { table: string; what: string; logger: Logger; key?: z.ZodType },
-): T | undefined => {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const key = where.key?.safeParse(raw).data;
-  where.logger.warn(
-    { table: where.table, ...(key === undefined ? {} : { key }), problem: describeIssues(parsed.error) },
-    `Skipping unreadable ${where.what} row`,
-  );
-  return undefined;
+/** Column types as better-sqlite3 returns them: ISO text, JSON text, and 0/1 for yes/no. */
+export const sqliteColumns: RowColumns = {
+  date: isoDateColumnSchema,
+  json: jsonColumnSchema,
+  flag: z.union([z.literal(0), z.literal(1)]).transform((flag) => flag === 1),
 };

@@ -6,7 +6,8 @@ import { applyMigrations } from './sqlite-database.js';
 import type { Database } from './sqlite-database.js';
 import { migrations } from './schema.js';
 import { toIsoText } from './store-values.js';
-import { parseRowOrSkip, isoDateColumnSchema } from './sqlite-columns.js';
+import { parseRowOrSkip } from './row-columns.js';
+import { isoDateColumnSchema } from './sqlite-columns.js';
 
 /** A feedback row as read back. */
 export const feedbackRowSchema = z.object({

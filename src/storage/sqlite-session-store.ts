@@ -1,39 +1,19 @@
-import { z } from 'zod';
 import { silentLogger } from '../core/ports.js';
 import type { Logger, SessionKey, SessionStore, StoredSession } from '../core/ports.js';
 import { applyMigrations } from './sqlite-database.js';
 import type { Database } from './sqlite-database.js';
 import { migrations } from './schema.js';
 import { toIsoText, toJsonText } from './store-values.js';
-import { parseRowOrSkip, isoDateColumnSchema, jsonColumnSchema } from './sqlite-columns.js';
-
-/** A session row as read back; `state` is any JSON, the assessment engine validates its shape. */
-export const sessionRowSchema = z.object({
-  workspace: z.string(),
-  conversation: z.string(),
-  user_id: z.string(),
-  framework_id: z.string(),
-  city: z.string(),
-  state: jsonColumnSchema(z.unknown()),
-  started_at: isoDateColumnSchema,
-  updated_at: isoDateColumnSchema,
-  version: z.number().int(),
-});
-
-type SessionRow = SessionKey & StoredSession & { version: number };
-
-/** Identifies a damaged row in logs without trusting the rest of it. */
-const rowKeySchema = z.object({ workspace: z.unknown(), conversation: z.unknown(), user_id: z.unknown() });
-
-const COLUMNS = 'workspace, conversation, user_id, framework_id, city, state, started_at, updated_at';
-const READ_COLUMNS = `${COLUMNS}, version`;
+import { SESSION_COLUMNS, SESSION_READ_COLUMNS, sessionRows, withoutKey } from './session-rows.js';
+import type { SessionRow, SessionRows } from './session-rows.js';
+import { sqliteColumns } from './sqlite-columns.js';
 
 /**
  * {@link SessionStore} in SQLite: assessments in progress survive restarts. Keyed by
  * (workspace, conversation, user); every query names the workspace.
  */
 export class SqliteSessionStore implements SessionStore {
-  readonly #logger: Logger;
+  readonly #rows: SessionRows;
   readonly #get;
   readonly #put;
   readonly #putIfVersion;
@@ -42,15 +22,15 @@ export class SqliteSessionStore implements SessionStore {
   readonly #list;
 
   constructor(db: Database, logger: Logger = silentLogger) {
-    this.#logger = logger;
+    this.#rows = sessionRows(sqliteColumns, logger);
     // Any store may be the first to open the file: each brings the whole history.
     applyMigrations(db, migrations, logger);
     this.#get = db.prepare<[string, string, string]>(
-      `SELECT ${READ_COLUMNS} FROM assessment_sessions
+      `SELECT ${SESSION_READ_COLUMNS} FROM assessment_sessions
        WHERE workspace = ? AND conversation = ? AND user_id = ?`,
     );
     this.#put = db.prepare<[string, string, string, string, string, string, string, string]>(
-      `INSERT INTO assessment_sessions (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO assessment_sessions (${SESSION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (workspace, conversation, user_id) DO UPDATE SET
          framework_id = excluded.framework_id, city = excluded.city, state = excluded.state,
          started_at = excluded.started_at, updated_at = excluded.updated_at,
@@ -68,7 +48,7 @@ export class SqliteSessionStore implements SessionStore {
       'DELETE FROM assessment_sessions WHERE workspace = ? AND conversation = ? AND user_id = ? AND version = ?',
     );
     this.#list = db.prepare<[string]>(
-      `SELECT ${READ_COLUMNS} FROM assessment_sessions WHERE workspace = ?
+      `SELECT ${SESSION_READ_COLUMNS} FROM assessment_sessions WHERE workspace = ?
        ORDER BY updated_at DESC, conversation, user_id`,
     );
   }
@@ -76,10 +56,8 @@ export class SqliteSessionStore implements SessionStore {
   async get(key: SessionKey): Promise<StoredSession | undefined> {
     const raw = this.#get.get(key.workspace, key.conversation, key.userId);
     if (raw === undefined) return undefined;
-    const row = this.#parse(raw);
-    if (row === undefined) return undefined;
-    const { frameworkId, city, state, startedAt, updatedAt, version } = row;
-    return { frameworkId, city, state, startedAt, updatedAt, version };
+    const row = this.#rows.session(raw);
+    return row === undefined ? undefined : withoutKey(row);
   }
 
   async put(key: SessionKey, session: StoredSession, expectedVersion?: number): Promise<boolean> {
@@ -107,31 +85,6 @@ export class SqliteSessionStore implements SessionStore {
 
   /** Most recently updated first; unreadable rows are logged and left out. */
   async listByWorkspace(workspace: string): Promise<SessionRow[]> {
-    return this.#list
-      .all(workspace)
-      .map((raw) => this.#parse(raw))
-      .filter((row): row is SessionRow => row !== undefined);
-  }
-
-  #parse(raw: unknown): SessionRow | undefined {
-    // A damaged row must not stop the bot; the user simply starts that assessment afresh.
-    const row = parseRowOrSkip(sessionRowSchema, raw, {
-      table: 'assessment_sessions',
-      what: 'assessment session',
-      logger: this.#logger,
-      key: rowKeySchema,
-    });
-    if (row === undefined) return undefined;
-    return {
-      workspace: row.workspace,
-      conversation: row.conversation,
-      userId: row.user_id,
-      frameworkId: row.framework_id,
-      city: row.city,
-      state: row.state,
-      startedAt: row.started_at,
-      updatedAt: row.updated_at,
-      version: row.version,
-    };
+    return this.#rows.sessions(this.#list.all(workspace));
   }
 }

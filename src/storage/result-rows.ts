@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { AssessmentResult, Logger } from '../core/ports.js';
+import { parseRowOrSkip } from './row-columns.js';
+import type { RowColumns } from './row-columns.js';
+import { cityKey, toIsoText, toJsonText } from './store-values.js';
+
+/** The result columns both backends select, in the order their INSERTs bind them. */
+export const RESULT_COLUMNS =
+  'workspace, id, platform, channel_id, user_id, city, framework_id, completed_at, ' +
+  'overall_percent, components, answers';
+
+/** A result's values in {@link RESULT_COLUMNS} order, then `city_key`, for either backend's INSERT. */
+export const resultValues = (
+  result: AssessmentResult,
+): [string, string, string, string, string, string, string, string, number | null, string, string, string] => [
+  result.workspace,
+  result.id,
+  result.platform,
+  result.channelId,
+  result.userId,
+  result.city,
+  result.frameworkId,
+  toIsoText(result.completedAt, 'completedAt'),
+  result.overallPercent,
+  toJsonText(result.components, 'the component scores'),
+  toJsonText(result.answers, 'the answers'),
+  cityKey(result.city),
+];
+
+const componentScoreSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  percent: z.number().nullable(),
+  answered: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+
+/** A result row as read back. */
+const resultRowSchema = (columns: RowColumns) =>
+  z.object({
+    workspace: z.string(),
+    id: z.string(),
+    platform: z.string(),
+    channel_id: z.string(),
+    user_id: z.string(),
+    city: z.string(),
+    framework_id: z.string(),
+    completed_at: columns.date,
+    overall_percent: z.number().nullable(),
+    components: columns.json(z.array(componentScoreSchema)),
+    answers: columns.json(z.record(z.string(), z.number().nullable())),
+  });
+
+/** Identifies a damaged row in logs without trusting the rest of it. */
+const resultKeySchema = z.object({ workspace: z.unknown(), id: z.unknown() });
+
+/** Reads `assessment_results` rows; unreadable ones are logged and left out. */
+export type ResultRows = (rows: readonly unknown[]) => AssessmentResult[];
+
+/** Row reader for one backend, whose driver hands columns over as `columns` describes. */
+export const resultRows = (columns: RowColumns, logger: Logger): ResultRows => {
+  const schema = resultRowSchema(columns);
+  const parse = (raw: unknown): AssessmentResult | undefined => {
+    const row = parseRowOrSkip(schema, raw, {
+      table: 'assessment_results',
+      what: 'assessment result',
+      logger,
+      key: resultKeySchema,
+    });
+    if (row === undefined) return undefined;
+    return {
+      id: row.id,
+      workspace: row.workspace,
+      platform: row.platform,
+      channelId: row.channel_id,
+      userId: row.user_id,
+      city: row.city,
+      frameworkId: row.framework_id,
+      completedAt: row.completed_at,
+      overallPercent: row.overall_percent,
+      components: row.components,
+      answers: row.answers,
+    };
+  };
+  return (rows) => rows.map(parse).filter((row) => row !== undefined);
+};
