@@ -26,7 +26,7 @@ export const crossedReplies = (now: SessionState | undefined, byId: ReadonlyMap<
   if (now === undefined) return [info(`${LOST} The assessment has ended since. Type \`assess\` to start another.`)];
   const framework = now.phase === 'run' ? byId.get(now.engine.frameworkId) : undefined;
   if (now.phase === 'run' && framework !== undefined) {
-    return [info(`${LOST} Please look at the updated question:`), resumeEngine(framework, now.engine).reply];
+    return [info(`${LOST} Please look at the updated question:`), resumeEngine(framework, now.engine, 'Now').reply];
   }
   return [info(`${LOST} Please look at the latest message and answer there.`)];
 };

@@ -83,13 +83,16 @@ const reprompt = (framework: Framework, state: EngineState, note: string, outcom
   outcome,
 });
 
-/** Resumes a paused assessment at the question where it stopped. */
-export const resumeEngine = (framework: Framework, state: EngineState): EngineStep => {
+/**
+ * Resumes a paused assessment at the question where it stopped. `lead` opens the prompt instead of
+ * "Welcome back" when the assessment was not paused (another click moved it on).
+ */
+export const resumeEngine = (framework: Framework, state: EngineState, lead = 'Welcome back'): EngineStep => {
   const resumed: EngineState = { ...withoutPending(reconcileState(framework, state)), status: 'active' };
   const total = flattenQuestions(framework).length;
   const answered = Object.values(resumed.answers).filter((value) => value !== null).length;
   const skipped = Object.values(resumed.answers).filter((value) => value === null).length;
-  const note = `Welcome back: ${answered} of ${total} answered${skipped === 0 ? '' : `, ${skipped} skipped`}.`;
+  const note = `${lead}: ${answered} of ${total} answered${skipped === 0 ? '' : `, ${skipped} skipped`}.`;
   const step = moveTo(framework, flattenQuestions(framework), resumed, resumed.index, note);
   return step.outcome === 'asked' ? { ...step, outcome: 'resumed' } : step;
 };

@@ -73,6 +73,8 @@ describe.each(backends)('two clicks at the same moment on two instances sharing 
     expect(lost).toHaveLength(1);
     expect(lost[0]).toContain('Please look at the updated question');
     expect(lost[0]).toContain('Question 2 of 9');
+    expect(lost[0]).toContain('Now: 1 of 9 answered');
+    expect(lost[0]).not.toContain('Welcome back');
     expect(texts.filter((t) => !t.includes('not applied') && t.includes('Question 2 of 9'))).toHaveLength(1);
     // One answer was recorded, and the assessment carries on from either instance.
     const next = await two.input(anna, { choice: choiceValues(replies[0]).at(-1) ?? '' });
