@@ -9,6 +9,12 @@ import type { AppliedMigration, Migration } from './migrations.js';
 export type PgPool = pg.Pool;
 
 /** An open PostgreSQL database: its pool, its name for messages, and statements with clear failures. */
+/**
+ * PostgreSQL text cannot hold U+0000 (it refuses the whole statement), while a platform id or a
+ * pasted name can carry one: stored as U+FFFD, the replacement character, like an unencodable byte.
+ */
+const withoutNul = (value: unknown): unknown => (typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '\ufffd') : value);
+
 export class PostgresDatabase {
   readonly pool: PgPool;
   /** `host:port/database`, never the password. */
@@ -22,7 +28,7 @@ export class PostgresDatabase {
   /** The rows a statement returns and how many it changed; a failure is a StorageError naming `doing`. */
   async run(doing: string, text: string, params: unknown[] = []): Promise<{ rows: unknown[]; changed: number }> {
     try {
-      const result = await this.pool.query(text, params);
+      const result = await this.pool.query(text, params.map(withoutNul));
       return { rows: result.rows, changed: result.rowCount ?? 0 };
     } catch (error) {
       throw postgresFailure(this.where, doing, error);

@@ -140,6 +140,22 @@ describe.each(backends)('$name stores', ({ open, skip }) => {
     });
   });
 
+  describe('text as given', () => {
+    // Platforms pass ids and names through untouched; PostgreSQL TEXT cannot hold U+0000.
+    const odd = 'Cork\u0000 \u{1F600} \ud800 end';
+    it('stores a NUL, emoji or lone surrogate in names and ids and reads back the same text', async () => {
+      const { sessions, results, feedback } = await start();
+      const key = sessionKey({ userId: odd, conversation: odd });
+      await sessions.put(key, storedSession({ city: odd }));
+      expect((await sessions.get(key))?.city).toBe((await sessions.listByWorkspace('slack:T1'))[0]?.city);
+      await results.save(assessmentResult({ city: odd, userId: odd, channelId: odd }));
+      const [saved] = await results.list('slack:T1', { city: odd });
+      expect(saved?.userId).toBe((await sessions.listByWorkspace('slack:T1'))[0]?.userId);
+      await feedback.recordFeedback({ workspace: 'slack:T1', userId: odd, key: odd, helpful: true, at: new Date() });
+      expect(await feedback.listByWorkspace('slack:T1')).toHaveLength(1);
+    });
+  });
+
   describe('results', () => {
     const completed = (day: number) => new Date(Date.UTC(2025, 2, day, 10));
 
