@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
+import { App, LogLevel, type Receiver, type webApi } from '@slack/bolt';
 import { StorageUnavailableError, errorMessage } from '../../src/core/errors.js';
 import { answerLiveness, answerReadiness, type Health } from '../../src/health.js';
 import { systemClock, type ChatBot, type Clock, type DedupeStore, type Logger, type Notifier } from '../../src/core/ports.js';
@@ -13,6 +13,7 @@ import { registerMessageHandlers } from './slack-messages.js';
 import { createGuardedReceiver } from './slack-receiver.js';
 import { ShareStore } from './slack-share.js';
 import { createSlackNotifier } from './slack-notifier.js';
+import { createSocketReceiver } from './slack-socket-receiver.js';
 import { SlackUsers } from './slack-users.js';
 
 /**
@@ -100,7 +101,7 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
           },
           logger,
         )
-      : new SocketModeReceiver({
+      : createSocketReceiver({
           appToken: config.appToken,
           logger: slackLogger,
           // Socket Mode keeps its own generous reconnect retries; only the API base URL is shared.

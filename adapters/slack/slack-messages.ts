@@ -53,7 +53,8 @@ const take = async (context: SlackHandlerContext, client: App['client'], questio
   } catch (error) {
     if (!(error instanceof StorageUnavailableError)) throw error;
     logger.warn({ component: 'slack', eventId: question.eventId, err: error.message }, 'database unreachable; event left for Slack to redeliver');
-    if (retryNum === undefined) {
+    // HTTP sends no retry number with a first delivery; Socket Mode sends `retry_attempt: 0`.
+    if (retryNum === undefined || retryNum === 0) {
       const thread = { channel: question.channel, threadTs: question.thread_ts ?? question.ts };
       context.track(() => postApology(client, thread, logger, STORAGE_UNAVAILABLE_TEXT));
     }

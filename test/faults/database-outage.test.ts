@@ -7,7 +7,9 @@ import { createPostgresStores } from '../../src/storage/postgres-stores.js';
 import { copyKnowledge } from '../support/knowledge.js';
 import { freshSchema, withPostgres } from '../support/postgres.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
-import { fakeSlackApi, fixture, sendEvent, startSlack, type RunningSlack } from '../adapters/slack/slack-harness.js';
+import { createSlackApp } from '../../adapters/slack/slack-app.js';
+import { FakeSocketMode } from '../adapters/slack/fake-socket-mode.js';
+import { BOT_TOKEN, BOT_USER, captureLogger, envelope, fakeSlackApi, fixture, sendEvent, startSlack, TEAM, type RunningSlack } from '../adapters/slack/slack-harness.js';
 
 /*
  * PostgreSQL becomes unreachable while the bot runs. A TCP proxy in front of the shared server is
@@ -83,5 +85,54 @@ describe.skipIf(!withPostgres)('PostgreSQL unreachable while the bot runs', () =
     expect((await sendEvent(running.url, mention, { retryNum: 3 })).status).toBe(200);
     await running.slack.idle();
     expect(api.of('chat.postMessage')).toHaveLength(2);
+  });
+
+  it('in Socket Mode, an event the database was down for is left unacknowledged, and its redelivery is answered once', async () => {
+    const { core, proxy } = await coreBehindProxy();
+    const slackSide = await FakeSocketMode.start('xapp-1-A0APP-1-socketsecret');
+    closers.push(() => slackSide.close());
+    const logger = captureLogger();
+    const slack = createSlackApp({
+      config: { mode: 'socket', appToken: slackSide.appToken, port: 0, botToken: BOT_TOKEN, botUserId: BOT_USER, botId: 'B0BOT', apiUrl: slackSide.apiUrl },
+      bot: core.bot,
+      dedupe: core.stores.dedupe,
+      logger,
+      lookupUsers: false,
+    });
+    await slack.start();
+    closers.push(() => slack.stop());
+    const until = async (check: () => boolean): Promise<void> => {
+      const deadline = Date.now() + 10_000;
+      while (!check()) {
+        if (Date.now() > deadline) throw new Error('condition not met within 10 s');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    await until(() => slackSide.connected);
+    const ts = '1700000800.000100';
+    const mention = envelope({ type: 'app_mention', text: '<@U0BOT> what is a learning city?', user: 'U0ANNA', ts, team: TEAM, channel: 'C0LEARN', event_ts: ts }, 'EvSOCKET1');
+    const posts = () => slackSide.of('chat.postMessage').filter((call) => call.params['thread_ts'] === ts);
+
+    proxy.cut();
+    const first = slackSide.push(mention);
+    await until(() => posts().length === 1);
+    await slack.idle();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Told that nothing could be saved; the envelope is not acknowledged, so Slack will redeliver it.
+    expect(posts().map((call) => call.params['text'])).toEqual([STORAGE_UNAVAILABLE_TEXT]);
+    expect(slackSide.acks).not.toContain(first);
+
+    proxy.restore();
+    const second = slackSide.push(mention, 1);
+    await until(() => slackSide.acks.includes(second));
+    await until(() => posts().length === 2);
+    await slack.idle();
+    expect(String(posts()[1]?.params['text'])).not.toBe(STORAGE_UNAVAILABLE_TEXT);
+    // Taken now: another redelivery is acknowledged and not answered again.
+    const third = slackSide.push(mention, 2);
+    await until(() => slackSide.acks.includes(third));
+    await slack.idle();
+    expect(posts()).toHaveLength(2);
+    expect(logger.lines.filter((line) => line.startsWith('error'))).toEqual([]);
   });
 });
