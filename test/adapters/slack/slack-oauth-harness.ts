@@ -40,7 +40,9 @@ export const CHANNELS: Record<string, FakeChannel> = {
   C0YORK: { teamId: 'T0YORK' },
   C0GRIDA: { teamId: 'T0GRIDA', enterpriseId: 'E0GRID' },
 };
-export const fakeOptions = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, installs: [LEEDS, YORK, GRID], channels: CHANNELS };
+/** Leeds installing again later: Slack issues a new code (each is exchanged once) for the same bot. */
+export const LEEDS_AGAIN: FakeInstall = { ...LEEDS, code: 'code-leeds-again' };
+export const fakeOptions = { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, installs: [LEEDS, YORK, GRID, LEEDS_AGAIN], channels: CHANNELS };
 
 export interface RunningOAuthSlack {
   slack: SlackApp;
