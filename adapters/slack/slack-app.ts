@@ -11,7 +11,7 @@ import type { SlackConfig } from './slack-config.js';
 import type { SlackHandlerContext } from './slack-context.js';
 import { DeliveryDedupe } from './slack-dedupe.js';
 import { SLACK_BOT_SCOPES, renderInstallPage } from './slack-install-page.js';
-import { SlackInstallations, type SlackLifecycle } from './slack-installations.js';
+import { NoInstallationError, SlackInstallations, type SlackLifecycle } from './slack-installations.js';
 import { registerLifecycleHandlers } from './slack-lifecycle.js';
 import { boltLogger } from './slack-logger.js';
 import { registerMessageHandlers } from './slack-messages.js';
@@ -75,14 +75,14 @@ const installerClientOptions = (options: webApi.WebClientOptions): Omit<webApi.W
 /** Bolt's warning when `authorize` finds no installation; a quiet debug line here, as it is expected. */
 const AUTHORIZE_FAILED = /^Authorization of incoming event did not succeed/u;
 
-/** The database outage behind a failed authorize, if that is what it was (Bolt wraps errors twice). */
-const storageOutageIn = (error: unknown): StorageUnavailableError | undefined => {
+/** The error behind a failed authorize (Bolt wraps the installation store's error twice). */
+const causeOf = (error: unknown): unknown => {
   let current: unknown = error;
-  for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth++) {
-    if (current instanceof StorageUnavailableError) return current;
-    current = typeof current === 'object' && 'original' in current ? current.original : undefined;
+  for (let depth = 0; depth < 5; depth++) {
+    if (typeof current !== 'object' || current === null || !('original' in current) || current.original === undefined) return current;
+    current = current.original;
   }
-  return undefined;
+  return current;
 };
 
 /**
@@ -199,13 +199,14 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
     // Thrown on so the receiver answers 503 and Slack redelivers; already logged by the listener.
     if (error instanceof StorageUnavailableError) throw error;
     if (error.code === ErrorCode.AuthorizationError) {
-      const outage = storageOutageIn(error);
-      if (outage) {
-        logger.warn({ component: 'slack', err: outage.message }, 'database unreachable while finding the installation; event left for Slack to redeliver');
-        throw outage;
+      const cause = causeOf(error);
+      if (cause instanceof StorageUnavailableError) {
+        logger.warn({ component: 'slack', err: cause.message }, 'database unreachable while finding the installation; event left for Slack to redeliver');
+        throw cause;
       }
       // Uninstalled (or never installed): nothing may be sent there, and nothing is wrong.
-      logger.debug({ component: 'slack' }, 'event from a workspace without an installation ignored');
+      if (cause instanceof NoInstallationError) logger.debug({ component: 'slack', err: cause.message }, 'event from a workspace without an installation ignored');
+      else logger.warn({ component: 'slack', err: errorMessage(cause) }, 'installation could not be read; event ignored');
       return;
     }
     logger.error({ component: 'slack', code: error.code, err: errorMessage(error) }, 'unhandled Slack listener error');

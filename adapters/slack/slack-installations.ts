@@ -1,6 +1,6 @@
 import type { Installation, InstallationQuery, InstallationStore as BoltInstallationStore } from '@slack/bolt';
 import { z } from 'zod';
-import { errorMessage } from '../../src/core/errors.js';
+import { BotError, errorMessage } from '../../src/core/errors.js';
 import type { Clock, InstallationStore, Logger, StoredInstallation } from '../../src/core/ports.js';
 
 /** What the data-retention side hears about a workspace's installation. */
@@ -9,6 +9,14 @@ export interface SlackLifecycle {
   removed(workspace: string, at: Date): Promise<void>;
   /** The app was installed in `workspace` where it had no installation. */
   returned(workspace: string): Promise<void>;
+}
+
+/** The app has no installation for the workspace an event or delivery is for: expected, not a fault. */
+export class NoInstallationError extends BotError {
+  constructor(workspace: string) {
+    super('not_installed', `The app is not installed in ${workspace}`);
+    this.name = 'NoInstallationError';
+  }
 }
 
 /** The stored record of a workspace whose organisation installed the app org-wide. */
@@ -130,7 +138,7 @@ export class SlackInstallations {
     const workspace = installationWorkspace(query);
     if (workspace === undefined) throw new Error('Failed fetching installation: no team or enterprise id');
     const stored = await this.options.store.get(workspace, '');
-    if (stored === undefined) throw new Error(`No installation for ${workspace}`);
+    if (stored === undefined) throw new NoInstallationError(workspace);
     this.remember(stored.secrets);
     if (query.isEnterpriseInstall && query.teamId !== undefined && query.enterpriseId !== undefined) {
       await this.linkToOrg(query.teamId, query.enterpriseId);

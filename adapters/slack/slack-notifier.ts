@@ -2,6 +2,7 @@ import { webApi } from '@slack/bolt';
 import { BotError } from '../../src/core/errors.js';
 import type { DeliveryTarget, Logger, Notifier } from '../../src/core/ports.js';
 import type { Reply } from '../../src/core/replies.js';
+import { NoInstallationError } from './slack-installations.js';
 import { postReplies } from './slack-post.js';
 
 /** The Web API client for a workspace (team id): one with that workspace's bot token. */
@@ -16,7 +17,7 @@ export const slackClients = (botTokenFor: (teamId: string) => Promise<string | u
   const clients = new Map<string, webApi.WebClient>();
   return async (teamId) => {
     const token = await botTokenFor(teamId);
-    if (token === undefined) throw new BotError('not_installed', `The app is not installed in Slack workspace ${teamId}`);
+    if (token === undefined) throw new NoInstallationError(`Slack workspace ${teamId}`);
     let client = clients.get(teamId);
     if (client?.token !== token) {
       client = new webApi.WebClient(token, options);

@@ -104,11 +104,11 @@ export const installThroughBrowser = async (base: string, code: string, cookieOv
 
 let seq = 0;
 
-/** A signed app_mention from a workspace, with the `authorizations` Slack sends for that install. */
-export const mentionFrom = (events: string, install: FakeInstall, teamId: string, channel: string, text = 'what is a learning city?'): Promise<Response> => {
+/** An app_mention from a workspace, with the `authorizations` Slack sends for that install. */
+export const mentionPayload = (install: FakeInstall, teamId: string, channel: string, text = 'what is a learning city?'): Record<string, unknown> => {
   seq += 1;
   const orgWide = install.team === undefined;
-  return sendEvent(events, {
+  return {
     token: 'legacy-verification-token',
     team_id: teamId,
     ...(install.enterprise ? { enterprise_id: install.enterprise.id } : {}),
@@ -120,8 +120,12 @@ export const mentionFrom = (events: string, install: FakeInstall, teamId: string
       { enterprise_id: install.enterprise?.id ?? null, team_id: orgWide ? null : teamId, user_id: install.botUserId, is_bot: true, is_enterprise_install: orgWide },
     ],
     event: { type: 'app_mention', user: 'U0ANNA', text: `<@${install.botUserId}> ${text}`, ts: `1700000${String(seq).padStart(3, '0')}.000100`, channel },
-  });
+  };
 };
+
+/** Sends a signed {@link mentionPayload}. */
+export const mentionFrom = (events: string, install: FakeInstall, teamId: string, channel: string, text?: string): Promise<Response> =>
+  sendEvent(events, mentionPayload(install, teamId, channel, text));
 
 /** A signed lifecycle event (app_uninstalled, tokens_revoked) for an installation. */
 export const lifecycleEvent = (events: string, install: FakeInstall, teamId: string, event: Record<string, unknown>): Promise<Response> => {
