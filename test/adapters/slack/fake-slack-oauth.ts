@@ -63,6 +63,9 @@ export const startFakeSlackOAuthApi = async (options: {
   const used = new Set<string>();
   const revoked = new Set<string>();
   let ts = 1_700_000_000;
+  let base = '';
+  /** Files started with `files.getUploadURLExternal`, and whose token started them. */
+  const files = new Map<string, string>();
   const byToken = (authorization: string | undefined): FakeInstall | undefined =>
     options.installs.find((install) => authorization === `Bearer ${install.botToken}`);
 
@@ -112,6 +115,18 @@ export const startFakeSlackOAuthApi = async (options: {
         return { ok: true, user: { id: form.get('user'), name: 'anna', is_admin: false } };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${form.get('users') ?? ''}` } };
+      case 'files.getUploadURLExternal': {
+        const id = `F${files.size + 1}`;
+        files.set(id, install.botToken);
+        return { ok: true, upload_url: `${base}/upload/v1/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const listed = JSON.parse(form.get('files') ?? '[]') as Array<{ id: string }>;
+        // A file belongs to the workspace whose token started it.
+        if (listed.some((file) => files.get(file.id) !== install.botToken)) return { ok: false, error: 'file_not_found' };
+        if (!inWorkspaceOf(install, form.get('channel_id'))) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, files: listed };
+      }
       case 'chat.postMessage':
       case 'chat.postEphemeral':
         if (!inWorkspaceOf(install, form.get('channel'))) return { ok: false, error: 'channel_not_found' };
@@ -124,8 +139,15 @@ export const startFakeSlackOAuthApi = async (options: {
 
   const server: Server = createServer((request, response) => {
     void readBody(request).then((body) => {
-      const method = (request.url ?? '').replace(/^\/api\//u, '').replace(/\?.*$/u, '');
+      const path = (request.url ?? '').replace(/\?.*$/u, '');
       const form = new URLSearchParams(body);
+      if (path.startsWith('/upload/v1/')) {
+        calls.push({ method: 'upload', authorization: request.headers.authorization, form: new URLSearchParams() });
+        response.writeHead(files.has(path.slice('/upload/v1/'.length)) ? 200 : 404);
+        response.end('OK');
+        return;
+      }
+      const method = path.replace(/^\/api\//u, '');
       calls.push({ method, authorization: request.headers.authorization, form });
       const result = answer(method, request.headers.authorization, form);
       if (result.ok !== true) failures.push({ method, error: String(result.error) });
@@ -135,6 +157,7 @@ export const startFakeSlackOAuthApi = async (options: {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
   return {
     apiUrl: `http://127.0.0.1:${port}/api/`,
     calls,

@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/core/errors.js';
-import { silentLogger } from '../../../src/core/ports.js';
+import { silentLogger, type ChatBot } from '../../../src/core/ports.js';
 import { createSqliteStores, type SqliteStores } from '../../../src/storage/sqlite-stores.js';
 import { createTokenCipher, tokenKeyId, type TokenKeys } from '../../../src/storage/token-cipher.js';
 import { tempDir } from '../../storage/temp-dir.js';
+import { TINY_PNG } from './fake-ports.js';
 import { startFakeSlackOAuthApi, type FakeSlackOAuthApi } from './fake-slack-oauth.js';
 import {
   GRID, LEEDS, YORK, fakeOptions, installThroughBrowser, mentionFrom, recordingLifecycle, startOAuthSlack, type RunningOAuthSlack,
@@ -96,6 +97,32 @@ describe('Slack OAuth distribution', () => {
     expect((await mentionFrom(running.events, GRID, 'T0GRIDA', 'C0GRIDA')).status).toBe(200);
     await running.slack.idle();
     expect(api.callsOf('chat.postMessage').map((call) => [call.form.get('channel'), call.authorization])).toEqual([['C0GRIDA', `Bearer ${GRID.botToken}`]]);
+    expectEveryCallAuthorised(api);
+  });
+
+  it('uploads a chart to each workspace with that workspace’s token', async () => {
+    const api = await fakeApi();
+    const stores = openStores(join(tempDir(), 'bot.db'), { current: randomBytes(32) });
+    const chart: ChatBot = {
+      handle: async () => [{ kind: 'summary', text: 'Leeds: 62%', image: { filename: 'chart.png', mimeType: 'image/png', data: TINY_PNG, alt: 'Scores' } }],
+    };
+    const running = await start(api, stores.installations, { bot: chart });
+    await installThroughBrowser(running.base, LEEDS.code);
+    await installThroughBrowser(running.base, YORK.code);
+
+    await mentionFrom(running.events, LEEDS, 'T0LEEDS', 'C0LEEDS', 'results Leeds');
+    await running.slack.idle();
+    await mentionFrom(running.events, YORK, 'T0YORK', 'C0YORK', 'results York');
+    await running.slack.idle();
+    const uploadCalls = api.calls.filter((call) => call.method.startsWith('files.') || call.method === 'upload');
+    expect(uploadCalls.map((call) => [call.method, call.form.get('channel_id'), call.authorization])).toEqual([
+      ['files.getUploadURLExternal', null, `Bearer ${LEEDS.botToken}`],
+      ['upload', null, `Bearer ${LEEDS.botToken}`],
+      ['files.completeUploadExternal', 'C0LEEDS', `Bearer ${LEEDS.botToken}`],
+      ['files.getUploadURLExternal', null, `Bearer ${YORK.botToken}`],
+      ['upload', null, `Bearer ${YORK.botToken}`],
+      ['files.completeUploadExternal', 'C0YORK', `Bearer ${YORK.botToken}`],
+    ]);
     expectEveryCallAuthorised(api);
   });
 
