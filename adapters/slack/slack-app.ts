@@ -12,7 +12,7 @@ import type { SlackHandlerContext } from './slack-context.js';
 import { DeliveryDedupe } from './slack-dedupe.js';
 import { SLACK_BOT_SCOPES, renderInstallPage } from './slack-install-page.js';
 import { NoInstallationError, SlackInstallations, type SlackLifecycle } from './slack-installations.js';
-import { registerLifecycleHandlers } from './slack-lifecycle.js';
+import { registerLifecycleHandlers, singleTokenLifecycle } from './slack-lifecycle.js';
 import { boltLogger } from './slack-logger.js';
 import { registerMessageHandlers } from './slack-messages.js';
 import { createGuardedReceiver } from './slack-receiver.js';
@@ -48,7 +48,7 @@ export interface SlackAppOptions {
   dedupe?: DedupeStore;
   /** Where OAuth installations and their tokens are kept; required when `config.oauth` is set. */
   installations?: InstallationStore;
-  /** Told when a workspace uninstalls the app, and when it installs it again (OAuth mode). */
+  /** Told when a workspace uninstalls the app (both modes), and when it installs it again (OAuth mode). */
   lifecycle?: SlackLifecycle;
 }
 
@@ -56,7 +56,10 @@ export interface SlackApp {
   app: App;
   /** Proactive delivery (reminders) with the target workspace's bot token. */
   notifier: Notifier;
-  /** Verifies the token (unless both bot ids are configured), then listens or connects. */
+  /**
+   * Verifies the token (unless both bot ids are configured) or, in OAuth mode, that the stored
+   * tokens open with the configured keys; then listens or connects.
+   */
   start(): Promise<void>;
   /** Stops receiving, then waits for replies already being worked on. */
   stop(): Promise<void>;
@@ -119,6 +122,7 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
     throw new ConfigError('Slack OAuth mode needs an installation store.');
   }
   if (config.oauth === undefined && config.botToken === undefined) throw new ConfigError('Slack needs a bot token or OAuth settings.');
+  if (config.oauth !== undefined && config.mode === 'socket') throw new ConfigError('Slack OAuth installs need HTTP mode.');
   const installations =
     config.oauth !== undefined && options.installations !== undefined
       ? new SlackInstallations({ store: options.installations, logger, clock, lifecycle: options.lifecycle, secrets })
@@ -232,7 +236,7 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
   registerMessageHandlers(app, context);
   registerCommandHandler(app, context);
   registerActionHandlers(app, context);
-  if (installations) registerLifecycleHandlers(app, installations, logger);
+  registerLifecycleHandlers(app, installations ?? singleTokenLifecycle(logger, clock, options.lifecycle), logger);
 
   let address: AddressInfo | undefined;
   const idle = async (): Promise<void> => {

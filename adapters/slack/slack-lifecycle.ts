@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import type { Logger } from '../../src/core/ports.js';
-import { installationWorkspace, type InstallationIds, type SlackInstallations } from './slack-installations.js';
+import { errorMessage } from '../../src/core/errors.js';
+import type { Clock, Logger } from '../../src/core/ports.js';
+import { installationWorkspace, type InstallationIds, type SlackInstallations, type SlackLifecycle } from './slack-installations.js';
 import { describeIssues } from './slack-payloads.js';
 
 const lifecycleEnvelopeSchema = z.object({
@@ -21,12 +22,31 @@ const idsOf = (body: unknown, isEnterpriseInstall: unknown): InstallationIds | u
   return { isEnterpriseInstall: isEnterpriseInstall === true, enterpriseId: parsed.data.enterprise_id ?? undefined, teamId: parsed.data.team_id };
 };
 
+/** What an uninstall or a revocation does: OAuth mode deletes tokens; single-token mode can only report it. */
+export type LifecycleHandlers = Pick<SlackInstallations, 'uninstalled' | 'userTokensRevoked'>;
+
+/**
+ * Single-token mode: nothing is stored to delete, and the configured token no longer works. The
+ * hook still hears of it, and the log says what to do.
+ */
+export const singleTokenLifecycle = (logger: Logger, clock: Clock, lifecycle: SlackLifecycle | undefined): LifecycleHandlers => ({
+  async uninstalled(workspace) {
+    logger.warn({ component: 'slack', workspace }, 'the app was removed from the workspace; SLACK_BOT_TOKEN no longer works until it is installed again');
+    try {
+      await lifecycle?.removed(workspace, clock.now());
+    } catch (error) {
+      logger.error({ component: 'slack', workspace, err: errorMessage(error) }, 'installation lifecycle hook failed');
+    }
+  },
+  async userTokensRevoked() {},
+});
+
 /**
  * `app_uninstalled` and `tokens_revoked` (Bolt calls these listeners without authorizing, as the
  * tokens are already gone): the workspace's tokens are deleted before the event is acknowledged, so
  * a database outage answers 503 and Slack sends the event again.
  */
-export const registerLifecycleHandlers = (app: App, installations: SlackInstallations, logger: Logger): void => {
+export const registerLifecycleHandlers = (app: App, installations: LifecycleHandlers, logger: Logger): void => {
   app.event('app_uninstalled', async ({ body, context }) => {
     const ids = idsOf(body, context.isEnterpriseInstall);
     const workspace = ids && installationWorkspace(ids);

@@ -4,8 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/core/ports.js';
 import { createSqliteStores, type SqliteStores } from '../../../src/storage/sqlite-stores.js';
 import { createTokenCipher } from '../../../src/storage/token-cipher.js';
+import { createBot } from '../../../src/core/bot.js';
 import { tempDir } from '../../storage/temp-dir.js';
+import { fakeAnswers } from './fake-ports.js';
 import { startFakeSlackOAuthApi, type FakeSlackOAuthApi } from './fake-slack-oauth.js';
+import { captureLogger, envelope, fakeSlackApi, sendEvent, startSlack } from './slack-harness.js';
 import {
   GRID, LEEDS, LEEDS_AGAIN, YORK, fakeOptions, installThroughBrowser, lifecycleEvent, mentionFrom, recordingLifecycle, startOAuthSlack,
   type RunningOAuthSlack,
@@ -112,5 +115,18 @@ describe('Slack uninstalls and revoked tokens', () => {
     await mentionFrom(running.events, LEEDS, 'T0LEEDS', 'C0LEEDS');
     await running.slack.idle();
     expect(api.callsOf('chat.postMessage').map((call) => call.authorization)).toEqual([`Bearer ${LEEDS.botToken}`]);
+  });
+
+  it('in single-token mode only tells the lifecycle and says the token no longer works', async () => {
+    const api = fakeSlackApi();
+    closers.push(() => api.reset());
+    const lifecycle = recordingLifecycle();
+    const logger = captureLogger();
+    const running = await startSlack(createBot({ answers: fakeAnswers() }), { lifecycle, logger });
+    closers.push(() => running.close());
+    expect((await sendEvent(running.url, envelope({ type: 'app_uninstalled', event_ts: '1700000000.000100' }))).status).toBe(200);
+    expect(lifecycle.removedCalls.map(([workspace]) => workspace)).toEqual(['slack:T0LEEDS']);
+    expect(api.calls).toEqual([]);
+    expect(logger.lines.filter((line) => line.startsWith('warn'))).toEqual([expect.stringContaining('SLACK_BOT_TOKEN no longer works')]);
   });
 });
