@@ -24,6 +24,8 @@ export interface OAuthApiCall {
 export interface FakeSlackOAuthApi {
   /** What to give as the Web API base URL. */
   apiUrl: string;
+  /** A response_url on this server (commands and clicks answer through it). */
+  responseUrl(id: string): string;
   calls: OAuthApiCall[];
   /** Calls Slack refused, with its error code. */
   failures: Array<{ method: string; error: string }>;
@@ -141,6 +143,13 @@ export const startFakeSlackOAuthApi = async (options: {
     void readBody(request).then((body) => {
       const path = (request.url ?? '').replace(/\?.*$/u, '');
       const form = new URLSearchParams(body);
+      if (path.startsWith('/respond/')) {
+        // A response_url: it carries its own authority, no token.
+        calls.push({ method: 'response_url', authorization: request.headers.authorization, form: new URLSearchParams({ body }) });
+        response.writeHead(200, { 'content-type': 'text/plain' });
+        response.end('ok');
+        return;
+      }
       if (path.startsWith('/upload/v1/')) {
         calls.push({ method: 'upload', authorization: request.headers.authorization, form: new URLSearchParams() });
         response.writeHead(files.has(path.slice('/upload/v1/'.length)) ? 200 : 404);
@@ -160,6 +169,7 @@ export const startFakeSlackOAuthApi = async (options: {
   base = `http://127.0.0.1:${port}`;
   return {
     apiUrl: `http://127.0.0.1:${port}/api/`,
+    responseUrl: (id) => `${base}/respond/${id}`,
     calls,
     failures,
     callsOf: (method) => calls.filter((call) => call.method === method),

@@ -6,7 +6,9 @@ import { silentLogger, type ChatBot } from '../../../src/core/ports.js';
 import { createSqliteStores, type SqliteStores } from '../../../src/storage/sqlite-stores.js';
 import { createTokenCipher, tokenKeyId, type TokenKeys } from '../../../src/storage/token-cipher.js';
 import { tempDir } from '../../storage/temp-dir.js';
+import { feedbackValue } from '../../../src/core/replies.js';
 import { TINY_PNG } from './fake-ports.js';
+import { blockAction, fixture, sendAction, sendCommand } from './slack-harness.js';
 import { startFakeSlackOAuthApi, type FakeSlackOAuthApi } from './fake-slack-oauth.js';
 import {
   GRID, LEEDS, YORK, fakeOptions, installThroughBrowser, mentionFrom, recordingLifecycle, startOAuthSlack, type RunningOAuthSlack,
@@ -124,6 +126,33 @@ describe('Slack OAuth distribution', () => {
       ['files.completeUploadExternal', 'C0YORK', `Bearer ${YORK.botToken}`],
     ]);
     expectEveryCallAuthorised(api);
+  });
+
+  it('runs slash commands and clicks with the token of the workspace they came from', async () => {
+    const api = await fakeApi();
+    const stores = openStores(join(tempDir(), 'bot.db'), { current: randomBytes(32) });
+    const running = await start(api, stores.installations, { lookupUsers: true });
+    await installThroughBrowser(running.base, LEEDS.code);
+    await installThroughBrowser(running.base, YORK.code);
+    const before = api.calls.length;
+
+    const command = { ...(await fixture('slash-command.json')), team_id: 'T0YORK', channel_id: 'C0YORK', text: 'help', response_url: api.responseUrl('york-command') };
+    expect((await sendCommand(running.events, command as Record<string, string>)).status).toBe(200);
+    await running.slack.idle();
+    const click = JSON.parse(
+      JSON.stringify(await blockAction({ messageTs: '1700000200.000100', actionId: 'lc_feedback_up', label: '👍', value: feedbackValue('q1', true) }))
+        .replaceAll('C0LEARN', 'C0LEEDS'),
+    ) as Record<string, unknown>;
+    expect((await sendAction(running.events, click)).status).toBe(200);
+    await running.slack.idle();
+
+    expect(api.calls.slice(before).map((call) => [call.method, call.authorization])).toEqual([
+      ['users.info', `Bearer ${YORK.botToken}`],
+      ['response_url', undefined],
+      ['users.info', `Bearer ${LEEDS.botToken}`],
+      ['chat.postEphemeral', `Bearer ${LEEDS.botToken}`],
+    ]);
+    expect(api.failures).toEqual([]);
   });
 
   it('installs nothing when the redirect does not come back to the browser that started it', async () => {
