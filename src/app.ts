@@ -13,6 +13,7 @@ import { createReminders } from './reminders/reminders.js';
 import type { ReminderScheduler } from './reminders/scheduler.js';
 import { createSqliteStores } from './storage/sqlite-stores.js';
 import type { Stores } from './storage/stores.js';
+import type { TokenCipher } from './storage/token-cipher.js';
 
 export interface CoreOptions {
   knowledgeDir: string;
@@ -30,6 +31,8 @@ export interface CoreOptions {
   coordinatorRoles?: string[];
   /** Called once when a write finds the database file deleted or replaced; main stops the process. */
   onDatabaseGone?: (reason: string) => void;
+  /** Encrypts installation tokens in the SQLite store (OAuth mode); PostgreSQL stores bring their own. */
+  tokenCipher?: TokenCipher;
 }
 
 /** The platform-neutral part of the application, wired to its real knowledge base and database. */
@@ -59,7 +62,10 @@ export const createCore = (options: CoreOptions): Core => {
   const knowledge = openKnowledgeBase(knowledgePaths(options.knowledgeDir), logger);
   const stores =
     options.stores ??
-    createSqliteStores(options.databasePath, logger, options.onDatabaseGone === undefined ? {} : { onFileGone: options.onDatabaseGone });
+    createSqliteStores(options.databasePath, logger, {
+      ...(options.onDatabaseGone === undefined ? {} : { onFileGone: options.onDatabaseGone }),
+      ...(options.tokenCipher === undefined ? {} : { tokenCipher: options.tokenCipher }),
+    });
   const loaded = loadFrameworks(join(options.knowledgeDir, 'frameworks'));
   for (const error of loaded.errors) logger.warn({ file: error.file }, `framework skipped: ${formatFrameworkError(error)}`);
   logger.info({ frameworks: loaded.frameworks.map((f) => f.id) }, 'assessment frameworks loaded');

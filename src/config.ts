@@ -6,6 +6,7 @@ import { parseSlackConfig, type SlackConfig } from '../adapters/slack/slack-conf
 import { ConfigError } from './core/errors.js';
 import { blankToUndefined } from './env-values.js';
 import { projectRoot } from './knowledge/default-paths.js';
+import { parseTokenKey, type TokenKeys } from './storage/token-cipher.js';
 
 const isTimeZone = (zone: string): boolean => {
   try {
@@ -34,6 +35,23 @@ const commaListSchema = z.preprocess(
     .transform((list) => list.split(',').map((id) => id.trim()).filter((id) => id !== '')),
 );
 
+/** A token encryption key: 32 bytes in base64. The message names the variable, never the value. */
+const tokenKeySchema = (name: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .transform((text, ctx) => {
+        const key = parseTokenKey(text);
+        if (key === undefined) {
+          ctx.addIssue({ code: 'custom', message: `${name} must be 32 random bytes in base64 (44 characters), e.g. the output of \`openssl rand -base64 32\`` });
+          return z.NEVER;
+        }
+        return key;
+      })
+      .optional(),
+  );
+
 /** Settings every deployment has; the platform parts are parsed only when their token is set. */
 export const baseEnvSchema = z.object({
   LOG_LEVEL: z.preprocess(
@@ -60,6 +78,8 @@ export const baseEnvSchema = z.object({
   ),
   COORDINATOR_ROLES: commaListSchema,
   COORDINATOR_IDS: commaListSchema,
+  TOKEN_ENCRYPTION_KEY: tokenKeySchema('TOKEN_ENCRYPTION_KEY'),
+  TOKEN_ENCRYPTION_KEY_PREVIOUS: tokenKeySchema('TOKEN_ENCRYPTION_KEY_PREVIOUS'),
   HEALTH_PORT: z.preprocess(
     blankToUndefined,
     z.coerce
@@ -88,6 +108,8 @@ export interface AppConfig {
   /** Port of a server with only `/healthz` and `/readyz`; off when unset (Slack's HTTP server has both). */
   healthPort?: number;
   slack?: SlackConfig;
+  /** Keys that encrypt stored installation tokens; required with Slack OAuth. */
+  tokenKeys?: TokenKeys;
   discord?: DiscordConfig;
   /** Set in a process the Discord ShardingManager spawned: the one shard this process runs. */
   discordShard?: { id: number; count: number };
@@ -129,6 +151,20 @@ export const loadDotEnv = (root: string = projectRoot): void => {
 
 const isSet = (value: string | undefined): boolean => value !== undefined && value.trim() !== '';
 
+/** OAuth stores tokens, which needs a key; an old key alone could not encrypt new ones. */
+const tokenKeyProblems = (env: Record<string, string | undefined>): string[] => {
+  const problems: string[] = [];
+  if (isSet(env.SLACK_CLIENT_ID) && !isSet(env.TOKEN_ENCRYPTION_KEY)) {
+    problems.push(
+      'TOKEN_ENCRYPTION_KEY is required with SLACK_CLIENT_ID: installation tokens are stored encrypted with it (32 random bytes in base64, e.g. `openssl rand -base64 32`)',
+    );
+  }
+  if (isSet(env.TOKEN_ENCRYPTION_KEY_PREVIOUS) && !isSet(env.TOKEN_ENCRYPTION_KEY)) {
+    problems.push('TOKEN_ENCRYPTION_KEY_PREVIOUS only opens tokens stored before a rotation: set the new key as TOKEN_ENCRYPTION_KEY too');
+  }
+  return problems;
+};
+
 /**
  * Parses the environment once. Every problem is collected and reported together in one
  * {@link ConfigError}; secret values are never echoed.
@@ -139,7 +175,7 @@ export const loadConfig = (env: Record<string, string | undefined>, root: string
   if (!base.success) problems.push(...base.error.issues.map((issue) => issue.message));
 
   let slack: SlackConfig | undefined;
-  if (isSet(env.SLACK_BOT_TOKEN) || isSet(env.SLACK_SIGNING_SECRET) || isSet(env.SLACK_APP_TOKEN)) {
+  if (isSet(env.SLACK_BOT_TOKEN) || isSet(env.SLACK_CLIENT_ID) || isSet(env.SLACK_SIGNING_SECRET) || isSet(env.SLACK_APP_TOKEN)) {
     const parsed = parseSlackConfig(env);
     if (parsed.ok) slack = parsed.config;
     else problems.push(...parsed.problems);
@@ -151,6 +187,7 @@ export const loadConfig = (env: Record<string, string | undefined>, root: string
     else problems.push(...parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
   }
   if (discord) problems.push(...shardingProblems(discord, env, slack !== undefined));
+  problems.push(...tokenKeyProblems(env));
   if (!base.success || problems.length > 0) {
     throw new ConfigError(`The configuration has ${problems.length} problem(s):\n${problems.map((p) => `- ${p}`).join('\n')}`);
   }
@@ -168,6 +205,12 @@ export const loadConfig = (env: Record<string, string | undefined>, root: string
   if (values.HEALTH_PORT !== undefined) config.healthPort = values.HEALTH_PORT;
   if (values.DATABASE_URL !== undefined) config.databaseUrl = values.DATABASE_URL;
   if (slack) config.slack = slack;
+  if (values.TOKEN_ENCRYPTION_KEY !== undefined) {
+    config.tokenKeys = {
+      current: values.TOKEN_ENCRYPTION_KEY,
+      ...(values.TOKEN_ENCRYPTION_KEY_PREVIOUS === undefined ? {} : { previous: values.TOKEN_ENCRYPTION_KEY_PREVIOUS }),
+    };
+  }
   if (discord) config.discord = discord;
   const shard = shardOf(env);
   if (discord?.DISCORD_SHARDS !== undefined && shard) config.discordShard = shard;

@@ -10,6 +10,7 @@ import { createLogger } from './logger.js';
 import { describeDatabaseUrl } from './storage/postgres-database.js';
 import { createPostgresStores } from './storage/postgres-stores.js';
 import { keepServingOnUncaughtErrors } from './process-guard.js';
+import { createTokenCipher } from './storage/token-cipher.js';
 
 /** How long replies in flight (telling users their answer was not saved) get before the process stops. */
 const DATABASE_GONE_GRACE_MS = 1000;
@@ -48,8 +49,13 @@ const main = async (): Promise<void> => {
   }
   const stops: Array<() => Promise<void>> = [];
   let stopping = false;
+  // Installation tokens (Slack OAuth) are encrypted with TOKEN_ENCRYPTION_KEY before they are stored.
+  const tokenCipher = config.tokenKeys === undefined ? undefined : createTokenCipher(config.tokenKeys);
   // PostgreSQL when DATABASE_URL is set (several instances share it); otherwise SQLite at DATABASE_PATH.
-  const stores = config.databaseUrl === undefined ? undefined : await createPostgresStores(config.databaseUrl, logger);
+  const stores =
+    config.databaseUrl === undefined
+      ? undefined
+      : await createPostgresStores(config.databaseUrl, logger, tokenCipher === undefined ? {} : { tokenCipher });
   if (config.databaseUrl !== undefined) logger.info({ database: describeDatabaseUrl(config.databaseUrl) }, 'using PostgreSQL');
   let core: ReturnType<typeof createCore>;
   try {
@@ -57,6 +63,7 @@ const main = async (): Promise<void> => {
       knowledgeDir: config.knowledgeDir,
       databasePath: config.databasePath,
       ...(stores === undefined ? {} : { stores }),
+      ...(tokenCipher === undefined ? {} : { tokenCipher }),
       logger,
       defaultTimeZone: config.defaultTimeZone,
       coordinatorIds: config.coordinatorIds,
@@ -96,11 +103,19 @@ const main = async (): Promise<void> => {
       logger.info({ port: server.address.port }, 'health server listening (/healthz, /readyz)');
     }
     if (config.slack) {
-      const slack = createSlackApp({ config: config.slack, bot: core.bot, logger, dedupe: core.stores.dedupe, health });
+      const slack = createSlackApp({
+        config: config.slack,
+        bot: core.bot,
+        logger,
+        dedupe: core.stores.dedupe,
+        health,
+        // Used in OAuth mode (SLACK_CLIENT_ID) only.
+        installations: core.stores.installations,
+      });
       await slack.start();
       core.notifiers.slack = slack.notifier;
       stops.push(() => slack.stop());
-      logger.info({ mode: config.slack.mode, port: config.slack.port }, 'slack adapter started');
+      logger.info({ mode: config.slack.mode, port: config.slack.port, oauth: config.slack.oauth !== undefined }, 'slack adapter started');
     }
     if (config.discord) {
       const discord = createDiscordApp({

@@ -48,6 +48,56 @@ describe('loadConfig', () => {
     expect(message).not.toContain('secret-but-wrong');
   });
 
+  describe('Slack OAuth and token encryption keys', () => {
+    const oauth = {
+      SLACK_CLIENT_ID: '1234567890.9876543210',
+      SLACK_CLIENT_SECRET: 'abcdef0123456789abcdef0123456789',
+      SLACK_STATE_SECRET: 'state-secret-of-at-least-thirty-two-chars',
+      SLACK_SIGNING_SECRET: '0123456789abcdef0123',
+    };
+    const key = Buffer.alloc(32, 7).toString('base64');
+    const oldKey = Buffer.alloc(32, 9).toString('base64');
+
+    it('reads the keys, the previous one for tokens stored before a rotation', () => {
+      const config = loadConfig({ ...oauth, TOKEN_ENCRYPTION_KEY: key, TOKEN_ENCRYPTION_KEY_PREVIOUS: oldKey }, root);
+      expect(config.slack?.oauth?.clientId).toBe('1234567890.9876543210');
+      expect(config.tokenKeys?.current).toEqual(Buffer.alloc(32, 7));
+      expect(config.tokenKeys?.previous).toEqual(Buffer.alloc(32, 9));
+    });
+
+    it('refuses to start OAuth without a key, with one clear message', () => {
+      expect(() => loadConfig(oauth, root)).toThrow(
+        'The configuration has 1 problem(s):\n- TOKEN_ENCRYPTION_KEY is required with SLACK_CLIENT_ID: installation tokens are stored encrypted with it (32 random bytes in base64, e.g. `openssl rand -base64 32`)',
+      );
+    });
+
+    it('refuses a short or malformed key and never echoes it', () => {
+      const short = Buffer.alloc(16, 1).toString('base64');
+      let error: unknown;
+      try {
+        loadConfig({ ...oauth, TOKEN_ENCRYPTION_KEY: short, TOKEN_ENCRYPTION_KEY_PREVIOUS: 'not base64 at all!' }, root);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      expect(message).toContain('TOKEN_ENCRYPTION_KEY must be 32 random bytes in base64 (44 characters)');
+      expect(message).toContain('TOKEN_ENCRYPTION_KEY_PREVIOUS must be 32 random bytes in base64');
+      expect(message).not.toContain(short);
+      expect(message).not.toContain('not base64 at all!');
+    });
+
+    it('refuses a previous key without a current one', () => {
+      expect(() => loadConfig({ TOKEN_ENCRYPTION_KEY_PREVIOUS: oldKey }, root)).toThrow(/set the new key as TOKEN_ENCRYPTION_KEY too/u);
+    });
+
+    it('leaves single-token mode as it was: no client id, no key needed', () => {
+      const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: '0123456789abcdef0123' }, root);
+      expect(config.slack).toEqual({ mode: 'http', botToken: 'xoxb-1-2-abc', signingSecret: '0123456789abcdef0123', port: 3000 });
+      expect(config.tokenKeys).toBeUndefined();
+    });
+  });
+
   it('reads HEALTH_PORT, off when unset, and names a bad one', () => {
     expect(loadConfig({}, root).healthPort).toBeUndefined();
     expect(loadConfig({ HEALTH_PORT: '8081' }, root).healthPort).toBe(8081);

@@ -41,7 +41,7 @@ const privateNote = async (context: SlackHandlerContext, respond: RespondFn | un
 const chooseInPrivate: Click = async (context, client, body, respond) => {
   const action = body.actions[0];
   if (!action?.value || !respond) return;
-  const origin = await withUser(context, actionOrigin(body));
+  const origin = await withUser(context, client, actionOrigin(body));
   try {
     const replies = await context.bot.handle({ type: 'choice', origin, value: action.value });
     await replyPrivately(context, { client, respond, channelId: body.channel.id, userId: body.user.id, replace: true }, replies);
@@ -57,7 +57,7 @@ const choose: Click = async (context, client, body, respond) => {
   const action = body.actions[0];
   const message = body.message;
   if (!action?.value || !message) return;
-  const origin = await withUser(context, actionOrigin(body));
+  const origin = await withUser(context, client, actionOrigin(body));
   const thread: SlackThread = { channel: body.channel.id, ...(origin.threadId ? { threadTs: origin.threadId } : {}) };
   const clicked = { channel: body.channel.id, ts: message.ts };
   try {
@@ -98,7 +98,7 @@ const choose: Click = async (context, client, body, respond) => {
 const feedback: Click = async (context, client, body, respond) => {
   const action = body.actions[0];
   if (!action?.value) return;
-  const origin = await withUser(context, actionOrigin(body));
+  const origin = await withUser(context, client, actionOrigin(body));
   try {
     const replies = await context.bot.handle({ type: 'choice', origin, value: action.value });
     const text = toMrkdwn(replies.map((reply) => reply.text).join('\n') || 'Thanks for the feedback!');

@@ -1,18 +1,23 @@
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel, type Receiver, type webApi } from '@slack/bolt';
-import { StorageUnavailableError, errorMessage } from '../../src/core/errors.js';
+import { App, ErrorCode, LogLevel, type Receiver, type webApi } from '@slack/bolt';
+import { ConfigError, StorageUnavailableError, errorMessage } from '../../src/core/errors.js';
 import { answerLiveness, answerReadiness, type Health } from '../../src/health.js';
-import { systemClock, type ChatBot, type Clock, type DedupeStore, type Logger, type Notifier } from '../../src/core/ports.js';
+import {
+  systemClock, type ChatBot, type Clock, type DedupeStore, type InstallationStore, type Logger, type Notifier,
+} from '../../src/core/ports.js';
 import { registerActionHandlers } from './slack-actions.js';
 import { registerCommandHandler } from './slack-command.js';
 import type { SlackConfig } from './slack-config.js';
 import type { SlackHandlerContext } from './slack-context.js';
 import { DeliveryDedupe } from './slack-dedupe.js';
+import { SLACK_BOT_SCOPES, renderInstallPage } from './slack-install-page.js';
+import { NoInstallationError, SlackInstallations, type SlackLifecycle } from './slack-installations.js';
+import { registerLifecycleHandlers, singleTokenLifecycle } from './slack-lifecycle.js';
 import { boltLogger } from './slack-logger.js';
 import { registerMessageHandlers } from './slack-messages.js';
 import { createGuardedReceiver } from './slack-receiver.js';
 import { ShareStore } from './slack-share.js';
-import { createSlackNotifier } from './slack-notifier.js';
+import { createSlackNotifier, slackClients } from './slack-notifier.js';
 import { createSocketReceiver } from './slack-socket-receiver.js';
 import { SlackUsers } from './slack-users.js';
 
@@ -42,13 +47,20 @@ export interface SlackAppOptions {
   health?: Health;
   /** Keys of deliveries taken, shared by every instance; without it each instance only knows its own. */
   dedupe?: DedupeStore;
+  /** Where OAuth installations and their tokens are kept; required when `config.oauth` is set. */
+  installations?: InstallationStore;
+  /** Told when a workspace uninstalls the app (both modes), and when it installs it again (OAuth mode). */
+  lifecycle?: SlackLifecycle;
 }
 
 export interface SlackApp {
   app: App;
-  /** Proactive delivery (reminders) through this app's bot token. */
+  /** Proactive delivery (reminders) with the target workspace's bot token. */
   notifier: Notifier;
-  /** Verifies the token (unless both bot ids are configured), then listens or connects. */
+  /**
+   * Verifies the token (unless both bot ids are configured) or, in OAuth mode, that the stored
+   * tokens open with the configured keys; then listens or connects.
+   */
   start(): Promise<void>;
   /** Stops receiving, then waits for replies already being worked on. */
   stop(): Promise<void>;
@@ -58,14 +70,64 @@ export interface SlackApp {
   address(): AddressInfo | undefined;
 }
 
+/** The Web API options for the OAuth installer, whose logger is Bolt's own. */
+const installerClientOptions = (options: webApi.WebClientOptions): Omit<webApi.WebClientOptions, 'logger' | 'logLevel'> => {
+  const { logger: _logger, logLevel: _level, ...rest } = options;
+  return rest;
+};
+
+/** Bolt's warning when `authorize` finds no installation; a quiet debug line here, as it is expected. */
+const AUTHORIZE_FAILED = /^Authorization of incoming event did not succeed/u;
+
+/** The error behind a failed authorize (Bolt wraps the installation store's error twice). */
+const causeOf = (error: unknown): unknown => {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5; depth++) {
+    if (typeof current !== 'object' || current === null || !('original' in current) || current.original === undefined) return current;
+    current = current.original;
+  }
+  return current;
+};
+
+/**
+ * Refuses to start when stored tokens were encrypted with a key that is not configured (a wrong or
+ * lost TOKEN_ENCRYPTION_KEY), then moves tokens still under the previous key to the current one.
+ */
+const checkTokenKeys = async (store: InstallationStore, logger: Logger): Promise<void> => {
+  const unknown = await store.unknownKeyIds();
+  if (unknown.length > 0) {
+    throw new ConfigError(
+      `Stored Slack installation tokens were encrypted with key id(s) ${unknown.join(', ')}, which neither TOKEN_ENCRYPTION_KEY ` +
+        'nor TOKEN_ENCRYPTION_KEY_PREVIOUS matches. Set TOKEN_ENCRYPTION_KEY to the key they were stored with ' +
+        '(after a rotation: the new key, and the old one as TOKEN_ENCRYPTION_KEY_PREVIOUS).',
+    );
+  }
+  const rekeyed = await store.rekey();
+  if (rekeyed > 0) logger.info({ component: 'slack', rekeyed }, 'installation tokens re-encrypted with the current key');
+};
+
 /**
  * Builds the Bolt app with its receiver (HTTPReceiver or SocketModeReceiver), the listeners that
  * translate Slack payloads to core events, and a notifier. Nothing connects until `start()`.
  */
 export const createSlackApp = (options: SlackAppOptions): SlackApp => {
   const { config, logger } = options;
-  const secrets = [config.botToken, config.mode === 'http' ? config.signingSecret : config.appToken];
-  const slackLogger = boltLogger(logger, secrets);
+  const clock = options.clock ?? systemClock;
+  // Installed tokens join this set as they are stored or read, so logs redact them by value too.
+  const secrets = new Set<string>(
+    [config.botToken, config.mode === 'http' ? config.signingSecret : config.appToken, config.oauth?.clientSecret, config.oauth?.stateSecret]
+      .filter((secret) => secret !== undefined),
+  );
+  const slackLogger = boltLogger(logger, secrets, 'slack', [AUTHORIZE_FAILED]);
+  if (config.oauth !== undefined && options.installations === undefined) {
+    throw new ConfigError('Slack OAuth mode needs an installation store.');
+  }
+  if (config.oauth === undefined && config.botToken === undefined) throw new ConfigError('Slack needs a bot token or OAuth settings.');
+  if (config.oauth !== undefined && config.mode === 'socket') throw new ConfigError('Slack OAuth installs need HTTP mode.');
+  const installations =
+    config.oauth !== undefined && options.installations !== undefined
+      ? new SlackInstallations({ store: options.installations, logger, clock, lifecycle: options.lifecycle, secrets })
+      : undefined;
   const clientOptions: webApi.WebClientOptions = {
     retryConfig: { ...slackRetryConfig },
     timeout: SLACK_REQUEST_TIMEOUT_MS,
@@ -98,6 +160,21 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
               { path: '/healthz', method: ['GET'], handler: answerLiveness },
               { path: '/readyz', method: ['GET'], handler: (_req, res) => answerReadiness(options.health, res) },
             ],
+            ...(config.oauth !== undefined && installations !== undefined
+              ? {
+                  clientId: config.oauth.clientId,
+                  clientSecret: config.oauth.clientSecret,
+                  stateSecret: config.oauth.stateSecret,
+                  scopes: [...SLACK_BOT_SCOPES],
+                  installationStore: installations.bolt,
+                  installerOptions: {
+                    directInstall: false,
+                    renderHtmlForInstallPath: renderInstallPage,
+                    // oauth.v2.access and auth.test during an install go where every other call goes.
+                    clientOptions: installerClientOptions(clientOptions),
+                  },
+                }
+              : {}),
           },
           logger,
         )
@@ -110,7 +187,8 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
 
   const knowsBot = config.botId !== undefined && config.botUserId !== undefined;
   const app = new App({
-    token: config.botToken,
+    // OAuth mode has no token of its own: Bolt's authorize finds each event's workspace installation.
+    ...(config.botToken === undefined ? {} : { token: config.botToken }),
     receiver,
     logger: slackLogger,
     // Bolt forwards everything; the project's logger decides what is written.
@@ -125,6 +203,17 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
   app.error(async (error) => {
     // Thrown on so the receiver answers 503 and Slack redelivers; already logged by the listener.
     if (error instanceof StorageUnavailableError) throw error;
+    if (error.code === ErrorCode.AuthorizationError) {
+      const cause = causeOf(error);
+      if (cause instanceof StorageUnavailableError) {
+        logger.warn({ component: 'slack', err: cause.message }, 'database unreachable while finding the installation; event left for Slack to redeliver');
+        throw cause;
+      }
+      // Uninstalled (or never installed): nothing may be sent there, and nothing is wrong.
+      if (cause instanceof NoInstallationError) logger.debug({ component: 'slack', err: cause.message }, 'event from a workspace without an installation ignored');
+      else logger.warn({ component: 'slack', err: errorMessage(cause) }, 'installation could not be read; event ignored');
+      return;
+    }
     logger.error({ component: 'slack', code: error.code, err: errorMessage(error) }, 'unhandled Slack listener error');
   });
 
@@ -132,7 +221,7 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
   const context: SlackHandlerContext = {
     bot: options.bot,
     logger,
-    users: options.lookupUsers === false ? undefined : new SlackUsers(app.client, logger, options.clock ?? systemClock),
+    users: options.lookupUsers === false ? undefined : new SlackUsers(logger, clock),
     recent: new DeliveryDedupe(options.dedupe, options.clock ?? systemClock, logger),
     shares: new ShareStore(() => (options.clock ?? systemClock).now().getTime()),
     command: options.command ?? '/learningcity',
@@ -148,6 +237,7 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
   registerMessageHandlers(app, context);
   registerCommandHandler(app, context);
   registerActionHandlers(app, context);
+  registerLifecycleHandlers(app, installations ?? singleTokenLifecycle(logger, clock, options.lifecycle), logger);
 
   let address: AddressInfo | undefined;
   const idle = async (): Promise<void> => {
@@ -156,10 +246,14 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
 
   return {
     app,
-    notifier: createSlackNotifier(app.client, logger),
+    notifier: createSlackNotifier(
+      installations === undefined ? async () => app.client : slackClients((teamId) => installations.botTokenFor(teamId), { ...clientOptions, logger: slackLogger }),
+      logger,
+    ),
     idle,
     address: () => address,
     async start() {
+      if (options.installations !== undefined && config.oauth !== undefined) await checkTokenKeys(options.installations, logger);
       await app.init();
       if (config.mode === 'http') {
         const listen = options.listen ?? { port: config.port };

@@ -16,7 +16,7 @@ const ephemeral = async (respond: RespondFn, text: string, context: SlackHandler
 
 const run = async (context: SlackHandlerContext, client: App['client'], command: SlashCommand, respond: RespondFn): Promise<void> => {
   const line = fromSlackText(command.text) || 'help';
-  const origin = await withUser(context, commandOrigin(command));
+  const origin = await withUser(context, client, commandOrigin(command));
   const target = { client, respond, channelId: command.channel_id, userId: command.user_id, replace: false };
   try {
     const replies = await context.bot.handle({ type: 'message', origin, text: line });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { webApi } from '@slack/bolt';
 import type { Origin } from '../../src/core/events.js';
 import type { ChatBot, Logger } from '../../src/core/ports.js';
 import type { DeliveryDedupe } from './slack-dedupe.js';
@@ -24,10 +25,10 @@ export interface SlackHandlerContext {
   command: string;
 }
 
-/** The origin with what `users.info` says about the user, when lookups are on. */
-export const withUser = async (context: SlackHandlerContext, origin: Origin): Promise<Origin> => {
+/** The origin with what `users.info` (asked with the event's own client) says about the user, when lookups are on. */
+export const withUser = async (context: SlackHandlerContext, client: webApi.WebClient, origin: Origin): Promise<Origin> => {
   if (!context.users) return origin;
-  const info = await context.users.lookup(origin.workspaceId, origin.userId);
+  const info = await context.users.lookup(client, origin.workspaceId, origin.userId);
   return {
     ...origin,
     ...(info.userName !== undefined && origin.userName === undefined ? { userName: info.userName } : {}),

@@ -5,7 +5,7 @@ const TOKEN_PATTERN = /\b(?:xox[abpcoesr]|xapp)-[A-Za-z0-9-]+/gu;
 const BEARER_PATTERN = /\bBearer\s+[A-Za-z0-9._~+/=-]+/gu;
 
 /** Removes Slack tokens (by shape) and the given secrets (by value) from a log line. */
-export const redactSecrets = (text: string, secrets: readonly string[]): string => {
+export const redactSecrets = (text: string, secrets: Iterable<string>): string => {
   let clean = text.replace(TOKEN_PATTERN, '[redacted]').replace(BEARER_PATTERN, 'Bearer [redacted]');
   for (const secret of secrets) {
     if (secret.length >= 8) clean = clean.split(secret).join('[redacted]');
@@ -35,14 +35,17 @@ const ORDER: Record<LogLevel, number> = {
 
 /**
  * Bolt's and the Web API client's logger, writing through the project's pino logger. Every line is
- * flattened to a string and scrubbed of tokens and the signing secret before it leaves.
+ * flattened to a string and scrubbed of tokens and secrets before it leaves; `secrets` may grow
+ * (installed tokens join it). Lines matching `quiet` are expected and written as debug.
  */
-export const boltLogger = (logger: Logger, secrets: readonly string[], name = 'slack'): BoltLogger => {
+export const boltLogger = (logger: Logger, secrets: Iterable<string>, name = 'slack', quiet: readonly RegExp[] = []): BoltLogger => {
   let level: LogLevel = LogLevel.INFO;
   let component = name;
-  const write = (at: LogLevel, args: unknown[]): void => {
+  const write = (requested: LogLevel, args: unknown[]): void => {
+    const text = args.map(describe).join(' ');
+    const at = quiet.some((pattern) => pattern.test(text)) ? LogLevel.DEBUG : requested;
     if (ORDER[at] < ORDER[level]) return;
-    const msg = redactSecrets(args.map(describe).join(' '), secrets);
+    const msg = redactSecrets(text, secrets);
     const fields = { component };
     if (at === LogLevel.DEBUG) logger.debug(fields, msg);
     else if (at === LogLevel.INFO) logger.info(fields, msg);

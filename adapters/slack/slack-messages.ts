@@ -25,7 +25,7 @@ interface Question {
 /** Answers one question in its thread; any failure becomes an apology in that thread. */
 const answer = async (context: SlackHandlerContext, client: App['client'], question: Question): Promise<void> => {
   const { logger } = context;
-  const origin = await withUser(context, questionOrigin(question.teamId, question));
+  const origin = await withUser(context, client, questionOrigin(question.teamId, question));
   const thread = { channel: question.channel, ...(origin.threadId ? { threadTs: origin.threadId } : {}) };
   try {
     const replies = await context.bot.handle({ type: 'message', origin, text: question.text });

@@ -37,19 +37,19 @@ export class SlackUsers {
   private readonly cache = new Map<string, CacheEntry>();
 
   constructor(
-    private readonly client: webApi.WebClient,
     private readonly logger: Logger,
     private readonly clock: Clock,
     private readonly ttlMs = 10 * 60_000,
     private readonly capacity = 1_000,
   ) {}
 
-  lookup(teamId: string, userId: string): Promise<SlackUserInfo> {
+  /** `client` carries the workspace's own token (each workspace has its own in OAuth mode). */
+  lookup(client: webApi.WebClient, teamId: string, userId: string): Promise<SlackUserInfo> {
     const key = `${teamId}:${userId}`;
     const now = this.clock.now().getTime();
     const cached = this.cache.get(key);
     if (cached && cached.expires > now) return cached.info;
-    const info = this.fetch(userId);
+    const info = this.fetch(client, userId);
     this.cache.delete(key);
     this.cache.set(key, { info, expires: now + this.ttlMs });
     if (this.cache.size > this.capacity) {
@@ -59,9 +59,9 @@ export class SlackUsers {
     return info;
   }
 
-  private async fetch(userId: string): Promise<SlackUserInfo> {
+  private async fetch(client: webApi.WebClient, userId: string): Promise<SlackUserInfo> {
     try {
-      const parsed = usersInfoSchema.safeParse(await this.client.users.info({ user: userId }));
+      const parsed = usersInfoSchema.safeParse(await client.users.info({ user: userId }));
       const user = parsed.success ? parsed.data.user : undefined;
       if (!user) return {};
       const name = user.profile?.display_name || user.real_name || user.name;

@@ -202,3 +202,30 @@ export interface Notifier {
 export interface ReminderPort {
   command(origin: Origin, args: string): Promise<Reply[]>;
 }
+
+/**
+ * An app installation in a workspace, as an OAuth flow hands it over: `data` is what may be kept in
+ * plain form (ids, names, scopes), `secrets` the tokens, which the store keeps encrypted.
+ */
+export interface StoredInstallation {
+  /** `platform:id`, e.g. `slack:T1` (one workspace) or `slack:E1` (an organisation-wide install). */
+  workspace: string;
+  /** `''` for the workspace's latest installation; otherwise the installing user's own record. */
+  userId: string;
+  data: unknown;
+  secrets: Record<string, string>;
+  installedAt: Date;
+}
+
+/** Installations with their tokens, encrypted at rest. */
+export interface InstallationStore {
+  /** Saves the installation, replacing the one with the same workspace and user. */
+  put(installation: StoredInstallation): Promise<void>;
+  get(workspace: string, userId: string): Promise<StoredInstallation | undefined>;
+  /** Removes the workspace's installations (only that user's record when given); how many went. */
+  delete(workspace: string, userId?: string): Promise<number>;
+  /** Ids of keys that stored tokens were encrypted with and that no configured key matches. */
+  unknownKeyIds(): Promise<string[]>;
+  /** Re-encrypts tokens still under an older key with the current one; how many were. */
+  rekey(): Promise<number>;
+}

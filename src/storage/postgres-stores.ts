@@ -4,11 +4,13 @@ import { openPostgres } from './postgres-database.js';
 import type { OpenPostgresOptions, PostgresDatabase } from './postgres-database.js';
 import { PostgresDedupeStore } from './postgres-dedupe-store.js';
 import { PostgresFeedbackStore } from './postgres-feedback-store.js';
+import { PostgresInstallationStore } from './postgres-installation-store.js';
 import { PostgresReminderStore } from './postgres-reminder-store.js';
 import { PostgresResultStore } from './postgres-result-store.js';
 import { PostgresSessionStore } from './postgres-session-store.js';
 import { migrations } from './schema.js';
 import type { Stores } from './stores.js';
+import type { TokenCipher } from './token-cipher.js';
 
 /** The PostgreSQL-backed stores sharing one pool. */
 export interface PostgresStores extends Stores {
@@ -18,6 +20,7 @@ export interface PostgresStores extends Stores {
   feedback: PostgresFeedbackStore;
   reminders: PostgresReminderStore;
   dedupe: PostgresDedupeStore;
+  installations: PostgresInstallationStore;
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>;
   /** Waits for statements in flight and closes the pool; the stores cannot be used afterwards. */
@@ -32,9 +35,10 @@ export interface PostgresStores extends Stores {
 export const createPostgresStores = async (
   url: string,
   logger: Logger = silentLogger,
-  options: Pick<OpenPostgresOptions, 'maxConnections' | 'connectionTimeoutMs' | 'queryTimeoutMs' | 'migrations'> = {},
+  options: Pick<OpenPostgresOptions, 'maxConnections' | 'connectionTimeoutMs' | 'queryTimeoutMs' | 'migrations'> & { tokenCipher?: TokenCipher } = {},
 ): Promise<PostgresStores> => {
-  const db = await openPostgres(url, { ...options, logger, migrations: [...migrations, ...(options.migrations ?? [])] });
+  const { tokenCipher, ...open } = options;
+  const db = await openPostgres(url, { ...open, logger, migrations: [...migrations, ...(options.migrations ?? [])] });
   return {
     db,
     sessions: new PostgresSessionStore(db, logger),
@@ -42,6 +46,7 @@ export const createPostgresStores = async (
     feedback: new PostgresFeedbackStore(db, logger),
     reminders: new PostgresReminderStore(db, logger),
     dedupe: new PostgresDedupeStore(db),
+    installations: new PostgresInstallationStore(db, tokenCipher),
     ping: async () => {
       await db.run('checking the database', 'SELECT 1');
     },

@@ -224,6 +224,41 @@ export const dedupeMigrations: Migration[] = [
 ];
 
 /**
+ * App installations from OAuth (one row per workspace or organisation for its latest installation,
+ * `user_id` ''; one per installing user). `secrets` holds the tokens sealed with AES-256-GCM under
+ * the key `key_id` names; never plain text.
+ */
+export const installationMigrations: Migration[] = [
+  {
+    id: 'installations-001-create',
+    sqlite: `
+      CREATE TABLE installations (
+        workspace TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        secrets TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        installed_at TEXT NOT NULL,
+        PRIMARY KEY (workspace, user_id)
+      );
+      CREATE INDEX installations_by_key ON installations (key_id);
+    `,
+    postgres: `
+      CREATE TABLE installations (
+        workspace TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        data JSON NOT NULL,
+        secrets TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        installed_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (workspace, user_id)
+      );
+      CREATE INDEX installations_by_key ON installations (key_id);
+    `,
+  },
+];
+
+/**
  * Every migration of the bot's database, in the order a new database gets them. Append only; a
  * run also applies `schema-001-checksums` first (see migrations.ts).
  */
@@ -233,4 +268,5 @@ export const migrations: readonly Migration[] = [
   ...feedbackMigrations,
   ...reminderMigrations,
   ...dedupeMigrations,
+  ...installationMigrations,
 ];

@@ -3,9 +3,11 @@ import type { Logger } from '../core/ports.js';
 import { closeDatabase, openDatabase } from './sqlite-database.js';
 import type { Database, OpenDatabaseOptions } from './sqlite-database.js';
 import type { Stores } from './stores.js';
+import type { TokenCipher } from './token-cipher.js';
 import { migrations } from './schema.js';
 import { SqliteDedupeStore } from './sqlite-dedupe-store.js';
 import { SqliteFeedbackStore } from './sqlite-feedback-store.js';
+import { SqliteInstallationStore } from './sqlite-installation-store.js';
 import { SqliteReminderStore } from './sqlite-reminder-store.js';
 import { SqliteResultStore } from './sqlite-result-store.js';
 import { SqliteSessionStore } from './sqlite-session-store.js';
@@ -18,6 +20,7 @@ export interface SqliteStores extends Stores {
   feedback: SqliteFeedbackStore;
   reminders: SqliteReminderStore;
   dedupe: SqliteDedupeStore;
+  installations: SqliteInstallationStore;
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>;
   /** Closes the connection; the stores cannot be used afterwards. */
@@ -31,10 +34,11 @@ export interface SqliteStores extends Stores {
 export const createSqliteStores = (
   path: string,
   logger: Logger = silentLogger,
-  options: Pick<OpenDatabaseOptions, 'busyTimeoutMs' | 'migrations' | 'onFileGone'> = {},
+  options: Pick<OpenDatabaseOptions, 'busyTimeoutMs' | 'migrations' | 'onFileGone'> & { tokenCipher?: TokenCipher } = {},
 ): SqliteStores => {
+  const { tokenCipher, ...open } = options;
   const db = openDatabase(path, {
-    ...options,
+    ...open,
     logger,
     migrations: [...migrations, ...(options.migrations ?? [])],
   });
@@ -46,6 +50,7 @@ export const createSqliteStores = (
       feedback: new SqliteFeedbackStore(db, logger),
       reminders: new SqliteReminderStore(db, logger),
       dedupe: new SqliteDedupeStore(db),
+      installations: new SqliteInstallationStore(db, tokenCipher),
       ping: async () => {
         db.prepare('SELECT count(*) FROM schema_migrations').get();
       },

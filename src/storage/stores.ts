@@ -1,4 +1,4 @@
-import type { DedupeStore, FeedbackStore, ResultStore, SessionStore } from '../core/ports.js';
+import type { DedupeStore, FeedbackStore, InstallationStore, ResultStore, SessionStore } from '../core/ports.js';
 import type { ReminderStore } from '../reminders/reminder.js';
 import type { FeedbackEntry } from './feedback-entry.js';
 
@@ -9,6 +9,8 @@ export interface Stores {
   feedback: FeedbackStore & { listByWorkspace(workspace: string): Promise<FeedbackEntry[]> };
   reminders: ReminderStore;
   dedupe: DedupeStore;
+  /** OAuth installations and their tokens, encrypted (needs TOKEN_ENCRYPTION_KEY to store or read tokens). */
+  installations: InstallationStore;
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>;
   /** Closes the database (a pool waits for statements in flight); the stores cannot be used afterwards. */

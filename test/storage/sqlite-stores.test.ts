@@ -45,6 +45,7 @@ describe('SQLite stores across restarts', () => {
       'dedupe-001-create',
       'feedback-001-create',
       'feedback-002-discord-dm-per-user',
+      'installations-001-create',
       'reminders-001-create',
       'reminders-002-discord-dm-per-user',
       'results-001-create',

@@ -46,10 +46,33 @@ describe('parseSlackConfig', () => {
     expect(result).toEqual({
       ok: false,
       problems: [
-        'SLACK_BOT_TOKEN is required (the xoxb- bot token from "OAuth & Permissions")',
+        'SLACK_BOT_TOKEN is required (the xoxb- bot token from "OAuth & Permissions"), or SLACK_CLIENT_ID with SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to let each workspace install the app (OAuth)',
         'SLACK_SIGNING_SECRET is required when SLACK_MODE is http (Basic Information > App Credentials)',
       ],
     });
+  });
+
+  it('reads OAuth settings instead of a bot token', () => {
+    const oauth = { SLACK_CLIENT_ID: '1234567890.9876543210', SLACK_CLIENT_SECRET: 'abcdef0123456789abcdef0123456789', SLACK_STATE_SECRET: 's'.repeat(40) };
+    expect(parseSlackConfig({ ...oauth, SLACK_SIGNING_SECRET: secret })).toEqual({
+      ok: true,
+      config: { mode: 'http', signingSecret: secret, port: 3000, oauth: { clientId: oauth.SLACK_CLIENT_ID, clientSecret: oauth.SLACK_CLIENT_SECRET, stateSecret: 's'.repeat(40) } },
+    });
+  });
+
+  it('refuses OAuth with a bot token, without its secrets, or in Socket Mode, naming each problem', () => {
+    const result = parseSlackConfig({ SLACK_CLIENT_ID: '1234567890.9876543210', SLACK_BOT_TOKEN: token, SLACK_MODE: 'socket', SLACK_APP_TOKEN: 'xapp-1-A-abc' });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        'Set SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (each workspace installs the app with OAuth), not both',
+        'SLACK_CLIENT_SECRET is required with SLACK_CLIENT_ID (Basic Information > App Credentials)',
+        'SLACK_STATE_SECRET is required with SLACK_CLIENT_ID: it signs the OAuth state (e.g. `openssl rand -hex 32`)',
+        'SLACK_CLIENT_ID (OAuth installs) needs SLACK_MODE=http: the install pages /slack/install and /slack/oauth_redirect are served by the HTTP server',
+      ],
+    });
+    const short = parseSlackConfig({ SLACK_CLIENT_ID: '1234567890.9876543210', SLACK_CLIENT_SECRET: 'abcdef0123456789abcdef', SLACK_STATE_SECRET: 'short', SLACK_SIGNING_SECRET: secret });
+    expect(short.ok ? [] : short.problems).toEqual(['SLACK_STATE_SECRET must be at least 32 random characters (e.g. `openssl rand -hex 32`)']);
   });
 
   it('exposes a plain object schema that a larger config can extend', () => {
