@@ -91,7 +91,11 @@ const installation = (overrides: Partial<StoredInstallation> = {}): StoredInstal
 
 describe.each(backends)('$name installation store', ({ name, create, skip }) => {
   const it = skip ? itRun.skip : itRun;
-  const onDatabase = skip || name === 'memory' ? itRun.skip : itRun;
+  // Encryption happens in the database stores; the memory store keeps installations as given, so
+  // these cases are not declared for it (rather than counted as skipped).
+  const onDatabase = (title: string, test: () => Promise<void>): void => {
+    if (name !== 'memory') it(title, test);
+  };
 
   it('reads back what was put, tokens included, for that workspace and user only', async () => {
     const store = await (await create()).open(createTokenCipher({ current: newKey() }));
