@@ -224,6 +224,31 @@ export const dedupeMigrations: Migration[] = [
 ];
 
 /**
+ * Workspaces the bot was removed from (Slack uninstall, Discord server kick), kept until they come
+ * back or their data is deleted after the grace period. The sessions index serves the retention
+ * job, which looks across workspaces for sessions untouched since a date.
+ */
+export const privacyMigrations: Migration[] = [
+  {
+    id: 'privacy-001-workspace-status',
+    sqlite: `
+      CREATE TABLE workspace_status (
+        workspace TEXT PRIMARY KEY NOT NULL,
+        removed_at TEXT NOT NULL
+      );
+      CREATE INDEX assessment_sessions_by_update ON assessment_sessions (updated_at);
+    `,
+    postgres: `
+      CREATE TABLE workspace_status (
+        workspace TEXT PRIMARY KEY NOT NULL,
+        removed_at TIMESTAMPTZ NOT NULL
+      );
+      CREATE INDEX assessment_sessions_by_update ON assessment_sessions (updated_at);
+    `,
+  },
+];
+
+/**
  * Every migration of the bot's database, in the order a new database gets them. Append only; a
  * run also applies `schema-001-checksums` first (see migrations.ts).
  */
@@ -233,4 +258,5 @@ export const migrations: readonly Migration[] = [
   ...feedbackMigrations,
   ...reminderMigrations,
   ...dedupeMigrations,
+  ...privacyMigrations,
 ];

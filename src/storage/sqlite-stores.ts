@@ -9,6 +9,7 @@ import { SqliteFeedbackStore } from './sqlite-feedback-store.js';
 import { SqliteReminderStore } from './sqlite-reminder-store.js';
 import { SqliteResultStore } from './sqlite-result-store.js';
 import { SqliteSessionStore } from './sqlite-session-store.js';
+import { SqliteWorkspaceStatusStore } from './sqlite-workspace-status-store.js';
 
 /** The SQLite-backed stores sharing one connection. */
 export interface SqliteStores extends Stores {
@@ -18,6 +19,7 @@ export interface SqliteStores extends Stores {
   feedback: SqliteFeedbackStore;
   reminders: SqliteReminderStore;
   dedupe: SqliteDedupeStore;
+  workspaceStatus: SqliteWorkspaceStatusStore;
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>;
   /** Closes the connection; the stores cannot be used afterwards. */
@@ -46,6 +48,7 @@ export const createSqliteStores = (
       feedback: new SqliteFeedbackStore(db, logger),
       reminders: new SqliteReminderStore(db, logger),
       dedupe: new SqliteDedupeStore(db),
+      workspaceStatus: new SqliteWorkspaceStatusStore(db, logger),
       ping: async () => {
         db.prepare('SELECT count(*) FROM schema_migrations').get();
       },
