@@ -4,6 +4,8 @@ import { eraseWorkspaceEverywhere, totalErased } from './erase.js';
 import type { WorkspaceStatusStore } from './workspace-status.js';
 
 const DAY_MS = 86_400_000;
+/** After this long, a deletion another run took on and never finished (its process stopped) is taken over. */
+const ERASURE_LEASE_MS = 3_600_000;
 
 export interface RetentionDeps {
   status: WorkspaceStatusStore;
@@ -39,9 +41,9 @@ export const createRetention = (deps: RetentionDeps): Retention => {
     for (const { workspace, removedAt } of await status.listRemoved()) {
       if (removedAt.getTime() > cutoff) continue;
       try {
-        // Read again just before deleting: the bot may have been added back since the list was read.
-        const still = (await status.listRemoved()).some((row) => row.workspace === workspace);
-        if (!still) continue;
+        // One run deletes; the claim also fails when the bot was added back since the list was read.
+        const staleBefore = new Date(now.getTime() - ERASURE_LEASE_MS);
+        if (!(await status.claimErasure(workspace, new Date(cutoff), now, staleBefore))) continue;
         const counts = await eraseWorkspaceEverywhere(deps.erasable, workspace);
         // Cleared after the data is gone, so a run that stops half-way is finished by the next one.
         await status.clearRemoved(workspace);

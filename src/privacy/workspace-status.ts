@@ -14,6 +14,12 @@ export interface WorkspaceStatusStore {
   markRemoved(workspace: string, at: Date): Promise<void>;
   /** Clears the mark (the bot came back, or the data is gone); true when there was one. */
   clearRemoved(workspace: string): Promise<boolean>;
+  /**
+   * Takes on deleting the data of a workspace removed at or before `removedBefore`: true for the
+   * one caller that may go ahead, false when the workspace is not (or no longer) removed that long,
+   * or another run took it on after `staleBefore` (a run that stopped half-way is taken over later).
+   */
+  claimErasure(workspace: string, removedBefore: Date, at: Date, staleBefore: Date): Promise<boolean>;
   /** Every removed workspace, longest removed first. */
   listRemoved(): Promise<RemovedWorkspace[]>;
 }

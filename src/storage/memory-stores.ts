@@ -180,11 +180,20 @@ export class MemoryFeedbackStore implements FeedbackStore, ErasableStore {
 
 /** {@link WorkspaceStatusStore} kept in memory. */
 export class MemoryWorkspaceStatusStore implements WorkspaceStatusStore {
-  readonly #rows = new Map<string, Date>();
+  readonly #rows = new Map<string, { removedAt: Date; erasingSince?: Date }>();
 
   async markRemoved(workspace: string, at: Date): Promise<void> {
     toIsoText(at, 'at');
-    if (!this.#rows.has(workspace)) this.#rows.set(workspace, new Date(at));
+    if (!this.#rows.has(workspace)) this.#rows.set(workspace, { removedAt: new Date(at) });
+  }
+
+  async claimErasure(workspace: string, removedBefore: Date, at: Date, staleBefore: Date): Promise<boolean> {
+    for (const [date, name] of [[removedBefore, 'removedBefore'], [at, 'at'], [staleBefore, 'staleBefore']] as const) toIsoText(date, name);
+    const row = this.#rows.get(workspace);
+    if (row === undefined || row.removedAt > removedBefore) return false;
+    if (row.erasingSince !== undefined && row.erasingSince >= staleBefore) return false;
+    row.erasingSince = new Date(at);
+    return true;
   }
 
   async clearRemoved(workspace: string): Promise<boolean> {
@@ -193,7 +202,7 @@ export class MemoryWorkspaceStatusStore implements WorkspaceStatusStore {
 
   async listRemoved(): Promise<RemovedWorkspace[]> {
     return [...this.#rows]
-      .map(([workspace, at]) => ({ workspace, removedAt: new Date(at) }))
+      .map(([workspace, row]) => ({ workspace, removedAt: new Date(row.removedAt) }))
       .sort((a, b) => a.removedAt.getTime() - b.removedAt.getTime() || (a.workspace < b.workspace ? -1 : 1));
   }
 }

@@ -30,6 +30,17 @@ export class PostgresWorkspaceStatusStore implements WorkspaceStatusStore {
     return changed === 1;
   }
 
+  async claimErasure(workspace: string, removedBefore: Date, at: Date, staleBefore: Date): Promise<boolean> {
+    // The row lock makes a second claim wait, then find the row taken.
+    const { changed } = await this.#db.run(
+      'taking on a workspace’s deletion',
+      `UPDATE workspace_status SET erasing_since = $1
+       WHERE workspace = $2 AND removed_at <= $3 AND (erasing_since IS NULL OR erasing_since < $4)`,
+      [toIsoText(at, 'at'), workspace, toIsoText(removedBefore, 'removedBefore'), toIsoText(staleBefore, 'staleBefore')],
+    );
+    return changed === 1;
+  }
+
   async listRemoved(): Promise<RemovedWorkspace[]> {
     const { rows } = await this.#db.run(
       'reading removed workspaces',

@@ -225,7 +225,8 @@ export const dedupeMigrations: Migration[] = [
 
 /**
  * Workspaces the bot was removed from (Slack uninstall, Discord server kick), kept until they come
- * back or their data is deleted after the grace period. The sessions index serves the retention
+ * back or their data is deleted after the grace period; `erasing_since` is when an instance took
+ * that deletion on, so the others leave it alone. The sessions index serves the retention
  * job, which looks across workspaces for sessions untouched since a date.
  */
 export const privacyMigrations: Migration[] = [
@@ -234,14 +235,16 @@ export const privacyMigrations: Migration[] = [
     sqlite: `
       CREATE TABLE workspace_status (
         workspace TEXT PRIMARY KEY NOT NULL,
-        removed_at TEXT NOT NULL
+        removed_at TEXT NOT NULL,
+        erasing_since TEXT
       );
       CREATE INDEX assessment_sessions_by_update ON assessment_sessions (updated_at);
     `,
     postgres: `
       CREATE TABLE workspace_status (
         workspace TEXT PRIMARY KEY NOT NULL,
-        removed_at TIMESTAMPTZ NOT NULL
+        removed_at TIMESTAMPTZ NOT NULL,
+        erasing_since TIMESTAMPTZ
       );
       CREATE INDEX assessment_sessions_by_update ON assessment_sessions (updated_at);
     `,

@@ -15,6 +15,7 @@ export class SqliteWorkspaceStatusStore implements WorkspaceStatusStore {
   readonly #mark;
   readonly #clear;
   readonly #list;
+  readonly #claim;
 
   constructor(db: Database, logger: Logger = silentLogger) {
     this.#rows = workspaceStatusRows(sqliteColumns, logger);
@@ -24,6 +25,11 @@ export class SqliteWorkspaceStatusStore implements WorkspaceStatusStore {
       `INSERT INTO workspace_status (${WORKSPACE_STATUS_COLUMNS}) VALUES (?, ?) ON CONFLICT (workspace) DO NOTHING`,
     );
     this.#clear = db.prepare<[string]>('DELETE FROM workspace_status WHERE workspace = ?');
+    // ISO 8601 UTC text of a fixed width compares in time order.
+    this.#claim = db.prepare<[string, string, string, string]>(
+      `UPDATE workspace_status SET erasing_since = ?
+       WHERE workspace = ? AND removed_at <= ? AND (erasing_since IS NULL OR erasing_since < ?)`,
+    );
     this.#list = db.prepare<[]>(`SELECT ${WORKSPACE_STATUS_COLUMNS} FROM workspace_status ORDER BY removed_at, workspace`);
   }
 
@@ -33,6 +39,11 @@ export class SqliteWorkspaceStatusStore implements WorkspaceStatusStore {
 
   async clearRemoved(workspace: string): Promise<boolean> {
     return this.#clear.run(workspace).changes === 1;
+  }
+
+  async claimErasure(workspace: string, removedBefore: Date, at: Date, staleBefore: Date): Promise<boolean> {
+    const values = [toIsoText(at, 'at'), workspace, toIsoText(removedBefore, 'removedBefore'), toIsoText(staleBefore, 'staleBefore')] as const;
+    return this.#claim.run(...values).changes === 1;
   }
 
   async listRemoved(): Promise<RemovedWorkspace[]> {

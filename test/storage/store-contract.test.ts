@@ -311,5 +311,20 @@ describe.each(backends)('$name stores', ({ open, skip }) => {
       expect(await workspaceStatus.listRemoved()).toEqual([{ workspace: 'discord:G2', removedAt: day(5) }]);
       await expect(async () => workspaceStatus.markRemoved('discord:G3', new Date(Number.NaN))).rejects.toThrow(StorageError);
     });
+
+    it('lets one caller take on a workspace’s deletion, once it has been removed long enough, until the claim goes stale', async () => {
+      const { workspaceStatus } = await start();
+      await workspaceStatus.markRemoved('discord:G1', day(3));
+      // Not removed long enough, or not removed at all.
+      expect(await workspaceStatus.claimErasure('discord:G1', day(2), day(10), day(9))).toBe(false);
+      expect(await workspaceStatus.claimErasure('discord:G9', day(5), day(10), day(9))).toBe(false);
+      expect(await workspaceStatus.claimErasure('discord:G1', day(3), day(10), day(9))).toBe(true);
+      expect(await workspaceStatus.claimErasure('discord:G1', day(3), day(10), day(9))).toBe(false);
+      // The claimer stopped half-way: after the lease, another run takes it over.
+      expect(await workspaceStatus.claimErasure('discord:G1', day(3), day(12), day(11))).toBe(true);
+      expect(await workspaceStatus.listRemoved()).toEqual([{ workspace: 'discord:G1', removedAt: day(3) }]);
+      await workspaceStatus.clearRemoved('discord:G1');
+      expect(await workspaceStatus.claimErasure('discord:G1', day(3), day(20), day(19))).toBe(false);
+    });
   });
 });
