@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -77,6 +77,30 @@ describe('console: forget me', () => {
     // The Slack workspace is another council's: the same id there is untouched.
     expect(outside(after)).toEqual(outside(before));
     expect(after.filter((row) => row.includes('grace-hopper'))).toEqual(before.filter((row) => row.includes('grace-hopper') && !row.includes(USER)));
+  });
+});
+
+describe('console: export', () => {
+  it('writes the results and everything else stored about the workspace, one CSV per table, and nothing of other workspaces', async () => {
+    const at = { now: new Date('2026-03-05T10:00:00.000Z') };
+    const { core, session, path } = await open(at);
+    opened = { core, session };
+    const printed = await session.type('export', /Feedback votes in this workspace: 2\.[\s\S]*Saved to/u);
+    expect(printed).toContain('Assessment results for this workspace: 2 results');
+    expect(printed).toContain('Assessments in progress in this workspace: 2.');
+    expect(printed).toContain('Reminders in this workspace: 4.');
+    const dir = join(path, '..', 'exports');
+    const files = readdirSync(dir).sort();
+    expect(files).toEqual(['local-2026-03-05-feedback.csv', 'local-2026-03-05-reminders.csv', 'local-2026-03-05-sessions.csv', 'local-2026-03-05.csv']);
+    const read = (name: string) => readFileSync(join(dir, name), 'utf8').split('\n');
+    expect(read('local-2026-03-05-sessions.csv')[0]).toBe('conversation,user_id,framework_id,city,started_at,updated_at,state_json');
+    expect(read('local-2026-03-05-sessions.csv').filter((line) => line.includes(USER))).toHaveLength(1);
+    expect(read('local-2026-03-05-reminders.csv')).toContain(
+      `mine-own,terminal,,Leeds,"{""kind"":""cron"",""expr"":""0 9 * * *""}",Europe/London,${USER},2026-03-01T09:00:00.000Z,2026-03-01T09:00:00.000Z,no,2026-03-01T09:01:00.000Z`,
+    );
+    expect(read('local-2026-03-05-feedback.csv')).toEqual(['user_id,answer_key,helpful,at', `grace-hopper,colleague-answer,yes,2026-03-01T09:00:00.000Z`, `${USER},mine-answer,yes,2026-03-01T09:00:00.000Z`]);
+    const everything = files.map((name) => readFileSync(join(dir, name), 'utf8')).join('\n');
+    expect(everything).not.toMatch(/TKEEP|UDISCORD|slack-|discord-/u);
   });
 });
 
