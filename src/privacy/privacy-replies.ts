@@ -58,7 +58,7 @@ const PLURALS: Record<string, [string, string]> = {
   reminders: ['reminder', 'reminders'],
 };
 
-/** "2 assessment results, 1 reminder" from counts; tables with nothing left out. */
+/** "2 assessment results, 1 reminder" from counts; tables with nothing left out (empty when nothing went). */
 export const describeCounts = (counts: ErasedCounts): string => {
   const known = Object.keys(PLURALS);
   const others = Object.keys(counts).filter((table) => !known.includes(table) && table !== 'reminder_deliveries');
@@ -69,5 +69,5 @@ export const describeCounts = (counts: ErasedCounts): string => {
       const [one, many] = PLURALS[table] ?? [table, table];
       return `${count} ${count === 1 ? one : many}`;
     });
-  return parts.length === 0 ? 'nothing was stored' : parts.join(', ');
+  return parts.join(', ');
 };

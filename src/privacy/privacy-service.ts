@@ -7,6 +7,8 @@ import { eraseUserEverywhere, eraseWorkspaceEverywhere, totalErased } from './er
 import { workspaceRecordFiles, type WorkspaceRecords } from './privacy-export.js';
 import { CANCEL_VALUE, FORGET_VALUE, deleteConfirmation, deleteWorkspacePrompt, describeCounts, forgetPrompt } from './privacy-replies.js';
 
+const NOTHING_ABOUT_YOU = 'The bot keeps nothing about you here, so there was nothing to delete.';
+
 /** How long a Confirm button of `forget me` stays valid. */
 export const FORGET_CONFIRM_MS = 15 * 60_000;
 
@@ -35,13 +37,16 @@ export const createPrivacyService = (deps: PrivacyDeps): PrivacyPort => {
     if (origin.personal === true) {
       const counts = await eraseWorkspaceEverywhere(deps.erasable, workspace);
       logger.info({ workspace, counts }, 'personal workspace erased on request');
+      if (totalErased(counts) === 0) return [textReply(NOTHING_ABOUT_YOU)];
       return [textReply(`Done: deleted ${describeCounts(counts)}. Nothing about you is left from these direct messages.`)];
     }
     const counts = await eraseUserEverywhere(deps.erasable, workspace, origin.userId);
     const { assessment_results: anonymised = 0, ...deleted } = counts;
     logger.info({ workspace, counts }, 'user erased on request');
+    if (totalErased(counts) === 0) return [textReply(NOTHING_ABOUT_YOU)];
+    const gone = totalErased(deleted) === 0 ? 'Done.' : `Done: deleted ${describeCounts(deleted)}.`;
     const kept = anonymised === 0 ? '' : ` ${anonymised} completed assessment${anonymised === 1 ? ' stays' : 's stay'} for the city, marked anonymous.`;
-    return [textReply(`Done: deleted ${describeCounts(deleted)}.${kept} Nothing in this workspace names you any more.`)];
+    return [textReply(`${gone}${kept} Nothing in this workspace names you any more.`)];
   };
 
   const confirmForget = async (origin: Origin, rest: string): Promise<Reply[]> => {
@@ -91,6 +96,7 @@ export const createPrivacyService = (deps: PrivacyDeps): PrivacyPort => {
       const workspace = workspaceKey(origin);
       const counts = await eraseWorkspaceEverywhere(deps.erasable, workspace);
       logger.info({ workspace, counts, total: totalErased(counts) }, 'workspace data deleted on request');
+      if (totalErased(counts) === 0) return [textReply('Nothing was stored for this workspace, so there was nothing to delete.')];
       return [textReply(`Done: deleted ${describeCounts(counts)} from this workspace.`)];
     },
 
