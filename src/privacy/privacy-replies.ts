@@ -44,7 +44,7 @@ export const deleteWorkspacePrompt = (origin: Origin): Reply => {
     ].join('\n'),
     choices: [{ label: 'Cancel', value: CANCEL_VALUE, keyword: 'cancel' }],
     howTo: {
-      buttons: `Type ${deleteConfirmation(origin)} to go ahead, or press Cancel.`,
+      buttons: `Type ${codeSpan(deleteConfirmation(origin))} to go ahead, or press Cancel.`,
       typing: `Type ${codeSpan(deleteConfirmation(origin))} to go ahead, or \`cancel\`.`,
     },
   };

@@ -36,7 +36,8 @@ export const createPrivacyService = (deps: PrivacyDeps): PrivacyPort => {
     const workspace = workspaceKey(origin);
     if (origin.personal === true) {
       const counts = await eraseWorkspaceEverywhere(deps.erasable, workspace);
-      logger.info({ workspace, counts }, 'personal workspace erased on request');
+      // Its key holds the user's id, which must not outlive the request in the logs either.
+      logger.info({ platform: origin.platform, counts }, 'a person’s own DM workspace erased on request');
       if (totalErased(counts) === 0) return [textReply(NOTHING_ABOUT_YOU)];
       return [textReply(`Done: deleted ${describeCounts(counts)}. Nothing about you is left from these direct messages.`)];
     }
