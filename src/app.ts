@@ -6,13 +6,15 @@ import { formatFrameworkError, loadFrameworks } from './assessment/framework-loa
 import type { Framework } from './assessment/framework-schema.js';
 import { createBot } from './core/bot.js';
 import type { Platform } from './core/events.js';
-import { systemClock, type ChatBot, type Clock, type Logger, type Notifier } from './core/ports.js';
+import { systemClock, type ChatBot, type Clock, type Logger, type Notifier, type WorkspaceLifecycle } from './core/ports.js';
 import { knowledgePaths } from './knowledge/default-paths.js';
 import { openKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.js';
+import { createPrivacyService } from './privacy/privacy-service.js';
+import { createRetention } from './privacy/retention.js';
 import { createReminders } from './reminders/reminders.js';
 import type { ReminderScheduler } from './reminders/scheduler.js';
 import { createSqliteStores } from './storage/sqlite-stores.js';
-import type { Stores } from './storage/stores.js';
+import { erasableStores, type Stores } from './storage/stores.js';
 import type { TokenCipher } from './storage/token-cipher.js';
 
 export interface CoreOptions {
@@ -29,6 +31,10 @@ export interface CoreOptions {
   coordinatorIds?: string[];
   /** `platform:workspace:role` ids whose members may manage reminders. */
   coordinatorRoles?: string[];
+  /** Days a removed workspace's data is kept (default 30). */
+  retentionDaysAfterRemoval?: number;
+  /** Days an untouched assessment in progress is kept (default 180). */
+  retentionDaysInProgress?: number;
   /** Called once when a write finds the database file deleted or replaced; main stops the process. */
   onDatabaseGone?: (reason: string) => void;
   /** Encrypts installation tokens in the SQLite store (OAuth mode); PostgreSQL stores bring their own. */
@@ -47,6 +53,8 @@ export interface Core {
   reminders: ReminderScheduler;
   /** Adapters put their notifier here once started; reminders are delivered through it. */
   notifiers: Partial<Record<Platform, Notifier>>;
+  /** What adapters tell when the bot is removed from a workspace or added back. */
+  lifecycle: WorkspaceLifecycle;
   close(): Promise<void>;
 }
 
@@ -79,6 +87,12 @@ export const createCore = (options: CoreOptions): Core => {
     newId: randomUUID,
   });
   const notifiers: Partial<Record<Platform, Notifier>> = {};
+  const erasable = erasableStores(stores);
+  const retention = createRetention({
+    status: stores.workspaceStatus, erasable, sessions: stores.sessions, clock, logger,
+    daysAfterRemoval: options.retentionDaysAfterRemoval ?? 30,
+    daysInProgress: options.retentionDaysInProgress ?? 180,
+  });
   const reminders = createReminders({
     store: stores.reminders,
     results: stores.results,
@@ -91,9 +105,21 @@ export const createCore = (options: CoreOptions): Core => {
     defaultTimeZone: options.defaultTimeZone ?? 'Europe/London',
     coordinatorIds: options.coordinatorIds ?? [],
     coordinatorRoles: options.coordinatorRoles ?? [],
+    removedWorkspaces: retention.removedWorkspaces,
+    housekeeping: retention.run,
+  });
+  const privacy = createPrivacyService({
+    erasable, clock, logger,
+    coordinatorIds: options.coordinatorIds ?? [],
+    coordinatorRoles: options.coordinatorRoles ?? [],
+    records: async (workspace) => ({
+      sessions: await stores.sessions.listByWorkspace(workspace),
+      reminders: await stores.reminders.listByWorkspace(workspace),
+      feedback: await stores.feedback.listByWorkspace(workspace),
+    }),
   });
   const charts = new ChartWorkerPool();
-  const bot = createBot({ answers: knowledge, assessments, feedback: stores.feedback, reminders: reminders.port, charts, logger, clock });
+  const bot = createBot({ answers: knowledge, assessments, feedback: stores.feedback, reminders: reminders.port, privacy, charts, logger, clock });
   return {
     bot,
     knowledge,
@@ -103,6 +129,7 @@ export const createCore = (options: CoreOptions): Core => {
     charts,
     reminders: reminders.scheduler,
     notifiers,
+    lifecycle: retention.lifecycle,
     close: async () => {
       await reminders.scheduler.stop();
       await charts.close();

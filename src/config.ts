@@ -52,6 +52,18 @@ const tokenKeySchema = (name: string) =>
       .optional(),
   );
 
+/** A number of days, at least 1 (a whole number); `fallback` when blank or missing. */
+const daysSchema = (name: string, fallback: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: `${name} must be a number of days` })
+      .int(`${name} must be a whole number of days`)
+      .min(1, `${name} must be at least 1 (day)`)
+      .max(36_500, `${name} must be at most 36500 (days)`)
+      .default(fallback),
+  );
+
 /** Settings every deployment has; the platform parts are parsed only when their token is set. */
 export const baseEnvSchema = z.object({
   LOG_LEVEL: z.preprocess(
@@ -80,6 +92,8 @@ export const baseEnvSchema = z.object({
   COORDINATOR_IDS: commaListSchema,
   TOKEN_ENCRYPTION_KEY: tokenKeySchema('TOKEN_ENCRYPTION_KEY'),
   TOKEN_ENCRYPTION_KEY_PREVIOUS: tokenKeySchema('TOKEN_ENCRYPTION_KEY_PREVIOUS'),
+  RETENTION_DAYS_AFTER_REMOVAL: daysSchema('RETENTION_DAYS_AFTER_REMOVAL', 30),
+  RETENTION_DAYS_IN_PROGRESS: daysSchema('RETENTION_DAYS_IN_PROGRESS', 180),
   HEALTH_PORT: z.preprocess(
     blankToUndefined,
     z.coerce
@@ -105,6 +119,10 @@ export interface AppConfig {
   coordinatorIds: string[];
   /** `discord:guild:role` ids whose members may manage reminders. */
   coordinatorRoles: string[];
+  /** Days a removed workspace's data is kept in case the bot is added back. */
+  retentionDaysAfterRemoval: number;
+  /** Days an assessment in progress may stay untouched before it is deleted. */
+  retentionDaysInProgress: number;
   /** Port of a server with only `/healthz` and `/readyz`; off when unset (Slack's HTTP server has both). */
   healthPort?: number;
   slack?: SlackConfig;
@@ -201,6 +219,8 @@ export const loadConfig = (env: Record<string, string | undefined>, root: string
     defaultTimeZone: values.DEFAULT_TIMEZONE,
     coordinatorIds: values.COORDINATOR_IDS,
     coordinatorRoles: values.COORDINATOR_ROLES,
+    retentionDaysAfterRemoval: values.RETENTION_DAYS_AFTER_REMOVAL,
+    retentionDaysInProgress: values.RETENTION_DAYS_IN_PROGRESS,
   };
   if (values.HEALTH_PORT !== undefined) config.healthPort = values.HEALTH_PORT;
   if (values.DATABASE_URL !== undefined) config.databaseUrl = values.DATABASE_URL;

@@ -68,6 +68,8 @@ const main = async (): Promise<void> => {
       defaultTimeZone: config.defaultTimeZone,
       coordinatorIds: config.coordinatorIds,
       coordinatorRoles: config.coordinatorRoles,
+      retentionDaysAfterRemoval: config.retentionDaysAfterRemoval,
+      retentionDaysInProgress: config.retentionDaysInProgress,
       onDatabaseGone: (reason) => {
         logger.error({ file: config.databasePath, reason }, 'database file gone: refusing to save and stopping, so a restart opens it again');
         // Exit non-zero so a supervisor restarts the bot; the replies already under way get a moment to leave.
@@ -111,6 +113,8 @@ const main = async (): Promise<void> => {
         health,
         // Used in OAuth mode (SLACK_CLIENT_ID) only.
         installations: core.stores.installations,
+        // An uninstall starts the grace period after which the workspace's data is deleted.
+        lifecycle: core.lifecycle,
       });
       await slack.start();
       core.notifiers.slack = slack.notifier;
@@ -122,6 +126,7 @@ const main = async (): Promise<void> => {
         config: config.discord,
         bot: core.bot,
         logger,
+        lifecycle: core.lifecycle,
         ...(config.discordShard === undefined ? {} : { shard: config.discordShard }),
       });
       await discord.start();

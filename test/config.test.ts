@@ -20,6 +20,17 @@ describe('loadConfig', () => {
     expect(config.discord).toBeUndefined();
   });
 
+  it('keeps removed workspaces’ data 30 days and untouched sessions 180 days unless told otherwise, and refuses nonsense', () => {
+    expect(loadConfig({}, root)).toMatchObject({ retentionDaysAfterRemoval: 30, retentionDaysInProgress: 180 });
+    expect(loadConfig({ RETENTION_DAYS_AFTER_REMOVAL: '7', RETENTION_DAYS_IN_PROGRESS: ' ' }, root)).toMatchObject({
+      retentionDaysAfterRemoval: 7,
+      retentionDaysInProgress: 180,
+    });
+    expect(() => loadConfig({ RETENTION_DAYS_AFTER_REMOVAL: '0', RETENTION_DAYS_IN_PROGRESS: 'a month' }, root)).toThrow(
+      /RETENTION_DAYS_AFTER_REMOVAL must be at least 1 \(day\)[\s\S]*RETENTION_DAYS_IN_PROGRESS must be a number of days/u,
+    );
+  });
+
   it('treats blank values as unset and reads comma-separated lists', () => {
     const config = loadConfig({ LOG_LEVEL: ' ', SLACK_BOT_TOKEN: '', COORDINATOR_IDS: 'slack:T1:U1, ,discord:1:2 ' }, root);
     expect(config.logLevel).toBe('info');

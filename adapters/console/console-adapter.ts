@@ -18,6 +18,8 @@ export interface ConsoleAdapterOptions {
   exportDir?: string;
   userId?: string;
   userName?: string;
+  /** Whether the person at the terminal administers the local workspace; true unless set. */
+  isAdmin?: boolean;
   /** Shown once at start. */
   greeting?: string;
   /** Prompt before each line when the input is a terminal. */
@@ -40,10 +42,13 @@ export const createConsoleAdapter = (options: ConsoleAdapterOptions): ConsoleAda
     workspaceId: 'local',
     channelId: 'terminal',
     userId: options.userId ?? 'local-user',
-    isAdmin: true,
+    isAdmin: options.isAdmin ?? true,
     ...(options.userName === undefined ? {} : { userName: options.userName }),
   };
   let choiceValues: string[] = [];
+  // Words that pick a choice (`yes`, `cancel`) count on the next line only, so a `yes` typed later
+  // never confirms a question asked long before.
+  let choiceKeywords = new Map<string, string>();
   let imageCount = 0;
   const write = (text: string): void => void options.output.write(`${text}\n`);
 
@@ -86,6 +91,7 @@ export const createConsoleAdapter = (options: ConsoleAdapterOptions): ConsoleAda
       const rendered = renderConsoleReply(reply, saveImage, saveFile);
       // Numbers typed later refer to the latest set of options shown.
       if (rendered.choiceValues.length > 0 || reply.kind === 'prompt') choiceValues = rendered.choiceValues;
+      if (rendered.choiceKeywords.size > 0) choiceKeywords = rendered.choiceKeywords;
       write(`\n${rendered.text}\n`);
     }
   };
@@ -93,8 +99,9 @@ export const createConsoleAdapter = (options: ConsoleAdapterOptions): ConsoleAda
   const handleLine = async (line: string): Promise<void> => {
     const trimmed = line.trim();
     const number = /^\d{1,2}$/u.test(trimmed) ? Number(trimmed) : Number.NaN;
-    const value = choiceValues[number - 1];
+    const value = choiceValues[number - 1] ?? choiceKeywords.get(trimmed.toLowerCase());
     choiceValues = value === undefined ? choiceValues : [];
+    choiceKeywords = new Map();
     const replies =
       value === undefined
         ? await options.bot.handle({ type: 'message', origin, text: line })

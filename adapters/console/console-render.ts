@@ -27,6 +27,8 @@ export interface RenderedConsoleReply {
   text: string;
   /** Choice values in the order they were numbered, so a typed number can be mapped back. */
   choiceValues: string[];
+  /** Typed word -> choice value, for choices that name a {@link Choice.keyword}. */
+  choiceKeywords: Map<string, string>;
 }
 
 /** Where an image or file was written, or why it could not be. */
@@ -72,5 +74,8 @@ export const renderConsoleReply = (
       parts.push(`${reply.file.filename}${why}:\n${reply.file.content}`);
     }
   }
-  return { text: parts.join('\n\n'), choiceValues: selfNumbered ? [] : choices.map((choice) => choice.value) };
+  const choiceKeywords = new Map(
+    (reply.choices ?? []).flatMap((choice) => (choice.keyword === undefined ? [] : [[choice.keyword.toLowerCase(), choice.value] as const])),
+  );
+  return { text: parts.join('\n\n'), choiceValues: selfNumbered ? [] : choices.map((choice) => choice.value), choiceKeywords };
 };

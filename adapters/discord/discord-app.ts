@@ -1,11 +1,12 @@
 import { Events, type Client } from 'discord.js';
 import { BotError, errorMessage } from '../../src/core/errors.js';
-import type { ChatBot, Logger, Notifier } from '../../src/core/ports.js';
+import { systemClock, type ChatBot, type Clock, type Logger, type Notifier, type WorkspaceLifecycle } from '../../src/core/ports.js';
 import { createDiscordClient, type ShardSlot } from './discord-client.js';
 import type { DiscordConfig } from './discord-config.js';
 import { createDiscordNotifier } from './discord-notifier.js';
 import { handleInteraction } from './interaction-handler.js';
 import { handleMessage } from './message-handler.js';
+import { watchGuildMembership } from './guild-membership.js';
 
 export interface DiscordAppOptions {
   config: DiscordConfig;
@@ -15,6 +16,10 @@ export interface DiscordAppOptions {
   ackWithinMs?: number;
   /** The shard this process runs, under a ShardingManager; one unsharded connection otherwise. */
   shard?: ShardSlot;
+  /** Told when the bot is removed from a server or added (back); see {@link watchGuildMembership}. */
+  lifecycle?: WorkspaceLifecycle;
+  /** When a removal happened; the system clock unless a test injects one. */
+  clock?: Clock;
 }
 
 /** A running (or ready to run) Discord bot. */
@@ -49,6 +54,7 @@ export const createDiscordApp = (options: DiscordAppOptions): DiscordApp => {
       logger.error({ err: errorMessage(error) }, 'discord interaction handler crashed'),
     );
   });
+  if (options.lifecycle !== undefined) watchGuildMembership(client, options.lifecycle, options.clock ?? systemClock, logger);
   client.on(Events.Error, (error) => logger.error({ err: errorMessage(error) }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'discord gateway closed'));

@@ -7,6 +7,10 @@ import type { Origin } from '../../src/core/events.js';
  */
 export const dmWorkspaceId = (userId: string): string => `dm:${userId}`;
 
+/** The server's name (typed to confirm deleting its data), or, in a DM, the mark of a user's own workspace. */
+const workspaceOf = (guild: { name: string } | null, guildId: string | null): Pick<Origin, 'workspaceName' | 'personal'> =>
+  guildId === null ? { personal: true } : guild === null ? {} : { workspaceName: guild.name };
+
 /** Channel and thread ids: a thread is a conversation inside its parent channel. */
 const place = (channelId: string, channel: Channel | null): { channelId: string; threadId?: string } =>
   channel?.isThread() && channel.parentId ? { channelId: channel.parentId, threadId: channel.id } : { channelId };
@@ -34,6 +38,7 @@ export const originFromMessage = (message: Message): Origin => {
   return {
     platform: 'discord',
     workspaceId: message.guildId ?? dmWorkspaceId(message.author.id),
+    ...workspaceOf(message.guild, message.guildId),
     ...place(message.channelId, message.channel),
     userId: message.author.id,
     userName: displayName(message.author, message.member),
@@ -50,6 +55,7 @@ export const originFromMessage = (message: Message): Origin => {
 export const originFromInteraction = (interaction: BaseInteraction): Origin => ({
   platform: 'discord',
   workspaceId: interaction.guildId ?? dmWorkspaceId(interaction.user.id),
+  ...workspaceOf(interaction.guild, interaction.guildId),
   ...place(interaction.channelId ?? interaction.user.id, interaction.channel),
   userId: interaction.user.id,
   userName: displayName(interaction.user, interaction.member instanceof GuildMember ? interaction.member : null),

@@ -5,7 +5,7 @@ import type { Framework } from './framework-schema.js';
 const frameworkName = (frameworks: ReadonlyMap<string, Framework>, id: string): string => frameworks.get(id)?.name ?? id;
 
 /** Quotes a CSV field when needed and defuses spreadsheet formulas (a name starting with `=` etc.). */
-const csvField = (value: string | number | null): string => {
+export const csvField = (value: string | number | null): string => {
   if (value === null) return '';
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;

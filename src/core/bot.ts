@@ -13,6 +13,7 @@ import {
   type Clock,
   type FeedbackStore,
   type Logger,
+  type PrivacyPort,
   type ReminderPort,
 } from './ports.js';
 import { RecentQuestions } from './recent-questions.js';
@@ -24,6 +25,8 @@ export interface BotDeps {
   assessments?: AssessmentPort;
   feedback?: FeedbackStore;
   reminders?: ReminderPort;
+  /** `forget me`, `delete workspace data` and the rest of `export`. */
+  privacy?: PrivacyPort;
   /** Draws the charts replies ask for; without one, charts are left out and their text still goes. */
   charts?: ChartRenderer;
   logger?: Logger;
@@ -57,11 +60,13 @@ export const helpReply = (topics: string[], hasAssessments: boolean): Reply => {
       '• `assess [framework] [for <city>]` runs a self-assessment, one question at a time',
       '• `frameworks` lists the assessment frameworks',
       '• `results [city]` shows a city’s results over time',
-      '• `export` gives your results as a CSV file',
+      '• `export` gives everything stored for this workspace as CSV files (results, assessments in progress, reminders, feedback)',
       '• During an assessment: a level number or name, `skip`, `back`, `question <n>`, `progress`, `stop` (resume later), `cancel`, or ask a question',
     );
   }
   lines.push('• `reminders` lists progress reminders; `remind help` shows how coordinators set them up');
+  lines.push('• `forget me` deletes what I keep about you here (after you confirm)');
+  lines.push('• `delete workspace data` deletes everything I keep for this workspace (admins, after a typed confirmation)');
   lines.push('• `help` shows this message');
   if (topics.length > 0) lines.push('', `Topics the documents cover: ${topics.join('; ')}.`);
   return textReply(lines.join('\n'));
@@ -86,6 +91,7 @@ export const createBot = (deps: BotDeps): ChatBot => {
   };
 
   const unavailable = (): Reply[] => [textReply('Self-assessments are not set up on this bot.', 'error')];
+  const noPrivacy = (): Reply[] => [textReply('Deleting data is not set up on this bot; ask whoever runs it.', 'error')];
 
   const route = async (intent: Intent, origin: Origin, raw: string): Promise<Reply[]> => {
     const assessments = deps.assessments;
@@ -117,7 +123,17 @@ export const createBot = (deps: BotDeps): ChatBot => {
           ? (await assessments.results(origin, intent.city)).map((reply) => (reply.kind === 'error' ? reply : { ...reply, shareable: true }))
           : unavailable();
       case 'export':
-        return assessments ? assessments.exportCsv(origin) : unavailable();
+        if (!assessments && !deps.privacy) return unavailable();
+        return [
+          ...(assessments ? await assessments.exportCsv(origin) : []),
+          ...(deps.privacy ? await deps.privacy.exportRest(origin) : []),
+        ];
+      case 'forget-me':
+        return deps.privacy ? deps.privacy.forgetMe(origin) : noPrivacy();
+      case 'delete-workspace':
+        return deps.privacy ? deps.privacy.deleteWorkspace(origin) : noPrivacy();
+      case 'delete-confirm':
+        return deps.privacy ? deps.privacy.confirmDeleteWorkspace(origin, intent.typed) : noPrivacy();
       case 'reminders':
         return deps.reminders
           ? deps.reminders.command(origin, intent.args)
@@ -137,6 +153,8 @@ export const createBot = (deps: BotDeps): ChatBot => {
       });
       return [textReply(feedback[1] === 'up' ? 'Thanks for the feedback!' : 'Thanks — noted that this answer did not help.')];
     }
+    const privacy = await deps.privacy?.choose(origin, value);
+    if (privacy !== undefined) return privacy;
     const replies = await deps.assessments?.input(origin, { choice: value });
     return replies ?? [textReply('That button is no longer active. Type `help` to see what I can do.')];
   };

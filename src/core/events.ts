@@ -8,6 +8,13 @@ export type Platform = 'console' | 'slack' | 'discord';
 export interface Origin {
   platform: Platform;
   workspaceId: string;
+  /** The workspace's name (Discord server name), when the adapter knows it; typed to confirm deleting its data. */
+  workspaceName?: string;
+  /**
+   * True when the workspace is this one user's own (their Discord direct messages with the bot):
+   * forgetting the user then deletes all of it.
+   */
+  personal?: boolean;
   channelId: string;
   /** Thread or reply chain inside the channel, when the platform has one. */
   threadId?: string;

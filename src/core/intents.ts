@@ -8,11 +8,16 @@ export type Intent =
   | { type: 'results'; city: string }
   | { type: 'export' }
   | { type: 'reminders'; args: string }
+  /** `forget me`: delete what the bot keeps about the user. */
+  | { type: 'forget-me' }
+  /** `delete workspace data`: the request; `delete <name or id>`: its typed confirmation. */
+  | { type: 'delete-workspace' }
+  | { type: 'delete-confirm'; typed: string }
   | { type: 'unknown-command'; command: string; suggestion?: string }
   | { type: 'empty' };
 
 /** Commands a user can type (with or without a leading `/` or `!`). */
-export const COMMANDS = ['help', 'ask', 'assess', 'frameworks', 'results', 'export', 'reminders'] as const;
+export const COMMANDS = ['help', 'ask', 'assess', 'frameworks', 'results', 'export', 'reminders', 'forget', 'delete'] as const;
 
 const ALIASES: Record<string, (typeof COMMANDS)[number]> = {
   help: 'help',
@@ -33,6 +38,8 @@ const ALIASES: Record<string, (typeof COMMANDS)[number]> = {
   remind: 'reminders',
   reminder: 'reminders',
   reminders: 'reminders',
+  forget: 'forget',
+  delete: 'delete',
 };
 
 /** Longest text the bot reads; anything beyond is ignored (and said so by callers where it matters). */
@@ -92,7 +99,8 @@ export const parseIntent = (raw: string): Intent => {
   // A command word with words after it can be a question ("help me find funding"):
   // only treat the first word as a command when it is alone, prefixed, or an unambiguous verb.
   const isExplicit =
-    prefix !== '' || rest === '' || ['ask', 'assess', 'results', 'remind', 'reminders'].includes(word);
+    prefix !== '' || rest === '' || ['ask', 'assess', 'results', 'remind', 'reminders', 'delete'].includes(word);
+  const restWords = rest.toLowerCase().replace(/[.!?]+$/u, '').trim();
   if (command && isExplicit) {
     switch (command) {
       case 'help':
@@ -109,8 +117,14 @@ export const parseIntent = (raw: string): Intent => {
         return { type: 'export' };
       case 'reminders':
         return { type: 'reminders', args: rest };
+      case 'delete':
+        return restWords === 'workspace data' ? { type: 'delete-workspace' } : { type: 'delete-confirm', typed: rest };
+      case 'forget':
+        break;
     }
   }
+  // `forget me` exactly; "forget about funding?" stays a question.
+  if (command === 'forget' && restWords === 'me') return { type: 'forget-me' };
   if (prefix !== '') {
     const suggestion = closestCommand(word);
     return suggestion

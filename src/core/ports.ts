@@ -67,6 +67,55 @@ export interface FeedbackStore {
 }
 
 /**
+ * Rows deleted (or stripped of a user id) per table, e.g. `{ assessment_sessions: 2 }`. Only counts:
+ * what a log line about an erasure may say.
+ */
+export type ErasedCounts = Record<string, number>;
+
+/** Put in place of a user id in results kept for the city after that user asked to be forgotten. */
+export const ANONYMOUS_USER_ID = 'anonymous';
+
+/**
+ * A store holding data about a workspace and its people. `forget me`, `delete workspace data` and
+ * the retention job reach every such store through this, so a new store is one line in their list.
+ */
+export interface ErasableStore {
+  /**
+   * Deletes what is the user's own in the workspace, and replaces their id with
+   * {@link ANONYMOUS_USER_ID} in what is kept for the workspace (completed results).
+   */
+  eraseUser(workspace: string, userId: string): Promise<ErasedCounts>;
+  /** Deletes everything the store keeps for the workspace. */
+  eraseWorkspace(workspace: string): Promise<ErasedCounts>;
+}
+
+/**
+ * Told by adapters when the bot is removed from a workspace (Slack uninstall, Discord server kick)
+ * and when it comes back. `workspace` is `workspaceKey(origin)`, e.g. `discord:G1`. While removed,
+ * nothing is sent there; after the grace period its data is deleted.
+ */
+export interface WorkspaceLifecycle {
+  removed(workspace: string, at: Date): Promise<void>;
+  returned(workspace: string): Promise<void>;
+}
+
+/**
+ * Data-protection commands as the router sees them. Implemented in src/privacy.
+ */
+export interface PrivacyPort {
+  /** `forget me`: asks for confirmation. */
+  forgetMe(origin: Origin): Reply[];
+  /** `delete workspace data`: admins are asked to type the workspace's name or id; others refused. */
+  deleteWorkspace(origin: Origin): Reply[];
+  /** `delete <name or id>`: the typed confirmation. */
+  confirmDeleteWorkspace(origin: Origin, typed: string): Promise<Reply[]>;
+  /** A privacy button (`privacy:…`); `undefined` when the value is not one. */
+  choose(origin: Origin, value: string): Promise<Reply[] | undefined>;
+  /** Files of everything stored about the workspace besides results (sessions, reminders, feedback). */
+  exportRest(origin: Origin): Promise<Reply[]>;
+}
+
+/**
  * Assessment capability as the router sees it. Implemented in src/assessment; the router only
  * decides when to call it.
  */
@@ -137,6 +186,12 @@ export interface SessionStore {
   delete(key: SessionKey, expectedVersion?: number): Promise<boolean>;
   /** Sessions started but not finished in a workspace (for reminders). */
   listByWorkspace(workspace: string): Promise<Array<SessionKey & StoredSession>>;
+}
+
+/** A session store that can also forget: what the stores behind the bot implement. */
+export interface ErasableSessionStore extends SessionStore, ErasableStore {
+  /** Deletes sessions (in every workspace) last updated before `before`; returns how many. */
+  eraseUntouchedSince(before: Date): Promise<number>;
 }
 
 export interface ComponentScore {

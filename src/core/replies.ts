@@ -4,6 +4,11 @@ export interface Choice {
   /** Sent back verbatim in a {@link ChoiceEvent}. Keep under 100 characters (Discord's custom_id limit). */
   value: string;
   style?: 'primary' | 'danger';
+  /**
+   * A word that picks this choice where people type (the console), e.g. `yes` or `cancel`; it
+   * counts only on the line typed right after the choice is shown.
+   */
+  keyword?: string;
 }
 
 /** A document passage an answer rests on. */

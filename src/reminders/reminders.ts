@@ -21,6 +21,10 @@ export interface RemindersDeps extends CoordinatorConfig {
   retry?: RetryOptions;
   maxPerWorkspace?: number;
   reassessAfterDays?: number;
+  /** Workspaces the bot was removed from: their reminders are not sent. */
+  removedWorkspaces?: () => Promise<ReadonlySet<string>>;
+  /** Run with every look for due reminders, on every instance (the data retention job). */
+  housekeeping?: () => Promise<void>;
 }
 
 /**
@@ -35,6 +39,8 @@ export const createReminders = (deps: RemindersDeps): { port: ReminderPort; sche
   const scheduler = createReminderScheduler({
     store: deps.store, notifiers: deps.notifiers, clock: deps.clock, buildDigest, logger: deps.logger,
     ...(deps.retry === undefined ? {} : { retry: deps.retry }),
+    ...(deps.removedWorkspaces === undefined ? {} : { removedWorkspaces: deps.removedWorkspaces }),
+    ...(deps.housekeeping === undefined ? {} : { housekeeping: deps.housekeeping }),
   });
   const port = createReminderService({
     store: deps.store, results: deps.results, clock: deps.clock, logger: deps.logger, defaultTimeZone: deps.defaultTimeZone,

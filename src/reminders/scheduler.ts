@@ -30,6 +30,10 @@ export interface ReminderSchedulerDeps {
   clearTimer?: ClearTimer;
   /** Longest single wait before looking again; default one hour (setTimeout cannot wait beyond ~24.8 days). */
   maxSleepMs?: number;
+  /** Workspaces the bot was removed from: their reminders are not sent (nor their slots claimed). */
+  removedWorkspaces?: () => Promise<ReadonlySet<string>>;
+  /** Run before each look for due reminders (the data retention job); must not throw. */
+  housekeeping?: () => Promise<void>;
 }
 
 export interface TickResult {
@@ -159,6 +163,11 @@ export const createReminderScheduler = (deps: ReminderSchedulerDeps): ReminderSc
     return 'failed';
   };
 
+  const listSendable = async (): Promise<Reminder[]> => {
+    const removed = (await deps.removedWorkspaces?.()) ?? new Set<string>();
+    return (await store.listActive()).filter((reminder) => !removed.has(reminder.workspace));
+  };
+
   /**
    * Claims every due slot and starts their sends. Whether a slot is this instance's to send is
    * decided by the store's claim alone, so instances (or overlapping runs) racing for a slot cannot
@@ -167,9 +176,10 @@ export const createReminderScheduler = (deps: ReminderSchedulerDeps): ReminderSc
   const claimDue = async (): Promise<Array<Promise<'sent' | 'failed'>>> => {
     const now = clock.now();
     const sends: Array<Promise<'sent' | 'failed'>> = [];
+    await deps.housekeeping?.();
     let active: Reminder[];
     try {
-      active = await store.listActive();
+      active = await listSendable();
     } catch (error) {
       logger.error({ err: errorMessage(error) }, 'reminders could not be read; trying again later');
       return sends;
@@ -204,7 +214,8 @@ export const createReminderScheduler = (deps: ReminderSchedulerDeps): ReminderSc
     const now = clock.now();
     let earliest = Number.POSITIVE_INFINITY;
     try {
-      for (const reminder of await store.listActive()) {
+      // A removed workspace's missed slots must not wake the timer every second.
+      for (const reminder of await listSendable()) {
         try {
           const next = nextSlotAfter(reminder.schedule, reminder.timeZone, countFrom(reminder));
           if (next !== undefined) earliest = Math.min(earliest, next.getTime());

@@ -1,5 +1,6 @@
 import { scheduleSchema } from '../reminders/reminder.js';
 import type { DeliveryRecord, Reminder, ReminderStore } from '../reminders/reminder.js';
+import type { ErasableStore, ErasedCounts } from '../core/ports.js';
 import { toIsoText } from './store-values.js';
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -8,7 +9,7 @@ const copy = <T>(value: T): T => structuredClone(value);
  * {@link ReminderStore} in memory, for tests and the console; lost on restart. Behaves like the
  * SQLite store, including the compare-and-set in `claimSlot` (atomic here because it never awaits).
  */
-export class MemoryReminderStore implements ReminderStore {
+export class MemoryReminderStore implements ReminderStore, ErasableStore {
   readonly #rows = new Map<string, Reminder>();
   readonly #deliveries = new Map<string, DeliveryRecord>();
 
@@ -71,6 +72,28 @@ export class MemoryReminderStore implements ReminderStore {
       .filter((record) => record.workspace === workspace && record.reminderId === reminderId)
       .sort((a, b) => b.slot.getTime() - a.slot.getTime())
       .map(copy);
+  }
+
+  /** The reminders the user created or that are sent to them directly go, with their logs. */
+  async eraseUser(workspace: string, userId: string): Promise<ErasedCounts> {
+    return this.#erase((row) => row.workspace === workspace && (row.createdBy === userId || (row.target.kind === 'direct' && row.target.userId === userId)));
+  }
+
+  async eraseWorkspace(workspace: string): Promise<ErasedCounts> {
+    return this.#erase((row) => row.workspace === workspace);
+  }
+
+  #erase(test: (row: Reminder) => boolean): ErasedCounts {
+    const counts = { reminder_deliveries: 0, reminders: 0 };
+    for (const [id, row] of this.#rows) {
+      if (!test(row)) continue;
+      this.#rows.delete(id);
+      counts.reminders += 1;
+      for (const [key, record] of this.#deliveries) {
+        if (record.reminderId === id && this.#deliveries.delete(key)) counts.reminder_deliveries += 1;
+      }
+    }
+    return counts;
   }
 
   /** Oldest first, ties by id, as the SQLite store orders them. */

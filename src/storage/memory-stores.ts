@@ -1,13 +1,17 @@
+import { ANONYMOUS_USER_ID } from '../core/ports.js';
 import type {
   AssessmentResult,
+  ErasableSessionStore,
+  ErasableStore,
+  ErasedCounts,
   FeedbackStore,
   ResultStore,
   SessionKey,
-  SessionStore,
   StoredSession,
 } from '../core/ports.js';
 import { cityKey, normaliseLimit, toIsoText, toJsonText } from './store-values.js';
 import type { FeedbackEntry } from './feedback-entry.js';
+import type { RemovedWorkspace, WorkspaceStatusStore } from '../privacy/workspace-status.js';
 
 // Values are cloned on the way in and out so a caller mutating an object it passed or received
 // cannot change what is stored, matching what a database gives.
@@ -25,7 +29,7 @@ const release = (row: HeldSession): SessionKey & StoredSession & { version: numb
 });
 
 /** {@link SessionStore} kept in memory; for tests and the console. Lost on restart. */
-export class MemorySessionStore implements SessionStore {
+export class MemorySessionStore implements ErasableSessionStore {
   readonly #rows = new Map<string, HeldSession>();
 
   async get(key: SessionKey): Promise<StoredSession | undefined> {
@@ -68,13 +72,37 @@ export class MemorySessionStore implements SessionStore {
       .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
       .map(release);
   }
+
+  async eraseUser(workspace: string, userId: string): Promise<ErasedCounts> {
+    return { assessment_sessions: this.#deleteWhere((row) => row.workspace === workspace && row.userId === userId) };
+  }
+
+  async eraseWorkspace(workspace: string): Promise<ErasedCounts> {
+    return { assessment_sessions: this.#deleteWhere((row) => row.workspace === workspace) };
+  }
+
+  async eraseUntouchedSince(before: Date): Promise<number> {
+    toIsoText(before, 'before');
+    return this.#deleteWhere((row) => row.updatedAt.getTime() < before.getTime());
+  }
+
+  #deleteWhere(test: (row: HeldSession) => boolean): number {
+    return deleteWhere(this.#rows, test);
+  }
 }
+
+/** Deletes the entries that pass `test`; returns how many. */
+const deleteWhere = <T>(rows: Map<string, T>, test: (row: T) => boolean): number => {
+  let count = 0;
+  for (const [id, row] of rows) if (test(row) && rows.delete(id)) count += 1;
+  return count;
+};
 
 /**
  * {@link ResultStore} kept in memory. A result is identified by (workspace, id); saving the same
  * pair again replaces it.
  */
-export class MemoryResultStore implements ResultStore {
+export class MemoryResultStore implements ResultStore, ErasableStore {
   readonly #rows = new Map<string, { seq: number; result: AssessmentResult }>();
   #seq = 0;
 
@@ -103,10 +131,25 @@ export class MemoryResultStore implements ResultStore {
       .map(({ result }) => copy(result));
     return limit === undefined ? matches : matches.slice(0, limit);
   }
+
+  /** Results stay for the city; only the user's id goes. */
+  async eraseUser(workspace: string, userId: string): Promise<ErasedCounts> {
+    let count = 0;
+    for (const { result } of this.#rows.values()) {
+      if (result.workspace !== workspace || result.userId !== userId) continue;
+      result.userId = ANONYMOUS_USER_ID;
+      count += 1;
+    }
+    return { assessment_results: count };
+  }
+
+  async eraseWorkspace(workspace: string): Promise<ErasedCounts> {
+    return { assessment_results: deleteWhere(this.#rows, ({ result }) => result.workspace === workspace) };
+  }
 }
 
 /** {@link FeedbackStore} kept in memory. One vote per user per answer key; the latest wins. */
-export class MemoryFeedbackStore implements FeedbackStore {
+export class MemoryFeedbackStore implements FeedbackStore, ErasableStore {
   readonly #rows = new Map<string, FeedbackEntry>();
 
   async recordFeedback(entry: FeedbackEntry): Promise<void> {
@@ -124,5 +167,42 @@ export class MemoryFeedbackStore implements FeedbackStore {
       .reverse()
       .sort((a, b) => b.at.getTime() - a.at.getTime())
       .map(copy);
+  }
+
+  async eraseUser(workspace: string, userId: string): Promise<ErasedCounts> {
+    return { answer_feedback: deleteWhere(this.#rows, (row) => row.workspace === workspace && row.userId === userId) };
+  }
+
+  async eraseWorkspace(workspace: string): Promise<ErasedCounts> {
+    return { answer_feedback: deleteWhere(this.#rows, (row) => row.workspace === workspace) };
+  }
+}
+
+/** {@link WorkspaceStatusStore} kept in memory. */
+export class MemoryWorkspaceStatusStore implements WorkspaceStatusStore {
+  readonly #rows = new Map<string, { removedAt: Date; erasingSince?: Date }>();
+
+  async markRemoved(workspace: string, at: Date): Promise<void> {
+    toIsoText(at, 'at');
+    if (!this.#rows.has(workspace)) this.#rows.set(workspace, { removedAt: new Date(at) });
+  }
+
+  async claimErasure(workspace: string, removedBefore: Date, at: Date, staleBefore: Date): Promise<boolean> {
+    for (const [date, name] of [[removedBefore, 'removedBefore'], [at, 'at'], [staleBefore, 'staleBefore']] as const) toIsoText(date, name);
+    const row = this.#rows.get(workspace);
+    if (row === undefined || row.removedAt > removedBefore) return false;
+    if (row.erasingSince !== undefined && row.erasingSince >= staleBefore) return false;
+    row.erasingSince = new Date(at);
+    return true;
+  }
+
+  async clearRemoved(workspace: string): Promise<boolean> {
+    return this.#rows.delete(workspace);
+  }
+
+  async listRemoved(): Promise<RemovedWorkspace[]> {
+    return [...this.#rows]
+      .map(([workspace, row]) => ({ workspace, removedAt: new Date(row.removedAt) }))
+      .sort((a, b) => a.removedAt.getTime() - b.removedAt.getTime() || (a.workspace < b.workspace ? -1 : 1));
   }
 }

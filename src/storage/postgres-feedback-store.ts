@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { silentLogger } from '../core/ports.js';
-import type { FeedbackStore, Logger } from '../core/ports.js';
+import type { ErasableStore, ErasedCounts, FeedbackStore, Logger } from '../core/ports.js';
 import type { FeedbackEntry } from './feedback-entry.js';
 import { pgDateSchema } from './postgres-columns.js';
 import type { PostgresDatabase } from './postgres-database.js';
@@ -19,7 +19,7 @@ const feedbackRowSchema = z.object({
  * {@link FeedbackStore} in PostgreSQL. One vote per user per answer key; voting again replaces it
  * and renews its `seq`, which orders votes given at the same instant. Every query names the workspace.
  */
-export class PostgresFeedbackStore implements FeedbackStore {
+export class PostgresFeedbackStore implements FeedbackStore, ErasableStore {
   readonly #db: PostgresDatabase;
   readonly #logger: Logger;
 
@@ -52,5 +52,19 @@ export class PostgresFeedbackStore implements FeedbackStore {
       entries.push({ workspace: row.workspace, userId: row.user_id, key: row.key, helpful: row.helpful, at: row.at });
     }
     return entries;
+  }
+
+  async eraseUser(workspace: string, userId: string): Promise<ErasedCounts> {
+    const { changed } = await this.#db.run(
+      'deleting a user’s feedback',
+      'DELETE FROM answer_feedback WHERE workspace = $1 AND user_id = $2',
+      [workspace, userId],
+    );
+    return { answer_feedback: changed };
+  }
+
+  async eraseWorkspace(workspace: string): Promise<ErasedCounts> {
+    const { changed } = await this.#db.run('deleting a workspace’s feedback', 'DELETE FROM answer_feedback WHERE workspace = $1', [workspace]);
+    return { answer_feedback: changed };
   }
 }

@@ -1,5 +1,5 @@
 import { silentLogger } from '../core/ports.js';
-import type { Logger } from '../core/ports.js';
+import type { ErasableStore, ErasedCounts, Logger } from '../core/ports.js';
 import type { DeliveryRecord, Reminder, ReminderStore } from '../reminders/reminder.js';
 import { pgColumns } from './postgres-columns.js';
 import type { PostgresDatabase } from './postgres-database.js';
@@ -15,7 +15,7 @@ const UPSERT_DELIVERY = `ON CONFLICT (reminder_id, slot) DO UPDATE SET
  * lock makes a second instance claiming the same slot wait and then find the slot taken, so
  * however many instances run the scheduler, each slot is won once.
  */
-export class PostgresReminderStore implements ReminderStore {
+export class PostgresReminderStore implements ReminderStore, ErasableStore {
   readonly #db: PostgresDatabase;
   readonly #rows: ReminderRows;
 
@@ -112,5 +112,35 @@ export class PostgresReminderStore implements ReminderStore {
       [workspace, reminderId],
     );
     return this.#rows.deliveries(rows);
+  }
+
+  /** The reminders the user created or that are sent to them directly go, with their logs, in one statement. */
+  async eraseUser(workspace: string, userId: string): Promise<ErasedCounts> {
+    return this.#erase(
+      'deleting a user’s reminders',
+      'DELETE FROM reminders WHERE workspace = $1 AND (created_by = $2 OR user_id = $2) RETURNING id',
+      'DELETE FROM reminder_deliveries WHERE workspace = $1 AND reminder_id IN (SELECT id FROM gone) RETURNING 1',
+      [workspace, userId],
+    );
+  }
+
+  async eraseWorkspace(workspace: string): Promise<ErasedCounts> {
+    return this.#erase(
+      'deleting a workspace’s reminders',
+      'DELETE FROM reminders WHERE workspace = $1 RETURNING id',
+      'DELETE FROM reminder_deliveries WHERE workspace = $1 RETURNING 1',
+      [workspace],
+    );
+  }
+
+  async #erase(doing: string, reminders: string, deliveries: string, params: unknown[]): Promise<ErasedCounts> {
+    const { rows } = await this.#db.run(
+      doing,
+      `WITH gone AS (${reminders}), log AS (${deliveries})
+       SELECT (SELECT count(*) FROM gone)::int AS reminders, (SELECT count(*) FROM log)::int AS reminder_deliveries`,
+      params,
+    );
+    const counts = rows[0] as { reminders?: number; reminder_deliveries?: number } | undefined;
+    return { reminder_deliveries: counts?.reminder_deliveries ?? 0, reminders: counts?.reminders ?? 0 };
   }
 }

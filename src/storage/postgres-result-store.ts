@@ -1,5 +1,6 @@
 import { silentLogger } from '../core/ports.js';
-import type { AssessmentResult, Logger, ResultStore } from '../core/ports.js';
+import { ANONYMOUS_USER_ID } from '../core/ports.js';
+import type { AssessmentResult, ErasableStore, ErasedCounts, Logger, ResultStore } from '../core/ports.js';
 import { pgColumns } from './postgres-columns.js';
 import type { PostgresDatabase } from './postgres-database.js';
 import { RESULT_COLUMNS, resultRows, resultValues } from './result-rows.js';
@@ -13,7 +14,7 @@ type ListFilter = { city?: string; frameworkId?: string; limit?: number };
  * pair again replaces it and renews its `seq`, so among equal times the latest saved comes first,
  * as SQLite's rowid orders them.
  */
-export class PostgresResultStore implements ResultStore {
+export class PostgresResultStore implements ResultStore, ErasableStore {
   readonly #db: PostgresDatabase;
   readonly #rows: ResultRows;
 
@@ -56,5 +57,24 @@ export class PostgresResultStore implements ResultStore {
       params,
     );
     return this.#rows(rows);
+  }
+
+  /** Results stay for the city; only the user's id goes. */
+  async eraseUser(workspace: string, userId: string): Promise<ErasedCounts> {
+    const { changed } = await this.#db.run(
+      'removing a user from assessment results',
+      'UPDATE assessment_results SET user_id = $1 WHERE workspace = $2 AND user_id = $3',
+      [ANONYMOUS_USER_ID, workspace, userId],
+    );
+    return { assessment_results: changed };
+  }
+
+  async eraseWorkspace(workspace: string): Promise<ErasedCounts> {
+    const { changed } = await this.#db.run(
+      'deleting a workspace’s assessment results',
+      'DELETE FROM assessment_results WHERE workspace = $1',
+      [workspace],
+    );
+    return { assessment_results: changed };
   }
 }

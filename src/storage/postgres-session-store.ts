@@ -1,5 +1,5 @@
 import { silentLogger } from '../core/ports.js';
-import type { Logger, SessionKey, SessionStore, StoredSession } from '../core/ports.js';
+import type { ErasableSessionStore, ErasedCounts, Logger, SessionKey, StoredSession } from '../core/ports.js';
 import { pgColumns } from './postgres-columns.js';
 import type { PostgresDatabase } from './postgres-database.js';
 import { SESSION_COLUMNS, SESSION_READ_COLUMNS, sessionRows, withoutKey } from './session-rows.js';
@@ -11,7 +11,7 @@ import { toIsoText, toJsonText } from './store-values.js';
  * user); every query names the workspace. Ties are ordered by byte value (`COLLATE "C"`), as
  * SQLite orders them, whatever the database's collation.
  */
-export class PostgresSessionStore implements SessionStore {
+export class PostgresSessionStore implements ErasableSessionStore {
   readonly #db: PostgresDatabase;
   readonly #rows: SessionRows;
 
@@ -83,5 +83,32 @@ export class PostgresSessionStore implements SessionStore {
       [workspace],
     );
     return this.#rows.sessions(rows);
+  }
+
+  async eraseUser(workspace: string, userId: string): Promise<ErasedCounts> {
+    const { changed } = await this.#db.run(
+      'deleting a user’s assessments in progress',
+      'DELETE FROM assessment_sessions WHERE workspace = $1 AND user_id = $2',
+      [workspace, userId],
+    );
+    return { assessment_sessions: changed };
+  }
+
+  async eraseWorkspace(workspace: string): Promise<ErasedCounts> {
+    const { changed } = await this.#db.run(
+      'deleting a workspace’s assessments in progress',
+      'DELETE FROM assessment_sessions WHERE workspace = $1',
+      [workspace],
+    );
+    return { assessment_sessions: changed };
+  }
+
+  async eraseUntouchedSince(before: Date): Promise<number> {
+    const { changed } = await this.#db.run(
+      'deleting abandoned assessments',
+      'DELETE FROM assessment_sessions WHERE updated_at < $1',
+      [toIsoText(before, 'before')],
+    );
+    return changed;
   }
 }

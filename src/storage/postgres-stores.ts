@@ -8,6 +8,7 @@ import { PostgresInstallationStore } from './postgres-installation-store.js';
 import { PostgresReminderStore } from './postgres-reminder-store.js';
 import { PostgresResultStore } from './postgres-result-store.js';
 import { PostgresSessionStore } from './postgres-session-store.js';
+import { PostgresWorkspaceStatusStore } from './postgres-workspace-status-store.js';
 import { migrations } from './schema.js';
 import type { Stores } from './stores.js';
 import type { TokenCipher } from './token-cipher.js';
@@ -21,6 +22,7 @@ export interface PostgresStores extends Stores {
   reminders: PostgresReminderStore;
   dedupe: PostgresDedupeStore;
   installations: PostgresInstallationStore;
+  workspaceStatus: PostgresWorkspaceStatusStore;
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>;
   /** Waits for statements in flight and closes the pool; the stores cannot be used afterwards. */
@@ -47,6 +49,7 @@ export const createPostgresStores = async (
     reminders: new PostgresReminderStore(db, logger),
     dedupe: new PostgresDedupeStore(db),
     installations: new PostgresInstallationStore(db, tokenCipher),
+    workspaceStatus: new PostgresWorkspaceStatusStore(db, logger),
     ping: async () => {
       await db.run('checking the database', 'SELECT 1');
     },

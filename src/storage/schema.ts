@@ -259,6 +259,34 @@ export const installationMigrations: Migration[] = [
 ];
 
 /**
+ * Workspaces the bot was removed from (Slack uninstall, Discord server kick), kept until they come
+ * back or their data is deleted after the grace period; `erasing_since` is when an instance took
+ * that deletion on, so the others leave it alone. The sessions index serves the retention
+ * job, which looks across workspaces for sessions untouched since a date.
+ */
+export const privacyMigrations: Migration[] = [
+  {
+    id: 'privacy-001-workspace-status',
+    sqlite: `
+      CREATE TABLE workspace_status (
+        workspace TEXT PRIMARY KEY NOT NULL,
+        removed_at TEXT NOT NULL,
+        erasing_since TEXT
+      );
+      CREATE INDEX assessment_sessions_by_update ON assessment_sessions (updated_at);
+    `,
+    postgres: `
+      CREATE TABLE workspace_status (
+        workspace TEXT PRIMARY KEY NOT NULL,
+        removed_at TIMESTAMPTZ NOT NULL,
+        erasing_since TIMESTAMPTZ
+      );
+      CREATE INDEX assessment_sessions_by_update ON assessment_sessions (updated_at);
+    `,
+  },
+];
+
+/**
  * Every migration of the bot's database, in the order a new database gets them. Append only; a
  * run also applies `schema-001-checksums` first (see migrations.ts).
  */
@@ -269,4 +297,5 @@ export const migrations: readonly Migration[] = [
   ...reminderMigrations,
   ...dedupeMigrations,
   ...installationMigrations,
+  ...privacyMigrations,
 ];

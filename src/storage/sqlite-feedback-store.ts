@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { silentLogger } from '../core/ports.js';
-import type { FeedbackStore, Logger } from '../core/ports.js';
+import type { ErasableStore, ErasedCounts, FeedbackStore, Logger } from '../core/ports.js';
 import type { FeedbackEntry } from './feedback-entry.js';
 import { applyMigrations } from './sqlite-database.js';
 import type { Database } from './sqlite-database.js';
@@ -22,10 +22,12 @@ export const feedbackRowSchema = z.object({
  * {@link FeedbackStore} in SQLite. One vote per user per answer key; voting again replaces it.
  * Every query names the workspace.
  */
-export class SqliteFeedbackStore implements FeedbackStore {
+export class SqliteFeedbackStore implements FeedbackStore, ErasableStore {
   readonly #logger: Logger;
   readonly #record;
   readonly #list;
+  readonly #eraseUser;
+  readonly #eraseWorkspace;
 
   constructor(db: Database, logger: Logger = silentLogger) {
     this.#logger = logger;
@@ -40,6 +42,8 @@ export class SqliteFeedbackStore implements FeedbackStore {
       `SELECT workspace, user_id, key, helpful, at FROM answer_feedback WHERE workspace = ?
        ORDER BY at DESC, rowid DESC`,
     );
+    this.#eraseUser = db.prepare<[string, string]>('DELETE FROM answer_feedback WHERE workspace = ? AND user_id = ?');
+    this.#eraseWorkspace = db.prepare<[string]>('DELETE FROM answer_feedback WHERE workspace = ?');
   }
 
   async recordFeedback(entry: FeedbackEntry): Promise<void> {
@@ -57,5 +61,13 @@ export class SqliteFeedbackStore implements FeedbackStore {
       entries.push({ workspace: ws, userId, key, helpful, at });
     }
     return entries;
+  }
+
+  async eraseUser(workspace: string, userId: string): Promise<ErasedCounts> {
+    return { answer_feedback: this.#eraseUser.run(workspace, userId).changes };
+  }
+
+  async eraseWorkspace(workspace: string): Promise<ErasedCounts> {
+    return { answer_feedback: this.#eraseWorkspace.run(workspace).changes };
   }
 }

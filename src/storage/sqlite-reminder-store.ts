@@ -1,5 +1,5 @@
 import { silentLogger } from '../core/ports.js';
-import type { Logger } from '../core/ports.js';
+import type { ErasableStore, ErasedCounts, Logger } from '../core/ports.js';
 import type { DeliveryRecord, Reminder, ReminderStore } from '../reminders/reminder.js';
 import { applyMigrations } from './sqlite-database.js';
 import type { Database } from './sqlite-database.js';
@@ -14,7 +14,7 @@ import { toIsoText } from './store-values.js';
  * names the workspace too. `claimSlot` is one conditional UPDATE inside an immediate transaction,
  * so two processes sharing the file cannot both claim a slot.
  */
-export class SqliteReminderStore implements ReminderStore {
+export class SqliteReminderStore implements ReminderStore, ErasableStore {
   readonly #db: Database;
   readonly #rows: ReminderRows;
   readonly #insert;
@@ -28,6 +28,10 @@ export class SqliteReminderStore implements ReminderStore {
   readonly #claim;
   readonly #upsertDelivery;
   readonly #listDeliveries;
+  readonly #eraseUserDeliveries;
+  readonly #eraseUserReminders;
+  readonly #eraseWorkspaceDeliveries;
+  readonly #eraseWorkspaceReminders;
 
   constructor(db: Database, logger: Logger = silentLogger) {
     this.#db = db;
@@ -59,6 +63,15 @@ export class SqliteReminderStore implements ReminderStore {
       `SELECT reminder_id, workspace, slot, status, attempts, error, updated_at FROM reminder_deliveries
        WHERE workspace = ? AND reminder_id = ? ORDER BY slot DESC`,
     );
+    const usersReminders = 'SELECT id FROM reminders WHERE workspace = ? AND (created_by = ? OR user_id = ?)';
+    this.#eraseUserDeliveries = db.prepare<[string, string, string, string]>(
+      `DELETE FROM reminder_deliveries WHERE workspace = ? AND reminder_id IN (${usersReminders})`,
+    );
+    this.#eraseUserReminders = db.prepare<[string, string, string]>(
+      'DELETE FROM reminders WHERE workspace = ? AND (created_by = ? OR user_id = ?)',
+    );
+    this.#eraseWorkspaceDeliveries = db.prepare<[string]>('DELETE FROM reminder_deliveries WHERE workspace = ?');
+    this.#eraseWorkspaceReminders = db.prepare<[string]>('DELETE FROM reminders WHERE workspace = ?');
   }
 
   async create(reminder: Reminder): Promise<boolean> {
@@ -109,5 +122,20 @@ export class SqliteReminderStore implements ReminderStore {
 
   async listDeliveries(workspace: string, reminderId: string): Promise<DeliveryRecord[]> {
     return this.#rows.deliveries(this.#listDeliveries.all(workspace, reminderId));
+  }
+
+  /** The reminders the user created or that are sent to them directly go, with their logs. */
+  async eraseUser(workspace: string, userId: string): Promise<ErasedCounts> {
+    return this.#db.transaction(() => ({
+      reminder_deliveries: this.#eraseUserDeliveries.run(workspace, workspace, userId, userId).changes,
+      reminders: this.#eraseUserReminders.run(workspace, userId, userId).changes,
+    })).immediate();
+  }
+
+  async eraseWorkspace(workspace: string): Promise<ErasedCounts> {
+    return this.#db.transaction(() => ({
+      reminder_deliveries: this.#eraseWorkspaceDeliveries.run(workspace).changes,
+      reminders: this.#eraseWorkspaceReminders.run(workspace).changes,
+    })).immediate();
   }
 }

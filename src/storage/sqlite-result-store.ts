@@ -1,5 +1,6 @@
 import { silentLogger } from '../core/ports.js';
-import type { AssessmentResult, Logger, ResultStore } from '../core/ports.js';
+import { ANONYMOUS_USER_ID } from '../core/ports.js';
+import type { AssessmentResult, ErasableStore, ErasedCounts, Logger, ResultStore } from '../core/ports.js';
 import { applyMigrations } from './sqlite-database.js';
 import type { Database } from './sqlite-database.js';
 import { migrations } from './schema.js';
@@ -17,7 +18,7 @@ type ListFilter = { city?: string; frameworkId?: string; limit?: number };
  * {@link ResultStore} in SQLite. A result is identified by (workspace, id); saving the same pair
  * again replaces it. Every query names the workspace.
  */
-export class SqliteResultStore implements ResultStore {
+export class SqliteResultStore implements ResultStore, ErasableStore {
   readonly #rows: ResultRows;
   readonly #save;
   // One statement per filter combination, prepared once, so each can use its index.
@@ -25,6 +26,8 @@ export class SqliteResultStore implements ResultStore {
   readonly #listByCity;
   readonly #listByFramework;
   readonly #listByCityAndFramework;
+  readonly #anonymise;
+  readonly #eraseWorkspace;
 
   constructor(db: Database, logger: Logger = silentLogger) {
     this.#rows = resultRows(sqliteColumns, logger);
@@ -45,6 +48,10 @@ export class SqliteResultStore implements ResultStore {
     this.#listByCityAndFramework = db.prepare<[string, string, string, number]>(
       `${select} AND city_key = ? AND framework_id = ? ${ORDER}`,
     );
+    this.#anonymise = db.prepare<[string, string, string]>(
+      'UPDATE assessment_results SET user_id = ? WHERE workspace = ? AND user_id = ?',
+    );
+    this.#eraseWorkspace = db.prepare<[string]>('DELETE FROM assessment_results WHERE workspace = ?');
   }
 
   async save(result: AssessmentResult): Promise<void> {
@@ -65,5 +72,14 @@ export class SqliteResultStore implements ResultStore {
             ? this.#listByFramework.all(workspace, frameworkId, limit)
             : this.#listAll.all(workspace, limit),
     );
+  }
+
+  /** Results stay for the city; only the user's id goes. */
+  async eraseUser(workspace: string, userId: string): Promise<ErasedCounts> {
+    return { assessment_results: this.#anonymise.run(ANONYMOUS_USER_ID, workspace, userId).changes };
+  }
+
+  async eraseWorkspace(workspace: string): Promise<ErasedCounts> {
+    return { assessment_results: this.#eraseWorkspace.run(workspace).changes };
   }
 }

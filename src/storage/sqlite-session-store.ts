@@ -1,5 +1,5 @@
 import { silentLogger } from '../core/ports.js';
-import type { Logger, SessionKey, SessionStore, StoredSession } from '../core/ports.js';
+import type { ErasableSessionStore, ErasedCounts, Logger, SessionKey, StoredSession } from '../core/ports.js';
 import { applyMigrations } from './sqlite-database.js';
 import type { Database } from './sqlite-database.js';
 import { migrations } from './schema.js';
@@ -12,7 +12,7 @@ import { sqliteColumns } from './sqlite-columns.js';
  * {@link SessionStore} in SQLite: assessments in progress survive restarts. Keyed by
  * (workspace, conversation, user); every query names the workspace.
  */
-export class SqliteSessionStore implements SessionStore {
+export class SqliteSessionStore implements ErasableSessionStore {
   readonly #rows: SessionRows;
   readonly #get;
   readonly #put;
@@ -20,6 +20,9 @@ export class SqliteSessionStore implements SessionStore {
   readonly #delete;
   readonly #deleteIfVersion;
   readonly #list;
+  readonly #eraseUser;
+  readonly #eraseWorkspace;
+  readonly #eraseUntouched;
 
   constructor(db: Database, logger: Logger = silentLogger) {
     this.#rows = sessionRows(sqliteColumns, logger);
@@ -51,6 +54,9 @@ export class SqliteSessionStore implements SessionStore {
       `SELECT ${SESSION_READ_COLUMNS} FROM assessment_sessions WHERE workspace = ?
        ORDER BY updated_at DESC, conversation, user_id`,
     );
+    this.#eraseUser = db.prepare<[string, string]>('DELETE FROM assessment_sessions WHERE workspace = ? AND user_id = ?');
+    this.#eraseWorkspace = db.prepare<[string]>('DELETE FROM assessment_sessions WHERE workspace = ?');
+    this.#eraseUntouched = db.prepare<[string]>('DELETE FROM assessment_sessions WHERE updated_at < ?');
   }
 
   async get(key: SessionKey): Promise<StoredSession | undefined> {
@@ -86,5 +92,18 @@ export class SqliteSessionStore implements SessionStore {
   /** Most recently updated first; unreadable rows are logged and left out. */
   async listByWorkspace(workspace: string): Promise<SessionRow[]> {
     return this.#rows.sessions(this.#list.all(workspace));
+  }
+
+  async eraseUser(workspace: string, userId: string): Promise<ErasedCounts> {
+    return { assessment_sessions: this.#eraseUser.run(workspace, userId).changes };
+  }
+
+  async eraseWorkspace(workspace: string): Promise<ErasedCounts> {
+    return { assessment_sessions: this.#eraseWorkspace.run(workspace).changes };
+  }
+
+  async eraseUntouchedSince(before: Date): Promise<number> {
+    // ISO 8601 UTC text of a fixed width compares in time order.
+    return this.#eraseUntouched.run(toIsoText(before, 'before')).changes;
   }
 }

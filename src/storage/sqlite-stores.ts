@@ -11,6 +11,7 @@ import { SqliteInstallationStore } from './sqlite-installation-store.js';
 import { SqliteReminderStore } from './sqlite-reminder-store.js';
 import { SqliteResultStore } from './sqlite-result-store.js';
 import { SqliteSessionStore } from './sqlite-session-store.js';
+import { SqliteWorkspaceStatusStore } from './sqlite-workspace-status-store.js';
 
 /** The SQLite-backed stores sharing one connection. */
 export interface SqliteStores extends Stores {
@@ -21,6 +22,7 @@ export interface SqliteStores extends Stores {
   reminders: SqliteReminderStore;
   dedupe: SqliteDedupeStore;
   installations: SqliteInstallationStore;
+  workspaceStatus: SqliteWorkspaceStatusStore;
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>;
   /** Closes the connection; the stores cannot be used afterwards. */
@@ -51,6 +53,7 @@ export const createSqliteStores = (
       reminders: new SqliteReminderStore(db, logger),
       dedupe: new SqliteDedupeStore(db),
       installations: new SqliteInstallationStore(db, tokenCipher),
+      workspaceStatus: new SqliteWorkspaceStatusStore(db, logger),
       ping: async () => {
         db.prepare('SELECT count(*) FROM schema_migrations').get();
       },

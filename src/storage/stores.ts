@@ -1,18 +1,32 @@
-import type { DedupeStore, FeedbackStore, InstallationStore, ResultStore, SessionStore } from '../core/ports.js';
+import type { DedupeStore, ErasableSessionStore, ErasableStore, FeedbackStore, InstallationStore, ResultStore } from '../core/ports.js';
+import type { WorkspaceStatusStore } from '../privacy/workspace-status.js';
 import type { ReminderStore } from '../reminders/reminder.js';
 import type { FeedbackEntry } from './feedback-entry.js';
 
 /** Every store the bot uses, on one database: SQLite (the default) or PostgreSQL (`DATABASE_URL`). */
 export interface Stores {
-  sessions: SessionStore;
-  results: ResultStore;
-  feedback: FeedbackStore & { listByWorkspace(workspace: string): Promise<FeedbackEntry[]> };
-  reminders: ReminderStore;
+  sessions: ErasableSessionStore;
+  results: ResultStore & ErasableStore;
+  feedback: FeedbackStore & ErasableStore & { listByWorkspace(workspace: string): Promise<FeedbackEntry[]> };
+  reminders: ReminderStore & ErasableStore;
   dedupe: DedupeStore;
   /** OAuth installations and their tokens, encrypted (needs TOKEN_ENCRYPTION_KEY to store or read tokens). */
   installations: InstallationStore;
+  /** Workspaces the bot was removed from. */
+  workspaceStatus: WorkspaceStatusStore;
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>;
   /** Closes the database (a pool waits for statements in flight); the stores cannot be used afterwards. */
   close(): void | Promise<void>;
 }
+
+/**
+ * Every store holding data about a workspace or its people: what `forget me`, `delete workspace
+ * data` and the retention job go through. A new store of that kind is one more line here.
+ */
+export const erasableStores = (stores: Stores): ErasableStore[] => [
+  stores.sessions,
+  stores.results,
+  stores.feedback,
+  stores.reminders,
+];

@@ -17,6 +17,13 @@ describe('parseIntent', () => {
     ['reminders', { type: 'reminders', args: '' }],
     ['remind every monday 9:00', { type: 'reminders', args: 'every monday 9:00' }],
     ['<@U123> assess', { type: 'assess', args: '' }],
+    ['forget me', { type: 'forget-me' }],
+    ['/Forget me.', { type: 'forget-me' }],
+    ['forget about funding?', { type: 'ask', question: 'forget about funding?', explicit: false }],
+    ['delete workspace data', { type: 'delete-workspace' }],
+    ['Delete Workspace Data', { type: 'delete-workspace' }],
+    ['delete Cork Learning City', { type: 'delete-confirm', typed: 'Cork Learning City' }],
+    ['delete', { type: 'delete-confirm', typed: '' }],
     ['', { type: 'empty' }],
     ['   \u0000 ', { type: 'empty' }],
   ])('%j', (text, intent) => {

@@ -16,7 +16,7 @@ export interface ConsoleSession {
 }
 
 /** Starts `createConsoleAdapter(...).run()` with PassThrough streams. */
-export const startConsoleSession = (bot: ChatBot, imageDir: string, userId: string): ConsoleSession => {
+export const startConsoleSession = (bot: ChatBot, imageDir: string, userId: string, options: { isAdmin?: boolean } = {}): ConsoleSession => {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
@@ -25,7 +25,7 @@ export const startConsoleSession = (bot: ChatBot, imageDir: string, userId: stri
     printed += chunk.toString('utf8');
     for (const listener of [...listeners]) listener();
   });
-  const adapter = createConsoleAdapter({ bot, input, output, imageDir, userId });
+  const adapter = createConsoleAdapter({ bot, input, output, imageDir, userId, ...options });
   const running = adapter.run();
 
   const waitFor = (pattern: RegExp, from: number): Promise<string> =>

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, it as itRun } from 'vitest';
+import type { ErasableStore } from '../../src/core/ports.js';
 import type { ReminderStore } from '../../src/reminders/reminder.js';
 import { MemoryReminderStore } from '../../src/storage/memory-reminder-store.js';
 import { createPostgresStores } from '../../src/storage/postgres-stores.js';
@@ -13,7 +14,7 @@ import { reminder } from './fixtures.js';
 const slot = (iso: string): Date => new Date(iso);
 const at = new Date('2025-03-05T09:00:05.000Z');
 
-type Store = ReminderStore;
+type Store = ReminderStore & ErasableStore;
 const closers: Array<() => unknown> = [];
 afterEach(async () => {
   for (const close of closers.splice(0)) await close();
@@ -100,6 +101,27 @@ describe.each(backends)('$name reminder store', ({ make, skip }) => {
     expect(await store.delete('console:local', 'r1')).toBe(true);
     expect(await store.get('console:local', 'r1')).toBeUndefined();
     expect(await store.listDeliveries('console:local', 'r1')).toEqual([]);
+  });
+
+  it('erases the reminders a user created or receives directly, with their logs, and a whole workspace', async () => {
+    const store = await make();
+    const ws = { workspace: 'slack:T1', platform: 'slack' as const, workspaceId: 'T1' };
+    await store.create(reminder({ ...ws, id: 'mine' }));
+    await store.create(reminder({ ...ws, id: 'to-me', createdBy: 'U2', target: { kind: 'direct', userId: 'U1' } }));
+    await store.create(reminder({ ...ws, id: 'theirs', createdBy: 'U2' }));
+    await store.create(reminder({ id: 'elsewhere' }));
+    for (const id of ['mine', 'to-me', 'theirs']) await store.claimSlot({ id, workspace: 'slack:T1' }, slot('2025-03-05T09:00:00Z'), at);
+    await store.claimSlot({ id: 'elsewhere', workspace: 'console:local' }, slot('2025-03-05T09:00:00Z'), at);
+    expect(await store.eraseUser('slack:T1', 'U1')).toEqual({ reminder_deliveries: 2, reminders: 2 });
+    expect((await store.listByWorkspace('slack:T1')).map((r) => r.id)).toEqual(['theirs']);
+    expect(await store.listDeliveries('slack:T1', 'mine')).toEqual([]);
+    expect(await store.listDeliveries('slack:T1', 'theirs')).toHaveLength(1);
+    expect(await store.eraseUser('console:local', 'U2')).toEqual({ reminder_deliveries: 0, reminders: 0 });
+    expect(await store.eraseWorkspace('slack:T1')).toEqual({ reminder_deliveries: 1, reminders: 1 });
+    expect(await store.listByWorkspace('slack:T1')).toEqual([]);
+    expect((await store.listActive()).map((r) => r.id)).toEqual(['elsewhere']);
+    expect(await store.listDeliveries('console:local', 'elsewhere')).toHaveLength(1);
+    expect(await store.eraseWorkspace('slack:T1')).toEqual({ reminder_deliveries: 0, reminders: 0 });
   });
 
   it('refuses a malformed schedule instead of storing it', async () => {

@@ -1,20 +1,23 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, it as itRun } from 'vitest';
 import { StorageError } from '../../src/core/errors.js';
-import { MemoryFeedbackStore, MemoryResultStore, MemorySessionStore } from '../../src/storage/memory-stores.js';
+import { MemoryFeedbackStore, MemoryResultStore, MemorySessionStore, MemoryWorkspaceStatusStore } from '../../src/storage/memory-stores.js';
 import { createPostgresStores } from '../../src/storage/postgres-stores.js';
 import { createSqliteStores } from '../../src/storage/sqlite-stores.js';
 import type { FeedbackEntry } from '../../src/storage/feedback-entry.js';
-import type { FeedbackStore, ResultStore, SessionStore } from '../../src/core/ports.js';
+import { ANONYMOUS_USER_ID } from '../../src/core/ports.js';
+import type { ErasableSessionStore, ErasableStore, FeedbackStore, ResultStore } from '../../src/core/ports.js';
+import type { WorkspaceStatusStore } from '../../src/privacy/workspace-status.js';
 import { freshSchema, withPostgres } from '../support/postgres.js';
 import { assessmentResult, sessionKey, storedSession } from './fixtures.js';
 import { tempDir } from './temp-dir.js';
 
 /** What the contract needs from a backend; feedback stores also list votes for reading back. */
 interface Backend {
-  sessions: SessionStore;
-  results: ResultStore;
-  feedback: FeedbackStore & { listByWorkspace(workspace: string): Promise<FeedbackEntry[]> };
+  sessions: ErasableSessionStore;
+  results: ResultStore & ErasableStore;
+  feedback: FeedbackStore & ErasableStore & { listByWorkspace(workspace: string): Promise<FeedbackEntry[]> };
+  workspaceStatus: WorkspaceStatusStore;
   close(): void | Promise<void>;
 }
 
@@ -26,6 +29,7 @@ const backends: Array<{ name: string; skip: boolean; open: () => Backend | Promi
       sessions: new MemorySessionStore(),
       results: new MemoryResultStore(),
       feedback: new MemoryFeedbackStore(),
+      workspaceStatus: new MemoryWorkspaceStatusStore(),
       close: () => {},
     }),
   },
@@ -138,6 +142,27 @@ describe.each(backends)('$name stores', ({ open, skip }) => {
       );
       expect(await sessions.get(sessionKey())).toBeUndefined();
     });
+
+    it('erases one user in one workspace, a whole workspace, and sessions untouched since a date', async () => {
+      const { sessions } = await start();
+      const at = (iso: string) => storedSession({ updatedAt: new Date(iso) });
+      await sessions.put(sessionKey(), at('2025-03-01T00:00:00.000Z'));
+      await sessions.put(sessionKey({ conversation: 'slack:T1:C2' }), at('2025-03-09T00:00:00.000Z'));
+      await sessions.put(sessionKey({ userId: 'U2' }), at('2025-03-02T00:00:00.000Z'));
+      await sessions.put(sessionKey({ workspace: 'slack:T2' }), at('2025-03-01T00:00:00.000Z'));
+      await sessions.put(sessionKey({ workspace: 'slack:T3', userId: 'U3' }), at('2025-03-09T00:00:00.000Z'));
+      expect(await sessions.eraseUser('slack:T1', 'U1')).toEqual({ assessment_sessions: 2 });
+      expect((await sessions.listByWorkspace('slack:T1')).map((s) => s.userId)).toEqual(['U2']);
+      expect(await sessions.get(sessionKey({ workspace: 'slack:T2' }))).toBeDefined();
+      expect(await sessions.eraseUser('slack:T1', 'U1')).toEqual({ assessment_sessions: 0 });
+      expect(await sessions.eraseWorkspace('slack:T1')).toEqual({ assessment_sessions: 1 });
+      expect(await sessions.listByWorkspace('slack:T1')).toEqual([]);
+      // Strictly before: a session updated at the cut-off instant stays.
+      expect(await sessions.eraseUntouchedSince(new Date('2025-03-09T00:00:00.000Z'))).toBe(1);
+      expect(await sessions.get(sessionKey({ workspace: 'slack:T2' }))).toBeUndefined();
+      expect((await sessions.listByWorkspace('slack:T3')).map((s) => s.userId)).toEqual(['U3']);
+      expect(await sessions.eraseUntouchedSince(new Date('2025-03-09T00:00:00.000Z'))).toBe(0);
+    });
   });
 
   describe('text as given', () => {
@@ -224,6 +249,20 @@ describe.each(backends)('$name stores', ({ open, skip }) => {
       read.completedAt.setUTCFullYear(1999);
       expect(await results.list('slack:T1')).toEqual([assessmentResult()]);
     });
+
+    it('keeps a forgotten user’s results for the city under the anonymous marker, and erases a workspace', async () => {
+      const { results } = await start();
+      await results.save(assessmentResult({ id: 'a' }));
+      await results.save(assessmentResult({ id: 'b', userId: 'U2' }));
+      await results.save(assessmentResult({ id: 'c', workspace: 'slack:T2' }));
+      expect(await results.eraseUser('slack:T1', 'U1')).toEqual({ assessment_results: 1 });
+      expect((await results.list('slack:T1')).map((r) => [r.id, r.userId])).toEqual([['b', 'U2'], ['a', ANONYMOUS_USER_ID]]);
+      expect((await results.list('slack:T1', { city: 'Cork' }))).toHaveLength(2);
+      expect((await results.list('slack:T2'))[0]?.userId).toBe('U1');
+      expect(await results.eraseWorkspace('slack:T1')).toEqual({ assessment_results: 2 });
+      expect(await results.list('slack:T1')).toEqual([]);
+      expect(await results.list('slack:T2')).toHaveLength(1);
+    });
   });
 
   describe('feedback', () => {
@@ -254,6 +293,54 @@ describe.each(backends)('$name stores', ({ open, skip }) => {
       const { feedback } = await start();
       await expect(async () => feedback.recordFeedback(vote({ at: new Date(Number.NaN) }))).rejects.toThrow(StorageError);
       expect(await feedback.listByWorkspace('slack:T1')).toEqual([]);
+    });
+
+    it('erases one user’s votes in one workspace, and a whole workspace', async () => {
+      const { feedback } = await start();
+      await feedback.recordFeedback(vote());
+      await feedback.recordFeedback(vote({ key: 'answer-2' }));
+      await feedback.recordFeedback(vote({ userId: 'U2' }));
+      await feedback.recordFeedback(vote({ workspace: 'slack:T2' }));
+      expect(await feedback.eraseUser('slack:T1', 'U1')).toEqual({ answer_feedback: 2 });
+      expect(await feedback.listByWorkspace('slack:T1')).toEqual([vote({ userId: 'U2' })]);
+      expect(await feedback.eraseWorkspace('slack:T1')).toEqual({ answer_feedback: 1 });
+      expect(await feedback.listByWorkspace('slack:T1')).toEqual([]);
+      expect(await feedback.listByWorkspace('slack:T2')).toEqual([vote({ workspace: 'slack:T2' })]);
+    });
+  });
+
+  describe('workspace status', () => {
+    const day = (n: number) => new Date(Date.UTC(2025, 2, n));
+
+    it('marks a workspace removed once, keeping the first time, lists oldest first, and clears the mark', async () => {
+      const { workspaceStatus } = await start();
+      expect(await workspaceStatus.listRemoved()).toEqual([]);
+      await workspaceStatus.markRemoved('discord:G2', day(5));
+      await workspaceStatus.markRemoved('discord:G1', day(3));
+      await workspaceStatus.markRemoved('discord:G2', day(9));
+      expect(await workspaceStatus.listRemoved()).toEqual([
+        { workspace: 'discord:G1', removedAt: day(3) },
+        { workspace: 'discord:G2', removedAt: day(5) },
+      ]);
+      expect(await workspaceStatus.clearRemoved('discord:G1')).toBe(true);
+      expect(await workspaceStatus.clearRemoved('discord:G1')).toBe(false);
+      expect(await workspaceStatus.listRemoved()).toEqual([{ workspace: 'discord:G2', removedAt: day(5) }]);
+      await expect(async () => workspaceStatus.markRemoved('discord:G3', new Date(Number.NaN))).rejects.toThrow(StorageError);
+    });
+
+    it('lets one caller take on a workspace’s deletion, once it has been removed long enough, until the claim goes stale', async () => {
+      const { workspaceStatus } = await start();
+      await workspaceStatus.markRemoved('discord:G1', day(3));
+      // Not removed long enough, or not removed at all.
+      expect(await workspaceStatus.claimErasure('discord:G1', day(2), day(10), day(9))).toBe(false);
+      expect(await workspaceStatus.claimErasure('discord:G9', day(5), day(10), day(9))).toBe(false);
+      expect(await workspaceStatus.claimErasure('discord:G1', day(3), day(10), day(9))).toBe(true);
+      expect(await workspaceStatus.claimErasure('discord:G1', day(3), day(10), day(9))).toBe(false);
+      // The claimer stopped half-way: after the lease, another run takes it over.
+      expect(await workspaceStatus.claimErasure('discord:G1', day(3), day(12), day(11))).toBe(true);
+      expect(await workspaceStatus.listRemoved()).toEqual([{ workspace: 'discord:G1', removedAt: day(3) }]);
+      await workspaceStatus.clearRemoved('discord:G1');
+      expect(await workspaceStatus.claimErasure('discord:G1', day(3), day(20), day(19))).toBe(false);
     });
   });
 });

@@ -66,10 +66,11 @@ export class FakeGateway {
 
   /**
    * Sends a DISPATCH to every session of the guild's shard (DMs: shard 0), or keeps it for the
-   * session to RESUME when its socket is gone.
+   * session to RESUME when its socket is gone. `guildOf` names the guild of events that carry it
+   * as `id` rather than `guild_id` (GUILD_CREATE, GUILD_DELETE).
    */
-  dispatch(type: string, data: Record<string, unknown>): void {
-    const guildId = typeof data['guild_id'] === 'string' ? data['guild_id'] : undefined;
+  dispatch(type: string, data: Record<string, unknown>, guildOf?: string): void {
+    const guildId = guildOf ?? (typeof data['guild_id'] === 'string' ? data['guild_id'] : undefined);
     for (const session of this.#sessions.values()) {
       const [shardId, shardCount] = session.shard;
       if (shardOfGuild(guildId, shardCount) !== shardId) continue;

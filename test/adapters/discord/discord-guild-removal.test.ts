@@ -1,0 +1,136 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDiscordApp, type DiscordApp } from '../../../adapters/discord/discord-app.js';
+import { parseDiscordConfig } from '../../../adapters/discord/discord-config.js';
+import { createCore, type Core } from '../../../src/app.js';
+import type { Clock } from '../../../src/core/ports.js';
+import { copyKnowledge } from '../../support/knowledge.js';
+import { seedUser } from '../../privacy/seed.js';
+import { sqliteRows } from '../../privacy/table-scan.js';
+import { FakeDiscord } from './fake-discord.js';
+import { addBotToGuild, guildOutage, removeBotFromGuild } from './fake-discord-guilds.js';
+import { APPLICATION_ID, BOT_USER, userMessage } from './fake-discord-payloads.js';
+import { ADMIN, ALICE, bodyOf, GUILD_A, GUILD_B, nextCall, RecordingLogger } from './test-harness.js';
+
+const DAY = 86_400_000;
+const t0 = new Date('2026-01-01T12:00:00.000Z');
+const knowledgeDir = copyKnowledge();
+
+let running: { app: DiscordApp; core: Core; fake: FakeDiscord } | undefined;
+afterEach(async () => {
+  await running?.app.stop();
+  await running?.core.close();
+  await running?.fake.close();
+  running = undefined;
+});
+
+/** Resolves once `check` holds; gateway events reach the adapter asynchronously. */
+const until = async (check: () => Promise<boolean>, what: string): Promise<void> => {
+  for (let tries = 0; tries < 500; tries++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`never happened: ${what}`);
+};
+
+/** A real core on a SQLite file and the Discord adapter against a fake Discord with guilds A and B. */
+const start = async (at: { now: Date }, before?: (core: Core) => Promise<void>) => {
+  const clock: Clock = { now: () => new Date(at.now) };
+  const path = join(mkdtempSync(join(tmpdir(), 'lc-guild-removal-')), 'bot.db');
+  const logger = new RecordingLogger();
+  const core = createCore({ knowledgeDir, databasePath: path, logger, clock, retentionDaysAfterRemoval: 30 });
+  await before?.(core);
+  const fake = await FakeDiscord.start([GUILD_A, GUILD_B]);
+  for (const user of [ALICE, ADMIN]) fake.users.set(user.id, user);
+  const config = parseDiscordConfig({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: fake.apiUrl });
+  const app = createDiscordApp({ config, bot: core.bot, logger, lifecycle: core.lifecycle, clock });
+  running = { app, core, fake };
+  await app.start();
+  core.notifiers.discord = app.notifier;
+  return { core, fake, path, logger };
+};
+
+describe('Discord: the bot removed from a server', () => {
+  it('takes a server the bot is in when it connects as back (added again while the bot was offline)', async () => {
+    const { core } = await start({ now: t0 }, async (offline) => {
+      await offline.lifecycle.removed(`discord:${GUILD_A.id}`, t0);
+      await offline.lifecycle.removed('discord:850000000000000001', t0);
+    });
+    await until(async () => (await core.stores.workspaceStatus.listRemoved()).length === 1, 'A back');
+    expect((await core.stores.workspaceStatus.listRemoved()).map((row) => row.workspace)).toEqual(['discord:850000000000000001']);
+  });
+
+  it('lets a server admin delete the server’s data by typing its name, and refuses a member', async () => {
+    const { core, fake, path } = await start({ now: t0 });
+    for (const guild of [GUILD_A, GUILD_B]) {
+      await seedUser(core.stores, { platform: 'discord', workspaceId: guild.id, channelId: guild.channelId }, ALICE.id, `g${guild.id}`, t0);
+    }
+    const before = sqliteRows(path);
+    const say = async (user: typeof ALICE, id: string, text: string): Promise<string> => {
+      const since = fake.requests.length;
+      fake.dispatch('MESSAGE_CREATE', userMessage({ id, user, guild: GUILD_A, content: `<@${BOT_USER.id}> ${text}`, mentionsBot: true }));
+      return bodyOf(await nextCall(fake, since, 'POST', new RegExp(`/channels/${GUILD_A.channelId}/messages$`, 'u'))).content ?? '';
+    };
+    expect(await say(ALICE, '840000000000000101', 'delete workspace data')).toContain('Only a workspace admin can delete this workspace’s data');
+    expect(await say(ALICE, '840000000000000102', 'delete Cork Learning City')).toContain('Nothing was deleted.');
+    expect(sqliteRows(path)).toEqual(before);
+    expect(await say(ADMIN, '840000000000000103', 'delete workspace data')).toContain('To go ahead, type `delete Cork Learning City`.');
+    expect(await say(ADMIN, '840000000000000104', 'delete cork learning city')).toContain('Done: deleted 1 assessment result, 1 assessment in progress, 1 feedback vote, 2 reminders from this workspace.');
+    expect(sqliteRows(path)).toEqual(before.filter((row) => !row.includes(`discord:${GUILD_A.id}`)));
+  });
+
+  it('marks the server removed on GUILD_DELETE (not on an outage), sends it nothing, and deletes its data after the grace period unless the bot comes back', async () => {
+    const at = { now: t0 };
+    const { core, fake, path, logger } = await start(at);
+    const seeded = new Date(t0.getTime() - 10 * DAY);
+    for (const guild of [GUILD_A, GUILD_B]) {
+      await seedUser(core.stores, { platform: 'discord', workspaceId: guild.id, channelId: guild.channelId }, ALICE.id, `g${guild.id}`, seeded);
+    }
+    const rowsOf = (guild: { id: string }) => sqliteRows(path).filter((row) => row.includes(`discord:${guild.id}`));
+    const removed = async () => (await core.stores.workspaceStatus.listRemoved()).map((row) => row.workspace);
+    const before = { a: rowsOf(GUILD_A), b: rowsOf(GUILD_B) };
+    expect(before.a).toHaveLength(6);
+
+    // An outage first, then a kick from B: events arrive in order, so once B is marked, A's outage has been seen.
+    guildOutage(fake, GUILD_A.id);
+    removeBotFromGuild(fake, GUILD_B.id);
+    await until(async () => (await removed()).includes(`discord:${GUILD_B.id}`), 'B marked removed');
+    expect(await removed()).toEqual([`discord:${GUILD_B.id}`]);
+
+    at.now = new Date(t0.getTime() + DAY);
+    removeBotFromGuild(fake, GUILD_A.id);
+    await until(async () => (await removed()).length === 2, 'A marked removed');
+    expect((await core.stores.workspaceStatus.listRemoved()).find((row) => row.workspace === `discord:${GUILD_A.id}`)?.removedAt).toEqual(at.now);
+
+    // While removed, their reminders are not sent, nor their slots taken.
+    at.now = new Date(t0.getTime() + 20 * DAY);
+    expect(await core.reminders.tick()).toEqual({ claimed: 0, sent: 0, failed: 0 });
+
+    // B comes back before its 30 days are up: its mark goes, and its reminders go out again.
+    addBotToGuild(fake, GUILD_B);
+    await until(async () => (await removed()).length === 1, 'B back');
+    at.now = new Date(t0.getTime() + 31 * DAY - 60_000);
+    expect(await core.reminders.tick()).toEqual({ claimed: 2, sent: 2, failed: 0 });
+    expect(rowsOf(GUILD_A).filter((row) => !row.startsWith('workspace_status:'))).toEqual(before.a);
+
+    // A's 30 days are up: everything of A goes, once, with one log line of counts.
+    at.now = new Date(t0.getTime() + 31 * DAY);
+    await core.reminders.tick();
+    expect(rowsOf(GUILD_A)).toEqual([]);
+    expect(await removed()).toEqual([]);
+    const deleted = logger.entries.filter((entry) => entry.msg === 'data of a removed workspace deleted after the grace period');
+    expect(deleted.map((entry) => entry.obj)).toEqual([
+      {
+        workspace: `discord:${GUILD_A.id}`,
+        counts: { assessment_sessions: 1, assessment_results: 1, answer_feedback: 1, reminder_deliveries: 1, reminders: 2 },
+        removedAt: new Date(t0.getTime() + DAY).toISOString(),
+      },
+    ]);
+    await core.reminders.tick();
+    expect(logger.entries.filter((entry) => entry.msg === deleted[0]?.msg)).toHaveLength(1);
+    // B kept everything; only its reminders' delivery records grew.
+    expect(rowsOf(GUILD_B).filter((row) => !row.startsWith('reminder'))).toEqual(before.b.filter((row) => !row.startsWith('reminder')));
+  });
+});
