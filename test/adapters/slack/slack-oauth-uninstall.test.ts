@@ -6,6 +6,10 @@ import { createSqliteStores, type SqliteStores } from '../../../src/storage/sqli
 import { createTokenCipher } from '../../../src/storage/token-cipher.js';
 import { createBot } from '../../../src/core/bot.js';
 import { tempDir } from '../../storage/temp-dir.js';
+import { createCore } from '../../../src/app.js';
+import type { Clock } from '../../../src/core/ports.js';
+import { copyKnowledge } from '../../support/knowledge.js';
+import { seedUser } from '../../privacy/seed.js';
 import { fakeAnswers } from './fake-ports.js';
 import { startFakeSlackOAuthApi, type FakeSlackOAuthApi } from './fake-slack-oauth.js';
 import { captureLogger, envelope, fakeSlackApi, sendEvent, startSlack } from './slack-harness.js';
@@ -128,5 +132,45 @@ describe('Slack uninstalls and revoked tokens', () => {
     expect(lifecycle.removedCalls.map(([workspace]) => workspace)).toEqual(['slack:T0LEEDS']);
     expect(api.calls).toEqual([]);
     expect(logger.lines.filter((line) => line.startsWith('warn'))).toEqual([expect.stringContaining('SLACK_BOT_TOKEN no longer works')]);
+  });
+
+  it('deletes an uninstalled workspace’s data after RETENTION_DAYS_AFTER_REMOVAL, on an injected clock, and no other', async () => {
+    const DAY = 86_400_000;
+    let now = new Date('2026-06-01T12:00:00.000Z');
+    const clock: Clock = { now: () => now };
+    const api = await startFakeSlackOAuthApi(fakeOptions);
+    closers.push(() => api.close());
+    const core = createCore({
+      knowledgeDir: copyKnowledge(),
+      databasePath: join(tempDir(), 'bot.db'),
+      logger: silentLogger,
+      clock,
+      tokenCipher: createTokenCipher({ current: randomBytes(32) }),
+      retentionDaysAfterRemoval: 30,
+    });
+    closers.push(() => core.close());
+    const running = await startOAuthSlack(api, core.stores.installations, { lifecycle: core.lifecycle, bot: core.bot, clock });
+    closers.push(() => running.close());
+    for (const install of [LEEDS, YORK]) expect((await installThroughBrowser(running.base, install.code)).status).toBe(200);
+    await seedUser(core.stores, { platform: 'slack', workspaceId: 'T0LEEDS', channelId: 'C0LEEDS' }, 'U0ANNA', 'leeds', now);
+    await seedUser(core.stores, { platform: 'slack', workspaceId: 'T0YORK', channelId: 'C0YORK' }, 'U0BEN', 'york', now);
+
+    expect((await lifecycleEvent(running.events, LEEDS, 'T0LEEDS', { type: 'app_uninstalled' })).status).toBe(200);
+    const kept = async (workspace: string) => ({
+      results: (await core.stores.results.list(workspace)).length,
+      reminders: (await core.stores.reminders.listByWorkspace(workspace)).length,
+      sessions: (await core.stores.sessions.listByWorkspace(workspace)).length,
+      feedback: (await core.stores.feedback.listByWorkspace(workspace)).length,
+    });
+    const all = { results: 1, reminders: 2, sessions: 1, feedback: 1 };
+
+    // Kept through the grace period, in case the workspace installs the app again.
+    now = new Date(now.getTime() + 30 * DAY - 60_000);
+    await core.reminders.tick();
+    expect(await kept('slack:T0LEEDS')).toEqual(all);
+    now = new Date(now.getTime() + 2 * 60_000);
+    await core.reminders.tick();
+    expect(await kept('slack:T0LEEDS')).toEqual({ results: 0, reminders: 0, sessions: 0, feedback: 0 });
+    expect(await kept('slack:T0YORK')).toEqual(all);
   });
 });
