@@ -3,6 +3,7 @@ import type { Logger } from '../core/ports.js';
 import { openPostgres } from './postgres-database.js';
 import type { OpenPostgresOptions, PostgresDatabase } from './postgres-database.js';
 import { PostgresDedupeStore } from './postgres-dedupe-store.js';
+import { PostgresDocumentStore } from './postgres-document-store.js';
 import { PostgresFeedbackStore } from './postgres-feedback-store.js';
 import { PostgresReminderStore } from './postgres-reminder-store.js';
 import { PostgresResultStore } from './postgres-result-store.js';
@@ -18,6 +19,7 @@ export interface PostgresStores extends Stores {
   feedback: PostgresFeedbackStore;
   reminders: PostgresReminderStore;
   dedupe: PostgresDedupeStore;
+  documents: PostgresDocumentStore;
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>;
   /** Waits for statements in flight and closes the pool; the stores cannot be used afterwards. */
@@ -42,6 +44,7 @@ export const createPostgresStores = async (
     feedback: new PostgresFeedbackStore(db, logger),
     reminders: new PostgresReminderStore(db, logger),
     dedupe: new PostgresDedupeStore(db),
+    documents: new PostgresDocumentStore(db, logger),
     ping: async () => {
       await db.run('checking the database', 'SELECT 1');
     },

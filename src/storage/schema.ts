@@ -223,6 +223,51 @@ export const dedupeMigrations: Migration[] = [
   },
 ];
 
+/*
+ * Documents a workspace added from chat, with their passages as JSON. `seq` only grows (SQLite's
+ * AUTOINCREMENT never reuses one), so a workspace's row count and highest `seq` change whenever its
+ * documents do: the cheap version every instance reads before answering.
+ */
+export const documentMigrations: Migration[] = [
+  {
+    id: 'documents-001-create',
+    sqlite: `
+      CREATE TABLE workspace_documents (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        workspace TEXT NOT NULL,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        title TEXT NOT NULL,
+        pages INTEGER,
+        passage_count INTEGER NOT NULL,
+        passages TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        UNIQUE (workspace, id),
+        UNIQUE (workspace, name_key)
+      );
+    `,
+    postgres: `
+      CREATE TABLE workspace_documents (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        workspace TEXT NOT NULL,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        title TEXT NOT NULL,
+        pages INTEGER,
+        passage_count INTEGER NOT NULL,
+        passages JSON NOT NULL,
+        added_by TEXT NOT NULL,
+        added_at TIMESTAMPTZ NOT NULL,
+        UNIQUE (workspace, id),
+        UNIQUE (workspace, name_key)
+      );
+    `,
+  },
+];
+
 /**
  * Every migration of the bot's database, in the order a new database gets them. Append only; a
  * run also applies `schema-001-checksums` first (see migrations.ts).
@@ -233,4 +278,5 @@ export const migrations: readonly Migration[] = [
   ...feedbackMigrations,
   ...reminderMigrations,
   ...dedupeMigrations,
+  ...documentMigrations,
 ];

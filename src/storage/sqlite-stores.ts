@@ -5,6 +5,7 @@ import type { Database, OpenDatabaseOptions } from './sqlite-database.js';
 import type { Stores } from './stores.js';
 import { migrations } from './schema.js';
 import { SqliteDedupeStore } from './sqlite-dedupe-store.js';
+import { SqliteDocumentStore } from './sqlite-document-store.js';
 import { SqliteFeedbackStore } from './sqlite-feedback-store.js';
 import { SqliteReminderStore } from './sqlite-reminder-store.js';
 import { SqliteResultStore } from './sqlite-result-store.js';
@@ -18,6 +19,7 @@ export interface SqliteStores extends Stores {
   feedback: SqliteFeedbackStore;
   reminders: SqliteReminderStore;
   dedupe: SqliteDedupeStore;
+  documents: SqliteDocumentStore;
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>;
   /** Closes the connection; the stores cannot be used afterwards. */
@@ -46,6 +48,7 @@ export const createSqliteStores = (
       feedback: new SqliteFeedbackStore(db, logger),
       reminders: new SqliteReminderStore(db, logger),
       dedupe: new SqliteDedupeStore(db),
+      documents: new SqliteDocumentStore(db, logger),
       ping: async () => {
         db.prepare('SELECT count(*) FROM schema_migrations').get();
       },
