@@ -9,6 +9,8 @@ import type { Platform } from './core/events.js';
 import { systemClock, type ChatBot, type Clock, type Logger, type Notifier } from './core/ports.js';
 import { knowledgePaths } from './knowledge/default-paths.js';
 import { openKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.js';
+import { DocumentLibrary } from './library/library-service.js';
+import { WorkspaceKnowledge } from './library/workspace-knowledge.js';
 import { createReminders } from './reminders/reminders.js';
 import type { ReminderScheduler } from './reminders/scheduler.js';
 import { createSqliteStores } from './storage/sqlite-stores.js';
@@ -36,6 +38,8 @@ export interface CoreOptions {
 export interface Core {
   bot: ChatBot;
   knowledge: KnowledgeBase;
+  /** The shared documents and each workspace's own, as questions are answered from them. */
+  answers: WorkspaceKnowledge;
   frameworks: Framework[];
   stores: Stores;
   assessments: AssessmentService;
@@ -60,6 +64,7 @@ export const createCore = (options: CoreOptions): Core => {
   const stores =
     options.stores ??
     createSqliteStores(options.databasePath, logger, options.onDatabaseGone === undefined ? {} : { onFileGone: options.onDatabaseGone });
+  const answers = new WorkspaceKnowledge(knowledge, stores.documents, { logger });
   const loaded = loadFrameworks(join(options.knowledgeDir, 'frameworks'));
   for (const error of loaded.errors) logger.warn({ file: error.file }, `framework skipped: ${formatFrameworkError(error)}`);
   logger.info({ frameworks: loaded.frameworks.map((f) => f.id) }, 'assessment frameworks loaded');
@@ -67,10 +72,18 @@ export const createCore = (options: CoreOptions): Core => {
     frameworks: loaded.frameworks,
     sessions: stores.sessions,
     results: stores.results,
-    answers: knowledge,
+    answers,
     clock,
     logger,
     newId: randomUUID,
+  });
+  const documents = new DocumentLibrary({
+    store: stores.documents,
+    newId: randomUUID,
+    clock,
+    logger,
+    coordinatorIds: options.coordinatorIds ?? [],
+    coordinatorRoles: options.coordinatorRoles ?? [],
   });
   const notifiers: Partial<Record<Platform, Notifier>> = {};
   const reminders = createReminders({
@@ -87,10 +100,11 @@ export const createCore = (options: CoreOptions): Core => {
     coordinatorRoles: options.coordinatorRoles ?? [],
   });
   const charts = new ChartWorkerPool();
-  const bot = createBot({ answers: knowledge, assessments, feedback: stores.feedback, reminders: reminders.port, charts, logger, clock });
+  const bot = createBot({ answers, documents, assessments, feedback: stores.feedback, reminders: reminders.port, charts, logger, clock });
   return {
     bot,
     knowledge,
+    answers,
     frameworks: loaded.frameworks,
     stores,
     assessments,
