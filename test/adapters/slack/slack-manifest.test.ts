@@ -18,7 +18,7 @@ describe('Slack app manifest', () => {
     const text = await readFile(new URL('../../../adapters/slack/manifest.yaml', import.meta.url), 'utf8');
     const manifest = manifestSchema.parse(parse(text));
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(
-      ['app_mentions:read', 'chat:write', 'commands', 'files:write', 'im:history', 'im:read', 'im:write', 'users:read'].sort(),
+      ['app_mentions:read', 'chat:write', 'commands', 'files:read', 'files:write', 'im:history', 'im:read', 'im:write', 'users:read'].sort(),
     );
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_mention', 'message.im']);
     expect(manifest.features.slash_commands.map((command) => command.command)).toEqual(['/learningcity']);
