@@ -1,9 +1,9 @@
 import { errorMessage } from '../core/errors.js';
 import { silentLogger, type AnswerContext, type AnswerPort, type KnowledgeAnswer, type Logger } from '../core/ports.js';
-import { buildPassageIndex } from '../knowledge/index-build.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { PassageSearch } from '../knowledge/search.js';
 import type { DocumentStore, StoredDocument } from './document-store.js';
+import { buildWorkspaceIndex, type IndexBuilder } from './index-builder.js';
 
 /** One workspace's index as built from the store at `version`; no search when it has no documents. */
 interface Entry {
@@ -29,7 +29,7 @@ export class WorkspaceKnowledge implements AnswerPort {
   constructor(
     private readonly shared: KnowledgeBase,
     private readonly store: DocumentStore,
-    private readonly options: { logger?: Logger; maxWorkspaces?: number } = {},
+    private readonly options: { logger?: Logger; maxWorkspaces?: number; build?: IndexBuilder } = {},
   ) {}
 
   answer(question: string, context: AnswerContext = {}): KnowledgeAnswer {
@@ -67,7 +67,8 @@ export class WorkspaceKnowledge implements AnswerPort {
 
   async #load(workspace: string, version: string): Promise<void> {
     const documents = await this.store.withPassages(workspace);
-    const search = documents.length === 0 ? undefined : this.shared.searchOver(indexOf(documents));
+    const build = this.options.build ?? buildWorkspaceIndex;
+    const search = documents.length === 0 ? undefined : this.shared.searchOver(await indexOf(documents, build));
     const passages = documents.reduce((sum, document) => sum + document.passages.length, 0);
     this.#entries.delete(workspace);
     this.#entries.set(workspace, { version, search, passages });
@@ -93,8 +94,8 @@ export class WorkspaceKnowledge implements AnswerPort {
 }
 
 /** The Lunr index over a workspace's stored passages. */
-const indexOf = (documents: StoredDocument[]) =>
-  buildPassageIndex(
+const indexOf = (documents: StoredDocument[], build: IndexBuilder) =>
+  build(
     documents.map((document) => ({ file: document.name, title: document.title, source: document.name, kind: 'report' as const })),
     documents.flatMap((document) => document.passages),
   );

@@ -6,6 +6,7 @@ import { createCore, type Core } from '../../src/app.js';
 import type { IncomingFile, Origin } from '../../src/core/events.js';
 import { silentLogger } from '../../src/core/ports.js';
 import type { StoredDocument } from '../../src/library/document-store.js';
+import { INLINE_BUILD_PASSAGES } from '../../src/library/index-builder.js';
 import { WorkspaceKnowledge } from '../../src/library/workspace-knowledge.js';
 import { MemoryDocumentStore } from '../../src/storage/memory-document-store.js';
 import { createPostgresStores } from '../../src/storage/postgres-stores.js';
@@ -97,6 +98,20 @@ describe('workspace documents across instances', () => {
     await knowledge.prepare('slack:T1');
     expect(knowledge.answer(QUESTION, { workspace: 'slack:T1' }).sources.map((s) => s.title)).toContain('Notes of slack:T1');
     expect(knowledge.cachedPassages('slack:T2')).toBe(0);
+  });
+
+  it('answers from a workspace with more passages than are indexed inline (its index built in a worker thread)', async () => {
+    const sections = Array.from({ length: INLINE_BUILD_PASSAGES + 50 }, (_, i) => `## Ward ${i + 1} report\n\nWard ${i + 1} ran ${i + 3} evening classes for carers this term.`);
+    const body = `# Ward reports\n\n${sections.join('\n\n')}\n\n## Funding the hubs\n\nThe council sets aside 2.4 million euro a year for the neighbourhood learning hubs.`;
+    const core = createCore({ knowledgeDir, databasePath: join(dir, 'large.db'), logger: silentLogger });
+    opened.push(core);
+    const added = await core.bot.handle({ type: 'message', origin: coordinator, text: 'add document', files: [upload('wards.md', new TextEncoder().encode(body))] });
+    expect(textOf(added)).toMatch(/added: .*\b(\d+) passages/u);
+    const passages = Number(/(\d+) passages/u.exec(textOf(added))?.[1]);
+    expect(passages).toBeGreaterThan(INLINE_BUILD_PASSAGES);
+    const answer = textOf(await core.bot.handle({ type: 'message', origin: colleague, text: QUESTION }));
+    expect(answer).toContain('2.4 million');
+    expect(core.answers.cachedPassages('slack:T0CORK')).toBe(passages);
   });
 
   it('answers from the shared documents alone while the workspace’s documents cannot be read', async () => {
