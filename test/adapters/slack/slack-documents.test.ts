@@ -6,7 +6,19 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/app.js';
 import { silentLogger } from '../../../src/core/ports.js';
 import { copyKnowledge } from '../../support/knowledge.js';
-import { BOT_TOKEN, TEAM, envelope, fakeSlackApi, sendEvent, startSlack, testConfig, type ApiCall, type RunningSlack } from './slack-harness.js';
+import {
+  BOT_TOKEN,
+  TEAM,
+  blockAction,
+  envelope,
+  fakeSlackApi,
+  sendAction,
+  sendEvent,
+  startSlack,
+  testConfig,
+  type ApiCall,
+  type RunningSlack,
+} from './slack-harness.js';
 
 /**
  * Files shared with the bot in Slack, through the real Bolt receiver and the real core on SQLite.
@@ -85,7 +97,8 @@ let api: ReturnType<typeof fakeSlackApi> | undefined;
 let databases = 0;
 const start = async (botToken = BOT_TOKEN): Promise<RunningSlack> => {
   core = createCore({ knowledgeDir, databasePath: join(dataDir, `bot-${++databases}.db`), logger: silentLogger, coordinatorIds: [`slack:${TEAM}:U0ANNA`] });
-  api = fakeSlackApi();
+  // Each posted message gets a ts of its own, so a click can name the message it was on.
+  api = fakeSlackApi((call, count) => (call.method === 'chat.postMessage' ? [200, { ok: true, channel: call.params['channel'], ts: `1700009${String(count).padStart(3, '0')}.000100` }] : undefined));
   running = await startSlack(core.bot, { config: { ...testConfig(), botToken } });
   return running;
 };
@@ -135,6 +148,37 @@ describe('documents shared with the bot in Slack', () => {
     expect(elsewhere).not.toContain('cork-strategy.md');
     expect((await send(mention('documents', OTHER_TEAM))).join('\n')).toContain('This workspace has no documents of its own yet');
     expect((await send(mention('documents'))).join('\n')).toContain('Cork Learning Strategy 2030');
+
+    // Removal asks first, with buttons; only a coordinator's click removes.
+    const [ask = ''] = await send(mention('remove document cork-strategy.md'));
+    expect(ask).toContain('Remove *Cork Learning Strategy 2030* (`cork-strategy.md`) from this workspace’s documents?');
+    const prompt = api?.of('chat.postMessage').at(-1);
+    const promptTs = `1700009${String(api?.of('chat.postMessage').length).padStart(3, '0')}.000100`;
+    const blocks = (prompt?.params['blocks'] ?? []) as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>;
+    const remove = blocks.flatMap((block) => block.elements ?? []).find((element) => element.value?.startsWith('document:remove:'));
+    expect(remove).toBeDefined();
+    const click = async (userId: string): Promise<void> => {
+      if (!running || !remove) throw new Error('no prompt');
+      const payload = await blockAction({
+        messageTs: promptTs,
+        threadTs: String(prompt?.params['thread_ts']),
+        blocks,
+        actionId: remove.action_id,
+        label: 'Remove',
+        value: remove.value,
+        userId,
+      });
+      expect((await sendAction(running.url, payload)).status).toBe(200);
+      await running.slack.idle();
+    };
+    await click('U0BOB');
+    expect(String(api?.of('chat.postEphemeral').at(-1)?.params['text'])).toContain('Only coordinators can add or remove');
+    expect((await send(mention('documents'))).join('\n')).toContain('Cork Learning Strategy 2030');
+    await click('U0ANNA');
+    expect(String(api?.of('chat.postMessage').at(-1)?.params['text']).replaceAll('\u200b', '')).toContain(
+      'Removed *Cork Learning Strategy 2030* (`cork-strategy.md`). Questions in this workspace no longer search it.',
+    );
+    expect((await send(mention(QUESTION))).join('\n')).not.toContain('2.4 million');
   });
 
   it('says so when Slack hands over its sign-in page instead of the file (a token without files:read)', async () => {
