@@ -33,6 +33,12 @@ export const printKnowledge = (out: Out, rows: KnowledgeBenchRow[]): void => {
 
 export const printWorkspaceDocuments = (out: Out, rows: WorkspaceDocumentsRow[]): void => {
   out('Answers with a workspace’s own documents (through bot.handle; the same questions in a workspace without any)');
+  for (const row of rows) {
+    out(
+      `  ${row.store}: while its index was built, ${row.duringBuild.count} questions elsewhere were answered ` +
+        `(median ${row.duringBuild.medianMs.toFixed(2)} ms, p99 ${row.duringBuild.p99Ms.toFixed(2)} ms, max ${row.duringBuild.maxMs.toFixed(1)} ms)`,
+    );
+  }
   out(
     `${'store'.padEnd(12)}${pad('documents', 10)}${pad('passages', 10)}${pad('add med ms', 12)}${pad('1st answer ms', 15)}` +
       `${pad('own median', 12)}${pad('own p99', 9)}${pad('shared median', 15)}${pad('shared p99', 12)}${pad('own first', 11)}`,
