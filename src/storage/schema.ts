@@ -225,8 +225,8 @@ export const dedupeMigrations: Migration[] = [
 
 /*
  * Documents a workspace added from chat, with their passages as JSON. `seq` only grows (SQLite's
- * AUTOINCREMENT never reuses one), so a workspace's row count and highest `seq` change whenever its
- * documents do: the cheap version every instance reads before answering.
+ * AUTOINCREMENT never reuses one), so no two different sets of a workspace's documents have the same
+ * row count and highest `seq`: the cheap version every instance reads before answering.
  */
 export const documentMigrations: Migration[] = [
   {
