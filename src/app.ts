@@ -9,6 +9,8 @@ import type { Platform } from './core/events.js';
 import { systemClock, type ChatBot, type Clock, type Logger, type Notifier, type WorkspaceLifecycle } from './core/ports.js';
 import { knowledgePaths } from './knowledge/default-paths.js';
 import { openKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.js';
+import { DocumentLibrary } from './library/library-service.js';
+import { WorkspaceKnowledge } from './library/workspace-knowledge.js';
 import { createPrivacyService } from './privacy/privacy-service.js';
 import { createRetention } from './privacy/retention.js';
 import { createReminders } from './reminders/reminders.js';
@@ -45,6 +47,8 @@ export interface CoreOptions {
 export interface Core {
   bot: ChatBot;
   knowledge: KnowledgeBase;
+  /** The shared documents and each workspace's own, as questions are answered from them. */
+  answers: WorkspaceKnowledge;
   frameworks: Framework[];
   stores: Stores;
   assessments: AssessmentService;
@@ -74,6 +78,7 @@ export const createCore = (options: CoreOptions): Core => {
       ...(options.onDatabaseGone === undefined ? {} : { onFileGone: options.onDatabaseGone }),
       ...(options.tokenCipher === undefined ? {} : { tokenCipher: options.tokenCipher }),
     });
+  const answers = new WorkspaceKnowledge(knowledge, stores.documents, { logger });
   const loaded = loadFrameworks(join(options.knowledgeDir, 'frameworks'));
   for (const error of loaded.errors) logger.warn({ file: error.file }, `framework skipped: ${formatFrameworkError(error)}`);
   logger.info({ frameworks: loaded.frameworks.map((f) => f.id) }, 'assessment frameworks loaded');
@@ -81,10 +86,18 @@ export const createCore = (options: CoreOptions): Core => {
     frameworks: loaded.frameworks,
     sessions: stores.sessions,
     results: stores.results,
-    answers: knowledge,
+    answers,
     clock,
     logger,
     newId: randomUUID,
+  });
+  const documents = new DocumentLibrary({
+    store: stores.documents,
+    newId: randomUUID,
+    clock,
+    logger,
+    coordinatorIds: options.coordinatorIds ?? [],
+    coordinatorRoles: options.coordinatorRoles ?? [],
   });
   const notifiers: Partial<Record<Platform, Notifier>> = {};
   const erasable = erasableStores(stores);
@@ -119,10 +132,11 @@ export const createCore = (options: CoreOptions): Core => {
     }),
   });
   const charts = new ChartWorkerPool();
-  const bot = createBot({ answers: knowledge, assessments, feedback: stores.feedback, reminders: reminders.port, privacy, charts, logger, clock });
+  const bot = createBot({ answers, documents, assessments, feedback: stores.feedback, reminders: reminders.port, privacy, charts, logger, clock });
   return {
     bot,
     knowledge,
+    answers,
     frameworks: loaded.frameworks,
     stores,
     assessments,

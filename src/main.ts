@@ -152,7 +152,7 @@ const main = async (): Promise<void> => {
           : 'Learning-city bot (console). No Slack or Discord tokens are set, so I run here.',
         `Knowledge base: ${core.knowledge.built.documents.length} documents, ${core.knowledge.built.passages.length} passages; ` +
           `${core.frameworks.length} assessment frameworks.`,
-        'Ask a question, or type `help`, `assess`, `frameworks`, `results`, `reminders`. `quit` or Ctrl-D leaves.',
+        'Ask a question, or type `help`, `assess`, `frameworks`, `results`, `reminders`, `documents`. `quit` or Ctrl-D leaves.',
       ].join('\n'),
     });
     core.notifiers.console = adapter.notifier;

@@ -6,6 +6,7 @@ import type { Origin } from '../../src/core/events.js';
 import type { ChatBot, DeliveryTarget, Notifier } from '../../src/core/ports.js';
 import { errorMessage } from '../../src/core/errors.js';
 import type { Reply } from '../../src/core/replies.js';
+import { localFile, pathToAdd } from './console-files.js';
 import { renderConsoleReply, type SavedFile } from './console-render.js';
 
 export interface ConsoleAdapterOptions {
@@ -102,9 +103,12 @@ export const createConsoleAdapter = (options: ConsoleAdapterOptions): ConsoleAda
     const value = choiceValues[number - 1] ?? choiceKeywords.get(trimmed.toLowerCase());
     choiceValues = value === undefined ? choiceValues : [];
     choiceKeywords = new Map();
+    // `add document <path>`: the file on this machine is the attachment.
+    const path = value === undefined ? pathToAdd(line) : undefined;
+    const files = path === undefined ? [] : [await localFile(path)];
     const replies =
       value === undefined
-        ? await options.bot.handle({ type: 'message', origin, text: line })
+        ? await options.bot.handle({ type: 'message', origin, text: line, ...(files.length > 0 ? { files } : {}) })
         : await options.bot.handle({ type: 'choice', origin, value });
     show(replies);
   };

@@ -2,6 +2,7 @@ import type { Message, MessageCreateOptions } from 'discord.js';
 import { errorMessage } from '../../src/core/errors.js';
 import type { Reply } from '../../src/core/replies.js';
 import type { ChatBot, Logger } from '../../src/core/ports.js';
+import { filesOfMessage } from './discord-files.js';
 import { originFromMessage } from './origin.js';
 import { renderReplies, type DiscordMessagePayload } from './render.js';
 
@@ -39,7 +40,8 @@ export const handleMessage = async (message: Message, botUserId: string, deps: H
   if (!channel.isSendable()) return;
   const origin = originFromMessage(message);
   try {
-    const replies: Reply[] = await deps.bot.handle({ type: 'message', origin, text });
+    const files = filesOfMessage(message);
+    const replies: Reply[] = await deps.bot.handle({ type: 'message', origin, text, ...(files.length > 0 ? { files } : {}) });
     const payloads = renderReplies(replies);
     for (const [i, payload] of payloads.entries()) await channel.send(replyOptions(payload, i === 0, message));
   } catch (error) {

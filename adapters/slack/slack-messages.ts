@@ -10,6 +10,8 @@ import {
   questionOrigin,
 } from './slack-payloads.js';
 import { withUser, type SlackHandlerContext } from './slack-context.js';
+import type { IncomingFile } from '../../src/core/events.js';
+import { slackFilesOf } from './slack-files.js';
 import { fromSlackText } from './slack-text.js';
 
 interface Question {
@@ -20,6 +22,8 @@ interface Question {
   ts: string;
   thread_ts?: string | undefined;
   text: string;
+  /** Files shared with the message, fetched only if the core asks. */
+  files: IncomingFile[];
 }
 
 /** Answers one question in its thread; any failure becomes an apology in that thread. */
@@ -28,7 +32,8 @@ const answer = async (context: SlackHandlerContext, client: App['client'], quest
   const origin = await withUser(context, client, questionOrigin(question.teamId, question));
   const thread = { channel: question.channel, ...(origin.threadId ? { threadTs: origin.threadId } : {}) };
   try {
-    const replies = await context.bot.handle({ type: 'message', origin, text: question.text });
+    const files = question.files.length > 0 ? { files: question.files } : {};
+    const replies = await context.bot.handle({ type: 'message', origin, text: question.text, ...files });
     await postReplies(client, thread, replies, logger);
   } catch (error) {
     logger.error({ component: 'slack', err: errorMessage(error), channel: question.channel }, 'answering a message failed');
@@ -89,6 +94,8 @@ export const registerMessageHandlers = (app: App, context: SlackHandlerContext):
       ts: mention.ts,
       thread_ts: mention.thread_ts,
       text: fromSlackText(mention.text, boltContext.botUserId),
+      // The token of the workspace the event came from: the only one Slack hands its files to.
+      files: slackFilesOf(mention.files, boltContext.botToken),
     }, boltContext.retryNum);
   });
 
@@ -100,12 +107,13 @@ export const registerMessageHandlers = (app: App, context: SlackHandlerContext):
       return;
     }
     const message = parsed.data;
-    // Only people's own new messages in DMs: not bots, edits, joins or other subtypes.
+    // Only people's own new messages in DMs (files shared there included): not bots, edits, joins or other subtypes.
     if (message.channel_type !== 'im') return;
-    if (message.subtype !== undefined || message.bot_id !== undefined || message.edited !== undefined) return;
-    if (message.user === undefined || message.text === undefined || message.user === boltContext.botUserId) return;
+    if ((message.subtype !== undefined && message.subtype !== 'file_share') || message.bot_id !== undefined || message.edited !== undefined) return;
+    if (message.user === undefined || message.user === boltContext.botUserId) return;
+    if (message.text === undefined && message.files === undefined) return;
     const user = message.user;
-    const text = message.text;
+    const text = message.text ?? '';
     await take(context, client, {
       teamId: envelope.data.team_id,
       eventId: envelope.data.event_id,
@@ -114,6 +122,7 @@ export const registerMessageHandlers = (app: App, context: SlackHandlerContext):
       ts: message.ts,
       thread_ts: message.thread_ts,
       text: fromSlackText(text, boltContext.botUserId),
+      files: slackFilesOf(message.files, boltContext.botToken),
     }, boltContext.retryNum);
   });
 };

@@ -19,6 +19,8 @@ export const appMentionEventSchema = z.object({
   subtype: z.string().optional(),
   edited: z.unknown().optional(),
   client_msg_id: z.string().optional(),
+  /** Files shared with the mention; read by `slackFilesOf`. */
+  files: z.array(z.unknown()).optional(),
 });
 export type AppMentionEvent = z.infer<typeof appMentionEventSchema>;
 
@@ -34,6 +36,8 @@ export const directMessageEventSchema = z.object({
   subtype: z.string().optional(),
   edited: z.unknown().optional(),
   client_msg_id: z.string().optional(),
+  /** Files of a `file_share` message; read by `slackFilesOf`. */
+  files: z.array(z.unknown()).optional(),
 });
 export type DirectMessageEvent = z.infer<typeof directMessageEventSchema>;
 

@@ -207,7 +207,7 @@ export class AssessmentService implements AssessmentPort {
         return input.type === 'choice' ? [step.reply] : undefined;
       case 'question':
         // A question about the content is answered like any question, then the assessment picks up again.
-        return input.type === 'text' ? [...answerQuestion(this.deps.answers, input.text), step.reply] : [step.reply];
+        return input.type === 'text' ? [...answerQuestion(this.deps.answers, input.text, { workspace: workspaceKey(origin) }), step.reply] : [step.reply];
       case 'cancelled':
         await this.deps.sessions.delete(key);
         return [step.reply];

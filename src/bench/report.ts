@@ -7,6 +7,7 @@ import type { InstancesRow } from './instances.js';
 import type { KnowledgeBenchRow } from './knowledge-bench.js';
 import type { PgSessionsResult } from './pg-sessions.js';
 import type { SlackOverhead } from './slack-latency.js';
+import type { WorkspaceDocumentsRow } from './workspace-documents.js';
 
 /** Writes one line of the report. */
 export type Out = (line?: string) => void;
@@ -25,6 +26,28 @@ export const printKnowledge = (out: Out, rows: KnowledgeBenchRow[]): void => {
       `${row.name.padEnd(20)}${pad(row.passages, 10)}${pad(row.buildMs, 10)}${pad((row.indexBytes / 1e6).toFixed(1), 10)}` +
         `${pad(row.loadMs, 9)}${pad(row.query.count, 9)}${pad(row.query.medianMs.toFixed(2), 11)}` +
         `${pad(row.query.p99Ms.toFixed(2), 9)}${pad(row.query.maxMs.toFixed(2), 9)}`,
+    );
+  }
+  out();
+};
+
+export const printWorkspaceDocuments = (out: Out, rows: WorkspaceDocumentsRow[]): void => {
+  out('Answers with a workspace’s own documents (through bot.handle; the same questions in a workspace without any)');
+  for (const row of rows) {
+    out(
+      `  ${row.store}: while its index was built, ${row.duringBuild.count} questions elsewhere were answered ` +
+        `(median ${row.duringBuild.medianMs.toFixed(2)} ms, p99 ${row.duringBuild.p99Ms.toFixed(2)} ms, max ${row.duringBuild.maxMs.toFixed(1)} ms)`,
+    );
+  }
+  out(
+    `${'store'.padEnd(12)}${pad('documents', 10)}${pad('passages', 10)}${pad('add med ms', 12)}${pad('1st answer ms', 15)}` +
+      `${pad('own median', 12)}${pad('own p99', 9)}${pad('shared median', 15)}${pad('shared p99', 12)}${pad('own first', 11)}`,
+  );
+  for (const row of rows) {
+    out(
+      `${row.store.padEnd(12)}${pad(row.documents, 10)}${pad(row.passages, 10)}${pad(row.add.medianMs.toFixed(1), 12)}${pad(row.firstAnswerMs, 15)}` +
+        `${pad(row.withDocuments.medianMs.toFixed(2), 12)}${pad(row.withDocuments.p99Ms.toFixed(2), 9)}` +
+        `${pad(row.sharedOnly.medianMs.toFixed(2), 15)}${pad(row.sharedOnly.p99Ms.toFixed(2), 12)}${pad(row.ownFirst.toFixed(2), 11)}`,
     );
   }
   out();

@@ -25,14 +25,16 @@ import {
   printPgSessions,
   printTargets,
   printThroughput,
+  printWorkspaceDocuments,
 } from '../bench/report.js';
 import { benchSlackLatency, benchSlackOverhead, type SlackOverhead } from '../bench/slack-latency.js';
+import { benchWorkspaceDocuments, type WorkspaceDocumentsRow } from '../bench/workspace-documents.js';
 import { knowledgePaths, projectRoot } from '../knowledge/default-paths.js';
 import { loadDocuments } from '../knowledge/documents.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { loadSynonyms } from '../knowledge/synonyms.js';
 
-const SECTIONS = ['memory', 'core', 'slack', 'overhead', 'discord', 'instances', 'pgsessions', 'knowledge'] as const;
+const SECTIONS = ['memory', 'core', 'slack', 'overhead', 'discord', 'instances', 'pgsessions', 'documents', 'knowledge'] as const;
 type Section = (typeof SECTIONS)[number];
 /** Need PostgreSQL (BENCH_DATABASE_URL, default the local server) and take minutes: left out of --quick unless named. */
 const SLOW_SECTIONS: readonly Section[] = ['instances', 'pgsessions'];
@@ -47,6 +49,7 @@ const { values } = parseArgs({
     events: { type: 'string' },
     assessments: { type: 'string' },
     'pg-sessions': { type: 'string' },
+    'workspace-documents': { type: 'string' },
     out: { type: 'string', default: join(projectRoot, 'bench-results', 'latest.json') },
   },
 });
@@ -87,6 +90,7 @@ const main = async (): Promise<void> => {
   let overhead: SlackOverhead | undefined;
   let instances: InstancesRow[] | undefined;
   let pgSessions: PgSessionsResult | undefined;
+  let workspaceDocuments: WorkspaceDocumentsRow[] | undefined;
   // Memory first, while the process is small; the 100,000-passage knowledge base (gigabytes) last.
   if (sections.includes('memory')) {
     const bench = createBenchCore();
@@ -127,6 +131,18 @@ const main = async (): Promise<void> => {
     pgSessions = await benchPgSessions({ postgresUrl, count: pgSessionCount, sample: quick ? 100 : 250 });
     printPgSessions(out, pgSessions);
   }
+  if (sections.includes('documents')) {
+    // PostgreSQL too when named, as the slow sections are; SQLite alone in a plain run.
+    const withPostgres = values.sections?.split(',').map((s) => s.trim()).includes('documents') === true;
+    workspaceDocuments = await benchWorkspaceDocuments({
+      real,
+      realQuestions: questions,
+      count: count(values['workspace-documents'], 200),
+      questions: quick ? 200 : 1_000,
+      postgresUrl: withPostgres ? postgresUrl : undefined,
+    });
+    printWorkspaceDocuments(out, workspaceDocuments);
+  }
   if (sections.includes('knowledge')) {
     const synonyms = loadSynonyms(paths.synonymsFile ?? '');
     knowledge = [
@@ -141,7 +157,7 @@ const main = async (): Promise<void> => {
   printTargets(out, targets);
 
   mkdirSync(join(values.out ?? '', '..'), { recursive: true });
-  const report = { node: process.version, at: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: load1, sections, quick, knowledge, adversarial, overhead, latency, instances, pgSessions, core, charts, memory, targets };
+  const report = { node: process.version, at: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: load1, sections, quick, knowledge, adversarial, overhead, latency, instances, pgSessions, workspaceDocuments, core, charts, memory, targets };
   writeFileSync(values.out ?? '', `${JSON.stringify(report, null, 2)}\n`);
   out(`Written to ${values.out}`);
 };

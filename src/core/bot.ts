@@ -1,7 +1,7 @@
 import { answerQuestion, feedbackKeyFor } from './ask.js';
 import { drawCharts } from './charts.js';
 import { DatabaseGoneError, StorageUnavailableError, errorMessage } from './errors.js';
-import { conversationKey, workspaceKey, type BotEvent, type Origin } from './events.js';
+import { conversationKey, workspaceKey, type BotEvent, type IncomingFile, type Origin } from './events.js';
 import { cleanInput, parseIntent, MAX_INPUT_CHARS, type Intent } from './intents.js';
 import {
   silentLogger,
@@ -11,6 +11,7 @@ import {
   type ChartRenderer,
   type ChatBot,
   type Clock,
+  type DocumentPort,
   type FeedbackStore,
   type Logger,
   type PrivacyPort,
@@ -27,6 +28,8 @@ export interface BotDeps {
   reminders?: ReminderPort;
   /** `forget me`, `delete workspace data` and the rest of `export`. */
   privacy?: PrivacyPort;
+  /** The documents each workspace adds from chat; without it those commands say they are not set up. */
+  documents?: DocumentPort;
   /** Draws the charts replies ask for; without one, charts are left out and their text still goes. */
   charts?: ChartRenderer;
   logger?: Logger;
@@ -48,6 +51,10 @@ export { answerReply, feedbackKeyFor } from './ask.js';
 /** What an empty message gets: one line, not the whole help. */
 export const EMPTY_LINE_REPLY = 'Type `help` to see what I can do, or just ask a question.';
 
+/** What a file sent with no words gets: how to add it. */
+export const FILE_WITHOUT_COMMAND =
+  'To add that file to this workspace’s documents, send it again with the words `add document` (coordinators only). Type `help` to see what else I can do.';
+
 /** The help text: what the bot does and the commands it takes. */
 export const helpReply = (topics: string[], hasAssessments: boolean): Reply => {
   const lines = [
@@ -67,6 +74,7 @@ export const helpReply = (topics: string[], hasAssessments: boolean): Reply => {
   lines.push('• `reminders` lists progress reminders; `remind help` shows how coordinators set them up');
   lines.push('• `forget me` deletes what I keep about you here (after you confirm)');
   lines.push('• `delete workspace data` deletes everything I keep for this workspace (admins, after a typed confirmation)');
+  lines.push('• `documents` lists this workspace’s own documents; coordinators add one with `add document` and a file attached, and remove one with `remove document <name>`');
   lines.push('• `help` shows this message');
   if (topics.length > 0) lines.push('', `Topics the documents cover: ${topics.join('; ')}.`);
   return textReply(lines.join('\n'));
@@ -82,10 +90,12 @@ export const createBot = (deps: BotDeps): ChatBot => {
 
   const recent = new RecentQuestions();
 
-  const ask = (question: string, origin: Origin): Reply[] => {
+  const ask = async (question: string, origin: Origin): Promise<Reply[]> => {
     // A short follow-up ("and who funds it?") leans on the conversation's previous question.
     const previous = recent.swap(`${conversationKey(origin)}:${origin.userId}`, question);
-    const replies = answerQuestion(deps.answers, question, { previous });
+    const workspace = workspaceKey(origin);
+    await deps.answers.prepare?.(workspace);
+    const replies = answerQuestion(deps.answers, question, { previous, workspace });
     logger.info({ question: question.slice(0, 200), key: feedbackKeyFor(question) }, 'answered');
     return replies;
   };
@@ -93,22 +103,26 @@ export const createBot = (deps: BotDeps): ChatBot => {
   const unavailable = (): Reply[] => [textReply('Self-assessments are not set up on this bot.', 'error')];
   const noPrivacy = (): Reply[] => [textReply('Deleting data is not set up on this bot; ask whoever runs it.', 'error')];
 
-  const route = async (intent: Intent, origin: Origin, raw: string): Promise<Reply[]> => {
+  const noDocuments = (): Reply[] => [textReply('Adding documents from chat is not set up on this bot.', 'error')];
+
+  const route = async (intent: Intent, origin: Origin, raw: string, files: readonly IncomingFile[]): Promise<Reply[]> => {
     const assessments = deps.assessments;
     // While an assessment runs, everything but an explicit command is an answer to it.
     if (assessments && intent.type === 'ask' && !intent.explicit && (await assessments.hasActive(origin))) {
+      // A line may be a question about the content, answered from the workspace's documents too.
+      await deps.answers.prepare?.(workspaceKey(origin));
       const replies = await assessments.input(origin, { text: cleanInput(raw) });
       if (replies) return replies;
     }
     switch (intent.type) {
       case 'empty':
-        return [textReply(EMPTY_LINE_REPLY)];
+        return files.length > 0 ? [textReply(FILE_WITHOUT_COMMAND)] : [textReply(EMPTY_LINE_REPLY)];
       case 'help':
         return [helpReply(deps.answers.topics(), assessments !== undefined)];
       case 'ask': {
         const note =
           raw.length > MAX_INPUT_CHARS ? [textReply(`(I read only the first ${MAX_INPUT_CHARS} characters.)`)] : [];
-        return [...ask(intent.question, origin), ...note];
+        return [...(await ask(intent.question, origin)), ...note];
       }
       case 'unknown-command': {
         const hint = intent.suggestion ? ` Did you mean \`${intent.suggestion}\`?` : '';
@@ -138,6 +152,12 @@ export const createBot = (deps: BotDeps): ChatBot => {
         return deps.reminders
           ? deps.reminders.command(origin, intent.args)
           : [textReply('Reminders are not set up on this bot.', 'error')];
+      case 'add-document':
+        return deps.documents ? deps.documents.add(origin, files) : noDocuments();
+      case 'documents':
+        return deps.documents ? deps.documents.list(origin) : noDocuments();
+      case 'remove-document':
+        return deps.documents ? deps.documents.remove(origin, intent.name) : noDocuments();
     }
   };
 
@@ -155,6 +175,8 @@ export const createBot = (deps: BotDeps): ChatBot => {
     }
     const privacy = await deps.privacy?.choose(origin, value);
     if (privacy !== undefined) return privacy;
+    const documentReplies = await deps.documents?.choose(origin, value);
+    if (documentReplies) return documentReplies;
     const replies = await deps.assessments?.input(origin, { choice: value });
     return replies ?? [textReply('That button is no longer active. Type `help` to see what I can do.')];
   };
@@ -162,7 +184,7 @@ export const createBot = (deps: BotDeps): ChatBot => {
   return {
     async handle(event: BotEvent): Promise<Reply[]> {
       try {
-        const replies = event.type === 'choice' ? await choose(event.origin, event.value) : await route(parseIntent(event.text), event.origin, event.text);
+        const replies = event.type === 'choice' ? await choose(event.origin, event.value) : await route(parseIntent(event.text), event.origin, event.text, event.files ?? []);
         // Charts are drawn off the event loop.
         return await drawCharts(replies, deps.charts, logger);
       } catch (error) {

@@ -51,6 +51,22 @@ export class DatabaseGoneError extends BotError {
   }
 }
 
+/** A file grew past the size the core allows while it was being fetched; the rest was not read. */
+export class FileTooLargeError extends BotError {
+  constructor(readonly maxBytes: number) {
+    super('file_too_large', `The file is larger than ${maxBytes} bytes.`);
+    this.name = 'FileTooLargeError';
+  }
+}
+
+/** The platform did not hand a file over; `message` says why in words fit for the user. */
+export class FileUnavailableError extends BotError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('file_unavailable', message, options);
+    this.name = 'FileUnavailableError';
+  }
+}
+
 /** Message of any thrown value, for logs and error replies. */
 export const errorMessage = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);

@@ -26,11 +26,29 @@ export interface Origin {
   roleIds?: string[];
 }
 
+/**
+ * A file attached to a message. The adapter knows how to fetch it; the core decides whether to,
+ * so a file over the limit is refused without being downloaded.
+ */
+export interface IncomingFile {
+  /** The file name as the user gave it, e.g. `strategy.pdf`. */
+  name: string;
+  /** Size in bytes as the platform declares it; `undefined` when it says none. */
+  size: number | undefined;
+  /**
+   * Fetches the bytes. Rejects with a `FileTooLargeError` as soon as more than `maxBytes` arrive,
+   * and with a `FileUnavailableError` (its message fit for the user) when the platform does not hand it over.
+   */
+  read(maxBytes: number): Promise<Uint8Array>;
+}
+
 /** A user typed something addressed to the bot (mention, direct message, slash command, console line). */
 export interface MessageEvent {
   type: 'message';
   origin: Origin;
   text: string;
+  /** Files attached to the message, in the order the platform lists them. */
+  files?: IncomingFile[];
 }
 
 /** A user pressed a button (or typed the number of a choice where the platform has no buttons). */

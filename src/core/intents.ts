@@ -13,6 +13,9 @@ export type Intent =
   /** `delete workspace data`: the request; `delete <name or id>`: its typed confirmation. */
   | { type: 'delete-workspace' }
   | { type: 'delete-confirm'; typed: string }
+  | { type: 'add-document'; args: string }
+  | { type: 'documents' }
+  | { type: 'remove-document'; name: string }
   | { type: 'unknown-command'; command: string; suggestion?: string }
   | { type: 'empty' };
 
@@ -84,6 +87,20 @@ const closestCommand = (word: string): string | undefined => {
   return best ? ALIASES[best.name] : undefined;
 };
 
+const ADD_DOCUMENT = /^[/!]?add\s+(?:an?\s+|the\s+|this\s+)?(?:document|doc|file)s?\b[\s:,-]*(.*)$/isu;
+const LIST_DOCUMENTS = /^[/!]?(?:(?:list|show)\s+(?:the\s+|our\s+|my\s+)?)?(?:documents|docs)[.!?]?$/iu;
+const REMOVE_DOCUMENT = /^[/!]?(?:remove|delete)\s+(?:the\s+)?(?:document|doc|file)\b[\s:,-]*(.*)$/isu;
+
+/** `add document …`, `documents`, `remove document <name>`: the workspace's own documents. */
+const documentIntent = (text: string): Intent | undefined => {
+  const add = ADD_DOCUMENT.exec(text);
+  if (add) return { type: 'add-document', args: (add[1] ?? '').trim() };
+  if (LIST_DOCUMENTS.test(text)) return { type: 'documents' };
+  const remove = REMOVE_DOCUMENT.exec(text);
+  if (remove) return { type: 'remove-document', name: (remove[1] ?? '').trim() };
+  return undefined;
+};
+
 /**
  * Plain text is a question. A first word that names a command runs it; a `/word` or `!word`
  * that names no command is answered with the closest command, never treated as a question.
@@ -91,6 +108,8 @@ const closestCommand = (word: string): string | undefined => {
 export const parseIntent = (raw: string): Intent => {
   const text = cleanInput(raw);
   if (text === '') return { type: 'empty' };
+  const document = documentIntent(text);
+  if (document) return document;
   const match = /^([/!]?)([^\s]+)\s*(.*)$/su.exec(text);
   const prefix = match?.[1] ?? '';
   const word = (match?.[2] ?? '').toLowerCase().replace(/[.,:;!?]+$/u, '') || (match?.[2] ?? '');

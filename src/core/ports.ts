@@ -1,4 +1,4 @@
-import type { Origin } from './events.js';
+import type { IncomingFile, Origin } from './events.js';
 import type { Reply } from './replies.js';
 
 /** Time source; injected so reminders and "since 3 March" are testable. */
@@ -46,6 +46,8 @@ export interface KnowledgeAnswer {
 export interface AnswerContext {
   /** The question asked just before in the same conversation, for short follow-ups ("and who funds it?"). */
   previous?: string | undefined;
+  /** `workspaceKey(origin)`: the documents this workspace added are searched beside the shared ones. */
+  workspace?: string | undefined;
 }
 
 /** Question answering over the knowledge base. */
@@ -53,6 +55,25 @@ export interface AnswerPort {
   answer(question: string, context?: AnswerContext): KnowledgeAnswer;
   /** A few headline topics the knowledge base covers, for help texts. */
   topics(): string[];
+  /**
+   * Makes the workspace's own documents ready for `answer` (read again when they changed, on any
+   * instance). Never rejects: when they cannot be read, answers come from what is at hand.
+   */
+  prepare?(workspace: string): Promise<void>;
+}
+
+/**
+ * Documents a workspace adds from chat (`add document`, `documents`, `remove document <name>`).
+ * Implemented in src/library; the router only decides when to call it.
+ */
+export interface DocumentPort {
+  /** Adds the attached files to the workspace's documents, or says why not, file by file. */
+  add(origin: Origin, files: readonly IncomingFile[]): Promise<Reply[]>;
+  list(origin: Origin): Promise<Reply[]>;
+  /** Asks for confirmation before removing. */
+  remove(origin: Origin, name: string): Promise<Reply[]>;
+  /** A press of one of this port's buttons; `undefined` when `value` is not one of them. */
+  choose(origin: Origin, value: string): Promise<Reply[] | undefined>;
 }
 
 /** Records 👍/👎 on answers. */

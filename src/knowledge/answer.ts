@@ -1,6 +1,7 @@
 import type { AnswerSource, KnowledgeAnswer } from '../core/ports.js';
 import { rarity } from './concepts.js';
 import { MAX_ANSWER_CHARS, answerCue, questionType, quoteSentences, truncate } from './quote.js';
+import { searchMerged } from './merged-search.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 
 /**
@@ -135,15 +136,17 @@ const refusal = (search: PassageSearch, question: string, concepts: Concept[], h
 /**
  * Answers a question from the passages with one of three confidences: `high` quotes the passage
  * that answers; `low` says plainly that the quoted passage is only the closest one; `none` says
- * what the documents lack and offers the nearest headings.
+ * what the documents lack and offers the nearest headings. With several collections, their
+ * passages compete in one ranking.
  */
 export const answerQuestion = (
-  search: PassageSearch,
+  searches: PassageSearch | readonly PassageSearch[],
   question: string,
   thresholds: AnswerThresholds = defaultThresholds,
   previous?: string,
 ): KnowledgeAnswer => {
-  const { concepts, hits } = search.search(question, 10, previous);
+  // Several collections (the shared documents and a workspace's own) are ranked as one.
+  const { search, concepts, hits } = searchMerged(Array.isArray(searches) ? searches : [searches], question, 10, previous);
   if (concepts.length === 0) {
     return {
       question,

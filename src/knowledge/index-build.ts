@@ -68,8 +68,14 @@ export interface BuiltIndex {
 const indexText = (text: string): string => words(text).join(' ');
 
 /** Builds passages, the Lunr index (stemmed, stop words removed, field boosts) and the vocabulary. */
-export const buildIndex = (documents: SourceDocument[], chunkOptions?: ChunkOptions): BuiltIndex => {
-  const passages = documents.flatMap((document) => chunkDocument(document, chunkOptions));
+export const buildIndex = (documents: SourceDocument[], chunkOptions?: ChunkOptions): BuiltIndex =>
+  buildPassageIndex(
+    documents.map(({ file, title, source, kind }) => ({ file, title, source, kind })),
+    documents.flatMap((document) => chunkDocument(document, chunkOptions)),
+  );
+
+/** The same index over passages already cut (a workspace's stored documents). */
+export const buildPassageIndex = (documents: BuiltIndex['documents'], passages: Passage[]): BuiltIndex => {
   const vocabulary = new Map<string, number>();
   const index = lunr(function build() {
     this.ref('id');
@@ -91,7 +97,7 @@ export const buildIndex = (documents: SourceDocument[], chunkOptions?: ChunkOpti
   });
   const compact = compactLunr(index, passages.length);
   return {
-    documents: documents.map(({ file, title, source, kind }) => ({ file, title, source, kind })),
+    documents,
     passages,
     vocabulary,
     index,

@@ -103,9 +103,9 @@ export class KnowledgeBase implements AnswerPort {
 
   constructor(
     readonly built: BuiltIndex,
-    synonyms: SynonymTable = buildSynonymTable([]),
+    private readonly synonyms: SynonymTable = buildSynonymTable([]),
     private readonly thresholds: AnswerThresholds = defaultThresholds,
-    wordnet: WordNet | undefined = sharedWordNet(),
+    private readonly wordnet: WordNet | undefined = sharedWordNet(),
   ) {
     this.search = new PassageSearch(built, synonyms, wordnet);
     this.topicList = [...new Set(topicsOf(built))];
@@ -113,6 +113,16 @@ export class KnowledgeBase implements AnswerPort {
 
   answer(question: string, context: AnswerContext = {}): KnowledgeAnswer {
     return answerQuestion(this.search, question, this.thresholds, context.previous);
+  }
+
+  /** A search over another collection (a workspace's own documents) with this one's synonyms and WordNet. */
+  searchOver(built: BuiltIndex): PassageSearch {
+    return new PassageSearch(built, this.synonyms, this.wordnet);
+  }
+
+  /** Answers from these documents and `own` (a workspace's, from {@link searchOver}) ranked together. */
+  answerWith(own: PassageSearch | undefined, question: string, context: AnswerContext = {}): KnowledgeAnswer {
+    return answerQuestion(own === undefined ? this.search : [this.search, own], question, this.thresholds, context.previous);
   }
 
   topics(): string[] {

@@ -20,6 +20,7 @@ export const forgetPrompt = (origin: Origin, confirmValue: string): Reply => ({
     origin.personal === true
       ? '• the assessments you completed here'
       : '• your name and id on assessments you completed: the results stay for the city, marked _anonymous_',
+    ...(origin.personal === true ? ['• the documents you added here'] : ['• your id on documents you added: they stay for the workspace, marked _anonymous_']),
     'It cannot be undone.',
   ].join('\n'),
   choices: [
@@ -39,7 +40,7 @@ export const deleteWorkspacePrompt = (origin: Origin): Reply => {
     kind: 'prompt',
     text: [
       `*Delete workspace data*: this deletes everything the bot keeps for ${name} (${codeSpan(workspaceKey(origin))}):`,
-      'every assessment result, every assessment in progress, every reminder and every 👍/👎 vote. It cannot be undone.',
+      'every assessment result, every assessment in progress, every reminder, every 👍/👎 vote and every document added from chat. It cannot be undone.',
       `To go ahead, type ${codeSpan(deleteConfirmation(origin))}. You may want to type \`export\` first.`,
     ].join('\n'),
     choices: [{ label: 'Cancel', value: CANCEL_VALUE, keyword: 'cancel' }],
@@ -56,6 +57,7 @@ const PLURALS: Record<string, [string, string]> = {
   assessment_sessions: ['assessment in progress', 'assessments in progress'],
   answer_feedback: ['feedback vote', 'feedback votes'],
   reminders: ['reminder', 'reminders'],
+  workspace_documents: ['document added from chat', 'documents added from chat'],
 };
 
 /** "2 assessment results, 1 reminder" from counts; tables with nothing left out (empty when nothing went). */

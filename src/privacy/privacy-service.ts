@@ -42,11 +42,15 @@ export const createPrivacyService = (deps: PrivacyDeps): PrivacyPort => {
       return [textReply(`Done: deleted ${describeCounts(counts)}. Nothing about you is left from these direct messages.`)];
     }
     const counts = await eraseUserEverywhere(deps.erasable, workspace, origin.userId);
-    const { assessment_results: anonymised = 0, ...deleted } = counts;
+    // Completed results and added documents stay for the workspace, without the user's id.
+    const { assessment_results: anonymised = 0, workspace_documents: documents = 0, ...deleted } = counts;
     logger.info({ workspace, counts }, 'user erased on request');
     if (totalErased(counts) === 0) return [textReply(NOTHING_ABOUT_YOU)];
     const gone = totalErased(deleted) === 0 ? 'Done.' : `Done: deleted ${describeCounts(deleted)}.`;
-    const kept = anonymised === 0 ? '' : ` ${anonymised} completed assessment${anonymised === 1 ? ' stays' : 's stay'} for the city, marked anonymous.`;
+    const kept = [
+      anonymised === 0 ? '' : ` ${anonymised} completed assessment${anonymised === 1 ? ' stays' : 's stay'} for the city, marked anonymous.`,
+      documents === 0 ? '' : ` ${documents} document${documents === 1 ? '' : 's'} you added ${documents === 1 ? 'stays' : 'stay'} for the workspace, marked anonymous.`,
+    ].join('');
     return [textReply(`${gone}${kept} Nothing in this workspace names you any more.`)];
   };
 

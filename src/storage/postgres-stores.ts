@@ -3,6 +3,7 @@ import type { Logger } from '../core/ports.js';
 import { openPostgres } from './postgres-database.js';
 import type { OpenPostgresOptions, PostgresDatabase } from './postgres-database.js';
 import { PostgresDedupeStore } from './postgres-dedupe-store.js';
+import { PostgresDocumentStore } from './postgres-document-store.js';
 import { PostgresFeedbackStore } from './postgres-feedback-store.js';
 import { PostgresInstallationStore } from './postgres-installation-store.js';
 import { PostgresReminderStore } from './postgres-reminder-store.js';
@@ -23,6 +24,7 @@ export interface PostgresStores extends Stores {
   dedupe: PostgresDedupeStore;
   installations: PostgresInstallationStore;
   workspaceStatus: PostgresWorkspaceStatusStore;
+  documents: PostgresDocumentStore;
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>;
   /** Waits for statements in flight and closes the pool; the stores cannot be used afterwards. */
@@ -50,6 +52,7 @@ export const createPostgresStores = async (
     dedupe: new PostgresDedupeStore(db),
     installations: new PostgresInstallationStore(db, tokenCipher),
     workspaceStatus: new PostgresWorkspaceStatusStore(db, logger),
+    documents: new PostgresDocumentStore(db, logger),
     ping: async () => {
       await db.run('checking the database', 'SELECT 1');
     },

@@ -223,6 +223,51 @@ export const dedupeMigrations: Migration[] = [
   },
 ];
 
+/*
+ * Documents a workspace added from chat, with their passages as JSON. `seq` only grows (SQLite's
+ * AUTOINCREMENT never reuses one), so no two different sets of a workspace's documents have the same
+ * row count and highest `seq`: the cheap version every instance reads before answering.
+ */
+export const documentMigrations: Migration[] = [
+  {
+    id: 'documents-001-create',
+    sqlite: `
+      CREATE TABLE workspace_documents (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        workspace TEXT NOT NULL,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        title TEXT NOT NULL,
+        pages INTEGER,
+        passage_count INTEGER NOT NULL,
+        passages TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        UNIQUE (workspace, id),
+        UNIQUE (workspace, name_key)
+      );
+    `,
+    postgres: `
+      CREATE TABLE workspace_documents (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        workspace TEXT NOT NULL,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        title TEXT NOT NULL,
+        pages INTEGER,
+        passage_count INTEGER NOT NULL,
+        passages JSON NOT NULL,
+        added_by TEXT NOT NULL,
+        added_at TIMESTAMPTZ NOT NULL,
+        UNIQUE (workspace, id),
+        UNIQUE (workspace, name_key)
+      );
+    `,
+  },
+];
+
 /**
  * App installations from OAuth (one row per workspace or organisation for its latest installation,
  * `user_id` ''; one per installing user). `secrets` holds the tokens sealed with AES-256-GCM under
@@ -298,4 +343,5 @@ export const migrations: readonly Migration[] = [
   ...dedupeMigrations,
   ...installationMigrations,
   ...privacyMigrations,
+  ...documentMigrations,
 ];

@@ -6,6 +6,7 @@ import type { Stores } from './stores.js';
 import type { TokenCipher } from './token-cipher.js';
 import { migrations } from './schema.js';
 import { SqliteDedupeStore } from './sqlite-dedupe-store.js';
+import { SqliteDocumentStore } from './sqlite-document-store.js';
 import { SqliteFeedbackStore } from './sqlite-feedback-store.js';
 import { SqliteInstallationStore } from './sqlite-installation-store.js';
 import { SqliteReminderStore } from './sqlite-reminder-store.js';
@@ -23,6 +24,7 @@ export interface SqliteStores extends Stores {
   dedupe: SqliteDedupeStore;
   installations: SqliteInstallationStore;
   workspaceStatus: SqliteWorkspaceStatusStore;
+  documents: SqliteDocumentStore;
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>;
   /** Closes the connection; the stores cannot be used afterwards. */
@@ -54,6 +56,7 @@ export const createSqliteStores = (
       dedupe: new SqliteDedupeStore(db),
       installations: new SqliteInstallationStore(db, tokenCipher),
       workspaceStatus: new SqliteWorkspaceStatusStore(db, logger),
+      documents: new SqliteDocumentStore(db, logger),
       ping: async () => {
         db.prepare('SELECT count(*) FROM schema_migrations').get();
       },

@@ -1,4 +1,5 @@
 import type { DedupeStore, ErasableSessionStore, ErasableStore, FeedbackStore, InstallationStore, ResultStore } from '../core/ports.js';
+import type { DocumentStore } from '../library/document-store.js';
 import type { WorkspaceStatusStore } from '../privacy/workspace-status.js';
 import type { ReminderStore } from '../reminders/reminder.js';
 import type { FeedbackEntry } from './feedback-entry.js';
@@ -14,6 +15,8 @@ export interface Stores {
   installations: InstallationStore;
   /** Workspaces the bot was removed from. */
   workspaceStatus: WorkspaceStatusStore;
+  /** Documents each workspace added from chat. */
+  documents: DocumentStore;
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>;
   /** Closes the database (a pool waits for statements in flight); the stores cannot be used afterwards. */
@@ -29,4 +32,9 @@ export const erasableStores = (stores: Stores): ErasableStore[] => [
   stores.results,
   stores.feedback,
   stores.reminders,
+  {
+    // Documents belong to the workspace: `forget me` keeps them without the adder's id.
+    eraseUser: async (workspace, userId) => ({ workspace_documents: await stores.documents.forgetAdder(workspace, `${workspace}:${userId}`) }),
+    eraseWorkspace: async (workspace) => ({ workspace_documents: await stores.documents.deleteByWorkspace(workspace) }),
+  },
 ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBot } from '../../src/core/bot.js';
+import { workspaceKey } from '../../src/core/events.js';
 import type { AnswerContext, AnswerPort } from '../../src/core/ports.js';
 import { RecentQuestions } from '../../src/core/recent-questions.js';
 import { consoleOrigin } from '../support/fake-chat.js';
@@ -32,9 +33,9 @@ describe('the last question of each conversation', () => {
     await bot.handle({ type: 'message', origin: elsewhere, text: 'who funds festivals?' });
     await bot.handle({ type: 'message', origin: here, text: 'and who wrote it?' });
     expect(contexts).toEqual([
-      ['what is the toolkit?', { previous: undefined }],
-      ['who funds festivals?', { previous: undefined }],
-      ['and who wrote it?', { previous: 'what is the toolkit?' }],
+      ['what is the toolkit?', { previous: undefined, workspace: workspaceKey(here) }],
+      ['who funds festivals?', { previous: undefined, workspace: workspaceKey(elsewhere) }],
+      ['and who wrote it?', { previous: 'what is the toolkit?', workspace: workspaceKey(here) }],
     ]);
   });
 });

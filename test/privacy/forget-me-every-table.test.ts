@@ -69,17 +69,18 @@ describe.each(backends)('forget me on $name', ({ open, skip }) => {
     await seedUser(core.stores, place, 'USTAY8', 'stay', new Date('2026-03-01T09:00:00.000Z'));
     await seedUser(core.stores, { ...place, workspaceId: 'TOTHER2' }, 'UOTHER9', 'other', new Date('2026-03-01T09:00:00.000Z'));
     const before = await backend.rows();
-    expect(before.filter((row) => row.includes(USER)).length).toBe(5);
+    expect(before.filter((row) => row.includes(USER)).length).toBe(6);
 
     const done = await forgetMe(core, { ...place, userId: USER });
     expect(done).toBe(
       'Done: deleted 1 assessment in progress, 1 feedback vote, 2 reminders. ' +
-        '1 completed assessment stays for the city, marked anonymous. Nothing in this workspace names you any more.',
+        '1 completed assessment stays for the city, marked anonymous. 1 document you added stays for the workspace, marked anonymous. ' +
+        'Nothing in this workspace names you any more.',
     );
     const after = await backend.rows();
     expect(after.filter((row) => row.includes(USER))).toEqual([]);
-    // The one row that changed is the result, now without the user.
-    expect(after.filter((row) => row.includes(ANONYMOUS_USER_ID))).toHaveLength(1);
+    // The rows that changed are the result and the document the user added, now without the user.
+    expect(after.filter((row) => row.includes(ANONYMOUS_USER_ID))).toHaveLength(2);
     // Gone besides: the delivery log of the user's own reminder, which names only the reminder.
     expect(after.filter((row) => !row.includes(ANONYMOUS_USER_ID))).toEqual(
       before.filter((row) => !row.includes(USER) && !(row.startsWith('reminder_deliveries:') && row.includes('gone-own'))),
@@ -98,7 +99,7 @@ describe.each(backends)('forget me on $name', ({ open, skip }) => {
     const before = await backend.rows();
 
     const done = await forgetMe(core, { ...dm, userId: USER, personal: true });
-    expect(done).toMatch(/^Done: deleted 1 assessment result, 1 assessment in progress, 1 feedback vote, 2 reminders\./u);
+    expect(done).toMatch(/^Done: deleted 1 assessment result, 1 assessment in progress, 1 feedback vote, 2 reminders, 1 document added from chat\./u);
     const after = await backend.rows();
     expect(after.filter((row) => row.includes(USER))).toEqual([]);
     expect(after).toEqual(before.filter((row) => !row.includes(USER) && !row.includes(`discord:dm:${USER}`)));

@@ -28,4 +28,12 @@ export const seedUser = async (stores: Stores, place: SeedPlace, userId: string,
   await stores.reminders.create(reminder({ ...common, id: `${tag}-own`, createdBy: userId, target: { kind: 'channel', channelId: place.channelId } }));
   await stores.reminders.claimSlot({ id: `${tag}-own`, workspace }, new Date(at.getTime() + 60_000), at);
   await stores.reminders.create(reminder({ ...common, id: `${tag}-dm`, createdBy: `${tag}-colleague`, target: { kind: 'direct', userId } }));
+  await stores.documents.add(
+    {
+      id: `${tag}-doc`, workspace, name: `${tag}-strategy.md`, title: 'Strategy', pages: null, passageCount: 1,
+      addedBy: `${workspace}:${userId}`, addedAt: at,
+      passages: [{ id: `${tag}-doc#0`, source: `${tag}-strategy.md`, title: 'Strategy', heading: 'Strategy', text: 'Our learning strategy.' }],
+    },
+    200,
+  );
 };

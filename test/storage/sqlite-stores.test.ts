@@ -43,6 +43,7 @@ describe('SQLite stores across restarts', () => {
     new SqliteResultStore(stores.db);
     expect(stores.db.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all()).toEqual([
       'dedupe-001-create',
+      'documents-001-create',
       'feedback-001-create',
       'feedback-002-discord-dm-per-user',
       'installations-001-create',

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { FakeAttachments } from './fake-discord-attachments.js';
 import { FakeGateway, shardOfGuild } from './fake-discord-gateway.js';
 import { recordRequest, type FakeResponse, type RecordedRequest } from './fake-discord-http.js';
 import { FakeInteractions } from './fake-discord-interactions.js';
@@ -44,6 +45,8 @@ export class FakeDiscord {
   readonly users = new Map<string, FakeUser>();
   readonly messages: FakeMessages;
   readonly gateway: FakeGateway;
+  /** Users' uploads, served from signed CDN links on the same server. */
+  readonly attachments = new FakeAttachments(() => `http://127.0.0.1:${this.port}`, () => this.nextId());
   #server: Server;
   #wss: WebSocketServer;
   #nextId = 950000000000000000n;
@@ -202,6 +205,7 @@ export class FakeDiscord {
   }
 
   async #onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (this.attachments.serve(request, response)) return;
     const recorded = await recordRequest(request);
     this.requests.push(recorded);
     // Interaction callbacks and webhooks authenticate by their token in the path, not the header.

@@ -19,7 +19,7 @@ describe('Slack app manifest', () => {
     const text = await readFile(new URL('../../../adapters/slack/manifest.yaml', import.meta.url), 'utf8');
     const manifest = manifestSchema.parse(parse(text));
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(
-      ['app_mentions:read', 'chat:write', 'commands', 'files:write', 'im:history', 'im:read', 'im:write', 'users:read'].sort(),
+      ['app_mentions:read', 'chat:write', 'commands', 'files:read', 'files:write', 'im:history', 'im:read', 'im:write', 'users:read'].sort(),
     );
     // The install page asks for exactly what the manifest declares.
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([...SLACK_BOT_SCOPES].sort());
