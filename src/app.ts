@@ -11,6 +11,9 @@ import { knowledgePaths } from './knowledge/default-paths.js';
 import { openKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.js';
 import { createReminders } from './reminders/reminders.js';
 import type { ReminderScheduler } from './reminders/scheduler.js';
+import type { RoundCloser } from './rounds/round-closer.js';
+import type { RoundService } from './rounds/round-service.js';
+import { createRounds } from './rounds/rounds.js';
 import { createSqliteStores } from './storage/sqlite-stores.js';
 import type { Stores } from './storage/stores.js';
 
@@ -42,6 +45,10 @@ export interface Core {
   /** Draws assessment charts in worker threads; closed with the core. */
   charts: ChartWorkerPool;
   reminders: ReminderScheduler;
+  /** City-wide rounds; the service is exposed so tests and shutdown can wait for invitation updates. */
+  rounds: RoundService;
+  /** Closes rounds at their deadline; main starts it with the reminders. */
+  roundCloser: RoundCloser;
   /** Adapters put their notifier here once started; reminders are delivered through it. */
   notifiers: Partial<Record<Platform, Notifier>>;
   close(): Promise<void>;
@@ -87,7 +94,22 @@ export const createCore = (options: CoreOptions): Core => {
     coordinatorRoles: options.coordinatorRoles ?? [],
   });
   const charts = new ChartWorkerPool();
-  const bot = createBot({ answers: knowledge, assessments, feedback: stores.feedback, reminders: reminders.port, charts, logger, clock });
+  const rounds = createRounds({
+    store: stores.rounds,
+    results: stores.results,
+    frameworks: loaded.frameworks,
+    notifiers,
+    charts,
+    clock,
+    logger,
+    defaultTimeZone: options.defaultTimeZone ?? 'Europe/London',
+    newResultId: randomUUID,
+    coordinatorIds: options.coordinatorIds ?? [],
+    coordinatorRoles: options.coordinatorRoles ?? [],
+  });
+  const bot = createBot({
+    answers: knowledge, assessments, feedback: stores.feedback, reminders: reminders.port, rounds: rounds.port, charts, logger, clock,
+  });
   return {
     bot,
     knowledge,
@@ -96,9 +118,13 @@ export const createCore = (options: CoreOptions): Core => {
     assessments,
     charts,
     reminders: reminders.scheduler,
+    rounds: rounds.service,
+    roundCloser: rounds.closer,
     notifiers,
     close: async () => {
       await reminders.scheduler.stop();
+      await rounds.closer.stop();
+      await rounds.service.idle();
       await charts.close();
       await stores.close();
     },

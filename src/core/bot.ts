@@ -12,6 +12,7 @@ import {
   type ChatBot,
   type Clock,
   type FeedbackStore,
+  type GroupRoundPort,
   type Logger,
   type ReminderPort,
 } from './ports.js';
@@ -24,6 +25,8 @@ export interface BotDeps {
   assessments?: AssessmentPort;
   feedback?: FeedbackStore;
   reminders?: ReminderPort;
+  /** City-wide rounds: `assess … as a group`, `close round` and their buttons. */
+  rounds?: GroupRoundPort;
   /** Draws the charts replies ask for; without one, charts are left out and their text still goes. */
   charts?: ChartRenderer;
   logger?: Logger;
@@ -37,6 +40,9 @@ export const DATABASE_GONE_TEXT =
 /** Said when the database cannot be reached: nothing of this message was kept, nothing before it lost. */
 export const STORAGE_UNAVAILABLE_TEXT =
   'Sorry, that could not be saved just now: the bot’s database cannot be reached. Nothing you saved before is lost; please try again shortly.';
+
+/** Typed answers to a round's questions are short ("2", "skip", "towards a shared understanding"). */
+const ROUND_ANSWER_MAX_CHARS = 60;
 
 const FEEDBACK_PATTERN = /^feedback:(up|down):([\w-]{1,80})$/u;
 
@@ -58,6 +64,7 @@ export const helpReply = (topics: string[], hasAssessments: boolean): Reply => {
       '• `frameworks` lists the assessment frameworks',
       '• `results [city]` shows a city’s results over time',
       '• `export` gives your results as a CSV file',
+      '• `assess niace for Leeds as a group until Friday 17:00` opens a city-wide round (coordinators): everyone answers privately, the bot posts the collated result; `close round` closes it early',
       '• During an assessment: a level number or name, `skip`, `back`, `question <n>`, `progress`, `stop` (resume later), `cancel`, or ask a question',
     );
   }
@@ -94,6 +101,11 @@ export const createBot = (deps: BotDeps): ChatBot => {
       const replies = await assessments.input(origin, { text: cleanInput(raw) });
       if (replies) return replies;
     }
+    // A respondent typing an answer to a round's question (short text only: questions go on as questions).
+    if (deps.rounds && intent.type === 'ask' && !intent.explicit && raw.length <= ROUND_ANSWER_MAX_CHARS) {
+      const replies = await deps.rounds.input(origin, cleanInput(raw));
+      if (replies) return replies;
+    }
     switch (intent.type) {
       case 'empty':
         return [textReply(EMPTY_LINE_REPLY)];
@@ -118,6 +130,12 @@ export const createBot = (deps: BotDeps): ChatBot => {
           : unavailable();
       case 'export':
         return assessments ? assessments.exportCsv(origin) : unavailable();
+      case 'group-round':
+        return deps.rounds ? deps.rounds.start(origin, intent.args) : [textReply('City-wide rounds are not set up on this bot.', 'error')];
+      case 'join-round':
+        return deps.rounds ? deps.rounds.join(origin, intent.args) : [textReply('City-wide rounds are not set up on this bot.', 'error')];
+      case 'close-round':
+        return deps.rounds ? deps.rounds.close(origin, intent.args) : [textReply('City-wide rounds are not set up on this bot.', 'error')];
       case 'reminders':
         return deps.reminders
           ? deps.reminders.command(origin, intent.args)
@@ -137,6 +155,8 @@ export const createBot = (deps: BotDeps): ChatBot => {
       });
       return [textReply(feedback[1] === 'up' ? 'Thanks for the feedback!' : 'Thanks — noted that this answer did not help.')];
     }
+    const round = await deps.rounds?.choose(origin, value);
+    if (round !== undefined) return round;
     const replies = await deps.assessments?.input(origin, { choice: value });
     return replies ?? [textReply('That button is no longer active. Type `help` to see what I can do.')];
   };

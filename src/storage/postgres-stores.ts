@@ -6,6 +6,7 @@ import { PostgresDedupeStore } from './postgres-dedupe-store.js';
 import { PostgresFeedbackStore } from './postgres-feedback-store.js';
 import { PostgresReminderStore } from './postgres-reminder-store.js';
 import { PostgresResultStore } from './postgres-result-store.js';
+import { PostgresRoundStore } from './postgres-round-store.js';
 import { PostgresSessionStore } from './postgres-session-store.js';
 import { migrations } from './schema.js';
 import type { Stores } from './stores.js';
@@ -18,6 +19,7 @@ export interface PostgresStores extends Stores {
   feedback: PostgresFeedbackStore;
   reminders: PostgresReminderStore;
   dedupe: PostgresDedupeStore;
+  rounds: PostgresRoundStore;
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>;
   /** Waits for statements in flight and closes the pool; the stores cannot be used afterwards. */
@@ -42,6 +44,7 @@ export const createPostgresStores = async (
     feedback: new PostgresFeedbackStore(db, logger),
     reminders: new PostgresReminderStore(db, logger),
     dedupe: new PostgresDedupeStore(db),
+    rounds: new PostgresRoundStore(db, logger),
     ping: async () => {
       await db.run('checking the database', 'SELECT 1');
     },

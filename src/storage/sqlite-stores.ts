@@ -8,6 +8,7 @@ import { SqliteDedupeStore } from './sqlite-dedupe-store.js';
 import { SqliteFeedbackStore } from './sqlite-feedback-store.js';
 import { SqliteReminderStore } from './sqlite-reminder-store.js';
 import { SqliteResultStore } from './sqlite-result-store.js';
+import { SqliteRoundStore } from './sqlite-round-store.js';
 import { SqliteSessionStore } from './sqlite-session-store.js';
 
 /** The SQLite-backed stores sharing one connection. */
@@ -18,6 +19,7 @@ export interface SqliteStores extends Stores {
   feedback: SqliteFeedbackStore;
   reminders: SqliteReminderStore;
   dedupe: SqliteDedupeStore;
+  rounds: SqliteRoundStore;
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>;
   /** Closes the connection; the stores cannot be used afterwards. */
@@ -46,6 +48,7 @@ export const createSqliteStores = (
       feedback: new SqliteFeedbackStore(db, logger),
       reminders: new SqliteReminderStore(db, logger),
       dedupe: new SqliteDedupeStore(db),
+      rounds: new SqliteRoundStore(db, logger),
       ping: async () => {
         db.prepare('SELECT count(*) FROM schema_migrations').get();
       },
