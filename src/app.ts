@@ -84,6 +84,7 @@ export const createCore = (options: CoreOptions): Core => {
     store: stores.reminders,
     results: stores.results,
     sessions: stores.sessions,
+    rounds: stores.rounds,
     frameworks: loaded.frameworks,
     answers: knowledge,
     notifiers,

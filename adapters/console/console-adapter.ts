@@ -105,9 +105,8 @@ export const createConsoleAdapter = (options: ConsoleAdapterOptions): ConsoleAda
 
   return {
     notifier: {
-      async deliver(_target: DeliveryTarget, replies: Reply[]): Promise<void> {
-        // Results meant for the whole channel (a round's summary) are not reminders.
-        write(replies.some((reply) => reply.kind === 'summary') ? '\n— Posted in the channel —' : '\n— Reminder —');
+      async deliver(target: DeliveryTarget, replies: Reply[]): Promise<void> {
+        write(target.purpose === 'round' ? '\n— Posted in the channel —' : '\n— Reminder —');
         show(replies);
       },
       async post(target: DeliveryTarget, reply: Reply): Promise<MessageRef> {

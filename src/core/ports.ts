@@ -209,6 +209,8 @@ export interface DeliveryTarget {
   workspaceId: string;
   channelId?: string;
   userId?: string;
+  /** What is sent, for adapters that label proactive messages (the console); a reminder unless said. */
+  purpose?: 'reminder' | 'round';
 }
 
 /** A message the bot posted earlier, to change it later (a live count). Opaque to the core. */

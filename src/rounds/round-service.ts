@@ -187,7 +187,7 @@ export class RoundService implements GroupRoundPort {
     const notifier = this.deps.notifiers[round.platform];
     try {
       if (notifier === undefined) throw new Error(`no notifier for ${round.platform}`);
-      await notifier.deliver({ platform: round.platform, workspaceId: round.workspaceId, channelId: round.channelId }, replies);
+      await notifier.deliver({ platform: round.platform, workspaceId: round.workspaceId, channelId: round.channelId, purpose: 'round' }, replies);
     } catch (error) {
       this.deps.logger.error({ round: round.id, err: errorMessage(error) }, 'round summary not posted; the group result is saved');
     }
