@@ -24,11 +24,16 @@ export interface RoundBot {
  * The bot with city-wide rounds on the given stores, a clock the test moves and timers that never
  * fire by themselves (the test calls `closer.tick()` for the deadline).
  */
-export const roundBot = (stores: { rounds: RoundStore; results: ResultStore }, clock: TestClock, timeZone = 'Europe/London'): RoundBot => {
+export const roundBot = (
+  stores: { rounds: RoundStore; results: ResultStore },
+  clock: TestClock,
+  options: { timeZone?: string; coordinatorIds?: string[] } = {},
+): RoundBot => {
   const notifiers: Partial<Record<Platform, Notifier>> = {};
   const rounds = createRounds({
     store: stores.rounds, results: stores.results, frameworks: shippedFrameworks(), notifiers, charts: inlineCharts, clock,
-    logger: silentLogger, defaultTimeZone: timeZone, newResultId: randomUUID, setTimer: () => 0, clearTimer: () => {},
+    logger: silentLogger, defaultTimeZone: options.timeZone ?? 'Europe/London', newResultId: randomUUID, setTimer: () => 0, clearTimer: () => {},
+    coordinatorIds: options.coordinatorIds ?? [],
   });
   const bot = createBot({ answers: fakeAnswers(), rounds: rounds.port, charts: inlineCharts, clock, logger: silentLogger });
   return { bot, service: rounds.service, closer: rounds.closer, notifiers, clock };
