@@ -11,12 +11,14 @@ import { benchCoreThroughput, type ThroughputResult } from '../bench/core-throug
 import { DEFAULT_BENCH_POSTGRES } from '../bench/bench-database.js';
 import { benchDiscordLatency } from '../bench/discord-latency.js';
 import { benchInstances, type InstancesRow } from '../bench/instances.js';
+import { benchGroupRound, type GroupRoundResult } from '../bench/group-round.js';
 import { benchKnowledge, realQuestions, syntheticRows, type KnowledgeBenchRow } from '../bench/knowledge-bench.js';
 import { benchPgSessions, type PgSessionsResult } from '../bench/pg-sessions.js';
 import {
   checkTargets,
   printAdversarial,
   printChartCost,
+  printGroupRound,
   printInstances,
   printKnowledge,
   printOverhead,
@@ -32,7 +34,7 @@ import { loadDocuments } from '../knowledge/documents.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { loadSynonyms } from '../knowledge/synonyms.js';
 
-const SECTIONS = ['memory', 'core', 'slack', 'overhead', 'discord', 'instances', 'pgsessions', 'knowledge'] as const;
+const SECTIONS = ['memory', 'core', 'rounds', 'slack', 'overhead', 'discord', 'instances', 'pgsessions', 'knowledge'] as const;
 type Section = (typeof SECTIONS)[number];
 /** Need PostgreSQL (BENCH_DATABASE_URL, default the local server) and take minutes: left out of --quick unless named. */
 const SLOW_SECTIONS: readonly Section[] = ['instances', 'pgsessions'];
@@ -47,6 +49,7 @@ const { values } = parseArgs({
     events: { type: 'string' },
     assessments: { type: 'string' },
     'pg-sessions': { type: 'string' },
+    respondents: { type: 'string' },
     out: { type: 'string', default: join(projectRoot, 'bench-results', 'latest.json') },
   },
 });
@@ -87,6 +90,7 @@ const main = async (): Promise<void> => {
   let overhead: SlackOverhead | undefined;
   let instances: InstancesRow[] | undefined;
   let pgSessions: PgSessionsResult | undefined;
+  let rounds: GroupRoundResult | undefined;
   // Memory first, while the process is small; the 100,000-passage knowledge base (gigabytes) last.
   if (sections.includes('memory')) {
     const bench = createBenchCore();
@@ -107,6 +111,10 @@ const main = async (): Promise<void> => {
       await bench.dispose();
     }
     printThroughput(out, core);
+  }
+  if (sections.includes('rounds')) {
+    rounds = await benchGroupRound(count(values.respondents, 500, 3));
+    printGroupRound(out, rounds);
   }
   const levels = [1, 10, 100];
   if (sections.includes('slack')) latency.push(...(await benchSlackLatency({ levels, requests, questions })));
@@ -141,7 +149,7 @@ const main = async (): Promise<void> => {
   printTargets(out, targets);
 
   mkdirSync(join(values.out ?? '', '..'), { recursive: true });
-  const report = { node: process.version, at: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: load1, sections, quick, knowledge, adversarial, overhead, latency, instances, pgSessions, core, charts, memory, targets };
+  const report = { node: process.version, at: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: load1, sections, quick, knowledge, adversarial, overhead, latency, instances, pgSessions, rounds, core, charts, memory, targets };
   writeFileSync(values.out ?? '', `${JSON.stringify(report, null, 2)}\n`);
   out(`Written to ${values.out}`);
 };

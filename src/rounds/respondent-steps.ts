@@ -71,7 +71,7 @@ export class RespondentSteps {
       if (!saved) return this.crossed(key, round, framework);
       const count = await this.store.countSubmitted(key.workspace, round.id);
       return done(
-        [privateNote(`Thank you: your answers for ${escapeText(round.city)} are in (${count} ${count === 1 ? 'person has' : 'people have'} answered so far). You can change them until the round closes by pressing *Take part* again.`)],
+        [privateNote(`Thank you: your answers for ${escapeText(round.city)} are in (${count} ${count === 1 ? 'person has' : 'people have'} answered so far). You can change them until the round closes: press *Take part* again (or type \`take part\`).`)],
         true,
       );
     }
