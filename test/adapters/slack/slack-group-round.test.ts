@@ -5,7 +5,7 @@ import { TestClock } from '../../assessment/fakes.js';
 import { roundBot, type RoundBot } from '../../rounds/round-harness.js';
 import { tempDir } from '../../storage/temp-dir.js';
 import { buttonsIn, fakeResponseUrls, textOf, type Ephemeral } from './fake-response-urls.js';
-import { blockAction, fakeSlackApi, fixture, sendAction, sendCommand, startSlack, type RunningSlack } from './slack-harness.js';
+import { blockAction, envelope, fakeSlackApi, fixture, sendAction, sendCommand, sendEvent, startSlack, type RunningSlack } from './slack-harness.js';
 
 const CHANNEL = 'C0LEARN';
 const COORDINATOR = 'U0ANNA';
@@ -108,6 +108,15 @@ describe('a city-wide round in Slack', () => {
     const updates = api.of('chat.update').filter((call) => call.params['ts'] === invitationTs);
     expect(textOf(updates.at(-1)?.params['blocks'] as Array<Record<string, unknown>>)).toContain('*5* people have answered so far.');
 
+    // A sixth person answers by mentioning the bot in the invitation's thread: the step stays private.
+    await pressTakePart(second, 'U06');
+    const mention = (await fixture('app-mention.json'))['event'] as Record<string, unknown>;
+    await sendEvent(second.slack.url, envelope({ ...mention, user: 'U06', text: '<@U0BOT> 1', ts: '1700000300.000100', event_ts: '1700000300.000100', thread_ts: invitationTs }));
+    await second.slack.slack.idle();
+    const whispered = api.of('chat.postEphemeral').at(-1)?.params;
+    expect(whispered).toMatchObject({ channel: CHANNEL, user: 'U06', thread_ts: invitationTs });
+    expect(String(whispered?.['text'])).toContain('Noted: 1 Getting organised.');
+
     // The deadline passes with two schedulers on the database (a third instance): one closes it.
     first = await startInstance(path, clock);
     clock.set('2026-12-04T17:00:00Z');
@@ -132,7 +141,7 @@ describe('a city-wide round in Slack', () => {
     // Nothing in the channel names a respondent or shows anyone's answer.
     for (const call of [...api.of('chat.postMessage'), ...api.of('chat.update')]) {
       const shown = `${String(call.params['text'])} ${JSON.stringify(call.params['blocks'])}`;
-      expect(shown).not.toMatch(/U0[1-5]|Noted:|Your earlier answer/);
+      expect(shown).not.toMatch(/U0[1-6]|Noted:|Your earlier answer/);
     }
     expect(urls.inChannel).toEqual([]);
     expect(urls.refused).toEqual([]);
