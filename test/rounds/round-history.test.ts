@@ -1,35 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AssessmentService } from '../../src/assessment/assessment-service.js';
 import { createDigestBuilder } from '../../src/reminders/digest.js';
-import type { DeliveryTarget, MessageRef } from '../../src/core/ports.js';
 import { silentLogger } from '../../src/core/ports.js';
-import type { Reply } from '../../src/core/replies.js';
 import { MemoryResultStore, MemorySessionStore } from '../../src/storage/memory-stores.js';
 import { MemoryRoundStore } from '../../src/storage/memory-round-store.js';
 import { createFakeChat } from '../support/fake-chat.js';
 import { assessmentResult } from '../storage/fixtures.js';
 import { fakeAnswers, origin, shippedFrameworks, TestClock } from '../assessment/fakes.js';
-import { roundBot } from './round-harness.js';
-
-/** A channel as the notifier sees it: posts, edits and deliveries in order. */
-const recordingChannel = () => {
-  const log: Array<{ type: 'post' | 'update' | 'deliver'; replies: Reply[]; target?: DeliveryTarget }> = [];
-  return {
-    log,
-    notifier: {
-      async deliver(target: DeliveryTarget, replies: Reply[]) {
-        log.push({ type: 'deliver', replies, target });
-      },
-      async post(target: DeliveryTarget, reply: Reply): Promise<MessageRef> {
-        log.push({ type: 'post', replies: [reply], target });
-        return { platform: 'slack', workspaceId: target.workspaceId, channelId: target.channelId ?? '', messageId: `m${log.length}` };
-      },
-      async update(_ref: MessageRef, reply: Reply) {
-        log.push({ type: 'update', replies: [reply] });
-      },
-    },
-  };
-};
+import { recordingChannel, roundBot } from './round-harness.js';
 
 const answerAll = async (chat: ReturnType<typeof createFakeChat>, levels: number[]): Promise<void> => {
   await chat.userSays('take part');
