@@ -84,8 +84,9 @@ export const benchGroupRound = async (respondents: number): Promise<GroupRoundRe
     // The chart workers start on the first chart; draw one first so closing is timed as in a running bot.
     await bench.core.charts.render({ title: 'warm-up', components: [{ label: 'a', percent: 50 }] });
     const closeStarted = performance.now();
-    await bench.core.rounds.closeRound(round);
+    const outcome = await bench.core.rounds.closeRound(round);
     const closeMs = performance.now() - closeStarted;
+    if (outcome !== 'closed') throw new Error(`the round was not closed here (${outcome})`);
     return {
       respondents, step: summarize(samples), stepAlone, answeringMs: Math.round(answeringMs), invitationUpdates,
       collateMs: Math.round(summarize(runs).medianMs * 100) / 100, closeMs: Math.round(closeMs),
