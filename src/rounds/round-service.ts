@@ -214,7 +214,11 @@ export class RoundService implements GroupRoundPort {
     }
   }
 
-  /** Brings the invitation's count up to date; finishes arriving meanwhile fold into one more update. */
+  /**
+   * Brings the invitation's count up to date; finishes arriving meanwhile fold into one more update.
+   * Instances edit the message independently, so each checks after its edit that the count still
+   * holds, and edits again if not: the last edit shows the last count.
+   */
   private refreshInvitation(round: GroupRound, framework: Framework): void {
     const running = this.updating.get(round.id);
     if (running !== undefined) {
@@ -223,9 +227,17 @@ export class RoundService implements GroupRoundPort {
     }
     const entry = { again: true, done: Promise.resolve() };
     entry.done = (async () => {
+      const count = () => this.deps.store.countSubmitted(round.workspace, round.id).catch(() => undefined);
+      const closed = async () => (await this.deps.store.get(round.workspace, round.id).catch(() => undefined))?.status === 'closed';
       while (entry.again) {
         entry.again = false;
-        await this.updateInvitation(round, framework, await this.deps.store.countSubmitted(round.workspace, round.id).catch(() => undefined));
+        const shown = await count();
+        // A round closed meanwhile (here or elsewhere) shows as closed, never with its button again.
+        const state = (await closed()) ? 'closed' : 'open';
+        await this.updateInvitation({ ...round, status: state }, framework, shown);
+        if (state === 'closed') break;
+        // Another instance may have written an older count, or closed the round, after ours: look once more.
+        if (!entry.again && ((await closed()) || (shown !== undefined && (await count()) !== shown))) entry.again = true;
       }
     })().finally(() => this.updating.delete(round.id));
     this.updating.set(round.id, entry);

@@ -72,4 +72,32 @@ describe('round rules', () => {
     // Typed text is no longer read as an answer: it is a question again.
     expect((await una.userSays('2'))[0]?.private).toBeUndefined();
   });
+
+  it('leaves the invitation closed when a count update and the closing cross', async () => {
+    const { bot, roundId, clock, closer, service, channel } = await setUp();
+    // Slack is slow to take the count's edit: it lands after the closing's own edit.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const update = channel.notifier.update;
+    let first = true;
+    channel.notifier.update = async (ref, reply) => {
+      if (first) {
+        first = false;
+        await held;
+      }
+      await update(ref, reply);
+    };
+    const una = createFakeChat(bot, origin('U1'));
+    await una.userChooses(`group:${roundId}:join`);
+    for (let i = 0; i < 9; i++) await una.userSays('2');
+    clock.set('2026-12-04T17:00:00Z');
+    expect(await closer.tick()).toBe(1);
+    release();
+    await service.idle();
+    const edits = channel.log.filter((entry) => entry.type === 'update');
+    expect(edits.at(-1)?.replies[0]?.text).toContain('This round closed with 1 respondent');
+    expect(edits.at(-1)?.replies[0]?.choices).toBeUndefined();
+  });
 });
