@@ -99,7 +99,7 @@ export const renderRoundSummary = (input: RoundSummaryInput): Reply => {
     }
   }
   lines.push(`_Framework: ${framework.source.name}, ${framework.source.publisher}${framework.source.year === undefined ? '' : ` (${framework.source.year})`}._`);
-  const alt = `Chart of ${framework.name} for ${input.city}, ${n} respondents: ${collation.components
+  const alt = `Chart of ${framework.name} for ${input.city}, ${n} respondent${n === 1 ? '' : 's'}: ${collation.components
     .map((c) => (c.spread === undefined ? `${c.label} not answered` : `${c.label} median ${formatLevel(c.spread.median)}, range ${rangeText(c.spread)}`))
     .join('; ')}.`;
   return {
