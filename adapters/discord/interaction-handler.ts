@@ -146,7 +146,9 @@ const handleButton = async (interaction: ButtonInteraction, deps: HandlerDeps): 
   try {
     const ownerUser = ownerOf(interaction);
     const owner = ownerUser?.id;
-    if (!isFeedback && ownerUser !== undefined && owner !== interaction.user.id) {
+    // A round's Take part belongs to everyone, wherever its invitation ended up (a command's reply when it could not be posted).
+    const isRoundJoin = /^group:[a-z0-9]+:join$/u.test(value);
+    if (!isFeedback && !isRoundJoin && ownerUser !== undefined && owner !== interaction.user.id) {
       await interaction.reply({
         content: `This assessment belongs to ${ownerName(interaction, ownerUser)}. Start your own with /assess.`,
         flags: MessageFlags.Ephemeral,

@@ -125,4 +125,26 @@ describe('a city-wide round in Discord', () => {
       expect(message.content).not.toMatch(/alice|carol|bob|Noted:/iu);
     }
   });
+
+  it('lets anyone take part from an invitation that came back as the command’s reply', async () => {
+    fake = await FakeDiscord.start([GUILD_A]);
+    for (const user of [ALICE, ADMIN]) fake.users.set(user.id, user);
+    const stores = { rounds: new MemoryRoundStore(), results: new MemoryResultStore() };
+    const { bot } = roundBot(stores, new TestClock(new Date('2026-12-02T10:00:00Z')));
+    const config = parseDiscordConfig({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: fake.apiUrl });
+    // No notifier wired: the invitation cannot be posted, so the command's reply carries it.
+    app = createDiscordApp({ config, bot, logger: silentLogger });
+    await app.start();
+    const discord = fake;
+    let since = discord.requests.length;
+    discord.interact(slashCommand({ id: '875000000000000001', token: 'tok-open-2', user: ADMIN, guild: GUILD_A, name: 'assess', options: { framework: 'niace', city: 'Cork', group: 'yes' } }));
+    await nextCall(discord, since, 'POST', /\/webhooks\/\d+\/tok-open-2$/u);
+    const invitation = [...discord.messages.byId.values()].find((m) => m.content.includes('City-wide assessment: Cork')) as StoredMessage;
+    expect(invitation.interactionMetadata).toMatchObject({ user: { id: ADMIN.id } });
+    since = discord.requests.length;
+    discord.interact(buttonClick({ id: '875000000000000002', token: 'tok-join-2', user: ALICE, guild: GUILD_A, customId: customIds(invitation.components)[0] ?? '', message: discord.messages.toApi(invitation) }));
+    const joined = bodyOf(await nextCall(discord, since, 'POST', /\/tok-join-2\/callback$/u));
+    expect(joined.data?.flags).toBe(EPHEMERAL);
+    expect(joined.data?.content).toContain('your own view, seen by nobody else');
+  });
 });
