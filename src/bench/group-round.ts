@@ -2,11 +2,15 @@ import type { Origin } from '../core/events.js';
 import type { DeliveryTarget, MessageRef, Notifier } from '../core/ports.js';
 import type { Reply } from '../core/replies.js';
 import { collate } from '../rounds/collate.js';
-import { createBenchCore } from './bench-core.js';
+import type { Core } from '../app.js';
+import { createBenchCore, createPostgresBenchCore } from './bench-core.js';
+import { createBenchDatabase } from './bench-database.js';
 import { seededRandom, summarize, type Timing } from './stats.js';
 
 /** What a round with many concurrent respondents costs. */
 export interface GroupRoundResult {
+  /** Where the rounds and answers were stored. */
+  store: 'SQLite' | 'PostgreSQL';
   respondents: number;
   /** Every click of every respondent (Take part and nine answers), all respondents at once. */
   step: Timing;
@@ -24,13 +28,22 @@ export interface GroupRoundResult {
 
 const origin = (userId: string, isAdmin = false): Origin => ({ platform: 'console', workspaceId: 'bench', channelId: 'partners', userId, isAdmin });
 
+/** The real core on a fresh SQLite file, or on a PostgreSQL database of its own when `postgresUrl` is given. */
+const openCore = async (postgresUrl: string | undefined): Promise<{ core: Core; dispose(): Promise<void> }> => {
+  if (postgresUrl === undefined) return createBenchCore();
+  const database = await createBenchDatabase(postgresUrl);
+  const bench = await createPostgresBenchCore(database.url);
+  return { core: bench.core, dispose: () => bench.dispose().finally(() => database.drop()) };
+};
+
 /**
  * A round of the NIACE quick check with `respondents` people answering at the same moment, through
- * `bot.handle` on the real core (SQLite, chart workers): each presses Take part and answers nine
- * questions by button, all interleaved on the event loop as concurrent chat traffic would be.
+ * `bot.handle` on the real core (SQLite, or PostgreSQL with `postgresUrl`; chart workers): each
+ * presses Take part and answers nine questions by button, all interleaved on the event loop as
+ * concurrent chat traffic would be.
  */
-export const benchGroupRound = async (respondents: number): Promise<GroupRoundResult> => {
-  const bench = createBenchCore();
+export const benchGroupRound = async (respondents: number, postgresUrl?: string): Promise<GroupRoundResult> => {
+  const bench = await openCore(postgresUrl);
   let invitationUpdates = 0;
   const notifier: Notifier = {
     deliver: async (_target: DeliveryTarget, _replies: Reply[]) => {},
@@ -88,7 +101,7 @@ export const benchGroupRound = async (respondents: number): Promise<GroupRoundRe
     const closeMs = performance.now() - closeStarted;
     if (outcome !== 'closed') throw new Error(`the round was not closed here (${outcome})`);
     return {
-      respondents, step: summarize(samples), stepAlone, answeringMs: Math.round(answeringMs), invitationUpdates,
+      store: postgresUrl === undefined ? 'SQLite' : 'PostgreSQL', respondents, step: summarize(samples), stepAlone, answeringMs: Math.round(answeringMs), invitationUpdates,
       collateMs: Math.round(summarize(runs).medianMs * 100) / 100, closeMs: Math.round(closeMs),
     };
   } finally {

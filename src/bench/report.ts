@@ -118,7 +118,7 @@ export const printPgSessions = (out: Out, result: PgSessionsResult): void => {
 };
 
 export const printGroupRound = (out: Out, result: GroupRoundResult): void => {
-  out(`City-wide round: ${result.respondents} respondents answering at once (Take part and nine answers each, bot.handle on SQLite)`);
+  out(`City-wide round: ${result.respondents} respondents answering at once (Take part and nine answers each, bot.handle on ${result.store})`);
   out(
     `  step: ${result.step.count} clicks, median ${result.step.medianMs.toFixed(2)} ms, p99 ${result.step.p99Ms.toFixed(2)} ms, ` +
       `max ${result.step.maxMs.toFixed(2)} ms; all done in ${result.answeringMs} ms; invitation count edited ${result.invitationUpdates} times`,

@@ -34,10 +34,10 @@ import { loadDocuments } from '../knowledge/documents.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { loadSynonyms } from '../knowledge/synonyms.js';
 
-const SECTIONS = ['memory', 'core', 'rounds', 'slack', 'overhead', 'discord', 'instances', 'pgsessions', 'knowledge'] as const;
+const SECTIONS = ['memory', 'core', 'rounds', 'slack', 'overhead', 'discord', 'instances', 'pgsessions', 'pgrounds', 'knowledge'] as const;
 type Section = (typeof SECTIONS)[number];
 /** Need PostgreSQL (BENCH_DATABASE_URL, default the local server) and take minutes: left out of --quick unless named. */
-const SLOW_SECTIONS: readonly Section[] = ['instances', 'pgsessions'];
+const SLOW_SECTIONS: readonly Section[] = ['instances', 'pgsessions', 'pgrounds'];
 
 const { values } = parseArgs({
   options: {
@@ -90,7 +90,7 @@ const main = async (): Promise<void> => {
   let overhead: SlackOverhead | undefined;
   let instances: InstancesRow[] | undefined;
   let pgSessions: PgSessionsResult | undefined;
-  let rounds: GroupRoundResult | undefined;
+  const rounds: GroupRoundResult[] = [];
   // Memory first, while the process is small; the 100,000-passage knowledge base (gigabytes) last.
   if (sections.includes('memory')) {
     const bench = createBenchCore();
@@ -112,10 +112,10 @@ const main = async (): Promise<void> => {
     }
     printThroughput(out, core);
   }
-  if (sections.includes('rounds')) {
-    rounds = await benchGroupRound(count(values.respondents, 500, 3));
-    printGroupRound(out, rounds);
-  }
+  const respondents = count(values.respondents, 500, 3);
+  if (sections.includes('rounds')) rounds.push(await benchGroupRound(respondents));
+  if (sections.includes('pgrounds')) rounds.push(await benchGroupRound(respondents, postgresUrl));
+  for (const row of rounds) printGroupRound(out, row);
   const levels = [1, 10, 100];
   if (sections.includes('slack')) latency.push(...(await benchSlackLatency({ levels, requests, questions })));
   if (sections.includes('overhead')) {
