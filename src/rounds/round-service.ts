@@ -105,7 +105,7 @@ export class RoundService implements GroupRoundPort {
       if (!isCoordinator(origin, this.deps)) return [this.refusal(origin)];
       const id = args.trim().replace(/^round\s*/i, '').replace(/[`'"]/g, '').toLowerCase();
       const open = (await this.deps.store.listOpen(workspaceKey(origin))).filter((r) => (id === '' ? r.channelId === origin.channelId : r.id === id));
-      if (open.length === 0) return [info(id === '' ? 'There is no open round in this channel.' : `There is no open round \`${escapeText(id)}\` in this workspace.`)];
+      if (open.length === 0) return [info(id === '' ? 'There is no open round in this channel.' : `There is no open round ${codeSpan(id)} in this workspace.`)];
       if (open.length > 1) return [info(`Several rounds are open here: ${open.map((r) => `\`${r.id}\` (${escapeText(r.city)})`).join(', ')}. Write \`close round <id>\`.`)];
       const round = open[0] as GroupRound;
       const outcome = await this.closeRound(round);
@@ -119,7 +119,7 @@ export class RoundService implements GroupRoundPort {
       const id = args.trim().replace(/[`'"]/g, '').toLowerCase();
       const open = (await this.deps.store.listOpen(workspaceKey(origin))).filter((r) => (id === '' ? r.channelId === origin.channelId : r.id === id));
       if (open.length === 1) return (await this.choose(origin, joinValue((open[0] as GroupRound).id))) ?? [];
-      if (open.length === 0) return [privateNote(id === '' ? 'There is no open round in this channel.' : `There is no open round \`${escapeText(id)}\` in this workspace.`)];
+      if (open.length === 0) return [privateNote(id === '' ? 'There is no open round in this channel.' : `There is no open round ${codeSpan(id)} in this workspace.`)];
       return [privateNote(`Several rounds are open here: ${open.map((r) => `\`${r.id}\` (${escapeText(r.city)})`).join(', ')}. Write \`take part <id>\`.`)];
     }, true);
   }
