@@ -15,6 +15,9 @@ import { createPrivacyService } from './privacy/privacy-service.js';
 import { createRetention } from './privacy/retention.js';
 import { createReminders } from './reminders/reminders.js';
 import type { ReminderScheduler } from './reminders/scheduler.js';
+import type { RoundCloser } from './rounds/round-closer.js';
+import type { RoundService } from './rounds/round-service.js';
+import { createRounds } from './rounds/rounds.js';
 import { createSqliteStores } from './storage/sqlite-stores.js';
 import { erasableStores, type Stores } from './storage/stores.js';
 import type { TokenCipher } from './storage/token-cipher.js';
@@ -55,6 +58,10 @@ export interface Core {
   /** Draws assessment charts in worker threads; closed with the core. */
   charts: ChartWorkerPool;
   reminders: ReminderScheduler;
+  /** City-wide rounds; the service is exposed so tests and shutdown can wait for invitation updates. */
+  rounds: RoundService;
+  /** Closes rounds at their deadline; main starts it with the reminders. */
+  roundCloser: RoundCloser;
   /** Adapters put their notifier here once started; reminders are delivered through it. */
   notifiers: Partial<Record<Platform, Notifier>>;
   /** What adapters tell when the bot is removed from a workspace or added back. */
@@ -110,6 +117,7 @@ export const createCore = (options: CoreOptions): Core => {
     store: stores.reminders,
     results: stores.results,
     sessions: stores.sessions,
+    rounds: stores.rounds,
     frameworks: loaded.frameworks,
     answers: knowledge,
     notifiers,
@@ -132,7 +140,22 @@ export const createCore = (options: CoreOptions): Core => {
     }),
   });
   const charts = new ChartWorkerPool();
-  const bot = createBot({ answers, documents, assessments, feedback: stores.feedback, reminders: reminders.port, privacy, charts, logger, clock });
+  const rounds = createRounds({
+    store: stores.rounds,
+    results: stores.results,
+    frameworks: loaded.frameworks,
+    notifiers,
+    charts,
+    clock,
+    logger,
+    defaultTimeZone: options.defaultTimeZone ?? 'Europe/London',
+    newResultId: randomUUID,
+    coordinatorIds: options.coordinatorIds ?? [],
+    coordinatorRoles: options.coordinatorRoles ?? [],
+  });
+  const bot = createBot({
+    answers, documents, assessments, feedback: stores.feedback, reminders: reminders.port, privacy, rounds: rounds.port, charts, logger, clock,
+  });
   return {
     bot,
     knowledge,
@@ -142,10 +165,14 @@ export const createCore = (options: CoreOptions): Core => {
     assessments,
     charts,
     reminders: reminders.scheduler,
+    rounds: rounds.service,
+    roundCloser: rounds.closer,
     notifiers,
     lifecycle: retention.lifecycle,
     close: async () => {
       await reminders.scheduler.stop();
+      await rounds.closer.stop();
+      await rounds.service.idle();
       await charts.close();
       await stores.close();
     },

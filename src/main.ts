@@ -157,6 +157,7 @@ const main = async (): Promise<void> => {
     });
     core.notifiers.console = adapter.notifier;
     core.reminders.start();
+    core.roundCloser.start();
     await adapter.run();
     await shutdown('end of input');
     // `quit` closes the prompt, but a piped standard input would still hold the process open.
@@ -164,6 +165,7 @@ const main = async (): Promise<void> => {
     return;
   }
   core.reminders.start();
+  core.roundCloser.start();
   process.once('SIGINT', () => void shutdown('SIGINT').then(() => process.exit(0)));
   process.once('SIGTERM', () => void shutdown('SIGTERM').then(() => process.exit(0)));
 };

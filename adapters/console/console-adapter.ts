@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Origin } from '../../src/core/events.js';
-import type { ChatBot, DeliveryTarget, Notifier } from '../../src/core/ports.js';
+import type { ChatBot, DeliveryTarget, MessageRef, Notifier } from '../../src/core/ports.js';
 import { errorMessage } from '../../src/core/errors.js';
 import type { Reply } from '../../src/core/replies.js';
 import { localFile, pathToAdd } from './console-files.js';
@@ -51,6 +51,7 @@ export const createConsoleAdapter = (options: ConsoleAdapterOptions): ConsoleAda
   // never confirms a question asked long before.
   let choiceKeywords = new Map<string, string>();
   let imageCount = 0;
+  let posted = 0;
   const write = (text: string): void => void options.output.write(`${text}\n`);
 
   const exportDir = options.exportDir ?? join(dirname(options.imageDir), 'exports');
@@ -115,9 +116,19 @@ export const createConsoleAdapter = (options: ConsoleAdapterOptions): ConsoleAda
 
   return {
     notifier: {
-      async deliver(_target: DeliveryTarget, replies: Reply[]): Promise<void> {
-        write('\n— Reminder —');
+      async deliver(target: DeliveryTarget, replies: Reply[]): Promise<void> {
+        write(target.purpose === 'round' ? '\n— Posted in the channel —' : '\n— Reminder —');
         show(replies);
+      },
+      async post(target: DeliveryTarget, reply: Reply): Promise<MessageRef> {
+        posted += 1;
+        write(`\n— Posted in the channel (message ${posted}) —`);
+        show([reply]);
+        return { platform: 'console', workspaceId: target.workspaceId, channelId: target.channelId ?? origin.channelId, messageId: String(posted) };
+      },
+      async update(ref: MessageRef, reply: Reply): Promise<void> {
+        write(`\n— Message ${ref.messageId} updated —`);
+        show([reply]);
       },
     },
     run: () =>

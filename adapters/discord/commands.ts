@@ -32,11 +32,24 @@ const SPECS: Record<string, CommandSpec> = {
       .addStringOption((option) =>
         option.setName('framework').setDescription('Framework id (see /frameworks); empty for the default').setMaxLength(100),
       )
-      .addStringOption((option) => option.setName('city').setDescription('City being assessed').setMaxLength(100)),
+      .addStringOption((option) => option.setName('city').setDescription('City being assessed').setMaxLength(100))
+      .addStringOption((option) =>
+        option
+          .setName('group')
+          .setDescription('A city-wide round: everyone here answers privately, the bot collates (coordinators)')
+          .addChoices({ name: 'yes: open a city-wide round', value: 'yes' }),
+      )
+      .addStringOption((option) =>
+        option.setName('until').setDescription('When a city-wide round closes, e.g. Friday 17:00 (default: in 7 days)').setMaxLength(60),
+      ),
     toText: (option) => {
       const framework = clean(option('framework'));
       const city = clean(option('city'));
-      return ['assess', framework, city === '' ? '' : `for ${city}`].filter((part) => part !== '').join(' ');
+      const group = clean(option('group')) === 'yes';
+      const until = clean(option('until'));
+      return ['assess', framework, city === '' ? '' : `for ${city}`, group ? 'as a group' : '', group && until !== '' ? `until ${until}` : '']
+        .filter((part) => part !== '')
+        .join(' ');
     },
     deferred: true,
   },
@@ -51,6 +64,14 @@ const SPECS: Record<string, CommandSpec> = {
   export: {
     builder: new SlashCommandBuilder().setName('export').setDescription('Export this server’s assessment results as CSV.'),
     toText: () => 'export',
+    deferred: true,
+  },
+  'close-round': {
+    builder: new SlashCommandBuilder()
+      .setName('close-round')
+      .setDescription('Close the city-wide round open in this channel now and post its summary (coordinators).')
+      .addStringOption((option) => option.setName('round').setDescription('Round id, when several are open').setMaxLength(20)),
+    toText: (option) => `close round ${clean(option('round'))}`.trim(),
     deferred: true,
   },
   frameworks: {

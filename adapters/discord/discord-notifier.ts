@@ -1,9 +1,16 @@
 import { ChannelType, type Channel, type Client } from 'discord.js';
 import { BotError, errorMessage } from '../../src/core/errors.js';
-import type { DeliveryTarget, Notifier } from '../../src/core/ports.js';
+import type { DeliveryTarget, MessageRef, Notifier } from '../../src/core/ports.js';
 import type { Reply } from '../../src/core/replies.js';
 import { dmWorkspaceId } from './origin.js';
-import { renderReplies } from './render.js';
+import { renderReplies, renderReply, type DiscordMessagePayload } from './render.js';
+
+/** The first message of a reply, for messages edited later (a round's invitation is short). */
+const firstPayload = (reply: Reply): DiscordMessagePayload => {
+  const [first] = renderReply(reply);
+  if (first === undefined) throw new DeliveryError('Nothing to post');
+  return first;
+};
 
 /** Delivery that cannot happen (unknown channel, closed DMs, another guild's channel). */
 export class DeliveryError extends BotError {
@@ -40,7 +47,10 @@ const channelFor = async (client: Client, target: DeliveryTarget) => {
   throw new DeliveryError('A Discord delivery target needs a channelId or a userId');
 };
 
-/** Sends proactive replies (reminders) to a channel or as a direct message; throws when it cannot. */
+/**
+ * Sends proactive replies (reminders, round invitations and summaries) to a channel or as a direct
+ * message, and edits a posted message (a round's live count); throws when it cannot.
+ */
 export const createDiscordNotifier = (client: Client): Notifier => ({
   async deliver(target: DeliveryTarget, replies: Reply[]): Promise<void> {
     if (target.platform !== 'discord') throw new DeliveryError(`Not a Discord target: ${target.platform}`);
@@ -51,6 +61,25 @@ export const createDiscordNotifier = (client: Client): Notifier => ({
       if (error instanceof DeliveryError) throw error;
       const where = target.channelId === undefined ? `user ${target.userId ?? '?'}` : `channel ${target.channelId}`;
       throw new DeliveryError(`Discord delivery to ${where} failed: ${errorMessage(error)}`, { cause: error });
+    }
+  },
+  async post(target: DeliveryTarget, reply: Reply): Promise<MessageRef> {
+    if (target.platform !== 'discord' || target.channelId === undefined) throw new DeliveryError('A Discord post needs a Discord channel');
+    const channel = await channelFor(client, target);
+    try {
+      const message = await channel.send(firstPayload(reply));
+      return { platform: 'discord', workspaceId: target.workspaceId, channelId: target.channelId, messageId: message.id };
+    } catch (error) {
+      throw new DeliveryError(`Discord post to channel ${target.channelId} failed: ${errorMessage(error)}`, { cause: error });
+    }
+  },
+  async update(ref: MessageRef, reply: Reply): Promise<void> {
+    const channel = await channelFor(client, { platform: 'discord', workspaceId: ref.workspaceId, channelId: ref.channelId });
+    const payload = firstPayload(reply);
+    try {
+      await channel.messages.edit(ref.messageId, { content: payload.content ?? '', embeds: payload.embeds ?? [], components: payload.components ?? [], allowedMentions: payload.allowedMentions });
+    } catch (error) {
+      throw new DeliveryError(`Discord edit of message ${ref.messageId} failed: ${errorMessage(error)}`, { cause: error });
     }
   },
 });

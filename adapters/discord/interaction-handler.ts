@@ -123,13 +123,32 @@ const ownerOf = (interaction: ButtonInteraction): User | undefined => interactio
 const ownerName = (interaction: ButtonInteraction, owner: User): string =>
   escapeMarkdown(interaction.guild?.members.cache.get(owner.id)?.displayName ?? owner.globalName ?? owner.username);
 
+/**
+ * A respondent's own step (a round's Take part, then each question): ephemeral, flag 64. A click on
+ * the channel's message answers with a new ephemeral reply, leaving that message as it is; a click
+ * on an ephemeral step replaces that step, so the run reads as one private message.
+ */
+const answerPrivately = async (
+  interaction: ButtonInteraction,
+  replies: Reply[],
+  updateClicked: (options: InteractionUpdateOptions) => Promise<unknown>,
+): Promise<void> => {
+  const [head = NOTHING_TO_SHOW, ...more] = renderReplies(replies);
+  if (interaction.message.flags.has(MessageFlags.Ephemeral)) await updateClicked(asUpdate(head));
+  else if (interaction.deferred) await interaction.followUp({ ...head, flags: MessageFlags.Ephemeral });
+  else await interaction.reply({ ...head, flags: MessageFlags.Ephemeral });
+  for (const payload of more) await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
+};
+
 const handleButton = async (interaction: ButtonInteraction, deps: HandlerDeps): Promise<void> => {
   const value = interaction.customId;
   const isFeedback = value.startsWith(FEEDBACK_PREFIX);
   try {
     const ownerUser = ownerOf(interaction);
     const owner = ownerUser?.id;
-    if (!isFeedback && ownerUser !== undefined && owner !== interaction.user.id) {
+    // A round's Take part belongs to everyone, wherever its invitation ended up (a command's reply when it could not be posted).
+    const isRoundJoin = /^group:[a-z0-9]+:join$/u.test(value);
+    if (!isFeedback && !isRoundJoin && ownerUser !== undefined && owner !== interaction.user.id) {
       await interaction.reply({
         content: `This assessment belongs to ${ownerName(interaction, ownerUser)}. Start your own with /assess.`,
         flags: MessageFlags.Ephemeral,
@@ -142,6 +161,10 @@ const handleButton = async (interaction: ButtonInteraction, deps: HandlerDeps): 
     // After a deferred update, the clicked message is edited through the interaction's webhook.
     const updateClicked = (options: InteractionUpdateOptions) =>
       interaction.deferred ? interaction.editReply(options as InteractionEditReplyOptions) : interaction.update(options);
+    if (replies.length > 0 && replies.every((reply) => reply.private === true)) {
+      await answerPrivately(interaction, replies, updateClicked);
+      return;
+    }
     const [first, ...others] = replies;
     // Only a click by the known owner may retire the message; anyone else's outcome is private.
     const ownersClick = owner !== undefined && owner === interaction.user.id && first?.kind !== 'error';

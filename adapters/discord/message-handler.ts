@@ -28,6 +28,23 @@ export const addressedText = (message: Message, botUserId: string): string | und
 const replyOptions = (payload: DiscordMessagePayload, first: boolean, message: Message): MessageCreateOptions =>
   first ? { ...payload, reply: { messageReference: message.id, failIfNotExists: false } } : payload;
 
+/** Shown in the channel when a private step could not reach the person's direct messages. */
+export const PRIVATE_FAILED_TEXT = 'I could not answer you privately (your direct messages may be closed): please use the buttons of your private step instead.';
+
+/**
+ * A respondent's own step typed in a channel (an answer to a round): Discord has no ephemeral reply to
+ * a message, so it goes to their direct messages; the channel sees only a note when that fails.
+ */
+const sendPrivately = async (message: Message, replies: Reply[], deps: HandlerDeps): Promise<void> => {
+  try {
+    const dm = await message.author.createDM();
+    for (const payload of renderReplies(replies)) await dm.send(payload);
+  } catch (error) {
+    deps.logger.warn({ err: errorMessage(error), channelId: message.channelId }, 'private reply not delivered by direct message');
+    if (message.channel.isSendable()) await message.channel.send({ content: PRIVATE_FAILED_TEXT, allowedMentions: { parse: [] } });
+  }
+};
+
 /**
  * Answers an @mention in a guild channel or any direct message: the first message of the answer
  * replies to the question, the rest follow in the channel. A failure is logged and, when the
@@ -42,7 +59,10 @@ export const handleMessage = async (message: Message, botUserId: string, deps: H
   try {
     const files = filesOfMessage(message);
     const replies: Reply[] = await deps.bot.handle({ type: 'message', origin, text, ...(files.length > 0 ? { files } : {}) });
-    const payloads = renderReplies(replies);
+    if (message.inGuild() && replies.some((reply) => reply.private === true)) {
+      await sendPrivately(message, replies.filter((reply) => reply.private === true), deps);
+    }
+    const payloads = renderReplies(message.inGuild() ? replies.filter((reply) => reply.private !== true) : replies);
     for (const [i, payload] of payloads.entries()) await channel.send(replyOptions(payload, i === 0, message));
   } catch (error) {
     deps.logger.error({ err: errorMessage(error), channelId: message.channelId, guildId: message.guildId }, 'discord message failed');

@@ -62,6 +62,11 @@ const choose: Click = async (context, client, body, respond) => {
   const clicked = { channel: body.channel.id, ts: message.ts };
   try {
     const replies = await context.bot.handle({ type: 'choice', origin, value: action.value });
+    if (replies.length > 0 && replies.every((reply) => reply.private === true) && respond) {
+      // A respondent's own step (a round's Take part): only they see it, the channel's message stays.
+      await replyPrivately(context, { client, respond, channelId: body.channel.id, userId: body.user.id, replace: false }, replies);
+      return;
+    }
     if (replies.length > 0 && replies.every((reply) => reply.kind === 'error')) {
       // Not taken (the database could not be reached, say): the question keeps its buttons, so the
       // same click works once the problem passes; the note goes to the clicker alone.

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { STORAGE_UNAVAILABLE_TEXT } from '../../src/core/bot.js';
 import { StorageUnavailableError, errorMessage } from '../../src/core/errors.js';
 import { postApology, postReplies } from './slack-post.js';
+import { renderReply } from './slack-render.js';
 import {
   appMentionEventSchema,
   describeIssues,
@@ -34,7 +35,14 @@ const answer = async (context: SlackHandlerContext, client: App['client'], quest
   try {
     const files = question.files.length > 0 ? { files: question.files } : {};
     const replies = await context.bot.handle({ type: 'message', origin, text: question.text, ...files });
-    await postReplies(client, thread, replies, logger);
+    // A respondent's own step (an answer typed to a round) is for them alone, also in a channel.
+    const mine = replies.filter((reply) => reply.private === true);
+    for (const reply of mine) {
+      for (const message of renderReply(reply)) {
+        await client.chat.postEphemeral({ channel: question.channel, user: question.user, text: message.text, blocks: message.blocks, ...(thread.threadTs ? { thread_ts: thread.threadTs } : {}) });
+      }
+    }
+    await postReplies(client, thread, replies.filter((reply) => reply.private !== true), logger);
   } catch (error) {
     logger.error({ component: 'slack', err: errorMessage(error), channel: question.channel }, 'answering a message failed');
     await postApology(client, thread, logger);

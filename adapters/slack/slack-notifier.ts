@@ -1,9 +1,17 @@
 import { webApi } from '@slack/bolt';
 import { BotError } from '../../src/core/errors.js';
-import type { DeliveryTarget, Logger, Notifier } from '../../src/core/ports.js';
+import type { DeliveryTarget, Logger, MessageRef, Notifier } from '../../src/core/ports.js';
 import type { Reply } from '../../src/core/replies.js';
 import { NoInstallationError } from './slack-installations.js';
-import { postReplies } from './slack-post.js';
+import { postMessage, postReplies, updateMessage } from './slack-post.js';
+import { mergeMessages, renderReply, type SlackMessage } from './slack-render.js';
+
+/** A reply as one Slack message (a long one is cut to the first), for messages edited later. */
+const oneMessage = (reply: Reply): SlackMessage => {
+  const [first] = mergeMessages(renderReply(reply));
+  if (first === undefined) throw new BotError('empty_message', 'Nothing to post');
+  return first;
+};
 
 /** The Web API client for a workspace (team id): one with that workspace's bot token. */
 export type SlackClientFor = (teamId: string) => Promise<webApi.WebClient>;
@@ -28,8 +36,10 @@ export const slackClients = (botTokenFor: (teamId: string) => Promise<string | u
 };
 
 /**
- * Proactive messages (reminders): to a channel, or to a user's DM opened with `conversations.open`,
- * with the target workspace's client. Throws when Slack refuses, so the caller can retry later.
+ * Proactive messages (reminders, round invitations and summaries): to a channel, or to a user's DM
+ * opened with `conversations.open`, with the target workspace's client. A posted message can be
+ * edited later with `chat.update` (a round's live count). Throws when Slack refuses, so the caller
+ * can retry later.
  */
 export const createSlackNotifier = (clientFor: SlackClientFor, logger: Logger): Notifier => ({
   async deliver(target: DeliveryTarget, replies: Reply[]): Promise<void> {
@@ -46,5 +56,18 @@ export const createSlackNotifier = (clientFor: SlackClientFor, logger: Logger): 
     }
     await postReplies(client, { channel }, replies, logger);
     logger.info({ component: 'slack', workspace: target.workspaceId, channel, replies: replies.length }, 'delivered');
+  },
+  async post(target: DeliveryTarget, reply: Reply): Promise<MessageRef> {
+    if (target.platform !== 'slack' || target.channelId === undefined) {
+      throw new BotError('no_target', 'A Slack post needs a Slack channel');
+    }
+    const client = await clientFor(target.workspaceId);
+    const ts = await postMessage(client, { channel: target.channelId }, oneMessage(reply));
+    if (ts === undefined) throw new BotError('no_ts', 'chat.postMessage returned no ts');
+    return { platform: 'slack', workspaceId: target.workspaceId, channelId: target.channelId, messageId: ts };
+  },
+  async update(ref: MessageRef, reply: Reply): Promise<void> {
+    const client = await clientFor(ref.workspaceId);
+    await updateMessage(client, { channel: ref.channelId, ts: ref.messageId }, oneMessage(reply));
   },
 });

@@ -231,7 +231,8 @@ export class AssessmentService implements AssessmentPort {
   ): Promise<Reply> {
     const now = this.deps.clock.now();
     const score = scoreAnswers(framework, engine.answers);
-    const previous = (await this.deps.results.list(key.workspace, { city: engine.city, frameworkId: framework.id, limit: 1 }))[0];
+    // Compared with the last single assessment: a city-wide round's median is another kind of result.
+    const previous = (await this.deps.results.list(key.workspace, { city: engine.city, frameworkId: framework.id, limit: 20 })).find((r) => r.kind !== 'group');
     const feedback = buildFeedback(framework, score);
     const result: AssessmentResult = {
       id: this.deps.newId(), workspace: key.workspace, platform: origin.platform, channelId: origin.channelId,

@@ -10,6 +10,9 @@ export interface ChartRow {
   group: string;
   /** Short remark after the value, e.g. "1 of 2 answered"; empty for none. */
   note: string;
+  /** Group rounds: the range of views (a whisker) and their middle half (a box), in percent. */
+  range: { low: number; high: number } | null;
+  middle: { low: number; high: number } | null;
 }
 
 /** A group heading's subtotal. */
@@ -37,6 +40,7 @@ const COLOURS = {
   muted: '#5c5c5c',
   grid: '#d9d9d9',
   zebra: '#f5f7fa',
+  spread: '#1a1a1a',
 };
 
 const WIDTH = 900;
@@ -103,6 +107,41 @@ const legend = (y: number): string => {
   return parts.join('');
 };
 
+/** Legend of a group round's chart: what the bar, the whisker and the box stand for. */
+const spreadLegend = (y: number): string => {
+  const parts: string[] = [];
+  let x = PLOT_LEFT;
+  parts.push(`<rect x="${x}" y="${y - 11}" width="14" height="14" rx="2" fill="${COLOURS.bar}"/>`);
+  x += 20;
+  parts.push(text(x, y, 'Median', { size: 13, fill: COLOURS.text }));
+  x += measureText('Median', 13) + 24;
+  parts.push(`<line x1="${x}" y1="${y - 4}" x2="${x + 22}" y2="${y - 4}" stroke="${COLOURS.spread}" stroke-width="2"/>`);
+  x += 28;
+  parts.push(text(x, y, 'Range', { size: 13, fill: COLOURS.text }));
+  x += measureText('Range', 13) + 24;
+  parts.push(`<rect x="${x}" y="${y - 10}" width="22" height="12" fill="none" stroke="${COLOURS.spread}" stroke-width="2"/>`);
+  x += 28;
+  parts.push(text(x, y, 'Middle half of views', { size: 13, fill: COLOURS.text }));
+  return parts.join('');
+};
+
+/** A group round's spread over the median bar: whisker from lowest to highest, box over the middle half. */
+const spreadMarks = (data: ChartRow, barTop: number): string => {
+  const parts: string[] = [];
+  const mid = fmt(barTop + BAR_HEIGHT / 2);
+  if (data.range !== null) {
+    const [x1, x2] = [fmt(xOf(data.range.low)), fmt(xOf(data.range.high))];
+    parts.push(`<line x1="${x1}" y1="${mid}" x2="${x2}" y2="${mid}" stroke="${COLOURS.spread}" stroke-width="2"/>`);
+    for (const x of [x1, x2]) parts.push(`<line x1="${x}" y1="${fmt(barTop + 3)}" x2="${x}" y2="${fmt(barTop + BAR_HEIGHT - 3)}" stroke="${COLOURS.spread}" stroke-width="2"/>`);
+  }
+  if (data.middle !== null) {
+    const x = xOf(data.middle.low);
+    const width = Math.max(2, xOf(data.middle.high) - x);
+    parts.push(`<rect x="${fmt(x)}" y="${fmt(barTop + 4)}" width="${fmt(width)}" height="${BAR_HEIGHT - 8}" fill="none" stroke="${COLOURS.spread}" stroke-width="2"/>`);
+  }
+  return parts.join('');
+};
+
 /** Alternate rows get a faint band so a label is easy to follow to its bar; drawn under the gridlines. */
 const zebra = (top: number, index: number, height: number): string =>
   index % 2 === 0
@@ -143,6 +182,8 @@ const row = (data: ChartRow, top: number, showChange: boolean): string => {
     const width = fmt(xOf(data.previous) - PLOT_LEFT);
     parts.push(`<rect x="${PLOT_LEFT}" y="${y}" width="${width}" height="${PREVIOUS_HEIGHT}" fill="${COLOURS.previous}"/>`);
   }
+  parts.push(spreadMarks(data, barTop));
+  if (data.range !== null) labelX = Math.max(labelX, xOf(data.range.high));
   labelX += 8;
 
   const baseline = barMid + VALUE_SIZE * 0.35;
@@ -212,9 +253,9 @@ export const barChartSvg = (model: ChartModel): string => {
     }
   }
   const showPrevious = model.rows.some((r) => r.previous !== null);
-  if (showPrevious) {
+  if (showPrevious || model.rows.some((r) => r.range !== null)) {
     y += 10 + LEGEND_HEIGHT;
-    body.push(legend(y - 8));
+    body.push(showPrevious ? legend(y - 8) : spreadLegend(y - 8));
   }
   y += 14;
 

@@ -12,9 +12,26 @@ import { cleanLabel } from './chart-text.js';
 export interface ChartInput {
   title: string;
   subtitle?: string;
-  components: Array<{ label: string; percent: number | null; previous?: number | null; group?: string; note?: string }>;
+  components: Array<{
+    label: string;
+    percent: number | null;
+    previous?: number | null;
+    group?: string;
+    note?: string;
+    /** Group rounds: lowest to highest view, and the middle half of views, in percent. */
+    range?: { low: number; high: number };
+    middle?: { low: number; high: number };
+  }>;
   groups?: Array<{ label: string; percent: number | null }>;
 }
+
+/** A low-high pair with both ends scores, in order; anything else is no span. */
+const toSpan = (value: unknown): { low: number; high: number } | null => {
+  if (typeof value !== 'object' || value === null) return null;
+  const low = toPercent((value as Record<string, unknown>)['low']);
+  const high = toPercent((value as Record<string, unknown>)['high']);
+  return low === null || high === null ? null : { low: Math.min(low, high), high: Math.max(low, high) };
+};
 
 /** Rendering scale: the PNG is twice the SVG's pixel size so it stays sharp on high-density screens. */
 const ZOOM = 2;
@@ -34,6 +51,8 @@ const toModel = (input: ChartInput): ChartModel => {
       previous: toPercent(c['previous']),
       group: typeof c['group'] === 'string' ? cleanLabel(c['group']) : '',
       note: typeof c['note'] === 'string' ? cleanLabel(c['note']) : '',
+      range: toSpan(c['range']),
+      middle: toSpan(c['middle']),
     };
   });
   const groups: unknown[] = Array.isArray(input.groups) ? input.groups : [];

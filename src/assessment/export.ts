@@ -1,4 +1,4 @@
-import type { AssessmentResult } from '../core/ports.js';
+import type { AreaSpread, AssessmentResult } from '../core/ports.js';
 import type { Reply } from '../core/replies.js';
 import type { Framework } from './framework-schema.js';
 
@@ -15,11 +15,20 @@ export const csvField = (value: string | number | null): string => {
 export const CSV_HEADER = [
   'result_id', 'completed_at', 'city', 'framework_id', 'framework_name', 'overall_percent',
   'component_id', 'component_label', 'component_percent', 'answered', 'total', 'user_id', 'channel_id',
+  'kind', 'respondents', 'median_level', 'q1_level', 'q3_level', 'min_level', 'max_level', 'agreement_percent',
 ] as const;
+
+/** A group result's spread for one area; empty fields for an individual result. */
+const spreadFields = (spread: AreaSpread | undefined): Array<number | null> =>
+  spread === undefined
+    ? [null, null, null, null, null, null]
+    : [spread.median, spread.q1, spread.q3, spread.min, spread.max, Math.round(spread.agreement * 100)];
 
 /**
  * The results as CSV, one row per result and component (a tidy layout that works for every
- * framework), newest first. Percentages keep one decimal; empty means not scored.
+ * framework), newest first. Percentages keep one decimal; empty means not scored. A city-wide
+ * round is one result of kind `group`: a row per area with the median, quartiles, range and
+ * agreement of its respondents' levels and their count, and no one's answers.
  */
 export const resultsCsv = (results: readonly AssessmentResult[], frameworks: ReadonlyMap<string, Framework>): string => {
   const rows = [CSV_HEADER.join(',')];
@@ -31,6 +40,8 @@ export const resultsCsv = (results: readonly AssessmentResult[], frameworks: Rea
           frameworkName(frameworks, result.frameworkId), result.overallPercent,
           component.id, component.label, component.percent, component.answered, component.total,
           result.userId, result.channelId,
+          result.kind ?? 'individual', result.respondents ?? null,
+          ...spreadFields(component.spread),
         ].map(csvField).join(','),
       );
     }

@@ -9,6 +9,26 @@ const HISTORY_LIMIT = 10;
 
 const frameworkName = (frameworks: ReadonlyMap<string, Framework>, id: string): string => frameworks.get(id)?.name ?? id;
 
+/** One kind of result for one framework, newest first, with changes and a trend. */
+const historyLines = (list: readonly AssessmentResult[], now: Date, rounds: boolean): string[] => {
+  const lines: string[] = [];
+  const newestFirst = [...list].sort((a, b) => b.completedAt.getTime() - a.completedAt.getTime());
+  newestFirst.slice(0, HISTORY_LIMIT).forEach((result, i) => {
+    const older = newestFirst[i + 1];
+    const delta = formatDelta(result.overallPercent, older?.overallPercent);
+    const who = rounds ? ` · ${result.respondents ?? 0} respondent${result.respondents === 1 ? '' : 's'}` : '';
+    // Component scores only for the newest result: enough to act on, short enough for chat.
+    const parts = i > 0 ? '' : ` · ${result.components.map((c) => `${c.label} ${formatPercent(c.percent)}`).join(', ')}`;
+    lines.push(`• ${formatDate(result.completedAt, now)}: *${formatPercent(result.overallPercent)}*${delta === undefined ? '' : ` (${delta})`}${who}${parts}`);
+  });
+  if (newestFirst.length > HISTORY_LIMIT) lines.push(`_…and ${newestFirst.length - HISTORY_LIMIT} older._`);
+  if (newestFirst.length > 1) {
+    const trend = newestFirst.slice(0, HISTORY_LIMIT).reverse().map((result) => formatPercent(result.overallPercent));
+    lines.push(`${rounds ? 'Trend of rounds' : 'Trend'}: ${trend.join(' → ')}`);
+  }
+  return lines;
+};
+
 /**
  * One city's results, grouped by framework, newest first, each with its change from the one
  * before it and a trend line from oldest to newest.
@@ -28,19 +48,13 @@ export const historyReply = (
   }
   const lines = [`*Assessment results for ${escapeText(results[0]?.city ?? city)}* (${results.length}, newest first)`];
   for (const [frameworkId, list] of byFramework) {
-    const newestFirst = [...list].sort((a, b) => b.completedAt.getTime() - a.completedAt.getTime());
     lines.push('', `*${frameworkName(frameworks, frameworkId)}*`);
-    newestFirst.slice(0, HISTORY_LIMIT).forEach((result, i) => {
-      const older = newestFirst[i + 1];
-      const delta = formatDelta(result.overallPercent, older?.overallPercent);
-      // Component scores only for the newest result: enough to act on, short enough for chat.
-      const parts = i > 0 ? '' : ` · ${result.components.map((c) => `${c.label} ${formatPercent(c.percent)}`).join(', ')}`;
-      lines.push(`• ${formatDate(result.completedAt, now)}: *${formatPercent(result.overallPercent)}*${delta === undefined ? '' : ` (${delta})`}${parts}`);
-    });
-    if (newestFirst.length > HISTORY_LIMIT) lines.push(`_…and ${newestFirst.length - HISTORY_LIMIT} older._`);
-    if (newestFirst.length > 1) {
-      const trend = newestFirst.slice(0, HISTORY_LIMIT).reverse().map((result) => formatPercent(result.overallPercent));
-      lines.push(`Trend: ${trend.join(' → ')}`);
+    // City-wide rounds and single assessments are told apart, each with its own changes and trend.
+    const kinds = [list.filter((result) => result.kind !== 'group'), list.filter((result) => result.kind === 'group')].filter((part) => part.length > 0);
+    for (const part of kinds) {
+      const rounds = part[0]?.kind === 'group';
+      if (kinds.length > 1 || rounds) lines.push(rounds ? '_City-wide rounds (median of respondents):_' : '_Individual assessments:_');
+      lines.push(...historyLines(part, now, rounds));
     }
   }
   return { text: lines.join('\n'), kind: 'info' };

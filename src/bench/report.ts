@@ -1,4 +1,5 @@
 import type { AdversarialResult } from './adversarial.js';
+import type { GroupRoundResult } from './group-round.js';
 import type { MemoryResult } from './assessment-memory.js';
 import type { ChartCostRow } from './chart-cost.js';
 import type { LatencyRow } from './closed-loop.js';
@@ -136,6 +137,17 @@ export const printPgSessions = (out: Out, result: PgSessionsResult): void => {
     `  ${what}: ${t.count} steps, median ${t.medianMs.toFixed(2)} ms, p99 ${t.p99Ms.toFixed(2)} ms, max ${t.maxMs.toFixed(2)} ms`;
   out(line('step through bot.handle (read, engine, versioned save, reply)', result.botStep));
   out(line('step on the store alone (get + versioned put, random rows)', result.storeStep));
+  out();
+};
+
+export const printGroupRound = (out: Out, result: GroupRoundResult): void => {
+  out(`City-wide round: ${result.respondents} respondents answering at once (Take part and nine answers each, bot.handle on ${result.store})`);
+  out(
+    `  step: ${result.step.count} clicks, median ${result.step.medianMs.toFixed(2)} ms, p99 ${result.step.p99Ms.toFixed(2)} ms, ` +
+      `max ${result.step.maxMs.toFixed(2)} ms; all done in ${result.answeringMs} ms; invitation count edited ${result.invitationUpdates} times`,
+  );
+  out(`  one respondent at a time (no queue): median ${result.stepAlone.medianMs.toFixed(2)} ms, p99 ${result.stepAlone.p99Ms.toFixed(2)} ms per click`);
+  out(`  collation of ${result.respondents} answer sets: ${result.collateMs} ms; closing the round (claim, collate, save, chart, post): ${result.closeMs} ms`);
   out();
 };
 

@@ -11,12 +11,14 @@ import { benchCoreThroughput, type ThroughputResult } from '../bench/core-throug
 import { DEFAULT_BENCH_POSTGRES } from '../bench/bench-database.js';
 import { benchDiscordLatency } from '../bench/discord-latency.js';
 import { benchInstances, type InstancesRow } from '../bench/instances.js';
+import { benchGroupRound, type GroupRoundResult } from '../bench/group-round.js';
 import { benchKnowledge, realQuestions, syntheticRows, type KnowledgeBenchRow } from '../bench/knowledge-bench.js';
 import { benchPgSessions, type PgSessionsResult } from '../bench/pg-sessions.js';
 import {
   checkTargets,
   printAdversarial,
   printChartCost,
+  printGroupRound,
   printInstances,
   printKnowledge,
   printOverhead,
@@ -34,10 +36,10 @@ import { loadDocuments } from '../knowledge/documents.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { loadSynonyms } from '../knowledge/synonyms.js';
 
-const SECTIONS = ['memory', 'core', 'slack', 'overhead', 'discord', 'instances', 'pgsessions', 'documents', 'knowledge'] as const;
+const SECTIONS = ['memory', 'core', 'rounds', 'slack', 'overhead', 'discord', 'instances', 'pgsessions', 'pgrounds', 'documents', 'knowledge'] as const;
 type Section = (typeof SECTIONS)[number];
 /** Need PostgreSQL (BENCH_DATABASE_URL, default the local server) and take minutes: left out of --quick unless named. */
-const SLOW_SECTIONS: readonly Section[] = ['instances', 'pgsessions'];
+const SLOW_SECTIONS: readonly Section[] = ['instances', 'pgsessions', 'pgrounds'];
 
 const { values } = parseArgs({
   options: {
@@ -50,6 +52,7 @@ const { values } = parseArgs({
     assessments: { type: 'string' },
     'pg-sessions': { type: 'string' },
     'workspace-documents': { type: 'string' },
+    respondents: { type: 'string' },
     out: { type: 'string', default: join(projectRoot, 'bench-results', 'latest.json') },
   },
 });
@@ -91,6 +94,7 @@ const main = async (): Promise<void> => {
   let instances: InstancesRow[] | undefined;
   let pgSessions: PgSessionsResult | undefined;
   let workspaceDocuments: WorkspaceDocumentsRow[] | undefined;
+  const rounds: GroupRoundResult[] = [];
   // Memory first, while the process is small; the 100,000-passage knowledge base (gigabytes) last.
   if (sections.includes('memory')) {
     const bench = createBenchCore();
@@ -112,6 +116,10 @@ const main = async (): Promise<void> => {
     }
     printThroughput(out, core);
   }
+  const respondents = count(values.respondents, 500, 3);
+  if (sections.includes('rounds')) rounds.push(await benchGroupRound(respondents));
+  if (sections.includes('pgrounds')) rounds.push(await benchGroupRound(respondents, postgresUrl));
+  for (const row of rounds) printGroupRound(out, row);
   const levels = [1, 10, 100];
   if (sections.includes('slack')) latency.push(...(await benchSlackLatency({ levels, requests, questions })));
   if (sections.includes('overhead')) {
@@ -157,7 +165,7 @@ const main = async (): Promise<void> => {
   printTargets(out, targets);
 
   mkdirSync(join(values.out ?? '', '..'), { recursive: true });
-  const report = { node: process.version, at: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: load1, sections, quick, knowledge, adversarial, overhead, latency, instances, pgSessions, workspaceDocuments, core, charts, memory, targets };
+  const report = { node: process.version, at: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: load1, sections, quick, knowledge, adversarial, overhead, latency, instances, pgSessions, workspaceDocuments, rounds, core, charts, memory, targets };
   writeFileSync(values.out ?? '', `${JSON.stringify(report, null, 2)}\n`);
   out(`Written to ${values.out}`);
 };

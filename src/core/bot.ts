@@ -13,6 +13,7 @@ import {
   type Clock,
   type DocumentPort,
   type FeedbackStore,
+  type GroupRoundPort,
   type Logger,
   type PrivacyPort,
   type ReminderPort,
@@ -30,6 +31,8 @@ export interface BotDeps {
   privacy?: PrivacyPort;
   /** The documents each workspace adds from chat; without it those commands say they are not set up. */
   documents?: DocumentPort;
+  /** City-wide rounds: `assess … as a group`, `close round` and their buttons. */
+  rounds?: GroupRoundPort;
   /** Draws the charts replies ask for; without one, charts are left out and their text still goes. */
   charts?: ChartRenderer;
   logger?: Logger;
@@ -43,6 +46,9 @@ export const DATABASE_GONE_TEXT =
 /** Said when the database cannot be reached: nothing of this message was kept, nothing before it lost. */
 export const STORAGE_UNAVAILABLE_TEXT =
   'Sorry, that could not be saved just now: the bot’s database cannot be reached. Nothing you saved before is lost; please try again shortly.';
+
+/** Typed answers to a round's questions are short ("2", "skip", "towards a shared understanding"). */
+const ROUND_ANSWER_MAX_CHARS = 60;
 
 const FEEDBACK_PATTERN = /^feedback:(up|down):([\w-]{1,80})$/u;
 
@@ -68,6 +74,7 @@ export const helpReply = (topics: string[], hasAssessments: boolean): Reply => {
       '• `frameworks` lists the assessment frameworks',
       '• `results [city]` shows a city’s results over time',
       '• `export` gives everything stored for this workspace as CSV files (results, assessments in progress, reminders, feedback)',
+      '• `assess niace for Leeds as a group until Friday 17:00` opens a city-wide round (coordinators): everyone answers privately, the bot posts the collated result; `close round` closes it early',
       '• During an assessment: a level number or name, `skip`, `back`, `question <n>`, `progress`, `stop` (resume later), `cancel`, or ask a question',
     );
   }
@@ -114,6 +121,11 @@ export const createBot = (deps: BotDeps): ChatBot => {
       const replies = await assessments.input(origin, { text: cleanInput(raw) });
       if (replies) return replies;
     }
+    // A respondent typing an answer to a round's question (short text only: questions go on as questions).
+    if (deps.rounds && intent.type === 'ask' && !intent.explicit && raw.length <= ROUND_ANSWER_MAX_CHARS) {
+      const replies = await deps.rounds.input(origin, cleanInput(raw));
+      if (replies) return replies;
+    }
     switch (intent.type) {
       case 'empty':
         return files.length > 0 ? [textReply(FILE_WITHOUT_COMMAND)] : [textReply(EMPTY_LINE_REPLY)];
@@ -148,6 +160,12 @@ export const createBot = (deps: BotDeps): ChatBot => {
         return deps.privacy ? deps.privacy.deleteWorkspace(origin) : noPrivacy();
       case 'delete-confirm':
         return deps.privacy ? deps.privacy.confirmDeleteWorkspace(origin, intent.typed) : noPrivacy();
+      case 'group-round':
+        return deps.rounds ? deps.rounds.start(origin, intent.args) : [textReply('City-wide rounds are not set up on this bot.', 'error')];
+      case 'join-round':
+        return deps.rounds ? deps.rounds.join(origin, intent.args) : [textReply('City-wide rounds are not set up on this bot.', 'error')];
+      case 'close-round':
+        return deps.rounds ? deps.rounds.close(origin, intent.args) : [textReply('City-wide rounds are not set up on this bot.', 'error')];
       case 'reminders':
         return deps.reminders
           ? deps.reminders.command(origin, intent.args)
@@ -177,6 +195,8 @@ export const createBot = (deps: BotDeps): ChatBot => {
     if (privacy !== undefined) return privacy;
     const documentReplies = await deps.documents?.choose(origin, value);
     if (documentReplies) return documentReplies;
+    const round = await deps.rounds?.choose(origin, value);
+    if (round !== undefined) return round;
     const replies = await deps.assessments?.input(origin, { choice: value });
     return replies ?? [textReply('That button is no longer active. Type `help` to see what I can do.')];
   };

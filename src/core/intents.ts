@@ -4,6 +4,12 @@ export type Intent =
   /** `explicit` when the user typed `ask …`: a question even while an assessment waits for an answer. */
   | { type: 'ask'; question: string; explicit: boolean }
   | { type: 'assess'; args: string }
+  /** `assess … as a group …` (or the `/assess group` option): opens a city-wide round. */
+  | { type: 'group-round'; args: string }
+  /** `close round [id]`. */
+  | { type: 'close-round'; args: string }
+  /** `take part [id]` / `join round [id]`: the typed form of a round's Take part button. */
+  | { type: 'join-round'; args: string }
   | { type: 'frameworks' }
   | { type: 'results'; city: string }
   | { type: 'export' }
@@ -44,6 +50,9 @@ const ALIASES: Record<string, (typeof COMMANDS)[number]> = {
   forget: 'forget',
   delete: 'delete',
 };
+
+/** `as a group`, `group` or `city-wide` after `assess` asks for a round of many respondents. */
+const GROUP_REQUEST = /(?:^|\s)(?:as\s+(?:a\s+)?(?:group|partnership|round)|group|city-wide|citywide)(?=\s|$)/i;
 
 /** Longest text the bot reads; anything beyond is ignored (and said so by callers where it matters). */
 export const MAX_INPUT_CHARS = 4_000;
@@ -114,6 +123,10 @@ export const parseIntent = (raw: string): Intent => {
   const prefix = match?.[1] ?? '';
   const word = (match?.[2] ?? '').toLowerCase().replace(/[.,:;!?]+$/u, '') || (match?.[2] ?? '');
   const rest = (match?.[3] ?? '').trim();
+  if (word === 'close' && /^round(?:\s|$)/i.test(rest)) return { type: 'close-round', args: rest.replace(/^round\s*/i, '') };
+  if ((word === 'join' && /^round(?:\s|$)/i.test(rest)) || (word === 'take' && /^part(?:\s|$)/i.test(rest))) {
+    return { type: 'join-round', args: rest.replace(/^(?:round|part)\s*/i, '') };
+  }
   const command = ALIASES[word];
   // A command word with words after it can be a question ("help me find funding"):
   // only treat the first word as a command when it is alone, prefixed, or an unambiguous verb.
@@ -127,7 +140,7 @@ export const parseIntent = (raw: string): Intent => {
       case 'ask':
         return rest === '' ? { type: 'help' } : { type: 'ask', question: rest, explicit: true };
       case 'assess':
-        return { type: 'assess', args: rest };
+        return GROUP_REQUEST.test(rest) ? { type: 'group-round', args: rest } : { type: 'assess', args: rest };
       case 'frameworks':
         return { type: 'frameworks' };
       case 'results':

@@ -220,8 +220,25 @@ export interface ComponentScore {
   label: string;
   /** 0-100, rounded to one decimal; `null` when every question of the component was skipped. */
   percent: number | null;
+  /** Questions answered; in a group result, respondents who scored the area. */
   answered: number;
+  /** Questions of the area; in a group result, every respondent. */
   total: number;
+  /** Group results only: how respondents' scores for the area spread around the median. */
+  spread?: AreaSpread;
+}
+
+/**
+ * How partners' views of one area spread, in scale levels (each respondent's mean level over the
+ * area's questions they answered). `agreement` is the share (0-1) within one level of the median.
+ */
+export interface AreaSpread {
+  median: number;
+  q1: number;
+  q3: number;
+  min: number;
+  max: number;
+  agreement: number;
 }
 
 /** A completed assessment as kept for progress over time. */
@@ -238,8 +255,12 @@ export interface AssessmentResult {
   /** 0-100; `null` when everything was skipped. */
   overallPercent: number | null;
   components: ComponentScore[];
-  /** Question id -> chosen level value, `null` for skipped. */
+  /** Question id -> chosen level value, `null` for skipped; empty for a group result (no personal answers). */
   answers: Record<string, number | null>;
+  /** `group`: collated from a city-wide round (see `respondents` and each area's `spread`). Default `individual`. */
+  kind?: 'individual' | 'group';
+  /** Group results: how many people answered. */
+  respondents?: number;
 }
 
 export interface ResultStore {
@@ -264,11 +285,41 @@ export interface DeliveryTarget {
   workspaceId: string;
   channelId?: string;
   userId?: string;
+  /** What is sent, for adapters that label proactive messages (the console); a reminder unless said. */
+  purpose?: 'reminder' | 'round';
+}
+
+/** A message the bot posted earlier, to change it later (a live count). Opaque to the core. */
+export interface MessageRef {
+  platform: import('./events.js').Platform;
+  workspaceId: string;
+  channelId: string;
+  /** Slack `ts`, Discord message id, the console's running number. */
+  messageId: string;
 }
 
 /** Implemented by each adapter: sends replies that no user event asked for. Throws on delivery failure. */
 export interface Notifier {
   deliver(target: DeliveryTarget, replies: Reply[]): Promise<void>;
+  /** Posts one reply to a channel and returns where it went, so it can be {@link update}d. */
+  post?(target: DeliveryTarget, reply: Reply): Promise<MessageRef>;
+  /** Replaces the content of a message posted with {@link post}. */
+  update?(ref: MessageRef, reply: Reply): Promise<void>;
+}
+
+/**
+ * City-wide rounds as the router sees it: `assess … as a group`, `close round`, and the `group:*`
+ * buttons of the round's invitation and of each respondent's private steps.
+ */
+export interface GroupRoundPort {
+  start(origin: Origin, args: string): Promise<Reply[]>;
+  close(origin: Origin, args: string): Promise<Reply[]>;
+  /** `take part [id]`: the Take part button typed, for the open round in this channel (or the one named). */
+  join(origin: Origin, args: string): Promise<Reply[]>;
+  /** Typed text that answers the user's run in a round in this conversation; `undefined` when it does not. */
+  input(origin: Origin, text: string): Promise<Reply[] | undefined>;
+  /** A `group:*` button; `undefined` for any other value. */
+  choose(origin: Origin, value: string): Promise<Reply[] | undefined>;
 }
 
 /**

@@ -68,6 +68,11 @@ export interface Reply {
    * draw the choices as buttons, and `typing` where people type (the console).
    */
   howTo?: { buttons: string; typing: string };
+  /**
+   * Only for the person whose click or message it answers (a respondent's private step): Slack
+   * sends it ephemeral, Discord as an ephemeral reply; the console has one reader anyway.
+   */
+  private?: boolean;
   /** A file to hand over (an export); adapters attach it, write it, or show it as text. */
   file?: FileAttachment;
 }

@@ -16,6 +16,7 @@ export const forgetPrompt = (origin: Origin, confirmValue: string): Reply => ({
       : '*Forget me*: this deletes what the bot keeps about you in this workspace:',
     '• your assessments in progress',
     '• your 👍/👎 feedback on answers',
+    '• your answers to city-wide rounds (collated results keep no one’s answers)',
     '• reminders you set up, and reminders sent to you directly',
     origin.personal === true
       ? '• the assessments you completed here'
@@ -40,7 +41,7 @@ export const deleteWorkspacePrompt = (origin: Origin): Reply => {
     kind: 'prompt',
     text: [
       `*Delete workspace data*: this deletes everything the bot keeps for ${name} (${codeSpan(workspaceKey(origin))}):`,
-      'every assessment result, every assessment in progress, every reminder, every 👍/👎 vote and every document added from chat. It cannot be undone.',
+      'every assessment result, every assessment in progress, every reminder, every 👍/👎 vote, every document added from chat and every city-wide round. It cannot be undone.',
       `To go ahead, type ${codeSpan(deleteConfirmation(origin))}. You may want to type \`export\` first.`,
     ].join('\n'),
     choices: [{ label: 'Cancel', value: CANCEL_VALUE, keyword: 'cancel' }],
@@ -58,6 +59,8 @@ const PLURALS: Record<string, [string, string]> = {
   answer_feedback: ['feedback vote', 'feedback votes'],
   reminders: ['reminder', 'reminders'],
   workspace_documents: ['document added from chat', 'documents added from chat'],
+  group_answers: ['set of answers to a city-wide round', 'sets of answers to city-wide rounds'],
+  group_rounds: ['city-wide round', 'city-wide rounds'],
 };
 
 /** "2 assessment results, 1 reminder" from counts; tables with nothing left out (empty when nothing went). */

@@ -43,13 +43,14 @@ export const createPrivacyService = (deps: PrivacyDeps): PrivacyPort => {
     }
     const counts = await eraseUserEverywhere(deps.erasable, workspace, origin.userId);
     // Completed results and added documents stay for the workspace, without the user's id.
-    const { assessment_results: anonymised = 0, workspace_documents: documents = 0, ...deleted } = counts;
+    const { assessment_results: anonymised = 0, workspace_documents: documents = 0, group_rounds_opened: rounds = 0, ...deleted } = counts;
     logger.info({ workspace, counts }, 'user erased on request');
     if (totalErased(counts) === 0) return [textReply(NOTHING_ABOUT_YOU)];
     const gone = totalErased(deleted) === 0 ? 'Done.' : `Done: deleted ${describeCounts(deleted)}.`;
     const kept = [
       anonymised === 0 ? '' : ` ${anonymised} completed assessment${anonymised === 1 ? ' stays' : 's stay'} for the city, marked anonymous.`,
       documents === 0 ? '' : ` ${documents} document${documents === 1 ? '' : 's'} you added ${documents === 1 ? 'stays' : 'stay'} for the workspace, marked anonymous.`,
+      rounds === 0 ? '' : ` ${rounds} city-wide round${rounds === 1 ? '' : 's'} you opened ${rounds === 1 ? 'stays' : 'stay'}, marked anonymous.`,
     ].join('');
     return [textReply(`${gone}${kept} Nothing in this workspace names you any more.`)];
   };

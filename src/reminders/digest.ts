@@ -5,6 +5,7 @@ import { formatDate, formatDelta, formatPercent } from '../assessment/format.js'
 import type { Framework } from '../assessment/framework-schema.js';
 import { nextSteps } from '../assessment/scoring.js';
 import { stepLines } from '../assessment/summary.js';
+import type { RoundStore } from '../rounds/round.js';
 import type { Reminder } from './reminder.js';
 import { describeSchedule } from './schedule-describe.js';
 import { formatInZone } from './time-zone.js';
@@ -21,6 +22,8 @@ export type BuildDigest = (reminder: Reminder, time: DigestTime) => Promise<Repl
 
 export interface DigestDeps {
   results: ResultStore;
+  /** City-wide rounds: open ones are mentioned with how many have answered. */
+  rounds?: RoundStore;
   sessions: SessionStore;
   frameworks: readonly Framework[];
   /** Kept for callers that pass the knowledge base; next steps quote their documents directly. */
@@ -116,6 +119,20 @@ const unfinishedLines = async (deps: DigestDeps, workspace: string, byId: Readon
   return lines;
 };
 
+/** Open city-wide rounds of the workspace and how many have answered each (never who). */
+const openRoundLines = async (deps: DigestDeps, workspace: string, byId: ReadonlyMap<string, Framework>): Promise<string[]> => {
+  const open = deps.rounds === undefined ? [] : await deps.rounds.listOpen(workspace);
+  const lines: string[] = [];
+  for (const round of open.slice(0, MAX_UNFINISHED_SHOWN)) {
+    const answered = await deps.rounds?.countSubmitted(workspace, round.id) ?? 0;
+    lines.push(
+      `• City-wide round \`${round.id}\` open: ${byId.get(round.frameworkId)?.name ?? round.frameworkId}, ${escapeText(round.city)}, until ${formatInZone(round.deadline, round.timeZone)}; ${answered} ${answered === 1 ? 'person has' : 'people have'} answered.`,
+    );
+  }
+  if (open.length > MAX_UNFINISHED_SHOWN) lines.push(`   – …and ${open.length - MAX_UNFINISHED_SHOWN} more open rounds.`);
+  return lines;
+};
+
 /** Buttons stay under the 100-character choice value limit; the city is given as text to type. */
 const startChoice = (framework: Framework): Choice => ({
   label: `Start ${framework.name}`.slice(0, 75),
@@ -162,6 +179,7 @@ export const createDigestBuilder = (deps: DigestDeps): BuildDigest => {
       );
     }
     lines.push(...(await unfinishedLines(deps, reminder.workspace, byId, now)));
+    lines.push(...(await openRoundLines(deps, reminder.workspace, byId)));
     lines.push(`*What is due:* ${due.join(' ')}`);
     lines.push(`See the full history with ${codeSpan(`results ${latest?.city ?? city ?? '<city>'}`)}.`);
     lines.push(`_Reminder \`${reminder.id}\`, ${describeSchedule(reminder.schedule)} (${reminder.timeZone}). \`reminders pause ${reminder.id}\` pauses it._`);

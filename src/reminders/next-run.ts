@@ -49,7 +49,7 @@ const intervalParts = (anchor: string): IntervalParts => {
  * falls in a spring-forward gap moves to the first valid time after it; a time that occurs twice
  * (fall back) is the first occurrence.
  */
-const wallClockInstant = (dateMs: number, hour: number, minute: number, timeZone: string): Date | undefined => {
+export const wallClockInstant = (dateMs: number, hour: number, minute: number, timeZone: string): Date | undefined => {
   const date = new Date(dateMs);
   const y = date.getUTCFullYear();
   const m = date.getUTCMonth() + 1;

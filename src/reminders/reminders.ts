@@ -1,6 +1,7 @@
 import type { Platform } from '../core/events.js';
 import type { AnswerPort, Clock, Logger, Notifier, ReminderPort, ResultStore, SessionStore } from '../core/ports.js';
 import type { Framework } from '../assessment/framework-schema.js';
+import type { RoundStore } from '../rounds/round.js';
 import { createDigestBuilder } from './digest.js';
 import type { CoordinatorConfig } from './permissions.js';
 import type { ReminderStore } from './reminder.js';
@@ -11,6 +12,8 @@ export interface RemindersDeps extends CoordinatorConfig {
   store: ReminderStore;
   results: ResultStore;
   sessions: SessionStore;
+  /** City-wide rounds, mentioned in digests while open. */
+  rounds?: RoundStore;
   frameworks: readonly Framework[];
   answers: AnswerPort;
   notifiers: Partial<Record<Platform, Notifier>>;
@@ -34,6 +37,7 @@ export interface RemindersDeps extends CoordinatorConfig {
 export const createReminders = (deps: RemindersDeps): { port: ReminderPort; scheduler: ReminderScheduler } => {
   const buildDigest = createDigestBuilder({
     results: deps.results, sessions: deps.sessions, frameworks: deps.frameworks, answers: deps.answers, logger: deps.logger,
+    ...(deps.rounds === undefined ? {} : { rounds: deps.rounds }),
     ...(deps.reassessAfterDays === undefined ? {} : { reassessAfterDays: deps.reassessAfterDays }),
   });
   const scheduler = createReminderScheduler({

@@ -26,12 +26,13 @@ export class PostgresResultStore implements ResultStore, ErasableStore {
   async save(result: AssessmentResult): Promise<void> {
     await this.#db.run(
       'saving an assessment result',
-      `INSERT INTO assessment_results (${RESULT_COLUMNS}, city_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+      `INSERT INTO assessment_results (${RESULT_COLUMNS}, city_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        ON CONFLICT (workspace, id) DO UPDATE SET
          platform = excluded.platform, channel_id = excluded.channel_id, user_id = excluded.user_id,
          city = excluded.city, city_key = excluded.city_key, framework_id = excluded.framework_id,
          completed_at = excluded.completed_at, overall_percent = excluded.overall_percent,
-         components = excluded.components, answers = excluded.answers, seq = DEFAULT`,
+         components = excluded.components, answers = excluded.answers, kind = excluded.kind,
+         respondents = excluded.respondents, seq = DEFAULT`,
       resultValues(result),
     );
   }

@@ -8,6 +8,7 @@ import { PostgresFeedbackStore } from './postgres-feedback-store.js';
 import { PostgresInstallationStore } from './postgres-installation-store.js';
 import { PostgresReminderStore } from './postgres-reminder-store.js';
 import { PostgresResultStore } from './postgres-result-store.js';
+import { PostgresRoundStore } from './postgres-round-store.js';
 import { PostgresSessionStore } from './postgres-session-store.js';
 import { PostgresWorkspaceStatusStore } from './postgres-workspace-status-store.js';
 import { migrations } from './schema.js';
@@ -25,6 +26,7 @@ export interface PostgresStores extends Stores {
   installations: PostgresInstallationStore;
   workspaceStatus: PostgresWorkspaceStatusStore;
   documents: PostgresDocumentStore;
+  rounds: PostgresRoundStore;
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>;
   /** Waits for statements in flight and closes the pool; the stores cannot be used afterwards. */
@@ -53,6 +55,7 @@ export const createPostgresStores = async (
     installations: new PostgresInstallationStore(db, tokenCipher),
     workspaceStatus: new PostgresWorkspaceStatusStore(db, logger),
     documents: new PostgresDocumentStore(db, logger),
+    rounds: new PostgresRoundStore(db, logger),
     ping: async () => {
       await db.run('checking the database', 'SELECT 1');
     },

@@ -7,12 +7,17 @@ import { cityKey, toIsoText, toJsonText } from './store-values.js';
 /** The result columns both backends select, in the order their INSERTs bind them. */
 export const RESULT_COLUMNS =
   'workspace, id, platform, channel_id, user_id, city, framework_id, completed_at, ' +
-  'overall_percent, components, answers';
+  'overall_percent, components, answers, kind, respondents';
+
+/** The bound values of one result row. */
+export type ResultValues = [
+  string, string, string, string, string, string, string, string, number | null, string, string, string, number | null, string,
+];
 
 /** A result's values in {@link RESULT_COLUMNS} order, then `city_key`, for either backend's INSERT. */
 export const resultValues = (
   result: AssessmentResult,
-): [string, string, string, string, string, string, string, string, number | null, string, string, string] => [
+): ResultValues => [
   result.workspace,
   result.id,
   result.platform,
@@ -24,8 +29,19 @@ export const resultValues = (
   result.overallPercent,
   toJsonText(result.components, 'the component scores'),
   toJsonText(result.answers, 'the answers'),
+  result.kind ?? 'individual',
+  result.respondents ?? null,
   cityKey(result.city),
 ];
+
+const spreadSchema = z.object({
+  median: z.number(),
+  q1: z.number(),
+  q3: z.number(),
+  min: z.number(),
+  max: z.number(),
+  agreement: z.number().min(0).max(1),
+});
 
 const componentScoreSchema = z.object({
   id: z.string(),
@@ -33,6 +49,7 @@ const componentScoreSchema = z.object({
   percent: z.number().nullable(),
   answered: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
+  spread: spreadSchema.optional(),
 });
 
 /** A result row as read back. */
@@ -49,6 +66,8 @@ const resultRowSchema = (columns: RowColumns) =>
     overall_percent: z.number().nullable(),
     components: columns.json(z.array(componentScoreSchema)),
     answers: columns.json(z.record(z.string(), z.number().nullable())),
+    kind: z.enum(['individual', 'group']),
+    respondents: z.number().int().nonnegative().nullable(),
   });
 
 /** Identifies a damaged row in logs without trusting the rest of it. */
@@ -78,8 +97,9 @@ export const resultRows = (columns: RowColumns, logger: Logger): ResultRows => {
       frameworkId: row.framework_id,
       completedAt: row.completed_at,
       overallPercent: row.overall_percent,
-      components: row.components,
+      components: row.components.map(({ spread, ...score }) => (spread === undefined ? score : { ...score, spread })),
       answers: row.answers,
+      ...(row.kind === 'group' ? { kind: 'group' as const, respondents: row.respondents ?? 0 } : {}),
     };
   };
   return (rows) => rows.map(parse).filter((row) => row !== undefined);

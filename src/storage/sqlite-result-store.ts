@@ -6,7 +6,7 @@ import type { Database } from './sqlite-database.js';
 import { migrations } from './schema.js';
 import { cityKey, normaliseLimit } from './store-values.js';
 import { RESULT_COLUMNS, resultRows, resultValues } from './result-rows.js';
-import type { ResultRows } from './result-rows.js';
+import type { ResultRows, ResultValues } from './result-rows.js';
 import { sqliteColumns } from './sqlite-columns.js';
 
 /** Newest first; among equal times the latest saved first (a re-saved result gets a new rowid). */
@@ -33,11 +33,9 @@ export class SqliteResultStore implements ResultStore, ErasableStore {
     this.#rows = resultRows(sqliteColumns, logger);
     // Any store may be the first to open the file: each brings the whole history.
     applyMigrations(db, migrations, logger);
-    this.#save = db.prepare<
-      [string, string, string, string, string, string, string, string, number | null, string, string, string]
-    >(
+    this.#save = db.prepare<ResultValues>(
       `INSERT OR REPLACE INTO assessment_results (${RESULT_COLUMNS}, city_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const select = `SELECT ${RESULT_COLUMNS} FROM assessment_results WHERE workspace = ?`;
     this.#listAll = db.prepare<[string, number]>(`${select} ${ORDER}`);

@@ -11,6 +11,7 @@ import { SqliteFeedbackStore } from './sqlite-feedback-store.js';
 import { SqliteInstallationStore } from './sqlite-installation-store.js';
 import { SqliteReminderStore } from './sqlite-reminder-store.js';
 import { SqliteResultStore } from './sqlite-result-store.js';
+import { SqliteRoundStore } from './sqlite-round-store.js';
 import { SqliteSessionStore } from './sqlite-session-store.js';
 import { SqliteWorkspaceStatusStore } from './sqlite-workspace-status-store.js';
 
@@ -25,6 +26,7 @@ export interface SqliteStores extends Stores {
   installations: SqliteInstallationStore;
   workspaceStatus: SqliteWorkspaceStatusStore;
   documents: SqliteDocumentStore;
+  rounds: SqliteRoundStore;
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>;
   /** Closes the connection; the stores cannot be used afterwards. */
@@ -57,6 +59,7 @@ export const createSqliteStores = (
       installations: new SqliteInstallationStore(db, tokenCipher),
       workspaceStatus: new SqliteWorkspaceStatusStore(db, logger),
       documents: new SqliteDocumentStore(db, logger),
+      rounds: new SqliteRoundStore(db, logger),
       ping: async () => {
         db.prepare('SELECT count(*) FROM schema_migrations').get();
       },

@@ -2,6 +2,7 @@ import type { DedupeStore, ErasableSessionStore, ErasableStore, FeedbackStore, I
 import type { DocumentStore } from '../library/document-store.js';
 import type { WorkspaceStatusStore } from '../privacy/workspace-status.js';
 import type { ReminderStore } from '../reminders/reminder.js';
+import type { RoundStore } from '../rounds/round.js';
 import type { FeedbackEntry } from './feedback-entry.js';
 
 /** Every store the bot uses, on one database: SQLite (the default) or PostgreSQL (`DATABASE_URL`). */
@@ -17,6 +18,8 @@ export interface Stores {
   workspaceStatus: WorkspaceStatusStore;
   /** Documents each workspace added from chat. */
   documents: DocumentStore;
+  /** City-wide rounds and their respondents' answers. */
+  rounds: RoundStore;
   /** Resolves when the database answers a query; for readiness checks. */
   ping(): Promise<void>;
   /** Closes the database (a pool waits for statements in flight); the stores cannot be used afterwards. */
@@ -32,6 +35,14 @@ export const erasableStores = (stores: Stores): ErasableStore[] => [
   stores.results,
   stores.feedback,
   stores.reminders,
+  {
+    // A person's answers to rounds go; rounds they opened stay, without their id.
+    eraseUser: async (workspace, userId) => ({
+      group_answers: await stores.rounds.deleteByUser(workspace, userId),
+      group_rounds_opened: await stores.rounds.forgetCreator(workspace, userId),
+    }),
+    eraseWorkspace: async (workspace) => ({ group_rounds: await stores.rounds.deleteByWorkspace(workspace) }),
+  },
   {
     // Documents belong to the workspace: `forget me` keeps them without the adder's id.
     eraseUser: async (workspace, userId) => ({ workspace_documents: await stores.documents.forgetAdder(workspace, `${workspace}:${userId}`) }),

@@ -320,11 +320,11 @@ describe('assessment service', () => {
     expect(reply?.file).toMatchObject({ filename: 'T1-2025-03-05.csv', mimeType: 'text/csv' });
     const text = reply?.file?.content ?? '';
     const csv = text.split('\n');
-    expect(csv[0]).toBe('result_id,completed_at,city,framework_id,framework_name,overall_percent,component_id,component_label,component_percent,answered,total,user_id,channel_id');
+    expect(csv[0]).toBe('result_id,completed_at,city,framework_id,framework_name,overall_percent,component_id,component_label,component_percent,answered,total,user_id,channel_id,kind,respondents,median_level,q1_level,q3_level,min_level,max_level,agreement_percent');
     expect(csv).toHaveLength(4);
     // Overall: (1 + 1 + 1 + 0 + 0) / 5 = 60; Performance skipped entirely -> empty cell.
-    expect(csv[1]).toBe(`r1,2025-03-05T10:00:00.000Z,"'=HYPERLINK(""x""), Leeds",niace-quick,NIACE Learning City Toolkit – quick check,60,partnership,Partnership,100,3,3,U1,C1`);
-    expect(csv[3]).toBe(`r1,2025-03-05T10:00:00.000Z,"'=HYPERLINK(""x""), Leeds",niace-quick,NIACE Learning City Toolkit – quick check,60,performance,Performance,,0,3,U1,C1`);
+    expect(csv[1]).toBe(`r1,2025-03-05T10:00:00.000Z,"'=HYPERLINK(""x""), Leeds",niace-quick,NIACE Learning City Toolkit – quick check,60,partnership,Partnership,100,3,3,U1,C1,individual,,,,,,,`);
+    expect(csv[3]).toBe(`r1,2025-03-05T10:00:00.000Z,"'=HYPERLINK(""x""), Leeds",niace-quick,NIACE Learning City Toolkit – quick check,60,performance,Performance,,0,3,U1,C1,individual,,,,,,,`);
     expect(text).not.toContain('Secret City');
     expect((await h.service.exportCsv(origin('U1', { workspaceId: 'T3' })))[0]?.text).toContain('nothing to export');
   });

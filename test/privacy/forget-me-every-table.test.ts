@@ -69,18 +69,19 @@ describe.each(backends)('forget me on $name', ({ open, skip }) => {
     await seedUser(core.stores, place, 'USTAY8', 'stay', new Date('2026-03-01T09:00:00.000Z'));
     await seedUser(core.stores, { ...place, workspaceId: 'TOTHER2' }, 'UOTHER9', 'other', new Date('2026-03-01T09:00:00.000Z'));
     const before = await backend.rows();
-    expect(before.filter((row) => row.includes(USER)).length).toBe(6);
+    expect(before.filter((row) => row.includes(USER)).length).toBe(8);
 
     const done = await forgetMe(core, { ...place, userId: USER });
     expect(done).toBe(
-      'Done: deleted 1 assessment in progress, 1 feedback vote, 2 reminders. ' +
+      'Done: deleted 1 assessment in progress, 1 feedback vote, 2 reminders, 1 set of answers to a city-wide round. ' +
         '1 completed assessment stays for the city, marked anonymous. 1 document you added stays for the workspace, marked anonymous. ' +
+        '1 city-wide round you opened stays, marked anonymous. ' +
         'Nothing in this workspace names you any more.',
     );
     const after = await backend.rows();
     expect(after.filter((row) => row.includes(USER))).toEqual([]);
-    // The rows that changed are the result and the document the user added, now without the user.
-    expect(after.filter((row) => row.includes(ANONYMOUS_USER_ID))).toHaveLength(2);
+    // The rows that changed are the result, the document and the round the user added, now without the user.
+    expect(after.filter((row) => row.includes(ANONYMOUS_USER_ID))).toHaveLength(3);
     // Gone besides: the delivery log of the user's own reminder, which names only the reminder.
     expect(after.filter((row) => !row.includes(ANONYMOUS_USER_ID))).toEqual(
       before.filter((row) => !row.includes(USER) && !(row.startsWith('reminder_deliveries:') && row.includes('gone-own'))),
@@ -99,7 +100,7 @@ describe.each(backends)('forget me on $name', ({ open, skip }) => {
     const before = await backend.rows();
 
     const done = await forgetMe(core, { ...dm, userId: USER, personal: true });
-    expect(done).toMatch(/^Done: deleted 1 assessment result, 1 assessment in progress, 1 feedback vote, 2 reminders, 1 document added from chat\./u);
+    expect(done).toMatch(/^Done: deleted 1 assessment result, 1 assessment in progress, 1 feedback vote, 2 reminders, 1 document added from chat, 1 city-wide round\./u);
     const after = await backend.rows();
     expect(after.filter((row) => row.includes(USER))).toEqual([]);
     expect(after).toEqual(before.filter((row) => !row.includes(USER) && !row.includes(`discord:dm:${USER}`)));

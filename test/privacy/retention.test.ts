@@ -98,7 +98,7 @@ describe.each(backends)('retention on $name', ({ open, skip }) => {
     expect(logged(pair.loggers, 'data of a removed workspace deleted after the grace period')).toEqual([
       {
         workspace: 'slack:TGONE',
-        counts: { assessment_sessions: 1, assessment_results: 1, answer_feedback: 1, reminder_deliveries: 1, reminders: 2, workspace_documents: 1 },
+        counts: { assessment_sessions: 1, assessment_results: 1, answer_feedback: 1, reminder_deliveries: 1, reminders: 2, workspace_documents: 1, group_rounds: 1 },
         removedAt: new Date(now.getTime() - 30 * DAY).toISOString(),
       },
     ]);

@@ -36,4 +36,14 @@ export const seedUser = async (stores: Stores, place: SeedPlace, userId: string,
     },
     200,
   );
+  // A city-wide round the user opened, and their answers to it.
+  await stores.rounds.create({
+    id: `${tag}-round`, workspace, platform: place.platform, workspaceId: place.workspaceId, channelId: place.channelId,
+    frameworkId: 'niace-quick', city: 'Leeds', createdBy: userId, createdAt: at, deadline: new Date(at.getTime() + 7 * 86_400_000),
+    timeZone: 'UTC', status: 'open',
+  });
+  await stores.rounds.putAnswer(
+    { workspace, roundId: `${tag}-round`, userId },
+    { state: null, conversation: `${workspace}:${place.channelId}:seeded-round`, submitted: { q1: 2 }, updatedAt: at },
+  );
 };

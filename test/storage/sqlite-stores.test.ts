@@ -52,6 +52,7 @@ describe('SQLite stores across restarts', () => {
       'reminders-002-discord-dm-per-user',
       'results-001-create',
       'results-002-discord-dm-per-user',
+      'rounds-001-create',
       'schema-001-checksums',
       'sessions-001-create',
       'sessions-002-discord-dm-per-user',

@@ -49,7 +49,7 @@ describe('console: forget me', () => {
     const { core, session, path } = await open(at);
     opened = { core, session };
     const before = sqliteRows(path);
-    expect(mine(before)).toHaveLength(6);
+    expect(mine(before)).toHaveLength(8);
 
     const prompt = await session.type('forget me', /Type `yes` to go ahead, or `cancel`\./u);
     expect(prompt).toContain('Forget me: this deletes what the bot keeps about you in this workspace:');
@@ -71,7 +71,7 @@ describe('console: forget me', () => {
 
     await session.type('forget me', /or `cancel`\./u);
     const done = await session.type('yes', /any more\./u);
-    expect(done).toContain('Done: deleted 1 assessment in progress, 1 feedback vote, 2 reminders. 1 completed assessment stays for the city, marked anonymous. 1 document you added stays for the workspace, marked anonymous.');
+    expect(done).toContain('Done: deleted 1 assessment in progress, 1 feedback vote, 2 reminders, 1 set of answers to a city-wide round. 1 completed assessment stays for the city, marked anonymous. 1 document you added stays for the workspace, marked anonymous. 1 city-wide round you opened stays, marked anonymous.');
     const after = sqliteRows(path);
     expect(mine(after)).toEqual([]);
     // The Slack workspace is another council's: the same id there is untouched.
@@ -120,7 +120,7 @@ describe('console: delete workspace data', () => {
     expect(sqliteRows(path)).toEqual(before);
 
     const done = await session.type('delete local', /from this workspace\./u);
-    expect(done).toContain('Done: deleted 2 assessment results, 2 assessments in progress, 2 feedback votes, 4 reminders, 2 documents added from chat from this workspace.');
+    expect(done).toContain('Done: deleted 2 assessment results, 2 assessments in progress, 2 feedback votes, 4 reminders, 2 documents added from chat, 2 city-wide rounds from this workspace.');
     const after = sqliteRows(path);
     expect(after.filter((row) => row.includes('console:local'))).toEqual([]);
     expect(after).toEqual(outside(before));

@@ -59,7 +59,7 @@ describe('Discord: forget me', () => {
     expect(sqliteRows(path)).toEqual(before);
 
     const alices = await click(ALICE, '873000000000000202', 'tok-forget-alice');
-    expect(alices.data?.content).toContain('Done: deleted 1 assessment in progress, 1 feedback vote, 2 reminders. 1 completed assessment stays for the city, marked anonymous. 1 document you added stays for the workspace, marked anonymous.');
+    expect(alices.data?.content).toContain('Done: deleted 1 assessment in progress, 1 feedback vote, 2 reminders, 1 set of answers to a city-wide round. 1 completed assessment stays for the city, marked anonymous. 1 document you added stays for the workspace, marked anonymous. 1 city-wide round you opened stays, marked anonymous.');
     expect(alices.data?.flags).toBe(EPHEMERAL);
     const after = sqliteRows(path);
     expect(after.filter((row) => row.includes(ALICE.id) && row.includes(`discord:${GUILD_A.id}`))).toEqual([]);

@@ -77,7 +77,7 @@ describe('Discord: the bot removed from a server', () => {
     expect(await say(ALICE, '840000000000000102', 'delete Cork Learning City')).toContain('Nothing was deleted.');
     expect(sqliteRows(path)).toEqual(before);
     expect(await say(ADMIN, '840000000000000103', 'delete workspace data')).toContain('To go ahead, type `delete Cork Learning City`.');
-    expect(await say(ADMIN, '840000000000000104', 'delete cork learning city')).toContain('Done: deleted 1 assessment result, 1 assessment in progress, 1 feedback vote, 2 reminders, 1 document added from chat from this workspace.');
+    expect(await say(ADMIN, '840000000000000104', 'delete cork learning city')).toContain('Done: deleted 1 assessment result, 1 assessment in progress, 1 feedback vote, 2 reminders, 1 document added from chat, 1 city-wide round from this workspace.');
     expect(sqliteRows(path)).toEqual(before.filter((row) => !row.includes(`discord:${GUILD_A.id}`)));
   });
 
@@ -91,7 +91,7 @@ describe('Discord: the bot removed from a server', () => {
     const rowsOf = (guild: { id: string }) => sqliteRows(path).filter((row) => row.includes(`discord:${guild.id}`));
     const removed = async () => (await core.stores.workspaceStatus.listRemoved()).map((row) => row.workspace);
     const before = { a: rowsOf(GUILD_A), b: rowsOf(GUILD_B) };
-    expect(before.a).toHaveLength(7);
+    expect(before.a).toHaveLength(9);
 
     // An outage first, then a kick from B: events arrive in order, so once B is marked, A's outage has been seen.
     guildOutage(fake, GUILD_A.id);
@@ -124,7 +124,7 @@ describe('Discord: the bot removed from a server', () => {
     expect(deleted.map((entry) => entry.obj)).toEqual([
       {
         workspace: `discord:${GUILD_A.id}`,
-        counts: { assessment_sessions: 1, assessment_results: 1, answer_feedback: 1, reminder_deliveries: 1, reminders: 2, workspace_documents: 1 },
+        counts: { assessment_sessions: 1, assessment_results: 1, answer_feedback: 1, reminder_deliveries: 1, reminders: 2, workspace_documents: 1, group_rounds: 1 },
         removedAt: new Date(t0.getTime() + DAY).toISOString(),
       },
     ]);

@@ -27,16 +27,16 @@ describe('registering slash commands', () => {
     expect(result).toEqual({ scope: 'guild', guildId: GUILD_A.id, names: [...COMMAND_NAMES] });
     const put = fake.calls('PUT', new RegExp(`^/applications/${APPLICATION_ID}/guilds/${GUILD_A.id}/commands$`, 'u'))[0];
     const sent = put?.body as Array<{ name: string; options?: Array<{ name: string; required?: boolean }> }>;
-    expect(sent.map((c) => c.name)).toEqual(['ask', 'assess', 'results', 'export', 'frameworks', 'help']);
+    expect(sent.map((c) => c.name)).toEqual(['ask', 'assess', 'results', 'export', 'close-round', 'frameworks', 'help']);
     expect(sent.find((c) => c.name === 'ask')?.options).toMatchObject([{ name: 'question', required: true }]);
-    expect(describeRegistration(result)).toBe(`Registered 6 Discord commands for guild ${GUILD_A.id}: /ask, /assess, /results, /export, /frameworks, /help`);
+    expect(describeRegistration(result)).toBe(`Registered 7 Discord commands for guild ${GUILD_A.id}: /ask, /assess, /results, /export, /close-round, /frameworks, /help`);
   });
 
   it('registers globally without a guild id, and says so', async () => {
     const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       expect(await runRegisterCli(env())).toBe(0);
-      expect(String(out.mock.calls[0]?.[0])).toMatch(/^Registered 6 Discord commands for all guilds \(global/u);
+      expect(String(out.mock.calls[0]?.[0])).toMatch(/^Registered 7 Discord commands for all guilds \(global/u);
     } finally {
       out.mockRestore();
     }
