@@ -3,6 +3,7 @@ export const SLACK_BOT_SCOPES = [
   'app_mentions:read',
   'chat:write',
   'commands',
+  'files:read',
   'files:write',
   'im:history',
   'im:read',
@@ -30,10 +31,14 @@ reminds teams about them.</p>
 installs it, the bot's ids and scopes, and the bot token Slack issues. Tokens are stored encrypted
 (AES-256-GCM) and never written to logs, exports or messages.</li>
 <li>As people use it: assessments in progress and completed results (city, answers, scores),
-👍/👎 feedback on answers, and reminders with their channel or user. All of it is kept per
-workspace and only shown within that workspace.</li>
+👍/👎 feedback on answers, reminders with their channel or user, answers to city-wide rounds, and
+documents coordinators add with <code>add document</code> (the file's text, for answering). All of it is
+kept per workspace and only shown within that workspace.</li>
 </ul>
-<p>Uninstalling the app (or revoking its token) deletes the stored tokens at once.</p>
+<p>Uninstalling the app (or revoking its token) deletes the stored tokens at once; the workspace's
+other data is deleted 30 days later unless the app is installed again. <code>forget me</code> deletes
+what the bot keeps about you, and an admin can delete everything with
+<code>delete workspace data</code>.</p>
 <p><a href="${escapeHtml(installUrl)}"><img alt="Add to Slack" height="40" width="139"
 src="https://platform.slack-edge.com/img/add_to_slack.png"
 srcset="https://platform.slack-edge.com/img/add_to_slack.png 1x, https://platform.slack-edge.com/img/add_to_slack@2x.png 2x"></a></p>
