@@ -36,7 +36,7 @@ documents coordinators add with <code>add document</code> (the file's text, for 
 kept per workspace and only shown within that workspace.</li>
 </ul>
 <p>Uninstalling the app (or revoking its token) deletes the stored tokens at once; the workspace's
-other data is deleted 30 days later unless the app is installed again. <code>forget me</code> deletes
+other data is deleted after a grace period (30 days unless this deployment set another) unless the app is installed again. <code>forget me</code> deletes
 what the bot keeps about you, and an admin can delete everything with
 <code>delete workspace data</code>.</p>
 <p><a href="${escapeHtml(installUrl)}"><img alt="Add to Slack" height="40" width="139"
