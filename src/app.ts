@@ -8,7 +8,7 @@ import { createBot } from './core/bot.js';
 import type { Platform } from './core/events.js';
 import { systemClock, type ChatBot, type Clock, type Logger, type Notifier } from './core/ports.js';
 import { knowledgePaths } from './knowledge/default-paths.js';
-import { openKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.js';
+import { LiveKnowledgeBase } from './knowledge/live-knowledge.js';
 import { createReminders } from './reminders/reminders.js';
 import type { ReminderScheduler } from './reminders/scheduler.js';
 import { createSqliteStores } from './storage/sqlite-stores.js';
@@ -28,6 +28,13 @@ export interface CoreOptions {
   coordinatorIds?: string[];
   /** `platform:workspace:role` ids whose members may manage reminders. */
   coordinatorRoles?: string[];
+  /**
+   * Rebuild the index in the background when a file in the knowledge folder is added, changed or
+   * removed (see LiveKnowledgeBase); off unless asked, so tools and tests stay still.
+   */
+  watchKnowledge?: boolean;
+  /** Quiet time after a change before rebuilding; the default is half a second. */
+  knowledgeReloadMs?: number;
   /** Called once when a write finds the database file deleted or replaced; main stops the process. */
   onDatabaseGone?: (reason: string) => void;
 }
@@ -35,7 +42,7 @@ export interface CoreOptions {
 /** The platform-neutral part of the application, wired to its real knowledge base and database. */
 export interface Core {
   bot: ChatBot;
-  knowledge: KnowledgeBase;
+  knowledge: LiveKnowledgeBase;
   frameworks: Framework[];
   stores: Stores;
   assessments: AssessmentService;
@@ -48,18 +55,28 @@ export interface Core {
 }
 
 /**
- * Opens the knowledge base (building its index when the documents changed), the SQLite store (unless
- * `stores` are given) and
- * the assessment frameworks, and builds the bot on top. Throws a StorageError when the database
- * cannot be opened; a bad framework or document file is logged and skipped.
+ * Opens the knowledge base (building its index when the documents changed, and watching its folder
+ * when asked), the SQLite store (unless `stores` are given) and the assessment frameworks, and
+ * builds the bot on top. Rejects with a StorageError when the database cannot be opened; a bad
+ * framework or document file is logged and skipped.
  */
-export const createCore = (options: CoreOptions): Core => {
+export const createCore = async (options: CoreOptions): Promise<Core> => {
   const { logger } = options;
   const clock = options.clock ?? systemClock;
-  const knowledge = openKnowledgeBase(knowledgePaths(options.knowledgeDir), logger);
-  const stores =
-    options.stores ??
-    createSqliteStores(options.databasePath, logger, options.onDatabaseGone === undefined ? {} : { onFileGone: options.onDatabaseGone });
+  const knowledge = await LiveKnowledgeBase.open(knowledgePaths(options.knowledgeDir), {
+    logger,
+    ...(options.knowledgeReloadMs === undefined ? {} : { debounceMs: options.knowledgeReloadMs }),
+  });
+  let stores: Stores;
+  try {
+    stores =
+      options.stores ??
+      createSqliteStores(options.databasePath, logger, options.onDatabaseGone === undefined ? {} : { onFileGone: options.onDatabaseGone });
+    if (options.watchKnowledge === true) await knowledge.watch();
+  } catch (error) {
+    await knowledge.close();
+    throw error;
+  }
   const loaded = loadFrameworks(join(options.knowledgeDir, 'frameworks'));
   for (const error of loaded.errors) logger.warn({ file: error.file }, `framework skipped: ${formatFrameworkError(error)}`);
   logger.info({ frameworks: loaded.frameworks.map((f) => f.id) }, 'assessment frameworks loaded');
@@ -98,6 +115,7 @@ export const createCore = (options: CoreOptions): Core => {
     reminders: reminders.scheduler,
     notifiers,
     close: async () => {
+      await knowledge.close();
       await reminders.scheduler.stop();
       await charts.close();
       await stores.close();

@@ -51,10 +51,11 @@ const main = async (): Promise<void> => {
   // PostgreSQL when DATABASE_URL is set (several instances share it); otherwise SQLite at DATABASE_PATH.
   const stores = config.databaseUrl === undefined ? undefined : await createPostgresStores(config.databaseUrl, logger);
   if (config.databaseUrl !== undefined) logger.info({ database: describeDatabaseUrl(config.databaseUrl) }, 'using PostgreSQL');
-  let core: ReturnType<typeof createCore>;
+  let core: Awaited<ReturnType<typeof createCore>>;
   try {
-    core = createCore({
+    core = await createCore({
       knowledgeDir: config.knowledgeDir,
+      watchKnowledge: config.watchKnowledge,
       databasePath: config.databasePath,
       ...(stores === undefined ? {} : { stores }),
       logger,

@@ -28,7 +28,7 @@ import {
 } from '../bench/report.js';
 import { benchSlackLatency, benchSlackOverhead, type SlackOverhead } from '../bench/slack-latency.js';
 import { knowledgePaths, projectRoot } from '../knowledge/default-paths.js';
-import { loadDocuments } from '../knowledge/documents.js';
+import { loadDocuments } from '../knowledge/load-documents.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { loadSynonyms } from '../knowledge/synonyms.js';
 
@@ -71,7 +71,7 @@ const main = async (): Promise<void> => {
   const pgSessionCount = count(values['pg-sessions'], quick ? 10_000 : 100_000, 100);
   const postgresUrl = process.env.BENCH_DATABASE_URL?.trim() || DEFAULT_BENCH_POSTGRES;
   const paths = knowledgePaths();
-  const real = loadDocuments(paths.docsDir).documents;
+  const real = (await loadDocuments(paths.docsDir)).documents;
   const questions = realQuestions(real, 500);
   const [load1] = loadavg();
   out(`node ${process.version}, ${cpus().length} CPUs, load average ${(load1 ?? 0).toFixed(2)} at start, ${new Date().toISOString()}`);
@@ -89,7 +89,7 @@ const main = async (): Promise<void> => {
   let pgSessions: PgSessionsResult | undefined;
   // Memory first, while the process is small; the 100,000-passage knowledge base (gigabytes) last.
   if (sections.includes('memory')) {
-    const bench = createBenchCore();
+    const bench = await createBenchCore();
     try {
       memory = await benchAssessmentMemory(bench.core.bot, bench.db, bench.databasePath, assessments);
     } finally {
@@ -100,7 +100,7 @@ const main = async (): Promise<void> => {
   if (sections.includes('core')) {
     charts = benchChartCost(quick ? 50 : 200);
     printChartCost(out, charts);
-    const bench = createBenchCore();
+    const bench = await createBenchCore();
     try {
       core = await benchCoreThroughput(bench.core.bot, questions, minEvents);
     } finally {
@@ -132,7 +132,7 @@ const main = async (): Promise<void> => {
     knowledge = [
       benchKnowledge('shipped knowledge', () => ({ documents: real, questions: realQuestions(real, questionCount) }), synonyms),
     ];
-    adversarial = await benchAdversarial(openKnowledgeBase(paths), quick ? 10 : 30);
+    adversarial = await benchAdversarial(await openKnowledgeBase(paths), quick ? 10 : 30);
     printAdversarial(out, adversarial);
     knowledge.push(...syntheticRows(real, synonyms, sizes, questionCount));
     printKnowledge(out, knowledge);

@@ -1,0 +1,174 @@
+import { watch, type FSWatcher } from 'chokidar';
+import { relative, sep } from 'node:path';
+import { errorMessage } from '../core/errors.js';
+import type { AnswerContext, AnswerPort, KnowledgeAnswer, Logger } from '../core/ports.js';
+import { silentLogger } from '../core/ports.js';
+import type { BuiltIndex } from './index-build.js';
+import {
+  buildKnowledge,
+  fingerprintSources,
+  KnowledgeBase,
+  loadOrBuildKnowledge,
+  logBuildReport,
+  readSynonyms,
+  type BuildReport,
+  type KnowledgePaths,
+} from './knowledge-base.js';
+import { NON_DOCUMENT_FOLDERS } from './load-documents.js';
+
+/** What a reload did: nothing (sources unchanged), replaced the index, or failed and kept the old one. */
+export type ReloadOutcome =
+  | { action: 'unchanged' }
+  | { action: 'replaced'; report: BuildReport }
+  | { action: 'failed'; reason: string };
+
+export interface LiveKnowledgeOptions {
+  logger?: Logger;
+  /** Quiet time after the last change before rebuilding: a file copied in several writes is read once. */
+  debounceMs?: number;
+}
+
+/** Half a second: enough to let a copy or a save finish, short enough to feel immediate. */
+export const DEFAULT_RELOAD_DEBOUNCE_MS = 500;
+
+/**
+ * The knowledge base that follows its folder. Questions are answered from one immutable index at a
+ * time; a rebuild works on a new one beside it and swaps it in with a single assignment, so no
+ * answer ever sees half an index. A rebuild that fails keeps the old index and logs why.
+ */
+export class LiveKnowledgeBase implements AnswerPort {
+  private current: KnowledgeBase;
+  private fingerprint: string;
+  private running: Promise<ReloadOutcome> | undefined;
+  private queued: Promise<ReloadOutcome> | undefined;
+  private watcher: FSWatcher | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly listeners = new Set<(outcome: ReloadOutcome) => void>();
+  private readonly logger: Logger;
+  private readonly debounceMs: number;
+
+  private constructor(
+    private readonly paths: KnowledgePaths,
+    initial: KnowledgeBase,
+    fingerprint: string,
+    options: LiveKnowledgeOptions,
+  ) {
+    this.current = initial;
+    this.fingerprint = fingerprint;
+    this.logger = options.logger ?? silentLogger;
+    this.debounceMs = options.debounceMs ?? DEFAULT_RELOAD_DEBOUNCE_MS;
+  }
+
+  /** Loads the stored index, or builds it when the documents changed, and logs what went in. */
+  static async open(paths: KnowledgePaths, options: LiveKnowledgeOptions = {}): Promise<LiveKnowledgeBase> {
+    const { built, fingerprint, report } = await loadOrBuildKnowledge(paths);
+    logBuildReport(report, options.logger ?? silentLogger);
+    return new LiveKnowledgeBase(paths, new KnowledgeBase(built, readSynonyms(paths)), fingerprint, options);
+  }
+
+  /** The index questions are answered from now. */
+  get built(): BuiltIndex {
+    return this.current.built;
+  }
+
+  answer(question: string, context: AnswerContext = {}): KnowledgeAnswer {
+    return this.current.answer(question, context);
+  }
+
+  topics(): string[] {
+    return this.current.topics();
+  }
+
+  /**
+   * Rebuilds the index if the documents changed since the current one was built. One rebuild runs
+   * at a time; calls during it share a single follow-up rebuild, which sees every change.
+   */
+  reload(): Promise<ReloadOutcome> {
+    if (this.queued) return this.queued;
+    if (this.running) {
+      this.queued = this.running.then(() => {
+        this.queued = undefined;
+        return this.reload();
+      });
+      return this.queued;
+    }
+    this.running = this.rebuild().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** Resolves with the outcome of the next rebuild that finishes (for tests and tools). */
+  nextReload(): Promise<ReloadOutcome> {
+    return new Promise((resolve) => {
+      const listener = (outcome: ReloadOutcome): void => {
+        this.listeners.delete(listener);
+        resolve(outcome);
+      };
+      this.listeners.add(listener);
+    });
+  }
+
+  /**
+   * Watches the folder: a document added, changed or removed (hidden entries and the frameworks
+   * folder aside) starts a rebuild once the folder has been quiet for the debounce time. Resolves
+   * once the watcher is ready.
+   */
+  async watch(): Promise<void> {
+    if (this.watcher) return;
+    const root = this.paths.docsDir;
+    const ignored = (path: string): boolean => {
+      const parts = relative(root, path).split(sep);
+      return parts.some((part) => part.startsWith('.')) || (parts.length > 1 && NON_DOCUMENT_FOLDERS.has(parts[0] ?? ''));
+    };
+    const watcher = watch(root, { ignoreInitial: true, ignored, persistent: true });
+    this.watcher = watcher;
+    watcher.on('all', () => this.schedule());
+    watcher.on('error', (error) => this.logger.warn({ err: errorMessage(error) }, 'knowledge folder watch error'));
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  }
+
+  /** Stops watching; a rebuild under way finishes. */
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const watcher = this.watcher;
+    this.watcher = undefined;
+    await watcher?.close();
+    await this.running?.catch(() => undefined);
+  }
+
+  private schedule(): void {
+    if (!this.watcher) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.reload();
+    }, this.debounceMs);
+  }
+
+  private async rebuild(): Promise<ReloadOutcome> {
+    let outcome: ReloadOutcome;
+    try {
+      if (fingerprintSources(this.paths.docsDir) === this.fingerprint) {
+        outcome = { action: 'unchanged' };
+      } else {
+        const started = performance.now();
+        const { built, fingerprint, report } = await buildKnowledge(this.paths);
+        const next = new KnowledgeBase(built, readSynonyms(this.paths));
+        // The swap: every question from here on is answered from the new index, none from a mix.
+        this.current = next;
+        this.fingerprint = fingerprint;
+        logBuildReport(report, this.logger);
+        this.logger.info({ documents: report.documents, passages: report.passages, ms: Math.round(performance.now() - started) }, 'knowledge base reloaded');
+        outcome = { action: 'replaced', report };
+      }
+    } catch (error) {
+      const reason = errorMessage(error);
+      this.logger.error({ err: reason, folder: this.paths.docsDir }, 'knowledge rebuild failed: answering from the previous index');
+      outcome = { action: 'failed', reason };
+    }
+    for (const listener of [...this.listeners]) listener(outcome);
+    return outcome;
+  }
+}
