@@ -4,14 +4,15 @@ import { errorMessage } from '../core/errors.js';
 import type { AnswerContext, AnswerPort, KnowledgeAnswer, Logger } from '../core/ports.js';
 import { silentLogger } from '../core/ports.js';
 import type { BuiltIndex } from './index-build.js';
+import { WorkerIndexBuilder } from './build-in-worker.js';
 import {
-  buildKnowledge,
   fingerprintSources,
   KnowledgeBase,
   loadOrBuildKnowledge,
   logBuildReport,
   readSynonyms,
   type BuildReport,
+  type BuiltKnowledge,
   type KnowledgePaths,
 } from './knowledge-base.js';
 import { NON_DOCUMENT_FOLDERS } from './load-documents.js';
@@ -26,6 +27,8 @@ export interface LiveKnowledgeOptions {
   logger?: Logger;
   /** Quiet time after the last change before rebuilding: a file copied in several writes is read once. */
   debounceMs?: number;
+  /** How a rebuild is made; by default in a worker thread (see WorkerIndexBuilder), off the event loop. */
+  build?: (paths: KnowledgePaths) => Promise<BuiltKnowledge>;
 }
 
 /** Half a second: enough to let a copy or a save finish, short enough to feel immediate. */
@@ -46,6 +49,8 @@ export class LiveKnowledgeBase implements AnswerPort {
   private readonly listeners = new Set<(outcome: ReloadOutcome) => void>();
   private readonly logger: Logger;
   private readonly debounceMs: number;
+  private readonly build: (paths: KnowledgePaths) => Promise<BuiltKnowledge>;
+  private closeBuilder: () => Promise<void> = () => Promise.resolve();
 
   private constructor(
     private readonly paths: KnowledgePaths,
@@ -57,6 +62,13 @@ export class LiveKnowledgeBase implements AnswerPort {
     this.fingerprint = fingerprint;
     this.logger = options.logger ?? silentLogger;
     this.debounceMs = options.debounceMs ?? DEFAULT_RELOAD_DEBOUNCE_MS;
+    if (options.build) {
+      this.build = options.build;
+    } else {
+      const builder = new WorkerIndexBuilder();
+      this.build = (paths) => builder.build(paths);
+      this.closeBuilder = () => builder.close();
+    }
   }
 
   /** Loads the stored index, or builds it when the documents changed, and logs what went in. */
@@ -136,6 +148,7 @@ export class LiveKnowledgeBase implements AnswerPort {
     this.watcher = undefined;
     await watcher?.close();
     await this.running?.catch(() => undefined);
+    await this.closeBuilder();
   }
 
   private schedule(): void {
@@ -154,7 +167,7 @@ export class LiveKnowledgeBase implements AnswerPort {
         outcome = { action: 'unchanged' };
       } else {
         const started = performance.now();
-        const { built, fingerprint, report } = await buildKnowledge(this.paths);
+        const { built, fingerprint, report } = await this.build(this.paths);
         const next = new KnowledgeBase(built, readSynonyms(this.paths));
         // The swap: every question from here on is answered from the new index, none from a mix.
         this.current = next;
