@@ -12,6 +12,7 @@ import { DEFAULT_BENCH_POSTGRES } from '../bench/bench-database.js';
 import { benchDiscordLatency } from '../bench/discord-latency.js';
 import { benchInstances, type InstancesRow } from '../bench/instances.js';
 import { benchKnowledge, realQuestions, syntheticRows, type KnowledgeBenchRow } from '../bench/knowledge-bench.js';
+import { benchPdf, printPdf, type PdfBenchResult } from '../bench/pdf-bench.js';
 import { benchPgSessions, type PgSessionsResult } from '../bench/pg-sessions.js';
 import {
   checkTargets,
@@ -32,7 +33,7 @@ import { loadDocuments } from '../knowledge/load-documents.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { loadSynonyms } from '../knowledge/synonyms.js';
 
-const SECTIONS = ['memory', 'core', 'slack', 'overhead', 'discord', 'instances', 'pgsessions', 'knowledge'] as const;
+const SECTIONS = ['memory', 'core', 'slack', 'overhead', 'discord', 'instances', 'pgsessions', 'pdf', 'knowledge'] as const;
 type Section = (typeof SECTIONS)[number];
 /** Need PostgreSQL (BENCH_DATABASE_URL, default the local server) and take minutes: left out of --quick unless named. */
 const SLOW_SECTIONS: readonly Section[] = ['instances', 'pgsessions'];
@@ -47,6 +48,7 @@ const { values } = parseArgs({
     events: { type: 'string' },
     assessments: { type: 'string' },
     'pg-sessions': { type: 'string' },
+    'pdf-pages': { type: 'string' },
     out: { type: 'string', default: join(projectRoot, 'bench-results', 'latest.json') },
   },
 });
@@ -87,6 +89,7 @@ const main = async (): Promise<void> => {
   let overhead: SlackOverhead | undefined;
   let instances: InstancesRow[] | undefined;
   let pgSessions: PgSessionsResult | undefined;
+  let pdf: PdfBenchResult | undefined;
   // Memory first, while the process is small; the 100,000-passage knowledge base (gigabytes) last.
   if (sections.includes('memory')) {
     const bench = await createBenchCore();
@@ -127,6 +130,10 @@ const main = async (): Promise<void> => {
     pgSessions = await benchPgSessions({ postgresUrl, count: pgSessionCount, sample: quick ? 100 : 250 });
     printPgSessions(out, pgSessions);
   }
+  if (sections.includes('pdf')) {
+    pdf = await benchPdf(count(values['pdf-pages'], quick ? 50 : 300));
+    printPdf(out, pdf);
+  }
   if (sections.includes('knowledge')) {
     const synonyms = loadSynonyms(paths.synonymsFile ?? '');
     knowledge = [
@@ -141,7 +148,7 @@ const main = async (): Promise<void> => {
   printTargets(out, targets);
 
   mkdirSync(join(values.out ?? '', '..'), { recursive: true });
-  const report = { node: process.version, at: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: load1, sections, quick, knowledge, adversarial, overhead, latency, instances, pgSessions, core, charts, memory, targets };
+  const report = { node: process.version, at: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: load1, sections, quick, knowledge, adversarial, overhead, latency, instances, pgSessions, pdf, core, charts, memory, targets };
   writeFileSync(values.out ?? '', `${JSON.stringify(report, null, 2)}\n`);
   out(`Written to ${values.out}`);
 };
