@@ -41,6 +41,7 @@ export const DEFAULT_RELOAD_DEBOUNCE_MS = 500;
  */
 export class LiveKnowledgeBase implements AnswerPort {
   private current: KnowledgeBase;
+  private currentReport: BuildReport;
   private fingerprint: string;
   private running: Promise<ReloadOutcome> | undefined;
   private queued: Promise<ReloadOutcome> | undefined;
@@ -55,10 +56,12 @@ export class LiveKnowledgeBase implements AnswerPort {
   private constructor(
     private readonly paths: KnowledgePaths,
     initial: KnowledgeBase,
+    report: BuildReport,
     fingerprint: string,
     options: LiveKnowledgeOptions,
   ) {
     this.current = initial;
+    this.currentReport = report;
     this.fingerprint = fingerprint;
     this.logger = options.logger ?? silentLogger;
     this.debounceMs = options.debounceMs ?? DEFAULT_RELOAD_DEBOUNCE_MS;
@@ -75,12 +78,17 @@ export class LiveKnowledgeBase implements AnswerPort {
   static async open(paths: KnowledgePaths, options: LiveKnowledgeOptions = {}): Promise<LiveKnowledgeBase> {
     const { built, fingerprint, report } = await loadOrBuildKnowledge(paths);
     logBuildReport(report, options.logger ?? silentLogger);
-    return new LiveKnowledgeBase(paths, new KnowledgeBase(built, readSynonyms(paths)), fingerprint, options);
+    return new LiveKnowledgeBase(paths, new KnowledgeBase(built, readSynonyms(paths)), report, fingerprint, options);
   }
 
   /** The index questions are answered from now. */
   get built(): BuiltIndex {
     return this.current.built;
+  }
+
+  /** What went into the index in use: files, pages, passages, and the files skipped with their reasons. */
+  get report(): BuildReport {
+    return this.currentReport;
   }
 
   answer(question: string, context: AnswerContext = {}): KnowledgeAnswer {
@@ -171,6 +179,7 @@ export class LiveKnowledgeBase implements AnswerPort {
         const next = new KnowledgeBase(built, readSynonyms(this.paths));
         // The swap: every question from here on is answered from the new index, none from a mix.
         this.current = next;
+        this.currentReport = report;
         this.fingerprint = fingerprint;
         logBuildReport(report, this.logger);
         this.logger.info({ documents: report.documents, passages: report.passages, ms: Math.round(performance.now() - started) }, 'knowledge base reloaded');

@@ -48,6 +48,7 @@ describe('live reload of the knowledge folder', { timeout: 60_000 }, () => {
     expect(answer.noAnswer).toBe(false);
     expect(answer.sources[0]).toMatchObject({ source: 'guidelines.pdf', page: 2 });
     expect(kb.answer(BUS).sources[0]?.source).toBe('notes.md');
+    expect(kb.report.files.find((f) => f.file === 'reports/guidelines.pdf')).toMatchObject({ pages: 3, passages: 3 });
 
     reloaded = kb.nextReload();
     unlinkSync(join(dir, 'reports', 'guidelines.pdf'));
