@@ -30,9 +30,10 @@ export interface CoreOptions {
   coordinatorRoles?: string[];
   /**
    * Rebuild the index in the background when a file in the knowledge folder is added, changed or
-   * removed (see LiveKnowledgeBase); off unless asked, so tools and tests stay still.
+   * removed (see LiveKnowledgeBase); `poll` looks every two seconds instead of waiting for change
+   * events. Off unless asked, so tools and tests stay still.
    */
-  watchKnowledge?: boolean;
+  watchKnowledge?: boolean | 'poll';
   /** Quiet time after a change before rebuilding; the default is half a second. */
   knowledgeReloadMs?: number;
   /** Called once when a write finds the database file deleted or replaced; main stops the process. */
@@ -72,7 +73,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     stores =
       options.stores ??
       createSqliteStores(options.databasePath, logger, options.onDatabaseGone === undefined ? {} : { onFileGone: options.onDatabaseGone });
-    if (options.watchKnowledge === true) await knowledge.watch();
+    if (options.watchKnowledge === true || options.watchKnowledge === 'poll') await knowledge.watch({ poll: options.watchKnowledge === 'poll' });
   } catch (error) {
     await knowledge.close();
     throw error;

@@ -31,7 +31,8 @@ describe('loadConfig', () => {
   it('watches the knowledge folder unless told not to, and names a wrong setting', () => {
     expect(loadConfig({ KNOWLEDGE_WATCH: ' OFF ' }, root).watchKnowledge).toBe(false);
     expect(loadConfig({ KNOWLEDGE_WATCH: 'on' }, root).watchKnowledge).toBe(true);
-    expect(() => loadConfig({ KNOWLEDGE_WATCH: 'sometimes' }, root)).toThrow(/KNOWLEDGE_WATCH must be 'on' or 'off'/);
+    expect(loadConfig({ KNOWLEDGE_WATCH: 'Poll' }, root).watchKnowledge).toBe('poll');
+    expect(() => loadConfig({ KNOWLEDGE_WATCH: 'sometimes' }, root)).toThrow(/KNOWLEDGE_WATCH must be 'on', 'poll' or 'off'/);
   });
 
   it('serves Slack instead of the console when Slack is configured, unless the console is asked for', () => {

@@ -31,6 +31,9 @@ export interface LiveKnowledgeOptions {
   build?: (paths: KnowledgePaths) => Promise<BuiltKnowledge>;
 }
 
+/** How often a polling watcher looks at each file. */
+const POLL_INTERVAL_MS = 2_000;
+
 /** Half a second: enough to let a copy or a save finish, short enough to feel immediate. */
 export const DEFAULT_RELOAD_DEBOUNCE_MS = 500;
 
@@ -131,17 +134,19 @@ export class LiveKnowledgeBase implements AnswerPort {
 
   /**
    * Watches the folder: a document added, changed or removed (hidden entries and the frameworks
-   * folder aside) starts a rebuild once the folder has been quiet for the debounce time. Resolves
-   * once the watcher is ready.
+   * folder aside) starts a rebuild once the folder has been quiet for the debounce time. With
+   * `poll`, the folder is looked at every two seconds instead of waiting for change events, for
+   * network file systems that send none. Resolves once the watcher is ready.
    */
-  async watch(): Promise<void> {
+  async watch(options: { poll?: boolean } = {}): Promise<void> {
     if (this.watcher) return;
     const root = this.paths.docsDir;
     const ignored = (path: string): boolean => {
       const parts = relative(root, path).split(sep);
       return parts.some((part) => part.startsWith('.')) || (parts.length > 1 && NON_DOCUMENT_FOLDERS.has(parts[0] ?? ''));
     };
-    const watcher = watch(root, { ignoreInitial: true, ignored, persistent: true });
+    const polling = options.poll === true ? { usePolling: true, interval: POLL_INTERVAL_MS, binaryInterval: POLL_INTERVAL_MS } : {};
+    const watcher = watch(root, { ignoreInitial: true, ignored, persistent: true, ...polling });
     this.watcher = watcher;
     watcher.on('all', () => this.schedule());
     watcher.on('error', (error) => this.logger.warn({ err: errorMessage(error) }, 'knowledge folder watch error'));

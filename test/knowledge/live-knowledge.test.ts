@@ -57,6 +57,16 @@ describe('live reload of the knowledge folder', { timeout: 60_000 }, () => {
     expect(kb.built.documents.map((d) => d.file)).toEqual(['notes.md']);
   });
 
+  it('also notices a new file by looking at the folder, for file systems that send no change events', async () => {
+    const dir = knowledgeFolder({ 'notes.md': NOTES });
+    const kb = await open(dir);
+    await kb.watch({ poll: true });
+    const reloaded = kb.nextReload();
+    writeFileSync(join(dir, 'guidelines.pdf'), await threePageReport());
+    expect((await reloaded).action).toBe('replaced');
+    expect(kb.answer(FESTIVAL).sources[0]).toMatchObject({ source: 'guidelines.pdf', page: 2 });
+  });
+
   it('keeps answering every question from the old index while a rebuild runs and fails, and logs why', async () => {
     const dir = knowledgeFolder({ 'notes.md': NOTES });
     const logger = recordingLogger();

@@ -15,12 +15,16 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('a PDF in the knowledge folder, asked about in the console', () => {
-  it('is cited with the page the answer is on', async () => {
-    writeFileSync(join(knowledgeDir, 'unesco-guidelines.pdf'), await threePageReport());
-    const core = await createCore({ knowledgeDir, databasePath: join(dataDir, 'bot.db'), logger: silentLogger });
+describe('a PDF dropped into the knowledge folder of a running bot, asked about in the console', () => {
+  it('is found by the next question and cited with the page the answer is on', async () => {
+    const core = await createCore({ knowledgeDir, databasePath: join(dataDir, 'bot.db'), logger: silentLogger, watchKnowledge: true, knowledgeReloadMs: 50 });
     const session = startConsoleSession(core.bot, join(dataDir, 'charts'), 'coordinator');
     try {
+      const before = await session.type('How are learning festivals funded?', /Sources:\n[^\n]+\n|do not answer[^\n]*\n/u);
+      expect(before).not.toContain('unesco-guidelines.pdf');
+      const reloaded = core.knowledge.nextReload();
+      writeFileSync(join(knowledgeDir, 'unesco-guidelines.pdf'), await threePageReport());
+      expect((await reloaded).action).toBe('replaced');
       const printed = await session.type('How are learning festivals funded?', /Sources:\n[^\n]+\n/u);
       expect(printed).toContain('festival endowment');
       expect(printed).toContain('1. UNESCO Guidelines for Building Learning Cities, p. 2 (unesco-guidelines.pdf)');
