@@ -156,12 +156,20 @@ export const readPdf = async (bytes: Uint8Array): Promise<PdfText> => {
   }
   try {
     const pages: Line[][] = [];
+    const unreadablePages: number[] = [];
     for (let number = 1; number <= document.numPages; number++) {
-      const page = await document.getPage(number);
-      const content = await page.getTextContent();
-      pages.push(linesOf(content.items));
-      page.cleanup();
+      try {
+        const page = await document.getPage(number);
+        const content = await page.getTextContent();
+        pages.push(linesOf(content.items));
+        page.cleanup();
+      } catch {
+        // One damaged page costs that page only; it stays empty so later pages keep their numbers.
+        pages.push([]);
+        unreadablePages.push(number);
+      }
     }
+    if (document.numPages > 0 && unreadablePages.length === document.numPages) throw new Error('no page could be read');
     const info = (await document.getMetadata().catch(() => undefined))?.info as { Title?: unknown } | undefined;
     const { body, firstHeading } = structure(pages);
     return {
