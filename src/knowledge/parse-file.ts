@@ -19,10 +19,12 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // Word 97-2003, a
 const includesAscii = (bytes: Uint8Array, text: string): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(text, 0, 'latin1');
 
 /** What the bytes are, whatever the name says: a PDF may be saved as .txt, a .docx renamed .pdf. */
-const sniff = (bytes: Uint8Array): Format => {
-  // PDF readers accept the header anywhere in the first kilobyte.
+const sniff = (bytes: Uint8Array, extension: string): Format => {
+  if (startsWith(bytes, PDF)) return 'pdf';
+  // PDF readers accept the header anywhere in the first kilobyte; a text file that merely mentions
+  // "%PDF-" near its start stays text unless it is named .pdf.
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024));
-  if (startsWith(bytes, PDF) || head.includes('%PDF-', 0, 'latin1')) return 'pdf';
+  if (extension === '.pdf' && head.includes('%PDF-', 0, 'latin1')) return 'pdf';
   if (startsWith(bytes, ZIP)) return includesAscii(bytes, 'word/document.xml') ? 'docx' : 'zip';
   if (startsWith(bytes, OLE)) return 'ole';
   return 'text';
@@ -53,7 +55,7 @@ export const parseDocumentFile = async (file: string, bytes: Uint8Array): Promis
   const extension = extname(file).toLowerCase();
   if (bytes.byteLength === 0) return error(file, 'the file is empty');
   try {
-    const format = sniff(bytes);
+    const format = sniff(bytes, extension);
     if (format === 'pdf') return await parsePdf(file, bytes);
     if (format === 'docx') return await parseDocx(file, bytes);
     if (format === 'ole') {

@@ -98,7 +98,10 @@ describe('files that cannot be used', () => {
     expect(pdfAsText.pages).toBe(3);
     const docxAsPdf = await parsed('renamed.pdf', await styledDocx());
     expect(docxAsPdf.title).toBe('Swansea Learning Partnership Handbook');
-    const textAsMarkdown = await parsed('plain.md', new TextEncoder().encode('# Plain\n\nJust text.'));
+    const textAsMarkdown = await parsed('plain.md', new TextEncoder().encode('# Plain\n\nA PDF file starts with %PDF-1.7 and a version.'));
     expect(textAsMarkdown.pages).toBeUndefined();
+    expect(textAsMarkdown.body).toContain('%PDF-1.7');
+    const headerAfterJunk = await parsed('mailed.pdf', new Uint8Array([...new TextEncoder().encode('junk from a mail gateway\n'), ...(await threePageReport())]));
+    expect(headerAfterJunk.pages).toBe(3);
   });
 });
