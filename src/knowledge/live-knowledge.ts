@@ -49,6 +49,7 @@ export class LiveKnowledgeBase implements AnswerPort {
   private running: Promise<ReloadOutcome> | undefined;
   private queued: Promise<ReloadOutcome> | undefined;
   private watcher: FSWatcher | undefined;
+  private closed = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly listeners = new Set<(outcome: ReloadOutcome) => void>();
   private readonly logger: Logger;
@@ -107,6 +108,7 @@ export class LiveKnowledgeBase implements AnswerPort {
    * at a time; calls during it share a single follow-up rebuild, which sees every change.
    */
   reload(): Promise<ReloadOutcome> {
+    if (this.closed) return Promise.resolve({ action: 'unchanged' });
     if (this.queued) return this.queued;
     if (this.running) {
       this.queued = this.running.then(() => {
@@ -153,14 +155,15 @@ export class LiveKnowledgeBase implements AnswerPort {
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   }
 
-  /** Stops watching; a rebuild under way finishes. */
+  /** Stops watching; a rebuild under way finishes, and none starts after it. */
   async close(): Promise<void> {
+    this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     const watcher = this.watcher;
     this.watcher = undefined;
     await watcher?.close();
-    await this.running?.catch(() => undefined);
+    await (this.queued ?? this.running)?.catch(() => undefined);
     await this.closeBuilder();
   }
 

@@ -120,6 +120,22 @@ describe('live reload of the knowledge folder', { timeout: 60_000 }, () => {
     expect((await first).action).toBe('replaced');
     expect(await second).toEqual({ action: 'unchanged' });
   });
+
+  it('lets a rebuild under way finish when closed, and starts none after it', async () => {
+    const dir = knowledgeFolder({ 'notes.md': NOTES });
+    const logger = recordingLogger();
+    const kb = await open(dir, logger);
+    writeFileSync(join(dir, 'guidelines.pdf'), await threePageReport());
+    const first = kb.reload();
+    const followUp = kb.reload();
+    await kb.close();
+    expect((await first).action).toBe('replaced');
+    expect(await followUp).toEqual({ action: 'unchanged' });
+    writeFileSync(join(dir, 'more.md'), '# More\n\nAnother note.\n');
+    expect(await kb.reload()).toEqual({ action: 'unchanged' });
+    expect(kb.built.documents.map((d) => d.file)).toEqual(['guidelines.pdf', 'notes.md']);
+    expect(logger.lines.filter((line) => line.startsWith('error'))).toEqual([]);
+  });
 });
 
 describe('the stored index with PDF and Word files', () => {
