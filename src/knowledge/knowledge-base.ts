@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { errorMessage } from '../core/errors.js';
 import type { AnswerContext, AnswerPort, KnowledgeAnswer, Logger } from '../core/ports.js';
@@ -89,8 +89,13 @@ export const buildKnowledge = async (paths: KnowledgePaths, now: Date = new Date
   const built = buildIndex(documents, undefined, errors);
   mkdirSync(dirname(paths.indexFile), { recursive: true });
   const temporary = `${paths.indexFile}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(temporary, serializeIndex(built, fingerprint, now));
-  renameSync(temporary, paths.indexFile);
+  try {
+    writeFileSync(temporary, serializeIndex(built, fingerprint, now));
+    renameSync(temporary, paths.indexFile);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
   return {
     built,
     fingerprint,

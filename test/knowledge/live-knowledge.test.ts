@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writePdf, longReportSpec } from '../../src/bench/generated-pdf.js';
@@ -97,6 +97,8 @@ describe('live reload of the knowledge folder', { timeout: 60_000 }, () => {
     expect(new Set(outcomes)).toEqual(new Set(['notes.md', undefined]));
     expect(outcomes.filter((source, index) => index % 2 === 0 && source !== 'notes.md')).toEqual([]);
     expect(kb.answer(BUS).sources[0]?.source).toBe('notes.md');
+    // The index that could not be put in place is not left behind.
+    expect(readdirSync(join(dir, '.index'))).toEqual(['passages.json']);
     expect(logger.lines.filter((line) => line.startsWith('error'))).toEqual([
       expect.stringContaining('knowledge rebuild failed: answering from the previous index'),
     ]);
