@@ -8,7 +8,7 @@ import { createBot } from './core/bot.js';
 import type { Platform } from './core/events.js';
 import { systemClock, type ChatBot, type Clock, type Logger, type Notifier, type WorkspaceLifecycle } from './core/ports.js';
 import { knowledgePaths } from './knowledge/default-paths.js';
-import { openKnowledgeBase, type KnowledgeBase } from './knowledge/knowledge-base.js';
+import { LiveKnowledgeBase } from './knowledge/live-knowledge.js';
 import { DocumentLibrary } from './library/library-service.js';
 import { WorkspaceKnowledge } from './library/workspace-knowledge.js';
 import { createPrivacyService } from './privacy/privacy-service.js';
@@ -40,6 +40,14 @@ export interface CoreOptions {
   retentionDaysAfterRemoval?: number;
   /** Days an untouched assessment in progress is kept (default 180). */
   retentionDaysInProgress?: number;
+  /**
+   * Rebuild the index in the background when a file in the knowledge folder is added, changed or
+   * removed (see LiveKnowledgeBase); `poll` looks every two seconds instead of waiting for change
+   * events. Off unless asked, so tools and tests stay still.
+   */
+  watchKnowledge?: boolean | 'poll';
+  /** Quiet time after a change before rebuilding; the default is half a second. */
+  knowledgeReloadMs?: number;
   /** Called once when a write finds the database file deleted or replaced; main stops the process. */
   onDatabaseGone?: (reason: string) => void;
   /** Encrypts installation tokens in the SQLite store (OAuth mode); PostgreSQL stores bring their own. */
@@ -49,7 +57,7 @@ export interface CoreOptions {
 /** The platform-neutral part of the application, wired to its real knowledge base and database. */
 export interface Core {
   bot: ChatBot;
-  knowledge: KnowledgeBase;
+  knowledge: LiveKnowledgeBase;
   /** The shared documents and each workspace's own, as questions are answered from them. */
   answers: WorkspaceKnowledge;
   frameworks: Framework[];
@@ -70,21 +78,31 @@ export interface Core {
 }
 
 /**
- * Opens the knowledge base (building its index when the documents changed), the SQLite store (unless
- * `stores` are given) and
- * the assessment frameworks, and builds the bot on top. Throws a StorageError when the database
- * cannot be opened; a bad framework or document file is logged and skipped.
+ * Opens the knowledge base (building its index when the documents changed, and watching its folder
+ * when asked), the SQLite store (unless `stores` are given) and the assessment frameworks, and
+ * builds the bot on top. Rejects with a StorageError when the database cannot be opened; a bad
+ * framework or document file is logged and skipped.
  */
-export const createCore = (options: CoreOptions): Core => {
+export const createCore = async (options: CoreOptions): Promise<Core> => {
   const { logger } = options;
   const clock = options.clock ?? systemClock;
-  const knowledge = openKnowledgeBase(knowledgePaths(options.knowledgeDir), logger);
-  const stores =
-    options.stores ??
-    createSqliteStores(options.databasePath, logger, {
-      ...(options.onDatabaseGone === undefined ? {} : { onFileGone: options.onDatabaseGone }),
-      ...(options.tokenCipher === undefined ? {} : { tokenCipher: options.tokenCipher }),
-    });
+  const knowledge = await LiveKnowledgeBase.open(knowledgePaths(options.knowledgeDir), {
+    logger,
+    ...(options.knowledgeReloadMs === undefined ? {} : { debounceMs: options.knowledgeReloadMs }),
+  });
+  let stores: Stores;
+  try {
+    stores =
+      options.stores ??
+      createSqliteStores(options.databasePath, logger, {
+        ...(options.onDatabaseGone === undefined ? {} : { onFileGone: options.onDatabaseGone }),
+        ...(options.tokenCipher === undefined ? {} : { tokenCipher: options.tokenCipher }),
+      });
+    if (options.watchKnowledge === true || options.watchKnowledge === 'poll') await knowledge.watch({ poll: options.watchKnowledge === 'poll' });
+  } catch (error) {
+    await knowledge.close();
+    throw error;
+  }
   const answers = new WorkspaceKnowledge(knowledge, stores.documents, { logger });
   const loaded = loadFrameworks(join(options.knowledgeDir, 'frameworks'));
   for (const error of loaded.errors) logger.warn({ file: error.file }, `framework skipped: ${formatFrameworkError(error)}`);
@@ -170,6 +188,7 @@ export const createCore = (options: CoreOptions): Core => {
     notifiers,
     lifecycle: retention.lifecycle,
     close: async () => {
+      await knowledge.close();
       await reminders.scheduler.stop();
       await rounds.closer.stop();
       await rounds.service.idle();

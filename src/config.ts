@@ -79,6 +79,10 @@ export const baseEnvSchema = z.object({
     z.string().refine(isPostgresUrl, 'DATABASE_URL must be a PostgreSQL URL such as postgres://user@host:5432/database').optional(),
   ),
   KNOWLEDGE_DIR: z.preprocess(blankToUndefined, z.string().default('knowledge')),
+  KNOWLEDGE_WATCH: z.preprocess(
+    (value) => (typeof value === 'string' ? blankToUndefined(value.trim().toLowerCase()) : value),
+    z.enum(['on', 'poll', 'off'], { error: "KNOWLEDGE_WATCH must be 'on', 'poll' or 'off'" }).default('on'),
+  ),
   CHART_DIR: z.preprocess(blankToUndefined, z.string().default('data/charts')),
   CONSOLE: z.preprocess(
     (value) => (typeof value === 'string' ? blankToUndefined(value.trim().toLowerCase()) : value),
@@ -111,6 +115,8 @@ export interface AppConfig {
   /** PostgreSQL instead of SQLite, for several instances sharing one database; unset means SQLite. */
   databaseUrl?: string;
   knowledgeDir: string;
+  /** Rebuild the index in the background when a file in the knowledge folder changes; `poll` for network file systems. */
+  watchKnowledge: boolean | 'poll';
   chartDir: string;
   /** The console runs when asked, or when no platform is configured. */
   console: boolean;
@@ -214,6 +220,7 @@ export const loadConfig = (env: Record<string, string | undefined>, root: string
     logLevel: values.LOG_LEVEL,
     databasePath: resolve(root, values.DATABASE_PATH),
     knowledgeDir: resolve(root, values.KNOWLEDGE_DIR),
+    watchKnowledge: values.KNOWLEDGE_WATCH === 'poll' ? 'poll' : values.KNOWLEDGE_WATCH === 'on',
     chartDir: resolve(root, values.CHART_DIR),
     console: values.CONSOLE === 'on' || (values.CONSOLE === 'auto' && !slack && !discord),
     defaultTimeZone: values.DEFAULT_TIMEZONE,

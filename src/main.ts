@@ -6,11 +6,15 @@ import { createCore } from './app.js';
 import { loadConfig, loadDotEnv, type AppConfig } from './config.js';
 import { BotError, errorMessage } from './core/errors.js';
 import { createHealth, startHealthServer } from './health.js';
+import { formatBuildReport } from './knowledge/report-lines.js';
 import { createLogger } from './logger.js';
 import { describeDatabaseUrl } from './storage/postgres-database.js';
 import { createPostgresStores } from './storage/postgres-stores.js';
 import { keepServingOnUncaughtErrors } from './process-guard.js';
 import { createTokenCipher } from './storage/token-cipher.js';
+
+/** Files listed one by one in the console's greeting; `npm run knowledge:build` lists them all. */
+const CONSOLE_FILES_LISTED = 20;
 
 /** How long replies in flight (telling users their answer was not saved) get before the process stops. */
 const DATABASE_GONE_GRACE_MS = 1000;
@@ -57,10 +61,11 @@ const main = async (): Promise<void> => {
       ? undefined
       : await createPostgresStores(config.databaseUrl, logger, tokenCipher === undefined ? {} : { tokenCipher });
   if (config.databaseUrl !== undefined) logger.info({ database: describeDatabaseUrl(config.databaseUrl) }, 'using PostgreSQL');
-  let core: ReturnType<typeof createCore>;
+  let core: Awaited<ReturnType<typeof createCore>>;
   try {
-    core = createCore({
+    core = await createCore({
       knowledgeDir: config.knowledgeDir,
+      watchKnowledge: config.watchKnowledge,
       databasePath: config.databasePath,
       ...(stores === undefined ? {} : { stores }),
       ...(tokenCipher === undefined ? {} : { tokenCipher }),
@@ -150,8 +155,9 @@ const main = async (): Promise<void> => {
         config.slack || config.discord
           ? 'Learning-city bot (console, alongside the chat platforms).'
           : 'Learning-city bot (console). No Slack or Discord tokens are set, so I run here.',
-        `Knowledge base: ${core.knowledge.built.documents.length} documents, ${core.knowledge.built.passages.length} passages; ` +
-          `${core.frameworks.length} assessment frameworks.`,
+        `Knowledge base (${config.knowledgeDir}${config.watchKnowledge ? ', indexed again when its files change' : ''}):`,
+        ...formatBuildReport(core.knowledge.report, core.knowledge.built, CONSOLE_FILES_LISTED),
+        `${core.frameworks.length} assessment frameworks.`,
         'Ask a question, or type `help`, `assess`, `frameworks`, `results`, `reminders`, `documents`. `quit` or Ctrl-D leaves.',
       ].join('\n'),
     });

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       databasePath: '/srv/bot/data/learning-city.db',
       knowledgeDir: '/srv/bot/knowledge',
+      watchKnowledge: true,
       defaultTimeZone: 'Europe/London',
       coordinatorIds: [],
       coordinatorRoles: [],
@@ -36,6 +37,13 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('info');
     expect(config.console).toBe(true);
     expect(config.coordinatorIds).toEqual(['slack:T1:U1', 'discord:1:2']);
+  });
+
+  it('watches the knowledge folder unless told not to, and names a wrong setting', () => {
+    expect(loadConfig({ KNOWLEDGE_WATCH: ' OFF ' }, root).watchKnowledge).toBe(false);
+    expect(loadConfig({ KNOWLEDGE_WATCH: 'on' }, root).watchKnowledge).toBe(true);
+    expect(loadConfig({ KNOWLEDGE_WATCH: 'Poll' }, root).watchKnowledge).toBe('poll');
+    expect(() => loadConfig({ KNOWLEDGE_WATCH: 'sometimes' }, root)).toThrow(/KNOWLEDGE_WATCH must be 'on', 'poll' or 'off'/);
   });
 
   it('serves Slack instead of the console when Slack is configured, unless the console is asked for', () => {

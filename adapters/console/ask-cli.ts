@@ -28,7 +28,7 @@ const toJson = (question: string, answer: KnowledgeAnswer): string =>
     noAnswer: answer.noAnswer,
     confidence: answer.confidence ?? (answer.noAnswer ? 'none' : 'high'),
     answer: answer.answer,
-    sources: answer.sources.map(({ source, title, passage, score }) => ({ source, title, passage, score })),
+    sources: answer.sources.map(({ source, title, page, passage, score }) => ({ source, title, ...(page === undefined ? {} : { page }), passage, score })),
   });
 
 /** JSON lines: exactly the scripting contract, nothing else on standard output. */
@@ -50,7 +50,7 @@ const main = async (): Promise<number> => {
     return 0;
   }
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
-  const kb = openKnowledgeBase(knowledgePaths(process.env.KNOWLEDGE_DIR), logger);
+  const kb = await openKnowledgeBase(knowledgePaths(process.env.KNOWLEDGE_DIR), logger);
   const question = positionals.join(' ');
   if (values.json && question === '') {
     await runJson(kb);

@@ -1,11 +1,11 @@
 import { transformMarkdown } from '../../src/core/markdown.js';
-import type { Citation, Reply } from '../../src/core/replies.js';
+import { citationLabel, type Citation, type Reply } from '../../src/core/replies.js';
 
 /** "Sources:" block as printed in the terminal and in one-shot answers. */
 export const formatSources = (citations: readonly Citation[]): string =>
   citations.length === 0
     ? ''
-    : ['Sources:', ...citations.map((c, i) => `  ${i + 1}. ${c.title} (${c.source})`)].join('\n');
+    : ['Sources:', ...citations.map((c, i) => `  ${i + 1}. ${citationLabel(c)} (${c.source})`)].join('\n');
 
 /**
  * Light Markdown to terminal text: keeps the words, drops markup the terminal cannot show (code

@@ -8,7 +8,7 @@ import {
 } from 'discord.js';
 import { transformMarkdown } from '../../src/core/markdown.js';
 import type { Choice, Citation, Reply } from '../../src/core/replies.js';
-import { feedbackValue } from '../../src/core/replies.js';
+import { citationLabel, feedbackValue } from '../../src/core/replies.js';
 import { splitMessage } from './split-message.js';
 
 /** One Discord message as the adapter sends it; fits `send`, `reply`, `editReply`, `followUp`, `update`. */
@@ -47,7 +47,7 @@ export const toDiscordMarkdown = (text: string): string =>
 const sourcesBlock = (citations: Citation[]): string =>
   citations.length === 0
     ? ''
-    : `\n\n**Sources:**\n${citations.map((c) => `• ${escapeMarkdown(c.title)} (\`${c.source.replace(/`/gu, "'")}\`)`).join('\n')}`;
+    : `\n\n**Sources:**\n${citations.map((c) => `• ${escapeMarkdown(citationLabel(c))} (\`${c.source.replace(/`/gu, "'")}\`)`).join('\n')}`;
 
 const truncate = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { feedbackValue, type Choice, type Citation, type Reply } from '../../src/core/replies.js';
+import { citationLabel, feedbackValue, type Choice, type Citation, type Reply } from '../../src/core/replies.js';
 import { SLACK_LIMITS, escapeMrkdwn, splitText, toMrkdwn, truncate } from './slack-text.js';
 
 /** One Slack message ready for `chat.postMessage` / `chat.update`: blocks plus the `text` fallback. */
@@ -30,7 +30,7 @@ const button = (label: string, value: string, actionId: string, style?: Choice['
 
 /** "Sources: Title (file); …" as a context block. */
 export const sourcesBlock = (citations: Citation[]): types.ContextBlock => {
-  const list = citations.map((citation) => `${escapeMrkdwn(citation.title)} (${escapeMrkdwn(citation.source)})`).join('; ');
+  const list = citations.map((citation) => `${escapeMrkdwn(citationLabel(citation))} (${escapeMrkdwn(citation.source)})`).join('; ');
   return {
     type: 'context',
     elements: [{ type: 'mrkdwn', text: truncate(`*Sources:* ${list}`, SLACK_LIMITS.contextText) }],

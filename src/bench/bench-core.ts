@@ -26,12 +26,12 @@ export interface BenchCore {
  * project's pino logger at `info` (as deployed), writing to /dev/null so log formatting is paid for
  * but nothing is printed.
  */
-export const createBenchCore = (knowledgeDir = join(projectRoot, 'knowledge')): BenchCore => {
+export const createBenchCore = async (knowledgeDir = join(projectRoot, 'knowledge')): Promise<BenchCore> => {
   const dir = mkdtempSync(join(tmpdir(), 'lc-bench-core-'));
   const databasePath = join(dir, 'bot.db');
   const logger = createLogger({ level: 'info', destination: pino.destination({ dest: '/dev/null', sync: true }) });
   const stores = createSqliteStores(databasePath, logger);
-  const core = createCore({ knowledgeDir, databasePath, logger, stores });
+  const core = await createCore({ knowledgeDir, databasePath, logger, stores });
   return {
     core,
     databasePath,
@@ -55,6 +55,6 @@ export interface PostgresBenchCore {
 export const createPostgresBenchCore = async (url: string, knowledgeDir = join(projectRoot, 'knowledge')): Promise<PostgresBenchCore> => {
   const logger = createLogger({ level: 'info', destination: pino.destination({ dest: '/dev/null', sync: true }) });
   const stores = await createPostgresStores(url, logger);
-  const core = createCore({ knowledgeDir, databasePath: '', logger, stores });
+  const core = await createCore({ knowledgeDir, databasePath: '', logger, stores });
   return { core, stores, logger, dispose: () => core.close() };
 };

@@ -23,7 +23,7 @@ const run = async (): Promise<void> => {
     process.stdout.write(`ready ${JSON.stringify({ port: bare.port })}\n`);
     return;
   }
-  const bench = args.platform === 'slack' && args.databaseUrl !== undefined ? await createPostgresBenchCore(args.databaseUrl) : createBenchCore();
+  const bench = args.platform === 'slack' && args.databaseUrl !== undefined ? await createPostgresBenchCore(args.databaseUrl) : await createBenchCore();
   let stop: () => Promise<void>;
   let ready: Record<string, unknown> = {};
   if (args.platform === 'slack') {

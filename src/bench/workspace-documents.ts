@@ -126,7 +126,7 @@ export const benchWorkspaceDocuments = async (options: {
   const questions = mix(own, 0);
   const warmup = mix(generateQuestions(documents, WARMUP_QUESTIONS / 2, 11), Math.ceil(options.questions / 2));
   const rows: WorkspaceDocumentsRow[] = [];
-  const sqlite = createBenchCore();
+  const sqlite = await createBenchCore();
   try {
     rows.push(await run('SQLite', sqlite.core.bot, documents, questions, warmup));
   } finally {

@@ -13,6 +13,7 @@ import { benchDiscordLatency } from '../bench/discord-latency.js';
 import { benchInstances, type InstancesRow } from '../bench/instances.js';
 import { benchGroupRound, type GroupRoundResult } from '../bench/group-round.js';
 import { benchKnowledge, realQuestions, syntheticRows, type KnowledgeBenchRow } from '../bench/knowledge-bench.js';
+import { benchPdf, printPdf, type PdfBenchResult } from '../bench/pdf-bench.js';
 import { benchPgSessions, type PgSessionsResult } from '../bench/pg-sessions.js';
 import {
   checkTargets,
@@ -32,11 +33,11 @@ import {
 import { benchSlackLatency, benchSlackOverhead, type SlackOverhead } from '../bench/slack-latency.js';
 import { benchWorkspaceDocuments, type WorkspaceDocumentsRow } from '../bench/workspace-documents.js';
 import { knowledgePaths, projectRoot } from '../knowledge/default-paths.js';
-import { loadDocuments } from '../knowledge/documents.js';
+import { loadDocuments } from '../knowledge/load-documents.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { loadSynonyms } from '../knowledge/synonyms.js';
 
-const SECTIONS = ['memory', 'core', 'rounds', 'slack', 'overhead', 'discord', 'instances', 'pgsessions', 'pgrounds', 'documents', 'knowledge'] as const;
+const SECTIONS = ['memory', 'core', 'rounds', 'slack', 'overhead', 'discord', 'instances', 'pgsessions', 'pgrounds', 'documents', 'pdf', 'knowledge'] as const;
 type Section = (typeof SECTIONS)[number];
 /** Need PostgreSQL (BENCH_DATABASE_URL, default the local server) and take minutes: left out of --quick unless named. */
 const SLOW_SECTIONS: readonly Section[] = ['instances', 'pgsessions', 'pgrounds'];
@@ -53,6 +54,7 @@ const { values } = parseArgs({
     'pg-sessions': { type: 'string' },
     'workspace-documents': { type: 'string' },
     respondents: { type: 'string' },
+    'pdf-pages': { type: 'string' },
     out: { type: 'string', default: join(projectRoot, 'bench-results', 'latest.json') },
   },
 });
@@ -77,7 +79,7 @@ const main = async (): Promise<void> => {
   const pgSessionCount = count(values['pg-sessions'], quick ? 10_000 : 100_000, 100);
   const postgresUrl = process.env.BENCH_DATABASE_URL?.trim() || DEFAULT_BENCH_POSTGRES;
   const paths = knowledgePaths();
-  const real = loadDocuments(paths.docsDir).documents;
+  const real = (await loadDocuments(paths.docsDir)).documents;
   const questions = realQuestions(real, 500);
   const [load1] = loadavg();
   out(`node ${process.version}, ${cpus().length} CPUs, load average ${(load1 ?? 0).toFixed(2)} at start, ${new Date().toISOString()}`);
@@ -95,9 +97,10 @@ const main = async (): Promise<void> => {
   let pgSessions: PgSessionsResult | undefined;
   let workspaceDocuments: WorkspaceDocumentsRow[] | undefined;
   const rounds: GroupRoundResult[] = [];
+  let pdf: PdfBenchResult | undefined;
   // Memory first, while the process is small; the 100,000-passage knowledge base (gigabytes) last.
   if (sections.includes('memory')) {
-    const bench = createBenchCore();
+    const bench = await createBenchCore();
     try {
       memory = await benchAssessmentMemory(bench.core.bot, bench.db, bench.databasePath, assessments);
     } finally {
@@ -108,7 +111,7 @@ const main = async (): Promise<void> => {
   if (sections.includes('core')) {
     charts = benchChartCost(quick ? 50 : 200);
     printChartCost(out, charts);
-    const bench = createBenchCore();
+    const bench = await createBenchCore();
     try {
       core = await benchCoreThroughput(bench.core.bot, questions, minEvents);
     } finally {
@@ -151,12 +154,16 @@ const main = async (): Promise<void> => {
     });
     printWorkspaceDocuments(out, workspaceDocuments);
   }
+  if (sections.includes('pdf')) {
+    pdf = await benchPdf(count(values['pdf-pages'], quick ? 50 : 300));
+    printPdf(out, pdf);
+  }
   if (sections.includes('knowledge')) {
     const synonyms = loadSynonyms(paths.synonymsFile ?? '');
     knowledge = [
       benchKnowledge('shipped knowledge', () => ({ documents: real, questions: realQuestions(real, questionCount) }), synonyms),
     ];
-    adversarial = await benchAdversarial(openKnowledgeBase(paths), quick ? 10 : 30);
+    adversarial = await benchAdversarial(await openKnowledgeBase(paths), quick ? 10 : 30);
     printAdversarial(out, adversarial);
     knowledge.push(...syntheticRows(real, synonyms, sizes, questionCount));
     printKnowledge(out, knowledge);
@@ -165,7 +172,7 @@ const main = async (): Promise<void> => {
   printTargets(out, targets);
 
   mkdirSync(join(values.out ?? '', '..'), { recursive: true });
-  const report = { node: process.version, at: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: load1, sections, quick, knowledge, adversarial, overhead, latency, instances, pgSessions, workspaceDocuments, rounds, core, charts, memory, targets };
+  const report = { node: process.version, at: new Date().toISOString(), cpus: cpus().length, loadAverageAtStart: load1, sections, quick, knowledge, adversarial, overhead, latency, instances, pgSessions, workspaceDocuments, rounds, pdf, core, charts, memory, targets };
   writeFileSync(values.out ?? '', `${JSON.stringify(report, null, 2)}\n`);
   out(`Written to ${values.out}`);
 };

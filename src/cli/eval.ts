@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { knowledgePaths, projectRoot } from '../knowledge/default-paths.js';
-import { loadDocuments } from '../knowledge/documents.js';
+import { loadDocuments } from '../knowledge/load-documents.js';
 import { evalSetSchema, evaluateBot, evaluatePlainLunr, type EvalFigures, type EvalSet } from '../knowledge/evaluate.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
 
@@ -40,8 +40,8 @@ const main = async (): Promise<number> => {
     return 2;
   }
   const paths = knowledgePaths(process.env.KNOWLEDGE_DIR);
-  const kb = openKnowledgeBase(paths);
-  const documents = loadDocuments(paths.docsDir).documents;
+  const kb = await openKnowledgeBase(paths);
+  const documents = (await loadDocuments(paths.docsDir)).documents;
   const rows: string[] = [];
   for (const file of files) {
     let set: EvalSet;

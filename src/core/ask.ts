@@ -6,14 +6,15 @@ import { createHash } from 'node:crypto';
 export const feedbackKeyFor = (question: string): string =>
   createHash('sha256').update(question.toLowerCase()).digest('hex').slice(0, 16);
 
-/** Unique citations in the order the answer used them. */
+/** Unique citations (document and page) in the order the answer used them. */
 const citationsOf = (answer: KnowledgeAnswer): Citation[] => {
   const seen = new Set<string>();
   const citations: Citation[] = [];
-  for (const { source, title } of answer.sources) {
-    if (seen.has(source)) continue;
-    seen.add(source);
-    citations.push({ title, source });
+  for (const { source, title, page } of answer.sources) {
+    const key = `${source}\u0000${page ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    citations.push(page === undefined ? { title, source } : { title, source, page });
   }
   return citations;
 };

@@ -24,6 +24,8 @@ export interface AnswerSource {
   title: string;
   passage: string;
   score: number;
+  /** Page of the passage, for paged documents (PDF). */
+  page?: number;
 }
 
 export interface KnowledgeAnswer {

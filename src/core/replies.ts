@@ -16,7 +16,13 @@ export interface Citation {
   title: string;
   /** Original file name of the document. */
   source: string;
+  /** Page the passage is on, for paged documents (PDF); shown as ", p. 12" after the title. */
+  page?: number;
 }
+
+/** "UNESCO Guidelines for Building Learning Cities, p. 12": the title, and the page where there is one. */
+export const citationLabel = (citation: Citation): string =>
+  citation.page === undefined ? citation.title : `${citation.title}, p. ${citation.page}`;
 
 /** A picture to attach, already rendered. */
 export interface ImageAttachment {

@@ -166,6 +166,7 @@ export const answerQuestion = (
     title: passage.title,
     passage: passage.text,
     score: Math.round(score * 1000) / 1000,
+    ...(passage.page === undefined ? {} : { page: passage.page }),
   }));
   const quoted = quoteSentences(search, question, concepts, cited);
   const text = quoted.length > 0 ? quoted.join('\n\n') : truncate(best.passage.text, MAX_ANSWER_CHARS);

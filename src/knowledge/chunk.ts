@@ -9,6 +9,8 @@ export interface Passage {
   title: string;
   heading: string;
   text: string;
+  /** Page the passage is on, for paged documents (PDF). */
+  page?: number;
 }
 
 export interface ChunkOptions {
@@ -20,21 +22,36 @@ export interface ChunkOptions {
 
 export const defaultChunkOptions: ChunkOptions = { targetChars: 700, maxChars: 1_100 };
 
-interface Section {
-  heading: string;
-  blocks: string[];
+interface Block {
+  text: string;
+  /** Page the block starts on; 0 in documents without pages. */
+  page: number;
 }
 
-/** Splits a body into sections at Markdown headings, and sections into blocks at blank lines. */
-const sectionsOf = (body: string, title: string): Section[] => {
+interface Section {
+  heading: string;
+  blocks: Block[];
+}
+
+/**
+ * Splits a body into sections at Markdown headings, and sections into blocks at blank lines. In a
+ * paged document a form feed line starts the next page and ends the block; the section goes on.
+ */
+const sectionsOf = (body: string, title: string, paged: boolean): Section[] => {
   const sections: Section[] = [{ heading: title, blocks: [] }];
   let block: string[] = [];
+  let page = paged ? 1 : 0;
   const flush = (): void => {
     const text = block.join('\n').trim();
-    if (text !== '') sections[sections.length - 1]?.blocks.push(text);
+    if (text !== '') sections[sections.length - 1]?.blocks.push({ text, page });
     block = [];
   };
   for (const line of body.replace(/\r\n?/g, '\n').split('\n')) {
+    if (paged && line.trim() === '' && line.includes('\f')) {
+      flush();
+      page += 1;
+      continue;
+    }
     const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/u.exec(line);
     if (heading) {
       flush();
@@ -70,8 +87,9 @@ const splitLong = (block: string, maxChars: number): string[] => {
 /** Cuts a document into passages by heading and paragraph; each passage keeps its heading and title. */
 export const chunkDocument = (document: SourceDocument, options: ChunkOptions = defaultChunkOptions): Passage[] => {
   const passages: Passage[] = [];
-  for (const section of sectionsOf(document.body, document.title)) {
+  for (const section of sectionsOf(document.body, document.title, document.pages !== undefined)) {
     let current: string[] = [];
+    let page = 0;
     const push = (): void => {
       if (current.length === 0) return;
       passages.push({
@@ -80,15 +98,19 @@ export const chunkDocument = (document: SourceDocument, options: ChunkOptions = 
         title: document.title,
         heading: section.heading,
         text: current.join('\n\n'),
+        ...(page > 0 ? { page } : {}),
       });
       current = [];
     };
-    for (const block of section.blocks.flatMap((b) => splitLong(b, options.maxChars))) {
+    const blocks = section.blocks.flatMap((b) => splitLong(b.text, options.maxChars).map((text) => ({ text, page: b.page })));
+    for (const { text: block, page: blockPage } of blocks) {
       const length = current.reduce((sum, b) => sum + b.length + 2, 0);
       // A block that introduces the next one ("… common agendas:") stays with it.
       const introduces = /:\s*$/u.test(current.at(-1) ?? '');
       const limit = introduces ? options.maxChars * 2 : options.targetChars;
-      if (current.length > 0 && length + block.length > limit) push();
+      // A passage stays on one page, so its citation names the page it is on.
+      if (current.length > 0 && (length + block.length > limit || blockPage !== page)) push();
+      if (current.length === 0) page = blockPage;
       current.push(block);
     }
     push();

@@ -1,7 +1,7 @@
 import lunr from 'lunr';
 import { z } from 'zod';
 import { chunkDocument, type ChunkOptions, type Passage } from './chunk.js';
-import type { SourceDocument } from './documents.js';
+import type { LoadError, SourceDocument } from './documents.js';
 import { documentKinds } from './front-matter.js';
 import {
   compactChampions,
@@ -17,7 +17,7 @@ import {
 import { words } from './text.js';
 
 /** Bumped whenever the serialized shape or the way text is indexed changes; older files are rebuilt. */
-export const INDEX_FORMAT = 11;
+export const INDEX_FORMAT = 12;
 
 /** Field boosts: a word in a heading says more about a passage than the same word in its text. */
 export const FIELD_BOOSTS = { heading: 3, title: 1.5, text: 1 } as const;
@@ -28,6 +28,7 @@ export const passageSchema = z.object({
   title: z.string(),
   heading: z.string(),
   text: z.string(),
+  page: z.number().int().positive().optional(),
 });
 
 export const serializedIndexSchema = z.object({
@@ -35,7 +36,11 @@ export const serializedIndexSchema = z.object({
   builtAt: z.string(),
   /** Fingerprint of the source files the index was built from (name, size, mtime). */
   fingerprint: z.string(),
-  documents: z.array(z.object({ file: z.string(), title: z.string(), source: z.string(), kind: z.enum(documentKinds) })),
+  documents: z.array(
+    z.object({ file: z.string(), title: z.string(), source: z.string(), kind: z.enum(documentKinds), pages: z.number().int().positive().optional() }),
+  ),
+  /** Files left out of the index and why, reported again when the index is read back. */
+  skipped: z.array(z.object({ file: z.string(), message: z.string() })),
   passages: z.array(passageSchema),
   /** Surface words with their counts, for correcting typos in questions. */
   vocabulary: z.array(z.unknown()),
@@ -45,7 +50,9 @@ export const serializedIndexSchema = z.object({
 export type SerializedIndex = z.infer<typeof serializedIndexSchema>;
 
 export interface BuiltIndex {
-  documents: Array<Pick<SourceDocument, 'file' | 'title' | 'source' | 'kind'>>;
+  documents: Array<Pick<SourceDocument, 'file' | 'title' | 'source' | 'kind' | 'pages'>>;
+  /** Files left out of the index and why. */
+  skipped: LoadError[];
   passages: Passage[];
   vocabulary: Map<string, number>;
   index: lunr.Index;
@@ -68,14 +75,15 @@ export interface BuiltIndex {
 const indexText = (text: string): string => words(text).join(' ');
 
 /** Builds passages, the Lunr index (stemmed, stop words removed, field boosts) and the vocabulary. */
-export const buildIndex = (documents: SourceDocument[], chunkOptions?: ChunkOptions): BuiltIndex =>
+export const buildIndex = (documents: SourceDocument[], chunkOptions?: ChunkOptions, skipped: LoadError[] = []): BuiltIndex =>
   buildPassageIndex(
-    documents.map(({ file, title, source, kind }) => ({ file, title, source, kind })),
+    documents.map(({ file, title, source, kind, pages }) => ({ file, title, source, kind, ...(pages === undefined ? {} : { pages }) })),
     documents.flatMap((document) => chunkDocument(document, chunkOptions)),
+    skipped,
   );
 
 /** The same index over passages already cut (a workspace's stored documents). */
-export const buildPassageIndex = (documents: BuiltIndex['documents'], passages: Passage[]): BuiltIndex => {
+export const buildPassageIndex = (documents: BuiltIndex['documents'], passages: Passage[], skipped: LoadError[] = []): BuiltIndex => {
   const vocabulary = new Map<string, number>();
   const index = lunr(function build() {
     this.ref('id');
@@ -98,6 +106,7 @@ export const buildPassageIndex = (documents: BuiltIndex['documents'], passages: 
   const compact = compactLunr(index, passages.length);
   return {
     documents,
+    skipped,
     passages,
     vocabulary,
     index,
@@ -115,6 +124,7 @@ export const serializeIndex = (built: BuiltIndex, fingerprint: string, builtAt: 
     builtAt: builtAt.toISOString(),
     fingerprint,
     documents: built.documents,
+    skipped: built.skipped,
     passages: built.passages,
     vocabulary: [...built.vocabulary],
     lunr: built.compact,
@@ -133,8 +143,9 @@ const vocabularyOf = (pairs: unknown[]): Map<string, number> => {
 export const deserializeIndex = (json: string): BuiltIndex & { fingerprint: string } => {
   const data = serializedIndexSchema.parse(JSON.parse(json));
   return {
-    documents: data.documents,
-    passages: data.passages,
+    documents: data.documents.map(({ pages, ...document }) => (pages === undefined ? document : { ...document, pages })),
+    skipped: data.skipped,
+    passages: data.passages.map(({ page, ...passage }) => (page === undefined ? passage : { ...passage, page })),
     vocabulary: vocabularyOf(data.vocabulary),
     index: loadCompactLunr(data.lunr),
     compact: data.lunr,

@@ -1,18 +1,19 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { errorMessage } from '../core/errors.js';
 import type { AnswerContext, AnswerPort, KnowledgeAnswer, Logger } from '../core/ports.js';
 import { silentLogger } from '../core/ports.js';
 import { answerQuestion, defaultThresholds, type AnswerThresholds } from './answer.js';
-import { listDocumentFiles, loadDocuments, type LoadError } from './documents.js';
+import type { LoadError } from './documents.js';
+import { listDocumentFiles, loadDocuments } from './load-documents.js';
 import { buildIndex, deserializeIndex, serializeIndex, type BuiltIndex } from './index-build.js';
 import { PassageSearch } from './search.js';
 import { buildSynonymTable, loadSynonyms, type SynonymTable } from './synonyms.js';
 import { WordNet } from './wordnet.js';
 
 export interface KnowledgePaths {
-  /** Folder of source documents (Markdown, text, HTML), searched with its sub-folders. */
+  /** Folder of source documents (Markdown, text, HTML, PDF, Word), searched with its sub-folders. */
   docsDir: string;
   /** Serialized index file, rebuilt when the documents change. */
   indexFile: string;
@@ -20,8 +21,21 @@ export interface KnowledgePaths {
   synonymsFile?: string;
 }
 
+/** What went into the index from one file. */
+export interface FileReport {
+  file: string;
+  title: string;
+  /** Pages, for PDFs. */
+  pages?: number;
+  passages: number;
+  /** Time to read and parse the file (building the index is counted once, for all files). */
+  milliseconds: number;
+}
+
 export interface BuildReport {
   documents: number;
+  /** One entry per document in the index; times are 0 when the index was read back rather than built. */
+  files: FileReport[];
   passages: number;
   errors: LoadError[];
   milliseconds: number;
@@ -40,19 +54,54 @@ export const fingerprintSources = (docsDir: string): string => {
   return hash.digest('hex');
 };
 
-/** Builds the index from the documents and writes it atomically. */
-export const buildKnowledge = (paths: KnowledgePaths, now: Date = new Date()): { built: BuiltIndex; report: BuildReport } => {
+/** An index with the fingerprint of the sources it was built from, and what went into it. */
+export interface BuiltKnowledge {
+  built: BuiltIndex;
+  fingerprint: string;
+  report: BuildReport;
+}
+
+const fileReports = (built: BuiltIndex, timings: ReadonlyMap<string, number>): FileReport[] => {
+  const passages = new Map<string, number>();
+  // Passage ids are `file#n`.
+  for (const passage of built.passages) {
+    const file = passage.id.slice(0, passage.id.lastIndexOf('#'));
+    passages.set(file, (passages.get(file) ?? 0) + 1);
+  }
+  return built.documents.map(({ file, title, pages }) => ({
+    file,
+    title,
+    ...(pages === undefined ? {} : { pages }),
+    passages: passages.get(file) ?? 0,
+    milliseconds: timings.get(file) ?? 0,
+  }));
+};
+
+/**
+ * Builds the index from the documents and writes it atomically (a temporary file renamed over the
+ * old one). Throws when the folder cannot be read or the index cannot be written.
+ */
+export const buildKnowledge = async (paths: KnowledgePaths, now: Date = new Date()): Promise<BuiltKnowledge> => {
   const started = performance.now();
-  const { documents, errors } = loadDocuments(paths.docsDir);
-  const built = buildIndex(documents);
+  // Taken before reading: a file changed while the build reads it makes the next check rebuild.
+  const fingerprint = fingerprintSources(paths.docsDir);
+  const { documents, errors, timings } = await loadDocuments(paths.docsDir);
+  const built = buildIndex(documents, undefined, errors);
   mkdirSync(dirname(paths.indexFile), { recursive: true });
-  const temporary = `${paths.indexFile}.${process.pid}.tmp`;
-  writeFileSync(temporary, serializeIndex(built, fingerprintSources(paths.docsDir), now));
-  renameSync(temporary, paths.indexFile);
+  const temporary = `${paths.indexFile}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    writeFileSync(temporary, serializeIndex(built, fingerprint, now));
+    renameSync(temporary, paths.indexFile);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
   return {
     built,
+    fingerprint,
     report: {
       documents: documents.length,
+      files: fileReports(built, new Map(timings.map((t) => [t.file, t.milliseconds]))),
       passages: built.passages.length,
       errors,
       milliseconds: performance.now() - started,
@@ -62,7 +111,7 @@ export const buildKnowledge = (paths: KnowledgePaths, now: Date = new Date()): {
 };
 
 /** Reads the serialized index when it matches the sources; otherwise rebuilds it. */
-export const loadOrBuildKnowledge = (paths: KnowledgePaths): { built: BuiltIndex; report: BuildReport } => {
+export const loadOrBuildKnowledge = async (paths: KnowledgePaths): Promise<BuiltKnowledge> => {
   const started = performance.now();
   let reason = 'no index yet';
   try {
@@ -70,10 +119,12 @@ export const loadOrBuildKnowledge = (paths: KnowledgePaths): { built: BuiltIndex
     if (loaded.fingerprint === fingerprintSources(paths.docsDir)) {
       return {
         built: loaded,
+        fingerprint: loaded.fingerprint,
         report: {
           documents: loaded.documents.length,
+          files: fileReports(loaded, new Map()),
           passages: loaded.passages.length,
-          errors: [],
+          errors: loaded.skipped,
           milliseconds: performance.now() - started,
           action: 'loaded',
         },
@@ -84,8 +135,8 @@ export const loadOrBuildKnowledge = (paths: KnowledgePaths): { built: BuiltIndex
     const code = (error as { code?: unknown }).code;
     reason = code === 'ENOENT' ? 'no index yet' : `index unreadable (${errorMessage(error).slice(0, 120)})`;
   }
-  const { built, report } = buildKnowledge(paths);
-  return { built, report: { ...report, reason } };
+  const built = await buildKnowledge(paths);
+  return { ...built, report: { ...built.report, reason } };
 };
 
 /** Short topic names for "I can help with…": document titles up to their first colon or dash. */
@@ -130,14 +181,27 @@ export class KnowledgeBase implements AnswerPort {
   }
 }
 
-/** Opens the knowledge base: loads or rebuilds the index, reads synonyms, logs what it did. */
-export const openKnowledgeBase = (paths: KnowledgePaths, logger: Logger = silentLogger): KnowledgeBase => {
-  const { built, report } = loadOrBuildKnowledge(paths);
+/** The synonym table from the paths' synonyms file, or an empty one. Throws when the file is invalid. */
+export const readSynonyms = (paths: KnowledgePaths): SynonymTable =>
+  paths.synonymsFile ? loadSynonyms(paths.synonymsFile) : buildSynonymTable([]);
+
+/** Logs what went into the index: each file built (pages, passages, time) and each file skipped with its reason. */
+export const logBuildReport = (report: BuildReport, logger: Logger): void => {
   for (const error of report.errors) logger.warn({ file: error.file }, `knowledge document skipped: ${error.message}`);
+  if (report.action === 'built') {
+    for (const file of report.files) {
+      logger.debug({ file: file.file, pages: file.pages, passages: file.passages, ms: Math.round(file.milliseconds) }, 'knowledge document indexed');
+    }
+  }
   logger.info(
-    { documents: report.documents, passages: report.passages, ms: Math.round(report.milliseconds), action: report.action },
+    { documents: report.documents, passages: report.passages, skipped: report.errors.length, ms: Math.round(report.milliseconds), action: report.action },
     'knowledge base ready',
   );
-  const synonyms = paths.synonymsFile ? loadSynonyms(paths.synonymsFile) : buildSynonymTable([]);
-  return new KnowledgeBase(built, synonyms);
+};
+
+/** Opens the knowledge base: loads or rebuilds the index, reads synonyms, logs what it did. */
+export const openKnowledgeBase = async (paths: KnowledgePaths, logger: Logger = silentLogger): Promise<KnowledgeBase> => {
+  const { built, report } = await loadOrBuildKnowledge(paths);
+  logBuildReport(report, logger);
+  return new KnowledgeBase(built, readSynonyms(paths));
 };

@@ -1,6 +1,9 @@
 import { errorMessage } from '../core/errors.js';
 import { silentLogger, type AnswerContext, type AnswerPort, type KnowledgeAnswer, type Logger } from '../core/ports.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+
+/** What the workspace indexes need of the shared knowledge base (the one in use, if it reloads). */
+export type SharedKnowledge = Pick<KnowledgeBase, 'answerWith' | 'searchOver' | 'topics'>;
 import type { PassageSearch } from '../knowledge/search.js';
 import type { DocumentStore, StoredDocument } from './document-store.js';
 import { buildWorkspaceIndex, type IndexBuilder } from './index-builder.js';
@@ -27,7 +30,7 @@ export class WorkspaceKnowledge implements AnswerPort {
   readonly #loading = new Map<string, Promise<void>>();
 
   constructor(
-    private readonly shared: KnowledgeBase,
+    private readonly shared: SharedKnowledge,
     private readonly store: DocumentStore,
     private readonly options: { logger?: Logger; maxWorkspaces?: number; build?: IndexBuilder } = {},
   ) {}

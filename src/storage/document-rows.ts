@@ -73,7 +73,10 @@ export const documentRows = (columns: RowColumns, logger: Logger) => {
     documents: (rows: readonly unknown[]): StoredDocument[] =>
       rows.flatMap((raw) => {
         const row = parseRowOrSkip(full, raw, where);
-        return row === undefined ? [] : [{ ...summaryOf(row), passages: row.passages }];
+        if (row === undefined) return [];
+        // A passage without a page keeps no `page` key, as it was stored.
+        const passages = row.passages.map(({ page, ...passage }) => (page === undefined ? passage : { ...passage, page }));
+        return [{ ...summaryOf(row), passages }];
       }),
   };
 };

@@ -22,10 +22,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const realCore = (): Core => {
+const realCore = async (): Promise<Core> => {
   const dir = mkdtempSync(join(tmpdir(), 'lc-chart-core-'));
   const knowledgeDir = copyKnowledge();
-  const core = createCore({ knowledgeDir, databasePath: join(dir, 'bot.db'), logger: silentLogger });
+  const core = await createCore({ knowledgeDir, databasePath: join(dir, 'bot.db'), logger: silentLogger });
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => rmSync(knowledgeDir, { recursive: true, force: true }));
   cleanups.push(() => core.close());
   return core;
@@ -48,7 +48,7 @@ const capture = (): { logger: Logger; warnings: object[] } => {
 
 describe('charts are drawn off the event loop', () => {
   it('answers another user while an assessment’s chart is being drawn, then attaches the real PNG', async () => {
-    const core = realCore();
+    const core = await realCore();
     const ana = createFakeChat(core.bot, consoleOrigin({ userId: 'ana' }));
     const ben = createFakeChat(core.bot, consoleOrigin({ userId: 'ben' }));
     await ana.userSays('assess niace-quick for Leeds');
@@ -81,7 +81,7 @@ describe('charts are drawn off the event loop', () => {
     const pool = new ChartWorkerPool({ size: 1, timeoutMs: 300, workerUrl: fixture('silent-chart-worker.mjs') });
     cleanups.push(() => pool.close());
     const { logger, warnings } = capture();
-    const chat = createFakeChat(createBot({ answers: realKnowledgeBase(), assessments: summaries, charts: pool, logger }));
+    const chat = createFakeChat(createBot({ answers: await realKnowledgeBase(), assessments: summaries, charts: pool, logger }));
     const replies: Reply[] = await chat.userSays('3');
     expect(replies).toEqual([{ text: 'Leeds: 50% overall', kind: 'summary' }]);
     expect(warnings).toEqual([{ err: 'chart not drawn within 300 ms', filename: 'leeds.png' }]);
@@ -104,7 +104,7 @@ describe('charts are drawn off the event loop', () => {
     const pool = new ChartWorkerPool({ size: 1, workerUrl: fixture('crashing-chart-worker.mjs') });
     cleanups.push(() => pool.close());
     const { logger, warnings } = capture();
-    const chat = createFakeChat(createBot({ answers: realKnowledgeBase(), assessments: summaries, charts: pool, logger }));
+    const chat = createFakeChat(createBot({ answers: await realKnowledgeBase(), assessments: summaries, charts: pool, logger }));
     expect(await chat.userSays('3')).toEqual([{ text: 'Leeds: 50% overall', kind: 'summary' }]);
     expect(warnings).toEqual([{ err: 'renderer crashed', filename: 'leeds.png' }]);
     // The crashed worker was replaced, so the next chart gets its own attempt (and its own failure).

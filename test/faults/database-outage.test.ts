@@ -31,7 +31,7 @@ const coreBehindProxy = async (): Promise<{ core: Core; proxy: TcpProxy }> => {
   const schema = await freshSchema();
   const proxy = await TcpProxy.start(Number(new URL(schema.url).port || 5432));
   const stores = await createPostgresStores(proxy.through(schema.url), silentLogger, { connectionTimeoutMs: 500 });
-  const core = createCore({ knowledgeDir, databasePath: ':unused:', stores, logger: silentLogger });
+  const core = await createCore({ knowledgeDir, databasePath: ':unused:', stores, logger: silentLogger });
   closers.push(schema.drop, () => proxy.close(), () => core.close());
   return { core, proxy };
 };

@@ -65,7 +65,7 @@ const start = async (faults: (request: ProxiedRequest, attempt: number) => Fault
   faulty.setFaults(faults);
   const logger = new WatchingLogger();
   const config = parseDiscordConfig({ DISCORD_TOKEN: discord.token, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: faulty.url('/api') });
-  app = createDiscordApp({ config, bot: createBot({ answers: realKnowledgeBase() }), logger });
+  app = createDiscordApp({ config, bot: createBot({ answers: await realKnowledgeBase() }), logger });
   await app.start();
   return { fake: discord, proxy: faulty, logger };
 };

@@ -40,7 +40,7 @@ const start = async (faults: (request: ProxiedRequest, attemptInChannel: number)
   });
   slack = createSlackApp({
     config: { mode: 'http', botToken: 'xoxb-0-faults', signingSecret: SECRET, port: 0, apiUrl: running.url('/api/'), botUserId: BOT_USER, botId: 'B0BOT' },
-    bot: createBot({ answers: realKnowledgeBase() }),
+    bot: createBot({ answers: await realKnowledgeBase() }),
     logger: silentLogger,
     lookupUsers: false,
     listen: { port: 0, host: '127.0.0.1' },

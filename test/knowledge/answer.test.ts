@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { realKnowledgeBase } from '../support/knowledge.js';
 
-const kb = realKnowledgeBase();
+const kb = await realKnowledgeBase();
 
 describe('answers from the shipped knowledge base', () => {
   it('answers with 1-3 extracted sentences and the passages cited, best first', () => {

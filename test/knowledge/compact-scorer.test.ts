@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/knowledge/index-build.js';
-import { loadDocuments } from '../../src/knowledge/documents.js';
+import { loadDocuments } from '../../src/knowledge/load-documents.js';
 import { knowledgePaths } from '../../src/knowledge/default-paths.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
-const built = buildIndex(loadDocuments(knowledgePaths().docsDir).documents);
+const built = buildIndex((await loadDocuments(knowledgePaths().docsDir)).documents);
 
 describe('scoring straight from the compact index', () => {
   it('gives Lunr’s own scores for boosted exact terms', () => {

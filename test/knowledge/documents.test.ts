@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chunkDocument } from '../../src/knowledge/chunk.js';
-import { isLoadError, loadDocuments, parseDocument } from '../../src/knowledge/documents.js';
+import { isLoadError, parseDocument } from '../../src/knowledge/documents.js';
+import { loadDocuments } from '../../src/knowledge/load-documents.js';
 import { htmlToMarkdown } from '../../src/knowledge/html.js';
 
 const folder = (files: Record<string, string | Buffer>): string => {
@@ -13,14 +14,14 @@ const folder = (files: Record<string, string | Buffer>): string => {
 };
 
 describe('loading documents', () => {
-  it('reads Markdown with front matter, plain text and HTML side by side', () => {
+  it('reads Markdown with front matter, plain text and HTML side by side', async () => {
     const dir = folder({
       'a.md': '---\ntitle: Festival guide\nsource: festival.pdf\nkind: guide\n---\n## Planning\n\nBook venues early.\n',
       'b.txt': 'Adult learning in Leeds\n\nThe council runs evening classes.',
       'c.html': '<html><head><title>Bristol &amp; learning</title><script>alert(1)</script></head><body><h2>Goals</h2><p>Learning for all.</p><ul><li>One</li><li>Two</li></ul></body></html>',
-      'ignored.pdf': 'binary',
+      'ignored.xlsx': 'binary',
     });
-    const { documents, errors } = loadDocuments(dir);
+    const { documents, errors } = await loadDocuments(dir);
     expect(errors).toEqual([]);
     expect(documents.map((d) => [d.file, d.title, d.source, d.kind])).toEqual([
       ['a.md', 'Festival guide', 'festival.pdf', 'guide'],
@@ -33,7 +34,7 @@ describe('loading documents', () => {
     expect(html).not.toContain('alert');
   });
 
-  it('names the file and the field when front matter is invalid, and still loads the rest', () => {
+  it('names the file and the field when front matter is invalid, and still loads the rest', async () => {
     const dir = folder({
       'bad-kind.md': '---\ntitle: X\nkind: podcast\n---\nText.',
       'empty-title.md': '---\ntitle: ""\n---\nText.',
@@ -42,7 +43,7 @@ describe('loading documents', () => {
       'binary.txt': Buffer.from([0, 1, 2, 3]),
       'good.md': '---\ntitle: Good\n---\nLearning festivals celebrate learning.',
     });
-    const { documents, errors } = loadDocuments(dir);
+    const { documents, errors } = await loadDocuments(dir);
     expect(documents.map((d) => d.file)).toEqual(['good.md']);
     const byFile = Object.fromEntries(errors.map((e) => [e.file, e.message]));
     expect(Object.keys(byFile).sort()).toEqual(['bad-kind.md', 'binary.txt', 'broken-yaml.md', 'empty-title.md', 'no-text.md']);
@@ -53,7 +54,7 @@ describe('loading documents', () => {
     expect(byFile['binary.txt']).toMatch(/binary/);
   });
 
-  it('reads sub-folders too, but not hidden folders or the frameworks folder', () => {
+  it('reads sub-folders too, but not hidden folders or the frameworks folder', async () => {
     const dir = folder({ 'top.txt': 'Dropped at the top level.' });
     mkdirSync(join(dir, 'docs', 'wales'), { recursive: true });
     mkdirSync(join(dir, 'frameworks'));
@@ -61,7 +62,7 @@ describe('loading documents', () => {
     writeFileSync(join(dir, 'docs', 'wales', 'swansea.md'), '---\ntitle: Swansea notes\n---\nSwansea learning city.');
     writeFileSync(join(dir, 'frameworks', 'notes.md'), '# Not a document');
     writeFileSync(join(dir, '.index', 'cache.txt'), 'not a document');
-    const { documents, errors } = loadDocuments(dir);
+    const { documents, errors } = await loadDocuments(dir);
     expect(errors).toEqual([]);
     expect(documents.map((d) => [d.file, d.source])).toEqual([
       ['docs/wales/swansea.md', 'swansea.md'],

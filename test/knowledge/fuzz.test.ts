@@ -4,7 +4,7 @@ import { createBot } from '../../src/core/bot.js';
 import { consoleOrigin } from '../support/fake-chat.js';
 import { realKnowledgeBase } from '../support/knowledge.js';
 
-const kb = realKnowledgeBase();
+const kb = await realKnowledgeBase();
 const bot = createBot({ answers: kb });
 const origin = consoleOrigin();
 

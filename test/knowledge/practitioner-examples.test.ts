@@ -4,7 +4,7 @@ import { consoleOrigin, createFakeChat } from '../support/fake-chat.js';
 import { realKnowledgeBase } from '../support/knowledge.js';
 
 /** Questions practitioners asked and what a trustworthy answer to each looks like. */
-const kb = realKnowledgeBase();
+const kb = await realKnowledgeBase();
 
 /** The first paragraph quoted, after the low-confidence lead when there is one. */
 const firstParagraph = (text: string): string => text.replace(/^The closest the documents come is this:\n\n/u, '').split('\n\n')[0] ?? '';

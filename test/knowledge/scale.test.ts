@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { generateDocuments, generateQuestions } from '../../src/bench/generated-knowledge.js';
 import { knowledgePaths, projectRoot } from '../../src/knowledge/default-paths.js';
-import { loadDocuments } from '../../src/knowledge/documents.js';
+import { loadDocuments } from '../../src/knowledge/load-documents.js';
 import { buildIndex, deserializeIndex, serializeIndex } from '../../src/knowledge/index-build.js';
 import { CHAMPION_MIN_PASSAGES } from '../../src/knowledge/lunr-compact.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { loadSynonyms } from '../../src/knowledge/synonyms.js';
 
 const paths = knowledgePaths(`${projectRoot}knowledge`);
-const real = loadDocuments(paths.docsDir).documents;
+const real = (await loadDocuments(paths.docsDir)).documents;
 const synonyms = loadSynonyms(paths.synonymsFile ?? '');
 
 describe('a collection larger than the posting budget', () => {

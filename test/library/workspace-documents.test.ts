@@ -55,7 +55,7 @@ describe('workspace documents across instances', () => {
       const where = await backend.open();
       const instance = async (): Promise<Core> => {
         const stores = where.url === undefined ? undefined : await createPostgresStores(where.url);
-        const core = createCore({ knowledgeDir, databasePath: where.databasePath, logger: silentLogger, ...(stores ? { stores } : {}) });
+        const core = await createCore({ knowledgeDir, databasePath: where.databasePath, logger: silentLogger, ...(stores ? { stores } : {}) });
         opened.push(core);
         return core;
       };
@@ -77,7 +77,7 @@ describe('workspace documents across instances', () => {
 
   it('keeps the indexes of a bounded number of workspaces, building a dropped one again when asked', async () => {
     const store = new MemoryDocumentStore();
-    const knowledge = new WorkspaceKnowledge(realKnowledgeBase(), store, { maxWorkspaces: 2 });
+    const knowledge = new WorkspaceKnowledge(await realKnowledgeBase(), store, { maxWorkspaces: 2 });
     const document = (workspace: string): StoredDocument => ({
       id: `d-${workspace}`,
       workspace,
@@ -103,7 +103,7 @@ describe('workspace documents across instances', () => {
   it('answers from a workspace with more passages than are indexed inline (its index built in a worker thread)', async () => {
     const sections = Array.from({ length: INLINE_BUILD_PASSAGES + 50 }, (_, i) => `## Ward ${i + 1} report\n\nWard ${i + 1} ran ${i + 3} evening classes for carers this term.`);
     const body = `# Ward reports\n\n${sections.join('\n\n')}\n\n## Funding the hubs\n\nThe council sets aside 2.4 million euro a year for the neighbourhood learning hubs.`;
-    const core = createCore({ knowledgeDir, databasePath: join(dir, 'large.db'), logger: silentLogger });
+    const core = await createCore({ knowledgeDir, databasePath: join(dir, 'large.db'), logger: silentLogger });
     opened.push(core);
     const added = await core.bot.handle({ type: 'message', origin: coordinator, text: 'add document', files: [upload('wards.md', new TextEncoder().encode(body))] });
     expect(textOf(added)).toMatch(/added: .*\b(\d+) passages/u);
@@ -115,7 +115,7 @@ describe('workspace documents across instances', () => {
   });
 
   it('answers from the shared documents alone while the workspace’s documents cannot be read', async () => {
-    const core = createCore({ knowledgeDir, databasePath: join(dir, 'closed.db'), logger: silentLogger });
+    const core = await createCore({ knowledgeDir, databasePath: join(dir, 'closed.db'), logger: silentLogger });
     const added = await core.bot.handle({ type: 'message', origin: coordinator, text: 'add document', files: [upload('cork-strategy.md', strategy)] });
     expect(textOf(added)).toContain('added: ');
     const knowledge = new WorkspaceKnowledge(core.knowledge, core.stores.documents);

@@ -28,7 +28,7 @@ const backends: Array<{ name: string; skip: boolean; open: () => Promise<Backend
     skip: false,
     open: async () => {
       const path = join(mkdtempSync(join(tmpdir(), 'lc-forget-')), 'bot.db');
-      const core = createCore({ knowledgeDir, databasePath: path, logger: silentLogger, clock: { now: () => now } });
+      const core = await createCore({ knowledgeDir, databasePath: path, logger: silentLogger, clock: { now: () => now } });
       return { core, rows: async () => sqliteRows(path), close: () => core.close() };
     },
   },
@@ -38,7 +38,7 @@ const backends: Array<{ name: string; skip: boolean; open: () => Promise<Backend
     open: async () => {
       const schema = await freshSchema();
       const stores = await createPostgresStores(schema.url);
-      const core = createCore({ knowledgeDir, databasePath: '', stores, logger: silentLogger, clock: { now: () => now } });
+      const core = await createCore({ knowledgeDir, databasePath: '', stores, logger: silentLogger, clock: { now: () => now } });
       return { core, rows: () => postgresRows(schema.url, schema.schema), close: () => core.close().then(schema.drop) };
     },
   },

@@ -33,8 +33,8 @@ const backends: Array<{ name: string; skip: boolean; open: () => Promise<Pair> }
       const path = join(mkdtempSync(join(tmpdir(), 'lc-retention-')), 'bot.db');
       const loggers: [RecordingLogger, RecordingLogger] = [new RecordingLogger(), new RecordingLogger()];
       const cores: [Core, Core] = [
-        createCore({ ...options, databasePath: path, logger: loggers[0] }),
-        createCore({ ...options, databasePath: path, logger: loggers[1] }),
+        await createCore({ ...options, databasePath: path, logger: loggers[0] }),
+        await createCore({ ...options, databasePath: path, logger: loggers[1] }),
       ];
       return { cores, loggers, close: async () => void (await Promise.all(cores.map((core) => core.close()))) };
     },
@@ -46,8 +46,8 @@ const backends: Array<{ name: string; skip: boolean; open: () => Promise<Pair> }
       const schema = await freshSchema();
       const loggers: [RecordingLogger, RecordingLogger] = [new RecordingLogger(), new RecordingLogger()];
       const cores: [Core, Core] = [
-        createCore({ ...options, databasePath: '', stores: await createPostgresStores(schema.url), logger: loggers[0] }),
-        createCore({ ...options, databasePath: '', stores: await createPostgresStores(schema.url), logger: loggers[1] }),
+        await createCore({ ...options, databasePath: '', stores: await createPostgresStores(schema.url), logger: loggers[0] }),
+        await createCore({ ...options, databasePath: '', stores: await createPostgresStores(schema.url), logger: loggers[1] }),
       ];
       return { cores, loggers, close: async () => { await Promise.all(cores.map((core) => core.close())); await schema.drop(); } };
     },

@@ -74,7 +74,7 @@ const discordText = (request: RecordedRequest | undefined): string => {
 };
 
 beforeAll(async () => {
-  core = createCore({
+  core = await createCore({
     knowledgeDir,
     databasePath: join(dir, 'bot.db'),
     logger: silentLogger,

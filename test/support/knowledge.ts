@@ -14,10 +14,10 @@ export const copyKnowledge = (): string => {
   return dir;
 };
 
-let shared: KnowledgeBase | undefined;
+let shared: Promise<KnowledgeBase> | undefined;
 
 /** The real knowledge base, built once per test file from a temp copy. */
-export const realKnowledgeBase = (): KnowledgeBase => {
+export const realKnowledgeBase = (): Promise<KnowledgeBase> => {
   shared ??= openKnowledgeBase(knowledgePaths(copyKnowledge()));
   return shared;
 };

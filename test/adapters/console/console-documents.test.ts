@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { scannedPdf, styledDocx, threePageReport } from '../../support/document-files.js';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src/app.js';
 import { silentLogger } from '../../../src/core/ports.js';
@@ -25,8 +26,8 @@ afterAll(() => {
 });
 
 let databases = 0;
-const open = (): ConsoleSession => {
-  const core = createCore({ knowledgeDir, databasePath: join(dir, `bot-${++databases}.db`), logger: silentLogger });
+const open = async (): Promise<ConsoleSession> => {
+  const core = await createCore({ knowledgeDir, databasePath: join(dir, `bot-${++databases}.db`), logger: silentLogger });
   const session = startConsoleSession(core.bot, join(dir, 'charts'), 'coordinator');
   opened = { core, session };
   return session;
@@ -40,9 +41,9 @@ const file = (name: string, content: string | Uint8Array): string => {
 
 describe('documents added from the console', () => {
   it('adds, lists, answers from, refuses and removes after a confirmation', async () => {
-    const session = open();
+    const session = await open();
     const none = await session.type('documents', /no documents of its own yet[^\n]*\n/u);
-    expect(none).toContain('A coordinator adds one by sending a file (.md, .markdown, .txt, up to 20 MB) with `add document`.');
+    expect(none).toContain('A coordinator adds one by sending a file (.md, .markdown, .txt, .html, .htm, .pdf, .docx, up to 20 MB) with `add document`.');
 
     const before = await session.type(QUESTION, /\n\nyou> |\n\n$/u);
     expect(before).not.toContain('2.4 million');
@@ -64,10 +65,10 @@ describe('documents added from the console', () => {
 
     const refusals = [
       [`add document ${strategy}`, 'Not added: this workspace already has a document named `cork-strategy.md` (Cork Learning Strategy 2030). To replace it, type `remove document cork-strategy.md` first, then add the new file.'],
-      [`add document ${file('setup.exe', 'MZ')}`, 'Not added: `setup.exe` is not a file type I can read. I can add .md, .markdown, .txt files. Nothing was changed.'],
-      [`add document ${file('plan.pdf', '%PDF-1.4')}`, 'Not added: `plan.pdf` is not a file type I can read.'],
+      [`add document ${file('setup.exe', 'MZ')}`, 'Not added: `setup.exe` is not a file type I can read. I can add .md, .markdown, .txt, .html, .htm, .pdf, .docx files. Nothing was changed.'],
+      [`add document ${file('plan.pdf', '%PDF-1.4')}`, 'Not added: `plan.pdf` could not be read: damaged or not a PDF: it has no readable structure. Nothing was changed.'],
       [`add document ${file('huge.txt', Buffer.alloc(20 * 1024 * 1024 + 1, 'a'))}`, 'Not added: `huge.txt` is 20.0 MB; a document may be at most 20 MB. Nothing was changed.'],
-      [`add document ${file('latin1.txt', Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a]))}`, 'Not added: `latin1.txt` could not be read: is not UTF-8 text. Nothing was changed.'],
+      [`add document ${file('latin1.txt', Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a]))}`, 'Not added: `latin1.txt` could not be read: is not UTF-8 text (save it as UTF-8). Nothing was changed.'],
       [`add document ${file('empty.md', '\n\n')}`, 'Not added: `empty.md` could not be read: the document has no text. Nothing was changed.'],
       [`add document ${join(dir, 'missing.md')}`, `Not added: \`missing.md\` could not be fetched: the path ${join(dir, 'missing.md')} does not exist. Nothing was changed.`],
       ['add document', 'I found no file with that message.'],
@@ -89,8 +90,23 @@ describe('documents added from the console', () => {
     expect(await session.type('remove document cork-strategy.md', /\n\n(?:you> )?$/u)).toContain('This workspace has no document named `cork-strategy.md`.');
   });
 
+  it('adds a PDF with its pages and a Word file with its headings, and cites the PDF’s page', async () => {
+    const session = await open();
+    const pdf = file('guidelines.pdf', await threePageReport());
+    const added = await session.type(`add document ${pdf}`, /Nothing was changed\.|no other workspace sees it\.\n/u);
+    expect(added).toMatch(/added: UNESCO Guidelines for Building Learning Cities \(`guidelines\.pdf`\): 3 pages, \d+ passages?\./u);
+    const answered = await session.type('who matches the festival endowment?', /Sources:[\s\S]*\n\n/u);
+    expect(answered).toContain('matched by local employers');
+    expect(answered).toMatch(/Sources:\n {2}1\. UNESCO Guidelines for Building Learning Cities, p\. 2 \(guidelines\.pdf\)/u);
+
+    const docx = file('partnership.docx', await styledDocx());
+    expect(await session.type(`add document ${docx}`, /Nothing was changed\.|no other workspace sees it\.\n/u)).toMatch(/added: [^\n]+\(`partnership\.docx`\)/u);
+    expect(await session.type(`add document ${file('scan.pdf', await scannedPdf())}`, /\n\n(?:you> )?$/u)).toContain('no text layer: needs OCR');
+    expect(await session.type('documents', /remove document <name>`\.\n/u)).toContain('(2 of at most 200)');
+  });
+
   it('refuses the 201st document of a workspace, and takes one again after a removal', async () => {
-    const session = open();
+    const session = await open();
     for (let i = 1; i <= 200; i++) {
       const printed = await session.type(`add document ${file(`note-${i}.txt`, `Note ${i}\n\nMeeting note number ${i} of the partnership.`)}`, /\n\n(?:you> )?$/u);
       if (!printed.includes('added: ')) throw new Error(`note ${i}: ${printed}`);

@@ -16,7 +16,7 @@ const knowledgeDir = copyKnowledge();
 /** The real core on a real SQLite file, with data in the console workspace and two others, typed at through the real console. */
 const open = async (at: { now: Date }, options: { isAdmin?: boolean } = {}): Promise<{ core: Core; session: ConsoleSession; path: string }> => {
   const path = join(mkdtempSync(join(tmpdir(), 'lc-console-privacy-')), 'bot.db');
-  const core = createCore({ knowledgeDir, databasePath: path, logger: silentLogger, clock: { now: () => new Date(at.now) } });
+  const core = await createCore({ knowledgeDir, databasePath: path, logger: silentLogger, clock: { now: () => new Date(at.now) } });
   const local = { platform: 'console' as const, workspaceId: 'local', channelId: 'terminal' };
   await seedUser(core.stores, local, USER, 'mine', seededAt);
   await seedUser(core.stores, local, 'grace-hopper', 'colleague', seededAt);

@@ -8,9 +8,9 @@ import { copyKnowledge } from '../../support/knowledge.js';
 import { startConsoleSession, type ConsoleSession } from '../../reminders/console-session.js';
 
 /** The real core on a real SQLite file, typed at through the real console adapter. */
-const open = (at: { now: Date }): { core: Core; session: ConsoleSession; dir: string } => {
+const open = async (at: { now: Date }): Promise<{ core: Core; session: ConsoleSession; dir: string }> => {
   const dir = mkdtempSync(join(tmpdir(), 'lc-console-transcript-'));
-  const core = createCore({ knowledgeDir: copyKnowledge(), databasePath: join(dir, 'bot.db'), logger: silentLogger, clock: { now: () => new Date(at.now) } });
+  const core = await createCore({ knowledgeDir: copyKnowledge(), databasePath: join(dir, 'bot.db'), logger: silentLogger, clock: { now: () => new Date(at.now) } });
   const session = startConsoleSession(core.bot, join(dir, 'data', 'charts'), 'coordinator');
   return { core, session, dir };
 };
@@ -40,7 +40,7 @@ const modeOf = (path: string): number => statSync(path).mode & 0o777;
 describe('console transcripts, one per framework', () => {
   it('NIACE quick check for Brackley: everyday words, confirmation, not sure, a question, progress, cancel kept, results and export', async () => {
     const at = { now: new Date('2025-03-05T10:00:00Z') };
-    const { core, session, dir } = open(at);
+    const { core, session, dir } = await open(at);
     opened = { core, session };
     const [start = '', yes = '', no = '', gettingStarted = '', notSure = '', advanced = '', question = '', progress = '', cancel = '', kept = '', partly = ''] = await typeAll(session, [
       ['assess niace for Brackley', /Question 1 of 9[\s\S]*question <n>/u],
@@ -119,7 +119,7 @@ describe('console transcripts, one per framework', () => {
 
   it('building blocks for 北京, twice in one day: a hashed file name and "earlier today"', async () => {
     const at = { now: new Date('2025-03-05T09:00:00Z') };
-    const { core, session, dir } = open(at);
+    const { core, session, dir } = await open(at);
     opened = { core, session };
     // At "Do you mean 2 · Developing?" a typed 2 is the level, not the second of the yes / no choices.
     const answers = ['yes', 'yes', 'no', 'just getting started', '2', 'developing', 'partly', '2', 'skip', "don't know", 'advanced', '3', 'established', '1', '0', '2', '3'];
@@ -147,7 +147,7 @@ describe('console transcripts, one per framework', () => {
 
   it('Key Features for Leeds: level names and everyday words, grouped by tier with subtotals', async () => {
     const at = { now: new Date('2025-03-05T10:00:00Z') };
-    const { core, session } = open(at);
+    const { core, session } = await open(at);
     opened = { core, session };
     const words = ['not yet', 'first steps', 'developing', 'established', 'embedded and reviewed', 'advanced'];
     await session.type('assess key features for Leeds', /Question 1 of 24/u);

@@ -12,7 +12,7 @@ import { copyKnowledge } from '../../support/knowledge.js';
 /** The terminal as people use it: lines typed into the console adapter, the real core behind it. */
 const knowledgeDir = copyKnowledge();
 const dataDir = mkdtempSync(join(tmpdir(), 'console-text-'));
-const core = createCore({ knowledgeDir, databasePath: join(dataDir, 'bot.db'), logger: silentLogger, defaultTimeZone: 'Europe/London' });
+const core = await createCore({ knowledgeDir, databasePath: join(dataDir, 'bot.db'), logger: silentLogger, defaultTimeZone: 'Europe/London' });
 afterAll(async () => {
   await core.close();
   rmSync(dataDir, { recursive: true, force: true });

@@ -51,7 +51,7 @@ beforeAll(async () => {
   for (const user of [ALICE, BOB, CAROL]) fake.users.set(user.id, user);
   const databasePath = join(dir, 'bot.db');
   previousReleaseDatabase(databasePath);
-  core = createCore({ knowledgeDir: 'knowledge', databasePath, logger: silentLogger });
+  core = await createCore({ knowledgeDir: 'knowledge', databasePath, logger: silentLogger });
   bot = new AnsweringBot(core.bot);
   const config = parseDiscordConfig({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: fake.apiUrl });
   app = createDiscordApp({ config, bot, logger: silentLogger });

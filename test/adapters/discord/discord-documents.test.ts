@@ -27,7 +27,7 @@ let app: DiscordApp;
 beforeAll(async () => {
   fake = await FakeDiscord.start([GUILD_A, GUILD_B]);
   for (const user of [ALICE, ADMIN, BOB]) fake.users.set(user.id, user);
-  core = createCore({ knowledgeDir, databasePath: join(dir, 'bot.db'), logger: silentLogger });
+  core = await createCore({ knowledgeDir, databasePath: join(dir, 'bot.db'), logger: silentLogger });
   const config = parseDiscordConfig({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: fake.apiUrl });
   app = createDiscordApp({ config, bot: core.bot, logger: silentLogger });
   await app.start();

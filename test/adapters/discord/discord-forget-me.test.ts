@@ -26,7 +26,7 @@ afterEach(async () => {
 describe('Discord: forget me', () => {
   it('shows Confirm and Cancel buttons; only the asker’s Confirm deletes, and the outcome is shown to them alone', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'lc-discord-forget-')), 'bot.db');
-    const core = createCore({ knowledgeDir, databasePath: path, logger: silentLogger });
+    const core = await createCore({ knowledgeDir, databasePath: path, logger: silentLogger });
     const fake = await FakeDiscord.start([GUILD_A, GUILD_B]);
     for (const user of [ALICE, BOB]) fake.users.set(user.id, user);
     const config = parseDiscordConfig({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: fake.apiUrl });

@@ -40,7 +40,7 @@ const start = async (at: { now: Date }, before?: (core: Core) => Promise<void>) 
   const clock: Clock = { now: () => new Date(at.now) };
   const path = join(mkdtempSync(join(tmpdir(), 'lc-guild-removal-')), 'bot.db');
   const logger = new RecordingLogger();
-  const core = createCore({ knowledgeDir, databasePath: path, logger, clock, retentionDaysAfterRemoval: 30 });
+  const core = await createCore({ knowledgeDir, databasePath: path, logger, clock, retentionDaysAfterRemoval: 30 });
   await before?.(core);
   const fake = await FakeDiscord.start([GUILD_A, GUILD_B]);
   for (const user of [ALICE, ADMIN]) fake.users.set(user.id, user);

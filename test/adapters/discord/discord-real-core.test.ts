@@ -16,7 +16,7 @@ let app: DiscordApp;
 const dir = mkdtempSync(join(tmpdir(), 'discord-core-'));
 beforeAll(async () => {
   fake = await FakeDiscord.start([GUILD_A]);
-  core = createCore({ knowledgeDir: 'knowledge', databasePath: join(dir, 'bot.db'), logger: silentLogger });
+  core = await createCore({ knowledgeDir: 'knowledge', databasePath: join(dir, 'bot.db'), logger: silentLogger });
   const config = parseDiscordConfig({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: fake.apiUrl });
   app = createDiscordApp({ config, bot: core.bot, logger: silentLogger });
   await app.start();

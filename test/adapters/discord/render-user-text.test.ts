@@ -13,7 +13,7 @@ import { copyKnowledge } from '../../support/knowledge.js';
 /** The real core's replies, rendered for Discord and read back by a parser of Discord's Markdown. */
 const knowledgeDir = copyKnowledge();
 const dataDir = mkdtempSync(join(tmpdir(), 'discord-text-'));
-const core = createCore({ knowledgeDir, databasePath: join(dataDir, 'bot.db'), logger: silentLogger, defaultTimeZone: 'Europe/London' });
+const core = await createCore({ knowledgeDir, databasePath: join(dataDir, 'bot.db'), logger: silentLogger, defaultTimeZone: 'Europe/London' });
 afterAll(async () => {
   await core.close();
   rmSync(dataDir, { recursive: true, force: true });

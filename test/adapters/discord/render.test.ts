@@ -27,6 +27,18 @@ describe('renderReply', () => {
     expect(message?.buttons).toEqual([[feedbackValue('k1', true), feedbackValue('k1', false)]]);
   });
 
+  it('names the page of a PDF source after its title', () => {
+    const [message] = json({
+      kind: 'answer',
+      text: 'Answer.',
+      citations: [
+        { title: 'UNESCO Guidelines for Building Learning Cities', source: 'unesco.pdf', page: 12 },
+        { title: 'Notes', source: 'notes.md' },
+      ],
+    });
+    expect(message?.content).toBe('Answer.\n\n**Sources:**\n• UNESCO Guidelines for Building Learning Cities, p. 12 (`unesco.pdf`)\n• Notes (`notes.md`)');
+  });
+
   it('fits up to 25 choices into 5 rows of 5 and lists the rest as text to type', () => {
     const choices = Array.from({ length: 27 }, (_, i) => ({ label: `Option ${i + 1}`, value: `v${i + 1}` }));
     const [message] = json({ kind: 'prompt', text: 'Pick one', choices });

@@ -96,7 +96,7 @@ let running: RunningSlack | undefined;
 let api: ReturnType<typeof fakeSlackApi> | undefined;
 let databases = 0;
 const start = async (botToken = BOT_TOKEN): Promise<RunningSlack> => {
-  core = createCore({ knowledgeDir, databasePath: join(dataDir, `bot-${++databases}.db`), logger: silentLogger, coordinatorIds: [`slack:${TEAM}:U0ANNA`] });
+  core = await createCore({ knowledgeDir, databasePath: join(dataDir, `bot-${++databases}.db`), logger: silentLogger, coordinatorIds: [`slack:${TEAM}:U0ANNA`] });
   // Each posted message gets a ts of its own, so a click can name the message it was on.
   api = fakeSlackApi((call, count) => (call.method === 'chat.postMessage' ? [200, { ok: true, channel: call.params['channel'], ts: `1700009${String(count).padStart(3, '0')}.000100` }] : undefined));
   running = await startSlack(core.bot, { config: { ...testConfig(), botToken } });

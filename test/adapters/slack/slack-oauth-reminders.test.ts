@@ -31,7 +31,7 @@ let running: RunningOAuthSlack;
 
 beforeAll(async () => {
   api = await startFakeSlackOAuthApi(fakeOptions);
-  core = createCore({
+  core = await createCore({
     knowledgeDir: copyKnowledge(),
     databasePath: join(dir, 'bot.db'),
     logger: silentLogger,

@@ -140,7 +140,7 @@ describe('Slack uninstalls and revoked tokens', () => {
     const clock: Clock = { now: () => now };
     const api = await startFakeSlackOAuthApi(fakeOptions);
     closers.push(() => api.close());
-    const core = createCore({
+    const core = await createCore({
       knowledgeDir: copyKnowledge(),
       databasePath: join(tempDir(), 'bot.db'),
       logger: silentLogger,

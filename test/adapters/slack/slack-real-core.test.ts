@@ -37,7 +37,7 @@ interface Stack {
 
 const open: Stack[] = [];
 const openStack = async (databasePath: string): Promise<Stack> => {
-  const core = createCore({ knowledgeDir, databasePath, logger: silentLogger });
+  const core = await createCore({ knowledgeDir, databasePath, logger: silentLogger });
   const logger = captureLogger();
   const running = await startSlack(core.bot, { logger });
   const stack = { core, running, logger };

@@ -54,6 +54,22 @@ describe('renderReply', () => {
     for (const button of buttons) if (button.type === 'button') expect(button.text.text.length).toBeLessThanOrEqual(75);
   });
 
+  it('names the page of a PDF source after its title', () => {
+    const [message] = renderReply({
+      text: 'Answer.',
+      kind: 'answer',
+      citations: [
+        { title: 'UNESCO Guidelines for Building Learning Cities', source: 'unesco.pdf', page: 12 },
+        { title: 'Notes & <tips>', source: 'notes.md' },
+      ],
+    });
+    const context = message?.blocks.find((block) => block.type === 'context');
+    expect(context).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: '*Sources:* UNESCO Guidelines for Building Learning Cities, p. 12 (unesco.pdf); Notes &amp; &lt;tips&gt; (notes.md)' }],
+    });
+  });
+
   it('splits a 100,000-character answer over several messages under 40,000 characters each', () => {
     const text = Array.from({ length: 1000 }, (_, i) => `Sentence ${i} about adult learning in neighbourhoods and libraries.`).join(' ').repeat(2);
     const messages = renderReply({ text, kind: 'answer', citations: [{ title: 'T', source: 't.md' }], feedbackKey: 'abc' });

@@ -16,7 +16,7 @@ let core: Core;
 let running: RunningSlack;
 let api: ReturnType<typeof fakeSlackApi> | undefined;
 beforeAll(async () => {
-  core = createCore({
+  core = await createCore({
     knowledgeDir, databasePath: join(dataDir, 'bot.db'), logger: silentLogger, defaultTimeZone: 'Europe/London',
     coordinatorIds: [`slack:${TEAM}:U0ANNA`],
   });
