@@ -19,10 +19,8 @@ import { SharedWebApi, type WebApiCall } from './shared-web-api.js';
  */
 
 const why = privateClusterUnavailable();
-if (why !== undefined) {
-  if (process.env.REQUIRE_POSTGRES === '1') throw new Error(`The PostgreSQL restart test is required (REQUIRE_POSTGRES=1) but ${why}.`);
-  process.stdout.write(`PostgreSQL restart test skipped: ${why}.\n`);
-}
+// Needs more than a reachable server (REQUIRE_POSTGRES): Debian's cluster tools, run as root.
+if (why !== undefined) process.stdout.write(`PostgreSQL restart test skipped: ${why}.\n`);
 
 // The channel of the recorded click (test/fixtures/slack/block-actions.json).
 const CHANNEL = 'C0LEARN';
