@@ -59,8 +59,21 @@ export const isFollowUp = (question: string, own: Concept[]): boolean =>
 const MAX_CONCEPTS = 24;
 /** Candidates re-ranked with word order (adjacency), which needs the passage re-tokenized. */
 const ORDERED_CANDIDATES = 10;
-/** Weight of the best sentence's coverage in the final ranking: words of the question in one sentence. */
-const SENTENCE_WEIGHT = 0.1;
+/** How the ranking weighs what it knows of a passage; fitted on the tuning half of the evaluation set. */
+export interface RankWeights {
+  /** Share of the question's weight the passage covers. */
+  coverage: number;
+  /** Lunr's score relative to the best one's. */
+  lunr: number;
+  /** A definition question and a passage that defines. */
+  defines: number;
+  /** Share of the question's adjacent word pairs adjacent in the passage too. */
+  adjacency: number;
+  /** Coverage by the passage's best sentence (with its heading). */
+  sentence: number;
+}
+
+export const defaultRankWeights: RankWeights = { coverage: 0.55, lunr: 0.35, defines: 0.1, adjacency: 0.2, sentence: 0.1 };
 
 /** True when every stem of a non-empty phrase is among the terms. */
 const hasPhrase = (phrase: StemPhrase, terms: Terms): boolean => {
@@ -108,6 +121,7 @@ export class PassageSearch {
     private readonly built: BuiltIndex,
     synonyms: SynonymTable,
     wordnet?: WordNet,
+    private readonly weights: RankWeights = defaultRankWeights,
   ) {
     this.total = Math.max(1, built.passages.length);
     const vocabulary = {
@@ -265,13 +279,14 @@ export class PassageSearch {
     for (const ref of champions) if (!candidates.has(ref)) candidates.set(ref, 0);
     // First by coverage, Lunr's score and definitions (from the index alone), then word order for the best.
     const hits: ScoredPassage[] = [];
+    const w = this.weights;
     for (const [ref, lunrScore] of candidates) {
       const passage = this.built.passages[ref];
       if (!passage) continue;
       const terms = this.termSets.get(ref, () => this.built.termsOf(ref));
       const coverage = this.coverage(concepts, terms);
       const defines = definitional && DEFINITION_CUES.some((cue) => terms.has(cue)) ? 1 : 0;
-      hits.push({ passage, score: 0.55 * coverage + 0.35 * lunrScore + 0.1 * defines, coverage, terms, sentenceCoverage: 0 });
+      hits.push({ passage, score: w.coverage * coverage + w.lunr * lunrScore + w.defines * defines, coverage, terms, sentenceCoverage: 0 });
     }
     hits.sort((a, b) => b.score - a.score);
     // The question's adjacent pairs, once: each candidate then looks them up among its own pairs.
@@ -285,7 +300,9 @@ export class PassageSearch {
     for (const hit of hits.slice(0, ORDERED_CANDIDATES)) {
       const shape = this.shapeOf(hit.passage);
       hit.sentenceCoverage = Math.max(0, ...this.sentenceCoverages(concepts, hit.passage));
-      hit.score += 0.1 * this.adjacency(questionPairs, shape.pairs) + SENTENCE_WEIGHT * hit.sentenceCoverage;
+      hit.score +=
+        w.adjacency * this.adjacency(questionPairs, shape.pairs) +
+        w.sentence * hit.sentenceCoverage;
     }
     hits.sort((a, b) => b.score - a.score);
     return { concepts, hits: hits.slice(0, limit) };
