@@ -4,7 +4,9 @@ import { dirname, join } from 'node:path';
 import { errorMessage } from '../core/errors.js';
 import type { AnswerContext, AnswerPort, KnowledgeAnswer, Logger } from '../core/ports.js';
 import { silentLogger } from '../core/ports.js';
-import { answerQuestion, defaultThresholds, type AnswerThresholds } from './answer.js';
+import { answerQuestion } from './answer.js';
+import type { ConfidenceModel } from './confidence.js';
+import { fittedConfidence } from './confidence-fit.js';
 import { listDocumentFiles, loadDocuments, type LoadError } from './documents.js';
 import { buildIndex, deserializeIndex, serializeIndex, type BuiltIndex } from './index-build.js';
 import { PassageSearch } from './search.js';
@@ -104,7 +106,7 @@ export class KnowledgeBase implements AnswerPort {
   constructor(
     readonly built: BuiltIndex,
     synonyms: SynonymTable = buildSynonymTable([]),
-    private readonly thresholds: AnswerThresholds = defaultThresholds,
+    private readonly model: ConfidenceModel = fittedConfidence,
     wordnet: WordNet | undefined = sharedWordNet(),
   ) {
     this.search = new PassageSearch(built, synonyms, wordnet);
@@ -112,7 +114,7 @@ export class KnowledgeBase implements AnswerPort {
   }
 
   answer(question: string, context: AnswerContext = {}): KnowledgeAnswer {
-    return answerQuestion(this.search, question, this.thresholds, context.previous);
+    return answerQuestion(this.search, question, this.model, context.previous);
   }
 
   topics(): string[] {

@@ -163,6 +163,11 @@ export class PassageSearch {
     return this.shapeOf(passage).sentences;
   }
 
+  /** Each sentence's stems with those of the passage's heading and title. */
+  sentenceTerms(passage: Passage): ReadonlyArray<Set<string>> {
+    return this.shapeOf(passage).underHeading;
+  }
+
   /** Coverage by each sentence of a passage read under its heading. */
   sentenceCoverages(concepts: Concept[], passage: Passage): number[] {
     return this.shapeOf(passage).underHeading.map((terms) => this.coverage(concepts, terms));
