@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'nameMissing'
   ],
-  intercept: -1.5302,
+  intercept: -1.4115,
   coefficients: [
-    -0.1466,
-    0.4751,
-    0.2801,
-    1.5271,
-    -0.3115,
-    1.9556,
-    -0.4334,
-    -1.5632
+    -0.1893,
+    0.4794,
+    0.2489,
+    1.9676,
+    -0.3215,
+    1.8256,
+    -0.545,
+    -1.5367
   ],
-  lowFrom: 0.5416,
-  highFrom: 0.7462
+  lowFrom: 0.5268,
+  highFrom: 0.7257
 };
