@@ -3,7 +3,7 @@ import type { ConfidenceModel } from './confidence.js';
 /** Written by `npx tsx scripts/fit-confidence.ts --write` from the tuning half; do not edit by hand. */
 export const fittedConfidence: ConfidenceModel = {
   features: [
-    'coverage',
+    'askedCoverage',
     'sentenceCoverage',
     'missingRarity',
     'margin',
@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'nameMissing'
   ],
-  intercept: -1.4115,
+  intercept: -1.97,
   coefficients: [
-    -0.1893,
-    0.4794,
-    0.2489,
-    1.9676,
-    -0.3215,
-    1.8256,
-    -0.545,
-    -1.5367
+    1.6792,
+    -0.4237,
+    1.1267,
+    2.065,
+    -0.7039,
+    1.6853,
+    -0.5463,
+    -1.6091
   ],
-  lowFrom: 0.5268,
-  highFrom: 0.7257
+  lowFrom: 0.5485,
+  highFrom: 0.6229
 };

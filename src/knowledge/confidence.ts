@@ -29,6 +29,8 @@ export interface ConfidenceFeatures {
   sentenceMissingRarity: number;
   /** A who-question whose best sentences name nobody the question does not already name. */
   nameMissing: boolean;
+  /** Coverage of what the question asks about its names: the best passage's coverage of its other words. */
+  askedCoverage: number;
 }
 
 /**
@@ -45,10 +47,10 @@ export interface ConfidenceModel {
 }
 
 /** Names of the model's inputs, in the order of `featureVector`. */
-export const FEATURE_NAMES = ['coverage', 'sentenceCoverage', 'missingRarity', 'margin', 'lackedRarity', 'score', 'sentenceMissingRarity', 'nameMissing'] as const;
+export const FEATURE_NAMES = ['askedCoverage', 'sentenceCoverage', 'missingRarity', 'margin', 'lackedRarity', 'score', 'sentenceMissingRarity', 'nameMissing'] as const;
 
 export const featureVector = (f: ConfidenceFeatures): number[] => [
-  f.coverage,
+  f.askedCoverage,
   f.sentenceCoverage,
   f.missingRarity,
   f.margin,
@@ -103,6 +105,7 @@ export const confidenceFeatures = (search: PassageSearch, question: string, conc
       score: 0,
       sentenceMissingRarity: 1,
       nameMissing: true,
+      askedCoverage: 0,
     };
   }
   const type = questionType(question);
@@ -114,6 +117,8 @@ export const confidenceFeatures = (search: PassageSearch, question: string, conc
   const bestSentence = sentenceTerms[coverages.indexOf(Math.max(...coverages))] ?? best.terms;
   const sentenceMissing = concepts.filter((concept) => !matchedIn(search, concept, bestSentence));
   const questionWords = new Set(words(question));
+  // A passage that only names the city or body asked about ("the weather in Bristol") does not answer.
+  const asked = concepts.filter((concept) => !concept.entity);
   const rarityOf = (concept: Concept): number =>
     concept.entity ? 1 : concept.known || concept.alternatives.length > 0 ? Math.min(1, concept.weight / search.maxWeight()) : rarity(concept.surface);
   return {
@@ -128,6 +133,7 @@ export const confidenceFeatures = (search: PassageSearch, question: string, conc
     score: best.score,
     sentenceMissingRarity: Math.max(0, ...sentenceMissing.map(rarityOf)),
     nameMissing: type === 'who' && !answeringSentences(search, concepts, best).some((text) => namesNew(text, questionWords)),
+    askedCoverage: asked.length > 0 ? search.coverage(asked, best.terms) : best.coverage,
   };
 };
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decide, type ConfidenceFeatures } from '../../src/knowledge/confidence.js';
+import { answerProbability, decide, type ConfidenceFeatures } from '../../src/knowledge/confidence.js';
 import { fittedConfidence } from '../../src/knowledge/confidence-fit.js';
 import { collectSamples, fitConfidenceModel } from '../../src/knowledge/confidence-fitting.js';
 import { knowledgePaths, projectRoot } from '../../src/knowledge/default-paths.js';
@@ -23,6 +23,7 @@ const clear: ConfidenceFeatures = {
   score: 1.1,
   sentenceMissingRarity: 0,
   nameMissing: false,
+  askedCoverage: 1,
 };
 
 describe('the confidence model', () => {
@@ -43,7 +44,12 @@ describe('the confidence model', () => {
   });
 
   it('refuses when little of the question is matched and rare words are missing', () => {
-    expect(decide({ ...clear, coverage: 0.2, sentenceCoverage: 0.2, missingRarity: 1, sentenceMissingRarity: 1, margin: 0.01, score: 0.45, lackedRarity: 1 })).toBe('none');
+    expect(decide({ ...clear, askedCoverage: 0.2, coverage: 0.2, sentenceCoverage: 0.2, missingRarity: 1, sentenceMissingRarity: 1, margin: 0.01, score: 0.45, lackedRarity: 1 })).toBe('none');
+  });
+
+  it('is less sure when the passage matches only the names of the question, not what it asks about them', () => {
+    const named = { ...clear, coverage: 0.74, sentenceCoverage: 0.74, margin: 0.3, score: 0.83 };
+    expect(answerProbability({ ...named, askedCoverage: 0 })).toBeLessThan(answerProbability({ ...named, askedCoverage: 1 }) - 0.2);
   });
 
   it('is less sure when a who-question finds no name in the passage', () => {
