@@ -31,6 +31,8 @@ export interface ConfidenceFeatures {
   nameMissing: boolean;
   /** Coverage of what the question asks about its names: the best passage's coverage of its other words. */
   askedCoverage: number;
+  /** Content words (concepts) of the question. */
+  words: number;
 }
 
 /**
@@ -66,12 +68,20 @@ const NAME = /(?<=\S\s+)\p{Lu}[\p{L}\p{N}]+/gu;
 /** True when a sentence names something the question does not. */
 const namesNew = (text: string, question: Set<string>): boolean => [...text.matchAll(NAME)].some(([name]) => !question.has(foldText(name)));
 
+/** In a question of at most this many content words, each is essential. */
+const SHORT_QUESTION = 3;
+/** A word no document uses and nothing bridges, rarer in everyday English than this (0-1), names a topic they lack. */
+const MAX_LACKED_RARITY = 0.35;
+
 /**
  * What rules out an answer whatever the model says: a name, acronym or year of the question that
- * the best passage lacks (it is about another city or year), or a when or how-many question whose
- * best sentences give no date or number.
+ * the best passage lacks (it is about another city or year), a when or how-many question whose
+ * best sentences give no date or number, or, in a short question, a fairly rare word that no
+ * document uses and nothing bridges ("the weather in Bristol"). On the tuning half none of these
+ * refuses a question whose first passage answers.
  */
-export const ruledOut = (f: ConfidenceFeatures): boolean => f.entityMissing || f.typeMissing;
+export const ruledOut = (f: ConfidenceFeatures): boolean =>
+  f.entityMissing || f.typeMissing || (f.words <= SHORT_QUESTION && f.lackedRarity >= MAX_LACKED_RARITY);
 
 /** A sentence matching this share of the best sentence's coverage may hold the date or number asked for. */
 const SENTENCE_NEAR_BEST = 0.8;
@@ -106,6 +116,7 @@ export const confidenceFeatures = (search: PassageSearch, question: string, conc
       sentenceMissingRarity: 1,
       nameMissing: true,
       askedCoverage: 0,
+      words: concepts.length,
     };
   }
   const type = questionType(question);
@@ -134,6 +145,7 @@ export const confidenceFeatures = (search: PassageSearch, question: string, conc
     sentenceMissingRarity: Math.max(0, ...sentenceMissing.map(rarityOf)),
     nameMissing: type === 'who' && !answeringSentences(search, concepts, best).some((text) => namesNew(text, questionWords)),
     askedCoverage: asked.length > 0 ? search.coverage(asked, best.terms) : best.coverage,
+    words: concepts.length,
   };
 };
 

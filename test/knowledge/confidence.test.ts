@@ -24,6 +24,7 @@ const clear: ConfidenceFeatures = {
   sentenceMissingRarity: 0,
   nameMissing: false,
   askedCoverage: 1,
+  words: 4,
 };
 
 describe('the confidence model', () => {
@@ -41,6 +42,12 @@ describe('the confidence model', () => {
   it('refuses whatever the scores when a name or year of the question is missing, or a date or number asked for', () => {
     expect(decide({ ...clear, entityMissing: true })).toBe('none');
     expect(decide({ ...clear, typeMissing: true })).toBe('none');
+  });
+
+  it('refuses a short question with a fairly rare word no document uses, not a long one', () => {
+    expect(decide({ ...clear, words: 2, lackedRarity: 0.4 })).toBe('none');
+    expect(decide({ ...clear, words: 2, lackedRarity: 0.1 })).toBe('high');
+    expect(decide({ ...clear, words: 8, lackedRarity: 0.4 })).toBe('high');
   });
 
   it('refuses when little of the question is matched and rare words are missing', () => {
