@@ -2,6 +2,7 @@ import type { Passage } from './chunk.js';
 import type { BuiltIndex } from './index-build.js';
 import { CHAMPION_MIN_PASSAGES, type ScoreClause } from './lunr-compact.js';
 import { BoundedCache } from './bounded-cache.js';
+import { defaultRankWeights, type RankWeights } from './rank-weights.js';
 import { ConceptBuilder, type Concept } from './concepts.js';
 import type { StemPhrase, SynonymTable } from './synonyms.js';
 import { TypoCorrector } from './typos.js';
@@ -10,6 +11,7 @@ import { stem, words } from './text.js';
 import type { WordNet } from './wordnet.js';
 
 export type { Concept } from './concepts.js';
+export type { RankWeights } from './rank-weights.js';
 
 export interface ScoredPassage {
   passage: Passage;
@@ -57,23 +59,8 @@ export const isFollowUp = (question: string, own: Concept[]): boolean =>
 
 /** Concepts kept from one message: real questions have far fewer; the rest would only cost time. */
 const MAX_CONCEPTS = 24;
-/** Candidates re-ranked with word order (adjacency), which needs the passage re-tokenized. */
+/** Candidates re-ranked with word order and their best sentence, from each passage's cached shape. */
 const ORDERED_CANDIDATES = 10;
-/** How the ranking weighs what it knows of a passage; fitted on the tuning half of the evaluation set. */
-export interface RankWeights {
-  /** Share of the question's weight the passage covers. */
-  coverage: number;
-  /** Lunr's score relative to the best one's. */
-  lunr: number;
-  /** A definition question and a passage that defines. */
-  defines: number;
-  /** Share of the question's adjacent word pairs adjacent in the passage too. */
-  adjacency: number;
-  /** Coverage by the passage's best sentence (with its heading). */
-  sentence: number;
-}
-
-export const defaultRankWeights: RankWeights = { coverage: 0.55, lunr: 0.35, defines: 0.1, adjacency: 0.2, sentence: 0.1 };
 
 /** True when every stem of a non-empty phrase is among the terms. */
 const hasPhrase = (phrase: StemPhrase, terms: Terms): boolean => {
@@ -305,9 +292,7 @@ export class PassageSearch {
     for (const hit of hits.slice(0, ORDERED_CANDIDATES)) {
       const shape = this.shapeOf(hit.passage);
       hit.sentenceCoverage = Math.max(0, ...this.sentenceCoverages(concepts, hit.passage));
-      hit.score +=
-        w.adjacency * this.adjacency(questionPairs, shape.pairs) +
-        w.sentence * hit.sentenceCoverage;
+      hit.score += w.adjacency * this.adjacency(questionPairs, shape.pairs) + w.sentence * hit.sentenceCoverage;
     }
     hits.sort((a, b) => b.score - a.score);
     return { concepts, hits: hits.slice(0, limit) };
