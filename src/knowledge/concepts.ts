@@ -35,7 +35,7 @@ const MIN_WEIGHT = 0.25;
 /** A bridged word weighs less than the user's own word: the nearer the relation, the more. */
 const BRIDGE_WEIGHT: Record<Relation | 'spelling', number> = { spelling: 0.9, synonym: 0.7, derived: 0.6, hypernym: 0.45 };
 /** Share of its weight that the commonest English word keeps when the documents use it. */
-const KNOWN_FLOOR = 0.4;
+const KNOWN_FLOOR = 0.1;
 /** Related words kept per bridged word, nearest relations first. */
 const MAX_BRIDGES = 8;
 /** Content words read from one message. */

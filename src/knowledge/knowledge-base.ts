@@ -4,7 +4,9 @@ import { dirname, join } from 'node:path';
 import { errorMessage } from '../core/errors.js';
 import type { AnswerContext, AnswerPort, KnowledgeAnswer, Logger } from '../core/ports.js';
 import { silentLogger } from '../core/ports.js';
-import { answerQuestion, defaultThresholds, type AnswerThresholds } from './answer.js';
+import { answerQuestion } from './answer.js';
+import type { ConfidenceModel } from './confidence.js';
+import { fittedConfidence } from './confidence-fit.js';
 import type { LoadError } from './documents.js';
 import { listDocumentFiles, loadDocuments } from './load-documents.js';
 import { buildIndex, deserializeIndex, serializeIndex, type BuiltIndex } from './index-build.js';
@@ -155,7 +157,7 @@ export class KnowledgeBase implements AnswerPort {
   constructor(
     readonly built: BuiltIndex,
     private readonly synonyms: SynonymTable = buildSynonymTable([]),
-    private readonly thresholds: AnswerThresholds = defaultThresholds,
+    private readonly model: ConfidenceModel = fittedConfidence,
     private readonly wordnet: WordNet | undefined = sharedWordNet(),
   ) {
     this.search = new PassageSearch(built, synonyms, wordnet);
@@ -163,7 +165,7 @@ export class KnowledgeBase implements AnswerPort {
   }
 
   answer(question: string, context: AnswerContext = {}): KnowledgeAnswer {
-    return answerQuestion(this.search, question, this.thresholds, context.previous);
+    return answerQuestion(this.search, question, this.model, context.previous);
   }
 
   /** A search over another collection (a workspace's own documents) with this one's synonyms and WordNet. */
@@ -173,7 +175,7 @@ export class KnowledgeBase implements AnswerPort {
 
   /** Answers from these documents and `own` (a workspace's, from {@link searchOver}) ranked together. */
   answerWith(own: PassageSearch | undefined, question: string, context: AnswerContext = {}): KnowledgeAnswer {
-    return answerQuestion(own === undefined ? this.search : [this.search, own], question, this.thresholds, context.previous);
+    return answerQuestion(own === undefined ? this.search : [this.search, own], question, this.model, context.previous);
   }
 
   topics(): string[] {

@@ -2,6 +2,7 @@ import type { Passage } from './chunk.js';
 import type { BuiltIndex } from './index-build.js';
 import { CHAMPION_MIN_PASSAGES, type ScoreClause } from './lunr-compact.js';
 import { BoundedCache } from './bounded-cache.js';
+import { defaultRankWeights, type RankWeights } from './rank-weights.js';
 import { ConceptBuilder, type Concept } from './concepts.js';
 import type { StemPhrase, SynonymTable } from './synonyms.js';
 import { TypoCorrector } from './typos.js';
@@ -10,6 +11,7 @@ import { stem, words } from './text.js';
 import type { WordNet } from './wordnet.js';
 
 export type { Concept } from './concepts.js';
+export type { RankWeights } from './rank-weights.js';
 
 export interface ScoredPassage {
   passage: Passage;
@@ -57,10 +59,8 @@ export const isFollowUp = (question: string, own: Concept[]): boolean =>
 
 /** Concepts kept from one message: real questions have far fewer; the rest would only cost time. */
 const MAX_CONCEPTS = 24;
-/** Candidates re-ranked with word order (adjacency), which needs the passage re-tokenized. */
+/** Candidates re-ranked with word order and their best sentence, from each passage's cached shape. */
 const ORDERED_CANDIDATES = 10;
-/** Weight of the best sentence's coverage in the final ranking: words of the question in one sentence. */
-const SENTENCE_WEIGHT = 0.1;
 
 /** True when every stem of a non-empty phrase is among the terms. */
 const hasPhrase = (phrase: StemPhrase, terms: Terms): boolean => {
@@ -69,9 +69,10 @@ const hasPhrase = (phrase: StemPhrase, terms: Terms): boolean => {
   return true;
 };
 
-/** A passage's stems in order (for adjacency) and per sentence (for coverage within a sentence). */
+/** A passage's adjacent stem pairs (for word order) and its sentences (for coverage within a sentence). */
 interface PassageShape {
-  sequence: string[];
+  /** Every pair of stems standing next to each other (heading, then text), as "left right". */
+  pairs: Set<string>;
   sentences: PassageSentence[];
   /** Per sentence: its stems with those of the heading and title it sits under. */
   underHeading: Array<Set<string>>;
@@ -107,6 +108,7 @@ export class PassageSearch {
     private readonly built: BuiltIndex,
     synonyms: SynonymTable,
     wordnet?: WordNet,
+    private readonly weights: RankWeights = defaultRankWeights,
   ) {
     this.total = Math.max(1, built.passages.length);
     const vocabulary = {
@@ -116,6 +118,8 @@ export class PassageSearch {
     };
     const stems = new Map(built.compact.terms.map((term, i) => [term, built.compact.frequencies[i] ?? 0]));
     this.builder = new ConceptBuilder(vocabulary, synonyms, new TypoCorrector(built.vocabulary), wordnet, new TypoCorrector(stems));
+    // A collection that fits the cache has every passage's pairs and sentences built at load, not per question.
+    if (built.passages.length <= PASSAGE_CACHE_SIZE) for (const passage of built.passages) this.shapeOf(passage);
   }
 
   /** Number of passages containing a stem (stored with the index: a lookup, not a count). */
@@ -128,19 +132,27 @@ export class PassageSearch {
     return Math.log(1 + (this.total - df + 0.5) / (df + 0.5));
   }
 
-  /** Stems of a passage in order, for adjacency. */
+  /** A passage's word pairs and sentences, built once per passage and kept while it stays in use. */
   private shapeOf(passage: Passage): PassageShape {
     return this.shapes.get(passage, () => {
       const heading = words(`${passage.heading}\n${passage.title}`).map(stem);
       const sentences = unitsOf(passage.text).map((unit) => ({ ...unit, terms: new Set(words(unit.text).map(stem)) }));
       const underHeading = sentences.map(({ terms }) => new Set([...heading, ...terms]));
-      return { sequence: [...heading, ...words(passage.text).map(stem)], sentences, underHeading };
+      const sequence = [...heading, ...words(passage.text).map(stem)];
+      const pairs = new Set<string>();
+      for (let i = 1; i < sequence.length; i++) pairs.add(`${sequence[i - 1]} ${sequence[i]}`);
+      return { pairs, sentences, underHeading };
     });
   }
 
   /** A passage's sentences with their stems, cached with the passage: answers quote from them. */
   sentencesOf(passage: Passage): readonly PassageSentence[] {
     return this.shapeOf(passage).sentences;
+  }
+
+  /** Each sentence's stems with those of the passage's heading and title. */
+  sentenceTerms(passage: Passage): ReadonlyArray<Set<string>> {
+    return this.shapeOf(passage).underHeading;
   }
 
   /** Coverage by each sentence of a passage read under its heading. */
@@ -186,15 +198,11 @@ export class PassageSearch {
   }
 
   /** Share of the question's adjacent word pairs that also stand next to each other in the passage. */
-  private adjacency(pairs: Map<string, Set<string>>, pairCount: number, sequence: string[]): number {
-    if (pairCount === 0) return 0;
-    const found = new Set<string>();
-    for (let i = 1; i < sequence.length; i++) {
-      const left = sequence[i - 1] ?? '';
-      const right = sequence[i] ?? '';
-      if (pairs.get(left)?.has(right)) found.add(`${left} ${right}`);
-    }
-    return found.size / pairCount;
+  private adjacency(pairs: readonly string[], passagePairs: Set<string>): number {
+    if (pairs.length === 0) return 0;
+    let found = 0;
+    for (const pair of pairs) if (passagePairs.has(pair)) found++;
+    return found / pairs.length;
   }
 
   /** Terms in more passages than this are not selective enough to be worth Lunr's scoring. */
@@ -263,28 +271,28 @@ export class PassageSearch {
     for (const ref of champions) if (!candidates.has(ref)) candidates.set(ref, 0);
     // First by coverage, Lunr's score and definitions (from the index alone), then word order for the best.
     const hits: ScoredPassage[] = [];
+    const w = this.weights;
     for (const [ref, lunrScore] of candidates) {
       const passage = this.built.passages[ref];
       if (!passage) continue;
       const terms = this.termSets.get(ref, () => this.built.termsOf(ref));
       const coverage = this.coverage(concepts, terms);
       const defines = definitional && DEFINITION_CUES.some((cue) => terms.has(cue)) ? 1 : 0;
-      hits.push({ passage, score: 0.55 * coverage + 0.35 * lunrScore + 0.1 * defines, coverage, terms, sentenceCoverage: 0 });
+      hits.push({ passage, score: w.coverage * coverage + w.lunr * lunrScore + w.defines * defines, coverage, terms, sentenceCoverage: 0 });
     }
     hits.sort((a, b) => b.score - a.score);
-    // The question's adjacent pairs, once: each candidate is then one pass over its words.
-    const pairs = new Map<string, Set<string>>();
-    let pairCount = 0;
+    // The question's adjacent pairs, once: each candidate then looks them up among its own pairs.
+    const pairs = new Set<string>();
     for (let i = 1; i < concepts.length; i++) {
       const left = concepts[i - 1]?.phrase.at(-1);
       const right = concepts[i]?.phrase[0];
-      if (!left || !right || pairs.get(left)?.has(right)) continue;
-      pairs.set(left, (pairs.get(left) ?? new Set()).add(right));
-      pairCount++;
+      if (left && right) pairs.add(`${left} ${right}`);
     }
+    const questionPairs = [...pairs];
     for (const hit of hits.slice(0, ORDERED_CANDIDATES)) {
+      const shape = this.shapeOf(hit.passage);
       hit.sentenceCoverage = Math.max(0, ...this.sentenceCoverages(concepts, hit.passage));
-      hit.score += 0.1 * this.adjacency(pairs, pairCount, this.shapeOf(hit.passage).sequence) + SENTENCE_WEIGHT * hit.sentenceCoverage;
+      hit.score += w.adjacency * this.adjacency(questionPairs, shape.pairs) + w.sentence * hit.sentenceCoverage;
     }
     hits.sort((a, b) => b.score - a.score);
     return { concepts, hits: hits.slice(0, limit) };

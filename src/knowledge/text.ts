@@ -25,6 +25,32 @@ export const foldForPhrase = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** American spellings whose British form differs by more than a suffix, and the form used for both. */
+const SPELLINGS = new Map(
+  [
+    ['center', 'centre'], ['centers', 'centres'], ['program', 'programme'], ['programs', 'programmes'],
+    ['labor', 'labour'], ['behavior', 'behaviour'], ['behaviors', 'behaviours'], ['neighbor', 'neighbour'],
+    ['neighbors', 'neighbours'], ['neighborhood', 'neighbourhood'], ['neighborhoods', 'neighbourhoods'],
+    ['color', 'colour'], ['favor', 'favour'], ['honor', 'honour'], ['catalog', 'catalogue'], ['defense', 'defence'],
+    ['license', 'licence'], ['enroll', 'enrol'], ['enrollment', 'enrolment'], ['fulfill', 'fulfil'],
+    ['skillful', 'skilful'], ['traveled', 'travelled'], ['traveling', 'travelling'], ['modeling', 'modelling'],
+  ],
+);
+/** "-ize" and "-yze" forms ("organizations", "analyzed") and the words where "ize" is the root ("size", "prize"). */
+const IZE = /^(\p{L}{4,}?)([iy])z(e|es|ed|ing|ation|ations|er|ers)$/u;
+const IZE_ROOTS = /^(?:down|up|over|under|re|mid|king|super|out|bite|life|cap|full|plus|right|half)?siz(?:e|es|ed|ing|er|ers)$/u;
+
+/**
+ * One spelling for British and American forms, in documents and questions alike: "organization"
+ * and "organisation", "center" and "centre" meet on the same word (the stemmer would keep them apart).
+ */
+export const britishSpelling = (word: string): string => {
+  const mapped = SPELLINGS.get(word);
+  if (mapped !== undefined) return mapped;
+  if (IZE_ROOTS.test(word)) return word;
+  return word.replace(IZE, (_, root: string, vowel: string, ending: string) => `${root}${vowel}s${ending}`);
+};
+
 /** Words of a text as Lunr sees them before stop words and stemming: trimmed of punctuation. */
 export const words = (text: string): string[] =>
   lunr
@@ -33,7 +59,7 @@ export const words = (text: string): string[] =>
     .filter((token): token is lunr.Token => token instanceof lunr.Token)
     .map((token) => token.toString())
     // Possessives and leftover apostrophes: "oecd's" -> "oecd".
-    .map((word) => word.replace(/'s$/u, '').replace(/'/g, ''))
+    .map((word) => britishSpelling(word.replace(/'s$/u, '').replace(/'/g, '')))
     .filter((word) => word.length > 0);
 
 /** Question words and fillers that say nothing about the topic, on top of Lunr's English stop words. */

@@ -38,7 +38,8 @@ describe('live reload of the knowledge folder', { timeout: 60_000 }, () => {
     const dir = knowledgeFolder({ 'notes.md': NOTES });
     const kb = await open(dir);
     await kb.watch();
-    expect(kb.answer(FESTIVAL).noAnswer).toBe(true);
+    const cited = (question: string): Array<string | undefined> => kb.answer(question).sources.map((source) => source.source);
+    expect(cited(FESTIVAL)).not.toContain('guidelines.pdf');
 
     let reloaded = kb.nextReload();
     mkdirSync(join(dir, 'reports'));
@@ -53,7 +54,7 @@ describe('live reload of the knowledge folder', { timeout: 60_000 }, () => {
     reloaded = kb.nextReload();
     unlinkSync(join(dir, 'reports', 'guidelines.pdf'));
     expect((await reloaded).action).toBe('replaced');
-    expect(kb.answer(FESTIVAL).noAnswer).toBe(true);
+    expect(cited(FESTIVAL)).not.toContain('guidelines.pdf');
     expect(kb.built.documents.map((d) => d.file)).toEqual(['notes.md']);
   });
 
@@ -94,7 +95,8 @@ describe('live reload of the knowledge folder', { timeout: 60_000 }, () => {
     expect(outcome).toMatchObject({ action: 'failed', reason: expect.stringMatching(/EISDIR|ENOTEMPTY|EEXIST|directory/u) });
     // Questions were asked while the rebuild ran, and every one was answered from the old index.
     expect(outcomes.length).toBeGreaterThan(10);
-    expect(new Set(outcomes)).toEqual(new Set(['notes.md', undefined]));
+    // Only the old index's one document (or no answer) was ever cited, never a new file.
+    expect(outcomes.filter((source) => source !== 'notes.md' && source !== undefined)).toEqual([]);
     expect(outcomes.filter((source, index) => index % 2 === 0 && source !== 'notes.md')).toEqual([]);
     expect(kb.answer(BUS).sources[0]?.source).toBe('notes.md');
     // The index that could not be put in place is not left behind.

@@ -1,0 +1,166 @@
+import { rarity } from './concepts.js';
+import { fittedConfidence } from './confidence-fit.js';
+import { answerCue, questionType } from './quote.js';
+import { foldText, words } from './text.js';
+import type { Concept, PassageSearch, ScoredPassage } from './search.js';
+
+export type Confidence = 'high' | 'low' | 'none';
+
+/** What the decision rests on, beyond coverage. */
+export interface ConfidenceFeatures {
+  coverage: number;
+  /** Rarity (0-1) of the rarest question word the best passage lacks; 0 when it lacks none. */
+  missingRarity: number;
+  /** A name, acronym or year of the question is missing from the best passage. */
+  entityMissing: boolean;
+  /** …and from the whole collection. */
+  entityUnknown: boolean;
+  /** Score of the best passage minus the second's. */
+  margin: number;
+  /** A when or how-many question whose best passage has no date or number. */
+  typeMissing: boolean;
+  /** Coverage by the best passage's single best sentence (with the passage heading). */
+  sentenceCoverage: number;
+  /** Rarity (0-1) of the rarest question word that the whole collection lacks and nothing bridges. */
+  lackedRarity: number;
+  /** Ranking score of the best passage. */
+  score: number;
+  /** Rarity (0-1) of the rarest question word that the best passage's best sentence (under its heading) lacks. */
+  sentenceMissingRarity: number;
+  /** A who-question whose best sentences name nobody the question does not already name. */
+  nameMissing: boolean;
+  /** Coverage of what the question asks about its names: the best passage's coverage of its other words. */
+  askedCoverage: number;
+  /** Content words (concepts) of the question. */
+  words: number;
+}
+
+/**
+ * A logistic model of "the best passage answers the question" over `featureVector`, and the
+ * probabilities from which an answer is given (`lowFrom`) and given as the answer (`highFrom`).
+ * Fitted on the tuning half of the evaluation set by `scripts/fit-confidence.ts`.
+ */
+export interface ConfidenceModel {
+  features: readonly string[];
+  intercept: number;
+  coefficients: readonly number[];
+  lowFrom: number;
+  highFrom: number;
+}
+
+/** Names of the model's inputs, in the order of `featureVector`. */
+export const FEATURE_NAMES = ['askedCoverage', 'sentenceCoverage', 'missingRarity', 'margin', 'lackedRarity', 'score', 'sentenceMissingRarity', 'nameMissing'] as const;
+
+export const featureVector = (f: ConfidenceFeatures): number[] => [
+  f.askedCoverage,
+  f.sentenceCoverage,
+  f.missingRarity,
+  f.margin,
+  f.lackedRarity,
+  f.score,
+  f.sentenceMissingRarity,
+  Number(f.nameMissing),
+];
+
+/** A capitalised word inside a sentence: a name, place or organisation. */
+const NAME = /(?<=\S\s+)\p{Lu}[\p{L}\p{N}]+/gu;
+
+/** True when a sentence names something the question does not. */
+const namesNew = (text: string, question: Set<string>): boolean => [...text.matchAll(NAME)].some(([name]) => !question.has(foldText(name)));
+
+/** In a question of at most this many content words, each is essential. */
+const SHORT_QUESTION = 3;
+/** A word no document uses and nothing bridges, rarer in everyday English than this (0-1), names a topic they lack. */
+const MAX_LACKED_RARITY = 0.35;
+
+/**
+ * What rules out an answer whatever the model says: a name, acronym or year of the question that
+ * the best passage lacks (it is about another city or year), a when or how-many question whose
+ * best sentences give no date or number, or, in a short question, a fairly rare word that no
+ * document uses and nothing bridges ("the weather in Bristol"). On the tuning half none of these
+ * refuses a question whose first passage answers.
+ */
+export const ruledOut = (f: ConfidenceFeatures): boolean =>
+  f.entityMissing || f.typeMissing || (f.words <= SHORT_QUESTION && f.lackedRarity >= MAX_LACKED_RARITY);
+
+/** A sentence matching this share of the best sentence's coverage may hold the date or number asked for. */
+const SENTENCE_NEAR_BEST = 0.8;
+
+const matchedIn = (search: PassageSearch, concept: Concept, terms: Set<string>): boolean => search.coverage([concept], terms) > 0;
+
+/** The best passage's sentences that match the question nearly as well as its best one. */
+const answeringSentences = (search: PassageSearch, concepts: Concept[], best: ScoredPassage): string[] => {
+  const coverages = search.sentenceCoverages(concepts, best.passage);
+  const top = Math.max(0, ...coverages);
+  return search
+    .sentencesOf(best.passage)
+    .filter((_, i) => (coverages[i] ?? 0) >= top * SENTENCE_NEAR_BEST)
+    .map((sentence) => sentence.text);
+};
+
+export const confidenceFeatures = (search: PassageSearch, question: string, concepts: Concept[], hits: ScoredPassage[]): ConfidenceFeatures => {
+  const best = hits[0];
+  const lacked = concepts.filter((concept) => !concept.known && concept.alternatives.length === 0);
+  const lackedRarity = Math.max(0, ...lacked.map((concept) => (concept.entity ? 1 : rarity(concept.surface))));
+  if (!best) {
+    return {
+      coverage: 0,
+      missingRarity: 1,
+      entityMissing: true,
+      entityUnknown: true,
+      margin: 0,
+      typeMissing: true,
+      sentenceCoverage: 0,
+      lackedRarity,
+      score: 0,
+      sentenceMissingRarity: 1,
+      nameMissing: true,
+      askedCoverage: 0,
+      words: concepts.length,
+    };
+  }
+  const type = questionType(question);
+  // Only dates and numbers can be checked by their form; names and reasons cannot.
+  const typeCue = type === 'when' || type === 'count' ? answerCue(type) : undefined;
+  const missing = concepts.filter((concept) => !matchedIn(search, concept, best.terms));
+  const sentenceTerms = search.sentenceTerms(best.passage);
+  const coverages = sentenceTerms.map((terms) => search.coverage(concepts, terms));
+  const bestSentence = sentenceTerms[coverages.indexOf(Math.max(...coverages))] ?? best.terms;
+  const sentenceMissing = concepts.filter((concept) => !matchedIn(search, concept, bestSentence));
+  const questionWords = new Set(words(question));
+  // A passage that only names the city or body asked about ("the weather in Bristol") does not answer.
+  const asked = concepts.filter((concept) => !concept.entity);
+  const rarityOf = (concept: Concept): number =>
+    concept.entity ? 1 : concept.known || concept.alternatives.length > 0 ? Math.min(1, concept.weight / search.maxWeight()) : rarity(concept.surface);
+  return {
+    coverage: best.coverage,
+    missingRarity: Math.max(0, ...missing.map(rarityOf)),
+    entityMissing: missing.some((concept) => concept.entity),
+    entityUnknown: missing.some((concept) => concept.entity && !concept.known && concept.alternatives.length === 0),
+    margin: best.score - (hits[1]?.score ?? 0),
+    typeMissing: typeCue !== undefined && !answeringSentences(search, concepts, best).some((text) => typeCue.test(text)),
+    sentenceCoverage: best.sentenceCoverage,
+    lackedRarity,
+    score: best.score,
+    sentenceMissingRarity: Math.max(0, ...sentenceMissing.map(rarityOf)),
+    nameMissing: type === 'who' && !answeringSentences(search, concepts, best).some((text) => namesNew(text, questionWords)),
+    askedCoverage: asked.length > 0 ? search.coverage(asked, best.terms) : best.coverage,
+    words: concepts.length,
+  };
+};
+
+/** The model's estimate that the best passage answers the question, 0-1. */
+export const answerProbability = (features: ConfidenceFeatures, model: ConfidenceModel = fittedConfidence): number => {
+  const x = featureVector(features);
+  let z = model.intercept;
+  model.coefficients.forEach((c, i) => (z += c * (x[i] ?? 0)));
+  return 1 / (1 + Math.exp(-z));
+};
+
+/** Three outcomes: none when ruled out, otherwise from the fitted model's probability. */
+export const decide = (features: ConfidenceFeatures, model: ConfidenceModel = fittedConfidence): Confidence => {
+  if (ruledOut(features)) return 'none';
+  const p = answerProbability(features, model);
+  if (p < model.lowFrom) return 'none';
+  return p >= model.highFrom ? 'high' : 'low';
+};

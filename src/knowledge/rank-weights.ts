@@ -1,0 +1,15 @@
+/** How the ranking weighs what it knows of a passage; fitted on the tuning half of the evaluation set. */
+export interface RankWeights {
+  /** Share of the question's weight the passage covers. */
+  coverage: number;
+  /** Lunr's score relative to the best one's. */
+  lunr: number;
+  /** A definition question and a passage that defines. */
+  defines: number;
+  /** Share of the question's adjacent word pairs adjacent in the passage too. */
+  adjacency: number;
+  /** Coverage by the passage's best sentence (with its heading). */
+  sentence: number;
+}
+
+export const defaultRankWeights: RankWeights = { coverage: 0.55, lunr: 0.35, defines: 0.1, adjacency: 0.2, sentence: 0.1 };

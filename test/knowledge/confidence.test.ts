@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { answerProbability, decide, type ConfidenceFeatures } from '../../src/knowledge/confidence.js';
+import { fittedConfidence } from '../../src/knowledge/confidence-fit.js';
+import { collectSamples, fitConfidenceModel } from '../../src/knowledge/confidence-fitting.js';
+import { knowledgePaths, projectRoot } from '../../src/knowledge/default-paths.js';
+import { evalSetSchema } from '../../src/knowledge/evaluate.js';
+import { loadOrBuildKnowledge } from '../../src/knowledge/knowledge-base.js';
+import { PassageSearch } from '../../src/knowledge/search.js';
+import { loadSynonyms } from '../../src/knowledge/synonyms.js';
+import { WordNet } from '../../src/knowledge/wordnet.js';
+import { copyKnowledge } from '../support/knowledge.js';
+
+const clear: ConfidenceFeatures = {
+  coverage: 1,
+  missingRarity: 0,
+  entityMissing: false,
+  entityUnknown: false,
+  margin: 0.6,
+  typeMissing: false,
+  sentenceCoverage: 1,
+  lackedRarity: 0,
+  score: 1.1,
+  sentenceMissingRarity: 0,
+  nameMissing: false,
+  askedCoverage: 1,
+  words: 4,
+};
+
+describe('the confidence model', () => {
+  it('is what fitting on the tuning half gives (scripts/fit-confidence.ts --write)', async () => {
+    const paths = knowledgePaths(copyKnowledge());
+    const search = new PassageSearch((await loadOrBuildKnowledge(paths)).built, loadSynonyms(paths.synonymsFile ?? ''), new WordNet());
+    const tuning = evalSetSchema.parse(JSON.parse(readFileSync(`${projectRoot}test/fixtures/eval/tuning.json`, 'utf8')));
+    expect(fitConfidenceModel(collectSamples(search, tuning))).toEqual({ ...fittedConfidence, features: [...fittedConfidence.features] });
+  });
+
+  it('answers plainly when the best passage and its best sentence hold every word, well ahead of the next', () => {
+    expect(decide(clear)).toBe('high');
+  });
+
+  it('refuses whatever the scores when a name or year of the question is missing, or a date or number asked for', () => {
+    expect(decide({ ...clear, entityMissing: true })).toBe('none');
+    expect(decide({ ...clear, typeMissing: true })).toBe('none');
+  });
+
+  it('refuses a short question with a fairly rare word no document uses, not a long one', () => {
+    expect(decide({ ...clear, words: 2, lackedRarity: 0.4 })).toBe('none');
+    expect(decide({ ...clear, words: 2, lackedRarity: 0.1 })).toBe('high');
+    expect(decide({ ...clear, words: 8, lackedRarity: 0.4 })).toBe('high');
+  });
+
+  it('refuses when little of the question is matched and rare words are missing', () => {
+    expect(decide({ ...clear, askedCoverage: 0.2, coverage: 0.2, sentenceCoverage: 0.2, missingRarity: 1, sentenceMissingRarity: 1, margin: 0.01, score: 0.45, lackedRarity: 1 })).toBe('none');
+  });
+
+  it('is less sure when the passage matches only the names of the question, not what it asks about them', () => {
+    const named = { ...clear, coverage: 0.74, sentenceCoverage: 0.74, margin: 0.3, score: 0.83 };
+    expect(answerProbability({ ...named, askedCoverage: 0 })).toBeLessThan(answerProbability({ ...named, askedCoverage: 1 }) - 0.2);
+  });
+
+  it('is less sure when a who-question finds no name in the passage', () => {
+    const who = { ...clear, margin: 0.2, score: 0.95, coverage: 0.9, sentenceCoverage: 0.9 };
+    expect(decide(who)).not.toBe('none');
+    expect(decide({ ...who, nameMissing: true })).toBe('none');
+  });
+});
