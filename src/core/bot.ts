@@ -91,6 +91,11 @@ export const helpReply = (topics: string[], hasAssessments: boolean): Reply => {
  * The platform-neutral bot: routes each event to questions, assessments or help and returns replies.
  * Any failure inside becomes a short apology; the error is logged, never thrown to the adapter.
  */
+/** A line that is only a number such as `2`, `2.` or `(3)`. */
+const LONE_NUMBER = /^\(?\d{1,3}[.)]?$/u;
+export const NOTHING_TO_CHOOSE =
+  'There is nothing to choose just now: a number answers a question only while an assessment or a choice is waiting. Ask a question in words, or type `help`.';
+
 export const createBot = (deps: BotDeps): ChatBot => {
   const logger = deps.logger ?? silentLogger;
   const clock = deps.clock ?? systemClock;
@@ -132,6 +137,8 @@ export const createBot = (deps: BotDeps): ChatBot => {
       case 'help':
         return [helpReply(deps.answers.topics(), assessments !== undefined)];
       case 'ask': {
+        // A bare number is someone picking a choice that is no longer waiting, not a question.
+        if (!intent.explicit && LONE_NUMBER.test(intent.question)) return [textReply(NOTHING_TO_CHOOSE)];
         const note =
           raw.length > MAX_INPUT_CHARS ? [textReply(`(I read only the first ${MAX_INPUT_CHARS} characters.)`)] : [];
         return [...(await ask(intent.question, origin)), ...note];

@@ -173,7 +173,10 @@ export class DocumentLibrary implements DocumentPort {
       documents.find((document) => documentNameKey(document.name) === key) ??
       documents.find((document) => documentNameKey(document.title) === key);
     if (!found) {
-      return [textReply(`This workspace has no document named ${codeSpan(name)}. Type \`documents\` to see their names.`, 'error')];
+      // Part of one document's name or title ("guidelines" for `unesco-guidelines.pdf`) is offered back.
+      const partly = key === '' ? [] : documents.filter((document) => documentNameKey(document.name).includes(key) || documentNameKey(document.title).includes(key));
+      const hint = partly.length === 1 && partly[0] ? ` Did you mean ${codeSpan(`remove document ${partly[0].name}`)}?` : ' Type `documents` to see their names.';
+      return [textReply(`This workspace has no document named ${codeSpan(name)}.${hint}`, 'error')];
     }
     return [
       {

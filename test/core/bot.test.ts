@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBot, feedbackKeyFor } from '../../src/core/bot.js';
+import { NOTHING_TO_CHOOSE, createBot, feedbackKeyFor } from '../../src/core/bot.js';
 import type { AnswerPort, AssessmentPort, FeedbackStore, KnowledgeAnswer } from '../../src/core/ports.js';
 import { feedbackValue } from '../../src/core/replies.js';
 import { MemoryFeedbackStore } from '../../src/storage/memory-stores.js';
@@ -33,6 +33,18 @@ describe('the bot core', () => {
       citations: [{ title: 'A', source: 'a.txt' }, { title: 'B', source: 'b.txt' }],
       feedbackKey: feedbackKeyFor('what is a learning city?'),
     });
+  });
+
+  it('takes a lone number with nothing waiting for it as a stale choice, not a question; `ask 3` still asks', async () => {
+    const chat = createFakeChat(createBot({ answers }));
+    for (const text of ['1', '2.', '(3)']) {
+      await chat.userSays(text);
+      expect(chat.last()).toBe(NOTHING_TO_CHOOSE);
+    }
+    await chat.userSays('ask 3');
+    expect(chat.last()).toContain('A learning city mobilises its resources.');
+    await chat.userSays('2004');
+    expect(chat.last()).toContain('A learning city mobilises its resources.');
   });
 
   it('says when the documents do not answer, and offers the nearest topics', async () => {

@@ -103,6 +103,11 @@ describe('documents added from the console', () => {
     expect(await session.type(`add document ${docx}`, /Nothing was changed\.|no other workspace sees it\.\n/u)).toMatch(/added: [^\n]+\(`partnership\.docx`\)/u);
     expect(await session.type(`add document ${file('scan.pdf', await scannedPdf())}`, /\n\n(?:you> )?$/u)).toContain('no text layer: needs OCR');
     expect(await session.type('documents', /remove document <name>`\.\n/u)).toContain('(2 of at most 200)');
+    // Part of one name is offered back; a part of none points at the list.
+    expect(await session.type('remove document guidelines', /\n\n(?:you> )?$/u)).toContain(
+      'This workspace has no document named `guidelines`. Did you mean `remove document guidelines.pdf`?',
+    );
+    expect(await session.type('remove document budget', /\n\n(?:you> )?$/u)).toContain('Type `documents` to see their names.');
   });
 
   it('refuses the 201st document of a workspace, and takes one again after a removal', async () => {
