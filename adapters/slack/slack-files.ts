@@ -60,9 +60,13 @@ export const slackIncomingFile = (file: SlackFile, token: string | undefined, fe
   },
 });
 
+const filesSchema = z.array(z.unknown());
+
 /** The files of an event that parse; the rest are left out. */
 export const slackFilesOf = (raw: unknown, token: string | undefined): IncomingFile[] => {
-  const parsed = z.array(z.unknown()).safeParse(raw);
+  // Most messages carry no files: nothing to parse.
+  if (raw === undefined) return [];
+  const parsed = filesSchema.safeParse(raw);
   if (!parsed.success) return [];
   return parsed.data.flatMap((item) => {
     const file = slackFileSchema.safeParse(item);

@@ -42,6 +42,10 @@ export const boltLogger = (logger: Logger, secrets: Iterable<string>, name = 'sl
   let level: LogLevel = LogLevel.INFO;
   let component = name;
   const write = (requested: LogLevel, args: unknown[]): void => {
+    // Bolt and the Web API client log several debug lines per request (whole request bodies among
+    // them); when the project's logger drops debug anyway, they are not flattened and scrubbed for nothing.
+    // `quiet` only ever lowers a line to debug, so a debug line stays one.
+    if (requested === LogLevel.DEBUG && (ORDER[level] > ORDER[LogLevel.DEBUG] || logger.isLevelEnabled?.('debug') === false)) return;
     const text = args.map(describe).join(' ');
     const at = quiet.some((pattern) => pattern.test(text)) ? LogLevel.DEBUG : requested;
     if (ORDER[at] < ORDER[level]) return;

@@ -14,6 +14,8 @@ export interface Logger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
+  /** Whether lines at `level` are written; lets callers skip formatting lines that would be dropped. */
+  isLevelEnabled?(level: string): boolean;
 }
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

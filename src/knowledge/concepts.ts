@@ -48,6 +48,9 @@ const SHORT_UNKNOWN_RARITY = 0.2;
 /** Words commoner than this rank are never taken for typos. */
 const TYPO_RANK = 10_000;
 const RARE_RANK = 25_000;
+/** Questions whose concepts are kept; a message longer than this is not a question asked again. */
+const RECENT_QUESTIONS = 2_000;
+const MAX_REMEMBERED_CHARS = 300;
 
 /**
  * How much an unknown word that nothing bridges says about the topic: little for everyday words
@@ -97,6 +100,8 @@ const RELATION_ORDER: Record<Relation, number> = { synonym: 0, derived: 1, hyper
 export class ConceptBuilder {
   /** Per word: its bridge, `unknown` when WordNet does not know the word, `undefined` when nothing it relates to is used. */
   private readonly bridges = new Map<string, Bridge | 'unknown' | undefined>();
+  /** Concepts of recent questions, oldest first. */
+  private readonly recent = new Map<string, Concept[]>();
 
   constructor(
     private readonly vocabulary: Vocabulary,
@@ -137,7 +142,29 @@ export class ConceptBuilder {
     return result;
   }
 
+  /**
+   * The concepts of a question: the same question (asked again, by another person, or redelivered)
+   * is taken apart once while it stays among the recent ones. Concepts are never changed after.
+   */
   build(question: string, maxConcepts: number): Concept[] {
+    if (question.length > MAX_REMEMBERED_CHARS) return this.take(question, maxConcepts);
+    const key = `${maxConcepts}\u0000${question}`;
+    const remembered = this.recent.get(key);
+    if (remembered !== undefined) {
+      // Most recently used last, so the oldest is the first to go.
+      this.recent.delete(key);
+      this.recent.set(key, remembered);
+      return [...remembered];
+    }
+    const concepts = this.take(question, maxConcepts);
+    // Without budget for a word this time, a later message may correct it: nothing is kept then.
+    if (this.corrector.refused || this.stemCorrector?.refused === true) return concepts;
+    if (this.recent.size >= RECENT_QUESTIONS) this.recent.delete(this.recent.keys().next().value as string);
+    this.recent.set(key, concepts);
+    return [...concepts];
+  }
+
+  private take(question: string, maxConcepts: number): Concept[] {
     this.corrector.startMessage();
     this.stemCorrector?.startMessage();
     const entities = entityWords(question);

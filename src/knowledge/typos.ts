@@ -91,7 +91,14 @@ export class TypoCorrector {
   /** Starts a new message's work budget: however many words it has, corrections stay cheap. */
   startMessage(): void {
     this.budget = MESSAGE_WORK_BUDGET;
+    this.refused = false;
   }
+
+  /**
+   * True when the current message ran out of budget before a word could be tried: that word may be
+   * corrected in a later message, so what was made of this one should not be kept.
+   */
+  refused = false;
 
   /** Short words are left alone: "cat" is one edit from too many words to guess. */
   static allowedEdits(word: string): number {
@@ -105,7 +112,10 @@ export class TypoCorrector {
     const max = TypoCorrector.allowedEdits(word);
     if (max === 0 || word.length > this.longest + max || !/^[a-z']+$/u.test(word)) return undefined;
     // Out of budget: no guess, and none cached, so the same word in a later message is corrected.
-    if (editsOneCount(word.length) > this.budget) return undefined;
+    if (editsOneCount(word.length) > this.budget) {
+      this.refused = true;
+      return undefined;
+    }
     const corrected = this.find(word, max);
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(word, corrected);

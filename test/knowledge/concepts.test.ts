@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ConceptBuilder, type Vocabulary } from '../../src/knowledge/concepts.js';
+import { buildSynonymTable } from '../../src/knowledge/synonyms.js';
+import { stem } from '../../src/knowledge/text.js';
+import { TypoCorrector } from '../../src/knowledge/typos.js';
+
+const words = ['learning', 'partnership', 'toolkit', 'stakeholders', 'city', 'funding'];
+
+/** A vocabulary of `words` that counts how often it is asked. */
+const countingVocabulary = (): Vocabulary & { asked: number } => {
+  const stems = new Map(words.map((word) => [stem(word), 3]));
+  const vocabulary = {
+    asked: 0,
+    frequency(term: string): number {
+      vocabulary.asked += 1;
+      return stems.get(term) ?? 0;
+    },
+    idf: (term: string) => (stems.has(term) ? 1.5 : 0),
+    unknownWeight: 2,
+  };
+  return vocabulary;
+};
+
+const letter = (i: number): string => String.fromCharCode(97 + (i % 26));
+
+/** The builder over `vocabulary`, correcting typos against `words` and `more`. */
+const builderOver = (vocabulary: Vocabulary, more: string[] = []): ConceptBuilder =>
+  new ConceptBuilder(vocabulary, buildSynonymTable([]), new TypoCorrector(new Map([...words, ...more].map((word) => [word, 3]))), undefined);
+
+describe('ConceptBuilder', () => {
+  it('takes a question asked again from what it made of it the first time', () => {
+    const vocabulary = countingVocabulary();
+    const builder = builderOver(vocabulary);
+    const first = builder.build('Who funds the learning city partnershp?', 8);
+    const asked = vocabulary.asked;
+    expect(asked).toBeGreaterThan(0);
+    const again = builder.build('Who funds the learning city partnershp?', 8);
+    expect(vocabulary.asked).toBe(asked);
+    expect(again).toEqual(first);
+    expect(again.find((concept) => concept.surface === 'partnershp')?.bridge).toBe('spelling');
+    // Each caller gets its own list: changing one does not change what the next caller gets.
+    again.pop();
+    expect(builder.build('Who funds the learning city partnershp?', 8)).toEqual(first);
+  });
+
+  it('makes the concepts again of a message that ran out of correction budget', () => {
+    // Many known words of one first letter and length make each unknown word of that shape costly to correct.
+    const costly = Array.from({ length: 3_000 }, (_, i) => `qa${letter(i)}${letter(Math.floor(i / 26))}${letter(Math.floor(i / 676))}aaaaaaaaa`);
+    const builder = builderOver(countingVocabulary(), costly);
+    const noise = Array.from({ length: 16 }, (_, i) => `qzxvbn${letter(i)}wplkjh`).join(' ');
+    const message = `${noise} stakholdres`;
+    expect(message.length).toBeLessThan(300);
+    const corrected = (concepts: ReturnType<ConceptBuilder['build']>): boolean =>
+      concepts.some((concept) => concept.surface === 'stakholdres' && concept.bridge === 'spelling');
+    expect(corrected(builder.build(message, 60))).toBe(false);
+    // The noise words tried last time are known now, so the budget reaches the last word.
+    expect(corrected(builder.build(message, 60))).toBe(true);
+  });
+});
