@@ -78,6 +78,12 @@ describe('a collection of one passage', () => {
     },
   );
 
+  it('takes a weekday for the answer to a when-question', () => {
+    const answer = kb.answer('When does the learning bus visit the villages?');
+    expect(answer.confidence).toBe('high');
+    expect(answer.answer).toContain('every Saturday');
+  });
+
   it('still answers plainly what the passage says', () => {
     const answer = kb.answer('what does the learning bus bring to the villages?');
     expect(answer.confidence).toBe('high');
