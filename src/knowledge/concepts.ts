@@ -26,6 +26,8 @@ export interface Vocabulary {
   idf(term: string): number;
   /** Weight of a word the documents never use: that of their rarest word. */
   unknownWeight: number;
+  /** Folded words the documents write as names ("birmingham"), recognised in lower case too. */
+  names?: ReadonlySet<string>;
 }
 
 /** Share of its weight that a framing word ("goals", "purpose") keeps. */
@@ -94,6 +96,9 @@ interface Bridge {
   rarity: number;
 }
 
+/** Prefixes that make English words WordNet does not list ("redrawing", "underfunded"). */
+const ENGLISH_PREFIX = /^(?:re|un|de|dis|mis|pre|non|over|under|out|co|sub|inter|anti|self)-?(\p{L}{4,})$/u;
+
 const RELATION_ORDER: Record<Relation, number> = { synonym: 0, derived: 1, hypernym: 2 };
 
 /** Builds weighted concepts from a question; one instance per knowledge base, caches bounded by its parts. */
@@ -143,6 +148,25 @@ export class ConceptBuilder {
   }
 
   /**
+   * A name written in lower case: a word the documents write as a name ("birmingham", "oecd"), or
+   * a word they lack that WordNet knows only as a name ("leeds"). Either way not an ordinary
+   * English word: "council" stays a word however the documents capitalise it.
+   */
+  private writtenAsName(word: string, known: boolean, lookup: () => void): boolean {
+    if (known && this.vocabulary.names?.has(word) !== true) return false;
+    lookup();
+    const kind = this.wordnet?.kind(word);
+    return known ? kind !== 'word' : kind === 'name';
+  }
+
+  /** An English word by SUBTLEX or WordNet, itself or after a prefix ("redrawing"); short words are chat spelling, not names. */
+  private isEnglish(word: string): boolean {
+    if (word.length <= 3 || everydayRank(word) !== undefined) return true;
+    const rest = ENGLISH_PREFIX.exec(word)?.[1];
+    return rest !== undefined && (everydayRank(rest) !== undefined || (this.wordnet?.kind(rest) ?? 'name') === 'word');
+  }
+
+  /**
    * The concepts of a question: the same question (asked again, by another person, or redelivered)
    * is taken apart once while it stays among the recent ones. Concepts are never changed after.
    */
@@ -186,7 +210,7 @@ export class ConceptBuilder {
       if (concepts.some((concept) => concept.phrase.join(' ') === key)) continue;
       const alternatives = [...(match?.alternatives ?? [])];
       const known = phrase.every((term) => this.vocabulary.frequency(term) > 0);
-      const entity = surface.split(' ').some((word) => entities.has(word));
+      let entity = surface.split(' ').some((word) => entities.has(word)) || (length === 1 && lookups < MAX_LOOKUPS && this.writtenAsName(surface, known, () => lookups++));
       let weight = Math.max(MIN_WEIGHT, ...phrase.map((term) => (this.vocabulary.frequency(term) > 0 ? this.vocabulary.idf(term) : unknownWeight)));
       let bridge: Concept['bridge'];
       let bridgedRarity = 1;
@@ -211,6 +235,9 @@ export class ConceptBuilder {
           bridge = bridged.relation;
           bridgedRarity = bridged.rarity;
           weight = BRIDGE_WEIGHT[bridged.relation] * Math.max(MIN_WEIGHT, ...bridged.alternatives.flat().map((term) => this.vocabulary.idf(term)));
+        } else if (!entity && found === 'unknown' && corrected === undefined && !this.isEnglish(surface)) {
+          // In no dictionary, no document and no spelling near one: most likely a name ("kirklees").
+          entity = true;
         } else if (!entity) {
           weight *= rarity(surface);
         }

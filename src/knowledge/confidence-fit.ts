@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'nameMissing'
   ],
-  intercept: -1.97,
+  intercept: -1.9729,
   coefficients: [
-    1.6792,
-    -0.4237,
-    1.1267,
-    2.065,
-    -0.7039,
-    1.6853,
-    -0.5463,
-    -1.6091
+    1.6578,
+    -0.374,
+    1.1538,
+    2.11,
+    -0.6951,
+    1.6485,
+    -0.5371,
+    -1.614
   ],
-  lowFrom: 0.5485,
-  highFrom: 0.6229
+  lowFrom: 0.5565,
+  highFrom: 0.6314
 };

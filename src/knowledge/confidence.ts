@@ -157,10 +157,14 @@ export const answerProbability = (features: ConfidenceFeatures, model: Confidenc
   return 1 / (1 + Math.exp(-z));
 };
 
-/** Three outcomes: none when ruled out, otherwise from the fitted model's probability. */
+/**
+ * Three outcomes: none when ruled out, otherwise from the fitted model's probability. A fairly rare
+ * word that no document uses and nothing bridges caps the answer at low, whatever the score: in a
+ * collection of a few passages, score and margin say little (one passage is always "well ahead").
+ */
 export const decide = (features: ConfidenceFeatures, model: ConfidenceModel = fittedConfidence): Confidence => {
   if (ruledOut(features)) return 'none';
   const p = answerProbability(features, model);
   if (p < model.lowFrom) return 'none';
-  return p >= model.highFrom ? 'high' : 'low';
+  return p >= model.highFrom && features.lackedRarity < MAX_LACKED_RARITY ? 'high' : 'low';
 };

@@ -14,10 +14,11 @@ import {
   type CompactLunr,
   type ScoreClause,
 } from './lunr-compact.js';
+import { collectionNames } from './names.js';
 import { words } from './text.js';
 
 /** Bumped whenever the serialized shape or the way text is indexed changes; older files are rebuilt. */
-export const INDEX_FORMAT = 13;
+export const INDEX_FORMAT = 14;
 
 /** Field boosts: a word in a heading says more about a passage than the same word in its text. */
 export const FIELD_BOOSTS = { heading: 3, title: 1.5, text: 1 } as const;
@@ -44,6 +45,8 @@ export const serializedIndexSchema = z.object({
   passages: z.array(passageSchema),
   /** Surface words with their counts, for correcting typos in questions. */
   vocabulary: z.array(z.unknown()),
+  /** Words the documents write as names (see `collectionNames`). */
+  names: z.array(z.string()),
   lunr: compactLunrSchema,
 });
 
@@ -55,6 +58,8 @@ export interface BuiltIndex {
   skipped: LoadError[];
   passages: Passage[];
   vocabulary: Map<string, number>;
+  /** Folded words the documents write as names, so a question may write them in lower case. */
+  names: Set<string>;
   index: lunr.Index;
   /** The index in its serialized form. */
   compact: CompactLunr;
@@ -109,6 +114,7 @@ export const buildPassageIndex = (documents: BuiltIndex['documents'], passages: 
     skipped,
     passages,
     vocabulary,
+    names: collectionNames(passages.map((passage) => passage.text)),
     index,
     compact,
     frequency: compactFrequency(compact),
@@ -127,6 +133,7 @@ export const serializeIndex = (built: BuiltIndex, fingerprint: string, builtAt: 
     skipped: built.skipped,
     passages: built.passages,
     vocabulary: [...built.vocabulary],
+    names: [...built.names],
     lunr: built.compact,
   } satisfies SerializedIndex);
 
@@ -147,6 +154,7 @@ export const deserializeIndex = (json: string): BuiltIndex & { fingerprint: stri
     skipped: data.skipped,
     passages: data.passages.map(({ page, ...passage }) => (page === undefined ? passage : { ...passage, page })),
     vocabulary: vocabularyOf(data.vocabulary),
+    names: new Set(data.names),
     index: loadCompactLunr(data.lunr),
     compact: data.lunr,
     frequency: compactFrequency(data.lunr),

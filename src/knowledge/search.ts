@@ -115,6 +115,7 @@ export class PassageSearch {
       frequency: (term: string) => this.frequency(term),
       idf: (term: string) => this.idf(term),
       unknownWeight: Math.log(1 + (this.total - 0.5) / 1.5),
+      names: built.names,
     };
     const stems = new Map(built.compact.terms.map((term, i) => [term, built.compact.frequencies[i] ?? 0]));
     this.builder = new ConceptBuilder(vocabulary, synonyms, new TypoCorrector(built.vocabulary), wordnet, new TypoCorrector(stems));

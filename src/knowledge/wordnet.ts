@@ -86,6 +86,8 @@ class IndexFile {
 
 interface Synset {
   words: string[];
+  /** The words as WordNet writes them: names are capitalised ("Leeds"). */
+  written: string[];
   /** [symbol, offset, pos, source/target] of each pointer. */
   pointers: Array<[string, number, Pos, string]>;
 }
@@ -121,7 +123,8 @@ export class WordNet {
     const fields = line.slice(0, line.indexOf('\n') === -1 ? line.length : line.indexOf('\n')).split(' | ')[0]?.split(' ') ?? [];
     if (Number(fields[0]) !== offset) return undefined;
     const wordCount = Number.parseInt(fields[3] ?? '0', 16);
-    const words = Array.from({ length: wordCount }, (_, i) => (fields[4 + i * 2] ?? '').replace(/\(.*\)$/u, '').toLowerCase());
+    const written = Array.from({ length: wordCount }, (_, i) => (fields[4 + i * 2] ?? '').replace(/\(.*\)$/u, ''));
+    const words = written.map((word) => word.toLowerCase());
     const pointerStart = 4 + wordCount * 2;
     const pointerCount = Number(fields[pointerStart]);
     const pointers: Synset['pointers'] = [];
@@ -130,7 +133,7 @@ export class WordNet {
       const pos = POS_OF_LETTER[fields[at + 2] ?? ''];
       if (pos) pointers.push([fields[at] ?? '', Number(fields[at + 1]), pos, fields[at + 3] ?? '0000']);
     }
-    return { words, pointers };
+    return { words, written, pointers };
   }
 
   /** Base forms of a word that WordNet knows, per part of speech. */
@@ -178,6 +181,27 @@ export class WordNet {
     }
     related.delete(key.replace(/_/gu, ' '));
     return [...related].map(([text, relation]) => ({ word: text, relation }));
+  }
+
+  /**
+   * How WordNet knows a word: `name` when every sense is a noun written with a capital ("leeds" is
+   * the city), `word` when some sense is an ordinary word ("council", "china"), `undefined` when
+   * it does not know it. A question may write a name in lower case and still name a place or body.
+   */
+  kind(word: string): 'name' | 'word' | undefined {
+    const key = word.trim().toLowerCase();
+    if (key === '' || key.length > 40 || !/^[a-z'-]+$/u.test(key)) return undefined;
+    const lemmas = this.lemmas(key);
+    if (lemmas.length === 0) return undefined;
+    for (const [pos, lemma] of lemmas) {
+      if (pos !== 'noun') return 'word';
+      for (const offset of this.index(pos).offsets(lemma)) {
+        const synset = this.synset(pos, offset);
+        const written = synset?.written[synset.words.indexOf(lemma)];
+        if (written === undefined || !/^\p{Lu}/u.test(written)) return 'word';
+      }
+    }
+    return 'name';
   }
 
   /** Closes the data files (tests, tools); lookups reopen them. */

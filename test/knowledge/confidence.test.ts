@@ -5,9 +5,10 @@ import { fittedConfidence } from '../../src/knowledge/confidence-fit.js';
 import { collectSamples, fitConfidenceModel } from '../../src/knowledge/confidence-fitting.js';
 import { knowledgePaths, projectRoot } from '../../src/knowledge/default-paths.js';
 import { evalSetSchema } from '../../src/knowledge/evaluate.js';
-import { loadOrBuildKnowledge } from '../../src/knowledge/knowledge-base.js';
+import { buildIndex } from '../../src/knowledge/index-build.js';
+import { KnowledgeBase, loadOrBuildKnowledge } from '../../src/knowledge/knowledge-base.js';
 import { PassageSearch } from '../../src/knowledge/search.js';
-import { loadSynonyms } from '../../src/knowledge/synonyms.js';
+import { buildSynonymTable, loadSynonyms } from '../../src/knowledge/synonyms.js';
 import { WordNet } from '../../src/knowledge/wordnet.js';
 import { copyKnowledge } from '../support/knowledge.js';
 
@@ -44,10 +45,10 @@ describe('the confidence model', () => {
     expect(decide({ ...clear, typeMissing: true })).toBe('none');
   });
 
-  it('refuses a short question with a fairly rare word no document uses, not a long one', () => {
+  it('refuses a short question with a fairly rare word no document uses; a long one is answered, but not plainly', () => {
     expect(decide({ ...clear, words: 2, lackedRarity: 0.4 })).toBe('none');
     expect(decide({ ...clear, words: 2, lackedRarity: 0.1 })).toBe('high');
-    expect(decide({ ...clear, words: 8, lackedRarity: 0.4 })).toBe('high');
+    expect(decide({ ...clear, words: 8, lackedRarity: 0.4 })).toBe('low');
   });
 
   it('refuses when little of the question is matched and rare words are missing', () => {
@@ -63,5 +64,29 @@ describe('the confidence model', () => {
     const who = { ...clear, margin: 0.2, score: 0.95, coverage: 0.9, sentenceCoverage: 0.9 };
     expect(decide(who)).not.toBe('none');
     expect(decide({ ...who, nameMissing: true })).toBe('none');
+  });
+});
+
+describe('a collection of one passage', () => {
+  const bus = { file: 'bus.md', title: 'The learning bus', source: 'bus.md', kind: 'page' as const, body: 'The learning bus visits the villages every Saturday with books and tutors.' };
+  const kb = new KnowledgeBase(buildIndex([bus]), buildSynonymTable([]));
+
+  it.each(['How are learning festivals funded?', 'How are learning festivals in the villages funded?', 'who funds the learning festivals for the villages?'])(
+    'never answers plainly when the question’s rare words are in no document: %s',
+    (question) => {
+      expect(kb.answer(question).confidence).not.toBe('high');
+    },
+  );
+
+  it('takes a weekday for the answer to a when-question', () => {
+    const answer = kb.answer('When does the learning bus visit the villages?');
+    expect(answer.confidence).toBe('high');
+    expect(answer.answer).toContain('every Saturday');
+  });
+
+  it('still answers plainly what the passage says', () => {
+    const answer = kb.answer('what does the learning bus bring to the villages?');
+    expect(answer.confidence).toBe('high');
+    expect(answer.sources[0]?.source).toBe('bus.md');
   });
 });

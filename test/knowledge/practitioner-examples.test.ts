@@ -48,7 +48,7 @@ describe('distinct networks stay distinct', () => {
 });
 
 describe('questions the documents do not answer get no citation', () => {
-  it.each(['what is the population of Leeds?', 'tell me about Leeds', "'; DROP TABLE results; --", '%$#@!^&*'])('%s', (question) => {
+  it.each(['what is the population of Leeds?', 'what is the population of leeds?', 'tell me about leeds', 'tell me about Leeds', "'; DROP TABLE results; --", '%$#@!^&*'])('%s', (question) => {
     const answer = kb.answer(question);
     expect(answer).toMatchObject({ noAnswer: true, confidence: 'none', sources: [] });
   });

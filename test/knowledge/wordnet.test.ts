@@ -45,3 +45,42 @@ describe('the vocabulary bridge', () => {
     expect(leeds?.alternatives).toEqual([]);
   });
 });
+
+describe('names written in lower case', () => {
+  const documents = [
+    {
+      file: 'a.md',
+      title: 'Partners',
+      source: 'a.md',
+      kind: 'page' as const,
+      body: '## Who takes part\n\nSchools in Kirklees work with the Council. The council pays for the festival.\n\nLearning Festivals are held in lifelong learning weeks.',
+    },
+  ];
+  const built = buildIndex(documents);
+  const search = new PassageSearch(built, buildSynonymTable([]), wordnet);
+  const entity = (question: string, word: string): boolean | undefined => search.concepts(question).find((c) => c.surface === word)?.entity;
+
+  it('WordNet tells a name from an ordinary word', () => {
+    expect(wordnet.kind('leeds')).toBe('name');
+    expect(wordnet.kind('council')).toBe('word');
+    expect(wordnet.kind('zzqxv')).toBeUndefined();
+  });
+
+  it('the index remembers the words its documents write as names, not words they also write in lower case', () => {
+    expect(built.names.has('kirklees')).toBe(true);
+    expect(built.names.has('learning')).toBe(false);
+    expect(built.names.has('festivals')).toBe(true);
+  });
+
+  it('a name is recognised without its capital; an ordinary word is not taken for one', () => {
+    expect(entity('what schools are in kirklees?', 'kirklees')).toBe(true);
+    expect(entity('what is the population of leeds?', 'leeds')).toBe(true);
+    // In no dictionary, no document and near no word of them: a name.
+    expect(entity('does the toolkit cover wokingtonshire?', 'wokingtonshire')).toBe(true);
+    // "Festivals" is capitalised by the documents, but it is an English word.
+    expect(entity('when are the festivals?', 'festivals')).toBe(false);
+    expect(entity('who pays the council?', 'council')).toBe(false);
+    // An English word with a prefix is not a name though no list has it.
+    expect(entity('does redrawing boundaries matter?', 'redrawing')).toBe(false);
+  });
+});

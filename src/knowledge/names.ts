@@ -1,0 +1,34 @@
+import { britishSpelling, foldText } from './text.js';
+
+/** A word and what stands before it on its line: sentence starts are told apart from names. */
+const TOKEN = /[\p{L}\p{N}'’]+/gu;
+/** What ends a sentence or starts a list item or line: a capital after it says nothing. */
+const SENTENCE_BREAK = /[.!?:;•*#>\-–—(\n"“‘]$/u;
+
+/**
+ * The words a collection writes as names: capitalised inside a sentence at least once and never
+ * in lower case anywhere ("Birmingham", "UNESCO", but not "Learning" of "Learning City", which is
+ * also written "lifelong learning"). A question may then write them in lower case and still be
+ * understood to name a place or body. Folded as `words` folds them.
+ */
+export const collectionNames = (texts: Iterable<string>): Set<string> => {
+  const capitalised = new Set<string>();
+  const lower = new Set<string>();
+  for (const text of texts) {
+    for (const match of text.matchAll(TOKEN)) {
+      const token = match[0];
+      const first = token[0] ?? '';
+      if (/^\p{N}/u.test(first)) continue;
+      const word = britishSpelling(foldText(token).replace(/'s$/u, '').replace(/'/gu, ''));
+      if (word === '') continue;
+      if (first === first.toLowerCase()) {
+        lower.add(word);
+        continue;
+      }
+      const before = text.slice(Math.max(0, match.index - 3), match.index).trimEnd();
+      if (before !== '' && !SENTENCE_BREAK.test(before)) capitalised.add(word);
+    }
+  }
+  for (const word of lower) capitalised.delete(word);
+  return capitalised;
+};
