@@ -1,7 +1,7 @@
 import type { Attachment, Message } from 'discord.js';
 import { FileTooLargeError, FileUnavailableError, errorMessage } from '../../src/core/errors.js';
 import type { IncomingFile } from '../../src/core/events.js';
-import { DOWNLOAD_TIMEOUT_MS, readLimited } from '../shared/read-limited.js';
+import { DOWNLOAD_TIMEOUT_MS, readLimited } from '../common/read-limited.js';
 
 /**
  * A message attachment, fetched from its CDN URL only when the core asks. The URL is signed by

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FileTooLargeError, FileUnavailableError, errorMessage } from '../../src/core/errors.js';
 import type { IncomingFile } from '../../src/core/events.js';
-import { DOWNLOAD_TIMEOUT_MS, readLimited } from '../shared/read-limited.js';
+import { DOWNLOAD_TIMEOUT_MS, readLimited } from '../common/read-limited.js';
 
 /** The parts of a Slack file object (in `files` of a message or mention) the adapter reads. */
 export const slackFileSchema = z.object({
