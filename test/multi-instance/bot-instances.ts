@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../../src/knowledge/default-paths.js';
 import { BOT_TOKEN, BOT_USER, SIGNING_SECRET } from '../adapters/slack/slack-harness.js';
+import { freePort } from '../support/free-port.js';
 
 /** One bot process (`src/main.ts`, Slack HTTP mode) and where it takes Slack's requests. */
 export interface BotInstance {
@@ -20,17 +20,6 @@ export interface BotInstance {
 
 // The bot runs from a folder of its own, where a bare `tsx` would not resolve.
 const tsxLoader = pathToFileURL(join(projectRoot, 'node_modules/tsx/dist/loader.mjs')).href;
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 
 /**
  * Starts the real bot as `npm start` would in production: `node src/main.ts` itself (not a wrapper
