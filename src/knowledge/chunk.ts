@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { SourceDocument } from './documents.js';
 import { sentences } from './text.js';
 
@@ -12,6 +13,16 @@ export interface Passage {
   /** Page the passage is on, for paged documents (PDF). */
   page?: number;
 }
+
+/** A passage as read back from a file or a database row. */
+export const passageSchema = z.object({
+  id: z.string(),
+  source: z.string(),
+  title: z.string(),
+  heading: z.string(),
+  text: z.string(),
+  page: z.number().int().positive().optional(),
+});
 
 export interface ChunkOptions {
   /** Paragraphs are merged up to about this many characters. */

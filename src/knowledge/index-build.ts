@@ -1,6 +1,6 @@
 import lunr from 'lunr';
 import { z } from 'zod';
-import { chunkDocument, type ChunkOptions, type Passage } from './chunk.js';
+import { chunkDocument, passageSchema, type ChunkOptions, type Passage } from './chunk.js';
 import type { LoadError, SourceDocument } from './documents.js';
 import { documentKinds } from './front-matter.js';
 import {
@@ -22,15 +22,6 @@ export const INDEX_FORMAT = 14;
 
 /** Field boosts: a word in a heading says more about a passage than the same word in its text. */
 export const FIELD_BOOSTS = { heading: 3, title: 1.5, text: 1 } as const;
-
-export const passageSchema = z.object({
-  id: z.string(),
-  source: z.string(),
-  title: z.string(),
-  heading: z.string(),
-  text: z.string(),
-  page: z.number().int().positive().optional(),
-});
 
 export const serializedIndexSchema = z.object({
   format: z.literal(INDEX_FORMAT),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Logger } from '../core/ports.js';
+// Stored passages have the shape the knowledge index keeps, page included.
+import { passageSchema } from '../knowledge/chunk.js';
 import type { StoredDocument, WorkspaceDocument } from '../library/document-store.js';
 import { documentNameKey } from '../library/document-store.js';
 import { parseRowOrSkip } from './row-columns.js';
@@ -24,15 +26,6 @@ export const documentValues = (
   documentNameKey(document.name),
   toJsonText(document.passages, 'the passages'),
 ];
-
-const storedPassageSchema = z.object({
-  id: z.string(),
-  source: z.string(),
-  title: z.string(),
-  heading: z.string(),
-  text: z.string(),
-  page: z.number().int().positive().optional(),
-});
 
 const summarySchema = (columns: RowColumns) =>
   z.object({
@@ -62,7 +55,7 @@ const summaryOf = (row: z.infer<ReturnType<typeof summarySchema>>): WorkspaceDoc
 /** Row readers of `workspace_documents` for one backend; unreadable rows are logged and left out. */
 export const documentRows = (columns: RowColumns, logger: Logger) => {
   const summary = summarySchema(columns);
-  const full = summary.extend({ passages: columns.json(z.array(storedPassageSchema)) });
+  const full = summary.extend({ passages: columns.json(z.array(passageSchema)) });
   const where = { table: 'workspace_documents', what: 'workspace document', logger, key: keySchema };
   return {
     summaries: (rows: readonly unknown[]): WorkspaceDocument[] =>
