@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { errorMessage } from '../core/errors.js';
 import type { AnswerContext, AnswerPort, KnowledgeAnswer, Logger } from '../core/ports.js';
@@ -164,6 +164,11 @@ export class KnowledgeBase implements AnswerPort {
     this.topicList = [...new Set(topicsOf(built))];
   }
 
+  /** The synonyms this knowledge base reads questions with. */
+  get synonymTable(): SynonymTable {
+    return this.synonyms;
+  }
+
   answer(question: string, context: AnswerContext = {}): KnowledgeAnswer {
     return answerQuestion(this.search, question, this.model, context.previous);
   }
@@ -183,9 +188,9 @@ export class KnowledgeBase implements AnswerPort {
   }
 }
 
-/** The synonym table from the paths' synonyms file, or an empty one. Throws when the file is invalid. */
+/** The synonym table from the paths' synonyms file, or an empty one when there is none. Throws when the file is invalid. */
 export const readSynonyms = (paths: KnowledgePaths): SynonymTable =>
-  paths.synonymsFile ? loadSynonyms(paths.synonymsFile) : buildSynonymTable([]);
+  paths.synonymsFile && existsSync(paths.synonymsFile) ? loadSynonyms(paths.synonymsFile) : buildSynonymTable([]);
 
 /** Logs what went into the index: each file built (pages, passages, time) and each file skipped with its reason. */
 export const logBuildReport = (report: BuildReport, logger: Logger): void => {

@@ -1,4 +1,5 @@
 import { watch, type FSWatcher } from 'chokidar';
+import { statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { errorMessage } from '../core/errors.js';
 import type { AnswerContext, AnswerPort, KnowledgeAnswer, Logger } from '../core/ports.js';
@@ -17,6 +18,7 @@ import {
   type KnowledgePaths,
 } from './knowledge-base.js';
 import { NON_DOCUMENT_FOLDERS } from './load-documents.js';
+import type { SynonymTable } from './synonyms.js';
 
 /** What a reload did: nothing (sources unchanged), replaced the index, or failed and kept the old one. */
 export type ReloadOutcome =
@@ -31,6 +33,17 @@ export interface LiveKnowledgeOptions {
   /** How a rebuild is made; by default in a worker thread (see WorkerIndexBuilder), off the event loop. */
   build?: (paths: KnowledgePaths) => Promise<BuiltKnowledge>;
 }
+
+/** Size and modification time of the synonyms file ('' when there is none): a change means a reload. */
+const stampOf = (file: string | undefined): string => {
+  if (file === undefined) return '';
+  try {
+    const stats = statSync(file);
+    return `${stats.size}:${stats.mtimeMs}`;
+  } catch {
+    return '';
+  }
+};
 
 /** How often a polling watcher looks at each file. */
 const POLL_INTERVAL_MS = 2_000;
@@ -47,6 +60,7 @@ export class LiveKnowledgeBase implements AnswerPort {
   private current: KnowledgeBase;
   private currentReport: BuildReport;
   private fingerprint: string;
+  private synonymsStamp: string;
   private running: Promise<ReloadOutcome> | undefined;
   private queued: Promise<ReloadOutcome> | undefined;
   private watcher: FSWatcher | undefined;
@@ -68,6 +82,7 @@ export class LiveKnowledgeBase implements AnswerPort {
     this.current = initial;
     this.currentReport = report;
     this.fingerprint = fingerprint;
+    this.synonymsStamp = stampOf(paths.synonymsFile);
     this.logger = options.logger ?? silentLogger;
     this.debounceMs = options.debounceMs ?? DEFAULT_RELOAD_DEBOUNCE_MS;
     if (options.build) {
@@ -166,6 +181,20 @@ export class LiveKnowledgeBase implements AnswerPort {
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   }
 
+  /**
+   * The synonyms file when it changed, read; `undefined` when it did not change or cannot be used,
+   * in which case the synonyms in use stay (an invalid file is logged, naming the line at fault).
+   */
+  private readSynonyms(stamp: string): SynonymTable | undefined {
+    if (stamp === this.synonymsStamp) return undefined;
+    try {
+      return readSynonyms(this.paths);
+    } catch (error) {
+      this.logger.error({ err: errorMessage(error) }, 'synonyms file not reloaded: answering with the synonyms read before');
+      return undefined;
+    }
+  }
+
   /** Stops watching; a rebuild under way finishes, and none starts after it. */
   async close(): Promise<void> {
     this.closed = true;
@@ -190,25 +219,40 @@ export class LiveKnowledgeBase implements AnswerPort {
   private async rebuild(): Promise<ReloadOutcome> {
     let outcome: ReloadOutcome;
     try {
-      if (fingerprintSources(this.paths.docsDir) === this.fingerprint) {
+      const sourcesChanged = fingerprintSources(this.paths.docsDir) !== this.fingerprint;
+      const synonymsStamp = stampOf(this.paths.synonymsFile);
+      if (!sourcesChanged && synonymsStamp === this.synonymsStamp) {
         outcome = { action: 'unchanged' };
       } else {
         const started = performance.now();
-        const { built, fingerprint, report } = await this.build(this.paths);
-        const next = new KnowledgeBase(built, readSynonyms(this.paths));
+        const synonyms = this.readSynonyms(synonymsStamp);
+        const rebuilt = sourcesChanged ? await this.build(this.paths) : undefined;
+        if (!rebuilt && !synonyms) return this.settle({ action: 'failed', reason: 'the synonyms file could not be read' });
+        const next = new KnowledgeBase(rebuilt?.built ?? this.current.built, synonyms ?? this.current.synonymTable);
         // The swap: every question from here on is answered from the new index, none from a mix.
         this.current = next;
-        this.currentReport = report;
-        this.fingerprint = fingerprint;
-        logBuildReport(report, this.logger);
-        this.logger.info({ documents: report.documents, passages: report.passages, ms: Math.round(performance.now() - started) }, 'knowledge base reloaded');
-        outcome = { action: 'replaced', report };
+        if (rebuilt) {
+          this.currentReport = rebuilt.report;
+          this.fingerprint = rebuilt.fingerprint;
+          logBuildReport(rebuilt.report, this.logger);
+          this.logger.info({ documents: rebuilt.report.documents, passages: rebuilt.report.passages, ms: Math.round(performance.now() - started) }, 'knowledge base reloaded');
+        }
+        if (synonyms) {
+          this.synonymsStamp = synonymsStamp;
+          this.logger.info({ file: this.paths.synonymsFile }, 'synonyms reloaded');
+        }
+        outcome = { action: 'replaced', report: this.currentReport };
       }
     } catch (error) {
       const reason = errorMessage(error);
       this.logger.error({ err: reason, folder: this.paths.docsDir }, 'knowledge rebuild failed: answering from the previous index');
       outcome = { action: 'failed', reason };
     }
+    return this.settle(outcome);
+  }
+
+  /** Tells whoever waits for the next reload how it went. */
+  private settle(outcome: ReloadOutcome): ReloadOutcome {
     for (const listener of [...this.listeners]) listener(outcome);
     return outcome;
   }

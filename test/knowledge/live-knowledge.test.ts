@@ -142,6 +142,67 @@ describe('live reload of the knowledge folder', { timeout: 60_000 }, () => {
   });
 });
 
+describe('live reload of the synonyms file', { timeout: 60_000 }, () => {
+  const LOCAL_NAME = 'Where does the lernmobil go?';
+  const shipped = (): string => readFileSync(join(projectRoot, 'knowledge', 'synonyms.yaml'), 'utf8');
+
+  it('reads questions with the new synonyms once the file is saved, without rebuilding the index', async () => {
+    const dir = knowledgeFolder({ 'notes.md': NOTES });
+    const logger = recordingLogger();
+    const kb = await open(dir, logger);
+    await kb.watch();
+    const report = kb.report;
+    const built = kb.built;
+    expect(kb.answer(LOCAL_NAME).answer).toMatch(/nothing about “lernmobil”/u);
+
+    const reloaded = kb.nextReload();
+    writeFileSync(join(dir, 'synonyms.yaml'), `${shipped()}  - [learning bus, lernmobil]\n`);
+    expect((await reloaded).action).toBe('replaced');
+    expect(kb.answer(LOCAL_NAME)).toMatchObject({ noAnswer: false, sources: [expect.objectContaining({ source: 'notes.md' })] });
+    // The documents did not change: the same index, the same report.
+    expect(kb.built).toBe(built);
+    expect(kb.report).toBe(report);
+    expect(logger.lines.filter((line) => line.includes('synonyms reloaded'))).toHaveLength(1);
+    expect(logger.lines.filter((line) => line.includes('knowledge base reloaded'))).toEqual([]);
+  });
+
+  it('keeps the synonyms in use when the new file is invalid, says why, and takes the corrected one', async () => {
+    const dir = knowledgeFolder({ 'notes.md': NOTES });
+    const logger = recordingLogger();
+    const kb = await open(dir, logger);
+    writeFileSync(join(dir, 'synonyms.yaml'), `${shipped()}  - [learning bus, lernmobil]\n`);
+    expect((await kb.reload()).action).toBe('replaced');
+    const before = kb.answer(LOCAL_NAME);
+    expect(before.noAnswer).toBe(false);
+
+    writeFileSync(join(dir, 'synonyms.yaml'), 'groups:\n  - learning bus\n');
+    expect(await kb.reload()).toMatchObject({ action: 'failed' });
+    expect(kb.answer(LOCAL_NAME)).toEqual(before);
+    expect(logger.lines.filter((line) => line.startsWith('error'))).toEqual([
+      expect.stringMatching(/synonyms file not reloaded.*synonyms\.yaml: groups\.0/u),
+    ]);
+
+    // A document added meanwhile is still indexed, read with the synonyms in use.
+    writeFileSync(join(dir, 'more.md'), '# Summer school\n\nThe summer school runs in the town library every August.\n');
+    expect((await kb.reload()).action).toBe('replaced');
+    expect(kb.answer('When does the summer school run?').sources[0]?.source).toBe('more.md');
+    expect(kb.answer(LOCAL_NAME).noAnswer).toBe(false);
+
+    writeFileSync(join(dir, 'synonyms.yaml'), shipped());
+    expect((await kb.reload()).action).toBe('replaced');
+    expect(kb.answer(LOCAL_NAME).noAnswer).toBe(true);
+  });
+
+  it('reads questions without synonyms once the file is removed', async () => {
+    const dir = knowledgeFolder({ 'notes.md': NOTES, 'synonyms.yaml': 'groups:\n  - [learning bus, lernmobil]\n' });
+    const kb = await open(dir);
+    expect(kb.answer(LOCAL_NAME).noAnswer).toBe(false);
+    unlinkSync(join(dir, 'synonyms.yaml'));
+    expect((await kb.reload()).action).toBe('replaced');
+    expect(kb.answer(LOCAL_NAME).noAnswer).toBe(true);
+  });
+});
+
 describe('the stored index with PDF and Word files', () => {
   it('is read back with its pages and its skipped files while the files are unchanged', async () => {
     const dir = knowledgeFolder({ 'notes.md': NOTES, 'guidelines.pdf': await threePageReport(), 'locked.pdf': encryptedPdf() });
