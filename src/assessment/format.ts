@@ -34,7 +34,8 @@ export const formatDelta = (now: number | null, before: number | null | undefine
 const sameUtcDay = (a: Date, b: Date): boolean =>
   a.getUTCFullYear() === b.getUTCFullYear() && a.getUTCMonth() === b.getUTCMonth() && a.getUTCDate() === b.getUTCDate();
 
-const utcTime = (date: Date): string =>
+/** `14:05 UTC`. */
+export const utcTime = (date: Date): string =>
   `${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')} UTC`;
 
 /**

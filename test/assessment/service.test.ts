@@ -305,6 +305,15 @@ describe('assessment service', () => {
     const cities = (await h.service.results(origin('U3'), ''))[0]?.text ?? '';
     expect(cities).toContain('• *York*: 1 result, latest 10 March (100%)');
     expect(cities).toContain('• *Leeds*: 2 results, latest 10 February (67%)');
+
+    // Two runs on one day are told apart by their time; a run alone on its day keeps the date alone.
+    await run('U2', 'T1', '2025-04-01T14:05:00Z', 'Leeds', Array(9).fill('3'));
+    await run('U2', 'T1', '2025-04-01T16:30:00Z', 'Leeds', Array(9).fill('2'));
+    h.clock.set('2025-04-02T09:00:00Z');
+    const sameDay = (await h.service.results(origin('U3'), 'Leeds'))[0]?.text ?? '';
+    expect(sameDay).toContain('• 1 April, 16:30 UTC: *67%* (−33)');
+    expect(sameDay).toContain('• 1 April, 14:05 UTC: *100%* (+33)');
+    expect(sameDay).toContain('• 10 February: *67%* (+67)');
   });
 
   it('exports the workspace’s results as a CSV file named after the workspace and day, one row per component', async () => {
