@@ -66,6 +66,15 @@ describe.each(backends)('$name dedupe store', ({ open, skip }) => {
     expect(await second.claim(['event:Ev3', 'event:Ev3', ''], later(4000))).toBe(true);
   });
 
+  it.skipIf(skip)('records every key of a refused claim, so each of them is refused later too', async () => {
+    const { first, second } = await open();
+    expect(await first.claim(['event:Ev1'], at)).toBe(true);
+    expect(await second.claim(['request:R1', 'event:Ev1', 'message:T1:C1:1.1'], later(1000))).toBe(false);
+    expect(await first.claim(['request:R1'], later(2000))).toBe(false);
+    expect(await first.claim(['message:T1:C1:1.1', 'event:Ev9'], later(3000))).toBe(false);
+    expect(await second.claim(['event:Ev9'], later(4000))).toBe(false);
+  });
+
   it.skipIf(skip)('lets exactly one of two instances through when both claim the same keys at once', async () => {
     const { first, second } = await open();
     const outcomes = await Promise.all(
