@@ -9,6 +9,7 @@ import { NOT_IN_CHANNEL_NOTE, postToChannel, replyPrivately } from './slack-priv
 import { ACTION_IDS, appendBlocks, closedMessage, noteBlock, prependBlocks, renderReply, type SlackMessage } from './slack-render.js';
 import { shareIdOf } from './slack-share.js';
 import { requestKeyOf, withUser, type SlackHandlerContext } from './slack-context.js';
+import type { SlackListeners } from './slack-listeners.js';
 import { SLACK_LIMITS, plainToMrkdwn, toMrkdwn } from './slack-text.js';
 
 type Click = (context: SlackHandlerContext, client: App['client'], body: BlockActions, respond: RespondFn | undefined) => Promise<void>;
@@ -154,7 +155,7 @@ const share: Click = async (context, client, body, respond) => {
  * all. Clicks on a message still being handled are dropped, so a double click cannot answer two
  * questions, and a replayed click request is acknowledged and skipped.
  */
-export const registerActionHandlers = (app: App, context: SlackHandlerContext): void => {
+export const registerActionHandlers = (listeners: SlackListeners, context: SlackHandlerContext): void => {
   const busy = new Set<string>();
   const handle =
     (work: Click) =>
@@ -185,7 +186,7 @@ export const registerActionHandlers = (app: App, context: SlackHandlerContext): 
         }
       });
     };
-  app.action({ type: 'block_actions', action_id: ACTION_IDS.choicePattern }, handle(choose));
-  app.action({ type: 'block_actions', action_id: ACTION_IDS.feedbackPattern }, handle(feedback));
-  app.action({ type: 'block_actions', action_id: ACTION_IDS.share }, handle(share));
+  listeners.action(ACTION_IDS.choicePattern, handle(choose));
+  listeners.action(ACTION_IDS.feedbackPattern, handle(feedback));
+  listeners.action(ACTION_IDS.share, handle(share));
 };

@@ -13,6 +13,7 @@ import { DeliveryDedupe } from './slack-dedupe.js';
 import { SLACK_BOT_SCOPES, renderInstallPage } from './slack-install-page.js';
 import { NoInstallationError, SlackInstallations, type SlackLifecycle } from './slack-installations.js';
 import { registerLifecycleHandlers, singleTokenLifecycle } from './slack-lifecycle.js';
+import { createSlackListeners } from './slack-listeners.js';
 import { boltLogger } from './slack-logger.js';
 import { registerMessageHandlers } from './slack-messages.js';
 import { createGuardedReceiver } from './slack-receiver.js';
@@ -234,10 +235,11 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
       inFlight.add(running);
     },
   };
-  registerMessageHandlers(app, context);
+  const listeners = createSlackListeners(app);
+  registerMessageHandlers(listeners, context);
   registerCommandHandler(app, context);
-  registerActionHandlers(app, context);
-  registerLifecycleHandlers(app, installations ?? singleTokenLifecycle(logger, clock, options.lifecycle), logger);
+  registerActionHandlers(listeners, context);
+  registerLifecycleHandlers(listeners, installations ?? singleTokenLifecycle(logger, clock, options.lifecycle), logger);
 
   let address: AddressInfo | undefined;
   const idle = async (): Promise<void> => {

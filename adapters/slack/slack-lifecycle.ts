@@ -1,9 +1,9 @@
-import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { errorMessage } from '../../src/core/errors.js';
 import type { Clock, Logger } from '../../src/core/ports.js';
 import { installationWorkspace, type InstallationIds, type SlackInstallations, type SlackLifecycle } from './slack-installations.js';
 import { describeIssues } from './slack-payloads.js';
+import type { SlackListeners } from './slack-listeners.js';
 
 const lifecycleEnvelopeSchema = z.object({
   team_id: z.string().min(1).optional(),
@@ -46,8 +46,8 @@ export const singleTokenLifecycle = (logger: Logger, clock: Clock, lifecycle: Sl
  * tokens are already gone): the workspace's tokens are deleted before the event is acknowledged, so
  * a database outage answers 503 and Slack sends the event again.
  */
-export const registerLifecycleHandlers = (app: App, installations: LifecycleHandlers, logger: Logger): void => {
-  app.event('app_uninstalled', async ({ body, context }) => {
+export const registerLifecycleHandlers = (listeners: SlackListeners, installations: LifecycleHandlers, logger: Logger): void => {
+  listeners.event('app_uninstalled', async ({ body, context }) => {
     const ids = idsOf(body, context.isEnterpriseInstall);
     const workspace = ids && installationWorkspace(ids);
     if (ids === undefined || workspace === undefined) {
@@ -57,7 +57,7 @@ export const registerLifecycleHandlers = (app: App, installations: LifecycleHand
     await installations.uninstalled(workspace);
   });
 
-  app.event('tokens_revoked', async ({ body, event, context }) => {
+  listeners.event('tokens_revoked', async ({ body, event, context }) => {
     const ids = idsOf(body, context.isEnterpriseInstall);
     const workspace = ids && installationWorkspace(ids);
     const parsed = tokensRevokedSchema.safeParse(event);

@@ -11,6 +11,7 @@ import {
   questionOrigin,
 } from './slack-payloads.js';
 import { withUser, type SlackHandlerContext } from './slack-context.js';
+import type { SlackListeners } from './slack-listeners.js';
 import type { IncomingFile } from '../../src/core/events.js';
 import { slackFilesOf } from './slack-files.js';
 import { fromSlackText } from './slack-text.js';
@@ -81,10 +82,10 @@ const take = async (context: SlackHandlerContext, client: App['client'], questio
  * (`X-Slack-Retry-Num`) is handled like any delivery: after `connection_failed` or `http_error` the
  * first attempt never arrived, so only the event id tells whether it was answered already.
  */
-export const registerMessageHandlers = (app: App, context: SlackHandlerContext): void => {
+export const registerMessageHandlers = (listeners: SlackListeners, context: SlackHandlerContext): void => {
   const { logger } = context;
 
-  app.event('app_mention', async ({ body, event, context: boltContext, client }) => {
+  listeners.event('app_mention', async ({ body, event, context: boltContext, client }) => {
     const envelope = eventEnvelopeSchema.safeParse(body);
     const parsed = appMentionEventSchema.safeParse(event);
     if (!envelope.success || !parsed.success) {
@@ -107,7 +108,7 @@ export const registerMessageHandlers = (app: App, context: SlackHandlerContext):
     }, boltContext.retryNum);
   });
 
-  app.event('message', async ({ body, event, context: boltContext, client }) => {
+  listeners.event('message', async ({ body, event, context: boltContext, client }) => {
     const envelope = eventEnvelopeSchema.safeParse(body);
     const parsed = directMessageEventSchema.safeParse(event);
     if (!envelope.success || !parsed.success) {

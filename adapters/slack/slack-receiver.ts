@@ -37,16 +37,20 @@ const requestKey = (request: Buffered): string => {
     .digest('hex');
 };
 
+/** Slash commands and interactions come form-encoded; Events API requests are JSON. */
+const isForm = (request: Buffered): boolean => request.headers['content-type']?.startsWith('application/x-www-form-urlencoded') === true;
+
 /**
  * Bolt's HTTPReceiver, guarded: a correctly signed body that is valid JSON but not an object
  * (`null`, a number, an array, a string) makes Bolt's own listener throw outside any handler, which
- * would end the process; such bodies get a 400 here (401 when unsigned). Each request also carries
- * `requestKey` into the listener context, so replays of commands and clicks can be recognised.
+ * would end the process; such bodies get a 400 here (401 when unsigned). Each command and click also
+ * carries `requestKey` into the listener context, so their replays can be recognised.
  */
 export const createGuardedReceiver = (options: HTTPReceiverOptions & { signingSecret: string }, logger: Logger): HTTPReceiver => {
   const receiver = new HTTPReceiver({
     ...options,
-    customPropertiesExtractor: (request) => ({ requestKey: requestKey(request) }),
+    // Only commands and clicks (form bodies) are recognised by their key; events carry their own id.
+    customPropertiesExtractor: (request) => (isForm(request) ? { requestKey: requestKey(request) } : {}),
   });
   const boltListener = receiver.requestListener;
   const guard = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {

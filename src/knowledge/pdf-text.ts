@@ -1,5 +1,5 @@
-import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { errorMessage } from '../core/errors.js';
+import { loadPdfjs } from './pdfjs.js';
 
 /** A PDF's text with its structure: `#` headings, blank lines between paragraphs, a form feed line between pages. */
 export interface PdfText {
@@ -135,6 +135,7 @@ const usableTitle = (value: unknown): string | undefined => {
  * PdfReadError saying why when the file is password-protected or damaged.
  */
 export const readPdf = async (bytes: Uint8Array): Promise<PdfText> => {
+  const { getDocument, VerbosityLevel } = await loadPdfjs();
   const task = getDocument({
     // pdf.js takes ownership of the buffer it is given; a copy leaves the caller's intact.
     data: new Uint8Array(bytes),

@@ -66,6 +66,15 @@ describe.each(backends)('$name dedupe store', ({ open, skip }) => {
     expect(await second.claim(['event:Ev3', 'event:Ev3', ''], later(4000))).toBe(true);
   });
 
+  it.skipIf(skip)('records every key of a refused claim, so each of them is refused later too', async () => {
+    const { first, second } = await open();
+    expect(await first.claim(['event:Ev1'], at)).toBe(true);
+    expect(await second.claim(['request:R1', 'event:Ev1', 'message:T1:C1:1.1'], later(1000))).toBe(false);
+    expect(await first.claim(['request:R1'], later(2000))).toBe(false);
+    expect(await first.claim(['message:T1:C1:1.1', 'event:Ev9'], later(3000))).toBe(false);
+    expect(await second.claim(['event:Ev9'], later(4000))).toBe(false);
+  });
+
   it.skipIf(skip)('lets exactly one of two instances through when both claim the same keys at once', async () => {
     const { first, second } = await open();
     const outcomes = await Promise.all(
@@ -87,5 +96,32 @@ describe.each(backends)('$name dedupe store', ({ open, skip }) => {
     // A claim well past the hour prunes what expired: only the renewed key and the new one remain.
     expect(await first.claim(['event:new'], later(DEDUPE_RETENTION_MS * 1.6))).toBe(true);
     expect(await count()).toBe(2);
+  });
+});
+
+describe('sqlite dedupe store under load', () => {
+  /** Frames written to the write-ahead log since it was last emptied: a commit writes each page it changed. */
+  const walFrames = (db: ReturnType<typeof createSqliteStores>['db']): number => {
+    const [row] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return row?.log ?? 0;
+  };
+
+  it('commits the claims made together in one transaction, each still answered on its own', async () => {
+    const stores = createSqliteStores(join(tempDir(), 'bot.db'));
+    closers.push(() => stores.close());
+    stores.db.pragma('wal_autocheckpoint = 0');
+    walFrames(stores.db);
+    for (let n = 0; n < 10; n++) expect(await stores.dedupe.claim([`event:A${n}`, `message:T1:C1:1.${n}`], at)).toBe(true);
+    const oneByOne = walFrames(stores.db);
+    const together = await Promise.all([
+      ...Array.from({ length: 10 }, (_, n) => stores.dedupe.claim([`event:B${n}`, `message:T1:C2:1.${n}`], at)),
+      // A redelivery racing the first delivery in the same batch: the first made wins.
+      stores.dedupe.claim(['event:B3', 'message:T1:C2:1.3'], at),
+      stores.dedupe.claim(['event:A1'], at),
+    ]);
+    const batched = walFrames(stores.db);
+    expect(together).toEqual([...Array<boolean>(10).fill(true), false, false]);
+    expect(batched).toBeLessThan(oneByOne / 3);
   });
 });

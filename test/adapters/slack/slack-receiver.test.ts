@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../../src/core/bot.js';
 import { fakeAnswers } from './fake-ports.js';
-import { fakeSlackApi, fixture, nowSeconds, sendEvent, sign, startSlack, type RunningSlack } from './slack-harness.js';
+import { fakeSlackApi, fixture, nowSeconds, sendCommand, sendEvent, sign, startSlack, type RunningSlack } from './slack-harness.js';
 
 let running: RunningSlack | undefined;
 let api: ReturnType<typeof fakeSlackApi> | undefined;
@@ -62,5 +62,23 @@ describe('the guarded HTTPReceiver', () => {
     expect((await fetch(running.url.replace('/slack/events', '/healthz'))).status).toBe(200);
     expect((await fetch(running.url.replace('/slack/events', '/nothing-here'))).status).toBe(404);
     expect((await fetch(running.url.replace('/slack/events', '/nothing-here'), { method: 'POST', body: 'null' })).status).toBe(404);
+  });
+
+  it('gives commands a request key for recognising replays, and events, which have their own id, none', async () => {
+    api = fakeSlackApi();
+    running = await startSlack(createBot({ answers: fakeAnswers() }));
+    const keys: Array<{ type: string; key: unknown }> = [];
+    running.slack.app.use(async ({ body, context, next }) => {
+      keys.push({ type: 'command' in body ? 'command' : String(body.type), key: context['requestKey'] });
+      await next();
+    });
+    expect((await sendEvent(running.url, await fixture('app-mention.json'))).status).toBe(200);
+    const fields = Object.fromEntries(Object.entries(await fixture('slash-command.json')).map(([k, v]) => [k, String(v)]));
+    expect((await sendCommand(running.url, fields)).status).toBe(200);
+    await running.slack.idle();
+    expect(keys).toEqual([
+      { type: 'event_callback', key: undefined },
+      { type: 'command', key: expect.stringMatching(/^[0-9a-f]{64}$/u) },
+    ]);
   });
 });
