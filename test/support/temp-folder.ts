@@ -11,7 +11,8 @@ import { join } from 'node:path';
 export default function setup(): () => void {
   const previous = process.env.TMPDIR;
   const folder = mkdtempSync(join(tmpdir(), 'lc-test-run-'));
-  chmodSync(folder, 0o755);
+  // Open to every user, sticky, as the system's own: some tests run children as another user.
+  chmodSync(folder, 0o1777);
   process.env.TMPDIR = folder;
   return () => {
     if (previous === undefined) delete process.env.TMPDIR;
