@@ -182,16 +182,16 @@ export class LiveKnowledgeBase implements AnswerPort {
   }
 
   /**
-   * The synonyms file when it changed, read; `undefined` when it did not change or cannot be used,
-   * in which case the synonyms in use stay (an invalid file is logged, naming the line at fault).
+   * The synonyms file when it changed, read, or why it cannot be used; `undefined` when it did not
+   * change. An invalid file is logged, naming the line at fault, and the synonyms in use stay.
    */
-  private readSynonyms(stamp: string): SynonymTable | undefined {
+  private readSynonyms(stamp: string): SynonymTable | Error | undefined {
     if (stamp === this.synonymsStamp) return undefined;
     try {
       return readSynonyms(this.paths);
     } catch (error) {
       this.logger.error({ err: errorMessage(error) }, 'synonyms file not reloaded: answering with the synonyms read before');
-      return undefined;
+      return new Error(errorMessage(error));
     }
   }
 
@@ -225,9 +225,10 @@ export class LiveKnowledgeBase implements AnswerPort {
         outcome = { action: 'unchanged' };
       } else {
         const started = performance.now();
-        const synonyms = this.readSynonyms(synonymsStamp);
+        const read = this.readSynonyms(synonymsStamp);
+        const synonyms = read instanceof Error ? undefined : read;
         const rebuilt = sourcesChanged ? await this.build(this.paths) : undefined;
-        if (!rebuilt && !synonyms) return this.settle({ action: 'failed', reason: 'the synonyms file could not be read' });
+        if (!rebuilt && !synonyms) return this.settle({ action: 'failed', reason: read instanceof Error ? read.message : 'nothing to reload' });
         const next = new KnowledgeBase(rebuilt?.built ?? this.current.built, synonyms ?? this.current.synonymTable);
         // The swap: every question from here on is answered from the new index, none from a mix.
         this.current = next;

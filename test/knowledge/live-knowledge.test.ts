@@ -176,7 +176,7 @@ describe('live reload of the synonyms file', { timeout: 60_000 }, () => {
     expect(before.noAnswer).toBe(false);
 
     writeFileSync(join(dir, 'synonyms.yaml'), 'groups:\n  - learning bus\n');
-    expect(await kb.reload()).toMatchObject({ action: 'failed' });
+    expect(await kb.reload()).toMatchObject({ action: 'failed', reason: expect.stringMatching(/synonyms\.yaml: groups\.0/u) });
     expect(kb.answer(LOCAL_NAME)).toEqual(before);
     expect(logger.lines.filter((line) => line.startsWith('error'))).toEqual([
       expect.stringMatching(/synonyms file not reloaded.*synonyms\.yaml: groups\.0/u),
