@@ -1,31 +1,10 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it as itRun } from 'vitest';
+import { describe, expect } from 'vitest';
 import { StorageError } from '../../src/core/errors.js';
 import type { DocumentStore, StoredDocument } from '../../src/library/document-store.js';
 import { MemoryDocumentStore } from '../../src/storage/memory-document-store.js';
-import { createPostgresStores } from '../../src/storage/postgres-stores.js';
-import { createSqliteStores } from '../../src/storage/sqlite-stores.js';
-import { freshSchema, withPostgres } from '../support/postgres.js';
-import { tempDir } from './temp-dir.js';
+import { storeBackends, storesPerTest } from './store-backends.js';
 
-interface Backend {
-  documents: DocumentStore;
-  close(): void | Promise<void>;
-}
-
-const backends: Array<{ name: string; skip: boolean; open: () => Backend | Promise<Backend> }> = [
-  { name: 'memory', skip: false, open: () => ({ documents: new MemoryDocumentStore(), close: () => {} }) },
-  { name: 'sqlite', skip: false, open: () => createSqliteStores(join(tempDir(), 'bot.db')) },
-  {
-    name: 'postgres',
-    skip: !withPostgres,
-    open: async () => {
-      const schema = await freshSchema();
-      const stores = await createPostgresStores(schema.url);
-      return { ...stores, close: () => stores.close().then(schema.drop) };
-    },
-  },
-];
+const backends = storeBackends<'documents'>(() => ({ documents: new MemoryDocumentStore(), close: () => {} }));
 
 const document = (fields: Partial<StoredDocument> = {}): StoredDocument => ({
   id: 'd1',
@@ -43,17 +22,9 @@ const document = (fields: Partial<StoredDocument> = {}): StoredDocument => ({
   ...fields,
 });
 
-describe.each(backends)('$name document store', ({ open, skip }) => {
-  let backend: Backend | undefined;
-  const start = async (): Promise<DocumentStore> => {
-    backend = await open();
-    return backend.documents;
-  };
-  afterEach(async () => {
-    await backend?.close();
-    backend = undefined;
-  });
-  const it = skip ? itRun.skip : itRun;
+describe.each(backends)('$name document store', (backend) => {
+  const { start: open, it } = storesPerTest(backend);
+  const start = async (): Promise<DocumentStore> => (await open()).documents;
 
   it('reads back a document with its passages (pages included), and lists it without them', async () => {
     const store = await start();

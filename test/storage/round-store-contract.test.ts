@@ -1,34 +1,11 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it as itRun } from 'vitest';
-import type { ResultStore } from '../../src/core/ports.js';
-import type { AnswerKey, GroupRound, RoundAnswer, RoundStore } from '../../src/rounds/round.js';
+import { describe, expect } from 'vitest';
+import type { AnswerKey, GroupRound, RoundAnswer } from '../../src/rounds/round.js';
 import { MemoryResultStore } from '../../src/storage/memory-stores.js';
 import { MemoryRoundStore } from '../../src/storage/memory-round-store.js';
-import { createPostgresStores } from '../../src/storage/postgres-stores.js';
-import { createSqliteStores } from '../../src/storage/sqlite-stores.js';
-import { freshSchema, withPostgres } from '../support/postgres.js';
 import { assessmentResult } from './fixtures.js';
-import { tempDir } from './temp-dir.js';
+import { storeBackends, storesPerTest } from './store-backends.js';
 
-interface Backend {
-  rounds: RoundStore;
-  results: ResultStore;
-  close(): void | Promise<void>;
-}
-
-const backends: Array<{ name: string; skip: boolean; open: () => Backend | Promise<Backend> }> = [
-  { name: 'memory', skip: false, open: () => ({ rounds: new MemoryRoundStore(), results: new MemoryResultStore(), close: () => {} }) },
-  { name: 'sqlite', skip: false, open: () => createSqliteStores(join(tempDir(), 'bot.db')) },
-  {
-    name: 'postgres',
-    skip: !withPostgres,
-    open: async () => {
-      const schema = await freshSchema();
-      const stores = await createPostgresStores(schema.url);
-      return { ...stores, close: () => stores.close().then(schema.drop) };
-    },
-  },
-];
+const backends = storeBackends<'rounds' | 'results'>(() => ({ rounds: new MemoryRoundStore(), results: new MemoryResultStore(), close: () => {} }));
 
 const round = (overrides: Partial<GroupRound> = {}): GroupRound => ({
   id: 'g1',
@@ -56,17 +33,8 @@ const answer = (overrides: Partial<RoundAnswer> = {}): RoundAnswer => ({
   ...overrides,
 });
 
-describe.each(backends)('$name round store', ({ open, skip }) => {
-  let backend: Backend | undefined;
-  const start = async (): Promise<Backend> => {
-    backend = await open();
-    return backend;
-  };
-  afterEach(async () => {
-    await backend?.close();
-    backend = undefined;
-  });
-  const it = skip ? itRun.skip : itRun;
+describe.each(backends)('$name round store', (backend) => {
+  const { start, it } = storesPerTest(backend);
 
   it('keeps rounds per workspace, with unique ids and the invitation message', async () => {
     const { rounds } = await start();

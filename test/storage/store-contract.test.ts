@@ -1,61 +1,22 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it, it as itRun } from 'vitest';
+import { describe, expect } from 'vitest';
 import { StorageError } from '../../src/core/errors.js';
 import { MemoryFeedbackStore, MemoryResultStore, MemorySessionStore, MemoryWorkspaceStatusStore } from '../../src/storage/memory-stores.js';
-import { createPostgresStores } from '../../src/storage/postgres-stores.js';
-import { createSqliteStores } from '../../src/storage/sqlite-stores.js';
+import type { ResultStore } from '../../src/core/ports.js';
 import type { FeedbackEntry } from '../../src/storage/feedback-entry.js';
 import { ANONYMOUS_USER_ID } from '../../src/core/ports.js';
-import type { ErasableSessionStore, ErasableStore, FeedbackStore, ResultStore } from '../../src/core/ports.js';
-import type { WorkspaceStatusStore } from '../../src/privacy/workspace-status.js';
-import { freshSchema, withPostgres } from '../support/postgres.js';
 import { assessmentResult, sessionKey, storedSession } from './fixtures.js';
-import { tempDir } from './temp-dir.js';
+import { storeBackends, storesPerTest } from './store-backends.js';
 
-/** What the contract needs from a backend; feedback stores also list votes for reading back. */
-interface Backend {
-  sessions: ErasableSessionStore;
-  results: ResultStore & ErasableStore;
-  feedback: FeedbackStore & ErasableStore & { listByWorkspace(workspace: string): Promise<FeedbackEntry[]> };
-  workspaceStatus: WorkspaceStatusStore;
-  close(): void | Promise<void>;
-}
+const backends = storeBackends<'sessions' | 'results' | 'feedback' | 'workspaceStatus'>(() => ({
+  sessions: new MemorySessionStore(),
+  results: new MemoryResultStore(),
+  feedback: new MemoryFeedbackStore(),
+  workspaceStatus: new MemoryWorkspaceStatusStore(),
+  close: () => {},
+}));
 
-const backends: Array<{ name: string; skip: boolean; open: () => Backend | Promise<Backend> }> = [
-  {
-    name: 'memory',
-    skip: false,
-    open: () => ({
-      sessions: new MemorySessionStore(),
-      results: new MemoryResultStore(),
-      feedback: new MemoryFeedbackStore(),
-      workspaceStatus: new MemoryWorkspaceStatusStore(),
-      close: () => {},
-    }),
-  },
-  { name: 'sqlite', skip: false, open: () => createSqliteStores(join(tempDir(), 'bot.db')) },
-  {
-    name: 'postgres',
-    skip: !withPostgres,
-    open: async () => {
-      const schema = await freshSchema();
-      const stores = await createPostgresStores(schema.url);
-      return { ...stores, close: () => stores.close().then(schema.drop) };
-    },
-  },
-];
-
-describe.each(backends)('$name stores', ({ open, skip }) => {
-  let backend: Backend | undefined;
-  const start = async (): Promise<Backend> => {
-    backend = await open();
-    return backend;
-  };
-  afterEach(async () => {
-    await backend?.close();
-    backend = undefined;
-  });
-  const it = skip ? itRun.skip : itRun;
+describe.each(backends)('$name stores', (backend) => {
+  const { start, it } = storesPerTest(backend);
 
   describe('sessions', () => {
     it('reads back what was put, dates and nested state included', async () => {
