@@ -34,13 +34,15 @@ export const formatDelta = (now: number | null, before: number | null | undefine
 const sameUtcDay = (a: Date, b: Date): boolean =>
   a.getUTCFullYear() === b.getUTCFullYear() && a.getUTCMonth() === b.getUTCMonth() && a.getUTCDate() === b.getUTCDate();
 
-/** `14:05 UTC`. */
-export const utcTime = (date: Date): string =>
+const utcTime = (date: Date): string =>
   `${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')} UTC`;
+
+/** The date with its time, `3 March, 14:05 UTC`: for two results that may share a date. */
+export const formatDateTime = (date: Date, relativeTo?: Date): string => `${formatDate(date, relativeTo)}, ${utcTime(date)}`;
 
 /**
  * When an earlier result was taken, told apart from a later one: `earlier today, 09:15 UTC` on the
  * same day, otherwise the date with its time (`3 March, 14:05 UTC`), since two runs may share a date.
  */
 export const formatEarlier = (date: Date, now: Date): string =>
-  sameUtcDay(date, now) ? `earlier today, ${utcTime(date)}` : `${formatDate(date, now)}, ${utcTime(date)}`;
+  sameUtcDay(date, now) ? `earlier today, ${utcTime(date)}` : formatDateTime(date, now);

@@ -1,7 +1,7 @@
 import type { AssessmentResult } from '../core/ports.js';
 import type { Reply } from '../core/replies.js';
 import type { Framework } from './framework-schema.js';
-import { formatDate, formatDelta, formatPercent, utcTime } from './format.js';
+import { formatDate, formatDateTime, formatDelta, formatPercent } from './format.js';
 import { codeSpan, escapeText } from '../core/markdown.js';
 
 /** Results shown per framework in a history; older ones still count in the CSV export. */
@@ -14,20 +14,17 @@ const historyLines = (list: readonly AssessmentResult[], now: Date, rounds: bool
   const lines: string[] = [];
   const newestFirst = [...list].sort((a, b) => b.completedAt.getTime() - a.completedAt.getTime());
   const shown = newestFirst.slice(0, HISTORY_LIMIT);
-  // Two results of one day are told apart by their time.
+  // Two results of one day (neighbours, newest first) are told apart by their time.
   const dates = shown.map((result) => formatDate(result.completedAt, now));
-  const when = (i: number): string => {
-    const date = dates[i] ?? '';
-    const result = shown[i];
-    return result !== undefined && dates.indexOf(date) !== dates.lastIndexOf(date) ? `${date}, ${utcTime(result.completedAt)}` : date;
-  };
+  const when = (i: number, result: AssessmentResult): string =>
+    dates[i] === dates[i - 1] || dates[i] === dates[i + 1] ? formatDateTime(result.completedAt, now) : (dates[i] ?? '');
   shown.forEach((result, i) => {
     const older = newestFirst[i + 1];
     const delta = formatDelta(result.overallPercent, older?.overallPercent);
     const who = rounds ? ` · ${result.respondents ?? 0} respondent${result.respondents === 1 ? '' : 's'}` : '';
     // Component scores only for the newest result: enough to act on, short enough for chat.
     const parts = i > 0 ? '' : ` · ${result.components.map((c) => `${c.label} ${formatPercent(c.percent)}`).join(', ')}`;
-    lines.push(`• ${when(i)}: *${formatPercent(result.overallPercent)}*${delta === undefined ? '' : ` (${delta})`}${who}${parts}`);
+    lines.push(`• ${when(i, result)}: *${formatPercent(result.overallPercent)}*${delta === undefined ? '' : ` (${delta})`}${who}${parts}`);
   });
   if (newestFirst.length > HISTORY_LIMIT) lines.push(`_…and ${newestFirst.length - HISTORY_LIMIT} older._`);
   if (newestFirst.length > 1) {
