@@ -188,19 +188,75 @@ export class ConceptBuilder {
     return [...concepts];
   }
 
+  /**
+   * Two words that WordNet lists together ("took part", "draw up", "case studies") as one concept:
+   * their base form, and what that means in the documents' words ("took part" → participate).
+   * Undefined when WordNet does not list them, or neither the phrase nor anything it means is used.
+   */
+  private collocation(written: string[], entities: Set<string>): Concept | undefined {
+    const lemma = this.wordnet?.collocation(written);
+    if (lemma === undefined) return undefined;
+    const phrase = phraseStems(lemma);
+    // "set up" loses "up" to no list, but "look for" would lose "for": such a phrase is not kept.
+    if (phrase.length !== lemma.split(' ').length) return undefined;
+    const own = written.map(stem);
+    const used = (stems: StemPhrase): boolean => stems.every((term) => this.vocabulary.frequency(term) > 0);
+    const bridged = this.bridge(lemma, false);
+    const alternatives = [own, ...(typeof bridged === 'object' ? bridged.alternatives : [])].filter((alternative) => used(alternative) && alternative.join(' ') !== phrase.join(' '));
+    const known = used(phrase);
+    if (!known && alternatives.length === 0) return undefined;
+    const idf = (stems: StemPhrase): number => Math.max(MIN_WEIGHT, ...stems.map((term) => this.vocabulary.idf(term)));
+    // The phrase says as much as its rarest word; a bridge no more than the word it leads to.
+    let weight: number;
+    let rarest = Math.max(...written.map(rarity));
+    let relation: Relation | undefined;
+    if (known) weight = idf(phrase);
+    else if (used(own)) weight = idf(own);
+    else {
+      const bridge = bridged as Bridge;
+      relation = bridge.relation;
+      rarest = Math.min(rarest, bridge.rarity);
+      weight = BRIDGE_WEIGHT[bridge.relation] * Math.max(...bridge.alternatives.map(idf));
+    }
+    weight *= KNOWN_FLOOR + (1 - KNOWN_FLOOR) * rarest;
+    return {
+      surface: written.join(' '),
+      phrase,
+      alternatives,
+      weight,
+      known,
+      entity: written.some((word) => entities.has(word)),
+      ...(relation ? { bridge: relation } : {}),
+    };
+  }
+
   private take(question: string, maxConcepts: number): Concept[] {
     this.corrector.startMessage();
     this.stemCorrector?.startMessage();
     const entities = entityWords(question);
     // A message of hundreds of words is not a question: its first words are read, the rest cost nothing.
-    const content = words(question).slice(0, MAX_WORDS * 3).filter((word) => !isStopWord(word)).slice(0, MAX_WORDS);
+    const all = words(question).slice(0, MAX_WORDS * 3);
+    // Where each content word stands in the message: only words standing together form a phrase.
+    const positions = all.flatMap((word, i) => (isStopWord(word) ? [] : [i])).slice(0, MAX_WORDS);
+    const content = positions.map((i) => all[i] ?? '');
     const stems = content.map(stem);
     const matches = new Map(findSynonyms(stems, this.synonyms).map((match) => [match.start, match]));
     const { unknownWeight } = this.vocabulary;
     const concepts: Concept[] = [];
     let lookups = 0;
+    let phraseLookups = 0;
     for (let i = 0; i < stems.length; i++) {
       const match = matches.get(i);
+      if (!match && !matches.has(i + 1) && positions[i + 1] === (positions[i] ?? 0) + 1 && phraseLookups < MAX_LOOKUPS) {
+        phraseLookups++;
+        const collocation = this.collocation(content.slice(i, i + 2), entities);
+        if (collocation) {
+          i += 1;
+          if (!concepts.some((concept) => concept.phrase.join(' ') === collocation.phrase.join(' '))) concepts.push(collocation);
+          if (concepts.length >= maxConcepts) break;
+          continue;
+        }
+      }
       const length = match?.length ?? 1;
       const phrase = stems.slice(i, i + length);
       const surface = content.slice(i, i + length).join(' ');
@@ -225,7 +281,9 @@ export class ConceptBuilder {
         // A word neither the documents nor WordNet know may be a typo of a form the documents use
         // ("tecnology" for "technologies"): its stem is corrected against their stems.
         const correctedStem =
-          corrected === undefined && found === 'unknown' && !entity ? this.stemCorrector?.correct(stem(surface)) : corrected && stem(corrected);
+          corrected === undefined && found === 'unknown' && !entity && (everydayRank(surface) ?? Infinity) >= TYPO_RANK
+            ? this.stemCorrector?.correct(stem(surface))
+            : corrected && stem(corrected);
         if (correctedStem !== undefined && this.vocabulary.frequency(correctedStem) > 0) {
           alternatives.push([correctedStem]);
           bridge = 'spelling';

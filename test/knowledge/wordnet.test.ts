@@ -16,6 +16,23 @@ describe('WordNet, read from the local database files', () => {
     expect(related('obstacles', 'hypernym')).toContain('hindrance');
   });
 
+  it('reads irregular verb forms, which the package’s files leave to exception lists it does not ship', () => {
+    expect(wordnet.related('took')).toContainEqual({ word: 'take', relation: 'synonym' });
+    expect(wordnet.related('drew').length).toBeGreaterThan(0);
+    expect(wordnet.related('carried').map((r) => r.word)).toContain('transport');
+  });
+
+  it('finds a phrasal verb written out, inflected on its first word, and nothing for words that only stand together', () => {
+    expect(wordnet.collocation(['took', 'part'])).toBe('take part');
+    expect(wordnet.collocation(['drew', 'up'])).toBe('draw up');
+    expect(wordnet.collocation(['carried', 'out'])).toBe('carry out');
+    expect(wordnet.collocation(['finding', 'out'])).toBe('find out');
+    expect(wordnet.collocation(['big', 'city'])).toBeUndefined();
+    expect(wordnet.collocation(['learning', 'city'])).toBeUndefined();
+    expect(wordnet.collocation(['took'])).toBeUndefined();
+    for (const junk of [['', ''], ['../..', 'x'], ['a'.repeat(4_000), 'up']]) expect(() => wordnet.collocation(junk)).not.toThrow();
+  });
+
   it('knows nothing of non-words and never throws', () => {
     for (const word of ['', 'zzqxv', 'a'.repeat(4_000), '../../etc/passwd', 'learning city']) expect(() => wordnet.related(word)).not.toThrow();
     expect(wordnet.related('zzqxv')).toEqual([]);
@@ -37,6 +54,26 @@ describe('the vocabulary bridge', () => {
     expect(bridged?.bridge).toBe('synonym');
     expect(bridged?.weight).toBeLessThan(own?.weight ?? 0);
     expect(search.search('what salary does the council offer?').hits[0]?.passage.source).toBe('b.md');
+  });
+
+  it('reads a phrasal verb as one idea, bridged to the documents’ word for it', () => {
+    const concepts = search.concepts('which schools took part?');
+    const tookPart = concepts.find((c) => c.surface === 'took part');
+    expect(tookPart?.alternatives).toContainEqual(['particip']);
+    // "took" alone is an everyday word, not a misspelling of some word of the documents.
+    expect(concepts.some((c) => c.surface === 'took' || c.surface === 'part')).toBe(false);
+    expect(search.search('which schools took part?').hits[0]?.passage.source).toBe('a.md');
+  });
+
+  it('does not take an everyday word WordNet lists under another form for a typo', () => {
+    const library = new PassageSearch(
+      buildIndex([{ file: 'c.md', title: 'Library', source: 'c.md', kind: 'page' as const, body: '## Books\n\nEvery reader may borrow a book.' }]),
+      buildSynonymTable([]),
+      wordnet,
+    );
+    const took = library.concepts('who took the money?').find((c) => c.surface === 'took');
+    expect(took?.alternatives).not.toContainEqual(['book']);
+    expect(took?.bridge).toBeUndefined();
   });
 
   it('does not bridge a name to what it is an instance of', () => {
