@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { errorMessage } from '../core/errors.js';
 import { isLoadError, type LoadError, type SourceDocument } from './documents.js';
@@ -17,6 +17,19 @@ export interface LoadedDocuments {
   /** Every file listed, loaded or skipped, in order. */
   timings: FileTiming[];
 }
+
+/**
+ * Largest file read from the knowledge folder: 100 MB. A document's text is a small part of its
+ * file, and parsing holds the whole file and its pages in memory; a larger file is skipped with its
+ * size, and everything else loads.
+ */
+export const MAX_KNOWLEDGE_FILE_BYTES = 100 * 1024 * 1024;
+
+/** "130 MB", "2.5 MB", "12 KB". */
+const sizeText = (bytes: number): string => {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? `${mb.toFixed(mb < 10 ? 1 : 0)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+};
 
 /** Folders inside the knowledge folder that hold other data than documents. */
 export const NON_DOCUMENT_FOLDERS = new Set(['frameworks', 'node_modules']);
@@ -37,9 +50,9 @@ export const listDocumentFiles = (dir: string, prefix = ''): string[] =>
 
 /**
  * Loads every document in `dir`, one file at a time (a PDF's pages take memory while parsed). One
- * bad file is reported and never stops the rest; a folder that cannot be listed throws.
+ * bad or oversized file is reported and never stops the rest; a folder that cannot be listed throws.
  */
-export const loadDocuments = async (dir: string): Promise<LoadedDocuments> => {
+export const loadDocuments = async (dir: string, maxBytes = MAX_KNOWLEDGE_FILE_BYTES): Promise<LoadedDocuments> => {
   const documents: SourceDocument[] = [];
   const errors: LoadError[] = [];
   const timings: FileTiming[] = [];
@@ -47,7 +60,11 @@ export const loadDocuments = async (dir: string): Promise<LoadedDocuments> => {
     const started = performance.now();
     let result: SourceDocument | LoadError;
     try {
-      result = await parseDocumentFile(file, await readFile(join(dir, file)));
+      const { size } = await stat(join(dir, file));
+      result =
+        size > maxBytes
+          ? { file, message: `is ${sizeText(size)}; a file in the knowledge folder may be at most ${sizeText(maxBytes)}: split it into parts` }
+          : await parseDocumentFile(file, await readFile(join(dir, file)));
     } catch (error) {
       result = { file, message: `could not be read: ${errorMessage(error)}` };
     }

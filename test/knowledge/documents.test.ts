@@ -54,6 +54,13 @@ describe('loading documents', () => {
     expect(byFile['binary.txt']).toMatch(/binary/);
   });
 
+  it('skips a file over the size limit with its size, and loads the rest', async () => {
+    const dir = folder({ 'big.txt': `Big report\n\n${'Learning for all. '.repeat(200)}`, 'small.md': '# Small\n\nEvening classes.\n' });
+    const { documents, errors } = await loadDocuments(dir, 2 * 1024);
+    expect(documents.map((d) => d.file)).toEqual(['small.md']);
+    expect(errors).toEqual([{ file: 'big.txt', message: 'is 4 KB; a file in the knowledge folder may be at most 2 KB: split it into parts' }]);
+  });
+
   it('reads sub-folders too, but not hidden folders or the frameworks folder', async () => {
     const dir = folder({ 'top.txt': 'Dropped at the top level.' });
     mkdirSync(join(dir, 'docs', 'wales'), { recursive: true });
