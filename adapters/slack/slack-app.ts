@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { App, ErrorCode, LogLevel, type Receiver, type webApi } from '@slack/bolt';
+import { App, ErrorCode, LogLevel, type Receiver, webApi } from '@slack/bolt';
 import { ConfigError, StorageUnavailableError, errorMessage } from '../../src/core/errors.js';
 import { answerLiveness, answerReadiness, type Health } from '../../src/health.js';
 import {
@@ -11,7 +11,7 @@ import type { SlackConfig } from './slack-config.js';
 import type { SlackHandlerContext } from './slack-context.js';
 import { DeliveryDedupe } from './slack-dedupe.js';
 import { SLACK_BOT_SCOPES, renderInstallPage } from './slack-install-page.js';
-import { NoInstallationError, SlackInstallations, type SlackLifecycle } from './slack-installations.js';
+import { NoInstallationError, SlackInstallations, type RenewedToken, type SlackLifecycle } from './slack-installations.js';
 import { registerLifecycleHandlers, singleTokenLifecycle } from './slack-lifecycle.js';
 import { createSlackListeners } from './slack-listeners.js';
 import { boltLogger } from './slack-logger.js';
@@ -77,6 +77,17 @@ const installerClientOptions = (options: webApi.WebClientOptions): Omit<webApi.W
   return rest;
 };
 
+/** Renews a rotating bot token as Bolt does: `oauth.v2.access` with the refresh token. */
+const tokenRenewal =
+  (client: webApi.WebClient, oauth: { clientId: string; clientSecret: string }) =>
+  async (refreshToken: string): Promise<RenewedToken> => {
+    const response = await client.oauth.v2.access({ client_id: oauth.clientId, client_secret: oauth.clientSecret, grant_type: 'refresh_token', refresh_token: refreshToken });
+    if (response.access_token === undefined || response.refresh_token === undefined || response.expires_in === undefined) {
+      throw new Error('oauth.v2.access renewed no token');
+    }
+    return { token: response.access_token, refreshToken: response.refresh_token, expiresIn: response.expires_in };
+  };
+
 /** Bolt's warning when `authorize` finds no installation; a quiet debug line here, as it is expected. */
 const AUTHORIZE_FAILED = /^Authorization of incoming event did not succeed/u;
 
@@ -125,16 +136,24 @@ export const createSlackApp = (options: SlackAppOptions): SlackApp => {
   }
   if (config.oauth === undefined && config.botToken === undefined) throw new ConfigError('Slack needs a bot token or OAuth settings.');
   if (config.oauth !== undefined && config.mode === 'socket') throw new ConfigError('Slack OAuth installs need HTTP mode.');
-  const installations =
-    config.oauth !== undefined && options.installations !== undefined
-      ? new SlackInstallations({ store: options.installations, logger, clock, lifecycle: options.lifecycle, secrets })
-      : undefined;
   const clientOptions: webApi.WebClientOptions = {
     retryConfig: { ...slackRetryConfig },
     timeout: SLACK_REQUEST_TIMEOUT_MS,
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     ...options.clientOptions,
   };
+  const { oauth } = config;
+  const installations =
+    oauth !== undefined && options.installations !== undefined
+      ? new SlackInstallations({
+          store: options.installations,
+          logger,
+          clock,
+          lifecycle: options.lifecycle,
+          secrets,
+          renew: tokenRenewal(new webApi.WebClient(undefined, { ...installerClientOptions(clientOptions), logger: slackLogger }), oauth),
+        })
+      : undefined;
 
   const receiver: Receiver =
     config.mode === 'http'

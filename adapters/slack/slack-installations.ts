@@ -85,6 +85,14 @@ const withoutUserTokens = (installation: AnyInstallation): AnyInstallation => {
   return { ...installation, user } as AnyInstallation;
 };
 
+/** A bot token renewed with a refresh token (`oauth.v2.access`, `grant_type=refresh_token`). */
+export interface RenewedToken {
+  token: string;
+  refreshToken: string;
+  /** Seconds the new token lasts. */
+  expiresIn: number;
+}
+
 export interface SlackInstallationsOptions {
   store: InstallationStore;
   logger: Logger;
@@ -92,7 +100,14 @@ export interface SlackInstallationsOptions {
   lifecycle?: SlackLifecycle | undefined;
   /** Every token seen is added here, so the Slack logger can redact it by value. */
   secrets: Set<string>;
+  /** Renews a bot token of an installation with token rotation on; without it, stored tokens are used as they are. */
+  renew?: ((refreshToken: string) => Promise<RenewedToken>) | undefined;
 }
+
+/** As Bolt does for events: a rotating bot token is renewed when it expires within two hours. */
+const RENEW_WITHIN_SECONDS = 7_200;
+
+const botExpirySchema = z.looseObject({ bot: z.looseObject({ expiresAt: z.number() }) });
 
 /**
  * Installations of the app in workspaces, on the project's database, with the semantics of Bolt's
@@ -103,6 +118,8 @@ export interface SlackInstallationsOptions {
 export class SlackInstallations {
   /** Team id -> enterprise id of workspaces covered by an org-wide install, as events showed them. */
   readonly #orgOf = new Map<string, string>();
+  /** Renewals under way, per workspace: messages sent at once share one (a refresh token works once). */
+  readonly #renewing = new Map<string, Promise<string | undefined>>();
 
   constructor(private readonly options: SlackInstallationsOptions) {}
 
@@ -179,7 +196,11 @@ export class SlackInstallations {
     this.#orgOf.set(teamId, enterpriseId);
   }
 
-  /** The bot token for a team: its own installation's, or its organisation's org-wide one. */
+  /**
+   * The bot token for a team: its own installation's, or its organisation's org-wide one. A token
+   * with rotation on is renewed first when it expires within two hours, as Bolt does before it
+   * handles an event: reminders and round summaries go out without one.
+   */
   async botTokenFor(teamId: string): Promise<string | undefined> {
     const own = await this.options.store.get(`slack:${teamId}`, '');
     if (own !== undefined) return this.token(own);
@@ -193,9 +214,42 @@ export class SlackInstallations {
     return org === undefined ? undefined : this.token(org);
   }
 
-  private token(stored: StoredInstallation): string | undefined {
+  private async token(stored: StoredInstallation): Promise<string | undefined> {
     this.remember(stored.secrets);
-    return stored.secrets.botToken;
+    const refreshToken = stored.secrets.botRefreshToken;
+    const expiresAt = botExpirySchema.safeParse(stored.data).data?.bot.expiresAt;
+    // Slack's expiry is wall-clock time, as Bolt reckons it when it stores a renewed token.
+    if (refreshToken === undefined || expiresAt === undefined || this.options.renew === undefined || expiresAt - Date.now() / 1000 > RENEW_WITHIN_SECONDS) {
+      return stored.secrets.botToken;
+    }
+    let renewing = this.#renewing.get(stored.workspace);
+    if (renewing === undefined) {
+      renewing = this.renew(stored, refreshToken).finally(() => this.#renewing.delete(stored.workspace));
+      this.#renewing.set(stored.workspace, renewing);
+    }
+    return (await renewing) ?? stored.secrets.botToken;
+  }
+
+  /** Renews a stored installation's bot token and stores the new token and refresh token; undefined when Slack refuses. */
+  private async renew(stored: StoredInstallation, refreshToken: string): Promise<string | undefined> {
+    let renewed: RenewedToken;
+    try {
+      renewed = await (this.options.renew as (refreshToken: string) => Promise<RenewedToken>)(refreshToken);
+    } catch (error) {
+      // Another instance may have renewed first (each refresh token works once): its token is stored.
+      const latest = await this.options.store.get(stored.workspace, '');
+      if (latest !== undefined && latest.secrets.botRefreshToken !== refreshToken) return latest.secrets.botToken;
+      this.options.logger.warn({ component: 'slack', workspace: stored.workspace, err: errorMessage(error) }, 'bot token could not be renewed; the stored one is used');
+      return undefined;
+    }
+    this.remember({ token: renewed.token, refreshToken: renewed.refreshToken });
+    const installation = join(stored);
+    if (installation.bot === undefined) return undefined;
+    installation.bot.token = renewed.token;
+    installation.bot.refreshToken = renewed.refreshToken;
+    installation.bot.expiresAt = Math.floor(Date.now() / 1000) + renewed.expiresIn;
+    await this.save(installation);
+    return renewed.token;
   }
 
   /**

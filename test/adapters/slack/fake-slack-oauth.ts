@@ -12,6 +12,8 @@ export interface FakeInstall {
   team?: { id: string; name: string };
   /** Set for any workspace in an Enterprise Grid org; alone (no `team`) for an org-wide install. */
   enterprise?: { id: string; name: string };
+  /** The app has token rotation on: the bot token expires and a refresh token (used once) renews it. */
+  rotation?: { refreshToken: string; expiresIn: number };
 }
 
 /** One Web API call as the fake received it. */
@@ -32,6 +34,8 @@ export interface FakeSlackOAuthApi {
   callsOf(method: string): OAuthApiCall[];
   /** The token stops working, as after an uninstall. */
   revoke(token: string): void;
+  /** The token's time is up (token rotation): Slack answers `token_expired` until it is refreshed. */
+  expire(token: string): void;
   close(): Promise<void>;
 }
 
@@ -52,7 +56,9 @@ const readBody = async (request: IncomingMessage): Promise<string> => {
  * the right client id and secret), and every other method checks its bearer token the way Slack
  * does. A token works only in the workspace it was issued for (an org-wide token in every workspace
  * of its org): a channel elsewhere is `channel_not_found`, an unknown token `invalid_auth`, a
- * revoked one `token_revoked`.
+ * revoked one `token_revoked`, an expired one `token_expired`. With token rotation, `oauth.v2.access`
+ * with `grant_type=refresh_token` issues a new bot token and a new refresh token; each refresh token
+ * works once (`invalid_refresh_token` after), and earlier bot tokens work until they expire.
  */
 export const startFakeSlackOAuthApi = async (options: {
   clientId: string;
@@ -64,21 +70,56 @@ export const startFakeSlackOAuthApi = async (options: {
   const failures: Array<{ method: string; error: string }> = [];
   const used = new Set<string>();
   const revoked = new Set<string>();
+  const expired = new Set<string>();
+  /** Every bot token issued (at install or by a refresh), and its install. */
+  const issued = new Map<string, FakeInstall>(options.installs.map((install) => [install.botToken, install]));
+  /** The one refresh token that works now, per install code. */
+  const refreshTokens = new Map<string, string>();
+  let refreshes = 0;
   let ts = 1_700_000_000;
   let base = '';
   /** Files started with `files.getUploadURLExternal`, and whose token started them. */
   const files = new Map<string, string>();
-  const byToken = (authorization: string | undefined): FakeInstall | undefined =>
-    options.installs.find((install) => authorization === `Bearer ${install.botToken}`);
+  const tokenOf = (authorization: string | undefined): string | undefined => /^Bearer (.+)$/u.exec(authorization ?? '')?.[1];
+  const byToken = (authorization: string | undefined): FakeInstall | undefined => {
+    const token = tokenOf(authorization);
+    return token === undefined ? undefined : issued.get(token);
+  };
+
+  const refresh = (form: URLSearchParams): Record<string, unknown> => {
+    const given = form.get('refresh_token') ?? '';
+    const install = options.installs.find((candidate) => candidate.rotation !== undefined && refreshTokens.get(candidate.code) === given);
+    if (install?.rotation === undefined) return { ok: false, error: 'invalid_refresh_token' };
+    refreshes += 1;
+    const token = `${install.botToken}-r${refreshes}`;
+    const next = `${install.rotation.refreshToken}-r${refreshes}`;
+    issued.set(token, install);
+    refreshTokens.set(install.code, next);
+    return {
+      ok: true,
+      app_id: 'A0APP',
+      token_type: 'bot',
+      access_token: token,
+      refresh_token: next,
+      expires_in: install.rotation.expiresIn,
+      bot_user_id: install.botUserId,
+      team: install.team ?? null,
+      enterprise: install.enterprise ?? null,
+      is_enterprise_install: install.team === undefined,
+    };
+  };
 
   const exchange = (form: URLSearchParams): Record<string, unknown> => {
     if (form.get('client_id') !== options.clientId || form.get('client_secret') !== options.clientSecret) return { ok: false, error: 'invalid_client_id' };
+    if (form.get('grant_type') === 'refresh_token') return refresh(form);
     const code = form.get('code') ?? '';
     const install = options.installs.find((candidate) => candidate.code === code);
     if (install === undefined || used.has(code)) return { ok: false, error: 'invalid_code' };
     used.add(code);
+    if (install.rotation) refreshTokens.set(install.code, install.rotation.refreshToken);
     return {
       ok: true,
+      ...(install.rotation ? { refresh_token: install.rotation.refreshToken, expires_in: install.rotation.expiresIn } : {}),
       app_id: 'A0APP',
       authed_user: { id: install.installer },
       scope: 'app_mentions:read,chat:write,commands,files:write,im:history,im:read,im:write,users:read',
@@ -103,6 +144,7 @@ export const startFakeSlackOAuthApi = async (options: {
     const install = byToken(authorization);
     if (install === undefined) return { ok: false, error: 'invalid_auth' };
     if (revoked.has(install.botToken)) return { ok: false, error: 'token_revoked' };
+    if (expired.has(tokenOf(authorization) ?? '')) return { ok: false, error: 'token_expired' };
     switch (method) {
       case 'auth.test':
         return {
@@ -174,6 +216,7 @@ export const startFakeSlackOAuthApi = async (options: {
     failures,
     callsOf: (method) => calls.filter((call) => call.method === method),
     revoke: (token) => void revoked.add(token),
+    expire: (token) => void expired.add(token),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
