@@ -54,7 +54,7 @@ export const createDiscordApp = (options: DiscordAppOptions): DiscordApp => {
       logger.error({ err: errorMessage(error) }, 'discord interaction handler crashed'),
     );
   });
-  if (options.lifecycle !== undefined) watchGuildMembership(client, options.lifecycle, options.clock ?? systemClock, logger);
+  if (options.lifecycle !== undefined) watchGuildMembership(client, options.lifecycle, options.clock ?? systemClock, logger, options.shard);
   client.on(Events.Error, (error) => logger.error({ err: errorMessage(error) }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ code: event.code, shardId }, 'discord gateway closed'));

@@ -1,17 +1,32 @@
 import { Events, type Client, type Guild } from 'discord.js';
 import { errorMessage } from '../../src/core/errors.js';
 import type { Clock, Logger, WorkspaceLifecycle } from '../../src/core/ports.js';
+import type { ShardSlot } from './discord-client.js';
 
 /** The core's workspace key of a guild (`workspaceKey` of an origin in it). */
 const workspaceOf = (guild: Guild): string => `discord:${guild.id}`;
 
+const GUILD_WORKSPACE = /^discord:(\d{1,20})$/u;
+
+/**
+ * Whether a connection as `shard` (all shards when undefined) is sent a guild's workspace: Discord
+ * puts a guild on shard (id >> 22) % count, and a shard's READY lists only the guilds on it.
+ */
+export const shardCovers = (shard: ShardSlot | undefined) => (workspace: string): boolean => {
+  const id = GUILD_WORKSPACE.exec(workspace)?.[1];
+  if (id === undefined) return false;
+  return shard === undefined || Number((BigInt(id) >> 22n) % BigInt(shard.count)) === shard.id;
+};
+
 /**
  * Translates guild membership into workspace lifecycle calls. discord.js emits `guildDelete` only
  * when the bot was kicked or the server deleted (an outage sets `guild.available = false` and
- * emits `guildUnavailable` instead), and `guildCreate` when the bot joins after connecting. Servers
- * the bot is in when it connects (it may have been added back while it was offline) count as back.
+ * emits `guildUnavailable` instead), and `guildCreate` when the bot joins after connecting. On
+ * connecting, READY lists every server the bot is in on this connection's shards, those in an outage
+ * included: they count as back (the bot may have been added back while offline), and a server seen
+ * before on these shards that is missing was left while the bot was offline.
  */
-export const watchGuildMembership = (client: Client, lifecycle: WorkspaceLifecycle, clock: Clock, logger: Logger): void => {
+export const watchGuildMembership = (client: Client, lifecycle: WorkspaceLifecycle, clock: Clock, logger: Logger, shard?: ShardSlot): void => {
   const tell = (what: string, guild: Guild, call: () => Promise<void>): void => {
     void call().catch((error: unknown) =>
       logger.error({ err: errorMessage(error), guildId: guild.id }, `discord server ${what} could not be recorded`),
@@ -22,6 +37,9 @@ export const watchGuildMembership = (client: Client, lifecycle: WorkspaceLifecyc
   client.on(Events.GuildDelete, (guild) => tell('removal', guild, () => lifecycle.removed(workspaceOf(guild), clock.now())));
   client.on(Events.GuildCreate, (guild) => tell('addition', guild, () => lifecycle.returned(workspaceOf(guild))));
   client.on(Events.ClientReady, (ready) => {
-    for (const guild of ready.guilds.cache.values()) tell('addition', guild, () => lifecycle.returned(workspaceOf(guild)));
+    const present = [...ready.guilds.cache.values()].map(workspaceOf);
+    void lifecycle
+      .connected(present, shardCovers(shard), clock.now())
+      .catch((error: unknown) => logger.error({ err: errorMessage(error), servers: present.length }, 'discord servers on connecting could not be recorded'));
   });
 };

@@ -122,6 +122,12 @@ export interface ErasableStore {
 export interface WorkspaceLifecycle {
   removed(workspace: string, at: Date): Promise<void>;
   returned(workspace: string): Promise<void>;
+  /**
+   * A connection's whole list of the workspaces the bot is in, as the platform gave it when the bot
+   * connected: each is back (if it was removed), and each workspace seen before that `covers` says
+   * this connection would list, but that is missing, was left while the bot was offline.
+   */
+  connected(present: readonly string[], covers: (workspace: string) => boolean, at: Date): Promise<void>;
 }
 
 /**

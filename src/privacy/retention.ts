@@ -62,14 +62,31 @@ export const createRetention = (deps: RetentionDeps): Retention => {
     if (count > 0) logger.info({ counts: { assessment_sessions: count }, before: before.toISOString() }, 'untouched assessments in progress deleted');
   };
 
+  const removed = async (workspace: string, at: Date, when?: string): Promise<void> => {
+    await status.markRemoved(workspace, at);
+    await status.forgetPresent(workspace);
+    logger.info(
+      { workspace, at: at.toISOString(), deleteAfterDays: deps.daysAfterRemoval, ...(when === undefined ? {} : { when }) },
+      'bot removed from a workspace; its data is kept for the grace period',
+    );
+  };
+
   return {
     lifecycle: {
-      async removed(workspace, at) {
-        await status.markRemoved(workspace, at);
-        logger.info({ workspace, at: at.toISOString(), deleteAfterDays: deps.daysAfterRemoval }, 'bot removed from a workspace; its data is kept for the grace period');
-      },
+      removed,
       async returned(workspace) {
+        await status.markPresent([workspace], clock.now());
         if (await status.clearRemoved(workspace)) logger.info({ workspace }, 'bot added back to a workspace; its data is kept');
+      },
+      async connected(present, covers, at) {
+        const listed = new Set(present);
+        for (const workspace of await status.listPresent()) {
+          if (!listed.has(workspace) && covers(workspace)) await removed(workspace, at, 'while the bot was offline');
+        }
+        await status.markPresent(present, at);
+        for (const workspace of present) {
+          if (await status.clearRemoved(workspace)) logger.info({ workspace }, 'bot added back to a workspace; its data is kept');
+        }
       },
     },
     removedWorkspaces: async () => new Set((await status.listRemoved()).map((row) => row.workspace)),

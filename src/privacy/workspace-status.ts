@@ -22,4 +22,13 @@ export interface WorkspaceStatusStore {
   claimErasure(workspace: string, removedBefore: Date, at: Date, staleBefore: Date): Promise<boolean>;
   /** Every removed workspace, longest removed first. */
   listRemoved(): Promise<RemovedWorkspace[]>;
+  /**
+   * Records that the bot is in these workspaces (a platform listed them when the bot connected, or
+   * the bot joined one): what lets a later connection tell which were left while it was offline.
+   */
+  markPresent(workspaces: readonly string[], at: Date): Promise<void>;
+  /** Every workspace recorded present, in key order. */
+  listPresent(): Promise<string[]>;
+  /** Forgets that the bot is in a workspace (it was removed, or the workspace's data deleted). */
+  forgetPresent(workspace: string): Promise<void>;
 }

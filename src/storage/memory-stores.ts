@@ -205,4 +205,19 @@ export class MemoryWorkspaceStatusStore implements WorkspaceStatusStore {
       .map(([workspace, row]) => ({ workspace, removedAt: new Date(row.removedAt) }))
       .sort((a, b) => a.removedAt.getTime() - b.removedAt.getTime() || (a.workspace < b.workspace ? -1 : 1));
   }
+
+  readonly #present = new Map<string, Date>();
+
+  async markPresent(workspaces: readonly string[], at: Date): Promise<void> {
+    toIsoText(at, 'at');
+    for (const workspace of workspaces) this.#present.set(workspace, new Date(at));
+  }
+
+  async listPresent(): Promise<string[]> {
+    return [...this.#present.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  async forgetPresent(workspace: string): Promise<void> {
+    this.#present.delete(workspace);
+  }
 }

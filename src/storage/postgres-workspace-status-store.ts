@@ -48,4 +48,23 @@ export class PostgresWorkspaceStatusStore implements WorkspaceStatusStore {
     );
     return this.#rows(rows);
   }
+
+  async markPresent(workspaces: readonly string[], at: Date): Promise<void> {
+    if (workspaces.length === 0) return;
+    await this.#db.run(
+      'recording the workspaces the bot is in',
+      `INSERT INTO workspace_presence (workspace, seen_at) SELECT DISTINCT unnest($1::text[]), $2::timestamptz
+       ON CONFLICT (workspace) DO UPDATE SET seen_at = EXCLUDED.seen_at`,
+      [[...workspaces], toIsoText(at, 'at')],
+    );
+  }
+
+  async listPresent(): Promise<string[]> {
+    const { rows } = await this.#db.run('reading the workspaces the bot is in', 'SELECT workspace FROM workspace_presence ORDER BY workspace COLLATE "C"');
+    return rows.flatMap((row) => (typeof (row as { workspace?: unknown }).workspace === 'string' ? [(row as { workspace: string }).workspace] : []));
+  }
+
+  async forgetPresent(workspace: string): Promise<void> {
+    await this.#db.run('forgetting a workspace the bot was in', 'DELETE FROM workspace_presence WHERE workspace = $1', [workspace]);
+  }
 }

@@ -329,6 +329,22 @@ export const privacyMigrations: Migration[] = [
       CREATE INDEX assessment_sessions_by_update ON assessment_sessions (updated_at);
     `,
   },
+  {
+    // Workspaces the bot is in, as platforms listed them: one left while the bot was offline is missing from the next list.
+    id: 'privacy-002-workspace-presence',
+    sqlite: `
+      CREATE TABLE workspace_presence (
+        workspace TEXT PRIMARY KEY NOT NULL,
+        seen_at TEXT NOT NULL
+      );
+    `,
+    postgres: `
+      CREATE TABLE workspace_presence (
+        workspace TEXT PRIMARY KEY NOT NULL,
+        seen_at TIMESTAMPTZ NOT NULL
+      );
+    `,
+  },
 ];
 
 /**

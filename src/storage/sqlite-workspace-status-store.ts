@@ -16,8 +16,13 @@ export class SqliteWorkspaceStatusStore implements WorkspaceStatusStore {
   readonly #clear;
   readonly #list;
   readonly #claim;
+  readonly #present;
+  readonly #listPresent;
+  readonly #forgetPresent;
+  readonly #db: Database;
 
   constructor(db: Database, logger: Logger = silentLogger) {
+    this.#db = db;
     this.#rows = workspaceStatusRows(sqliteColumns, logger);
     // Any store may be the first to open the file: each brings the whole history.
     applyMigrations(db, migrations, logger);
@@ -31,6 +36,11 @@ export class SqliteWorkspaceStatusStore implements WorkspaceStatusStore {
        WHERE workspace = ? AND removed_at <= ? AND (erasing_since IS NULL OR erasing_since < ?)`,
     );
     this.#list = db.prepare<[]>(`SELECT ${WORKSPACE_STATUS_COLUMNS} FROM workspace_status ORDER BY removed_at, workspace`);
+    this.#present = db.prepare<[string, string]>(
+      'INSERT INTO workspace_presence (workspace, seen_at) VALUES (?, ?) ON CONFLICT (workspace) DO UPDATE SET seen_at = excluded.seen_at',
+    );
+    this.#listPresent = db.prepare<[], { workspace: string }>('SELECT workspace FROM workspace_presence ORDER BY workspace');
+    this.#forgetPresent = db.prepare<[string]>('DELETE FROM workspace_presence WHERE workspace = ?');
   }
 
   async markRemoved(workspace: string, at: Date): Promise<void> {
@@ -48,5 +58,20 @@ export class SqliteWorkspaceStatusStore implements WorkspaceStatusStore {
 
   async listRemoved(): Promise<RemovedWorkspace[]> {
     return this.#rows(this.#list.all());
+  }
+
+  async markPresent(workspaces: readonly string[], at: Date): Promise<void> {
+    const seenAt = toIsoText(at, 'at');
+    this.#db.transaction(() => {
+      for (const workspace of workspaces) this.#present.run(workspace, seenAt);
+    })();
+  }
+
+  async listPresent(): Promise<string[]> {
+    return this.#listPresent.all().map((row) => row.workspace);
+  }
+
+  async forgetPresent(workspace: string): Promise<void> {
+    this.#forgetPresent.run(workspace);
   }
 }

@@ -44,6 +44,14 @@ export const erasableStores = (stores: Stores): ErasableStore[] => [
     eraseWorkspace: async (workspace) => ({ group_rounds: await stores.rounds.deleteByWorkspace(workspace) }),
   },
   {
+    // That the bot is in the workspace is bookkeeping, not counted: the next connection records it again.
+    eraseUser: async () => ({}),
+    eraseWorkspace: async (workspace) => {
+      await stores.workspaceStatus.forgetPresent(workspace);
+      return {};
+    },
+  },
+  {
     // Documents belong to the workspace: `forget me` keeps them without the adder's id.
     eraseUser: async (workspace, userId) => ({ workspace_documents: await stores.documents.forgetAdder(workspace, `${workspace}:${userId}`) }),
     eraseWorkspace: async (workspace) => ({ workspace_documents: await stores.documents.deleteByWorkspace(workspace) }),

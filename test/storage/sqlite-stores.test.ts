@@ -48,6 +48,7 @@ describe('SQLite stores across restarts', () => {
       'feedback-002-discord-dm-per-user',
       'installations-001-create',
       'privacy-001-workspace-status',
+      'privacy-002-workspace-presence',
       'reminders-001-create',
       'reminders-002-discord-dm-per-user',
       'results-001-create',

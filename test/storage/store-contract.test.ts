@@ -303,5 +303,20 @@ describe.each(backends)('$name stores', (backend) => {
       await workspaceStatus.clearRemoved('discord:G1');
       expect(await workspaceStatus.claimErasure('discord:G1', day(3), day(20), day(19))).toBe(false);
     });
+
+    it('records the workspaces the bot is in, each once however often listed, and forgets one', async () => {
+      const { workspaceStatus } = await start();
+      expect(await workspaceStatus.listPresent()).toEqual([]);
+      await workspaceStatus.markPresent(['discord:G2', 'discord:G1', 'discord:G2'], day(3));
+      await workspaceStatus.markPresent([], day(4));
+      await workspaceStatus.markPresent(['slack:T1', 'discord:G1'], day(5));
+      expect(await workspaceStatus.listPresent()).toEqual(['discord:G1', 'discord:G2', 'slack:T1']);
+      await workspaceStatus.forgetPresent('discord:G2');
+      await workspaceStatus.forgetPresent('discord:G9');
+      expect(await workspaceStatus.listPresent()).toEqual(['discord:G1', 'slack:T1']);
+      // Being present says nothing of being removed, and the other way round.
+      expect(await workspaceStatus.listRemoved()).toEqual([]);
+      await expect(async () => workspaceStatus.markPresent(['discord:G3'], new Date(Number.NaN))).rejects.toThrow(StorageError);
+    });
   });
 });

@@ -12,7 +12,9 @@ import { sqliteRows } from '../../privacy/table-scan.js';
 import { FakeDiscord } from './fake-discord.js';
 import { addBotToGuild, guildOutage, removeBotFromGuild } from './fake-discord-guilds.js';
 import { APPLICATION_ID, BOT_USER, userMessage } from './fake-discord-payloads.js';
-import { ADMIN, ALICE, bodyOf, GUILD_A, GUILD_B, nextCall, RecordingLogger } from './test-harness.js';
+import { ADMIN, ALICE, bodyOf, GUILD_A, GUILD_B, GUILD_ON_SHARD_1, nextCall, RecordingLogger } from './test-harness.js';
+import type { ShardSlot } from '../../../adapters/discord/discord-client.js';
+import type { FakeGuild } from './fake-discord-payloads.js';
 
 const DAY = 86_400_000;
 const t0 = new Date('2026-01-01T12:00:00.000Z');
@@ -52,6 +54,78 @@ const start = async (at: { now: Date }, before?: (core: Core) => Promise<void>) 
   return { core, fake, path, logger };
 };
 
+/** Runs of the bot, one after another, on one SQLite file: each with its own fake Discord and shard slots. */
+const runs = (at: { now: Date }) => {
+  const path = join(mkdtempSync(join(tmpdir(), 'lc-guild-offline-')), 'bot.db');
+  const logger = new RecordingLogger();
+  const clock: Clock = { now: () => new Date(at.now) };
+  let stopRun = async (): Promise<void> => {};
+  return {
+    logger,
+    async run(guilds: FakeGuild[], slots: Array<ShardSlot | undefined>): Promise<Core> {
+      await stopRun();
+      const core = await createCore({ knowledgeDir, databasePath: path, logger, clock, retentionDaysAfterRemoval: 30 });
+      const count = slots[0]?.count ?? 1;
+      const fake = await FakeDiscord.start(guilds, 'fake-bot-token', { shards: count });
+      const config = parseDiscordConfig({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: fake.apiUrl });
+      const apps: DiscordApp[] = [];
+      for (const shard of slots) {
+        const app = createDiscordApp({ config, bot: core.bot, logger, lifecycle: core.lifecycle, clock, ...(shard ? { shard } : {}) });
+        await app.start();
+        apps.push(app);
+      }
+      stopRun = async () => {
+        for (const app of apps) await app.stop();
+        await core.close();
+        await fake.close();
+      };
+      return core;
+    },
+    stop: () => stopRun(),
+  };
+};
+
+describe('Discord: servers left while the bot was offline', () => {
+  it('marks a server removed when the next connection no longer lists it, and no other', async () => {
+    const at = { now: t0 };
+    const bot = runs(at);
+    try {
+      const first = await bot.run([GUILD_A, GUILD_B], [undefined]);
+      await until(async () => (await first.stores.workspaceStatus.listPresent()).length === 2, 'A and B recorded');
+      // Kicked from B while the bot was down: no GUILD_DELETE ever reaches it.
+      at.now = new Date(t0.getTime() + DAY);
+      const second = await bot.run([GUILD_A], [undefined]);
+      await until(async () => (await second.stores.workspaceStatus.listRemoved()).length === 1, 'B removed');
+      expect(await second.stores.workspaceStatus.listRemoved()).toEqual([{ workspace: `discord:${GUILD_B.id}`, removedAt: at.now }]);
+      expect(await second.stores.workspaceStatus.listPresent()).toEqual([`discord:${GUILD_A.id}`]);
+      const removal = bot.logger.entries.find((entry) => entry.msg === 'bot removed from a workspace; its data is kept for the grace period');
+      expect(removal?.obj).toMatchObject({ workspace: `discord:${GUILD_B.id}`, when: 'while the bot was offline' });
+      // Added back while offline again: the next connection takes it as back.
+      const third = await bot.run([GUILD_A, GUILD_B], [undefined]);
+      await until(async () => (await third.stores.workspaceStatus.listRemoved()).length === 0, 'B back');
+      expect(await third.stores.workspaceStatus.listPresent()).toEqual([`discord:${GUILD_A.id}`, `discord:${GUILD_B.id}`]);
+    } finally {
+      await bot.stop();
+    }
+  });
+
+  it('a shard judges only the servers on its own shard', async () => {
+    const at = { now: t0 };
+    const bot = runs(at);
+    try {
+      const first = await bot.run([GUILD_A, GUILD_ON_SHARD_1], [{ id: 0, count: 2 }, { id: 1, count: 2 }]);
+      await until(async () => (await first.stores.workspaceStatus.listPresent()).length === 2, 'both shards recorded');
+      // Only shard 0 comes back, and A (on shard 0) is gone; shard 1's server is not shard 0's to judge.
+      const second = await bot.run([GUILD_ON_SHARD_1], [{ id: 0, count: 2 }]);
+      await until(async () => (await second.stores.workspaceStatus.listRemoved()).length === 1, 'A removed');
+      expect((await second.stores.workspaceStatus.listRemoved()).map((row) => row.workspace)).toEqual([`discord:${GUILD_A.id}`]);
+      expect(await second.stores.workspaceStatus.listPresent()).toEqual([`discord:${GUILD_ON_SHARD_1.id}`]);
+    } finally {
+      await bot.stop();
+    }
+  });
+});
+
 describe('Discord: the bot removed from a server', () => {
   it('takes a server the bot is in when it connects as back (added again while the bot was offline)', async () => {
     const { core } = await start({ now: t0 }, async (offline) => {
@@ -89,9 +163,12 @@ describe('Discord: the bot removed from a server', () => {
       await seedUser(core.stores, { platform: 'discord', workspaceId: guild.id, channelId: guild.channelId }, ALICE.id, `g${guild.id}`, seeded);
     }
     const rowsOf = (guild: { id: string }) => sqliteRows(path).filter((row) => row.includes(`discord:${guild.id}`));
+    // The workspace's data, without the bookkeeping of whether the bot is in it.
+    const dataOf = (guild: { id: string }) => rowsOf(guild).filter((row) => !row.startsWith('workspace_status:') && !row.startsWith('workspace_presence:'));
     const removed = async () => (await core.stores.workspaceStatus.listRemoved()).map((row) => row.workspace);
-    const before = { a: rowsOf(GUILD_A), b: rowsOf(GUILD_B) };
+    const before = { a: dataOf(GUILD_A), b: dataOf(GUILD_B) };
     expect(before.a).toHaveLength(9);
+    expect(rowsOf(GUILD_A).filter((row) => row.startsWith('workspace_presence:'))).toHaveLength(1);
 
     // An outage first, then a kick from B: events arrive in order, so once B is marked, A's outage has been seen.
     guildOutage(fake, GUILD_A.id);
@@ -113,7 +190,7 @@ describe('Discord: the bot removed from a server', () => {
     await until(async () => (await removed()).length === 1, 'B back');
     at.now = new Date(t0.getTime() + 31 * DAY - 60_000);
     expect(await core.reminders.tick()).toEqual({ claimed: 2, sent: 2, failed: 0 });
-    expect(rowsOf(GUILD_A).filter((row) => !row.startsWith('workspace_status:'))).toEqual(before.a);
+    expect(dataOf(GUILD_A)).toEqual(before.a);
 
     // A's 30 days are up: everything of A goes, once, with one log line of counts.
     at.now = new Date(t0.getTime() + 31 * DAY);
@@ -131,6 +208,6 @@ describe('Discord: the bot removed from a server', () => {
     await core.reminders.tick();
     expect(logger.entries.filter((entry) => entry.msg === deleted[0]?.msg)).toHaveLength(1);
     // B kept everything; only its reminders' delivery records grew.
-    expect(rowsOf(GUILD_B).filter((row) => !row.startsWith('reminder'))).toEqual(before.b.filter((row) => !row.startsWith('reminder')));
+    expect(dataOf(GUILD_B).filter((row) => !row.startsWith('reminder'))).toEqual(before.b.filter((row) => !row.startsWith('reminder')));
   });
 });
