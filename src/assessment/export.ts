@@ -60,7 +60,7 @@ export const exportFilename = (workspaceId: string, now: Date): string =>
 export const csvReply = (
   results: readonly AssessmentResult[], frameworks: ReadonlyMap<string, Framework>, workspaceId: string, now: Date,
 ): Reply => {
-  if (results.length === 0) return { text: 'No saved assessments in this workspace yet, so there is nothing to export.', kind: 'info' };
+  if (results.length === 0) return { text: 'No saved assessments in this workspace yet, so there are no results to export.', kind: 'info' };
   return {
     text: `Assessment results for this workspace: ${results.length} result${results.length === 1 ? '' : 's'}, one row per component.`,
     kind: 'info',

@@ -126,7 +126,7 @@ describe('console: delete workspace data', () => {
     expect(after).toEqual(outside(before));
     // An export now says there is nothing, with no empty files.
     const exported = await session.type('export', /are stored for this workspace\./u);
-    expect(exported).toContain('No saved assessments in this workspace yet, so there is nothing to export.');
+    expect(exported).toContain('No saved assessments in this workspace yet, so there are no results to export.');
     expect(exported).toContain('No assessments in progress, reminders or feedback votes are stored for this workspace.');
     expect(exported).not.toContain('Saved to');
   });
