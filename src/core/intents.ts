@@ -157,7 +157,8 @@ export const parseIntent = (raw: string): Intent => {
   }
   // `forget me` exactly; "forget about funding?" stays a question.
   if (command === 'forget' && restWords === 'me') return { type: 'forget-me' };
-  if (prefix !== '') {
+  // "!!!" or "/?" names no command: read as a question, which asks for words.
+  if (prefix !== '' && /\p{L}/u.test(word)) {
     const suggestion = closestCommand(word);
     return suggestion
       ? { type: 'unknown-command', command: word, suggestion }

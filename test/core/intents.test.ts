@@ -42,6 +42,9 @@ describe('parseIntent', () => {
   it('answers unknown slash commands helpfully, with the closest command', () => {
     expect(parseIntent('/asess')).toEqual({ type: 'unknown-command', command: 'asess', suggestion: 'assess' });
     expect(parseIntent('!xyzzy')).toEqual({ type: 'unknown-command', command: 'xyzzy' });
+    // Punctuation alone names no command.
+    expect(parseIntent('!!!')).toEqual({ type: 'ask', question: '!!!', explicit: false });
+    expect(parseIntent('/...')).toEqual({ type: 'ask', question: '/...', explicit: false });
   });
 });
 
