@@ -189,9 +189,10 @@ export class ConceptBuilder {
   }
 
   /**
-   * Two words that WordNet lists together ("took part", "draw up", "case studies") as one concept:
-   * their base form, and what that means in the documents' words ("took part" → participate).
-   * Undefined when WordNet does not list them, or neither the phrase nor anything it means is used.
+   * Two words that WordNet lists as one verb ("took part", "draw up") as one concept: its base form,
+   * and what it means in the documents' words ("took part" → participate). Compound nouns stay two
+   * words: "case studies" read as one lost what "studies" alone found. Undefined when WordNet does
+   * not list the words together, or neither the phrase nor anything it means is used.
    */
   private collocation(written: string[], entities: Set<string>): Concept | undefined {
     const lemma = this.wordnet?.collocation(written);

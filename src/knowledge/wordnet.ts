@@ -159,9 +159,8 @@ export class WordNet {
   }
 
   /**
-   * The WordNet entry of words written one after the other, when it has one: a phrasal verb
-   * inflected on its first word ("took part" → "take part", "drew up" → "draw up") or a compound
-   * noun on its last ("case studies" → "case study"). Undefined for words that only stand together.
+   * The WordNet verb that words written one after the other make, inflected on their first word
+   * ("took part" → "take part", "drew up" → "draw up"). Undefined for words that only stand together.
    */
   collocation(written: readonly string[]): string | undefined {
     if (written.length < 2 || written.length > 3 || written.some((word) => !/^[a-z'-]{1,30}$/u.test(word))) return undefined;
