@@ -3,8 +3,11 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { knowledgePaths, projectRoot } from '../knowledge/default-paths.js';
 import { loadDocuments } from '../knowledge/load-documents.js';
-import { evalSetSchema, evaluateBot, evaluatePlainLunr, type EvalFigures, type EvalSet } from '../knowledge/evaluate.js';
-import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { evalSetSchema, evaluateBot, evaluatePlainLunr, rankingRecall, type EvalFigures, type EvalSet } from '../knowledge/evaluate.js';
+import { loadOrBuildKnowledge, openKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { PassageSearch } from '../knowledge/search.js';
+import { buildSynonymTable, loadSynonyms } from '../knowledge/synonyms.js';
+import { WordNet } from '../knowledge/wordnet.js';
 
 /** The project's own sets, scored by default; any other set is named with `--file`. */
 const OWN_SETS = ['test/fixtures/eval/tuning.json', 'test/fixtures/eval/test.json'].map((file) => `${projectRoot}${file}`);
@@ -42,6 +45,13 @@ const main = async (): Promise<number> => {
   const paths = knowledgePaths(process.env.KNOWLEDGE_DIR);
   const kb = await openKnowledgeBase(paths);
   const documents = (await loadDocuments(paths.docsDir)).documents;
+  // The same search the bot answers with, asked directly: the ranking without any refusal.
+  const search = new PassageSearch(
+    (await loadOrBuildKnowledge(paths)).built,
+    paths.synonymsFile ? loadSynonyms(paths.synonymsFile) : buildSynonymTable([]),
+    new WordNet(),
+  );
+  const ranking: string[] = [];
   const rows: string[] = [];
   for (const file of files) {
     let set: EvalSet;
@@ -64,12 +74,18 @@ const main = async (): Promise<number> => {
     }
     const name = basename(file, '.json');
     rows.push(row(name, figures), row('  plain Lunr', evaluatePlainLunr(documents, set)));
+    const ranked = rankingRecall(search, set);
+    ranking.push(`${name.padEnd(12)}${ranked.recallAt1.toFixed(2).padStart(6)}${ranked.recallAt3.toFixed(2).padStart(6)}`);
   }
   out(`${'set'.padEnd(12)}${'R@1'.padStart(6)}${'R@3'.padStart(6)}${'refused'.padStart(10)}${'no-ans'.padStart(10)}${'wrong/answered'.padStart(16)}${'wrong hi'.padStart(10)}`);
   for (const line of rows) out(line);
   out();
   out('refused: answerable questions refused. no-ans: unanswerable questions refused.');
   out('wrong/answered: answers (any confidence) whose first source does not hold the answer. wrong hi: the same among high-confidence answers.');
+  out();
+  out('The ranking alone, never refusing (what recall could reach if every question were answered):');
+  out(`${'set'.padEnd(12)}${'R@1'.padStart(6)}${'R@3'.padStart(6)}`);
+  for (const line of ranking) out(line);
   return 0;
 };
 

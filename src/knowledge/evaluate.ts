@@ -4,6 +4,7 @@ import { createBot } from '../core/bot.js';
 import type { Origin } from '../core/events.js';
 import type { AnswerPort, KnowledgeAnswer } from '../core/ports.js';
 import type { SourceDocument } from './documents.js';
+import type { PassageSearch } from './search.js';
 import { foldForPhrase } from './text.js';
 
 /** An evaluation set: answerable questions with the file and phrases that answer them, and near-misses. */
@@ -153,6 +154,24 @@ const rankedOf = (answer: KnowledgeAnswer): Ranked => ({
   confidence: answer.confidence ?? (answer.noAnswer ? 'none' : 'high'),
   sources: answer.sources.map(({ source, passage }) => ({ source, passage })),
 });
+
+/**
+ * The ranking alone, never refusing: the share of answerable questions whose first passage (and
+ * one of whose first three) holds the answer. What recall could reach if the bot answered everything.
+ */
+export const rankingRecall = (search: PassageSearch, set: EvalSet): { recallAt1: number; recallAt3: number } => {
+  let at1 = 0;
+  let at3 = 0;
+  for (const item of set.answerable) {
+    const good = search
+      .search(item.question, 3, item.previous)
+      .hits.map(({ passage }) => holds(item, { source: passage.source, passage: passage.text }));
+    at1 += good[0] === true ? 1 : 0;
+    at3 += good.some(Boolean) ? 1 : 0;
+  }
+  const n = Math.max(1, set.answerable.length);
+  return { recallAt1: at1 / n, recallAt3: at3 / n };
+};
 
 /**
  * The baseline: plain Lunr over paragraphs, `idx.search(question)` as a newcomer would call it.

@@ -22,6 +22,10 @@ describe('npm run eval', () => {
     const rows = result.stdout.split('\n').filter((line) => ROW.test(line.trim()));
     const names = rows.map((line) => ROW.exec(line.trim())?.[1]);
     expect(names.slice(0, 4)).toEqual(['tuning', 'plain Lunr', 'test', 'plain Lunr']);
+    // And the ranking alone, never refusing, for each half.
+    const ranking = result.stdout.slice(result.stdout.indexOf('The ranking alone'));
+    expect(ranking).toMatch(/^tuning\s+\d\.\d\d\s+\d\.\d\d$/mu);
+    expect(ranking).toMatch(/^test\s+\d\.\d\d\s+\d\.\d\d$/mu);
   });
 
   it('scores any file given, follow-ups included, and says clearly when a file is not a set', () => {
@@ -40,6 +44,7 @@ describe('npm run eval', () => {
     const result = runEval(['--file', good]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^set\s+1\.00\s+1\.00\s+0\/2\s+1\/1\s+0\/2 \(0\.00\)/mu);
+    expect(result.stdout).toMatch(/^set\s+1\.00\s+1\.00$/mu);
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"questions": []}');
     const failed = runEval(['--file', bad]);
