@@ -335,6 +335,6 @@ describe('assessment service', () => {
     expect(csv[1]).toBe(`r1,2025-03-05T10:00:00.000Z,"'=HYPERLINK(""x""), Leeds",niace-quick,NIACE Learning City Toolkit – quick check,60,partnership,Partnership,100,3,3,U1,C1,individual,,,,,,,`);
     expect(csv[3]).toBe(`r1,2025-03-05T10:00:00.000Z,"'=HYPERLINK(""x""), Leeds",niace-quick,NIACE Learning City Toolkit – quick check,60,performance,Performance,,0,3,U1,C1,individual,,,,,,,`);
     expect(text).not.toContain('Secret City');
-    expect((await h.service.exportCsv(origin('U1', { workspaceId: 'T3' })))[0]?.text).toContain('nothing to export');
+    expect((await h.service.exportCsv(origin('U1', { workspaceId: 'T3' })))[0]?.text).toContain('no results to export');
   });
 });
