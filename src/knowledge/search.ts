@@ -265,8 +265,7 @@ export class PassageSearch {
         }
       }
     }
-    const results = this.built.score(clauses);
-    const top = results.slice(0, CANDIDATES);
+    const top = this.built.score(clauses, CANDIDATES);
     const best = top[0]?.score ?? 0;
     const candidates = new Map<number, number>(top.map((result) => [result.ref, best > 0 ? result.score / best : 0]));
     for (const ref of champions) if (!candidates.has(ref)) candidates.set(ref, 0);
