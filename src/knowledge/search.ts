@@ -69,6 +69,12 @@ const hasPhrase = (phrase: StemPhrase, terms: Terms): boolean => {
   return true;
 };
 
+/** True when the terms hold any of the stems. */
+const hasAny = (stems: readonly string[], terms: Terms): boolean => {
+  for (const term of stems) if (terms.has(term)) return true;
+  return false;
+};
+
 /** A passage's adjacent stem pairs (for word order) and its sentences (for coverage within a sentence). */
 interface PassageShape {
   /** Every pair of stems standing next to each other (heading, then text), as "left right". */
@@ -83,12 +89,26 @@ export interface PassageSentence {
   text: string;
   position: number;
   terms: Set<string>;
+  /** Which question types' answer cues were looked for in the text, and found (bit sets; see `hasAnswerCue`). */
+  cuesTested: number;
+  cuesFound: number;
 }
 
 /** A set of stems, as far as coverage needs one. */
 export interface Terms {
   has(term: string): boolean;
 }
+
+/** Builds a passage's {@link PassageShape}. */
+const buildShape = (passage: Passage): PassageShape => {
+  const heading = words(`${passage.heading}\n${passage.title}`).map(stem);
+  const sentences = unitsOf(passage.text).map((unit) => ({ ...unit, terms: new Set(words(unit.text).map(stem)), cuesTested: 0, cuesFound: 0 }));
+  const underHeading = sentences.map(({ terms }) => new Set([...heading, ...terms]));
+  const sequence = [...heading, ...words(passage.text).map(stem)];
+  const pairs = new Set<string>();
+  for (let i = 1; i < sequence.length; i++) pairs.add(`${sequence[i - 1]} ${sequence[i]}`);
+  return { pairs, sentences, underHeading };
+};
 
 /** Passages whose term sets and word sequences are kept between questions. */
 const PASSAGE_CACHE_SIZE = 2_000;
@@ -103,6 +123,8 @@ export class PassageSearch {
   private readonly shapes = new BoundedCache<Passage, PassageShape>(PASSAGE_CACHE_SIZE);
   private readonly builder: ConceptBuilder;
   private readonly total: number;
+  /** Bound once: the term-set cache calls it for a passage it does not hold yet. */
+  private readonly termsOf = (ref: number): Set<string> => this.built.termsOf(ref);
 
   constructor(
     private readonly built: BuiltIndex,
@@ -135,15 +157,7 @@ export class PassageSearch {
 
   /** A passage's word pairs and sentences, built once per passage and kept while it stays in use. */
   private shapeOf(passage: Passage): PassageShape {
-    return this.shapes.get(passage, () => {
-      const heading = words(`${passage.heading}\n${passage.title}`).map(stem);
-      const sentences = unitsOf(passage.text).map((unit) => ({ ...unit, terms: new Set(words(unit.text).map(stem)) }));
-      const underHeading = sentences.map(({ terms }) => new Set([...heading, ...terms]));
-      const sequence = [...heading, ...words(passage.text).map(stem)];
-      const pairs = new Set<string>();
-      for (let i = 1; i < sequence.length; i++) pairs.add(`${sequence[i - 1]} ${sequence[i]}`);
-      return { pairs, sentences, underHeading };
-    });
+    return this.shapes.get(passage, buildShape);
   }
 
   /** A passage's sentences with their stems, cached with the passage: answers quote from them. */
@@ -161,6 +175,13 @@ export class PassageSearch {
     return this.shapeOf(passage).underHeading.map((terms) => this.coverage(concepts, terms));
   }
 
+  /** The best of {@link sentenceCoverages}, 0 for a passage without sentences; without the array. */
+  private bestSentenceCoverage(concepts: readonly Concept[], sentences: ReadonlyArray<Set<string>>): number {
+    let best = 0;
+    for (const terms of sentences) best = Math.max(best, this.coverage(concepts, terms));
+    return best;
+  }
+
   /** Weight of the rarest word of the collection: what an unknown word weighs at most. */
   maxWeight(): number {
     return Math.log(1 + (this.total - 0.5) / 1.5);
@@ -176,6 +197,14 @@ export class PassageSearch {
       .filter((concept) => !own.some((mine) => mine.phrase.join(' ') === concept.phrase.join(' ')))
       .map((concept) => ({ ...concept, weight: concept.weight * FOLLOW_UP_WEIGHT }));
     return [...own, ...earlier].slice(0, MAX_CONCEPTS);
+  }
+
+  /** True when the stems hold the concept (its phrase or an alternative): `coverage([concept], terms) > 0`, without the array. */
+  covers(concept: Concept, terms: Terms): boolean {
+    if (concept.weight === 0 || !Number.isFinite(concept.weight)) return false;
+    if (hasPhrase(concept.phrase, terms)) return true;
+    for (const alternative of concept.alternatives) if (hasPhrase(alternative, terms)) return true;
+    return false;
   }
 
   /** Share of the concepts' weight that a set of stems covers. */
@@ -275,9 +304,9 @@ export class PassageSearch {
     for (const [ref, lunrScore] of candidates) {
       const passage = this.built.passages[ref];
       if (!passage) continue;
-      const terms = this.termSets.get(ref, () => this.built.termsOf(ref));
+      const terms = this.termSets.get(ref, this.termsOf);
       const coverage = this.coverage(concepts, terms);
-      const defines = definitional && DEFINITION_CUES.some((cue) => terms.has(cue)) ? 1 : 0;
+      const defines = definitional && hasAny(DEFINITION_CUES, terms) ? 1 : 0;
       hits.push({ passage, score: w.coverage * coverage + w.lunr * lunrScore + w.defines * defines, coverage, terms, sentenceCoverage: 0 });
     }
     hits.sort((a, b) => b.score - a.score);
@@ -291,7 +320,7 @@ export class PassageSearch {
     const questionPairs = [...pairs];
     for (const hit of hits.slice(0, ORDERED_CANDIDATES)) {
       const shape = this.shapeOf(hit.passage);
-      hit.sentenceCoverage = Math.max(0, ...this.sentenceCoverages(concepts, hit.passage));
+      hit.sentenceCoverage = this.bestSentenceCoverage(concepts, shape.underHeading);
       hit.score += w.adjacency * this.adjacency(questionPairs, shape.pairs) + w.sentence * hit.sentenceCoverage;
     }
     hits.sort((a, b) => b.score - a.score);
