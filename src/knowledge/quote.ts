@@ -118,9 +118,12 @@ export const quoteSentences = (
   const chosen: Candidate[] = [first];
   let length = first.text.length;
   const covered = (candidate: Candidate): Concept[] => concepts.filter((concept) => search.covers(concept, candidate.terms));
+  // What the chosen sentences cover changes only when one is chosen.
+  let already: Set<Concept> | undefined;
   const adds = (candidate: Candidate): boolean => {
-    const already = new Set(chosen.flatMap(covered));
-    return covered(candidate).some((concept) => !already.has(concept));
+    already ??= new Set(chosen.flatMap(covered));
+    const known = already;
+    return covered(candidate).some((concept) => !known.has(concept));
   };
   const rest = candidates.filter((c) => c !== first && c.score > 0).sort((a, b) => b.score - a.score);
   for (const candidate of rest) {
@@ -132,6 +135,7 @@ export const quoteSentences = (
     if (!good) continue;
     if (candidate.rank > 0 && chosen.some((c) => c.rank > 0)) continue;
     chosen.push(candidate);
+    already = undefined;
     length += candidate.text.length;
   }
   // The key sentence leads; the others of its passage follow in their own order, then the other passage.

@@ -247,16 +247,29 @@ export class PassageSearch {
    * the passages it weighs most in (its champion list) instead.
    */
   private plan(concepts: Concept[]): { terms: Set<string>; champions: Set<number> } {
-    const all = [...new Set(concepts.flatMap((concept) => [concept.phrase, ...concept.alternatives].flat()))]
-      .filter((term) => this.frequency(term) > 0)
-      .sort((a, b) => this.frequency(a) - this.frequency(b));
+    // Every term once, in the order the concepts name them, with its frequency looked up once; the
+    // sort is stable, so terms as frequent as each other keep that order.
+    const seen = new Set<string>();
+    const all: Array<{ term: string; df: number }> = [];
+    const add = (phrase: StemPhrase): void => {
+      for (const term of phrase) {
+        if (seen.has(term)) continue;
+        seen.add(term);
+        const df = this.frequency(term);
+        if (df > 0) all.push({ term, df });
+      }
+    };
+    for (const concept of concepts) {
+      add(concept.phrase);
+      for (const alternative of concept.alternatives) add(alternative);
+    }
+    all.sort((a, b) => a.df - b.df);
     const limit = this.selectiveLimit();
     const terms = new Set<string>();
     const champions = new Set<number>();
     let postings = 0;
     let championTerms = 0;
-    for (const term of all) {
-      const df = this.frequency(term);
+    for (const { term, df } of all) {
       if (df > POSTING_BUDGET) {
         // With nothing rarer to ask for, the two rarest common terms bring their champions.
         if (terms.size === 0 && championTerms < 2) {
