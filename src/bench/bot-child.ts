@@ -23,9 +23,12 @@ export interface BotProcess {
 const readySchema = z.record(z.string(), z.unknown());
 const script = fileURLToPath(new URL('./bot-process.ts', import.meta.url));
 
+/** With `PROF_DIR` set, each bot process writes a V8 CPU profile there when it exits. */
+const profiling = (): string[] => (process.env.PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF_DIR}`] : []);
+
 /** Starts `bot-process.ts` with `args` and resolves once it serves; rejects with its error output if it does not. */
 export const startBotProcess = (args: BotProcessArgs, timeoutMs = 60_000): Promise<BotProcess> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, '--args', JSON.stringify(args)], {
+  const child = spawn(process.execPath, [...profiling(), '--import', 'tsx', script, '--args', JSON.stringify(args)], {
     cwd: projectRoot,
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -2,6 +2,7 @@
 // not share its event loop: the real core (shipped knowledge, a fresh SQLite file) behind the real
 // Slack or Discord adapter, pointed at a local fake platform. Prints `ready <json>` once it serves,
 // and stops cleanly on SIGTERM or when standard input closes.
+import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createDiscordApp } from '../../adapters/discord/discord-app.js';
 import { parseDiscordConfig } from '../../adapters/discord/discord-config.js';
@@ -10,6 +11,20 @@ import { errorMessage } from '../core/errors.js';
 import { startBareSlack } from './bare-slack.js';
 import { createBenchCore, createPostgresBenchCore } from './bench-core.js';
 import { botProcessArgsSchema } from './bot-child.js';
+
+/**
+ * With `BENCH_CPU_LOG` set, appends to that file, at exit, the CPU time this process spent after it
+ * was ready (one JSON line), so the cost per reply of the bot and of the bare app can be compared.
+ */
+const logCpuAfterReady = (platform: string): void => {
+  const file = process.env.BENCH_CPU_LOG;
+  if (file === undefined) return;
+  const ready = process.cpuUsage();
+  process.once('exit', () => {
+    const { user, system } = process.cpuUsage(ready);
+    appendFileSync(file, `${JSON.stringify({ platform, userMs: user / 1000, systemMs: system / 1000 })}\n`);
+  });
+};
 
 const run = async (): Promise<void> => {
   const { values } = parseArgs({ options: { args: { type: 'string' } } });
@@ -20,6 +35,7 @@ const run = async (): Promise<void> => {
     process.once('SIGTERM', shutdown);
     process.stdin.on('end', shutdown);
     process.stdin.resume();
+    logCpuAfterReady(args.platform);
     process.stdout.write(`ready ${JSON.stringify({ port: bare.port })}\n`);
     return;
   }
@@ -56,6 +72,7 @@ const run = async (): Promise<void> => {
   process.once('SIGTERM', () => void shutdown());
   process.stdin.on('end', () => void shutdown());
   process.stdin.resume();
+  logCpuAfterReady(args.platform);
   process.stdout.write(`ready ${JSON.stringify(ready)}\n`);
 };
 

@@ -35,6 +35,9 @@ export const answerReply = (answer: KnowledgeAnswer): Reply => {
 };
 
 const LETTER = /\p{L}/u;
+/** ASCII only: its letters are all Latin, so nothing is foreign. */
+const ASCII = /^[\u0000-\u007f]*$/u;
+const ASCII_WORD = /[A-Za-z0-9]/u;
 const LATIN = /\p{Script=Latin}/u;
 /** Words the English documents can match: Latin-script words and numbers (GNLC, UNESCO, 2013). */
 const MATCHABLE = /[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}'’-]*/gu;
@@ -45,6 +48,8 @@ const MATCHABLE = /[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}'’-]*/gu;
  * words, names and numbers it contains; one with no words at all (emoji) is told how to ask.
  */
 export const answerQuestion = (answers: AnswerPort, question: string, context: AnswerContext = {}): Reply[] => {
+  // Most questions are ASCII with a letter or digit: nothing in them to count character by character.
+  if (ASCII.test(question) && ASCII_WORD.test(question)) return [answerReply(answers.answer(question, context))];
   const letters = [...question].filter((char) => LETTER.test(char));
   const foreign = letters.filter((char) => !LATIN.test(char)).length;
   const matchable = (question.match(MATCHABLE) ?? []).join(' ');

@@ -2,7 +2,7 @@ import type { AnswerSource, KnowledgeAnswer } from '../core/ports.js';
 import { rarity } from './concepts.js';
 import { confidenceFeatures, decide, type ConfidenceModel } from './confidence.js';
 import { fittedConfidence } from './confidence-fit.js';
-import { MAX_ANSWER_CHARS, quoteSentences, truncate } from './quote.js';
+import { MAX_ANSWER_CHARS, questionType, quoteSentences, truncate } from './quote.js';
 import { searchMerged } from './merged-search.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 
@@ -67,7 +67,9 @@ export const answerQuestion = (
     };
   }
   const best = hits[0];
-  const confidence = decide(confidenceFeatures(search, question, concepts, hits), model);
+  // Its patterns run once per question: the confidence and the quoting both need it.
+  const type = questionType(question);
+  const confidence = decide(confidenceFeatures(search, question, concepts, hits, type), model);
   if (!best || confidence === 'none') return refusal(question, concepts, hits);
   const cited = hits.filter((hit) => hit.score >= best.score * RELATIVE_CUTOFF && hit.coverage > 0).slice(0, MAX_SOURCES);
   const sources: AnswerSource[] = cited.map(({ passage, score }) => ({
@@ -77,7 +79,7 @@ export const answerQuestion = (
     score: Math.round(score * 1000) / 1000,
     ...(passage.page === undefined ? {} : { page: passage.page }),
   }));
-  const quoted = quoteSentences(search, question, concepts, cited);
+  const quoted = quoteSentences(search, question, concepts, cited, type);
   const text = quoted.length > 0 ? quoted.join('\n\n') : truncate(best.passage.text, MAX_ANSWER_CHARS);
   return {
     question,

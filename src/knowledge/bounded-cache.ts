@@ -4,10 +4,10 @@ export class BoundedCache<K, V> {
 
   constructor(private readonly limit: number) {}
 
-  get(key: K, make: () => V): V {
+  get(key: K, make: (key: K) => V): V {
     const cached = this.entries.get(key);
     if (cached !== undefined) return cached;
-    const value = make();
+    const value = make(key);
     if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value as K);
     this.entries.set(key, value);
     return value;

@@ -1,8 +1,8 @@
 import { rarity } from './concepts.js';
 import { fittedConfidence } from './confidence-fit.js';
-import { answerCue, questionType } from './quote.js';
+import { hasAnswerCue, questionType, type QuestionType } from './quote.js';
 import { foldText, words } from './text.js';
-import type { Concept, PassageSearch, ScoredPassage } from './search.js';
+import type { Concept, PassageSearch, PassageSentence, ScoredPassage } from './search.js';
 
 export type Confidence = 'high' | 'low' | 'none';
 
@@ -86,19 +86,20 @@ export const ruledOut = (f: ConfidenceFeatures): boolean =>
 /** A sentence matching this share of the best sentence's coverage may hold the date or number asked for. */
 const SENTENCE_NEAR_BEST = 0.8;
 
-const matchedIn = (search: PassageSearch, concept: Concept, terms: Set<string>): boolean => search.coverage([concept], terms) > 0;
-
-/** The best passage's sentences that match the question nearly as well as its best one. */
-const answeringSentences = (search: PassageSearch, concepts: Concept[], best: ScoredPassage): string[] => {
-  const coverages = search.sentenceCoverages(concepts, best.passage);
+/** The best passage's sentences that match the question nearly as well as its best one, from their coverages under its heading. */
+const answeringSentences = (search: PassageSearch, best: ScoredPassage, coverages: readonly number[]): PassageSentence[] => {
   const top = Math.max(0, ...coverages);
-  return search
-    .sentencesOf(best.passage)
-    .filter((_, i) => (coverages[i] ?? 0) >= top * SENTENCE_NEAR_BEST)
-    .map((sentence) => sentence.text);
+  return search.sentencesOf(best.passage).filter((_, i) => (coverages[i] ?? 0) >= top * SENTENCE_NEAR_BEST);
 };
 
-export const confidenceFeatures = (search: PassageSearch, question: string, concepts: Concept[], hits: ScoredPassage[]): ConfidenceFeatures => {
+/** `type` is the question's {@link questionType}, when the caller has it already. */
+export const confidenceFeatures = (
+  search: PassageSearch,
+  question: string,
+  concepts: Concept[],
+  hits: ScoredPassage[],
+  type: QuestionType = questionType(question),
+): ConfidenceFeatures => {
   const best = hits[0];
   const lacked = concepts.filter((concept) => !concept.known && concept.alternatives.length === 0);
   const lackedRarity = Math.max(0, ...lacked.map((concept) => (concept.entity ? 1 : rarity(concept.surface))));
@@ -119,15 +120,13 @@ export const confidenceFeatures = (search: PassageSearch, question: string, conc
       words: concepts.length,
     };
   }
-  const type = questionType(question);
   // Only dates and numbers can be checked by their form; names and reasons cannot.
-  const typeCue = type === 'when' || type === 'count' ? answerCue(type) : undefined;
-  const missing = concepts.filter((concept) => !matchedIn(search, concept, best.terms));
+  const checksForm = type === 'when' || type === 'count';
+  const missing = concepts.filter((concept) => !search.covers(concept, best.terms));
   const sentenceTerms = search.sentenceTerms(best.passage);
   const coverages = sentenceTerms.map((terms) => search.coverage(concepts, terms));
   const bestSentence = sentenceTerms[coverages.indexOf(Math.max(...coverages))] ?? best.terms;
-  const sentenceMissing = concepts.filter((concept) => !matchedIn(search, concept, bestSentence));
-  const questionWords = new Set(words(question));
+  const sentenceMissing = concepts.filter((concept) => !search.covers(concept, bestSentence));
   // A passage that only names the city or body asked about ("the weather in Bristol") does not answer.
   const asked = concepts.filter((concept) => !concept.entity);
   const rarityOf = (concept: Concept): number =>
@@ -138,12 +137,12 @@ export const confidenceFeatures = (search: PassageSearch, question: string, conc
     entityMissing: missing.some((concept) => concept.entity),
     entityUnknown: missing.some((concept) => concept.entity && !concept.known && concept.alternatives.length === 0),
     margin: best.score - (hits[1]?.score ?? 0),
-    typeMissing: typeCue !== undefined && !answeringSentences(search, concepts, best).some((text) => typeCue.test(text)),
+    typeMissing: checksForm && !answeringSentences(search, best, coverages).some((sentence) => hasAnswerCue(sentence, type)),
     sentenceCoverage: best.sentenceCoverage,
     lackedRarity,
     score: best.score,
     sentenceMissingRarity: Math.max(0, ...sentenceMissing.map(rarityOf)),
-    nameMissing: type === 'who' && !answeringSentences(search, concepts, best).some((text) => namesNew(text, questionWords)),
+    nameMissing: type === 'who' && !answeringSentences(search, best, coverages).some(({ text }) => namesNew(text, new Set(words(question)))),
     askedCoverage: asked.length > 0 ? search.coverage(asked, best.terms) : best.coverage,
     words: concepts.length,
   };

@@ -60,8 +60,8 @@ export interface BuiltIndex {
   champions(term: string): readonly number[] | undefined;
   /** The stems passage number `ref` contains, in any field. */
   termsOf(ref: number): Set<string>;
-  /** Lunr's scores for exact, boosted terms, best first (see `compactScorer`). */
-  score(clauses: readonly ScoreClause[]): Array<{ ref: number; score: number }>;
+  /** Lunr's scores for exact, boosted terms, best first, the first `limit` (default all; see `compactScorer`). */
+  score(clauses: readonly ScoreClause[], limit?: number): Array<{ ref: number; score: number }>;
 }
 
 /**

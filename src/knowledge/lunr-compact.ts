@@ -248,7 +248,13 @@ export const compactScorer = (data: CompactLunr) => {
     lists.set(position, list);
     return list;
   };
-  return (clauses: readonly ScoreClause[]): Array<{ ref: number; score: number }> => {
+  // Scores are summed in arrays indexed by passage, kept between questions and cleared after each:
+  // no map entry per scored passage, and only the passages returned become objects.
+  const passages = Math.max(0, ...data.vectors.map((field) => field.length));
+  const sums = new Float64Array(passages);
+  const scored = new Uint8Array(passages);
+  const touched = new Int32Array(passages);
+  return (clauses: readonly ScoreClause[], limit = Infinity): Array<{ ref: number; score: number }> => {
     const query = new Map<number, number>();
     for (const { term, boost } of clauses) {
       const position = positions.get(term);
@@ -258,15 +264,30 @@ export const compactScorer = (data: CompactLunr) => {
     for (const boost of query.values()) squares += boost * boost;
     if (squares === 0) return [];
     const magnitude = Math.sqrt(squares);
-    const scores = new Map<number, number>();
+    let count = 0;
     for (const [position, boost] of query) {
       const list = listOf(position);
       if (!list) continue;
       for (let i = 0; i < list.refs.length; i++) {
         const ref = list.refs[i] ?? 0;
-        scores.set(ref, (scores.get(ref) ?? 0) + (boost * (list.weights[i] ?? 0)) / magnitude);
+        if (scored[ref] === 0) {
+          scored[ref] = 1;
+          touched[count++] = ref;
+        }
+        sums[ref] = (sums[ref] ?? 0) + (boost * (list.weights[i] ?? 0)) / magnitude;
       }
     }
-    return [...scores].map(([ref, score]) => ({ ref, score })).sort((a, b) => b.score - a.score || a.ref - b.ref);
+    const refs = touched.slice(0, count).sort((a, b) => (sums[b] ?? 0) - (sums[a] ?? 0) || a - b);
+    const results: Array<{ ref: number; score: number }> = [];
+    for (let i = 0; i < Math.min(count, limit); i++) {
+      const ref = refs[i] ?? 0;
+      results.push({ ref, score: sums[ref] ?? 0 });
+    }
+    for (let i = 0; i < count; i++) {
+      const ref = touched[i] ?? 0;
+      sums[ref] = 0;
+      scored[ref] = 0;
+    }
+    return results;
   };
 };

@@ -1,4 +1,4 @@
-import type { Concept, PassageSearch, ScoredPassage } from './search.js';
+import type { Concept, PassageSearch, PassageSentence, ScoredPassage } from './search.js';
 
 /** What a question asks for, which decides the sentence that answers it. */
 export type QuestionType = 'definition' | 'who' | 'when' | 'count' | 'why' | 'other';
@@ -26,6 +26,22 @@ const ANSWER_CUES: Record<QuestionType, RegExp | undefined> = {
 
 /** The mark of a sentence that answers a question of this type, if the type has one. */
 export const answerCue = (type: QuestionType): RegExp | undefined => ANSWER_CUES[type];
+
+/** Each type's bit in a sentence's `cuesTested` and `cuesFound`. */
+const CUE_BITS: Record<QuestionType, number> = { definition: 1, who: 2, when: 4, count: 8, why: 16, other: 32 };
+
+/**
+ * True when a passage's sentence bears the answer cue of `type`. The text never changes, so each
+ * sentence is tested once per type, however many questions quote from it.
+ */
+export const hasAnswerCue = (sentence: PassageSentence, type: QuestionType): boolean => {
+  const bit = CUE_BITS[type];
+  if ((sentence.cuesTested & bit) === 0) {
+    sentence.cuesTested |= bit;
+    if (ANSWER_CUES[type]?.test(sentence.text)) sentence.cuesFound |= bit;
+  }
+  return (sentence.cuesFound & bit) !== 0;
+};
 
 const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s+/u;
 
@@ -82,24 +98,32 @@ export const truncate = (text: string, max: number): string => {
  * and at most one sentence of another passage that adds something. The first is always from the
  * first passage cited.
  */
-export const quoteSentences = (search: PassageSearch, question: string, concepts: Concept[], hits: ScoredPassage[]): string[] => {
-  const cue = ANSWER_CUES[questionType(question)];
+export const quoteSentences = (
+  search: PassageSearch,
+  question: string,
+  concepts: Concept[],
+  hits: ScoredPassage[],
+  type: QuestionType = questionType(question),
+): string[] => {
   const candidates: Candidate[] = [];
   hits.forEach((hit, rank) => {
     for (const unit of search.sentencesOf(hit.passage)) {
       const coverage = search.coverage(concepts, unit.terms);
-      const score = coverage + (cue?.test(unit.text) ? 0.2 : 0) - (unit.text.length < 25 ? 0.2 : 0);
-      candidates.push({ ...unit, rank, score });
+      const score = coverage + (hasAnswerCue(unit, type) ? 0.2 : 0) - (unit.text.length < 25 ? 0.2 : 0);
+      candidates.push({ text: unit.text, position: unit.position, terms: unit.terms, rank, score });
     }
   });
   const first = candidates.filter((c) => c.rank === 0).sort((a, b) => b.score - a.score || a.position - b.position)[0];
   if (!first) return [];
   const chosen: Candidate[] = [first];
   let length = first.text.length;
-  const covered = (candidate: Candidate): Concept[] => concepts.filter((concept) => search.coverage([concept], candidate.terms) > 0);
+  const covered = (candidate: Candidate): Concept[] => concepts.filter((concept) => search.covers(concept, candidate.terms));
+  // What the chosen sentences cover changes only when one is chosen.
+  let already: Set<Concept> | undefined;
   const adds = (candidate: Candidate): boolean => {
-    const already = new Set(chosen.flatMap(covered));
-    return covered(candidate).some((concept) => !already.has(concept));
+    already ??= new Set(chosen.flatMap(covered));
+    const known = already;
+    return covered(candidate).some((concept) => !known.has(concept));
   };
   const rest = candidates.filter((c) => c !== first && c.score > 0).sort((a, b) => b.score - a.score);
   for (const candidate of rest) {
@@ -111,6 +135,7 @@ export const quoteSentences = (search: PassageSearch, question: string, concepts
     if (!good) continue;
     if (candidate.rank > 0 && chosen.some((c) => c.rank > 0)) continue;
     chosen.push(candidate);
+    already = undefined;
     length += candidate.text.length;
   }
   // The key sentence leads; the others of its passage follow in their own order, then the other passage.

@@ -69,6 +69,12 @@ const hasPhrase = (phrase: StemPhrase, terms: Terms): boolean => {
   return true;
 };
 
+/** True when the terms hold any of the stems. */
+const hasAny = (stems: readonly string[], terms: Terms): boolean => {
+  for (const term of stems) if (terms.has(term)) return true;
+  return false;
+};
+
 /** A passage's adjacent stem pairs (for word order) and its sentences (for coverage within a sentence). */
 interface PassageShape {
   /** Every pair of stems standing next to each other (heading, then text), as "left right". */
@@ -83,12 +89,26 @@ export interface PassageSentence {
   text: string;
   position: number;
   terms: Set<string>;
+  /** Which question types' answer cues were looked for in the text, and found (bit sets; see `hasAnswerCue`). */
+  cuesTested: number;
+  cuesFound: number;
 }
 
 /** A set of stems, as far as coverage needs one. */
 export interface Terms {
   has(term: string): boolean;
 }
+
+/** Builds a passage's {@link PassageShape}. */
+const buildShape = (passage: Passage): PassageShape => {
+  const heading = words(`${passage.heading}\n${passage.title}`).map(stem);
+  const sentences = unitsOf(passage.text).map((unit) => ({ ...unit, terms: new Set(words(unit.text).map(stem)), cuesTested: 0, cuesFound: 0 }));
+  const underHeading = sentences.map(({ terms }) => new Set([...heading, ...terms]));
+  const sequence = [...heading, ...words(passage.text).map(stem)];
+  const pairs = new Set<string>();
+  for (let i = 1; i < sequence.length; i++) pairs.add(`${sequence[i - 1]} ${sequence[i]}`);
+  return { pairs, sentences, underHeading };
+};
 
 /** Passages whose term sets and word sequences are kept between questions. */
 const PASSAGE_CACHE_SIZE = 2_000;
@@ -103,6 +123,8 @@ export class PassageSearch {
   private readonly shapes = new BoundedCache<Passage, PassageShape>(PASSAGE_CACHE_SIZE);
   private readonly builder: ConceptBuilder;
   private readonly total: number;
+  /** Bound once: the term-set cache calls it for a passage it does not hold yet. */
+  private readonly termsOf = (ref: number): Set<string> => this.built.termsOf(ref);
 
   constructor(
     private readonly built: BuiltIndex,
@@ -135,15 +157,7 @@ export class PassageSearch {
 
   /** A passage's word pairs and sentences, built once per passage and kept while it stays in use. */
   private shapeOf(passage: Passage): PassageShape {
-    return this.shapes.get(passage, () => {
-      const heading = words(`${passage.heading}\n${passage.title}`).map(stem);
-      const sentences = unitsOf(passage.text).map((unit) => ({ ...unit, terms: new Set(words(unit.text).map(stem)) }));
-      const underHeading = sentences.map(({ terms }) => new Set([...heading, ...terms]));
-      const sequence = [...heading, ...words(passage.text).map(stem)];
-      const pairs = new Set<string>();
-      for (let i = 1; i < sequence.length; i++) pairs.add(`${sequence[i - 1]} ${sequence[i]}`);
-      return { pairs, sentences, underHeading };
-    });
+    return this.shapes.get(passage, buildShape);
   }
 
   /** A passage's sentences with their stems, cached with the passage: answers quote from them. */
@@ -161,6 +175,13 @@ export class PassageSearch {
     return this.shapeOf(passage).underHeading.map((terms) => this.coverage(concepts, terms));
   }
 
+  /** The best of {@link sentenceCoverages}, 0 for a passage without sentences; without the array. */
+  private bestSentenceCoverage(concepts: readonly Concept[], sentences: ReadonlyArray<Set<string>>): number {
+    let best = 0;
+    for (const terms of sentences) best = Math.max(best, this.coverage(concepts, terms));
+    return best;
+  }
+
   /** Weight of the rarest word of the collection: what an unknown word weighs at most. */
   maxWeight(): number {
     return Math.log(1 + (this.total - 0.5) / 1.5);
@@ -176,6 +197,14 @@ export class PassageSearch {
       .filter((concept) => !own.some((mine) => mine.phrase.join(' ') === concept.phrase.join(' ')))
       .map((concept) => ({ ...concept, weight: concept.weight * FOLLOW_UP_WEIGHT }));
     return [...own, ...earlier].slice(0, MAX_CONCEPTS);
+  }
+
+  /** True when the stems hold the concept (its phrase or an alternative): `coverage([concept], terms) > 0`, without the array. */
+  covers(concept: Concept, terms: Terms): boolean {
+    if (concept.weight === 0 || !Number.isFinite(concept.weight)) return false;
+    if (hasPhrase(concept.phrase, terms)) return true;
+    for (const alternative of concept.alternatives) if (hasPhrase(alternative, terms)) return true;
+    return false;
   }
 
   /** Share of the concepts' weight that a set of stems covers. */
@@ -218,16 +247,29 @@ export class PassageSearch {
    * the passages it weighs most in (its champion list) instead.
    */
   private plan(concepts: Concept[]): { terms: Set<string>; champions: Set<number> } {
-    const all = [...new Set(concepts.flatMap((concept) => [concept.phrase, ...concept.alternatives].flat()))]
-      .filter((term) => this.frequency(term) > 0)
-      .sort((a, b) => this.frequency(a) - this.frequency(b));
+    // Every term once, in the order the concepts name them, with its frequency looked up once; the
+    // sort is stable, so terms as frequent as each other keep that order.
+    const seen = new Set<string>();
+    const all: Array<{ term: string; df: number }> = [];
+    const add = (phrase: StemPhrase): void => {
+      for (const term of phrase) {
+        if (seen.has(term)) continue;
+        seen.add(term);
+        const df = this.frequency(term);
+        if (df > 0) all.push({ term, df });
+      }
+    };
+    for (const concept of concepts) {
+      add(concept.phrase);
+      for (const alternative of concept.alternatives) add(alternative);
+    }
+    all.sort((a, b) => a.df - b.df);
     const limit = this.selectiveLimit();
     const terms = new Set<string>();
     const champions = new Set<number>();
     let postings = 0;
     let championTerms = 0;
-    for (const term of all) {
-      const df = this.frequency(term);
+    for (const { term, df } of all) {
       if (df > POSTING_BUDGET) {
         // With nothing rarer to ask for, the two rarest common terms bring their champions.
         if (terms.size === 0 && championTerms < 2) {
@@ -265,8 +307,7 @@ export class PassageSearch {
         }
       }
     }
-    const results = this.built.score(clauses);
-    const top = results.slice(0, CANDIDATES);
+    const top = this.built.score(clauses, CANDIDATES);
     const best = top[0]?.score ?? 0;
     const candidates = new Map<number, number>(top.map((result) => [result.ref, best > 0 ? result.score / best : 0]));
     for (const ref of champions) if (!candidates.has(ref)) candidates.set(ref, 0);
@@ -276,9 +317,9 @@ export class PassageSearch {
     for (const [ref, lunrScore] of candidates) {
       const passage = this.built.passages[ref];
       if (!passage) continue;
-      const terms = this.termSets.get(ref, () => this.built.termsOf(ref));
+      const terms = this.termSets.get(ref, this.termsOf);
       const coverage = this.coverage(concepts, terms);
-      const defines = definitional && DEFINITION_CUES.some((cue) => terms.has(cue)) ? 1 : 0;
+      const defines = definitional && hasAny(DEFINITION_CUES, terms) ? 1 : 0;
       hits.push({ passage, score: w.coverage * coverage + w.lunr * lunrScore + w.defines * defines, coverage, terms, sentenceCoverage: 0 });
     }
     hits.sort((a, b) => b.score - a.score);
@@ -292,7 +333,7 @@ export class PassageSearch {
     const questionPairs = [...pairs];
     for (const hit of hits.slice(0, ORDERED_CANDIDATES)) {
       const shape = this.shapeOf(hit.passage);
-      hit.sentenceCoverage = Math.max(0, ...this.sentenceCoverages(concepts, hit.passage));
+      hit.sentenceCoverage = this.bestSentenceCoverage(concepts, shape.underHeading);
       hit.score += w.adjacency * this.adjacency(questionPairs, shape.pairs) + w.sentence * hit.sentenceCoverage;
     }
     hits.sort((a, b) => b.score - a.score);

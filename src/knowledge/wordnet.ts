@@ -28,6 +28,9 @@ const SENSES_PER_POS = 2;
 /** Hypernyms only of the commonest senses: one level up from a rare sense lands far from the question. */
 const HYPERNYM_SENSES = 1;
 
+/** Words whose kind is kept; beyond that the cache starts again. */
+const KINDS_KEPT = 20_000;
+
 /** Suffix rules of WordNet's own lemmatizer (morphy), per part of speech. */
 const DETACH: Record<Pos, Array<[string, string]>> = {
   noun: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
@@ -98,6 +101,8 @@ export class WordNet {
   private readonly indexes = new Map<Pos, IndexFile>();
   private readonly dataFiles = new Map<Pos, number>();
   private readonly dir = dictDir();
+  /** {@link kind} of the words asked about: questions keep using the same words, and each costs several file reads. */
+  private readonly kinds = new Map<string, 'name' | 'word' | undefined>();
 
   private index(pos: Pos): IndexFile {
     let index = this.indexes.get(pos);
@@ -214,6 +219,15 @@ export class WordNet {
   kind(word: string): 'name' | 'word' | undefined {
     const key = word.trim().toLowerCase();
     if (key === '' || key.length > 40 || !/^[a-z'-]+$/u.test(key)) return undefined;
+    if (this.kinds.has(key)) return this.kinds.get(key);
+    const kind = this.lookUpKind(key);
+    if (this.kinds.size >= KINDS_KEPT) this.kinds.clear();
+    this.kinds.set(key, kind);
+    return kind;
+  }
+
+  /** {@link kind} of a lower-case word, from the index and data files. */
+  private lookUpKind(key: string): 'name' | 'word' | undefined {
     const lemmas = this.lemmas(key);
     if (lemmas.length === 0) return undefined;
     for (const [pos, lemma] of lemmas) {

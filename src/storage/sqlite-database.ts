@@ -157,16 +157,27 @@ const createPrivateFile = (file: string): void => {
  * Makes every write statement first check that `file` still names the file SQLite opened (same
  * device and inode). If the file or its directory was deleted, SQLite would keep writing into the
  * unlinked file and everything written would vanish at the next start, after the user was told it
- * was saved. One stat per write is cheap next to the write itself. Reopening instead would hide the
- * loss and carry on with an empty database, so the bot refuses the write and reports it (see
- * `onFileGone`): the process then stops and its supervisor starts it again on a fresh file.
+ * was saved. One stat per synchronous run of writes is cheap next to the writes. Reopening instead
+ * would hide the loss and carry on with an empty database, so the bot refuses the write and reports
+ * it (see `onFileGone`): the process then stops and its supervisor starts it again on a fresh file.
  */
 const refuseWritesOnceGone = (db: Database, file: string, onGone: ((reason: string) => void) | undefined): void => {
   const opened = statSync(file);
   let reported = false;
+  // Writes made in one synchronous run (the claims of one deduplication batch, committed together)
+  // come within a fraction of a millisecond of each other: the file is looked at once for all of
+  // them, and again once the run ends (at the next await).
+  let sameFileThisRun = false;
   const check = (): void => {
+    if (sameFileThisRun) return;
     const now = statSync(file, { throwIfNoEntry: false });
-    if (now !== undefined && now.dev === opened.dev && now.ino === opened.ino) return;
+    if (now !== undefined && now.dev === opened.dev && now.ino === opened.ino) {
+      sameFileThisRun = true;
+      queueMicrotask(() => {
+        sameFileThisRun = false;
+      });
+      return;
+    }
     const reason = now === undefined ? `${file} was deleted` : `${file} was replaced by another file`;
     if (!reported) {
       reported = true;

@@ -27,6 +27,19 @@ describe('scoring straight from the compact index', () => {
     }
   });
 
+  it('gives the best `limit` passages in the same order as the whole ranking, and forgets each question', () => {
+    const clauses = words('learning city festival partners funding').map((word) => ({ term: stem(word), boost: 1.5 }));
+    const all = built.score(clauses);
+    expect(all.length).toBeGreaterThan(10);
+    expect(built.score(clauses, 10)).toEqual(all.slice(0, 10));
+    // Scores are summed in arrays kept between questions: another question starts from zero.
+    const other = [{ term: stem('festival'), boost: 1 }];
+    const alone = built.score(other);
+    built.score(clauses);
+    expect(built.score(other)).toEqual(alone);
+    expect(built.score(clauses)).toEqual(all);
+  });
+
   it('scores nothing for terms the index lacks', () => {
     expect(built.score([{ term: 'zzqxv', boost: 2 }])).toEqual([]);
     expect(built.score([])).toEqual([]);

@@ -101,6 +101,10 @@ describe('names written in lower case', () => {
     expect(wordnet.kind('leeds')).toBe('name');
     expect(wordnet.kind('council')).toBe('word');
     expect(wordnet.kind('zzqxv')).toBeUndefined();
+    // Asked again (kept from the first time), in any case or spacing: the same answers.
+    expect(wordnet.kind(' Leeds ')).toBe('name');
+    expect(wordnet.kind('COUNCIL')).toBe('word');
+    expect(wordnet.kind('zzqxv')).toBeUndefined();
   });
 
   it('the index remembers the words its documents write as names, not words they also write in lower case', () => {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { answerCue, hasAnswerCue, questionType } from '../../src/knowledge/quote.js';
+import type { PassageSentence } from '../../src/knowledge/search.js';
+
+const sentence = (text: string): PassageSentence => ({ text, position: 0, terms: new Set(), cuesTested: 0, cuesFound: 0 });
+
+describe('answer cues of a passage sentence', () => {
+  const texts = [
+    'The festival was first held in 2003 and runs every spring.',
+    'A learning city is a city that mobilises its resources.',
+    'Twelve partners signed the charter.',
+    'It matters because learning keeps people in work.',
+    'Cork City Council leads the network with UCC.',
+    'Nothing here.',
+  ];
+  const types = ['definition', 'who', 'when', 'count', 'why', 'other'] as const;
+
+  it('agrees with the cue of each question type, asked once or many times', () => {
+    for (const text of texts) {
+      const kept = sentence(text);
+      for (let round = 0; round < 2; round++) {
+        for (const type of types) expect(hasAnswerCue(kept, type), `${type}: ${text}`).toBe(answerCue(type)?.test(text) ?? false);
+      }
+    }
+  });
+
+  it('is found or not per type, whatever was asked of the sentence before', () => {
+    const dated = sentence('The festival was first held in 2003.');
+    expect(hasAnswerCue(dated, 'why')).toBe(false);
+    expect(hasAnswerCue(dated, 'when')).toBe(true);
+    expect(hasAnswerCue(dated, 'count')).toBe(true);
+    expect(hasAnswerCue(dated, 'why')).toBe(false);
+    expect(questionType('When did the festival start?')).toBe('when');
+  });
+});
