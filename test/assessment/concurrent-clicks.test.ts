@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AssessmentService } from '../../src/assessment/assessment-service.js';
-import { silentLogger } from '../../src/core/ports.js';
+import { silentLogger, type SessionStore } from '../../src/core/ports.js';
 import type { Reply } from '../../src/core/replies.js';
 import { createPostgresStores } from '../../src/storage/postgres-stores.js';
 import { createSqliteStores } from '../../src/storage/sqlite-stores.js';
@@ -50,9 +50,47 @@ const backends: Array<{ name: string; skip: boolean; open: () => Promise<[Stores
 const frameworks = shippedFrameworks();
 const clock = new TestClock(new Date('2025-03-05T10:00:00Z'));
 let ids = 0;
+
+/**
+ * "At the same moment", made certain: once armed, the next two session reads (one per instance)
+ * each wait for the other, so both clicks read the same version before either writes. Without it,
+ * a loaded machine may finish one click before the other reads, and that is not this race.
+ */
+class ReadsMeet {
+  #armed = 0;
+  #waiting: Array<() => void> = [];
+
+  arm(): void {
+    this.#armed = 2;
+  }
+
+  async arrive(): Promise<void> {
+    if (this.#armed === 0) return;
+    this.#armed -= 1;
+    await new Promise<void>((resolve) => {
+      this.#waiting.push(resolve);
+      if (this.#armed === 0) for (const release of this.#waiting.splice(0)) release();
+    });
+  }
+
+  sessions(store: SessionStore): SessionStore {
+    return {
+      get: async (key) => {
+        const read = await store.get(key);
+        await this.arrive();
+        return read;
+      },
+      put: (key, session, expectedVersion) => store.put(key, session, expectedVersion),
+      delete: (key, expectedVersion) => store.delete(key, expectedVersion),
+      listByWorkspace: (workspace) => store.listByWorkspace(workspace),
+    };
+  }
+}
+
+const meet = new ReadsMeet();
 const instance = (stores: Stores): AssessmentService =>
   new AssessmentService({
-    frameworks, sessions: stores.sessions, results: stores.results, answers: fakeAnswers(), clock, logger: silentLogger,
+    frameworks, sessions: meet.sessions(stores.sessions), results: stores.results, answers: fakeAnswers(), clock, logger: silentLogger,
     newId: () => `result-${++ids}`,
   });
 
@@ -67,6 +105,7 @@ describe.each(backends)('two clicks at the same moment on two instances sharing 
     const first = await one.start(anna, 'niace-quick for Leeds');
     expect(text(first)).toContain('Question 1 of 9');
     const [low, high] = choiceValues(first);
+    meet.arm();
     const replies = await Promise.all([one.input(anna, { choice: low ?? '' }), two.input(anna, { choice: high ?? '' })]);
     const texts = replies.map(text);
     const lost = texts.filter((t) => t.includes('so this one was not applied'));
@@ -91,6 +130,7 @@ describe.each(backends)('two clicks at the same moment on two instances sharing 
     }
     expect(text(replies)).toContain('Question 9 of 9');
     const [a, b] = choiceValues(replies);
+    meet.arm();
     const last = (await Promise.all([one.input(anna, { choice: a ?? '' }), two.input(anna, { choice: b ?? '' })])).map(text);
     expect(last.filter((t) => t.includes('so this one was not applied'))).toHaveLength(1);
     expect(last.filter((t) => t.includes('The assessment has ended since'))).toHaveLength(1);
