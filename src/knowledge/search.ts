@@ -191,9 +191,13 @@ export class PassageSearch {
   concepts(question: string, previous?: string): Concept[] {
     const own = this.builder.build(question, MAX_CONCEPTS);
     if (previous === undefined || !isFollowUp(question, own)) return own;
+    const before = this.builder.build(previous, MAX_CONCEPTS);
+    // A question naming what the one before did not ("how did Birmingham send out its survey?")
+    // starts a topic of its own: its "its" is Birmingham's, not the previous question's subject.
+    const named = new Set(before.filter((concept) => concept.entity).map((concept) => concept.phrase.join(' ')));
+    if (own.some((concept) => concept.entity && !named.has(concept.phrase.join(' ')))) return own;
     // A short follow-up ("and who funds it?") is about what the previous question was about.
-    const earlier = this.builder
-      .build(previous, MAX_CONCEPTS)
+    const earlier = before
       .filter((concept) => !own.some((mine) => mine.phrase.join(' ') === concept.phrase.join(' ')))
       .map((concept) => ({ ...concept, weight: concept.weight * FOLLOW_UP_WEIGHT }));
     return [...own, ...earlier].slice(0, MAX_CONCEPTS);

@@ -125,4 +125,12 @@ describe('three confidences, in words every platform shows alike', () => {
     // Alone, the same words find another city's passage.
     expect(kb.answer('and what does it want for its citizens?').answer).not.toMatch(/Swansea/);
   });
+
+  it('a short question naming a subject of its own is not read as a follow-up of another one', async () => {
+    const chat = createFakeChat(createBot({ answers: kb }), consoleOrigin({ channelId: 'new-topic' }));
+    await chat.userSays('Which cities took part in the OECD Educating Cities initiative?');
+    // "its" is Birmingham's: the OECD question before it must not weigh in.
+    await chat.userSays('how did birmingham send out its survey?');
+    expect(chat.last()).toMatch(/^The Learning City Survey documents were sent out by email/);
+  });
 });
