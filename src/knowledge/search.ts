@@ -51,7 +51,9 @@ const POSTING_BUDGET = CHAMPION_MIN_PASSAGES;
 const FOLLOW_UP_WEIGHT = 0.6;
 /** A follow-up is short: at most this many content words of its own. */
 const FOLLOW_UP_WORDS = 4;
-const FOLLOW_UP_CUE = /^\s*(?:and|also|but|so|what about|how about|then)\b|\b(?:it|its|they|them|their|that|this|those|these|there|he|she|his|her)\b/iu;
+/** Words that open a follow-up: "and who funds it?", "what about Leeds?". */
+const LEADING_CUE = /^\s*(?:and|also|but|so|what about|how about|then)\b/iu;
+const FOLLOW_UP_CUE = new RegExp(`${LEADING_CUE.source}|\\b(?:it|its|they|them|their|that|this|those|these|there|he|she|his|her)\\b`, 'iu');
 
 /** True for a question that leans on the one before ("and who funds it?", "when did it start?"). */
 export const isFollowUp = (question: string, own: Concept[]): boolean =>
@@ -191,11 +193,15 @@ export class PassageSearch {
   concepts(question: string, previous?: string): Concept[] {
     const own = this.builder.build(question, MAX_CONCEPTS);
     if (previous === undefined || !isFollowUp(question, own)) return own;
-    const before = this.builder.build(previous, MAX_CONCEPTS);
-    // A question naming what the one before did not ("how did Birmingham send out its survey?")
-    // starts a topic of its own: its "its" is Birmingham's, not the previous question's subject.
+    let before = this.builder.build(previous, MAX_CONCEPTS);
     const named = new Set(before.filter((concept) => concept.entity).map((concept) => concept.phrase.join(' ')));
-    if (own.some((concept) => concept.entity && !named.has(concept.phrase.join(' ')))) return own;
+    if (own.some((concept) => concept.entity && !named.has(concept.phrase.join(' ')))) {
+      // A question naming what the one before did not starts a topic of its own ("how did
+      // Birmingham send out its survey?": "its" is Birmingham's), unless it opens as a follow-up
+      // ("and Bristol?"): then it asks the same about another subject, without the earlier one's names.
+      if (!LEADING_CUE.test(question)) return own;
+      before = before.filter((concept) => !concept.entity);
+    }
     // A short follow-up ("and who funds it?") is about what the previous question was about.
     const earlier = before
       .filter((concept) => !own.some((mine) => mine.phrase.join(' ') === concept.phrase.join(' ')))

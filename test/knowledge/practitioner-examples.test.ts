@@ -133,4 +133,12 @@ describe('three confidences, in words every platform shows alike', () => {
     await chat.userSays('how did birmingham send out its survey?');
     expect(chat.last()).toMatch(/^The Learning City Survey documents were sent out by email/);
   });
+
+  it('a follow-up that opens as one asks the same about another subject ("and Bristol?")', async () => {
+    const chat = createFakeChat(createBot({ answers: kb }), consoleOrigin({ channelId: 'other-subject' }));
+    await chat.userSays('What does Swansea Learning City want for its residents?');
+    await chat.userSays('and Bristol?');
+    expect(chat.last()).toMatch(/Bristol/);
+    expect(chat.last()).not.toMatch(/Swansea/);
+  });
 });
