@@ -4,6 +4,7 @@ import { CHAMPION_MIN_PASSAGES, type ScoreClause } from './lunr-compact.js';
 import { BoundedCache } from './bounded-cache.js';
 import { defaultRankWeights, type RankWeights } from './rank-weights.js';
 import { ConceptBuilder, type Concept } from './concepts.js';
+import { withPrevious } from './follow-ups.js';
 import type { StemPhrase, SynonymTable } from './synonyms.js';
 import { TypoCorrector } from './typos.js';
 import { unitsOf } from './quote.js';
@@ -46,18 +47,6 @@ const COMMON_TERM_MIN_PASSAGES = 50;
  * in more passages than that is never sent; its champion list (built with the index) stands in.
  */
 const POSTING_BUDGET = CHAMPION_MIN_PASSAGES;
-
-/** Share of its weight a concept of the previous question keeps in a follow-up. */
-const FOLLOW_UP_WEIGHT = 0.6;
-/** A follow-up is short: at most this many content words of its own. */
-const FOLLOW_UP_WORDS = 4;
-/** Words that open a follow-up: "and who funds it?", "what about Leeds?". */
-const LEADING_CUE = /^\s*(?:and|also|but|so|what about|how about|then)\b/iu;
-const FOLLOW_UP_CUE = new RegExp(`${LEADING_CUE.source}|\\b(?:it|its|they|them|their|that|this|those|these|there|he|she|his|her)\\b`, 'iu');
-
-/** True for a question that leans on the one before ("and who funds it?", "when did it start?"). */
-export const isFollowUp = (question: string, own: Concept[]): boolean =>
-  own.length <= FOLLOW_UP_WORDS && (own.length === 0 || FOLLOW_UP_CUE.test(question));
 
 /** Concepts kept from one message: real questions have far fewer; the rest would only cost time. */
 const MAX_CONCEPTS = 24;
@@ -192,21 +181,8 @@ export class PassageSearch {
   /** Turns a question into weighted concepts. Never uses Lunr's query syntax, so every text is safe. */
   concepts(question: string, previous?: string): Concept[] {
     const own = this.builder.build(question, MAX_CONCEPTS);
-    if (previous === undefined || !isFollowUp(question, own)) return own;
-    let before = this.builder.build(previous, MAX_CONCEPTS);
-    const named = new Set(before.filter((concept) => concept.entity).map((concept) => concept.phrase.join(' ')));
-    if (own.some((concept) => concept.entity && !named.has(concept.phrase.join(' ')))) {
-      // A question naming what the one before did not starts a topic of its own ("how did
-      // Birmingham send out its survey?": "its" is Birmingham's), unless it opens as a follow-up
-      // ("and Bristol?"): then it asks the same about another subject, without the earlier one's names.
-      if (!LEADING_CUE.test(question)) return own;
-      before = before.filter((concept) => !concept.entity);
-    }
-    // A short follow-up ("and who funds it?") is about what the previous question was about.
-    const earlier = before
-      .filter((concept) => !own.some((mine) => mine.phrase.join(' ') === concept.phrase.join(' ')))
-      .map((concept) => ({ ...concept, weight: concept.weight * FOLLOW_UP_WEIGHT }));
-    return [...own, ...earlier].slice(0, MAX_CONCEPTS);
+    if (previous === undefined) return own;
+    return withPrevious(question, own, () => this.builder.build(previous, MAX_CONCEPTS), MAX_CONCEPTS);
   }
 
   /** True when the stems hold the concept (its phrase or an alternative): `coverage([concept], terms) > 0`, without the array. */

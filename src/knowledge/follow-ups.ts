@@ -1,0 +1,37 @@
+import type { Concept } from './concepts.js';
+
+/** Share of its weight a concept of the previous question keeps in a follow-up. */
+const FOLLOW_UP_WEIGHT = 0.6;
+/** A follow-up is short: at most this many content words of its own. */
+const FOLLOW_UP_WORDS = 4;
+/** Words that open a follow-up: "and who funds it?", "what about Leeds?". */
+const LEADING_CUE = /^\s*(?:and|also|but|so|what about|how about|then)\b/iu;
+const FOLLOW_UP_CUE = new RegExp(`${LEADING_CUE.source}|\\b(?:it|its|they|them|their|that|this|those|these|there|he|she|his|her)\\b`, 'iu');
+
+/** True for a question that leans on the one before ("and who funds it?", "when did it start?"). */
+export const isFollowUp = (question: string, own: readonly Concept[]): boolean =>
+  own.length <= FOLLOW_UP_WORDS && (own.length === 0 || FOLLOW_UP_CUE.test(question));
+
+const key = (concept: Concept): string => concept.phrase.join(' ');
+
+/**
+ * A question's concepts with what it takes from the question before it: a short follow-up ("and
+ * who funds it?") is about what the previous question was about, whose concepts count at a lower
+ * weight. `before` is read only when the question is a follow-up.
+ */
+export const withPrevious = (question: string, own: Concept[], before: () => Concept[], maxConcepts: number): Concept[] => {
+  if (!isFollowUp(question, own)) return own;
+  let earlier = before();
+  const named = new Set(earlier.filter((concept) => concept.entity).map(key));
+  if (own.some((concept) => concept.entity && !named.has(key(concept)))) {
+    // A question naming what the one before did not starts a topic of its own ("how did
+    // Birmingham send out its survey?": "its" is Birmingham's), unless it opens as a follow-up
+    // ("and Bristol?"): then it asks the same about another subject, without the earlier one's names.
+    if (!LEADING_CUE.test(question)) return own;
+    earlier = earlier.filter((concept) => !concept.entity);
+  }
+  const carried = earlier
+    .filter((concept) => !own.some((mine) => key(mine) === key(concept)))
+    .map((concept) => ({ ...concept, weight: concept.weight * FOLLOW_UP_WEIGHT }));
+  return [...own, ...carried].slice(0, maxConcepts);
+};
