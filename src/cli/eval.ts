@@ -4,10 +4,7 @@ import { parseArgs } from 'node:util';
 import { knowledgePaths, projectRoot } from '../knowledge/default-paths.js';
 import { loadDocuments } from '../knowledge/load-documents.js';
 import { evalSetSchema, evaluateBot, evaluatePlainLunr, rankingRecall, type EvalFigures, type EvalSet } from '../knowledge/evaluate.js';
-import { loadOrBuildKnowledge, openKnowledgeBase } from '../knowledge/knowledge-base.js';
-import { PassageSearch } from '../knowledge/search.js';
-import { buildSynonymTable, loadSynonyms } from '../knowledge/synonyms.js';
-import { WordNet } from '../knowledge/wordnet.js';
+import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
 
 /** The project's own sets, scored by default; any other set is named with `--file`. */
 const OWN_SETS = ['test/fixtures/eval/tuning.json', 'test/fixtures/eval/test.json'].map((file) => `${projectRoot}${file}`);
@@ -45,12 +42,8 @@ const main = async (): Promise<number> => {
   const paths = knowledgePaths(process.env.KNOWLEDGE_DIR);
   const kb = await openKnowledgeBase(paths);
   const documents = (await loadDocuments(paths.docsDir)).documents;
-  // The same search the bot answers with, asked directly: the ranking without any refusal.
-  const search = new PassageSearch(
-    (await loadOrBuildKnowledge(paths)).built,
-    paths.synonymsFile ? loadSynonyms(paths.synonymsFile) : buildSynonymTable([]),
-    new WordNet(),
-  );
+  // The same index, synonyms and WordNet the bot answers with, asked directly: the ranking without any refusal.
+  const search = kb.searchOver(kb.built);
   const ranking: string[] = [];
   const rows: string[] = [];
   for (const file of files) {
