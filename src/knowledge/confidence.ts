@@ -68,6 +68,12 @@ const NAME = /(?<=\S\s+)\p{Lu}[\p{L}\p{N}]+/gu;
 /** True when a sentence names something the question does not. */
 const namesNew = (text: string, question: Set<string>): boolean => [...text.matchAll(NAME)].some(([name]) => !question.has(foldText(name)));
 
+/** True when one of a who-question's answering sentences names someone the question does not. */
+const whoAnswered = (question: string, sentences: readonly PassageSentence[]): boolean => {
+  const asked = new Set(words(question));
+  return sentences.some(({ text }) => namesNew(text, asked));
+};
+
 /** In a question of at most this many content words, each is essential. */
 const SHORT_QUESTION = 3;
 /** A word no document uses and nothing bridges, rarer in everyday English than this (0-1), names a topic they lack. */
@@ -142,7 +148,7 @@ export const confidenceFeatures = (
     lackedRarity,
     score: best.score,
     sentenceMissingRarity: Math.max(0, ...sentenceMissing.map(rarityOf)),
-    nameMissing: type === 'who' && !answeringSentences(search, best, coverages).some(({ text }) => namesNew(text, new Set(words(question)))),
+    nameMissing: type === 'who' && !whoAnswered(question, answeringSentences(search, best, coverages)),
     askedCoverage: asked.length > 0 ? search.coverage(asked, best.terms) : best.coverage,
     words: concepts.length,
   };

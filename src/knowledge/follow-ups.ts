@@ -9,7 +9,7 @@ const LEADING_CUE = /^\s*(?:and|also|but|so|what about|how about|then)\b/iu;
 const FOLLOW_UP_CUE = new RegExp(`${LEADING_CUE.source}|\\b(?:it|its|they|them|their|that|this|those|these|there|he|she|his|her)\\b`, 'iu');
 
 /** True for a question that leans on the one before ("and who funds it?", "when did it start?"). */
-export const isFollowUp = (question: string, own: readonly Concept[]): boolean =>
+const isFollowUp = (question: string, own: readonly Concept[]): boolean =>
   own.length <= FOLLOW_UP_WORDS && (own.length === 0 || FOLLOW_UP_CUE.test(question));
 
 const key = (concept: Concept): string => concept.phrase.join(' ');

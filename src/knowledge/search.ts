@@ -60,6 +60,13 @@ const hasPhrase = (phrase: StemPhrase, terms: Terms): boolean => {
   return true;
 };
 
+/** True when the terms hold the concept's phrase or one of its alternatives. */
+const holdsConcept = (concept: Concept, terms: Terms): boolean => {
+  if (hasPhrase(concept.phrase, terms)) return true;
+  for (const alternative of concept.alternatives) if (hasPhrase(alternative, terms)) return true;
+  return false;
+};
+
 /** True when the terms hold any of the stems. */
 const hasAny = (stems: readonly string[], terms: Terms): boolean => {
   for (const term of stems) if (terms.has(term)) return true;
@@ -161,12 +168,7 @@ export class PassageSearch {
     return this.shapeOf(passage).underHeading;
   }
 
-  /** Coverage by each sentence of a passage read under its heading. */
-  sentenceCoverages(concepts: Concept[], passage: Passage): number[] {
-    return this.shapeOf(passage).underHeading.map((terms) => this.coverage(concepts, terms));
-  }
-
-  /** The best of {@link sentenceCoverages}, 0 for a passage without sentences; without the array. */
+  /** The best coverage by one sentence of a passage read under its heading, 0 for a passage without sentences. */
   private bestSentenceCoverage(concepts: readonly Concept[], sentences: ReadonlyArray<Set<string>>): number {
     let best = 0;
     for (const terms of sentences) best = Math.max(best, this.coverage(concepts, terms));
@@ -187,10 +189,7 @@ export class PassageSearch {
 
   /** True when the stems hold the concept (its phrase or an alternative): `coverage([concept], terms) > 0`, without the array. */
   covers(concept: Concept, terms: Terms): boolean {
-    if (concept.weight === 0 || !Number.isFinite(concept.weight)) return false;
-    if (hasPhrase(concept.phrase, terms)) return true;
-    for (const alternative of concept.alternatives) if (hasPhrase(alternative, terms)) return true;
-    return false;
+    return concept.weight !== 0 && Number.isFinite(concept.weight) && holdsConcept(concept, terms);
   }
 
   /** Share of the concepts' weight that a set of stems covers. */
@@ -200,15 +199,7 @@ export class PassageSearch {
     let matched = 0;
     for (const concept of concepts) {
       total += concept.weight;
-      if (hasPhrase(concept.phrase, terms)) matched += concept.weight;
-      else {
-        for (const alternative of concept.alternatives) {
-          if (hasPhrase(alternative, terms)) {
-            matched += concept.weight;
-            break;
-          }
-        }
-      }
+      if (holdsConcept(concept, terms)) matched += concept.weight;
     }
     return total === 0 ? 0 : matched / total;
   }
