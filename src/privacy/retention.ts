@@ -71,12 +71,17 @@ export const createRetention = (deps: RetentionDeps): Retention => {
     );
   };
 
+  /** Clears a removal mark, if there was one: the bot is in the workspace again. */
+  const back = async (workspace: string): Promise<void> => {
+    if (await status.clearRemoved(workspace)) logger.info({ workspace }, 'bot added back to a workspace; its data is kept');
+  };
+
   return {
     lifecycle: {
       removed,
       async returned(workspace) {
         await status.markPresent([workspace], clock.now());
-        if (await status.clearRemoved(workspace)) logger.info({ workspace }, 'bot added back to a workspace; its data is kept');
+        await back(workspace);
       },
       async connected(present, covers, at) {
         const listed = new Set(present);
@@ -84,9 +89,7 @@ export const createRetention = (deps: RetentionDeps): Retention => {
           if (!listed.has(workspace) && covers(workspace)) await removed(workspace, at, 'while the bot was offline');
         }
         await status.markPresent(present, at);
-        for (const workspace of present) {
-          if (await status.clearRemoved(workspace)) logger.info({ workspace }, 'bot added back to a workspace; its data is kept');
-        }
+        for (const workspace of present) await back(workspace);
       },
     },
     removedWorkspaces: async () => new Set((await status.listRemoved()).map((row) => row.workspace)),
