@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { errorMessage } from '../core/errors.js';
+import { describeBytes } from './byte-size.js';
 import { isLoadError, type LoadError, type SourceDocument } from './documents.js';
 import { parseDocumentFile, SUPPORTED_EXTENSIONS } from './parse-file.js';
 
@@ -24,12 +25,6 @@ export interface LoadedDocuments {
  * size, and everything else loads.
  */
 export const MAX_KNOWLEDGE_FILE_BYTES = 100 * 1024 * 1024;
-
-/** "130 MB", "2.5 MB", "12 KB". */
-const sizeText = (bytes: number): string => {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 1 ? `${mb.toFixed(mb < 10 ? 1 : 0)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-};
 
 /** Folders inside the knowledge folder that hold other data than documents. */
 export const NON_DOCUMENT_FOLDERS = new Set(['frameworks', 'node_modules']);
@@ -63,7 +58,7 @@ export const loadDocuments = async (dir: string, maxBytes = MAX_KNOWLEDGE_FILE_B
       const { size } = await stat(join(dir, file));
       result =
         size > maxBytes
-          ? { file, message: `is ${sizeText(size)}; a file in the knowledge folder may be at most ${sizeText(maxBytes)}: split it into parts` }
+          ? { file, message: `is ${describeBytes(size)}; a file in the knowledge folder may be at most ${describeBytes(maxBytes)}: split it into parts` }
           : await parseDocumentFile(file, await readFile(join(dir, file)));
     } catch (error) {
       result = { file, message: `could not be read: ${errorMessage(error)}` };

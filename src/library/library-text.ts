@@ -1,12 +1,7 @@
 import type { SourceDocument } from '../knowledge/documents.js';
 import type { StoredPassage } from './document-store.js';
 
-/** "20 MB", "312 KB", "950 bytes". */
-export const describeBytes = (bytes: number): string => {
-  const mb = bytes / (1024 * 1024);
-  if (mb >= 1) return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
-  return bytes >= 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${bytes} bytes`;
-};
+export { describeBytes } from '../knowledge/byte-size.js';
 
 /** The last part of a name a platform or a path gave, without control characters; never empty. */
 export const fileNameOf = (raw: string): string => {
