@@ -177,6 +177,9 @@ describe.skipIf(!withPostgres)('three bot processes sharing one PostgreSQL and o
     }
     expect(killed).toBe(true);
     expect(alive()).toHaveLength(2);
+    // The last click's own update (the question marked with its choice) lands before the next test
+    // counts this prompt's calls.
+    await web.until((calls) => calls.find((call) => call.method === 'chat.update' && call.params['ts'] === promptTs && shows(call, 'Question 9 of 9') && shows(call, 'chose')));
 
     const saved = await savedResults('Multiton');
     expect(saved).toHaveLength(1);
@@ -219,7 +222,7 @@ describe.skipIf(!withPostgres)('three bot processes sharing one PostgreSQL and o
     const question = envelope({ type: 'app_mention', text: '<@U0BOT> what is a learning city?', user: 'U0BEN', ts: '1700000750.000100', team: TEAM, channel: CHANNEL, event_ts: '1700000750.000100' }, 'EvMULTI4');
     expect((await sendEvent(second.url, question)).status).toBe(503);
     await settle();
-    expect(web.calls.slice(before).filter((call) => call.method === 'chat.update')).toEqual([]);
+    expect(web.calls.slice(before).filter((call) => call.method === 'chat.update' && call.params['ts'] === promptTs)).toEqual([]);
 
     cut.restore();
     // No restart: each instance's pool opens new connections when asked.
