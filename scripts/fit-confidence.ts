@@ -8,17 +8,14 @@ import { parseArgs } from 'node:util';
 import { collectSamples, crossValidate, fitConfidenceModel, outcomeFrom, sampleProbability, type FitOutcome } from '../src/knowledge/confidence-fitting.js';
 import { knowledgePaths, projectRoot } from '../src/knowledge/default-paths.js';
 import { evalSetSchema } from '../src/knowledge/evaluate.js';
-import { loadOrBuildKnowledge } from '../src/knowledge/knowledge-base.js';
-import { PassageSearch } from '../src/knowledge/search.js';
-import { buildSynonymTable, loadSynonyms } from '../src/knowledge/synonyms.js';
-import { WordNet } from '../src/knowledge/wordnet.js';
+import { openKnowledgeBase } from '../src/knowledge/knowledge-base.js';
 
 const { values } = parseArgs({ options: { write: { type: 'boolean' } } });
 const out = (line = ''): void => void process.stdout.write(`${line}\n`);
 
-const paths = knowledgePaths();
-const { built } = await loadOrBuildKnowledge(paths);
-const search = new PassageSearch(built, paths.synonymsFile ? loadSynonyms(paths.synonymsFile) : buildSynonymTable([]), new WordNet());
+// The index, synonyms and WordNet the bot answers with.
+const kb = await openKnowledgeBase(knowledgePaths());
+const search = kb.searchOver(kb.built);
 const set = evalSetSchema.parse(JSON.parse(readFileSync(`${projectRoot}test/fixtures/eval/tuning.json`, 'utf8')));
 const samples = collectSamples(search, set);
 const model = fitConfidenceModel(samples);

@@ -6,10 +6,8 @@ import { collectSamples, fitConfidenceModel } from '../../src/knowledge/confiden
 import { knowledgePaths, projectRoot } from '../../src/knowledge/default-paths.js';
 import { evalSetSchema } from '../../src/knowledge/evaluate.js';
 import { buildIndex } from '../../src/knowledge/index-build.js';
-import { KnowledgeBase, loadOrBuildKnowledge } from '../../src/knowledge/knowledge-base.js';
-import { PassageSearch } from '../../src/knowledge/search.js';
-import { buildSynonymTable, loadSynonyms } from '../../src/knowledge/synonyms.js';
-import { WordNet } from '../../src/knowledge/wordnet.js';
+import { KnowledgeBase, openKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { buildSynonymTable } from '../../src/knowledge/synonyms.js';
 import { copyKnowledge } from '../support/knowledge.js';
 
 const clear: ConfidenceFeatures = {
@@ -31,7 +29,8 @@ const clear: ConfidenceFeatures = {
 describe('the confidence model', () => {
   it('is what fitting on the tuning half gives (scripts/fit-confidence.ts --write)', async () => {
     const paths = knowledgePaths(copyKnowledge());
-    const search = new PassageSearch((await loadOrBuildKnowledge(paths)).built, loadSynonyms(paths.synonymsFile ?? ''), new WordNet());
+    const kb = await openKnowledgeBase(paths);
+    const search = kb.searchOver(kb.built);
     const tuning = evalSetSchema.parse(JSON.parse(readFileSync(`${projectRoot}test/fixtures/eval/tuning.json`, 'utf8')));
     expect(fitConfidenceModel(collectSamples(search, tuning))).toEqual({ ...fittedConfidence, features: [...fittedConfidence.features] });
   });
