@@ -8,7 +8,7 @@ import { parseAssessChoice, type AssessChoice } from './choices.js';
 import { CrossedSave, crossedReplies, type Turn } from './crossed-save.js';
 import { resumeEngine, startEngine, stepEngine, type EngineInput } from './engine.js';
 import type { Framework } from './framework-schema.js';
-import { citiesReply, historyReply, noResultsReply } from './history.js';
+import { citiesReply, historyReply, noResultsReply, unfinishedNote, withNote } from './history.js';
 import { csvReply } from './export.js';
 import { buildFeedback, scoreAnswers } from './scoring.js';
 import {
@@ -127,10 +127,11 @@ export class AssessmentService implements AssessmentPort {
     return this.guard(origin, async () => {
       const workspace = workspaceKey(origin);
       const name = city.trim();
-      if (name === '') return [citiesReply(await this.deps.results.list(workspace, { limit: 500 }), this.deps.clock.now())];
-      const found = await this.deps.results.list(workspace, { city: name });
-      if (found.length === 0) return [noResultsReply(name, await this.deps.results.list(workspace, { limit: 500 }))];
-      return [historyReply(name, found, this.byId, this.deps.clock.now())];
+      const now = this.deps.clock.now();
+      const found = await this.deps.results.list(workspace, name === '' ? { limit: 500 } : { city: name });
+      if (found.length > 0) return [name === '' ? citiesReply(found, now) : historyReply(name, found, this.byId, now)];
+      const none = name === '' ? citiesReply(found, now) : noResultsReply(name, await this.deps.results.list(workspace, { limit: 500 }));
+      return [withNote(none, unfinishedNote(name, await this.deps.sessions.listByWorkspace(workspace), this.byId, now))];
     }, READ_FAILURE);
   }
 

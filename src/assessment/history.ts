@@ -1,4 +1,4 @@
-import type { AssessmentResult } from '../core/ports.js';
+import type { AssessmentResult, SessionKey, StoredSession } from '../core/ports.js';
 import type { Reply } from '../core/replies.js';
 import type { Framework } from './framework-schema.js';
 import { formatDate, formatDateTime, formatDelta, formatPercent } from './format.js';
@@ -118,3 +118,36 @@ export const noResultsReply = (city: string, results: readonly AssessmentResult[
       : ` Start one with ${codeSpan(`assess for ${city}`)}${results.length > 0 ? ', or type `results` to list the cities that have results' : ''}.`;
   return { text: `No saved assessments for *${escapeText(city)}* in this workspace yet.${suggestion}`, kind: 'info' };
 };
+
+/** Unfinished assessments named at most in a results reply; the digest lists them all. */
+const MAX_UNFINISHED_NAMED = 5;
+
+/**
+ * A note under a results reply that shows no result for `city` (or none at all, without a city):
+ * assessments of it started but not finished, which keep no result until they are. Undefined when
+ * there are none. Someone who paused an assessment and asks for results learns why there are none.
+ */
+export const unfinishedNote = (
+  city: string,
+  sessions: ReadonlyArray<SessionKey & StoredSession>,
+  frameworks: ReadonlyMap<string, Framework>,
+  now: Date,
+): string | undefined => {
+  const wanted = city.trim().toLowerCase();
+  const matching = sessions
+    .filter((session) => session.city !== '' && session.frameworkId !== '' && (wanted === '' || session.city.toLowerCase() === wanted))
+    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
+  if (matching.length === 0) return undefined;
+  const named = matching
+    .slice(0, MAX_UNFINISHED_NAMED)
+    .map((session) => `*${escapeText(session.city)}* (${frameworkName(frameworks, session.frameworkId)}, last answer ${formatDate(session.updatedAt, now)})`);
+  const more = matching.length > MAX_UNFINISHED_NAMED ? ` and ${matching.length - MAX_UNFINISHED_NAMED} more` : '';
+  const one = matching.length === 1;
+  return (
+    `${one ? 'An assessment is' : `${matching.length} assessments are`} started but not finished: ${named.join('; ')}${more}. ` +
+    `A result is kept once ${one ? 'it is' : 'each is'} finished; whoever started ${one ? 'it' : 'one'} carries on with \`assess resume\` in the same conversation.`
+  );
+};
+
+/** `reply` with `note` as a paragraph of its own, when there is one. */
+export const withNote = (reply: Reply, note: string | undefined): Reply => (note === undefined ? reply : { ...reply, text: `${reply.text}\n\n${note}` });

@@ -316,6 +316,30 @@ describe('assessment service', () => {
     expect(sameDay).toContain('• 10 February: *67%* (+67)');
   });
 
+  it('says why a city has no result yet when its assessment is started but not finished, in this workspace only', async () => {
+    const h = harness();
+    h.clock.set('2025-05-02T10:00:00Z');
+    const ana = chat(h.service, origin('U1'));
+    await ana.assess('niace for Riverton');
+    await answerAll(ana.say, ['2', '3', 'stop']);
+    const elsewhere = chat(h.service, origin('U9', { workspaceId: 'T2' }));
+    await elsewhere.assess('niace for Hidden Town');
+    h.clock.set('2025-05-03T09:00:00Z');
+    const unfinished =
+      'An assessment is started but not finished: *Riverton* (NIACE Learning City Toolkit – quick check, last answer 2 May). ' +
+      'A result is kept once it is finished; whoever started it carries on with `assess resume` in the same conversation.';
+    expect((await h.service.results(origin('U2'), 'riverton'))[0]?.text).toBe(`No saved assessments for *riverton* in this workspace yet. Start one with \`assess for riverton\`.\n\n${unfinished}`);
+    expect((await h.service.results(origin('U2'), ''))[0]?.text).toBe(`No saved assessments in this workspace yet. Start one with \`assess\`.\n\n${unfinished}`);
+    // Another city's reply says nothing of Riverton's assessment.
+    expect((await h.service.results(origin('U2'), 'Leeds'))[0]?.text).toBe('No saved assessments for *Leeds* in this workspace yet. Start one with `assess for Leeds`.');
+    // The one who paused it carries on as the note says, and once it is finished the note is gone.
+    await ana.assess('resume');
+    expect(ana.text).toContain('Question 3 of 9');
+    await answerAll(ana.say, Array(7).fill('1'));
+    expect((await h.service.results(origin('U2'), 'Riverton'))[0]?.text).toContain('*Assessment results for Riverton* (1, newest first)');
+    expect((await h.service.results(origin('U2'), ''))[0]?.text).not.toContain('not finished');
+  });
+
   it('exports the workspace’s results as a CSV file named after the workspace and day, one row per component', async () => {
     const h = harness();
     const ana = chat(h.service, origin('U1'));
