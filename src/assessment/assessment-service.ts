@@ -1,8 +1,7 @@
 import { DatabaseGoneError, StorageUnavailableError, errorMessage } from '../core/errors.js';
 import { conversationKey, workspaceKey, type Origin } from '../core/events.js';
-import type {
-  AnswerPort, AssessmentPort, AssessmentResult, Clock, Logger, ResultStore, SessionKey, SessionStore,
-} from '../core/ports.js';
+import type { AnswerPort, AssessmentPort, Clock, Logger } from '../core/ports.js';
+import type { AssessmentResult, ResultStore, SessionKey, SessionStore } from '../core/assessment-store.js';
 import type { Reply } from '../core/replies.js';
 import { parseAssessChoice, type AssessChoice } from './choices.js';
 import { CrossedSave, crossedReplies, type Turn } from './crossed-save.js';

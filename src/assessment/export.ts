@@ -1,4 +1,4 @@
-import type { AreaSpread, AssessmentResult } from '../core/ports.js';
+import type { AreaSpread, AssessmentResult } from '../core/assessment-store.js';
 import type { Reply } from '../core/replies.js';
 import type { Framework } from './framework-schema.js';
 

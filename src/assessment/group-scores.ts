@@ -1,4 +1,4 @@
-import type { ComponentScore } from '../core/ports.js';
+import type { ComponentScore } from '../core/assessment-store.js';
 import type { Framework } from './framework-schema.js';
 import type { AssessmentScore } from './scoring.js';
 

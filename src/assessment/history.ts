@@ -1,4 +1,4 @@
-import type { AssessmentResult, SessionKey, StoredSession } from '../core/ports.js';
+import type { AssessmentResult, SessionKey, StoredSession } from '../core/assessment-store.js';
 import type { Reply } from '../core/replies.js';
 import type { Framework } from './framework-schema.js';
 import { formatDate, formatDateTime, formatDelta, formatPercent } from './format.js';

@@ -1,4 +1,4 @@
-import type { ComponentScore } from '../core/ports.js';
+import type { ComponentScore } from '../core/assessment-store.js';
 import type { Citation } from '../core/replies.js';
 import { scaleRange, type Framework } from './framework-schema.js';
 

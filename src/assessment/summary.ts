@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AssessmentResult, ComponentScore } from '../core/ports.js';
+import type { AssessmentResult, ComponentScore } from '../core/assessment-store.js';
 import type { Citation, Reply } from '../core/replies.js';
 import type { ChartInput } from './chart.js';
 import type { Framework } from './framework-schema.js';

@@ -1,5 +1,5 @@
 import { conversationKey, workspaceKey, type Origin } from '../core/events.js';
-import type { SessionKey } from '../core/ports.js';
+import type { SessionKey } from '../core/assessment-store.js';
 import { createPostgresBenchCore } from './bench-core.js';
 import { createBenchDatabase } from './bench-database.js';
 import { summarize, type Timing } from './stats.js';

@@ -1,5 +1,5 @@
 import { csvField, exportFilename } from '../assessment/export.js';
-import type { SessionKey, StoredSession } from '../core/ports.js';
+import type { SessionKey, StoredSession } from '../core/assessment-store.js';
 import type { Reply } from '../core/replies.js';
 import type { Reminder } from '../reminders/reminder.js';
 import type { FeedbackEntry } from '../storage/feedback-entry.js';

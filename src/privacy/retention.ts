@@ -1,5 +1,6 @@
 import { errorMessage } from '../core/errors.js';
-import type { Clock, ErasableSessionStore, ErasableStore, Logger, WorkspaceLifecycle } from '../core/ports.js';
+import type { Clock, ErasableStore, Logger, WorkspaceLifecycle } from '../core/ports.js';
+import type { ErasableSessionStore } from '../core/assessment-store.js';
 import { eraseWorkspaceEverywhere, totalErased } from './erase.js';
 import type { WorkspaceStatusStore } from './workspace-status.js';
 

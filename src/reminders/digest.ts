@@ -1,4 +1,5 @@
-import type { AnswerPort, AssessmentResult, ComponentScore, Logger, ResultStore, SessionStore } from '../core/ports.js';
+import type { AnswerPort, Logger } from '../core/ports.js';
+import type { AssessmentResult, ComponentScore, ResultStore, SessionStore } from '../core/assessment-store.js';
 import type { Choice, Citation, Reply } from '../core/replies.js';
 import { assessChoiceValue } from '../assessment/choices.js';
 import { formatDate, formatDelta, formatPercent } from '../assessment/format.js';

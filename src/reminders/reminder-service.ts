@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { DatabaseGoneError, errorMessage } from '../core/errors.js';
 import { workspaceKey, type Origin } from '../core/events.js';
-import type { Clock, Logger, ReminderPort, ResultStore } from '../core/ports.js';
+import type { Clock, Logger, ReminderPort } from '../core/ports.js';
+import type { ResultStore } from '../core/assessment-store.js';
 import type { Reply } from '../core/replies.js';
 import { cleanCity } from '../assessment/start-args.js';
 import { parseReminderCommand, type ReminderAction, type TargetSpec } from './command-parse.js';

@@ -1,5 +1,6 @@
 import type { Platform } from '../core/events.js';
-import type { AnswerPort, Clock, Logger, Notifier, ReminderPort, ResultStore, SessionStore } from '../core/ports.js';
+import type { AnswerPort, Clock, Logger, Notifier, ReminderPort } from '../core/ports.js';
+import type { ResultStore, SessionStore } from '../core/assessment-store.js';
 import type { Framework } from '../assessment/framework-schema.js';
 import type { RoundStore } from '../rounds/round.js';
 import { createDigestBuilder } from './digest.js';

@@ -1,4 +1,4 @@
-import type { AreaSpread, ComponentScore } from '../core/ports.js';
+import type { AreaSpread, ComponentScore } from '../core/assessment-store.js';
 import { scaleRange, type Framework } from '../assessment/framework-schema.js';
 import { scoreAnswers } from '../assessment/scoring.js';
 

@@ -1,4 +1,4 @@
-import type { AreaSpread, ComponentScore } from '../core/ports.js';
+import type { AreaSpread, ComponentScore } from '../core/assessment-store.js';
 import type { Citation, Reply } from '../core/replies.js';
 import type { ChartInput } from '../assessment/chart.js';
 import type { Framework } from '../assessment/framework-schema.js';

@@ -1,5 +1,6 @@
 import type { Platform } from '../core/events.js';
-import type { ChartRenderer, Clock, GroupRoundPort, Logger, Notifier, ResultStore } from '../core/ports.js';
+import type { ChartRenderer, Clock, GroupRoundPort, Logger, Notifier } from '../core/ports.js';
+import type { ResultStore } from '../core/assessment-store.js';
 import type { Framework } from '../assessment/framework-schema.js';
 import type { CoordinatorConfig } from '../reminders/permissions.js';
 import type { SetTimer, ClearTimer } from '../reminders/scheduler.js';

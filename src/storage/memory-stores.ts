@@ -1,14 +1,6 @@
 import { ANONYMOUS_USER_ID } from '../core/ports.js';
-import type {
-  AssessmentResult,
-  ErasableSessionStore,
-  ErasableStore,
-  ErasedCounts,
-  FeedbackStore,
-  ResultStore,
-  SessionKey,
-  StoredSession,
-} from '../core/ports.js';
+import type { ErasableStore, ErasedCounts, FeedbackStore } from '../core/ports.js';
+import type { AssessmentResult, ErasableSessionStore, ResultStore, SessionKey, StoredSession } from '../core/assessment-store.js';
 import { cityKey, normaliseLimit, toIsoText, toJsonText } from './store-values.js';
 import type { FeedbackEntry } from './feedback-entry.js';
 import type { RemovedWorkspace, WorkspaceStatusStore } from '../privacy/workspace-status.js';

@@ -1,6 +1,7 @@
 import { silentLogger } from '../core/ports.js';
 import { ANONYMOUS_USER_ID } from '../core/ports.js';
-import type { AssessmentResult, ErasableStore, ErasedCounts, Logger, ResultStore } from '../core/ports.js';
+import type { ErasableStore, ErasedCounts, Logger } from '../core/ports.js';
+import type { AssessmentResult, ResultStore } from '../core/assessment-store.js';
 import { pgColumns } from './postgres-columns.js';
 import type { PostgresDatabase } from './postgres-database.js';
 import { RESULT_COLUMNS, resultRows, resultValues } from './result-rows.js';

@@ -1,5 +1,6 @@
 import { silentLogger } from '../core/ports.js';
-import type { ErasableSessionStore, ErasedCounts, Logger, SessionKey, StoredSession } from '../core/ports.js';
+import type { ErasedCounts, Logger } from '../core/ports.js';
+import type { ErasableSessionStore, SessionKey, StoredSession } from '../core/assessment-store.js';
 import { pgColumns } from './postgres-columns.js';
 import type { PostgresDatabase } from './postgres-database.js';
 import { SESSION_COLUMNS, SESSION_READ_COLUMNS, sessionRows, withoutKey } from './session-rows.js';

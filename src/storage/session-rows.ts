@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Logger, SessionKey, StoredSession } from '../core/ports.js';
+import type { Logger } from '../core/ports.js';
+import type { SessionKey, StoredSession } from '../core/assessment-store.js';
 import { parseRowOrSkip } from './row-columns.js';
 import type { RowColumns } from './row-columns.js';
 

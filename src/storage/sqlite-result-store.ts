@@ -1,6 +1,7 @@
 import { silentLogger } from '../core/ports.js';
 import { ANONYMOUS_USER_ID } from '../core/ports.js';
-import type { AssessmentResult, ErasableStore, ErasedCounts, Logger, ResultStore } from '../core/ports.js';
+import type { ErasableStore, ErasedCounts, Logger } from '../core/ports.js';
+import type { AssessmentResult, ResultStore } from '../core/assessment-store.js';
 import { applyMigrations } from './sqlite-database.js';
 import type { Database } from './sqlite-database.js';
 import { migrations } from './schema.js';

@@ -1,5 +1,6 @@
 import { silentLogger } from '../core/ports.js';
-import type { ErasableSessionStore, ErasedCounts, Logger, SessionKey, StoredSession } from '../core/ports.js';
+import type { ErasedCounts, Logger } from '../core/ports.js';
+import type { ErasableSessionStore, SessionKey, StoredSession } from '../core/assessment-store.js';
 import { applyMigrations } from './sqlite-database.js';
 import type { Database } from './sqlite-database.js';
 import { migrations } from './schema.js';

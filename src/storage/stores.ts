@@ -1,4 +1,5 @@
-import type { DedupeStore, ErasableSessionStore, ErasableStore, FeedbackStore, InstallationStore, ResultStore } from '../core/ports.js';
+import type { DedupeStore, ErasableStore, FeedbackStore, InstallationStore } from '../core/ports.js';
+import type { ErasableSessionStore, ResultStore } from '../core/assessment-store.js';
 import type { DocumentStore } from '../library/document-store.js';
 import type { WorkspaceStatusStore } from '../privacy/workspace-status.js';
 import type { ReminderStore } from '../reminders/reminder.js';

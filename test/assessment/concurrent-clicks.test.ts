@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AssessmentService } from '../../src/assessment/assessment-service.js';
-import { silentLogger, type SessionStore } from '../../src/core/ports.js';
+import { silentLogger } from '../../src/core/ports.js';
+import type { SessionStore } from '../../src/core/assessment-store.js';
 import type { Reply } from '../../src/core/replies.js';
 import { createPostgresStores } from '../../src/storage/postgres-stores.js';
 import { createSqliteStores } from '../../src/storage/sqlite-stores.js';

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { Origin } from '../../src/core/events.js';
-import type {
-  AnswerPort, AnswerSource, AssessmentResult, Clock, KnowledgeAnswer, ResultStore, SessionKey, SessionStore, StoredSession,
-} from '../../src/core/ports.js';
+import type { AnswerPort, AnswerSource, Clock, KnowledgeAnswer } from '../../src/core/ports.js';
+import type { AssessmentResult, ResultStore, SessionKey, SessionStore, StoredSession } from '../../src/core/assessment-store.js';
 import { silentLogger } from '../../src/core/ports.js';
 import type { Reply } from '../../src/core/replies.js';
 import type { ChartInput } from '../../src/assessment/chart.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AssessmentResult } from '../../src/core/ports.js';
+import type { AssessmentResult } from '../../src/core/assessment-store.js';
 import { scoreAnswers, type Feedback } from '../../src/assessment/scoring.js';
 import { renderChartPng, type ChartInput } from '../../src/assessment/chart.js';
 import { chartInputFor, citySlug, renderSummary, summaryText } from '../../src/assessment/summary.js';

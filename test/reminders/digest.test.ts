@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AnswerPort, AssessmentResult } from '../../src/core/ports.js';
+import type { AnswerPort } from '../../src/core/ports.js';
+import type { AssessmentResult } from '../../src/core/assessment-store.js';
 import { loadFrameworks } from '../../src/assessment/framework-loader.js';
 import { createDigestBuilder } from '../../src/reminders/digest.js';
 import { MemoryResultStore, MemorySessionStore } from '../../src/storage/memory-stores.js';

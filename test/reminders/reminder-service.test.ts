@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Origin } from '../../src/core/events.js';
-import type { AssessmentResult, ReminderPort } from '../../src/core/ports.js';
+import type { ReminderPort } from '../../src/core/ports.js';
+import type { AssessmentResult } from '../../src/core/assessment-store.js';
 import { createReminderService, type ReminderServiceDeps } from '../../src/reminders/reminder-service.js';
 import { MemoryReminderStore } from '../../src/storage/memory-reminder-store.js';
 import { MemoryResultStore } from '../../src/storage/memory-stores.js';

@@ -1,4 +1,4 @@
-import type { AssessmentResult, SessionKey, StoredSession } from '../../src/core/ports.js';
+import type { AssessmentResult, SessionKey, StoredSession } from '../../src/core/assessment-store.js';
 
 export const sessionKey = (overrides: Partial<SessionKey> = {}): SessionKey => ({
   workspace: 'slack:T1',

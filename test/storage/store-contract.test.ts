@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import { StorageError } from '../../src/core/errors.js';
 import { MemoryFeedbackStore, MemoryResultStore, MemorySessionStore, MemoryWorkspaceStatusStore } from '../../src/storage/memory-stores.js';
-import type { ResultStore } from '../../src/core/ports.js';
+import type { ResultStore } from '../../src/core/assessment-store.js';
 import type { FeedbackEntry } from '../../src/storage/feedback-entry.js';
 import { ANONYMOUS_USER_ID } from '../../src/core/ports.js';
 import { assessmentResult, sessionKey, storedSession } from './fixtures.js';
