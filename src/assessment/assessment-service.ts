@@ -1,5 +1,5 @@
 import { DatabaseGoneError, StorageUnavailableError, errorMessage } from '../core/errors.js';
-import { conversationKey, workspaceKey, type Origin } from '../core/events.js';
+import { workspaceKey, type Origin } from '../core/events.js';
 import type { AnswerPort, AssessmentPort, Clock, Logger } from '../core/ports.js';
 import type { AssessmentResult, ResultStore, SessionKey, SessionStore } from '../core/assessment-store.js';
 import type { Reply } from '../core/replies.js';
@@ -13,7 +13,8 @@ import { buildFeedback, scoreAnswers } from './scoring.js';
 import {
   cityPromptReply, frameworkListReply, frameworkPickerReply, info, introReply, READ_FAILURE, restartOfferReply, STEP_FAILURE, type Failure,
 } from './service-replies.js';
-import { sessionStateSchema, type SessionState } from './session-state.js';
+import type { SessionState } from './session-state.js';
+import { SessionRecords, sessionKeyOf } from './session-records.js';
 import { cleanCity, parseStartArgs, resolveFramework } from './start-args.js';
 import { renderSummary } from './summary.js';
 import { parseTypedInput } from './typed-input.js';
@@ -31,8 +32,6 @@ export interface AssessmentServiceDeps {
   newId: () => string;
 }
 
-type Loaded = { state: SessionState; startedAt: Date; version: number | undefined } | { error: Reply } | undefined;
-
 /**
  * Runs self-assessments in chat: one per user per conversation, persisted after every step so a
  * restarted process carries on where it stopped. Commands map to {@link AssessmentPort}.
@@ -43,17 +42,19 @@ type Loaded = { state: SessionState; startedAt: Date; version: number | undefine
  */
 export class AssessmentService implements AssessmentPort {
   private readonly byId: ReadonlyMap<string, Framework>;
+  private readonly records: SessionRecords;
 
   constructor(private readonly deps: AssessmentServiceDeps) {
     this.byId = new Map(deps.frameworks.map((framework) => [framework.id, framework]));
+    this.records = new SessionRecords(deps.sessions, deps.clock, deps.logger);
   }
 
   async start(origin: Origin, args: string): Promise<Reply[]> {
     return this.guard(origin, async () => {
-      const key = this.keyOf(origin);
+      const key = sessionKeyOf(origin);
       const parsed = parseStartArgs(args);
       if (parsed.keyword === 'list') return [frameworkListReply(this.deps.frameworks)];
-      const loaded = await this.load(key);
+      const loaded = await this.records.load(key);
       if (loaded !== undefined && 'error' in loaded) return [loaded.error, ...(await this.start(origin, args))];
       const existing = loaded?.state;
       if (parsed.keyword === 'cancel' || parsed.keyword === 'resume' || parsed.keyword === 'restart') {
@@ -78,7 +79,7 @@ export class AssessmentService implements AssessmentPort {
         const current = this.byId.get(existing.engine.frameworkId);
         if (current !== undefined) {
           const restartOffer = { ...(framework === undefined ? {} : { frameworkId: framework.id }), ...(city === undefined ? {} : { city }) };
-          await this.save(key, { ...existing, restartOffer }, loaded?.startedAt, { version: loaded?.version });
+          await this.records.save(key, { ...existing, restartOffer }, loaded?.startedAt, { version: loaded?.version });
           return [restartOfferReply(current, existing.engine, { ...(framework === undefined ? {} : { framework }), ...(city === undefined ? {} : { city }) })];
         }
       }
@@ -88,12 +89,12 @@ export class AssessmentService implements AssessmentPort {
 
   async input(origin: Origin, input: { text: string } | { choice: string }): Promise<Reply[] | undefined> {
     return this.guard(origin, async () => {
-      const key = this.keyOf(origin);
+      const key = sessionKeyOf(origin);
       const choice = 'choice' in input ? parseAssessChoice(input.choice) : undefined;
       const isOurs = 'choice' in input && input.choice.startsWith('assess:');
       // A start button from the framework list works like `assess <framework>`, with or without a session.
       if (choice?.type === 'begin') return this.start(origin, choice.frameworkId);
-      const loaded = await this.load(key);
+      const loaded = await this.records.load(key);
       if (loaded !== undefined && 'error' in loaded) return [loaded.error];
       if (loaded === undefined) {
         return isOurs ? [info('That button belongs to an assessment that has ended or is not yours. Type `assess` to start your own.')] : undefined;
@@ -109,7 +110,7 @@ export class AssessmentService implements AssessmentPort {
 
   async hasActive(origin: Origin): Promise<boolean> {
     try {
-      return (await this.deps.sessions.get(this.keyOf(origin))) !== undefined;
+      return (await this.deps.sessions.get(sessionKeyOf(origin))) !== undefined;
     } catch (error) {
       // Unknown whether this line answers a running assessment: taking it as a question would lose the answer.
       if (error instanceof StorageUnavailableError) throw error;
@@ -189,17 +190,17 @@ export class AssessmentService implements AssessmentPort {
         return this.begin(origin, key, next, offer.city ?? state.engine.city);
       }
       if (command === 'restart') {
-        await this.save(key, { ...state, restartOffer: {} }, startedAt, turn);
+        await this.records.save(key, { ...state, restartOffer: {} }, startedAt, turn);
         return [restartOfferReply(framework, state.engine, {})];
       }
       if (command === 'resume') {
         const step = resumeEngine(framework, state.engine);
-        await this.save(key, { phase: 'run', engine: step.state }, startedAt, turn);
+        await this.records.save(key, { phase: 'run', engine: step.state }, startedAt, turn);
         return [step.reply];
       }
       // Anything else withdraws the offer and is read as usual.
       state = { phase: 'run', engine: state.engine };
-      await this.save(key, state, startedAt, turn);
+      await this.records.save(key, state, startedAt, turn);
     }
     const step = stepEngine(framework, state.engine, input);
     switch (step.outcome) {
@@ -214,7 +215,7 @@ export class AssessmentService implements AssessmentPort {
       case 'completed':
         return [await this.finish(origin, key, framework, step.state, { turn, state, startedAt })];
       default:
-        await this.save(key, { phase: 'run', engine: step.state }, startedAt, turn);
+        await this.records.save(key, { phase: 'run', engine: step.state }, startedAt, turn);
         return [step.reply];
     }
   }
@@ -243,7 +244,7 @@ export class AssessmentService implements AssessmentPort {
     try {
       await this.deps.results.save(result);
     } catch (error) {
-      await this.save(key, read.state, read.startedAt).catch(() => undefined);
+      await this.records.save(key, read.state, read.startedAt).catch(() => undefined);
       throw error;
     }
     this.deps.logger.info({ frameworkId: framework.id, workspace: key.workspace, overall: score.overallPercent }, 'assessment completed');
@@ -256,18 +257,18 @@ export class AssessmentService implements AssessmentPort {
     origin: Origin, key: SessionKey, framework: Framework | undefined, city: string | undefined, note?: string, turn?: Turn,
   ): Promise<Reply[]> {
     if (framework === undefined) {
-      await this.save(key, { phase: 'choose-framework', ...(city === undefined ? {} : { city }) }, undefined, turn);
+      await this.records.save(key, { phase: 'choose-framework', ...(city === undefined ? {} : { city }) }, undefined, turn);
       return [frameworkPickerReply(this.deps.frameworks, city, note)];
     }
     if (city === undefined) {
       const suggestedCity = await this.lastCity(origin);
-      await this.save(key, { phase: 'choose-city', frameworkId: framework.id, ...(suggestedCity === undefined ? {} : { suggestedCity }) }, undefined, turn);
+      await this.records.save(key, { phase: 'choose-city', frameworkId: framework.id, ...(suggestedCity === undefined ? {} : { suggestedCity }) }, undefined, turn);
       return [cityPromptReply(framework, suggestedCity, note)];
     }
     // Reuse the spelling of earlier results so "leeds" and "Leeds" read as one city in histories.
     const known = (await this.deps.results.list(key.workspace, { city, limit: 1 }))[0]?.city ?? city;
     const step = startEngine(framework, known);
-    await this.save(key, { phase: 'run', engine: step.state }, undefined, turn);
+    await this.records.save(key, { phase: 'run', engine: step.state }, undefined, turn);
     this.deps.logger.info({ frameworkId: framework.id, workspace: key.workspace }, 'assessment started');
     return [introReply(framework, known), step.reply];
   }
@@ -290,39 +291,9 @@ export class AssessmentService implements AssessmentPort {
     return [info(text)];
   }
 
-  private keyOf(origin: Origin): SessionKey {
-    return { workspace: workspaceKey(origin), conversation: conversationKey(origin), userId: origin.userId };
-  }
-
-  /** Reads and validates the stored session; an unreadable one is removed and reported. */
-  private async load(key: SessionKey): Promise<Loaded> {
-    const stored = await this.deps.sessions.get(key);
-    if (stored === undefined) return undefined;
-    const parsed = sessionStateSchema.safeParse(stored.state);
-    if (parsed.success) return { state: parsed.data, startedAt: stored.startedAt, version: stored.version };
-    this.deps.logger.warn({ workspace: key.workspace, issues: parsed.error.issues.length }, 'unreadable assessment session removed');
-    await this.deps.sessions.delete(key);
-    return { error: info('Your saved assessment here could not be read back, so it was removed. Sorry about that.') };
-  }
-
-  /** Saves the session; with a `turn`, only if nobody saved since it was read (else {@link CrossedSave}). */
-  private async save(key: SessionKey, state: SessionState, startedAt?: Date, turn?: Turn): Promise<void> {
-    const now = this.deps.clock.now();
-    const engine = state.phase === 'run' ? state.engine : undefined;
-    const saved = await this.deps.sessions.put(key, {
-      frameworkId: engine?.frameworkId ?? (state.phase === 'choose-city' ? state.frameworkId : ''),
-      city: engine?.city ?? (state.phase === 'choose-framework' ? state.city ?? '' : ''),
-      state,
-      startedAt: startedAt ?? (await this.deps.sessions.get(key))?.startedAt ?? now,
-      updatedAt: now,
-    }, turn?.version);
-    if (!saved) throw new CrossedSave();
-    if (turn?.version !== undefined) turn.version += 1;
-  }
-
   /** The reply to a click or answer that lost the race against another: where the assessment is now. */
   private async crossed(key: SessionKey): Promise<Reply[]> {
-    const loaded = await this.load(key);
+    const loaded = await this.records.load(key);
     return crossedReplies(loaded === undefined || 'error' in loaded ? undefined : loaded.state, this.byId);
   }
 
@@ -330,7 +301,7 @@ export class AssessmentService implements AssessmentPort {
     try {
       return await run();
     } catch (error) {
-      if (error instanceof CrossedSave) return this.crossed(this.keyOf(origin));
+      if (error instanceof CrossedSave) return this.crossed(sessionKeyOf(origin));
       // Not a passing failure: the core tells the user nothing can be saved, and the bot stops.
       if (error instanceof DatabaseGoneError) throw error;
       this.deps.logger.error({ err: errorMessage(error), workspace: workspaceKey(origin) }, failure.log);
