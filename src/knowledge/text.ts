@@ -68,7 +68,7 @@ export const QUESTION_FILLERS = new Set([
   'short', 'anything', 'something', 'thing', 'things', 'also', 'really', 'just', 'way', 'ways', 'kind', 'sort',
   'us', 'me', 'you', 'we', 'i', 'e.g', 'eg', 'etc', 'thanks', 'hi', 'hello', 'get', 'got', 'each', 'too', 'still',
   'itself', 'themselves', 'purely', 'mainly', 'doe', 'current', 'currently', 'today', 'this', 'year',
-  'become', 'through', 'whether', 'actually', 'anyone', 'someone', 'there', 'here',
+  'become', 'through', 'whether', 'actually', 'anyone', 'someone', 'there', 'here', 'happen', 'happens', 'happened', 'happening',
   // Contractions typed without their apostrophe.
   'whats', 'thats', 'doesnt', 'dont', 'didnt', 'isnt', 'arent', 'wasnt', 'cant', 'wont', 'im', 'ive', 'weve',
   'youre', 'theyre', 'theres', 'hows', 'whos', 'wheres', 'lets',

@@ -104,6 +104,14 @@ describe('paraphrases the documents answer are answered', () => {
     expect(answer.noAnswer).toBe(false);
     expect(firstParagraph(answer.answer)).toMatch(/seven cities participated in this initiative\. Edinburgh, Scotland; Edmonton, Canada/);
   });
+
+  it('"what happened in Liverpool in 1996" asks about Liverpool in 1996, as "what did Liverpool do in 1996" does', () => {
+    for (const question of ['what happened in Liverpool in 1996', 'what did Liverpool do in 1996?']) {
+      const answer = kb.answer(question);
+      expect(answer.confidence, question).toBe('high');
+      expect(firstParagraph(answer.answer), question).toContain('In 1996, Liverpool declared itself to be a ‘City of Learning’');
+    }
+  });
 });
 
 describe('three confidences, in words every platform shows alike', () => {
