@@ -19,6 +19,7 @@ import {
   type ReminderPort,
 } from './ports.js';
 import { RecentQuestions } from './recent-questions.js';
+import { SMALL_TALK_REPLIES, smallTalk, withoutOpening } from './small-talk.js';
 import { textReply, type Reply } from './replies.js';
 import { codeSpan } from './markdown.js';
 
@@ -139,9 +140,13 @@ export const createBot = (deps: BotDeps): ChatBot => {
       case 'ask': {
         // A bare number is someone picking a choice that is no longer waiting, not a question.
         if (!intent.explicit && LONE_NUMBER.test(intent.question)) return [textReply(NOTHING_TO_CHOOSE)];
+        // "hello", "thanks", "ok" and "what can you do" are conversation: no passage answers them.
+        const talk = intent.explicit ? undefined : smallTalk(intent.question);
+        if (talk === 'about') return [helpReply(deps.answers.topics(), assessments !== undefined)];
+        if (talk !== undefined) return [textReply(SMALL_TALK_REPLIES[talk])];
         const note =
           raw.length > MAX_INPUT_CHARS ? [textReply(`(I read only the first ${MAX_INPUT_CHARS} characters.)`)] : [];
-        return [...(await ask(intent.question, origin)), ...note];
+        return [...(await ask(withoutOpening(intent.question), origin)), ...note];
       }
       case 'unknown-command': {
         const hint = intent.suggestion ? ` Did you mean \`${intent.suggestion}\`?` : '';

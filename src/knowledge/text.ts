@@ -66,7 +66,7 @@ export const words = (text: string): string[] =>
 export const QUESTION_FILLERS = new Set([
   'tell', 'please', 'need', 'want', 'know', 'say', 'says', 'said', 'give', 'explain', 'mention', 'mentions',
   'short', 'anything', 'something', 'thing', 'things', 'also', 'really', 'just', 'way', 'ways', 'kind', 'sort',
-  'us', 'me', 'you', 'we', 'i', 'e.g', 'eg', 'etc', 'thanks', 'hi', 'hello', 'get', 'got', 'each', 'too', 'still',
+  'us', 'me', 'you', 'we', 'i', 'e.g', 'eg', 'etc', 'thanks', 'thank', 'cheers', 'hi', 'hello', 'hey', 'hiya', 'ok', 'okay', 'get', 'got', 'each', 'too', 'still',
   'itself', 'themselves', 'purely', 'mainly', 'doe', 'current', 'currently', 'today', 'this', 'year',
   'become', 'through', 'whether', 'actually', 'anyone', 'someone', 'there', 'here', 'happen', 'happens', 'happened', 'happening',
   // Contractions typed without their apostrophe.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NOTHING_TO_CHOOSE, createBot, feedbackKeyFor } from '../../src/core/bot.js';
 import type { AnswerPort, AssessmentPort, FeedbackStore, KnowledgeAnswer } from '../../src/core/ports.js';
 import { feedbackValue } from '../../src/core/replies.js';
+import { SMALL_TALK_REPLIES } from '../../src/core/small-talk.js';
 import { MemoryFeedbackStore } from '../../src/storage/memory-stores.js';
 import { createFakeChat } from '../support/fake-chat.js';
 
@@ -52,6 +53,34 @@ describe('the bot core', () => {
     await chat.userSays('weather tomorrow?');
     expect(chat.last()).toMatch(/do not answer that.*\n\nNearest topics in the documents: Learning festivals\./s);
     expect(chat.sent[0]?.citations).toBeUndefined();
+  });
+
+  it('answers greetings, thanks and "ok" as conversation, not from the documents; "what can you do" gets the help', async () => {
+    const asked: string[] = [];
+    const chat = createFakeChat(createBot({ answers: { ...answers, answer: (question, context) => (asked.push(question), answers.answer(question, context)) } }));
+    for (const text of ['hello', 'Hi there!', 'good morning']) {
+      await chat.userSays(text);
+      expect(chat.last(), text).toBe(SMALL_TALK_REPLIES.greeting);
+    }
+    for (const text of ['thanks!', 'Thank you so much', 'cheers', 'ok thanks']) {
+      await chat.userSays(text);
+      expect(chat.last(), text).toBe(SMALL_TALK_REPLIES.thanks);
+    }
+    for (const text of ['ok', 'Okay.', 'got it']) {
+      await chat.userSays(text);
+      expect(chat.last(), text).toBe(SMALL_TALK_REPLIES.ack);
+    }
+    for (const text of ['what can you do?', 'Who are you']) {
+      await chat.userSays(text);
+      expect(chat.last(), text).toContain('Topics the documents cover: Learning festivals; Partnerships.');
+    }
+    expect(asked).toEqual([]);
+    // A question that opens with a greeting is the question alone; `ask hello` still searches.
+    await chat.userSays('hi, what is a learning city?');
+    await chat.userSays('OK so who funds it?');
+    await chat.userSays('Hello bot - thanks for this: what is a learning region?');
+    await chat.userSays('ask hello');
+    expect(asked).toEqual(['what is a learning city?', 'who funds it?', 'what is a learning region?', 'hello']);
   });
 
   it('shows help for help and for a bare ask, and one line on how to get help for an empty message', async () => {

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { smallTalk, withoutOpening } from '../../src/core/small-talk.js';
+
+describe('small talk', () => {
+  it('tells greetings, thanks, acknowledgements and questions about the bot from questions', () => {
+    expect(['Hello!', 'hey there', 'Good afternoon, bot'].map(smallTalk)).toEqual(['greeting', 'greeting', 'greeting']);
+    expect(['Thanks a lot!', 'thank you for the help', 'Cheers'].map(smallTalk)).toEqual(['thanks', 'thanks', 'thanks']);
+    expect(['OK', 'got it.', 'okay great'].map(smallTalk)).toEqual(['ack', 'ack', 'ack']);
+    expect(['What can you do?', 'how can you help us', 'who are you'].map(smallTalk)).toEqual(['about', 'about', 'about']);
+    // Anything that may be a question is left to the documents.
+    for (const text of ['hello, who funds Bristol Learning City?', 'thanks to partners, what changed?', 'ok to share results?', 'good practice in Leeds', 'yes', '']) {
+      expect(smallTalk(text), text).toBeUndefined();
+    }
+  });
+
+  it('takes the greeting or "ok so" off the front of a question, and nothing that belongs to it', () => {
+    expect(withoutOpening('hi, what is a learning city?')).toBe('what is a learning city?');
+    expect(withoutOpening('OK so who funds it?')).toBe('who funds it?');
+    expect(withoutOpening('Hello bot - thanks for this: what is a learning region?')).toBe('what is a learning region?');
+    expect(withoutOpening('Well, how do cities fund festivals?')).toBe('how do cities fund festivals?');
+    for (const text of ['Right to learn in cities?', 'well-being in learning cities', 'Hiking in Leeds?', 'So-called learning regions', 'hello']) {
+      expect(withoutOpening(text), text).toBe(text);
+    }
+  });
+});
