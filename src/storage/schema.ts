@@ -430,6 +430,34 @@ export const roundMigrations: Migration[] = [
   },
 ];
 
+/** The tables that keep data of a workspace, by workspace key. */
+const WORKSPACE_DATA = ['assessment_results', 'assessment_sessions', 'answer_feedback', 'reminders', 'workspace_documents', 'group_rounds']
+  .map((table) => `SELECT workspace FROM ${table}`)
+  .join(' UNION ');
+
+/**
+ * Discord servers that hold data are recorded as seen, as connecting records them since
+ * `privacy-002`: a server that removed the bot while an earlier release was offline, and so was
+ * never listed, is then found missing from the next connection's list and its data deleted after
+ * the grace period, like any other. DMs (`discord:dm:…`), Slack teams and servers already marked
+ * removed are left out. Runs after every table it reads exists.
+ */
+export const presenceFromDataMigration: Migration = {
+  id: 'privacy-003-presence-from-data',
+  sqlite: `
+    INSERT OR IGNORE INTO workspace_presence (workspace, seen_at)
+    SELECT DISTINCT workspace, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM (${WORKSPACE_DATA})
+    WHERE workspace GLOB 'discord:[0-9]*' AND substr(workspace, 9) NOT GLOB '*[^0-9]*' AND length(workspace) <= 28
+      AND workspace NOT IN (SELECT workspace FROM workspace_status);
+  `,
+  postgres: `
+    INSERT INTO workspace_presence (workspace, seen_at)
+    SELECT DISTINCT workspace, now() FROM (${WORKSPACE_DATA}) AS data
+    WHERE workspace ~ '^discord:[0-9]{1,20}$' AND workspace NOT IN (SELECT workspace FROM workspace_status)
+    ON CONFLICT (workspace) DO NOTHING;
+  `,
+};
+
 /**
  * Every migration of the bot's database, in the order a new database gets them. Append only; a
  * run also applies `schema-001-checksums` first (see migrations.ts).
@@ -444,4 +472,5 @@ export const migrations: readonly Migration[] = [
   ...privacyMigrations,
   ...documentMigrations,
   ...roundMigrations,
+  presenceFromDataMigration,
 ];

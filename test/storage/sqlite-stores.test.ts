@@ -49,6 +49,7 @@ describe('SQLite stores across restarts', () => {
       'installations-001-create',
       'privacy-001-workspace-status',
       'privacy-002-workspace-presence',
+      'privacy-003-presence-from-data',
       'reminders-001-create',
       'reminders-002-discord-dm-per-user',
       'results-001-create',

@@ -6,6 +6,8 @@ import { createDiscordApp, type DiscordApp } from '../../../adapters/discord/dis
 import { parseDiscordConfig } from '../../../adapters/discord/discord-config.js';
 import { createCore, type Core } from '../../../src/app.js';
 import type { Clock } from '../../../src/core/ports.js';
+import { openDatabase } from '../../../src/storage/sqlite-database.js';
+import { migrations, presenceFromDataMigration } from '../../../src/storage/schema.js';
 import { copyKnowledge } from '../../support/knowledge.js';
 import { seedUser } from '../../privacy/seed.js';
 import { sqliteRows } from '../../privacy/table-scan.js';
@@ -55,8 +57,7 @@ const start = async (at: { now: Date }, before?: (core: Core) => Promise<void>) 
 };
 
 /** Runs of the bot, one after another, on one SQLite file: each with its own fake Discord and shard slots. */
-const runs = (at: { now: Date }) => {
-  const path = join(mkdtempSync(join(tmpdir(), 'lc-guild-offline-')), 'bot.db');
+const runs = (at: { now: Date }, path = join(mkdtempSync(join(tmpdir(), 'lc-guild-offline-')), 'bot.db')) => {
   const logger = new RecordingLogger();
   const clock: Clock = { now: () => new Date(at.now) };
   let stopRun = async (): Promise<void> => {};
@@ -104,6 +105,40 @@ describe('Discord: servers left while the bot was offline', () => {
       const third = await bot.run([GUILD_A, GUILD_B], [undefined]);
       await until(async () => (await third.stores.workspaceStatus.listRemoved()).length === 0, 'B back');
       expect(await third.stores.workspaceStatus.listPresent()).toEqual([`discord:${GUILD_A.id}`, `discord:${GUILD_B.id}`]);
+    } finally {
+      await bot.stop();
+    }
+  });
+
+  it('finds a server that left while a release that kept no list was offline, by the data it holds', async () => {
+    // A file as that release left it: data of servers A and B, of a DM, of a Slack team, and of a
+    // server already marked removed, and no list of the servers the bot is in.
+    const path = join(mkdtempSync(join(tmpdir(), 'lc-guild-presence-')), 'bot.db');
+    const before = openDatabase(path, { migrations: migrations.filter((migration) => migration.id !== presenceFromDataMigration.id) });
+    const result = before.prepare(
+      `INSERT INTO assessment_results (workspace, id, platform, channel_id, user_id, city, city_key, framework_id, completed_at, overall_percent, components, answers)
+       VALUES (?, ?, 'discord', 'C1', 'U1', 'Cork', 'cork', 'niace-quick', '2025-12-01T10:00:00.000Z', 50, '[]', '{}')`,
+    );
+    const GONE = 'discord:830000000000000009';
+    for (const [index, workspace] of [`discord:${GUILD_A.id}`, `discord:${GUILD_B.id}`, `discord:dm:${ALICE.id}`, 'slack:T1', GONE].entries()) result.run(workspace, `r${index}`);
+    before.prepare(`INSERT INTO reminders (id, workspace, platform, workspace_id, channel_id, user_id, city, schedule, time_zone, created_by, created_at, active_since, paused, last_slot)
+       VALUES ('rb', ?, 'discord', ?, 'C1', NULL, 'Cork', '{"kind":"cron","expr":"0 9 * * 1"}', 'Europe/London', 'U1', '2025-12-01T10:00:00.000Z', '2025-12-01T10:00:00.000Z', 0, NULL)`).run(`discord:${GUILD_B.id}`, GUILD_B.id);
+    before.prepare(`INSERT INTO workspace_status (workspace, removed_at) VALUES (?, '2025-12-20T10:00:00.000Z')`).run(GONE);
+    before.close();
+
+    const at = { now: t0 };
+    const bot = runs(at, path);
+    try {
+      // This release connects, and B is no longer among the servers: it left while the bot was offline.
+      const core = await bot.run([GUILD_A], [undefined]);
+      await until(async () => (await core.stores.workspaceStatus.listRemoved()).length === 2, 'B removed');
+      expect(await core.stores.workspaceStatus.listRemoved()).toEqual([
+        { workspace: GONE, removedAt: new Date('2025-12-20T10:00:00.000Z') },
+        { workspace: `discord:${GUILD_B.id}`, removedAt: t0 },
+      ]);
+      expect(await core.stores.workspaceStatus.listPresent()).toEqual([`discord:${GUILD_A.id}`]);
+      expect(await core.stores.results.list(`discord:dm:${ALICE.id}`)).toHaveLength(1);
+      expect(await core.stores.results.list('slack:T1')).toHaveLength(1);
     } finally {
       await bot.stop();
     }
