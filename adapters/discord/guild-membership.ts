@@ -27,19 +27,28 @@ export const shardCovers = (shard: ShardSlot | undefined) => (workspace: string)
  * before on these shards that is missing was left while the bot was offline.
  */
 export const watchGuildMembership = (client: Client, lifecycle: WorkspaceLifecycle, clock: Clock, logger: Logger, shard?: ShardSlot): void => {
+  // One call at a time, in the order Discord sent the events: a removal that arrives while the
+  // connection's list is still being recorded must not be undone by it.
+  let recorded: Promise<void> = Promise.resolve();
+  const inTurn = (call: () => Promise<void>, failed: (error: unknown) => void): void => {
+    recorded = recorded.then(call).catch(failed);
+  };
   const tell = (what: string, guild: Guild, call: () => Promise<void>): void => {
-    void call().catch((error: unknown) =>
-      logger.error({ err: errorMessage(error), guildId: guild.id }, `discord server ${what} could not be recorded`),
-    );
+    inTurn(call, (error) => logger.error({ err: errorMessage(error), guildId: guild.id }, `discord server ${what} could not be recorded`));
   };
   // Not checking `guild.available`: a server in an outage can still remove the bot, and discord.js
   // has already told the two apart by the payload's `unavailable` flag.
-  client.on(Events.GuildDelete, (guild) => tell('removal', guild, () => lifecycle.removed(workspaceOf(guild), clock.now())));
+  client.on(Events.GuildDelete, (guild) => {
+    const at = clock.now();
+    tell('removal', guild, () => lifecycle.removed(workspaceOf(guild), at));
+  });
   client.on(Events.GuildCreate, (guild) => tell('addition', guild, () => lifecycle.returned(workspaceOf(guild))));
   client.on(Events.ClientReady, (ready) => {
     const present = [...ready.guilds.cache.values()].map(workspaceOf);
-    void lifecycle
-      .connected(present, shardCovers(shard), clock.now())
-      .catch((error: unknown) => logger.error({ err: errorMessage(error), servers: present.length }, 'discord servers on connecting could not be recorded'));
+    const at = clock.now();
+    inTurn(
+      () => lifecycle.connected(present, shardCovers(shard), at),
+      (error) => logger.error({ err: errorMessage(error), servers: present.length }, 'discord servers on connecting could not be recorded'),
+    );
   });
 };

@@ -171,6 +171,31 @@ describe('Discord: the bot removed from a server', () => {
     expect((await core.stores.workspaceStatus.listRemoved()).map((row) => row.workspace)).toEqual(['discord:850000000000000001']);
   });
 
+  it('a removal arriving while the connection’s list is still being recorded stays a removal', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'lc-guild-race-')), 'bot.db');
+    const logger = new RecordingLogger();
+    const clock: Clock = { now: () => t0 };
+    const core = await createCore({ knowledgeDir, databasePath: path, logger, clock, retentionDaysAfterRemoval: 30 });
+    // Recording the list takes a while (a slow database): B's removal comes in meanwhile.
+    const lifecycle = {
+      ...core.lifecycle,
+      connected: async (...args: Parameters<typeof core.lifecycle.connected>) => {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await core.lifecycle.connected(...args);
+      },
+    };
+    const fake = await FakeDiscord.start([GUILD_A, GUILD_B]);
+    const config = parseDiscordConfig({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: APPLICATION_ID, DISCORD_API_URL: fake.apiUrl });
+    const app = createDiscordApp({ config, bot: core.bot, logger, lifecycle, clock });
+    running = { app, core, fake };
+    await app.start();
+    removeBotFromGuild(fake, GUILD_B.id);
+    await until(async () => (await core.stores.workspaceStatus.listPresent()).length > 0, 'the list recorded');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await core.stores.workspaceStatus.listRemoved()).map((row) => row.workspace)).toEqual([`discord:${GUILD_B.id}`]);
+    expect(await core.stores.workspaceStatus.listPresent()).toEqual([`discord:${GUILD_A.id}`]);
+  });
+
   it('lets a server admin delete the server’s data by typing its name, and refuses a member', async () => {
     const { core, fake, path } = await start({ now: t0 });
     for (const guild of [GUILD_A, GUILD_B]) {
