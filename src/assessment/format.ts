@@ -34,11 +34,16 @@ export const formatDelta = (now: number | null, before: number | null | undefine
 const sameUtcDay = (a: Date, b: Date): boolean =>
   a.getUTCFullYear() === b.getUTCFullYear() && a.getUTCMonth() === b.getUTCMonth() && a.getUTCDate() === b.getUTCDate();
 
-const utcTime = (date: Date): string =>
-  `${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')} UTC`;
+const two = (n: number): string => String(n).padStart(2, '0');
 
-/** The date with its time, `3 March, 14:05 UTC`: for two results that may share a date. */
-export const formatDateTime = (date: Date, relativeTo?: Date): string => `${formatDate(date, relativeTo)}, ${utcTime(date)}`;
+const utcTime = (date: Date, seconds = false): string =>
+  `${two(date.getUTCHours())}:${two(date.getUTCMinutes())}${seconds ? `:${two(date.getUTCSeconds())}` : ''} UTC`;
+
+/**
+ * The date with its time, `3 March, 14:05 UTC`: for two results that may share a date; with
+ * `seconds`, `3 March, 14:05:09 UTC`, for two that share a minute.
+ */
+export const formatDateTime = (date: Date, relativeTo?: Date, seconds = false): string => `${formatDate(date, relativeTo)}, ${utcTime(date, seconds)}`;
 
 /**
  * When an earlier result was taken, told apart from a later one: `earlier today, 09:15 UTC` on the

@@ -14,10 +14,12 @@ const historyLines = (list: readonly AssessmentResult[], now: Date, rounds: bool
   const lines: string[] = [];
   const newestFirst = [...list].sort((a, b) => b.completedAt.getTime() - a.completedAt.getTime());
   const shown = newestFirst.slice(0, HISTORY_LIMIT);
-  // Two results of one day (neighbours, newest first) are told apart by their time.
+  // Two results of one day (neighbours, newest first) are told apart by their time, of one minute by their seconds.
+  const sameAsNeighbour = (labels: readonly string[], i: number): boolean => labels[i] === labels[i - 1] || labels[i] === labels[i + 1];
   const dates = shown.map((result) => formatDate(result.completedAt, now));
+  const times = shown.map((result) => formatDateTime(result.completedAt, now));
   const when = (i: number, result: AssessmentResult): string =>
-    dates[i] === dates[i - 1] || dates[i] === dates[i + 1] ? formatDateTime(result.completedAt, now) : (dates[i] ?? '');
+    !sameAsNeighbour(dates, i) ? (dates[i] ?? '') : sameAsNeighbour(times, i) ? formatDateTime(result.completedAt, now, true) : (times[i] ?? '');
   shown.forEach((result, i) => {
     const older = newestFirst[i + 1];
     const delta = formatDelta(result.overallPercent, older?.overallPercent);

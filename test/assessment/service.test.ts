@@ -314,6 +314,16 @@ describe('assessment service', () => {
     expect(sameDay).toContain('• 1 April, 16:30 UTC: *67%* (−33)');
     expect(sameDay).toContain('• 1 April, 14:05 UTC: *100%* (+33)');
     expect(sameDay).toContain('• 10 February: *67%* (+67)');
+
+    // Two runs in one minute are told apart by their seconds; the run of another minute keeps its minute.
+    await run('U2', 'T1', '2025-04-02T09:30:05Z', 'Leeds', Array(9).fill('0'));
+    await run('U1', 'T1', '2025-04-02T09:30:40Z', 'Leeds', Array(9).fill('1'));
+    await run('U1', 'T1', '2025-04-02T09:31:10Z', 'Leeds', Array(9).fill('2'));
+    h.clock.set('2025-04-02T10:00:00Z');
+    const sameMinute = (await h.service.results(origin('U3'), 'Leeds'))[0]?.text ?? '';
+    expect(sameMinute).toContain('• 2 April, 09:31 UTC: *67%* (+34)');
+    expect(sameMinute).toContain('• 2 April, 09:30:40 UTC: *33%* (+33)');
+    expect(sameMinute).toContain('• 2 April, 09:30:05 UTC: *0%* (−67)');
   });
 
   it('says why a city has no result yet when its assessment is started but not finished, in this workspace only', async () => {
