@@ -11,8 +11,26 @@ const TYPE_PATTERNS: Array<[QuestionType, RegExp]> = [
   ['definition', /^\s*(?:what\s+(?:is|are|'s)\b|whats\b|define\b|definition\b|meaning\s+of\b)|\bdefin(?:e|ition)\b|\bwhat\s+does\s+.+\bmean\b/iu],
 ];
 
-export const questionType = (question: string): QuestionType =>
-  TYPE_PATTERNS.find(([, pattern]) => pattern.test(question))?.[0] ?? 'other';
+/**
+ * The words a question may open with before its question word: "can you tell me", "do you know",
+ * "I'd like to know", "I was wondering whether". The question word then opens the rest.
+ */
+const PREAMBLE =
+  /^\s*(?:(?:and|so|ok|okay|well|hi|hello|hey)[\s,]+)*(?:(?:please\s+)?(?:can|could|would|will)\s+(?:you|anyone|someone)\s+(?:please\s+)?(?:tell|show|explain|say|remind)(?:\s+(?:me|us))?|(?:please\s+)?(?:tell|explain\s+to|show)\s+(?:me|us)|(?:do|does)\s+(?:you|anyone|anybody)\s+know|i(?:'d|’d|\s+would)\s+(?:like|love)\s+to\s+(?:know|understand)|i(?:\s+was|'m|’m|\s+am)?\s+wondering|i\s+wonder|any\s+idea)[\s,:]+(?:if\s+|whether\s+)?(?!(?:me|us)\b)/iu;
+
+/** The question without a polite preamble, as {@link PREAMBLE} reads it; the question itself when there is none. */
+export const withoutPreamble = (question: string): string => {
+  const rest = question.replace(PREAMBLE, '');
+  return rest.trim() === '' ? question : rest;
+};
+
+/** "what a learning city is": a definition asked as an indirect question, after a preamble. */
+export const INDIRECT_DEFINITION = /^\s*what\s+(?!is\b|are\b|does\b|do\b|did\b)[\p{L}\p{N}' -]{1,80}?\s+(?:is|are|means?)\s*[?.!]*\s*$/iu;
+
+export const questionType = (question: string): QuestionType => {
+  const asked = withoutPreamble(question);
+  return TYPE_PATTERNS.find(([, pattern]) => pattern.test(asked))?.[0] ?? (INDIRECT_DEFINITION.test(asked) ? 'definition' : 'other');
+};
 
 /** Marks of a sentence that answers each type of question. */
 const ANSWER_CUES: Record<QuestionType, RegExp | undefined> = {

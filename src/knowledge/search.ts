@@ -7,7 +7,7 @@ import { ConceptBuilder, type Concept } from './concepts.js';
 import { withPrevious } from './follow-ups.js';
 import type { StemPhrase, SynonymTable } from './synonyms.js';
 import { TypoCorrector } from './typos.js';
-import { unitsOf } from './quote.js';
+import { INDIRECT_DEFINITION, unitsOf, withoutPreamble } from './quote.js';
 import { stem, words } from './text.js';
 import type { WordNet } from './wordnet.js';
 
@@ -265,7 +265,8 @@ export class PassageSearch {
   search(question: string, limit = 5, previous?: string): SearchResult {
     const concepts = this.concepts(question, previous);
     if (concepts.length === 0) return { concepts, hits: [] };
-    const definitional = DEFINITION_QUESTION.test(question);
+    const asked = withoutPreamble(question);
+    const definitional = DEFINITION_QUESTION.test(asked) || INDIRECT_DEFINITION.test(asked);
     const { terms, champions } = this.plan(concepts);
     const clauses: ScoreClause[] = [];
     if (terms.size > 0 || definitional) {

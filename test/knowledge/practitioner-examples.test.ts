@@ -105,6 +105,16 @@ describe('paraphrases the documents answer are answered', () => {
     expect(firstParagraph(answer.answer)).toMatch(/seven cities participated in this initiative\. Edinburgh, Scotland; Edmonton, Canada/);
   });
 
+  it('a question opening with "can you tell me" or "do you know" is read as the question after it', () => {
+    const plain = kb.answer('What is a learning city?');
+    const polite = kb.answer('Can you tell me what a learning city is?');
+    expect(polite.confidence).toBe('high');
+    expect(polite.sources[0]?.passage).toBe(plain.sources[0]?.passage);
+    expect(firstParagraph(polite.answer)).toBe(firstParagraph(plain.answer));
+    // A who-question whose best passage names nobody new is refused, preamble or not.
+    expect(kb.answer('Do you know who funds Bristol Learning City?').confidence).toBe(kb.answer('Who funds Bristol Learning City?').confidence);
+  });
+
   it('"what happened in Liverpool in 1996" asks about Liverpool in 1996, as "what did Liverpool do in 1996" does', () => {
     for (const question of ['what happened in Liverpool in 1996', 'what did Liverpool do in 1996?']) {
       const answer = kb.answer(question);
