@@ -1,4 +1,4 @@
-import { answerQuestion, feedbackKeyFor } from './ask.js';
+import { answerQuestion, answerReply, feedbackKeyFor } from './ask.js';
 import { drawCharts } from './charts.js';
 import { DatabaseGoneError, StorageUnavailableError, errorMessage } from './errors.js';
 import { conversationKey, workspaceKey, type BotEvent, type IncomingFile, type Origin } from './events.js';
@@ -14,12 +14,13 @@ import {
   type DocumentPort,
   type FeedbackStore,
   type GroupRoundPort,
+  type KnowledgeAnswer,
   type Logger,
   type PrivacyPort,
   type ReminderPort,
 } from './ports.js';
 import { RecentQuestions } from './recent-questions.js';
-import { SMALL_TALK_REPLIES, smallTalk, withoutOpening } from './small-talk.js';
+import { SMALL_TALK_REPLIES, isMoreRequest, smallTalk, withoutOpening } from './small-talk.js';
 import { textReply, type Reply } from './replies.js';
 import { codeSpan } from './markdown.js';
 
@@ -55,6 +56,12 @@ const FEEDBACK_PATTERN = /^feedback:(up|down):([\w-]{1,80})$/u;
 
 export { answerReply, feedbackKeyFor } from './ask.js';
 
+/** An answer this much shorter than the passage it quotes left part of it out. */
+const WHOLE_SHARE = 0.9;
+
+/** `more` with no question before it in the conversation. */
+export const NOTHING_BEFORE_MORE = 'Ask a question first: `more` then shows what else the documents say about it.';
+
 /** What an empty message gets: one line, not the whole help. */
 export const EMPTY_LINE_REPLY = 'Type `help` to see what I can do, or just ask a question.';
 
@@ -67,7 +74,7 @@ export const helpReply = (topics: string[], hasAssessments: boolean): Reply => {
   const lines = [
     '*Learning-city bot*: I answer questions from our learning-city documents, with their sources.',
     '',
-    '• Ask a question in plain words, or `ask <question>`',
+    '• Ask a question in plain words, or `ask <question>`; `more` shows what else the documents say about it',
   ];
   if (hasAssessments) {
     lines.push(
@@ -103,12 +110,47 @@ export const createBot = (deps: BotDeps): ChatBot => {
 
   const recent = new RecentQuestions();
 
+  /** The answer port, noting the passages each answer cites as shown for the conversation's question. */
+  const noting = (conversation: string, answered: (answer: KnowledgeAnswer) => void = () => {}): AnswerPort => ({
+    answer: (question, context) => {
+      const answer = deps.answers.answer(question, context);
+      const quoted = answer.sources[0];
+      // Quoted only in part (a sentence or two of a longer passage): `more` shows the rest first.
+      const partly = quoted !== undefined && answer.answer.length < quoted.passage.length * WHOLE_SHARE ? quoted : undefined;
+      recent.markShown(conversation, answer.sources.map((source) => source.passage), partly);
+      answered(answer);
+      return answer;
+    },
+    topics: () => deps.answers.topics(),
+  });
+
+  /** `more`: the rest of the passage quoted last, then the next passages on the conversation's last question. */
+  const more = (conversation: string, workspace: string): Reply[] => {
+    const last = recent.current(conversation);
+    if (last === undefined) return [textReply(NOTHING_BEFORE_MORE)];
+    const lead = `_More on “${last.question.slice(0, 200)}”:_\n\n`;
+    if (last.partly !== undefined) {
+      const whole = last.partly;
+      recent.markShown(conversation, []);
+      const reply = answerReply({ question: last.question, noAnswer: false, confidence: 'high', answer: whole.passage, sources: [whole], suggestions: [] });
+      return [{ ...reply, text: `${lead}${reply.text}` }];
+    }
+    let found: KnowledgeAnswer | undefined;
+    const replies = answerQuestion(noting(conversation, (answer) => (found = answer)), last.question, { previous: last.previous, workspace, shown: [...last.shown] });
+    if (found === undefined || found.noAnswer) {
+      return [textReply(`That is all the documents say about “${last.question.slice(0, 200)}”. Ask another question, or type \`help\`.`)];
+    }
+    return replies.map((reply) => ({ ...reply, text: `${lead}${reply.text}` }));
+  };
+
   const ask = async (question: string, origin: Origin): Promise<Reply[]> => {
-    // A short follow-up ("and who funds it?") leans on the conversation's previous question.
-    const previous = recent.swap(`${conversationKey(origin)}:${origin.userId}`, question);
+    const conversation = `${conversationKey(origin)}:${origin.userId}`;
     const workspace = workspaceKey(origin);
     await deps.answers.prepare?.(workspace);
-    const replies = answerQuestion(deps.answers, question, { previous, workspace });
+    if (isMoreRequest(question)) return more(conversation, workspace);
+    // A short follow-up ("and who funds it?") leans on the conversation's previous question.
+    const previous = recent.swap(conversation, question);
+    const replies = answerQuestion(noting(conversation), question, { previous, workspace });
     logger.info({ question: question.slice(0, 200), key: feedbackKeyFor(question) }, 'answered');
     return replies;
   };

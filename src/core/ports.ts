@@ -52,6 +52,8 @@ export interface AnswerContext {
   previous?: string | undefined;
   /** `workspaceKey(origin)`: the documents this workspace added are searched beside the shared ones. */
   workspace?: string | undefined;
+  /** Texts of passages already shown for this question (`more`): the answer comes from the next ones. */
+  shown?: readonly string[] | undefined;
 }
 
 /** Question answering over the knowledge base. */

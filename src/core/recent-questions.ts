@@ -1,22 +1,51 @@
 /** Conversations remembered at once; the oldest is forgotten first, so memory stays bounded. */
 const DEFAULT_LIMIT = 10_000;
+/** Passages remembered as shown per question: `more` rarely goes further than a few. */
+const MAX_SHOWN = 20;
+
+import type { AnswerSource } from './ports.js';
+
+/** The last question of a conversation, the one before it, and the passages its answers have shown. */
+export interface RecentQuestion {
+  question: string;
+  previous: string | undefined;
+  /** Texts of the passages cited so far in answer to it (the first answer, then each `more`). */
+  shown: string[];
+  /** The passage the last answer quoted from, when it quoted only part of it: `more` shows it whole first. */
+  partly?: AnswerSource | undefined;
+}
 
 /**
  * The last question asked in each conversation, so a short follow-up ("and who funds it?") can be
- * read with the question before it. Kept in memory only: a restart forgets, which costs little.
+ * read with the question before it, and `more` can go on from the passages already shown. Kept in
+ * memory only: a restart forgets, which costs little.
  */
 export class RecentQuestions {
-  private readonly last = new Map<string, string>();
+  private readonly last = new Map<string, RecentQuestion>();
 
   constructor(private readonly limit = DEFAULT_LIMIT) {}
 
   /** The previous question of the conversation, and remembers `question` as the new last one. */
   swap(conversation: string, question: string): string | undefined {
-    const previous = this.last.get(conversation);
+    const previous = this.last.get(conversation)?.question;
     this.last.delete(conversation);
     if (this.last.size >= this.limit) this.last.delete(this.last.keys().next().value as string);
-    this.last.set(conversation, question);
+    this.last.set(conversation, { question, previous, shown: [] });
     return previous;
+  }
+
+  /** The conversation's last question, if one is remembered. */
+  current(conversation: string): RecentQuestion | undefined {
+    return this.last.get(conversation);
+  }
+
+  /** Adds passages to those shown for the conversation's last question; `partly` is the one quoted in part. */
+  markShown(conversation: string, passages: readonly string[], partly?: AnswerSource): void {
+    const entry = this.last.get(conversation);
+    if (entry === undefined) return;
+    entry.partly = partly;
+    for (const passage of passages) if (!entry.shown.includes(passage)) entry.shown.push(passage);
+    entry.shown.splice(0, Math.max(0, entry.shown.length - MAX_SHOWN));
   }
 
   get size(): number {

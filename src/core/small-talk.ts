@@ -16,12 +16,16 @@ const PATTERNS: ReadonlyArray<[SmallTalk, RegExp]> = [
 const MAX_WORDS = 8;
 
 /** The kind of small talk `text` is, or undefined for anything that may be a question. */
-export const smallTalk = (text: string): SmallTalk | undefined => {
-  const words = text
+/** Lower case, apostrophes dropped, everything but letters and digits a single space. */
+const normalized = (text: string): string =>
+  text
     .toLowerCase()
     .replace(/[’']/gu, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+
+export const smallTalk = (text: string): SmallTalk | undefined => {
+  const words = normalized(text);
   if (words === '' || words.split(' ').length > MAX_WORDS) return undefined;
   return PATTERNS.find(([, pattern]) => pattern.test(words))?.[0];
 };
@@ -49,3 +53,10 @@ export const withoutOpening = (text: string): string => {
   const rest = text.replace(OPENING, '');
   return rest.trim() === '' ? text : rest;
 };
+
+/** "more", "tell me more", "go on": the next passages on the last question. */
+const MORE =
+  /^(?:(?:(?:tell|show|give) (?:me|us) )?(?:some |any )?more(?: (?:please|info|information|details?|about (?:it|that|this)|on (?:it|that|this)))*|go on|continue|keep going|what else|anything else|what more)$/u;
+
+/** True when `text` asks for more on the last question rather than asking a new one. */
+export const isMoreRequest = (text: string): boolean => MORE.test(normalized(text));

@@ -10,6 +10,8 @@ import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 const RELATIVE_CUTOFF = 0.5;
 const MAX_SOURCES = 3;
 const MAX_SUGGESTIONS = 3;
+/** Passages ranked per question: enough for the confidence's margin, the citations and the nearest headings. */
+const CANDIDATES = 10;
 
 /** Question words the documents lack entirely (never filler words: those weigh almost nothing). */
 const lackedWords = (concepts: Concept[]): Concept[] =>
@@ -53,9 +55,13 @@ export const answerQuestion = (
   question: string,
   model: ConfidenceModel = fittedConfidence,
   previous?: string,
+  shown: readonly string[] = [],
 ): KnowledgeAnswer => {
   // Several collections (the shared documents and a workspace's own) are ranked as one.
-  const { search, concepts, hits } = searchMerged(Array.isArray(searches) ? searches : [searches], question, 10, previous);
+  const found = searchMerged(Array.isArray(searches) ? searches : [searches], question, CANDIDATES + shown.length, previous);
+  const { search, concepts } = found;
+  // `more`: the passages shown already step aside, and the next ones are judged as if they were first.
+  const hits = shown.length === 0 ? found.hits : found.hits.filter((hit) => !shown.includes(hit.passage.text)).slice(0, CANDIDATES);
   if (concepts.length === 0) {
     return {
       question,

@@ -170,7 +170,7 @@ export class KnowledgeBase implements AnswerPort {
   }
 
   answer(question: string, context: AnswerContext = {}): KnowledgeAnswer {
-    return answerQuestion(this.search, question, this.model, context.previous);
+    return answerQuestion(this.search, question, this.model, context.previous, context.shown);
   }
 
   /** A search over another collection (a workspace's own documents) with this one's synonyms and WordNet. */
@@ -180,7 +180,7 @@ export class KnowledgeBase implements AnswerPort {
 
   /** Answers from these documents and `own` (a workspace's, from {@link searchOver}) ranked together. */
   answerWith(own: PassageSearch | undefined, question: string, context: AnswerContext = {}): KnowledgeAnswer {
-    return answerQuestion(own === undefined ? this.search : [this.search, own], question, this.model, context.previous);
+    return answerQuestion(own === undefined ? this.search : [this.search, own], question, this.model, context.previous, context.shown);
   }
 
   topics(): string[] {

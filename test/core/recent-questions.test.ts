@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBot } from '../../src/core/bot.js';
+import { NOTHING_BEFORE_MORE, createBot } from '../../src/core/bot.js';
 import { workspaceKey } from '../../src/core/events.js';
 import type { AnswerContext, AnswerPort } from '../../src/core/ports.js';
 import { RecentQuestions } from '../../src/core/recent-questions.js';
@@ -37,5 +37,41 @@ describe('the last question of each conversation', () => {
       ['who funds festivals?', { previous: undefined, workspace: workspaceKey(elsewhere) }],
       ['and who wrote it?', { previous: 'what is the toolkit?', workspace: workspaceKey(here) }],
     ]);
+  });
+});
+
+describe('more on the last question', () => {
+  const P1 = 'Belfast believes that learning matters. Belfast Learning City raises aspirations. It works with partners across the city.';
+  const P2 = 'Partners of Belfast meet every month.';
+  const passages = [P1, P2];
+  const contexts: Array<AnswerContext | undefined> = [];
+  const answers: AnswerPort = {
+    answer: (question, context) => {
+      contexts.push(context);
+      const next = passages.find((passage) => !(context?.shown ?? []).includes(passage));
+      if (question.includes('Leeds') || next === undefined) return { question, noAnswer: true, confidence: 'none', answer: 'No answer.', sources: [], suggestions: [] };
+      // The first sentence only of P1; P2 whole.
+      const answer = next === P1 ? 'Belfast Learning City raises aspirations.' : next;
+      return { question, noAnswer: false, confidence: 'high', answer, sources: [{ source: 'b.txt', title: 'Learning Cities', passage: next, score: 1 }], suggestions: [] };
+    },
+    topics: () => [],
+  };
+
+  it('shows the rest of the passage quoted, then the next passage, then says that is all', async () => {
+    const bot = createBot({ answers });
+    const here = consoleOrigin({ channelId: 'more-here' });
+    const say = async (text: string) => (await bot.handle({ type: 'message', origin: here, text }))[0]?.text ?? '';
+    expect(await say('more')).toBe(NOTHING_BEFORE_MORE);
+    expect(await say('what is Belfast doing?')).toBe('Belfast Learning City raises aspirations.');
+    expect(await say('Tell me more!')).toBe(`_More on “what is Belfast doing?”:_\n\n${P1}`);
+    expect(await say('more please')).toBe(`_More on “what is Belfast doing?”:_\n\n${P2}`);
+    expect(contexts.at(-1)?.shown).toEqual([P1]);
+    // P2 was shown whole already: nothing of it is left to show.
+    expect(await say('go on')).toBe('That is all the documents say about “what is Belfast doing?”. Ask another question, or type `help`.');
+    expect(contexts.at(-1)?.shown).toEqual([P1, P2]);
+    // Another conversation has its own last question; "more about Leeds" is a question of its own.
+    expect((await bot.handle({ type: 'message', origin: consoleOrigin({ channelId: 'more-elsewhere' }), text: 'more' }))[0]?.text).toBe(NOTHING_BEFORE_MORE);
+    expect(await say('tell me more about Leeds')).toBe('No answer.');
+    expect(await say('more')).toBe('That is all the documents say about “tell me more about Leeds”. Ask another question, or type `help`.');
   });
 });

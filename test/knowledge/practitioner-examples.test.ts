@@ -115,6 +115,19 @@ describe('paraphrases the documents answer are answered', () => {
     expect(kb.answer('Do you know who funds Bristol Learning City?').confidence).toBe(kb.answer('Who funds Bristol Learning City?').confidence);
   });
 
+  it('passages already shown (`more`) step aside for the next ones, judged as if they were first', () => {
+    const question = 'What are the main challenges in building a learning city?';
+    const first = kb.answer(question);
+    const shown = first.sources.map((source) => source.passage);
+    const next = kb.answer(question, { shown });
+    expect(next.noAnswer).toBe(false);
+    expect(next.sources.length).toBeGreaterThan(0);
+    expect(next.sources.some((source) => shown.includes(source.passage))).toBe(false);
+    // A question only one passage answers has nothing more once that passage is shown.
+    const belfast = kb.answer('what is Belfast Learning City doing?');
+    expect(kb.answer('what is Belfast Learning City doing?', { shown: belfast.sources.map((source) => source.passage) }).confidence).toBe('none');
+  });
+
   it('"what happened in Liverpool in 1996" asks about Liverpool in 1996, as "what did Liverpool do in 1996" does', () => {
     for (const question of ['what happened in Liverpool in 1996', 'what did Liverpool do in 1996?']) {
       const answer = kb.answer(question);
