@@ -22,7 +22,7 @@ import {
 import { RecentQuestions } from './recent-questions.js';
 import { SMALL_TALK_REPLIES, isMoreRequest, smallTalk, withoutOpening } from './small-talk.js';
 import { textReply, type Reply } from './replies.js';
-import { codeSpan } from './markdown.js';
+import { codeSpan, escapeText } from './markdown.js';
 
 export interface BotDeps {
   answers: AnswerPort;
@@ -128,7 +128,8 @@ export const createBot = (deps: BotDeps): ChatBot => {
   const more = (conversation: string, workspace: string): Reply[] => {
     const last = recent.current(conversation);
     if (last === undefined) return [textReply(NOTHING_BEFORE_MORE)];
-    const lead = `_More on “${last.question.slice(0, 200)}”:_\n\n`;
+    const asked = escapeText(last.question.slice(0, 200));
+    const lead = `More on “${asked}”:\n\n`;
     if (last.partly !== undefined) {
       const whole = last.partly;
       recent.markShown(conversation, []);
@@ -138,7 +139,7 @@ export const createBot = (deps: BotDeps): ChatBot => {
     let found: KnowledgeAnswer | undefined;
     const replies = answerQuestion(noting(conversation, (answer) => (found = answer)), last.question, { previous: last.previous, workspace, shown: [...last.shown] });
     if (found === undefined || found.noAnswer) {
-      return [textReply(`That is all the documents say about “${last.question.slice(0, 200)}”. Ask another question, or type \`help\`.`)];
+      return [textReply(`That is all the documents say about “${asked}”. Ask another question, or type \`help\`.`)];
     }
     return replies.map((reply) => ({ ...reply, text: `${lead}${reply.text}` }));
   };

@@ -63,15 +63,16 @@ describe('more on the last question', () => {
     const say = async (text: string) => (await bot.handle({ type: 'message', origin: here, text }))[0]?.text ?? '';
     expect(await say('more')).toBe(NOTHING_BEFORE_MORE);
     expect(await say('what is Belfast doing?')).toBe('Belfast Learning City raises aspirations.');
-    expect(await say('Tell me more!')).toBe(`_More on “what is Belfast doing?”:_\n\n${P1}`);
-    expect(await say('more please')).toBe(`_More on “what is Belfast doing?”:_\n\n${P2}`);
+    expect(await say('Tell me more!')).toBe(`More on “what is Belfast doing?”:\n\n${P1}`);
+    expect(await say('more please')).toBe(`More on “what is Belfast doing?”:\n\n${P2}`);
     expect(contexts.at(-1)?.shown).toEqual([P1]);
     // P2 was shown whole already: nothing of it is left to show.
     expect(await say('go on')).toBe('That is all the documents say about “what is Belfast doing?”. Ask another question, or type `help`.');
     expect(contexts.at(-1)?.shown).toEqual([P1, P2]);
     // Another conversation has its own last question; "more about Leeds" is a question of its own.
     expect((await bot.handle({ type: 'message', origin: consoleOrigin({ channelId: 'more-elsewhere' }), text: 'more' }))[0]?.text).toBe(NOTHING_BEFORE_MORE);
-    expect(await say('tell me more about Leeds')).toBe('No answer.');
-    expect(await say('more')).toBe('That is all the documents say about “tell me more about Leeds”. Ask another question, or type `help`.');
+    expect(await say('tell me more about *Leeds*')).toBe('No answer.');
+    // The question is quoted back as text: its stars do not turn into bold.
+    expect(await say('more')).toBe('That is all the documents say about “tell me more about \\*Leeds\\*”. Ask another question, or type `help`.');
   });
 });
