@@ -15,7 +15,6 @@ const PATTERNS: ReadonlyArray<[SmallTalk, RegExp]> = [
 /** Longer messages carry a question even when they open with a greeting ("hi, what is a learning city?"). */
 const MAX_WORDS = 8;
 
-/** The kind of small talk `text` is, or undefined for anything that may be a question. */
 /** Lower case, apostrophes dropped, everything but letters and digits a single space. */
 const normalized = (text: string): string =>
   text
@@ -24,6 +23,7 @@ const normalized = (text: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
+/** The kind of small talk `text` is, or undefined for anything that may be a question. */
 export const smallTalk = (text: string): SmallTalk | undefined => {
   const words = normalized(text);
   if (words === '' || words.split(' ').length > MAX_WORDS) return undefined;
