@@ -7,6 +7,7 @@ import type { EngineState } from './engine-state.js';
 import { flattenQuestions, type FlatQuestion, type Framework } from './framework-schema.js';
 import { parseTypedInput, readYesNo, type TypedInput } from './typed-input.js';
 import { escapeText } from '../core/markdown.js';
+import { smallTalk } from '../core/small-talk.js';
 
 export { engineStateSchema, type EngineState } from './engine-state.js';
 export { questionPrompt } from './engine-replies.js';
@@ -115,8 +116,12 @@ const readInput = (framework: Framework, input: EngineInput): Command => {
       return { type: 'invalid', note: `${typed.value} is not on this scale. Choose ${validChoices(framework)}.` };
     case 'ambiguous':
       return { type: 'invalid', note: `Do you mean ${typed.values.map((value) => levelName(framework, value)).join(' or ')}? Type the number you mean.` };
-    case 'unknown':
-      return { type: 'invalid', note: `Sorry, I did not catch that. Choose ${validChoices(framework)}, or ask a question.` };
+    case 'unknown': {
+      // "thanks" or "hello" in the middle of an assessment is conversation, not a garbled answer.
+      const talk = smallTalk(input.text);
+      const lead = talk === 'thanks' ? 'You’re welcome.' : talk === 'greeting' ? 'Hello!' : 'Sorry, I did not catch that.';
+      return { type: 'invalid', note: `${lead} Choose ${validChoices(framework)}, or ask a question.` };
+    }
     default:
       return typed;
   }

@@ -19,6 +19,12 @@ describe('UNESCO frameworks, full runs as transcripts', () => {
     await ana.say('maybe?');
     expect(ana.text).toContain('Sorry, I did not catch that. Choose 0 (Not yet), 1 (Starting), 2 (Developing), 3 (Established), or skip, back, stop, cancel, or ask a question.');
     expect(ana.text).toContain('Question 5 of 16');
+    // Thanks or a greeting mid-assessment is answered as such, and the question stays.
+    await ana.say('thanks!');
+    expect(ana.text).toContain('You’re welcome. Choose 0 (Not yet), 1 (Starting), 2 (Developing), 3 (Established), or skip, back, stop, cancel, or ask a question.');
+    await ana.say('Hello');
+    expect(ana.text).toContain('Hello! Choose 0 (Not yet)');
+    expect(ana.text).toContain('Question 5 of 16');
     await ana.say('0'); // bb-needs-data 0
     await ana.say('zero'); // bb-needs-use 0
     for (let i = 0; i < 4; i++) await ana.say('skip'); // learning opportunities and learning organisations skipped
