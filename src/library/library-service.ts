@@ -9,7 +9,8 @@ import { isLoadError } from '../knowledge/documents.js';
 import { SUPPORTED_EXTENSIONS, parseDocumentFile } from '../knowledge/parse-file.js';
 import { coordinatorIdOf, isCoordinator, type CoordinatorConfig } from '../reminders/permissions.js';
 import { documentNameKey, type DocumentStore, type StoredPassage, type WorkspaceDocument } from './document-store.js';
-import { describeBytes, fileNameOf, pageCountOf } from './library-text.js';
+import { describeBytes } from '../knowledge/byte-size.js';
+import { fileNameOf, pageCountOf } from './library-text.js';
 
 /** Largest file a workspace can add: 20 MB. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;

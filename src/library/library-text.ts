@@ -1,8 +1,6 @@
 import type { SourceDocument } from '../knowledge/documents.js';
 import type { StoredPassage } from './document-store.js';
 
-export { describeBytes } from '../knowledge/byte-size.js';
-
 /** The last part of a name a platform or a path gave, without control characters; never empty. */
 export const fileNameOf = (raw: string): string => {
   // eslint-disable-next-line no-control-regex
