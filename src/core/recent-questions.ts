@@ -1,9 +1,9 @@
+import type { AnswerSource } from './ports.js';
+
 /** Conversations remembered at once; the oldest is forgotten first, so memory stays bounded. */
 const DEFAULT_LIMIT = 10_000;
 /** Passages remembered as shown per question: `more` rarely goes further than a few. */
 const MAX_SHOWN = 20;
-
-import type { AnswerSource } from './ports.js';
 
 /** The last question of a conversation, the one before it, and the passages its answers have shown. */
 export interface RecentQuestion {
