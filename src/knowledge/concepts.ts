@@ -1,3 +1,4 @@
+import { BoundedCache } from './bounded-cache.js';
 import { commonestWords, everydayRank } from './common-english.js';
 import { findSynonyms, phraseStems, type StemPhrase, type SynonymTable } from './synonyms.js';
 import { FRAMING_WORDS, QUESTION_FILLERS, isStopWord, stem, words } from './text.js';
@@ -38,6 +39,8 @@ const MIN_WEIGHT = 0.25;
 const BRIDGE_WEIGHT: Record<Relation | 'spelling', number> = { spelling: 0.9, synonym: 0.7, derived: 0.6, hypernym: 0.45 };
 /** Share of its weight that the commonest English word keeps when the documents use it. */
 const KNOWN_FLOOR = 0.1;
+/** Words whose bridge is kept; beyond that the oldest are forgotten. */
+const BRIDGES_KEPT = 20_000;
 /** Related words kept per bridged word, nearest relations first. */
 const MAX_BRIDGES = 8;
 /** Content words read from one message. */
@@ -103,8 +106,8 @@ const RELATION_ORDER: Record<Relation, number> = { synonym: 0, derived: 1, hyper
 
 /** Builds weighted concepts from a question; one instance per knowledge base, caches bounded by its parts. */
 export class ConceptBuilder {
-  /** Per word: its bridge, `unknown` when WordNet does not know the word, `undefined` when nothing it relates to is used. */
-  private readonly bridges = new Map<string, Bridge | 'unknown' | undefined>();
+  /** Per word: its bridge, `unknown` when WordNet does not know the word, `none` when nothing it relates to is used. */
+  private readonly bridges = new BoundedCache<string, Bridge | 'unknown' | 'none'>(BRIDGES_KEPT);
   /** Concepts of recent questions, oldest first. */
   private readonly recent = new Map<string, Concept[]>();
 
@@ -119,8 +122,12 @@ export class ConceptBuilder {
 
   /** The documents' own words for a word they lack, through WordNet; cached, bounded. */
   private bridge(word: string, entity: boolean): Bridge | 'unknown' | undefined {
-    const cacheKey = `${entity ? '!' : ''}${word}`;
-    if (this.bridges.has(cacheKey)) return this.bridges.get(cacheKey);
+    const found = this.bridges.get(`${entity ? '!' : ''}${word}`, () => this.lookUpBridge(word, entity));
+    return found === 'none' ? undefined : found;
+  }
+
+  /** {@link bridge}, looked up in WordNet. */
+  private lookUpBridge(word: string, entity: boolean): Bridge | 'unknown' | 'none' {
     const all = this.wordnet?.related(word) ?? [];
     const related = all
       .filter((other) => !entity || other.relation === 'derived')
@@ -141,10 +148,7 @@ export class ConceptBuilder {
       targetRarity = Math.max(targetRarity, Math.min(...other.split(' ').map(rarity)));
       if (alternatives.length >= MAX_BRIDGES) break;
     }
-    const result = relation ? { alternatives, relation, rarity: targetRarity } : all.length === 0 ? 'unknown' : undefined;
-    if (this.bridges.size >= 20_000) this.bridges.clear();
-    this.bridges.set(cacheKey, result);
-    return result;
+    return relation ? { alternatives, relation, rarity: targetRarity } : all.length === 0 ? 'unknown' : 'none';
   }
 
   /**
