@@ -1,6 +1,6 @@
 import { DatabaseGoneError, StorageUnavailableError, errorMessage } from '../core/errors.js';
 import { workspaceKey, type Origin } from '../core/events.js';
-import type { AnswerPort, AssessmentPort, Clock, Logger } from '../core/ports.js';
+import type { AnswerPort, AskQuestion, AssessmentPort, Clock, Logger } from '../core/ports.js';
 import type { AssessmentResult, ResultStore, SessionKey, SessionStore } from '../core/assessment-store.js';
 import type { Reply } from '../core/replies.js';
 import { parseAssessChoice, type AssessChoice } from './choices.js';
@@ -87,7 +87,7 @@ export class AssessmentService implements AssessmentPort {
     });
   }
 
-  async input(origin: Origin, input: { text: string } | { choice: string }): Promise<Reply[] | undefined> {
+  async input(origin: Origin, input: { text: string } | { choice: string }, ask?: AskQuestion): Promise<Reply[] | undefined> {
     return this.guard(origin, async () => {
       const key = sessionKeyOf(origin);
       const choice = 'choice' in input ? parseAssessChoice(input.choice) : undefined;
@@ -104,7 +104,7 @@ export class AssessmentService implements AssessmentPort {
       const engineInput: EngineInput = 'choice' in input ? { type: 'choice', value: input.choice } : { type: 'text', text: input.text };
       if (state.phase === 'choose-framework') return this.onChooseFramework(origin, key, state, input, choice, turn);
       if (state.phase === 'choose-city') return this.onChooseCity(origin, key, state, input, choice, turn);
-      return this.onRun(origin, key, state, startedAt, engineInput, choice, turn);
+      return this.onRun(origin, key, state, startedAt, engineInput, choice, turn, ask);
     });
   }
 
@@ -174,7 +174,7 @@ export class AssessmentService implements AssessmentPort {
 
   private async onRun(
     origin: Origin, key: SessionKey, state: Extract<SessionState, { phase: 'run' }>, startedAt: Date,
-    input: EngineInput, choice: AssessChoice | undefined, turn: Turn,
+    input: EngineInput, choice: AssessChoice | undefined, turn: Turn, ask?: AskQuestion,
   ): Promise<Reply[] | undefined> {
     const framework = this.byId.get(state.engine.frameworkId);
     if (framework === undefined) {
@@ -208,7 +208,8 @@ export class AssessmentService implements AssessmentPort {
         return input.type === 'choice' ? [step.reply] : undefined;
       case 'question':
         // A question about the content is answered like any question, then the assessment picks up again.
-        return input.type === 'text' ? [...answerQuestion(this.deps.answers, input.text, { workspace: workspaceKey(origin) }), step.reply] : [step.reply];
+        if (input.type !== 'text') return [step.reply];
+        return [...(ask ? await ask(input.text) : answerQuestion(this.deps.answers, input.text, { workspace: workspaceKey(origin) })), step.reply];
       case 'cancelled':
         await this.deps.sessions.delete(key);
         return [step.reply];

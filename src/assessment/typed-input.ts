@@ -1,3 +1,4 @@
+import { isMoreRequest } from '../core/small-talk.js';
 import type { ScaleLevel } from './framework-schema.js';
 
 /**
@@ -135,7 +136,8 @@ export const parseTypedInput = (text: string, levels: readonly ScaleLevel[]): Ty
   }
   const goto = GOTO.exec(words);
   if (goto?.[1] !== undefined) return { type: 'goto', position: Number(goto[1]) };
-  if (looksLikeQuestion(text)) return { type: 'question', text: text.trim() };
+  // "more" and "tell me more" ask for more on the last question answered, not for a level.
+  if (looksLikeQuestion(text) || isMoreRequest(text)) return { type: 'question', text: text.trim() };
   if (UNSURE.some((phrase) => containsPhrase(words, phrase))) return { type: 'skip', unsure: true };
   const values = new Set(levels.map((level) => level.value));
   const numeric = /^(?:level )?(-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b/.exec(words);

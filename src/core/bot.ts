@@ -167,7 +167,7 @@ export const createBot = (deps: BotDeps): ChatBot => {
     if (assessments && intent.type === 'ask' && !intent.explicit && (await assessments.hasActive(origin))) {
       // A line may be a question about the content, answered from the workspace's documents too.
       await deps.answers.prepare?.(workspaceKey(origin));
-      const replies = await assessments.input(origin, { text: cleanInput(raw) });
+      const replies = await assessments.input(origin, { text: cleanInput(raw) }, (question) => ask(withoutOpening(question), origin));
       if (replies) return replies;
     }
     // A respondent typing an answer to a round's question (short text only: questions go on as questions).

@@ -148,6 +148,9 @@ export interface PrivacyPort {
   exportRest(origin: Origin): Promise<Reply[]>;
 }
 
+/** Answers a question the way the conversation does, `more` included. */
+export type AskQuestion = (question: string) => Promise<Reply[]>;
+
 /**
  * Assessment capability as the router sees it. Implemented in src/assessment; the router only
  * decides when to call it.
@@ -155,8 +158,12 @@ export interface PrivacyPort {
 export interface AssessmentPort {
   /** `assess [framework] [for <city>]`. */
   start(origin: Origin, args: string): Promise<Reply[]>;
-  /** Input while an assessment is active in this conversation; `undefined` when none is. */
-  input(origin: Origin, input: { text: string } | { choice: string }): Promise<Reply[] | undefined>;
+  /**
+   * Input while an assessment is active in this conversation; `undefined` when none is. `ask`
+   * answers a question asked in the middle of it as the conversation answers any question (so that
+   * `more` and follow-ups carry on from it); without it the service answers from its own port.
+   */
+  input(origin: Origin, input: { text: string } | { choice: string }, ask?: AskQuestion): Promise<Reply[] | undefined>;
   /**
    * True when the user has an assessment in progress (or paused) in this conversation; throws a
    * StorageUnavailableError when the database cannot be reached, since then nobody can tell.

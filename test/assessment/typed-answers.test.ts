@@ -83,4 +83,13 @@ describe('typed answers mean the same in every framework', () => {
     expect(looksLikeQuestion('we are just getting started')).toBe(false);
     expect(parseTypedInput('not sure?', [])).toEqual({ type: 'skip', unsure: true });
   });
+
+  it('reads `more` as asking the documents for more, and keeps `continue` and `go on` for the assessment', () => {
+    expect(parseTypedInput('more', [])).toEqual({ type: 'question', text: 'more' });
+    expect(parseTypedInput('Tell me more!', [])).toEqual({ type: 'question', text: 'Tell me more!' });
+    expect(parseTypedInput('what else', [])).toEqual({ type: 'question', text: 'what else' });
+    expect(parseTypedInput('continue', [])).toEqual({ type: 'resume' });
+    expect(parseTypedInput('go on', [])).toEqual({ type: 'resume' });
+    expect(parseTypedInput('some', [{ value: 0, label: 'Not yet', description: '' }, { value: 2, label: 'Partly', description: '' }, { value: 4, label: 'Fully', description: '' }]).type).toBe('answer');
+  });
 });

@@ -162,4 +162,29 @@ describe('console transcripts, one per framework', () => {
     expect(summary).toContain('• Extended use of modern learning technologies 13%');
     expectTypedWording(session.output());
   });
+
+  it('a question in the middle of an assessment carries on with `more`, and the assessment with it', async () => {
+    const at = { now: new Date('2025-03-05T10:00:00Z') };
+    const { core, session } = await open(at);
+    opened = { core, session };
+    await session.type('assess niace for Brackley', /Question 1 of 9[\s\S]*question <n>/u);
+    // Nothing asked yet: `more` says so, and the assessment question follows.
+    const early = await session.type('more', /Back to the assessment:[\s\S]*Question 1 of 9[\s\S]*question <n>/u);
+    expect(early).toContain('Ask a question first');
+    const question = await session.type('what is a learning city?', /Back to the assessment:[\s\S]*Question 1 of 9[\s\S]*question <n>/u);
+    expect(question).toMatch(/Sources:\n {2}1\. /u);
+    const more = await session.type('tell me more', /Back to the assessment:[\s\S]*Question 1 of 9[\s\S]*question <n>/u);
+    expect(more).toContain('More on “what is a learning city?”:');
+    expect(more).not.toContain('did not catch');
+    expect(more.indexOf('More on')).toBeLessThan(more.indexOf('Back to the assessment:'));
+    // A level still answers.
+    expect(await session.type('2', /Question 2 of 9[\s\S]*question <n>/u)).toContain('Noted: 2');
+    await session.type('stop', /paused|Paused/u);
+    // Once the assessment is paused, `more` goes on from the question asked during it.
+    const after = await session.type('more', /More on “what is a learning city\?”:|That is all the documents say/u);
+    expect(after).not.toContain('Ask a question first');
+    // "continue" stays the assessment's own word.
+    expect(await session.type('continue', /Question 2 of 9[\s\S]*question <n>/u)).toContain('Welcome back: 1 of 9 answered.');
+    expectTypedWording(session.output());
+  });
 });
