@@ -1,5 +1,5 @@
 import type { AnswerSource, KnowledgeAnswer } from '../core/ports.js';
-import { rarity } from './concepts.js';
+import { rarity } from './common-english.js';
 import { confidenceFeatures, decide, type ConfidenceModel } from './confidence.js';
 import { fittedConfidence } from './confidence-fit.js';
 import { MAX_ANSWER_CHARS, questionType, quoteSentences, truncate } from './quote.js';

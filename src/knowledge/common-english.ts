@@ -46,3 +46,19 @@ export const commonestWords = (count: number): string[] => {
   }
   return found;
 };
+
+/** Between these ranks of everyday English an unknown word goes from saying little to saying much. */
+const COMMON_RANK = 400;
+const RARE_RANK = 25_000;
+const SHORT_UNKNOWN_RARITY = 0.2;
+
+/**
+ * How much an unknown word that nothing bridges says about the topic: little for everyday words
+ * ("told", "matters"), much for rare words and names ("healthcare", "Leeds").
+ */
+export const rarity = (word: string): number => {
+  const rank = everydayRank(word);
+  // A short word in no dictionary ("wat", "abt") is chat spelling more often than a topic.
+  if (rank === undefined) return word.length <= 3 ? SHORT_UNKNOWN_RARITY : 1;
+  return Math.min(1, Math.max(0.08, Math.log(Math.max(rank, 1) / COMMON_RANK) / Math.log(RARE_RANK / COMMON_RANK)));
+};

@@ -1,5 +1,6 @@
 import { BoundedCache } from './bounded-cache.js';
-import { commonestWords, everydayRank } from './common-english.js';
+import { commonestWords, everydayRank, rarity } from './common-english.js';
+import { entityWords } from './names.js';
 import { findSynonyms, phraseStems, type StemPhrase, type SynonymTable } from './synonyms.js';
 import { FRAMING_WORDS, QUESTION_FILLERS, isStopWord, stem, words } from './text.js';
 import { editDistance, type TypoCorrector } from './typos.js';
@@ -47,39 +48,11 @@ const MAX_BRIDGES = 8;
 const MAX_WORDS = 60;
 /** WordNet lookups per message; questions have a handful of unknown words, hostile input many. */
 const MAX_LOOKUPS = 12;
-/** Between these ranks of everyday English an unknown word goes from saying little to saying much. */
-const COMMON_RANK = 400;
-const SHORT_UNKNOWN_RARITY = 0.2;
 /** Words commoner than this rank are never taken for typos. */
 const TYPO_RANK = 10_000;
-const RARE_RANK = 25_000;
 /** Questions whose concepts are kept; a message longer than this is not a question asked again. */
 const RECENT_QUESTIONS = 2_000;
 const MAX_REMEMBERED_CHARS = 300;
-
-/**
- * How much an unknown word that nothing bridges says about the topic: little for everyday words
- * ("told", "matters"), much for rare words and names ("healthcare", "Leeds").
- */
-export const rarity = (word: string): number => {
-  const rank = everydayRank(word);
-  // A short word in no dictionary ("wat", "abt") is chat spelling more often than a topic.
-  if (rank === undefined) return word.length <= 3 ? SHORT_UNKNOWN_RARITY : 1;
-  return Math.min(1, Math.max(0.08, Math.log(Math.max(rank, 1) / COMMON_RANK) / Math.log(RARE_RANK / COMMON_RANK)));
-};
-
-/** Folded words the question writes as names (capitalised after its first word), acronyms and years. */
-export const entityWords = (question: string): Set<string> => {
-  const found = new Set<string>();
-  const tokens = question.split(/[^\p{L}\p{N}'’]+/u).filter((token) => token !== '');
-  tokens.forEach((token, i) => {
-    const acronym = /^\p{Lu}{2,}s?$/u.test(token);
-    const name = i > 0 && /^\p{Lu}\p{Ll}/u.test(token);
-    const year = /^(?:1[5-9]|20)\d\d$/u.test(token);
-    if (acronym || name || year) for (const word of words(token)) found.add(word);
-  });
-  return found;
-};
 
 let fillers: string[] | undefined;
 /** Stop and filler words worth matching a typo against: all of them are among English's commonest words. */

@@ -1,8 +1,9 @@
-import { rarity } from './concepts.js';
+import { rarity } from './common-english.js';
 import { fittedConfidence } from './confidence-fit.js';
+import type { PassageSentence } from './passage-shape.js';
 import { hasAnswerCue, questionType, type QuestionType } from './quote.js';
 import { foldText, words } from './text.js';
-import type { Concept, PassageSearch, PassageSentence, ScoredPassage } from './search.js';
+import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 
 export type Confidence = 'high' | 'low' | 'none';
 

@@ -1,4 +1,4 @@
-import { britishSpelling, foldText } from './text.js';
+import { britishSpelling, foldText, words } from './text.js';
 
 /** A word and what stands before it on its line: sentence starts are told apart from names. */
 const TOKEN = /[\p{L}\p{N}'’]+/gu;
@@ -31,4 +31,17 @@ export const collectionNames = (texts: Iterable<string>): Set<string> => {
   }
   for (const word of lower) capitalised.delete(word);
   return capitalised;
+};
+
+/** Folded words the question writes as names (capitalised after its first word), acronyms and years. */
+export const entityWords = (question: string): Set<string> => {
+  const found = new Set<string>();
+  const tokens = question.split(/[^\p{L}\p{N}'’]+/u).filter((token) => token !== '');
+  tokens.forEach((token, i) => {
+    const acronym = /^\p{Lu}{2,}s?$/u.test(token);
+    const name = i > 0 && /^\p{Lu}\p{Ll}/u.test(token);
+    const year = /^(?:1[5-9]|20)\d\d$/u.test(token);
+    if (acronym || name || year) for (const word of words(token)) found.add(word);
+  });
+  return found;
 };

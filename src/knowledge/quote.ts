@@ -1,4 +1,5 @@
-import type { Concept, PassageSearch, PassageSentence, ScoredPassage } from './search.js';
+import type { PassageSentence } from './passage-shape.js';
+import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 
 /** What a question asks for, which decides the sentence that answers it. */
 export type QuestionType = 'definition' | 'who' | 'when' | 'count' | 'why' | 'other';

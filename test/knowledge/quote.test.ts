@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerCue, hasAnswerCue, questionType, withoutPreamble } from '../../src/knowledge/quote.js';
-import type { PassageSentence } from '../../src/knowledge/search.js';
+import type { PassageSentence } from '../../src/knowledge/passage-shape.js';
 
 const sentence = (text: string): PassageSentence => ({ text, position: 0, terms: new Set(), cuesTested: 0, cuesFound: 0 });
 
