@@ -1,4 +1,5 @@
 import type { AnswerContext, AnswerPort, KnowledgeAnswer } from './ports.js';
+import { foreignLanguageOf } from './languages.js';
 import { textReply, type Citation, type Reply } from './replies.js';
 import { createHash } from 'node:crypto';
 
@@ -43,13 +44,26 @@ const LATIN = /\p{Script=Latin}/u;
 const MATCHABLE = /[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}'’-]*/gu;
 
 /**
+ * The answer to a question in Latin letters. One the documents do not answer is checked for being
+ * in another language ("¿qué es una ciudad del aprendizaje?"): rather than naming its words as
+ * topics the documents lack, the reply says that they are in English.
+ */
+const answerLatin = (answers: AnswerPort, question: string, context: AnswerContext): Reply => {
+  const answer = answers.answer(question, context);
+  const language = answer.noAnswer ? foreignLanguageOf(question) : undefined;
+  if (language === undefined) return answerReply(answer);
+  return textReply(`That looks like ${language}. The documents are in English, and I can only answer questions asked in English: please ask again in English, for example “what is a learning city?”.`);
+};
+
+/**
  * Answers a question from the knowledge base. The documents are in English: a question written
  * partly or wholly in another script (Arabic, Chinese) is told so and answered from the English
- * words, names and numbers it contains; one with no words at all (emoji) is told how to ask.
+ * words, names and numbers it contains; one in another language written in Latin letters that
+ * they do not answer is told so; one with no words at all (emoji) is told how to ask.
  */
 export const answerQuestion = (answers: AnswerPort, question: string, context: AnswerContext = {}): Reply[] => {
   // Most questions are ASCII with a letter or digit: nothing in them to count character by character.
-  if (ASCII.test(question) && ASCII_WORD.test(question)) return [answerReply(answers.answer(question, context))];
+  if (ASCII.test(question) && ASCII_WORD.test(question)) return [answerLatin(answers, question, context)];
   const letters = [...question].filter((char) => LETTER.test(char));
   const foreign = letters.filter((char) => !LATIN.test(char)).length;
   const matchable = (question.match(MATCHABLE) ?? []).join(' ');
@@ -58,7 +72,7 @@ export const answerQuestion = (answers: AnswerPort, question: string, context: A
   if (letters.length === 0 && !/\p{N}/u.test(question)) {
     return [textReply(`The documents are in English, and there are no words in that for me to look up. Please ask in English words, for example “what is a learning city?”.${topicLine}`)];
   }
-  if (foreign === 0) return [answerReply(answers.answer(question, context))];
+  if (foreign === 0) return [answerLatin(answers, question, context)];
   const note = 'The documents are in English, so I can only match the English words, names and numbers in your question.';
   if (matchable.trim() === '') return [textReply(`${note} There are none in this one; please ask in English.${topicLine}`)];
   const answer = answerReply(answers.answer(matchable, context));

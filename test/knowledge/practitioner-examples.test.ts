@@ -173,3 +173,19 @@ describe('three confidences, in words every platform shows alike', () => {
     expect(chat.last()).not.toMatch(/Swansea/);
   });
 });
+
+describe('questions in another language', () => {
+  it('are told that the documents are in English, instead of being told what the documents lack', async () => {
+    const chat = createFakeChat(createBot({ answers: kb }), consoleOrigin({ channelId: 'spanish' }));
+    await chat.userSays('¿qué es una ciudad del aprendizaje?');
+    expect(chat.last()).toBe(
+      'That looks like Spanish. The documents are in English, and I can only answer questions asked in English: please ask again in English, for example “what is a learning city?”.',
+    );
+    await chat.userSays('Was ist eine lernende Stadt?');
+    expect(chat.last()).toMatch(/^That looks like German\./u);
+    // An English question the documents do not answer is refused as before, naming what they lack.
+    await chat.userSays('what is the population of Leeds?');
+    expect(chat.last()).toMatch(/^The documents I have do not answer that\. They say nothing about “leeds”/u);
+  });
+});
+

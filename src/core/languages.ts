@@ -1,0 +1,57 @@
+/**
+ * Telling a question asked in another language written in Latin letters ("¿qué es una ciudad del
+ * aprendizaje?") from an English one, so that the bot can say that the documents are in English
+ * instead of naming the foreign words as topics they lack. Only the little words of a language
+ * count, and only those that are not English words too: "die", "was", "come" or "son" would mislead,
+ * "de", "la", "van" or "von" stand in names, and one such word is never enough ("Los Angeles").
+ */
+const FUNCTION_WORDS: ReadonlyArray<{ name: string; words: ReadonlySet<string> }> = [
+  {
+    name: 'Spanish',
+    words: new Set(['qué', 'que', 'cómo', 'como', 'cuál', 'cual', 'cuáles', 'cuales', 'dónde', 'donde', 'cuándo', 'cuando', 'quién', 'quien', 'por', 'porqué', 'es', 'una', 'unas', 'unos', 'del', 'los', 'las', 'el', 'está', 'están', 'muy', 'pero', 'sobre', 'puede', 'pueden', 'tiene', 'tienen', 'nuestra', 'nuestro', 'nuestras', 'nuestros', 'ciudad', 'ciudades', 'aprendizaje', 'para', 'ser', 'hacer', 'cuántas', 'cuántos', 'cuantas', 'cuantos', 'ella', 'ellos', 'también']),
+  },
+  {
+    name: 'French',
+    words: new Set(['qu', 'est', 'une', 'les', 'des', 'du', 'quoi', 'comment', 'pourquoi', 'quand', 'où', 'qui', 'quel', 'quelle', 'quels', 'quelles', 'ville', 'villes', 'apprentissage', 'avec', 'pour', 'dans', 'sont', 'nous', 'vous', 'notre', 'nos', 'ce', 'cette', 'ces', 'il', 'elle', 'au', 'aux', 'pas', 'combien', 'peut', 'faire', 'sur', 'être']),
+  },
+  {
+    name: 'German',
+    words: new Set(['ist', 'sind', 'eine', 'ein', 'einer', 'einen', 'das', 'und', 'wie', 'warum', 'wann', 'wo', 'wer', 'welche', 'welcher', 'welches', 'stadt', 'städte', 'lernen', 'lernende', 'lernenden', 'nicht', 'für', 'auf', 'zu', 'ich', 'wir', 'unsere', 'unser', 'kann', 'können', 'gibt', 'es', 'viele', 'wieviele', 'bildung', 'dem']),
+  },
+  {
+    name: 'Portuguese',
+    words: new Set(['que', 'é', 'uma', 'cidade', 'cidades', 'aprendizagem', 'como', 'quais', 'qual', 'onde', 'quando', 'porque', 'são', 'não', 'das', 'nossa', 'nosso', 'para', 'quantas', 'quantos', 'pode', 'podem', 'tem', 'têm', 'os']),
+  },
+  {
+    name: 'Italian',
+    words: new Set(['che', 'cosa', 'è', 'una', 'della', 'delle', 'dello', 'degli', 'dei', 'città', 'apprendimento', 'perché', 'quando', 'dove', 'chi', 'il', 'gli', 'nostra', 'nostro', 'quali', 'quale', 'quante', 'quanti', 'può', 'possono', 'sono', 'nel', 'nella']),
+  },
+  {
+    name: 'Dutch',
+    words: new Set(['wat', 'een', 'het', 'hoe', 'waarom', 'wanneer', 'waar', 'wie', 'welke', 'stad', 'steden', 'leren', 'niet', 'zijn', 'onze', 'voor', 'kunnen', 'hoeveel', 'lerende']),
+  },
+];
+
+const WORD = /[\p{Script=Latin}]+/gu;
+
+/** Share of a question's words that must be one language's little words. */
+const MIN_SHARE = 0.3;
+/** …and at least this many of them. */
+const MIN_WORDS = 2;
+
+/**
+ * The language a question in Latin letters is written in, when it is plainly not English: at
+ * least two of its words, and a third of them, are that language's little words. `undefined` for English and for anything it cannot tell.
+ */
+export const foreignLanguageOf = (text: string): string | undefined => {
+  const tokens = text.toLowerCase().match(WORD) ?? [];
+  if (tokens.length < MIN_WORDS) return undefined;
+  let best: { name: string; hits: number } | undefined;
+  for (const { name, words } of FUNCTION_WORDS) {
+    let hits = 0;
+    for (const token of tokens) if (words.has(token)) hits++;
+    if (hits > (best?.hits ?? 0)) best = { name, hits };
+  }
+  if (best === undefined || best.hits < MIN_WORDS || best.hits / tokens.length < MIN_SHARE) return undefined;
+  return best.name;
+};
