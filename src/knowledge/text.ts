@@ -69,6 +69,8 @@ export const QUESTION_FILLERS = new Set([
   'us', 'me', 'you', 'we', 'i', 'e.g', 'eg', 'etc', 'thanks', 'thank', 'cheers', 'hi', 'hello', 'hey', 'hiya', 'ok', 'okay', 'get', 'got', 'each', 'too', 'still',
   'itself', 'themselves', 'purely', 'mainly', 'doe', 'current', 'currently', 'today', 'this', 'year',
   'become', 'through', 'whether', 'actually', 'anyone', 'someone', 'there', 'here', 'happen', 'happens', 'happened', 'happening',
+  // "What the heck is…": emphasis, not a topic.
+  'heck', 'hell',
   // Contractions typed without their apostrophe.
   'whats', 'thats', 'doesnt', 'dont', 'didnt', 'isnt', 'arent', 'wasnt', 'cant', 'wont', 'im', 'ive', 'weve',
   'youre', 'theyre', 'theres', 'hows', 'whos', 'wheres', 'lets',

@@ -174,6 +174,16 @@ describe('three confidences, in words every platform shows alike', () => {
   });
 });
 
+describe('emphasis is not a topic', () => {
+  it('"what the heck is the GNLC?" is answered as "what is the GNLC?"', () => {
+    const plain = kb.answer('what is the GNLC?');
+    const emphatic = kb.answer('what the heck is the GNLC?');
+    expect(plain.noAnswer).toBe(false);
+    expect(emphatic.answer).toBe(plain.answer);
+    expect(emphatic.sources[0]?.passage).toBe(plain.sources[0]?.passage);
+  });
+});
+
 describe('questions in another language', () => {
   it('are told that the documents are in English, instead of being told what the documents lack', async () => {
     const chat = createFakeChat(createBot({ answers: kb }), consoleOrigin({ channelId: 'spanish' }));
