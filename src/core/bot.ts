@@ -56,9 +56,6 @@ const FEEDBACK_PATTERN = /^feedback:(up|down):([\w-]{1,80})$/u;
 
 export { answerReply, feedbackKeyFor } from './ask.js';
 
-/** An answer this much shorter than the passage it quotes left part of it out. */
-const WHOLE_SHARE = 0.9;
-
 /** `more` with no question before it in the conversation. */
 export const NOTHING_BEFORE_MORE = 'Ask a question first: `more` then shows what else the documents say about it.';
 
@@ -115,8 +112,8 @@ export const createBot = (deps: BotDeps): ChatBot => {
     answer: (question, context) => {
       const answer = deps.answers.answer(question, context);
       const quoted = answer.sources[0];
-      // Quoted only in part (a sentence or two of a longer passage): `more` shows the rest first.
-      const partly = quoted !== undefined && answer.answer.length < quoted.passage.length * WHOLE_SHARE ? quoted : undefined;
+      // Quoted only in part (a sentence or two of a longer passage): `more` shows the rest of it first.
+      const partly = quoted !== undefined && answer.unquoted !== undefined ? { ...quoted, passage: answer.unquoted } : undefined;
       recent.markShown(conversation, answer.sources.map((source) => source.passage), partly);
       answered(answer);
       return answer;
@@ -131,9 +128,9 @@ export const createBot = (deps: BotDeps): ChatBot => {
     const asked = escapeText(last.question.slice(0, 200));
     const lead = `More on “${asked}”:\n\n`;
     if (last.partly !== undefined) {
-      const whole = last.partly;
+      const rest = last.partly;
       recent.markShown(conversation, []);
-      const reply = answerReply({ question: last.question, noAnswer: false, confidence: 'high', answer: whole.passage, sources: [whole], suggestions: [] });
+      const reply = answerReply({ question: last.question, noAnswer: false, confidence: 'high', answer: rest.passage, sources: [rest], suggestions: [] });
       return [{ ...reply, text: `${lead}${reply.text}` }];
     }
     let found: KnowledgeAnswer | undefined;

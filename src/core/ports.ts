@@ -44,6 +44,11 @@ export interface KnowledgeAnswer {
   sources: AnswerSource[];
   /** Topics the knowledge base covers, offered when it has no answer. */
   suggestions: string[];
+  /**
+   * The sentences of the first source that the answer did not quote, in their order (parts apart
+   * separated by a blank line): what `more` shows first. Absent when the answer quoted them all.
+   */
+  unquoted?: string;
 }
 
 /** What the conversation says about a question beyond its own words. */

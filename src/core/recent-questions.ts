@@ -11,7 +11,10 @@ export interface RecentQuestion {
   previous: string | undefined;
   /** Texts of the passages cited so far in answer to it (the first answer, then each `more`). */
   shown: string[];
-  /** The passage the last answer quoted from, when it quoted only part of it: `more` shows it whole first. */
+  /**
+   * When the last answer quoted only part of its passage: that source, its `passage` being the
+   * sentences not shown yet, which `more` shows first.
+   */
   partly?: AnswerSource | undefined;
 }
 
@@ -39,7 +42,7 @@ export class RecentQuestions {
     return this.last.get(conversation);
   }
 
-  /** Adds passages to those shown for the conversation's last question; `partly` is the one quoted in part. */
+  /** Adds passages to those shown for the conversation's last question; `partly`: what is left of the one quoted in part. */
   markShown(conversation: string, passages: readonly string[], partly?: AnswerSource): void {
     const entry = this.last.get(conversation);
     if (entry === undefined) return;

@@ -1,4 +1,5 @@
 import type { AnswerSource, KnowledgeAnswer } from '../core/ports.js';
+import type { Passage } from './chunk.js';
 import { rarity } from './common-english.js';
 import { confidenceFeatures, decide, type ConfidenceModel } from './confidence.js';
 import { fittedConfidence } from './confidence-fit.js';
@@ -45,6 +46,22 @@ const refusal = (question: string, concepts: Concept[], hits: ScoredPassage[]): 
 };
 
 /**
+ * The passage's sentences that `shown` does not hold, in their order; neighbours run on, parts
+ * apart are separated by a blank line. Undefined when all were shown.
+ */
+const unquotedOf = (search: PassageSearch, passage: Passage, shown: string): string | undefined => {
+  const parts: string[] = [];
+  let previous = -2;
+  for (const { text, position } of search.sentencesOf(passage)) {
+    if (shown.includes(text)) continue;
+    if (parts.length > 0 && position === previous + 1) parts[parts.length - 1] += ` ${text}`;
+    else parts.push(text);
+    previous = position;
+  }
+  return parts.length > 0 ? parts.join('\n\n') : undefined;
+};
+
+/**
  * Answers a question from the passages with one of three confidences: `high` quotes the passage
  * that answers; `low` says plainly that the quoted passage is only the closest one; `none` says
  * what the documents lack and offers the nearest headings. With several collections, their
@@ -87,6 +104,7 @@ export const answerQuestion = (
   }));
   const quoted = quoteSentences(search, question, concepts, cited, type);
   const text = quoted.length > 0 ? quoted.join('\n\n') : truncate(best.passage.text, MAX_ANSWER_CHARS);
+  const unquoted = unquotedOf(search, best.passage, text);
   return {
     question,
     noAnswer: false,
@@ -94,5 +112,6 @@ export const answerQuestion = (
     answer: confidence === 'high' ? text : `The closest the documents come is this:\n\n${text}`,
     sources,
     suggestions: [],
+    ...(unquoted === undefined ? {} : { unquoted }),
   };
 };

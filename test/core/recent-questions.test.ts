@@ -42,6 +42,7 @@ describe('the last question of each conversation', () => {
 
 describe('more on the last question', () => {
   const P1 = 'Belfast believes that learning matters. Belfast Learning City raises aspirations. It works with partners across the city.';
+  const P1_UNQUOTED = 'Belfast believes that learning matters.\n\nIt works with partners across the city.';
   const P2 = 'Partners of Belfast meet every month.';
   const passages = [P1, P2];
   const contexts: Array<AnswerContext | undefined> = [];
@@ -50,20 +51,22 @@ describe('more on the last question', () => {
       contexts.push(context);
       const next = passages.find((passage) => !(context?.shown ?? []).includes(passage));
       if (question.includes('Leeds') || next === undefined) return { question, noAnswer: true, confidence: 'none', answer: 'No answer.', sources: [], suggestions: [] };
-      // The first sentence only of P1; P2 whole.
-      const answer = next === P1 ? 'Belfast Learning City raises aspirations.' : next;
-      return { question, noAnswer: false, confidence: 'high', answer, sources: [{ source: 'b.txt', title: 'Learning Cities', passage: next, score: 1 }], suggestions: [] };
+      // The middle sentence only of P1, with what it left out; P2 whole.
+      const source = { source: 'b.txt', title: 'Learning Cities', passage: next, score: 1 };
+      if (next === P2) return { question, noAnswer: false, confidence: 'high', answer: next, sources: [source], suggestions: [] };
+      return { question, noAnswer: false, confidence: 'high', answer: 'Belfast Learning City raises aspirations.', sources: [source], suggestions: [], unquoted: P1_UNQUOTED };
     },
     topics: () => [],
   };
 
-  it('shows the rest of the passage quoted, then the next passage, then says that is all', async () => {
+  it('shows what the answer left out of the passage it quoted, then the next passage, then says that is all', async () => {
     const bot = createBot({ answers });
     const here = consoleOrigin({ channelId: 'more-here' });
     const say = async (text: string) => (await bot.handle({ type: 'message', origin: here, text }))[0]?.text ?? '';
     expect(await say('more')).toBe(NOTHING_BEFORE_MORE);
     expect(await say('what is Belfast doing?')).toBe('Belfast Learning City raises aspirations.');
-    expect(await say('Tell me more!')).toBe(`More on “what is Belfast doing?”:\n\n${P1}`);
+    // Only what was not shown yet: the sentences before and after the one quoted.
+    expect(await say('Tell me more!')).toBe(`More on “what is Belfast doing?”:\n\n${P1_UNQUOTED}`);
     expect(await say('more please')).toBe(`More on “what is Belfast doing?”:\n\n${P2}`);
     expect(contexts.at(-1)?.shown).toEqual([P1]);
     // P2 was shown whole already: nothing of it is left to show.

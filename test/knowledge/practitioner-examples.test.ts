@@ -174,6 +174,26 @@ describe('three confidences, in words every platform shows alike', () => {
   });
 });
 
+describe('`more` shows what was not shown yet', () => {
+  it('no sentence of an answer comes again in the `more` after it', async () => {
+    const chat = createFakeChat(createBot({ answers: kb }), consoleOrigin({ channelId: 'more-no-repeats' }));
+    const shown: string[] = [];
+    await chat.userSays('what is a learning city?');
+    shown.push(chat.last());
+    for (let i = 0; i < 4; i++) {
+      await chat.userSays('more');
+      shown.push(chat.last().replace(/^More on “[^”]*”:\n\n/u, ''));
+    }
+    // The first `more` quotes a passage in part; the next shows only the sentences it left out.
+    expect(shown[2]).toBe('Learning Communities are today’s fastest growth industries.\n\nWhere can it be found? There are a couple of definitions below');
+    const sentences = shown.flatMap((text, reply) =>
+      text.split(/(?<=[.!?])\s+|\n+/u).filter((sentence) => sentence.length > 40).map((sentence) => ({ sentence, reply })),
+    );
+    const repeated = sentences.filter((a) => sentences.some((b) => b.reply < a.reply && b.sentence === a.sentence));
+    expect(repeated).toEqual([]);
+  });
+});
+
 describe('emphasis is not a topic', () => {
   it('"what the heck is the GNLC?" is answered as "what is the GNLC?"', () => {
     const plain = kb.answer('what is the GNLC?');
