@@ -2,17 +2,17 @@
  * Telling a question asked in another language written in Latin letters ("¿qué es una ciudad del
  * aprendizaje?") from an English one, so that the bot can say that the documents are in English
  * instead of naming the foreign words as topics they lack. Only the little words of a language
- * count, and only those that are not English words too: "die", "was", "come" or "son" would mislead,
- * "de", "la", "van" or "von" stand in names, and one such word is never enough ("Los Angeles").
+ * count, and only those that are not English words too ("die", "was", "come" or "son" would
+ * mislead) nor stand in names ("de", "la", "los", "des", "van", "von": Los Angeles, Des Moines).
  */
 const FUNCTION_WORDS: ReadonlyArray<{ name: string; words: ReadonlySet<string> }> = [
   {
     name: 'Spanish',
-    words: new Set(['qué', 'que', 'cómo', 'como', 'cuál', 'cual', 'cuáles', 'cuales', 'dónde', 'donde', 'cuándo', 'cuando', 'quién', 'quien', 'por', 'porqué', 'es', 'una', 'unas', 'unos', 'del', 'los', 'las', 'el', 'está', 'están', 'muy', 'pero', 'sobre', 'puede', 'pueden', 'tiene', 'tienen', 'nuestra', 'nuestro', 'nuestras', 'nuestros', 'ciudad', 'ciudades', 'aprendizaje', 'para', 'ser', 'hacer', 'cuántas', 'cuántos', 'cuantas', 'cuantos', 'ella', 'ellos', 'también']),
+    words: new Set(['qué', 'que', 'cómo', 'como', 'cuál', 'cual', 'cuáles', 'cuales', 'dónde', 'donde', 'cuándo', 'cuando', 'quién', 'quien', 'por', 'porqué', 'es', 'una', 'unas', 'unos', 'está', 'están', 'muy', 'pero', 'sobre', 'puede', 'pueden', 'tiene', 'tienen', 'nuestra', 'nuestro', 'nuestras', 'nuestros', 'ciudad', 'ciudades', 'aprendizaje', 'para', 'ser', 'hacer', 'cuántas', 'cuántos', 'cuantas', 'cuantos', 'ella', 'ellos', 'también']),
   },
   {
     name: 'French',
-    words: new Set(['qu', 'est', 'une', 'les', 'des', 'du', 'quoi', 'comment', 'pourquoi', 'quand', 'où', 'qui', 'quel', 'quelle', 'quels', 'quelles', 'ville', 'villes', 'apprentissage', 'avec', 'pour', 'dans', 'sont', 'nous', 'vous', 'notre', 'nos', 'ce', 'cette', 'ces', 'il', 'elle', 'au', 'aux', 'pas', 'combien', 'peut', 'faire', 'sur', 'être']),
+    words: new Set(['qu', 'est', 'une', 'quoi', 'comment', 'pourquoi', 'quand', 'où', 'qui', 'quel', 'quelle', 'quels', 'quelles', 'ville', 'villes', 'apprentissage', 'avec', 'pour', 'dans', 'sont', 'nous', 'vous', 'notre', 'nos', 'ce', 'cette', 'ces', 'elle', 'aux', 'pas', 'combien', 'peut', 'faire', 'sur', 'être']),
   },
   {
     name: 'German',
@@ -20,11 +20,11 @@ const FUNCTION_WORDS: ReadonlyArray<{ name: string; words: ReadonlySet<string> }
   },
   {
     name: 'Portuguese',
-    words: new Set(['que', 'é', 'uma', 'cidade', 'cidades', 'aprendizagem', 'como', 'quais', 'qual', 'onde', 'quando', 'porque', 'são', 'não', 'das', 'nossa', 'nosso', 'para', 'quantas', 'quantos', 'pode', 'podem', 'tem', 'têm', 'os']),
+    words: new Set(['que', 'é', 'uma', 'cidade', 'cidades', 'aprendizagem', 'como', 'quais', 'qual', 'onde', 'quando', 'porque', 'são', 'não', 'nossa', 'nosso', 'para', 'quantas', 'quantos', 'pode', 'podem', 'tem', 'têm']),
   },
   {
     name: 'Italian',
-    words: new Set(['che', 'cosa', 'è', 'una', 'della', 'delle', 'dello', 'degli', 'dei', 'città', 'apprendimento', 'perché', 'quando', 'dove', 'chi', 'il', 'gli', 'nostra', 'nostro', 'quali', 'quale', 'quante', 'quanti', 'può', 'possono', 'sono', 'nel', 'nella']),
+    words: new Set(['che', 'cosa', 'è', 'una', 'della', 'delle', 'dello', 'degli', 'città', 'apprendimento', 'perché', 'quando', 'dove', 'chi', 'gli', 'nostra', 'nostro', 'quali', 'quale', 'quante', 'quanti', 'può', 'possono', 'sono', 'nel', 'nella']),
   },
   {
     name: 'Dutch',
@@ -34,14 +34,15 @@ const FUNCTION_WORDS: ReadonlyArray<{ name: string; words: ReadonlySet<string> }
 
 const WORD = /[\p{Script=Latin}]+/gu;
 
-/** Share of a question's words that must be one language's little words. */
+/** Share of a question's words (three in ten) that must be one language's little words. */
 const MIN_SHARE = 0.3;
 /** …and at least this many of them. */
 const MIN_WORDS = 2;
 
 /**
  * The language a question in Latin letters is written in, when it is plainly not English: at
- * least two of its words, and a third of them, are that language's little words. `undefined` for English and for anything it cannot tell.
+ * least two of its words, and three in ten, are that language's little words. `undefined` for
+ * English and for anything it cannot tell.
  */
 export const foreignLanguageOf = (text: string): string | undefined => {
   const tokens = text.toLowerCase().match(WORD) ?? [];

@@ -33,6 +33,9 @@ describe('telling a question in another language from an English one', () => {
       'ciudad',
       'what does Le Monde say about Lyon?',
       'Is Die Zeit a source?',
+      'Los Angeles and Las Vegas?',
+      'Des Moines and Les Ulis',
+      'any comment on learning cities?',
       '',
     ]) {
       expect(foreignLanguageOf(question), question).toBeUndefined();
