@@ -5,6 +5,7 @@ import { errorMessage } from '../core/errors.js';
 import type { AnswerContext, AnswerPort, KnowledgeAnswer, Logger } from '../core/ports.js';
 import { silentLogger } from '../core/ports.js';
 import { answerQuestion } from './answer.js';
+import { loadEverydayEnglish } from './common-english.js';
 import type { ConfidenceModel } from './confidence.js';
 import { fittedConfidence } from './confidence-fit.js';
 import type { LoadError } from './documents.js';
@@ -162,6 +163,9 @@ export class KnowledgeBase implements AnswerPort {
   ) {
     this.search = new PassageSearch(built, synonyms, wordnet);
     this.topicList = [...new Set(topicsOf(built))];
+    // What reading a question needs is read now (once per process), so the first question waits for none of it.
+    loadEverydayEnglish();
+    wordnet?.load();
   }
 
   /** The synonyms this knowledge base reads questions with. */
