@@ -37,7 +37,8 @@ export const cleanCity = (text: string): { city: string } | { error: string } =>
  * `for` word starts the city, so `assess for Stratford-upon-Avon` keeps the whole name.
  */
 export const parseStartArgs = (args: string): StartArgs => {
-  const trimmed = args.trim().replace(/\s+/g, ' ');
+  // A `for` with no city after it ("unesco for") names no city.
+  const trimmed = args.trim().replace(/\s+/g, ' ').replace(/(?:^|\s)for$/i, '').trim();
   const keyword = KEYWORDS[normaliseWords(trimmed)];
   if (keyword !== undefined) return { keyword };
   const match = /^(.*?)(?:^|\s)for\s+(.+)$/i.exec(trimmed);

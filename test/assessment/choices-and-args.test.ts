@@ -33,6 +33,9 @@ describe('assess arguments', () => {
     expect(parseStartArgs('key features')).toEqual({ frameworkQuery: 'key features' });
     expect(parseStartArgs('blocks for Leeds for real')).toEqual({ frameworkQuery: 'blocks', city: 'Leeds for real' });
     expect(parseStartArgs('')).toEqual({});
+    // A `for` with nothing after it names no city: "unesco for" asks for the UNESCO frameworks.
+    expect(parseStartArgs('unesco for')).toEqual({ frameworkQuery: 'unesco' });
+    expect(parseStartArgs('for')).toEqual({});
     expect(parseStartArgs('Resume')).toEqual({ keyword: 'resume' });
     expect(parseStartArgs('list')).toEqual({ keyword: 'list' });
   });

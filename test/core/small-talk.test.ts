@@ -7,8 +7,10 @@ describe('small talk', () => {
     expect(['Thanks a lot!', 'thank you for the help', 'Cheers'].map(smallTalk)).toEqual(['thanks', 'thanks', 'thanks']);
     expect(['OK', 'got it.', 'okay great'].map(smallTalk)).toEqual(['ack', 'ack', 'ack']);
     expect(['What can you do?', 'how can you help us', 'who are you'].map(smallTalk)).toEqual(['about', 'about', 'about']);
+    // Asking for help in words gets the help, not a passage that holds "help".
+    expect(['help me', 'Help please!', 'please help us', 'I need some help', 'can you help me?', 'can I get help'].map(smallTalk)).toEqual(Array(6).fill('about'));
     // Anything that may be a question is left to the documents.
-    for (const text of ['hello, who funds Bristol Learning City?', 'thanks to partners, what changed?', 'ok to share results?', 'good practice in Leeds', 'yes', '']) {
+    for (const text of ['hello, who funds Bristol Learning City?', 'thanks to partners, what changed?', 'ok to share results?', 'good practice in Leeds', 'help me find funding', 'can you help me plan a festival?', 'yes', '']) {
       expect(smallTalk(text), text).toBeUndefined();
     }
   });
