@@ -3,19 +3,21 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { knowledgePaths, projectRoot } from '../knowledge/default-paths.js';
 import { loadDocuments } from '../knowledge/load-documents.js';
-import { evalSetSchema, evaluateBot, evaluatePlainLunr, rankingRecall, type EvalFigures, type EvalSet } from '../knowledge/evaluate.js';
+import { evalSetSchema, evaluateBot, evaluatePlainLunr, rankingRecall, type EvalFigures, type EvalOutcome, type EvalSet } from '../knowledge/evaluate.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
 
 /** The project's own sets, scored by default; any other set is named with `--file`. */
 const OWN_SETS = ['test/fixtures/eval/tuning.json', 'test/fixtures/eval/test.json'].map((file) => `${projectRoot}${file}`);
 
-const usage = `Usage: npm run eval [-- --file questions.json ...] [--verbose]
-  Scores the knowledge base on the project's evaluation sets (tuning half, test half), or on the given files.`;
+const usage = `Usage: npm run eval [-- --file questions.json ...] [--verbose] [--by-style]
+  Scores the knowledge base on the project's evaluation sets (tuning half, test half), or on the given files.
+  --by-style also prints the answerable questions' figures by the way they are asked (their "style").`;
 
 const { values } = parseArgs({
   options: {
     file: { type: 'string', multiple: true },
     verbose: { type: 'boolean', short: 'v' },
+    'by-style': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -28,6 +30,29 @@ const row = (name: string, f: EvalFigures): string =>
   `${name.padEnd(12)}${f.recallAt1.toFixed(2).padStart(6)}${f.recallAt3.toFixed(2).padStart(6)}` +
   `${`${f.falseRefusals}/${f.answerable}`.padStart(10)}${`${f.refusedUnanswerable}/${f.unanswerable}`.padStart(10)}` +
   `${`${f.wrong}/${f.answered} (${share(f.wrong, f.answered)})`.padStart(16)}${`${f.wrongHigh}/${f.high}`.padStart(10)}`;
+
+/** Per style of asking: how many, first, among the first three, refused. */
+const byStyle = (name: string, set: EvalSet, outcomes: readonly EvalOutcome[]): string[] => {
+  const styleOf = new Map(set.answerable.map((item) => [item.id, typeof item['style'] === 'string' ? item['style'] : '(none)']));
+  const rows = new Map<string, { n: number; at1: number; at3: number; refused: number }>();
+  for (const outcome of outcomes) {
+    if (outcome.kind !== 'answerable') continue;
+    const style = styleOf.get(outcome.id) ?? '(none)';
+    const row = rows.get(style) ?? { n: 0, at1: 0, at3: 0, refused: 0 };
+    row.n += 1;
+    row.at1 += outcome.at1 ? 1 : 0;
+    row.at3 += outcome.at3 ? 1 : 0;
+    row.refused += outcome.confidence === 'none' ? 1 : 0;
+    rows.set(style, row);
+  }
+  return [
+    `${name}, answerable questions by style:`,
+    `${'style'.padEnd(18)}${'n'.padStart(4)}${'R@1'.padStart(6)}${'R@3'.padStart(6)}${'refused'.padStart(9)}`,
+    ...[...rows].sort((a, b) => a[0].localeCompare(b[0])).map(([style, row]) =>
+      `${style.padEnd(18)}${String(row.n).padStart(4)}${(row.at1 / row.n).toFixed(2).padStart(6)}${(row.at3 / row.n).toFixed(2).padStart(6)}${String(row.refused).padStart(9)}`),
+    '',
+  ];
+};
 
 const main = async (): Promise<number> => {
   if (values.help) {
@@ -65,6 +90,7 @@ const main = async (): Promise<number> => {
       }
       out();
     }
+    if (values['by-style']) byStyle(basename(file, '.json'), set, outcomes).forEach((line) => out(line));
     const name = basename(file, '.json');
     rows.push(row(name, figures), row('  plain Lunr', evaluatePlainLunr(documents, set)));
     const ranked = rankingRecall(search, set);

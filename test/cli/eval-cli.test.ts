@@ -35,8 +35,8 @@ describe('npm run eval', () => {
       good,
       JSON.stringify({
         answerable: [
-          { id: 'a1', question: 'venice learning city state', file: '000_ef382a5738f7795a.txt', must: ['for example Venice'] },
-          { id: 'a2', question: 'and what does it want for its citizens?', previous: 'Tell me about the Swansea learning city', file: '003_1d2a6d022f902458.txt', must: ['Swansea'] },
+          { id: 'a1', question: 'venice learning city state', file: '000_ef382a5738f7795a.txt', must: ['for example Venice'], style: 'keywords' },
+          { id: 'a2', question: 'and what does it want for its citizens?', previous: 'Tell me about the Swansea learning city', file: '003_1d2a6d022f902458.txt', must: ['Swansea'], style: 'follow-up' },
         ],
         unanswerable: [{ id: 'u1', question: 'what is the population of Leeds?' }],
       }),
@@ -45,6 +45,13 @@ describe('npm run eval', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^set\s+1\.00\s+1\.00\s+0\/2\s+1\/1\s+0\/2 \(0\.00\)/mu);
     expect(result.stdout).toMatch(/^set\s+1\.00\s+1\.00$/mu);
+    // By the way each question is asked, when asked for.
+    expect(result.stdout).not.toContain('by style');
+    const styles = runEval(['--file', good, '--by-style']);
+    expect(styles.status, styles.stderr).toBe(0);
+    expect(styles.stdout).toContain('set, answerable questions by style:');
+    expect(styles.stdout).toMatch(/^follow-up\s+1\s+1\.00\s+1\.00\s+0$/mu);
+    expect(styles.stdout).toMatch(/^keywords\s+1\s+1\.00\s+1\.00\s+0$/mu);
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"questions": []}');
     const failed = runEval(['--file', bad]);
