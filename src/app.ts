@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { AssessmentService } from './assessment/assessment-service.js';
 import { ChartWorkerPool } from './assessment/chart-workers.js';
-import { formatFrameworkError, loadFrameworks } from './assessment/framework-loader.js';
 import type { Framework } from './assessment/framework-schema.js';
+import { LiveFrameworks } from './assessment/live-frameworks.js';
 import { createBot } from './core/bot.js';
 import type { Platform } from './core/events.js';
 import { systemClock, type ChatBot, type Clock, type Logger, type Notifier, type WorkspaceLifecycle } from './core/ports.js';
@@ -42,7 +42,8 @@ export interface CoreOptions {
   retentionDaysInProgress?: number;
   /**
    * Rebuild the index in the background when a file in the knowledge folder is added, changed or
-   * removed (see LiveKnowledgeBase); `poll` looks every two seconds instead of waiting for change
+   * removed (see LiveKnowledgeBase), and read the frameworks again when one in its `frameworks`
+   * folder is (see LiveFrameworks); `poll` looks every two seconds instead of waiting for change
    * events. Off unless asked, so tools and tests stay still.
    */
   watchKnowledge?: boolean | 'poll';
@@ -60,7 +61,10 @@ export interface Core {
   knowledge: LiveKnowledgeBase;
   /** The shared documents and each workspace's own, as questions are answered from them. */
   answers: WorkspaceKnowledge;
+  /** The frameworks in use; with `watchKnowledge`, replaced in place when the frameworks folder changes. */
   frameworks: Framework[];
+  /** Follows the frameworks folder; closed with the core. */
+  liveFrameworks: LiveFrameworks;
   stores: Stores;
   assessments: AssessmentService;
   /** Draws assessment charts in worker threads; closed with the core. */
@@ -90,6 +94,10 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     logger,
     ...(options.knowledgeReloadMs === undefined ? {} : { debounceMs: options.knowledgeReloadMs }),
   });
+  const liveFrameworks = LiveFrameworks.open(join(options.knowledgeDir, 'frameworks'), {
+    logger,
+    ...(options.knowledgeReloadMs === undefined ? {} : { debounceMs: options.knowledgeReloadMs }),
+  });
   let stores: Stores;
   try {
     stores =
@@ -98,17 +106,20 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
         ...(options.onDatabaseGone === undefined ? {} : { onFileGone: options.onDatabaseGone }),
         ...(options.tokenCipher === undefined ? {} : { tokenCipher: options.tokenCipher }),
       });
-    if (options.watchKnowledge === true || options.watchKnowledge === 'poll') await knowledge.watch({ poll: options.watchKnowledge === 'poll' });
+    if (options.watchKnowledge === true || options.watchKnowledge === 'poll') {
+      await knowledge.watch({ poll: options.watchKnowledge === 'poll' });
+      await liveFrameworks.watch({ poll: options.watchKnowledge === 'poll' });
+    }
   } catch (error) {
+    await liveFrameworks.close();
     await knowledge.close();
     throw error;
   }
   const answers = new WorkspaceKnowledge(knowledge, stores.documents, { logger });
-  const loaded = loadFrameworks(join(options.knowledgeDir, 'frameworks'));
-  for (const error of loaded.errors) logger.warn({ file: error.file }, `framework skipped: ${formatFrameworkError(error)}`);
-  logger.info({ frameworks: loaded.frameworks.map((f) => f.id) }, 'assessment frameworks loaded');
+  // One list for the life of the core: a reload replaces its contents (see LiveFrameworks).
+  const frameworks = liveFrameworks.list;
   const assessments = new AssessmentService({
-    frameworks: loaded.frameworks,
+    frameworks,
     sessions: stores.sessions,
     results: stores.results,
     answers,
@@ -136,7 +147,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     results: stores.results,
     sessions: stores.sessions,
     rounds: stores.rounds,
-    frameworks: loaded.frameworks,
+    frameworks,
     answers: knowledge,
     notifiers,
     clock,
@@ -161,7 +172,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
   const rounds = createRounds({
     store: stores.rounds,
     results: stores.results,
-    frameworks: loaded.frameworks,
+    frameworks,
     notifiers,
     charts,
     clock,
@@ -178,7 +189,8 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     bot,
     knowledge,
     answers,
-    frameworks: loaded.frameworks,
+    frameworks,
+    liveFrameworks,
     stores,
     assessments,
     charts,
@@ -188,6 +200,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     notifiers,
     lifecycle: retention.lifecycle,
     close: async () => {
+      await liveFrameworks.close();
       await knowledge.close();
       await reminders.scheduler.stop();
       await rounds.closer.stop();

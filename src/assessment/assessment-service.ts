@@ -41,12 +41,15 @@ export interface AssessmentServiceDeps {
  * value gets a reply even without an active assessment (the list from `frameworks` starts one).
  */
 export class AssessmentService implements AssessmentPort {
-  private readonly byId: ReadonlyMap<string, Framework>;
   private readonly records: SessionRecords;
 
   constructor(private readonly deps: AssessmentServiceDeps) {
-    this.byId = new Map(deps.frameworks.map((framework) => [framework.id, framework]));
     this.records = new SessionRecords(deps.sessions, deps.clock, deps.logger);
+  }
+
+  /** The frameworks by id, as they are now: the list may be replaced while the bot runs (see LiveFrameworks). */
+  private get byId(): ReadonlyMap<string, Framework> {
+    return new Map(this.deps.frameworks.map((framework) => [framework.id, framework]));
   }
 
   async start(origin: Origin, args: string): Promise<Reply[]> {

@@ -14,6 +14,8 @@ export interface FrameworkLoadError {
 
 export interface FrameworkLoadResult {
   frameworks: Framework[];
+  /** The file each framework was read from, in the same order. */
+  files: string[];
   errors: FrameworkLoadError[];
 }
 
@@ -52,6 +54,7 @@ export const parseFrameworkText = (
  */
 export const loadFrameworks = (directory: string): FrameworkLoadResult => {
   const frameworks: Framework[] = [];
+  const files: string[] = [];
   const errors: FrameworkLoadError[] = [];
   let names: string[];
   try {
@@ -59,7 +62,7 @@ export const loadFrameworks = (directory: string): FrameworkLoadResult => {
       .filter((name) => /\.ya?ml$/i.test(name))
       .sort();
   } catch (error) {
-    return { frameworks, errors: [{ file: directory, message: `cannot read directory: ${errorMessage(error)}` }] };
+    return { frameworks, files, errors: [{ file: directory, message: `cannot read directory: ${errorMessage(error)}` }] };
   }
   const seen = new Map<string, string>();
   for (const name of names) {
@@ -83,6 +86,7 @@ export const loadFrameworks = (directory: string): FrameworkLoadResult => {
     }
     seen.set(result.framework.id, file);
     frameworks.push(result.framework);
+    files.push(file);
   }
-  return { frameworks, errors };
+  return { frameworks, files, errors };
 };

@@ -51,16 +51,19 @@ export type CloseOutcome = 'closed' | 'empty' | 'already';
  * channel. Respondents' answers stay in the round store; only counts and spreads leave it.
  */
 export class RoundService implements GroupRoundPort {
-  private readonly byId: ReadonlyMap<string, Framework>;
   private readonly steps: RespondentSteps;
   private readonly zone: string;
   /** Invitation updates under way, per round: a finish during one asks for one more, so updates coalesce. */
   private readonly updating = new Map<string, { again: boolean; done: Promise<void> }>();
 
   constructor(private readonly deps: RoundServiceDeps) {
-    this.byId = new Map(deps.frameworks.map((framework) => [framework.id, framework]));
     this.steps = new RespondentSteps(deps.store, deps.clock);
     this.zone = canonicalTimeZone(deps.defaultTimeZone) ?? 'UTC';
+  }
+
+  /** The frameworks by id, as they are now: the list may be replaced while the bot runs (see LiveFrameworks). */
+  private get byId(): ReadonlyMap<string, Framework> {
+    return new Map(this.deps.frameworks.map((framework) => [framework.id, framework]));
   }
 
   async start(origin: Origin, args: string): Promise<Reply[]> {
