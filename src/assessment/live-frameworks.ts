@@ -1,7 +1,7 @@
-import { watch, type FSWatcher } from 'chokidar';
 import { basename } from 'node:path';
 import { errorMessage } from '../core/errors.js';
 import { silentLogger, type Logger } from '../core/ports.js';
+import { ReloadWaiters, watchFolder, type FolderWatch } from '../folder-watch.js';
 import { formatFrameworkError, loadFrameworks, type FrameworkLoadError } from './framework-loader.js';
 import type { Framework } from './framework-schema.js';
 
@@ -20,7 +20,6 @@ export interface LiveFrameworksOptions {
 }
 
 const DEFAULT_DEBOUNCE_MS = 500;
-const POLL_INTERVAL_MS = 2_000;
 const FRAMEWORK_FILE = /\.ya?ml$/iu;
 
 /**
@@ -34,9 +33,8 @@ export class LiveFrameworks {
   readonly list: Framework[] = [];
   /** The framework read from each file, as last read without error. */
   private fromFile = new Map<string, Framework>();
-  private watcher: FSWatcher | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private readonly listeners = new Set<(reload: FrameworksReload) => void>();
+  private watcher: FolderWatch | undefined;
+  private readonly waiters = new ReloadWaiters<FrameworksReload>();
   private readonly logger: Logger;
   private readonly debounceMs: number;
 
@@ -79,19 +77,13 @@ export class LiveFrameworks {
       );
     }
     const reload = { ids: this.list.map((framework) => framework.id), errors: loaded.errors, kept };
-    for (const listener of [...this.listeners]) listener(reload);
+    this.waiters.settle(reload);
     return reload;
   }
 
   /** Resolves with the next reload (for tests and tools). */
   nextReload(): Promise<FrameworksReload> {
-    return new Promise((resolve) => {
-      const listener = (reload: FrameworksReload): void => {
-        this.listeners.delete(listener);
-        resolve(reload);
-      };
-      this.listeners.add(listener);
-    });
+    return this.waiters.next();
   }
 
   /**
@@ -101,37 +93,22 @@ export class LiveFrameworks {
    */
   async watch(options: { poll?: boolean } = {}): Promise<void> {
     if (this.watcher) return;
-    const polling = options.poll === true ? { usePolling: true, interval: POLL_INTERVAL_MS, binaryInterval: POLL_INTERVAL_MS } : {};
     const ignored = (path: string, stats?: { isFile(): boolean }): boolean =>
       basename(path).startsWith('.') || (stats?.isFile() === true && !FRAMEWORK_FILE.test(path));
-    const watcher = watch(this.directory, { ignoreInitial: true, ignored, persistent: true, depth: 0, ...polling });
-    this.watcher = watcher;
-    watcher.on('all', (_event, path) => {
-      if (FRAMEWORK_FILE.test(path)) this.schedule();
-    });
-    watcher.on('error', (error) => this.logger.warn({ err: errorMessage(error) }, 'frameworks folder watch error'));
-    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
-  }
-
-  async close(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    const watcher = this.watcher;
-    this.watcher = undefined;
-    await watcher?.close();
-  }
-
-  private schedule(): void {
-    if (!this.watcher) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
+    const watchOptions = { ignored, shallow: true, poll: options.poll === true, debounceMs: this.debounceMs, logger: this.logger, name: 'frameworks folder' };
+    this.watcher = await watchFolder(this.directory, watchOptions, () => {
       try {
         const reload = this.reload();
         this.logger.info({ frameworks: reload.ids }, 'assessment frameworks reloaded');
       } catch (error) {
         this.logger.error({ err: errorMessage(error) }, 'frameworks not reloaded: the ones read before stay in use');
       }
-    }, this.debounceMs);
+    });
+  }
+
+  async close(): Promise<void> {
+    const watcher = this.watcher;
+    this.watcher = undefined;
+    await watcher?.close();
   }
 }

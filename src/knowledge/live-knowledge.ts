@@ -1,7 +1,7 @@
-import { watch, type FSWatcher } from 'chokidar';
 import { statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { errorMessage } from '../core/errors.js';
+import { ReloadWaiters, watchFolder, type FolderWatch } from '../folder-watch.js';
 import type { AnswerContext, AnswerPort, KnowledgeAnswer, Logger } from '../core/ports.js';
 import { silentLogger } from '../core/ports.js';
 import type { BuiltIndex } from './index-build.js';
@@ -45,9 +45,6 @@ const stampOf = (file: string | undefined): string => {
   }
 };
 
-/** How often a polling watcher looks at each file. */
-const POLL_INTERVAL_MS = 2_000;
-
 /** Half a second: enough to let a copy or a save finish, short enough to feel immediate. */
 export const DEFAULT_RELOAD_DEBOUNCE_MS = 500;
 
@@ -63,10 +60,9 @@ export class LiveKnowledgeBase implements AnswerPort {
   private synonymsStamp: string;
   private running: Promise<ReloadOutcome> | undefined;
   private queued: Promise<ReloadOutcome> | undefined;
-  private watcher: FSWatcher | undefined;
+  private watcher: FolderWatch | undefined;
   private closed = false;
-  private timer: NodeJS.Timeout | undefined;
-  private readonly listeners = new Set<(outcome: ReloadOutcome) => void>();
+  private readonly waiters = new ReloadWaiters<ReloadOutcome>();
   private readonly logger: Logger;
   private readonly debounceMs: number;
   private readonly build: (paths: KnowledgePaths) => Promise<BuiltKnowledge>;
@@ -151,13 +147,7 @@ export class LiveKnowledgeBase implements AnswerPort {
 
   /** Resolves with the outcome of the next rebuild that finishes (for tests and tools). */
   nextReload(): Promise<ReloadOutcome> {
-    return new Promise((resolve) => {
-      const listener = (outcome: ReloadOutcome): void => {
-        this.listeners.delete(listener);
-        resolve(outcome);
-      };
-      this.listeners.add(listener);
-    });
+    return this.waiters.next();
   }
 
   /**
@@ -173,12 +163,8 @@ export class LiveKnowledgeBase implements AnswerPort {
       const parts = relative(root, path).split(sep);
       return parts.some((part) => part.startsWith('.')) || (parts.length > 1 && NON_DOCUMENT_FOLDERS.has(parts[0] ?? ''));
     };
-    const polling = options.poll === true ? { usePolling: true, interval: POLL_INTERVAL_MS, binaryInterval: POLL_INTERVAL_MS } : {};
-    const watcher = watch(root, { ignoreInitial: true, ignored, persistent: true, ...polling });
-    this.watcher = watcher;
-    watcher.on('all', () => this.schedule());
-    watcher.on('error', (error) => this.logger.warn({ err: errorMessage(error) }, 'knowledge folder watch error'));
-    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    const watchOptions = { ignored, poll: options.poll === true, debounceMs: this.debounceMs, logger: this.logger, name: 'knowledge folder' };
+    this.watcher = await watchFolder(root, watchOptions, () => void this.reload());
   }
 
   /**
@@ -198,22 +184,11 @@ export class LiveKnowledgeBase implements AnswerPort {
   /** Stops watching; a rebuild under way finishes, and none starts after it. */
   async close(): Promise<void> {
     this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
     const watcher = this.watcher;
     this.watcher = undefined;
     await watcher?.close();
     await (this.queued ?? this.running)?.catch(() => undefined);
     await this.closeBuilder();
-  }
-
-  private schedule(): void {
-    if (!this.watcher) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.reload();
-    }, this.debounceMs);
   }
 
   private async rebuild(): Promise<ReloadOutcome> {
@@ -254,7 +229,7 @@ export class LiveKnowledgeBase implements AnswerPort {
 
   /** Tells whoever waits for the next reload how it went. */
   private settle(outcome: ReloadOutcome): ReloadOutcome {
-    for (const listener of [...this.listeners]) listener(outcome);
+    this.waiters.settle(outcome);
     return outcome;
   }
 }
