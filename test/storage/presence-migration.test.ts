@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPostgres } from '../../src/storage/postgres-database.js';
 import { createPostgresStores } from '../../src/storage/postgres-stores.js';
-import { migrations, presenceFromDataMigration } from '../../src/storage/schema.js';
+import { migrations } from '../../src/storage/schema.js';
 import { openDatabase } from '../../src/storage/sqlite-database.js';
 import { createSqliteStores } from '../../src/storage/sqlite-stores.js';
+import { presenceFromDataMigration } from '../../src/storage/workspace-migrations.js';
 import { freshSchema, withPostgres } from '../support/postgres.js';
 import { tempDir } from './temp-dir.js';
 

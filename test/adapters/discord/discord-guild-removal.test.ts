@@ -7,7 +7,8 @@ import { parseDiscordConfig } from '../../../adapters/discord/discord-config.js'
 import { createCore, type Core } from '../../../src/app.js';
 import type { Clock } from '../../../src/core/ports.js';
 import { openDatabase } from '../../../src/storage/sqlite-database.js';
-import { migrations, presenceFromDataMigration } from '../../../src/storage/schema.js';
+import { migrations } from '../../../src/storage/schema.js';
+import { presenceFromDataMigration } from '../../../src/storage/workspace-migrations.js';
 import { copyKnowledge } from '../../support/knowledge.js';
 import { seedUser } from '../../privacy/seed.js';
 import { sqliteRows } from '../../privacy/table-scan.js';
