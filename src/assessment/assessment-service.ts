@@ -64,6 +64,8 @@ export class AssessmentService implements AssessmentPort {
         if (existing === undefined) return [info('You have no assessment in progress here. Start one with `assess`.')];
         return (await this.input(origin, { choice: `assess:${parsed.keyword}` })) ?? [];
       }
+      // With no framework to offer, starting would only leave a picker with nothing to pick.
+      if (this.deps.frameworks.length === 0) return [frameworkListReply(this.deps.frameworks)];
       let framework: Framework | undefined;
       let note: string | undefined;
       if (parsed.frameworkQuery !== undefined) {

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { errorMessage } from '../core/errors.js';
 import { silentLogger, type Logger } from '../core/ports.js';
@@ -93,6 +94,13 @@ export class LiveFrameworks {
    */
   async watch(options: { poll?: boolean } = {}): Promise<void> {
     if (this.watcher) return;
+    // A folder that does not exist yet cannot be watched for the files saved into it later.
+    try {
+      mkdirSync(this.directory, { recursive: true });
+    } catch (error) {
+      this.logger.warn({ err: errorMessage(error), folder: this.directory }, 'frameworks folder cannot be created; it is not watched');
+      return;
+    }
     const ignored = (path: string, stats?: { isFile(): boolean }): boolean =>
       basename(path).startsWith('.') || (stats?.isFile() === true && !FRAMEWORK_FILE.test(path));
     const watchOptions = { ignored, shallow: true, poll: options.poll === true, debounceMs: this.debounceMs, logger: this.logger, name: 'frameworks folder' };

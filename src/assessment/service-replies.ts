@@ -40,7 +40,7 @@ const sourceLine = (framework: Framework): string => {
 
 /** The list behind `frameworks`: name, id, question count, scale and source, with a start button each. */
 export const frameworkListReply = (frameworks: readonly Framework[]): Reply => {
-  if (frameworks.length === 0) return { text: 'No assessment frameworks are loaded.', kind: 'info' };
+  if (frameworks.length === 0) return { text: 'No assessment frameworks are loaded, so there is nothing to assess with yet: whoever runs the bot adds them to `knowledge/frameworks/`.', kind: 'info' };
   const lines = ['*Self-assessment frameworks*'];
   frameworks.forEach((framework, i) => {
     const levels = framework.scale.levels;

@@ -90,4 +90,26 @@ describe('frameworks that follow their folder', () => {
     expect(await say('frameworks')).not.toContain('Riverton check');
     expect(await say('2')).toContain('is no longer available');
   });
+
+  it('with no frameworks folder at start, `assess` says there is nothing to assess with, and a folder added later is read', async () => {
+    const knowledgeDir = copyKnowledge();
+    folders.push(knowledgeDir);
+    rmSync(join(knowledgeDir, 'frameworks'), { recursive: true });
+    const dataDir = mkdtempSync(join(tmpdir(), 'lc-frameworks-none-'));
+    folders.push(dataDir);
+    const core = await createCore({ knowledgeDir, databasePath: join(dataDir, 'bot.db'), logger: silentLogger, watchKnowledge: true, knowledgeReloadMs: 50 });
+    opened.push(core);
+    const say = async (text: string): Promise<string> =>
+      (await core.bot.handle({ type: 'message', origin: consoleOrigin({ channelId: 'none' }), text })).map((reply) => reply.text).join('\n');
+    const nothing = 'No assessment frameworks are loaded, so there is nothing to assess with yet: whoever runs the bot adds them to `knowledge/frameworks/`.';
+    expect(await say('assess')).toBe(nothing);
+    expect(await say('assess niace for Leeds')).toBe(nothing);
+    // Nothing was started: a number is not taken for a pick.
+    expect(await core.assessments.hasActive(consoleOrigin({ channelId: 'none' }))).toBe(false);
+
+    const added = core.liveFrameworks.nextReload();
+    writeFileSync(join(knowledgeDir, 'frameworks', 'niace-quick.yaml'), NIACE);
+    expect((await added).ids).toEqual(['niace-quick']);
+    expect(await say('assess niace for Leeds')).toContain('Question 1 of 9');
+  });
 });
