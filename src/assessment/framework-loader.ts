@@ -50,9 +50,11 @@ export const parseFrameworkText = (
 
 /**
  * Loads every `*.yaml` / `*.yml` file in `directory`, in file-name order. A bad file is reported in
- * `errors` and skipped; the others still load. A second file reusing an id is rejected.
+ * `errors` and skipped; the others still load. Of two files with one id, the one `holders` names
+ * for it keeps it (the file it was read from before, so that a copy about to be edited does not
+ * take its place); otherwise the first by name. The other is rejected.
  */
-export const loadFrameworks = (directory: string): FrameworkLoadResult => {
+export const loadFrameworks = (directory: string, holders: ReadonlyMap<string, string> = new Map()): FrameworkLoadResult => {
   const frameworks: Framework[] = [];
   const files: string[] = [];
   const errors: FrameworkLoadError[] = [];
@@ -64,7 +66,7 @@ export const loadFrameworks = (directory: string): FrameworkLoadResult => {
   } catch (error) {
     return { frameworks, files, errors: [{ file: directory, message: `cannot read directory: ${errorMessage(error)}` }] };
   }
-  const seen = new Map<string, string>();
+  const parsed: Array<{ file: string; framework: Framework }> = [];
   for (const name of names) {
     const file = join(directory, name);
     let text: string;
@@ -75,17 +77,22 @@ export const loadFrameworks = (directory: string): FrameworkLoadResult => {
       continue;
     }
     const result = parseFrameworkText(text, file);
-    if (result.errors !== undefined) {
-      errors.push(...result.errors);
+    if (result.errors !== undefined) errors.push(...result.errors);
+    else parsed.push({ file, framework: result.framework });
+  }
+  const keeper = new Map<string, string>();
+  for (const { file, framework } of parsed) {
+    const holder = holders.get(framework.id);
+    const first = keeper.get(framework.id);
+    if (first === undefined || (file === holder && first !== holder)) keeper.set(framework.id, file);
+  }
+  for (const { file, framework } of parsed) {
+    const kept = keeper.get(framework.id);
+    if (kept !== file) {
+      errors.push({ file, path: 'id', message: `id "${framework.id}" is already used by ${basename(kept ?? '')}` });
       continue;
     }
-    const owner = seen.get(result.framework.id);
-    if (owner !== undefined) {
-      errors.push({ file, path: 'id', message: `id "${result.framework.id}" is already used by ${basename(owner)}` });
-      continue;
-    }
-    seen.set(result.framework.id, file);
-    frameworks.push(result.framework);
+    frameworks.push(framework);
     files.push(file);
   }
   return { frameworks, files, errors };

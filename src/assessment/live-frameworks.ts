@@ -35,6 +35,7 @@ export class LiveFrameworks {
   /** The framework read from each file, as last read without error. */
   private fromFile = new Map<string, Framework>();
   private watcher: FolderWatch | undefined;
+  private closed = false;
   private readonly waiters = new ReloadWaiters<FrameworksReload>();
   private readonly logger: Logger;
   private readonly debounceMs: number;
@@ -57,7 +58,16 @@ export class LiveFrameworks {
 
   /** Reads the folder again and puts what it holds in use, keeping the earlier version of a file now in error. */
   reload(): FrameworksReload {
-    const loaded = loadFrameworks(this.directory);
+    // A framework keeps the file it was read from: a copy about to be edited does not take its id.
+    const loaded = loadFrameworks(this.directory, new Map([...this.fromFile].map(([file, framework]) => [framework.id, file])));
+    // The folder itself unreadable (moved aside during a deploy): nothing is dropped, nothing replaced.
+    const unreadable = loaded.errors.find((error) => error.file === this.directory);
+    if (unreadable !== undefined && this.fromFile.size > 0) {
+      this.logger.error({ folder: this.directory }, `frameworks folder not read, the frameworks read before stay in use: ${formatFrameworkError(unreadable)}`);
+      const kept = { ids: this.list.map((framework) => framework.id), errors: loaded.errors, kept: this.list.map((framework) => framework.id) };
+      this.waiters.settle(kept);
+      return kept;
+    }
     const next = new Map<string, Framework>();
     loaded.frameworks.forEach((framework, i) => next.set(loaded.files[i] ?? framework.id, framework));
     const kept: string[] = [];
@@ -93,7 +103,7 @@ export class LiveFrameworks {
    * change events. Resolves once the watcher is ready.
    */
   async watch(options: { poll?: boolean } = {}): Promise<void> {
-    if (this.watcher) return;
+    if (this.watcher || this.closed) return;
     // A folder that does not exist yet cannot be watched for the files saved into it later.
     try {
       mkdirSync(this.directory, { recursive: true });
@@ -104,7 +114,7 @@ export class LiveFrameworks {
     const ignored = (path: string, stats?: { isFile(): boolean }): boolean =>
       basename(path).startsWith('.') || (stats?.isFile() === true && !FRAMEWORK_FILE.test(path));
     const watchOptions = { ignored, shallow: true, poll: options.poll === true, debounceMs: this.debounceMs, logger: this.logger, name: 'frameworks folder' };
-    this.watcher = await watchFolder(this.directory, watchOptions, () => {
+    const watcher = await watchFolder(this.directory, watchOptions, () => {
       try {
         const reload = this.reload();
         this.logger.info({ frameworks: reload.ids }, 'assessment frameworks reloaded');
@@ -112,9 +122,13 @@ export class LiveFrameworks {
         this.logger.error({ err: errorMessage(error) }, 'frameworks not reloaded: the ones read before stay in use');
       }
     });
+    // Closed while the watcher got ready: it must not outlive the frameworks.
+    if (this.closed) await watcher.close();
+    else this.watcher = watcher;
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const watcher = this.watcher;
     this.watcher = undefined;
     await watcher?.close();

@@ -157,14 +157,17 @@ export class LiveKnowledgeBase implements AnswerPort {
    * network file systems that send none. Resolves once the watcher is ready.
    */
   async watch(options: { poll?: boolean } = {}): Promise<void> {
-    if (this.watcher) return;
+    if (this.watcher || this.closed) return;
     const root = this.paths.docsDir;
     const ignored = (path: string): boolean => {
       const parts = relative(root, path).split(sep);
       return parts.some((part) => part.startsWith('.')) || (parts.length > 1 && NON_DOCUMENT_FOLDERS.has(parts[0] ?? ''));
     };
     const watchOptions = { ignored, poll: options.poll === true, debounceMs: this.debounceMs, logger: this.logger, name: 'knowledge folder' };
-    this.watcher = await watchFolder(root, watchOptions, () => void this.reload());
+    const watcher = await watchFolder(root, watchOptions, () => void this.reload());
+    // Closed while the watcher got ready: it must not outlive the knowledge base.
+    if (this.closed) await watcher.close();
+    else this.watcher = watcher;
   }
 
   /**

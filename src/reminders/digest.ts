@@ -147,9 +147,10 @@ const startChoice = (framework: Framework): Choice => ({
  * what to type. A workspace with no assessment yet gets a short start guide instead.
  */
 export const createDigestBuilder = (deps: DigestDeps): BuildDigest => {
-  const byId = new Map(deps.frameworks.map((framework) => [framework.id, framework]));
   const reassessAfter = deps.reassessAfterDays ?? 90;
   return async (reminder, { slot, now }) => {
+    // Read at each digest: the frameworks may be replaced while the bot runs (see LiveFrameworks).
+    const byId = new Map(deps.frameworks.map((framework) => [framework.id, framework]));
     const latestAny = (await deps.results.list(reminder.workspace, { limit: 1 }))[0];
     const city = reminder.city ?? latestAny?.city;
     const latest = city === undefined ? undefined : (await deps.results.list(reminder.workspace, { city, limit: 1 }))[0];

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -56,6 +56,14 @@ describe('frameworks that follow their folder', () => {
     expect(list.map((f) => f.id)).toEqual(['niace-quick', 'riverton-check']);
     expect(logger.lines.some((line) => line.startsWith('warn framework not reloaded, “riverton-check” stays as read before: ') && line.includes('riverton.yaml'))).toBe(true);
 
+    // A copy about to be edited, whose name sorts first, does not take the framework's id from its file.
+    writeFileSync(join(dir, 'a-copy.yaml'), NIACE.replace(/^name: .*$/mu, 'name: Leeds draft'));
+    const copied = live.reload();
+    expect(copied.ids).toEqual(['niace-quick', 'riverton-check']);
+    expect(list.find((f) => f.id === 'niace-quick')?.name).toBe('NIACE Learning City Toolkit – quick check');
+    expect(logger.lines.some((line) => line.includes('a-copy.yaml') && line.includes('id "niace-quick" is already used by niace-quick.yaml'))).toBe(true);
+    rmSync(join(dir, 'a-copy.yaml'));
+
     rmSync(join(dir, 'riverton.yaml'));
     expect(live.reload().ids).toEqual(['niace-quick']);
     expect(list.map((f) => f.id)).toEqual(['niace-quick']);
@@ -63,6 +71,14 @@ describe('frameworks that follow their folder', () => {
     writeFileSync(join(dir, 'bad.yaml'), 'id: [');
     expect(live.reload()).toMatchObject({ ids: ['niace-quick'], kept: [] });
     expect(logger.lines.at(-1)).toMatch(/^warn framework skipped: .*bad\.yaml/u);
+
+    // The folder itself gone (moved aside during a deploy): nothing is dropped.
+    const aside = `${dir}-aside`;
+    folders.push(aside);
+    renameSync(dir, aside);
+    expect(live.reload().ids).toEqual(['niace-quick']);
+    expect(list.map((f) => f.id)).toEqual(['niace-quick']);
+    expect(logger.lines.at(-1)).toMatch(/^error frameworks folder not read, the frameworks read before stay in use: /u);
   });
 
   it('a running core offers a framework saved into its folder, and stops offering one removed, without a restart', async () => {

@@ -64,6 +64,19 @@ describe('progress digest', () => {
     expect(reply?.choices).toEqual([{ label: 'Start NIACE Learning City Toolkit – quick check', value: 'assess:begin:niace-quick', style: 'primary' }]);
   });
 
+  it('names the frameworks in use at each digest, as they are after a reload', async () => {
+    const results = new MemoryResultStore();
+    const live = [...frameworks];
+    const buildDigest = createDigestBuilder({ results, sessions: new MemorySessionStore(), frameworks: live, answers, logger: silent });
+    await results.save(result({}));
+    expect((await buildDigest(reminder({}), { slot: now, now }))[0]?.text).toContain('*NIACE Learning City Toolkit – quick check* on 6 January');
+    // The frameworks folder changed: the same list, its NIACE entry renamed.
+    live.splice(live.indexOf(niace), 1, { ...niace, name: 'NIACE quick check, revised' });
+    const [reply] = await buildDigest(reminder({}), { slot: now, now });
+    expect(reply?.text).toContain('Last assessment: *NIACE quick check, revised* on 6 January');
+    expect(reply?.choices).toEqual([{ label: 'Start NIACE quick check, revised', value: 'assess:begin:niace-quick', style: 'primary' }]);
+  });
+
   it('lists unfinished assessments in the workspace only', async () => {
     const { results, sessions, buildDigest } = build();
     await results.save(result({ completedAt: new Date('2025-03-20T10:00:00Z') }));
