@@ -1,4 +1,4 @@
-import { isMoreRequest } from '../core/small-talk.js';
+import { isMoreRequest, withoutOpening } from '../core/small-talk.js';
 import type { ScaleLevel } from './framework-schema.js';
 
 /**
@@ -31,7 +31,7 @@ const COMMANDS: ReadonlyArray<[Exclude<TypedInput['type'], 'answer' | 'skip' | '
   // Words that sound like leaving pause rather than discard: nothing is lost by accident.
   ['stop', ['stop', 'pause', 'later', 'save', 'save for later', 'stop for now', 'pause for now', 'continue later', 'quit', 'exit']],
   ['cancel', ['cancel', 'abort', 'discard', 'cancel assessment', 'cancel it', 'delete']],
-  ['resume', ['resume', 'continue', 'carry on', 'go on', 'resume assessment']],
+  ['resume', ['resume', 'continue', 'carry on', 'go on', 'keep going', 'resume assessment']],
   ['restart', ['restart', 'start over', 'start again', 'new', 'begin again']],
   ['progress', ['progress', 'status', 'where was i', 'where am i', 'how far', 'how far am i', 'what is left', "what's left"]],
   ['help', ['help', 'options', 'choices', 'repeat', 'again', 'what', 'huh']],
@@ -136,8 +136,9 @@ export const parseTypedInput = (text: string, levels: readonly ScaleLevel[]): Ty
   }
   const goto = GOTO.exec(words);
   if (goto?.[1] !== undefined) return { type: 'goto', position: Number(goto[1]) };
-  // "more" and "tell me more" ask for more on the last question answered, not for a level.
-  if (looksLikeQuestion(text) || isMoreRequest(text)) return { type: 'question', text: text.trim() };
+  if (looksLikeQuestion(text)) return { type: 'question', text: text.trim() };
+  // "more" and "ok, tell me more" ask for more on the last question answered, unless a level is called so.
+  if (isMoreRequest(withoutOpening(text)) && !phrasesFor(levels).some((entry) => entry.phrase === words)) return { type: 'question', text: text.trim() };
   if (UNSURE.some((phrase) => containsPhrase(words, phrase))) return { type: 'skip', unsure: true };
   const values = new Set(levels.map((level) => level.value));
   const numeric = /^(?:level )?(-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b/.exec(words);

@@ -141,8 +141,11 @@ export const createBot = (deps: BotDeps): ChatBot => {
     return replies.map((reply) => ({ ...reply, text: `${lead}${reply.text}` }));
   };
 
+  /** One user's side of one conversation: what `more` and follow-ups go on from. */
+  const conversationOf = (origin: Origin): string => `${conversationKey(origin)}:${origin.userId}`;
+
   const ask = async (question: string, origin: Origin): Promise<Reply[]> => {
-    const conversation = `${conversationKey(origin)}:${origin.userId}`;
+    const conversation = conversationOf(origin);
     const workspace = workspaceKey(origin);
     await deps.answers.prepare?.(workspace);
     if (isMoreRequest(question)) return more(conversation, workspace);
@@ -162,8 +165,7 @@ export const createBot = (deps: BotDeps): ChatBot => {
     const assessments = deps.assessments;
     // While an assessment runs, everything but an explicit command is an answer to it.
     if (assessments && intent.type === 'ask' && !intent.explicit && (await assessments.hasActive(origin))) {
-      // A line may be a question about the content, answered from the workspace's documents too.
-      await deps.answers.prepare?.(workspaceKey(origin));
+      // A line may be a question about the content, answered as any question is (`ask` prepares the workspace's documents).
       const replies = await assessments.input(origin, { text: cleanInput(raw) }, (question) => ask(withoutOpening(question), origin));
       if (replies) return replies;
     }
@@ -193,7 +195,10 @@ export const createBot = (deps: BotDeps): ChatBot => {
         return [textReply(`I don't know the command ${codeSpan(intent.command)}.${hint} Type \`help\` to see what I can do.`)];
       }
       case 'assess':
-        return assessments ? assessments.start(origin, intent.args) : unavailable();
+        if (!assessments) return unavailable();
+        // `more` during the assessment goes on from questions asked in it, not from one before it.
+        recent.forget(conversationOf(origin));
+        return assessments.start(origin, intent.args);
       case 'frameworks':
         return assessments ? assessments.frameworks(origin) : unavailable();
       case 'results':

@@ -51,6 +51,11 @@ export class RecentQuestions {
     entry.shown.splice(0, Math.max(0, entry.shown.length - MAX_SHOWN));
   }
 
+  /** Forgets the conversation's last question: `more` then has nothing to go on from. */
+  forget(conversation: string): void {
+    this.last.delete(conversation);
+  }
+
   get size(): number {
     return this.last.size;
   }

@@ -90,6 +90,10 @@ describe('typed answers mean the same in every framework', () => {
     expect(parseTypedInput('what else', [])).toEqual({ type: 'question', text: 'what else' });
     expect(parseTypedInput('continue', [])).toEqual({ type: 'resume' });
     expect(parseTypedInput('go on', [])).toEqual({ type: 'resume' });
+    expect(parseTypedInput('keep going', [])).toEqual({ type: 'resume' });
+    expect(parseTypedInput('ok, tell me more', [])).toEqual({ type: 'question', text: 'ok, tell me more' });
+    // A framework whose level is called "More" gets that level.
+    expect(parseTypedInput('more', [{ value: 0, label: 'Less', description: '' }, { value: 1, label: 'More', description: '' }])).toEqual({ type: 'answer', value: 1, confirm: false });
     expect(parseTypedInput('some', [{ value: 0, label: 'Not yet', description: '' }, { value: 2, label: 'Partly', description: '' }, { value: 4, label: 'Fully', description: '' }]).type).toBe('answer');
   });
 });
