@@ -20,7 +20,7 @@ const FUNCTION_WORDS: ReadonlyArray<{ name: string; words: ReadonlySet<string> }
   },
   {
     name: 'Portuguese',
-    words: new Set(['que', 'é', 'uma', 'cidade', 'cidades', 'aprendizagem', 'como', 'quais', 'qual', 'onde', 'quando', 'porque', 'são', 'não', 'nossa', 'nosso', 'para', 'quantas', 'quantos', 'pode', 'podem', 'tem', 'têm']),
+    words: new Set(['que', 'é', 'uma', 'cidade', 'cidades', 'aprendizagem', 'como', 'quais', 'qual', 'onde', 'quando', 'porque', 'não', 'nossa', 'nosso', 'para', 'quantas', 'quantos', 'pode', 'podem', 'tem', 'têm']),
   },
   {
     name: 'Italian',
@@ -32,6 +32,15 @@ const FUNCTION_WORDS: ReadonlyArray<{ name: string; words: ReadonlySet<string> }
   },
 ];
 
+/**
+ * English little words: a question that has as many of them as half its foreign ones is English
+ * naming something foreign ("What is a Lernende Stadt?", "What is Lernen vor Ort und Bildung?").
+ */
+const ENGLISH_WORDS: ReadonlySet<string> = new Set([
+  'what', 'whats', 'which', 'who', 'how', 'why', 'when', 'where', 'is', 'are', 'was', 'does', 'do', 'did', 'can', 'could', 'should',
+  'the', 'a', 'an', 'of', 'in', 'on', 'for', 'to', 'and', 'or', 'about', 'there', 'any', 'anything', 'this', 'that', 'with',
+]);
+
 const WORD = /[\p{Script=Latin}]+/gu;
 
 /** Share of a question's words (three in ten) that must be one language's little words. */
@@ -41,8 +50,8 @@ const MIN_WORDS = 2;
 
 /**
  * The language a question in Latin letters is written in, when it is plainly not English: at
- * least two of its words, and three in ten, are that language's little words. `undefined` for
- * English and for anything it cannot tell.
+ * least two of its words, and three in ten, are that language's little words, at least twice as
+ * many as its English ones. `undefined` for English and for anything it cannot tell.
  */
 export const foreignLanguageOf = (text: string): string | undefined => {
   const tokens = text.toLowerCase().match(WORD) ?? [];
@@ -54,5 +63,7 @@ export const foreignLanguageOf = (text: string): string | undefined => {
     if (hits > (best?.hits ?? 0)) best = { name, hits };
   }
   if (best === undefined || best.hits < MIN_WORDS || best.hits / tokens.length < MIN_SHARE) return undefined;
-  return best.name;
+  let english = 0;
+  for (const token of tokens) if (ENGLISH_WORDS.has(token)) english++;
+  return best.hits >= 2 * english ? best.name : undefined;
 };

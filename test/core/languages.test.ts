@@ -36,6 +36,13 @@ describe('telling a question in another language from an English one', () => {
       'Los Angeles and Las Vegas?',
       'Des Moines and Les Ulis',
       'any comment on learning cities?',
+      // English naming something foreign.
+      'What is a Lernende Stadt?',
+      'What are città che apprendono?',
+      'São Paulo or São José?',
+      'What did Como and Una do?',
+      'Is there anything on ciudades del aprendizaje para todos?',
+      'What is Lernen vor Ort und Bildung?',
       '',
     ]) {
       expect(foreignLanguageOf(question), question).toBeUndefined();
