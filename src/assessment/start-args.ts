@@ -38,7 +38,7 @@ export const cleanCity = (text: string): { city: string } | { error: string } =>
  */
 export const parseStartArgs = (args: string): StartArgs => {
   // A `for` with no city after it ("unesco for") names no city.
-  const trimmed = args.trim().replace(/\s+/g, ' ').replace(/(?:^|\s)for$/i, '').trim();
+  const trimmed = args.trim().replace(/\s+/g, ' ').replace(/(?:^|\s)for[.?!,;:]*$/i, '').trim();
   const keyword = KEYWORDS[normaliseWords(trimmed)];
   if (keyword !== undefined) return { keyword };
   const match = /^(.*?)(?:^|\s)for\s+(.+)$/i.exec(trimmed);

@@ -103,8 +103,10 @@ export const answerQuestion = (
     ...(passage.page === undefined ? {} : { page: passage.page }),
   }));
   const quoted = quoteSentences(search, question, concepts, cited, type);
-  const text = quoted.length > 0 ? quoted.join('\n\n') : truncate(best.passage.text, MAX_ANSWER_CHARS);
-  const unquoted = unquotedOf(search, best.passage, text);
+  // The passage cited first is the one quoted; what `more` shows first is the rest of it.
+  const first = cited[0]?.passage ?? best.passage;
+  const text = quoted.length > 0 ? quoted.join('\n\n') : truncate(first.text, MAX_ANSWER_CHARS);
+  const unquoted = unquotedOf(search, first, text);
   return {
     question,
     noAnswer: false,

@@ -36,6 +36,7 @@ describe('assess arguments', () => {
     // A `for` with nothing after it names no city: "unesco for" asks for the UNESCO frameworks.
     expect(parseStartArgs('unesco for')).toEqual({ frameworkQuery: 'unesco' });
     expect(parseStartArgs('for')).toEqual({});
+    expect(parseStartArgs('unesco for?')).toEqual({ frameworkQuery: 'unesco' });
     expect(parseStartArgs('Resume')).toEqual({ keyword: 'resume' });
     expect(parseStartArgs('list')).toEqual({ keyword: 'list' });
   });
