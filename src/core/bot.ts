@@ -122,8 +122,9 @@ export const createBot = (deps: BotDeps): ChatBot => {
   });
 
   /** `more`: the rest of the passage quoted last, then the next passages on the conversation's last question. */
-  const more = (conversation: string, workspace: string): Reply[] => {
-    const last = recent.current(conversation);
+  const more = (conversation: string, workspace: string, inAssessment: boolean): Reply[] => {
+    // During an assessment `more` goes on from a question asked in it, not from one asked before it.
+    const last = recent.current(conversation, inAssessment);
     if (last === undefined) return [textReply(NOTHING_BEFORE_MORE)];
     const asked = escapeText(last.question.slice(0, 200));
     const lead = `More on “${asked}”:\n\n`;
@@ -144,13 +145,13 @@ export const createBot = (deps: BotDeps): ChatBot => {
   /** One user's side of one conversation: what `more` and follow-ups go on from. */
   const conversationOf = (origin: Origin): string => `${conversationKey(origin)}:${origin.userId}`;
 
-  const ask = async (question: string, origin: Origin): Promise<Reply[]> => {
+  const ask = async (question: string, origin: Origin, inAssessment = false): Promise<Reply[]> => {
     const conversation = conversationOf(origin);
     const workspace = workspaceKey(origin);
     await deps.answers.prepare?.(workspace);
-    if (isMoreRequest(question)) return more(conversation, workspace);
+    if (isMoreRequest(question)) return more(conversation, workspace, inAssessment);
     // A short follow-up ("and who funds it?") leans on the conversation's previous question.
-    const previous = recent.swap(conversation, question);
+    const previous = recent.swap(conversation, question, inAssessment);
     const replies = answerQuestion(noting(conversation), question, { previous, workspace });
     logger.info({ question: question.slice(0, 200), key: feedbackKeyFor(question) }, 'answered');
     return replies;
@@ -166,7 +167,7 @@ export const createBot = (deps: BotDeps): ChatBot => {
     // While an assessment runs, everything but an explicit command is an answer to it.
     if (assessments && intent.type === 'ask' && !intent.explicit && (await assessments.hasActive(origin))) {
       // A line may be a question about the content, answered as any question is (`ask` prepares the workspace's documents).
-      const replies = await assessments.input(origin, { text: cleanInput(raw) }, (question) => ask(withoutOpening(question), origin));
+      const replies = await assessments.input(origin, { text: cleanInput(raw) }, (question) => ask(withoutOpening(question), origin, true));
       if (replies) return replies;
     }
     // A respondent typing an answer to a round's question (short text only: questions go on as questions).
@@ -195,10 +196,7 @@ export const createBot = (deps: BotDeps): ChatBot => {
         return [textReply(`I don't know the command ${codeSpan(intent.command)}.${hint} Type \`help\` to see what I can do.`)];
       }
       case 'assess':
-        if (!assessments) return unavailable();
-        // `more` during the assessment goes on from questions asked in it, not from one before it.
-        recent.forget(conversationOf(origin));
-        return assessments.start(origin, intent.args);
+        return assessments ? assessments.start(origin, intent.args) : unavailable();
       case 'frameworks':
         return assessments ? assessments.frameworks(origin) : unavailable();
       case 'results':

@@ -11,6 +11,8 @@ export interface RecentQuestion {
   previous: string | undefined;
   /** Texts of the passages cited so far in answer to it (the first answer, then each `more`). */
   shown: string[];
+  /** Asked in the middle of an assessment: `more` there goes on only from such a question. */
+  inAssessment: boolean;
   /**
    * When the last answer quoted only part of its passage: that source, its `passage` being the
    * sentences not shown yet, which `more` shows first.
@@ -29,17 +31,18 @@ export class RecentQuestions {
   constructor(private readonly limit = DEFAULT_LIMIT) {}
 
   /** The previous question of the conversation, and remembers `question` as the new last one. */
-  swap(conversation: string, question: string): string | undefined {
+  swap(conversation: string, question: string, inAssessment = false): string | undefined {
     const previous = this.last.get(conversation)?.question;
     this.last.delete(conversation);
     if (this.last.size >= this.limit) this.last.delete(this.last.keys().next().value as string);
-    this.last.set(conversation, { question, previous, shown: [] });
+    this.last.set(conversation, { question, previous, shown: [], inAssessment });
     return previous;
   }
 
-  /** The conversation's last question, if one is remembered. */
-  current(conversation: string): RecentQuestion | undefined {
-    return this.last.get(conversation);
+  /** The conversation's last question, if one is remembered; with `inAssessment`, only one asked in an assessment. */
+  current(conversation: string, inAssessment = false): RecentQuestion | undefined {
+    const last = this.last.get(conversation);
+    return inAssessment && last?.inAssessment !== true ? undefined : last;
   }
 
   /** Adds passages to those shown for the conversation's last question; `partly`: what is left of the one quoted in part. */
@@ -49,11 +52,6 @@ export class RecentQuestions {
     entry.partly = partly;
     for (const passage of passages) if (!entry.shown.includes(passage)) entry.shown.push(passage);
     entry.shown.splice(0, Math.max(0, entry.shown.length - MAX_SHOWN));
-  }
-
-  /** Forgets the conversation's last question: `more` then has nothing to go on from. */
-  forget(conversation: string): void {
-    this.last.delete(conversation);
   }
 
   get size(): number {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOTHING_BEFORE_MORE, createBot } from '../../src/core/bot.js';
 import { workspaceKey } from '../../src/core/events.js';
-import type { AnswerContext, AnswerPort } from '../../src/core/ports.js';
+import type { AnswerContext, AnswerPort, AssessmentPort } from '../../src/core/ports.js';
 import { RecentQuestions } from '../../src/core/recent-questions.js';
 import { consoleOrigin } from '../support/fake-chat.js';
 
@@ -78,4 +78,30 @@ describe('more on the last question', () => {
     // The question is quoted back as text: its stars do not turn into bold.
     expect(await say('more')).toBe('That is all the documents say about “tell me more about \\*Leeds\\*”. Ask another question, or type `help`.');
   });
+
+  it('during an assessment, goes on only from questions asked in it, however the assessment was started', async () => {
+    // An assessment started with a button: the bot never saw an `assess` command.
+    let active = false;
+    const prompt = { text: 'Question 1 of 3', kind: 'prompt' as const };
+    const assessments: AssessmentPort = {
+      start: async () => [prompt],
+      input: async (_origin, input, ask) => (active && 'text' in input && ask ? [...(await ask(input.text)), prompt] : undefined),
+      hasActive: async () => active,
+      results: async () => [],
+      frameworks: () => [],
+      exportCsv: async () => [],
+    };
+    const bot = createBot({ answers, assessments });
+    const here = consoleOrigin({ channelId: 'more-in-assessment' });
+    const say = async (text: string) => (await bot.handle({ type: 'message', origin: here, text })).map((reply) => reply.text);
+    await say('what is Belfast doing?');
+    active = true;
+    expect(await say('more')).toEqual([NOTHING_BEFORE_MORE, 'Question 1 of 3']);
+    expect(await say('what is Belfast doing?')).toEqual(['Belfast Learning City raises aspirations.', 'Question 1 of 3']);
+    expect(await say('more')).toEqual([`More on “what is Belfast doing?”:\n\n${P1_UNQUOTED}`, 'Question 1 of 3']);
+    // Once it is over, `more` goes on from the last question, wherever it was asked.
+    active = false;
+    expect(await say('more')).toEqual([`More on “what is Belfast doing?”:\n\n${P2}`]);
+  });
 });
+
