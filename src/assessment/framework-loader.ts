@@ -51,8 +51,9 @@ export const parseFrameworkText = (
 /**
  * Loads every `*.yaml` / `*.yml` file in `directory`, in file-name order. A bad file is reported in
  * `errors` and skipped; the others still load. Of two files with one id, the one `holders` names
- * for it keeps it (the file it was read from before, so that a copy about to be edited does not
- * take its place); otherwise the first by name. The other is rejected.
+ * for it keeps it while it is in the folder (the file it was read from before, so that a copy about
+ * to be edited does not take its place), else the one named after the id, else the first by name;
+ * the other is rejected.
  */
 export const loadFrameworks = (directory: string, holders: ReadonlyMap<string, string> = new Map()): FrameworkLoadResult => {
   const frameworks: Framework[] = [];
@@ -67,6 +68,7 @@ export const loadFrameworks = (directory: string, holders: ReadonlyMap<string, s
     return { frameworks, files, errors: [{ file: directory, message: `cannot read directory: ${errorMessage(error)}` }] };
   }
   const parsed: Array<{ file: string; framework: Framework }> = [];
+  const present = new Set(names.map((name) => join(directory, name)));
   for (const name of names) {
     const file = join(directory, name);
     let text: string;
@@ -80,11 +82,17 @@ export const loadFrameworks = (directory: string, holders: ReadonlyMap<string, s
     if (result.errors !== undefined) errors.push(...result.errors);
     else parsed.push({ file, framework: result.framework });
   }
+  // Who keeps an id: the file that held it, while it is still there (even saved with an error: its
+  // earlier version is kept by the caller); else the file named after the id ("niace-quick.yaml");
+  // else the first by name.
   const keeper = new Map<string, string>();
+  const namedAfter = (file: string, id: string): boolean => basename(file).replace(/\.ya?ml$/iu, '') === id;
   for (const { file, framework } of parsed) {
-    const holder = holders.get(framework.id);
-    const first = keeper.get(framework.id);
-    if (first === undefined || (file === holder && first !== holder)) keeper.set(framework.id, file);
+    const id = framework.id;
+    const holder = holders.get(id);
+    const first = keeper.get(id);
+    if (holder !== undefined && present.has(holder)) keeper.set(id, holder);
+    else if (first === undefined || (namedAfter(file, id) && !namedAfter(first, id))) keeper.set(id, file);
   }
   for (const { file, framework } of parsed) {
     const kept = keeper.get(framework.id);

@@ -36,6 +36,7 @@ export class LiveFrameworks {
   private fromFile = new Map<string, Framework>();
   private watcher: FolderWatch | undefined;
   private closed = false;
+  private starting = false;
   private readonly waiters = new ReloadWaiters<FrameworksReload>();
   private readonly logger: Logger;
   private readonly debounceMs: number;
@@ -103,12 +104,14 @@ export class LiveFrameworks {
    * change events. Resolves once the watcher is ready.
    */
   async watch(options: { poll?: boolean } = {}): Promise<void> {
-    if (this.watcher || this.closed) return;
+    if (this.watcher || this.closed || this.starting) return;
+    this.starting = true;
     // A folder that does not exist yet cannot be watched for the files saved into it later.
     try {
       mkdirSync(this.directory, { recursive: true });
     } catch (error) {
       this.logger.warn({ err: errorMessage(error), folder: this.directory }, 'frameworks folder cannot be created; it is not watched');
+      this.starting = false;
       return;
     }
     const ignored = (path: string, stats?: { isFile(): boolean }): boolean =>
@@ -117,11 +120,13 @@ export class LiveFrameworks {
     const watcher = await watchFolder(this.directory, watchOptions, () => {
       try {
         const reload = this.reload();
-        this.logger.info({ frameworks: reload.ids }, 'assessment frameworks reloaded');
+        // A folder that could not be read was logged as such: nothing was reloaded.
+        if (!reload.errors.some((error) => error.file === this.directory)) this.logger.info({ frameworks: reload.ids }, 'assessment frameworks reloaded');
       } catch (error) {
         this.logger.error({ err: errorMessage(error) }, 'frameworks not reloaded: the ones read before stay in use');
       }
     });
+    this.starting = false;
     // Closed while the watcher got ready: it must not outlive the frameworks.
     if (this.closed) await watcher.close();
     else this.watcher = watcher;

@@ -62,6 +62,18 @@ describe('frameworks that follow their folder', () => {
     expect(copied.ids).toEqual(['niace-quick', 'riverton-check']);
     expect(list.find((f) => f.id === 'niace-quick')?.name).toBe('NIACE Learning City Toolkit – quick check');
     expect(logger.lines.some((line) => line.includes('a-copy.yaml') && line.includes('id "niace-quick" is already used by niace-quick.yaml'))).toBe(true);
+    // The original saved with an error while the copy is there: the original's earlier version stays,
+    // and once it is fixed it is read again; the copy never takes over.
+    writeFileSync(join(dir, 'niace-quick.yaml'), 'id: [');
+    expect(live.reload().kept).toEqual(['niace-quick', 'riverton-check']);
+    expect(list.find((f) => f.id === 'niace-quick')?.name).toBe('NIACE Learning City Toolkit – quick check');
+    writeFileSync(join(dir, 'niace-quick.yaml'), NIACE.replace(/^name: .*$/mu, 'name: NIACE, fixed'));
+    live.reload();
+    expect(list.find((f) => f.id === 'niace-quick')?.name).toBe('NIACE, fixed');
+    // At a fresh start, of the two, the file named after the id is read.
+    expect(LiveFrameworks.open(dir).list.find((f) => f.id === 'niace-quick')?.name).toBe('NIACE, fixed');
+    writeFileSync(join(dir, 'niace-quick.yaml'), NIACE);
+    live.reload();
     rmSync(join(dir, 'a-copy.yaml'));
 
     rmSync(join(dir, 'riverton.yaml'));
