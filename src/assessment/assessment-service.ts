@@ -214,7 +214,7 @@ export class AssessmentService implements AssessmentPort {
       case 'question':
         // A question about the content is answered like any question, then the assessment picks up again.
         if (input.type !== 'text') return [step.reply];
-        return [...(ask ? await ask(input.text) : answerQuestion(this.deps.answers, input.text, { workspace: workspaceKey(origin) })), step.reply];
+        return [...(ask ? await ask(input.text, startedAt) : answerQuestion(this.deps.answers, input.text, { workspace: workspaceKey(origin) })), step.reply];
       case 'cancelled':
         await this.deps.sessions.delete(key);
         return [step.reply];

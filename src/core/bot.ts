@@ -122,9 +122,9 @@ export const createBot = (deps: BotDeps): ChatBot => {
   });
 
   /** `more`: the rest of the passage quoted last, then the next passages on the conversation's last question. */
-  const more = (conversation: string, workspace: string, inAssessment: boolean): Reply[] => {
-    // During an assessment `more` goes on from a question asked in it, not from one asked before it.
-    const last = recent.current(conversation, inAssessment);
+  const more = (conversation: string, workspace: string, since: Date | undefined): Reply[] => {
+    // During an assessment (started `since`) `more` goes on from a question asked in it, not from one before it.
+    const last = recent.current(conversation, since);
     if (last === undefined) return [textReply(NOTHING_BEFORE_MORE)];
     const asked = escapeText(last.question.slice(0, 200));
     const lead = `More on “${asked}”:\n\n`;
@@ -145,13 +145,14 @@ export const createBot = (deps: BotDeps): ChatBot => {
   /** One user's side of one conversation: what `more` and follow-ups go on from. */
   const conversationOf = (origin: Origin): string => `${conversationKey(origin)}:${origin.userId}`;
 
-  const ask = async (question: string, origin: Origin, inAssessment = false): Promise<Reply[]> => {
+  /** `since`: the start of the assessment the question is asked in, if it is. */
+  const ask = async (question: string, origin: Origin, since?: Date): Promise<Reply[]> => {
     const conversation = conversationOf(origin);
     const workspace = workspaceKey(origin);
     await deps.answers.prepare?.(workspace);
-    if (isMoreRequest(question)) return more(conversation, workspace, inAssessment);
+    if (isMoreRequest(question)) return more(conversation, workspace, since);
     // A short follow-up ("and who funds it?") leans on the conversation's previous question.
-    const previous = recent.swap(conversation, question, inAssessment);
+    const previous = recent.swap(conversation, question, clock.now(), since);
     const replies = answerQuestion(noting(conversation), question, { previous, workspace });
     logger.info({ question: question.slice(0, 200), key: feedbackKeyFor(question) }, 'answered');
     return replies;
@@ -167,7 +168,7 @@ export const createBot = (deps: BotDeps): ChatBot => {
     // While an assessment runs, everything but an explicit command is an answer to it.
     if (assessments && intent.type === 'ask' && !intent.explicit && (await assessments.hasActive(origin))) {
       // A line may be a question about the content, answered as any question is (`ask` prepares the workspace's documents).
-      const replies = await assessments.input(origin, { text: cleanInput(raw) }, (question) => ask(withoutOpening(question), origin, true));
+      const replies = await assessments.input(origin, { text: cleanInput(raw) }, (question, since) => ask(withoutOpening(question), origin, since));
       if (replies) return replies;
     }
     // A respondent typing an answer to a round's question (short text only: questions go on as questions).

@@ -153,8 +153,11 @@ export interface PrivacyPort {
   exportRest(origin: Origin): Promise<Reply[]>;
 }
 
-/** Answers a question the way the conversation does, `more` included. */
-export type AskQuestion = (question: string) => Promise<Reply[]>;
+/**
+ * Answers a question the way the conversation does, `more` and follow-ups included, asked during an
+ * assessment started at `since`: they go on only from questions asked since then.
+ */
+export type AskQuestion = (question: string, since: Date) => Promise<Reply[]>;
 
 /**
  * Assessment capability as the router sees it. Implemented in src/assessment; the router only

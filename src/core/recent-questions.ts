@@ -11,8 +11,8 @@ export interface RecentQuestion {
   previous: string | undefined;
   /** Texts of the passages cited so far in answer to it (the first answer, then each `more`). */
   shown: string[];
-  /** Asked in the middle of an assessment: `more` there goes on only from such a question. */
-  inAssessment: boolean;
+  /** When it was asked: during an assessment, `more` and follow-ups go on only from questions asked since it started. */
+  at: Date;
   /**
    * When the last answer quoted only part of its passage: that source, its `passage` being the
    * sentences not shown yet, which `more` shows first.
@@ -30,19 +30,22 @@ export class RecentQuestions {
 
   constructor(private readonly limit = DEFAULT_LIMIT) {}
 
-  /** The previous question of the conversation, and remembers `question` as the new last one. */
-  swap(conversation: string, question: string, inAssessment = false): string | undefined {
-    const previous = this.last.get(conversation)?.question;
+  /**
+   * The previous question of the conversation (with `since`, only one asked since then), and
+   * remembers `question`, asked `at`, as the new last one.
+   */
+  swap(conversation: string, question: string, at: Date, since?: Date): string | undefined {
+    const previous = this.current(conversation, since)?.question;
     this.last.delete(conversation);
     if (this.last.size >= this.limit) this.last.delete(this.last.keys().next().value as string);
-    this.last.set(conversation, { question, previous, shown: [], inAssessment });
+    this.last.set(conversation, { question, previous, shown: [], at });
     return previous;
   }
 
-  /** The conversation's last question, if one is remembered; with `inAssessment`, only one asked in an assessment. */
-  current(conversation: string, inAssessment = false): RecentQuestion | undefined {
+  /** The conversation's last question, if one is remembered (with `since`, only one asked since then). */
+  current(conversation: string, since?: Date): RecentQuestion | undefined {
     const last = this.last.get(conversation);
-    return inAssessment && last?.inAssessment !== true ? undefined : last;
+    return since !== undefined && last !== undefined && last.at.getTime() < since.getTime() ? undefined : last;
   }
 
   /** Adds passages to those shown for the conversation's last question; `partly`: what is left of the one quoted in part. */

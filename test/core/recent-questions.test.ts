@@ -8,13 +8,16 @@ import { consoleOrigin } from '../support/fake-chat.js';
 describe('the last question of each conversation', () => {
   it('hands back the previous question and forgets the oldest conversation beyond its limit', () => {
     const recent = new RecentQuestions(2);
-    expect(recent.swap('a', 'first in a')).toBeUndefined();
-    expect(recent.swap('a', 'second in a')).toBe('first in a');
-    recent.swap('b', 'first in b');
-    recent.swap('c', 'first in c');
+    const at = new Date('2025-01-01T10:00:00Z');
+    expect(recent.swap('a', 'first in a', at)).toBeUndefined();
+    expect(recent.swap('a', 'second in a', at)).toBe('first in a');
+    recent.swap('b', 'first in b', at);
+    recent.swap('c', 'first in c', at);
     expect(recent.size).toBe(2);
-    expect(recent.swap('a', 'third in a')).toBeUndefined();
-    expect(recent.swap('c', 'second in c')).toBe('first in c');
+    expect(recent.swap('a', 'third in a', at)).toBeUndefined();
+    expect(recent.swap('c', 'second in c', at)).toBe('first in c');
+    // Asked in an assessment started later, a question does not lean on one asked before it.
+    expect(recent.swap('c', 'third in c', new Date('2025-01-01T10:06:00Z'), new Date('2025-01-01T10:05:00Z'))).toBeUndefined();
   });
 
   it('reaches the answer port with the same conversation’s previous question only', async () => {
@@ -79,29 +82,36 @@ describe('more on the last question', () => {
     expect(await say('more')).toBe('That is all the documents say about “tell me more about \\*Leeds\\*”. Ask another question, or type `help`.');
   });
 
-  it('during an assessment, goes on only from questions asked in it, however the assessment was started', async () => {
+  it('during an assessment, goes on only from questions asked in it, however the assessment was started or the question asked', async () => {
     // An assessment started with a button: the bot never saw an `assess` command.
     let active = false;
+    let now = new Date('2025-01-01T10:00:00Z');
+    const startedAt = new Date('2025-01-01T10:05:00Z');
     const prompt = { text: 'Question 1 of 3', kind: 'prompt' as const };
     const assessments: AssessmentPort = {
       start: async () => [prompt],
-      input: async (_origin, input, ask) => (active && 'text' in input && ask ? [...(await ask(input.text)), prompt] : undefined),
+      input: async (_origin, input, ask) => (active && 'text' in input && ask ? [...(await ask(input.text, startedAt)), prompt] : undefined),
       hasActive: async () => active,
       results: async () => [],
       frameworks: () => [],
       exportCsv: async () => [],
     };
-    const bot = createBot({ answers, assessments });
+    const bot = createBot({ answers, assessments, clock: { now: () => now } });
     const here = consoleOrigin({ channelId: 'more-in-assessment' });
     const say = async (text: string) => (await bot.handle({ type: 'message', origin: here, text })).map((reply) => reply.text);
     await say('what is Belfast doing?');
     active = true;
+    now = new Date('2025-01-01T10:06:00Z');
     expect(await say('more')).toEqual([NOTHING_BEFORE_MORE, 'Question 1 of 3']);
     expect(await say('what is Belfast doing?')).toEqual(['Belfast Learning City raises aspirations.', 'Question 1 of 3']);
+    expect(await say('more')).toEqual([`More on “what is Belfast doing?”:\n\n${P1_UNQUOTED}`, 'Question 1 of 3']);
+    // A question asked with `ask` during the assessment counts as asked in it.
+    expect(await say('ask what is Belfast doing?')).toEqual(['Belfast Learning City raises aspirations.']);
     expect(await say('more')).toEqual([`More on “what is Belfast doing?”:\n\n${P1_UNQUOTED}`, 'Question 1 of 3']);
     // Once it is over, `more` goes on from the last question, wherever it was asked.
     active = false;
     expect(await say('more')).toEqual([`More on “what is Belfast doing?”:\n\n${P2}`]);
   });
+
 });
 

@@ -169,7 +169,9 @@ describe('console transcripts, one per framework', () => {
     opened = { core, session };
     // A question asked before the assessment is not what `more` goes on from during it.
     await session.type('what is a learning festival?', /Sources:/u);
+    at.now = new Date('2025-03-05T10:01:00Z');
     await session.type('assess niace for Brackley', /Question 1 of 9[\s\S]*question <n>/u);
+    at.now = new Date('2025-03-05T10:02:00Z');
     // Nothing asked yet: `more` says so, and the assessment question follows.
     const early = await session.type('more', /Back to the assessment:[\s\S]*Question 1 of 9[\s\S]*question <n>/u);
     expect(early).toContain('Ask a question first');
