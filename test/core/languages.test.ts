@@ -20,6 +20,12 @@ describe('telling a question in another language from an English one', () => {
     ['O que é uma cidade de aprendizagem?', 'Portuguese'],
     ["Che cos'è una città dell'apprendimento?", 'Italian'],
     ['Wat is een lerende stad?', 'Dutch'],
+    ['Was sind lernende Städte in Deutschland?', 'German'],
+    ['Was ist Bildung in der Stadt?', 'German'],
+    ['Quais são as cidades do Brasil na rede?', 'Portuguese'],
+    ['¿Cómo puede mi ciudad unirse a la red?', 'Spanish'],
+    ['Quelles sont les villes apprenantes en France ?', 'French'],
+    ['Welche Städte gehören zum Netzwerk?', 'German'],
   ])('%s → %s', (question, language) => {
     expect(foreignLanguageOf(question)).toBe(language);
   });
