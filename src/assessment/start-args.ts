@@ -26,7 +26,10 @@ export const cleanCity = (text: string): { city: string } | { error: string } =>
     .replace(/^\s*for\s+/i, '')
     .replace(/[*_~`<>|[\]{}#]/g, '')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    // "assess for Leeds?" names Leeds; a name's own full stop ("St. Albans") is inside it.
+    .replace(/[\s?!,;:…]+$/u, '')
+    .replace(/(?<=\p{L}{3})\.$/u, '');
   if (city === '' || !/\p{L}/u.test(city)) return { error: 'Please give the name of a city, town or team, for example `Leeds`.' };
   if (city.length > 80) return { error: 'That name is longer than 80 characters; please give a shorter one.' };
   return { city };
@@ -38,7 +41,7 @@ export const cleanCity = (text: string): { city: string } | { error: string } =>
  */
 export const parseStartArgs = (args: string): StartArgs => {
   // A `for` with no city after it ("unesco for") names no city.
-  const trimmed = args.trim().replace(/\s+/g, ' ').replace(/(?:^|\s)for[.?!,;:]*$/i, '').trim();
+  const trimmed = args.trim().replace(/\s+/g, ' ').replace(/(?:^|\s)for\s*[.?!,;:…]*$/iu, '').trim();
   const keyword = KEYWORDS[normaliseWords(trimmed)];
   if (keyword !== undefined) return { keyword };
   const match = /^(.*?)(?:^|\s)for\s+(.+)$/i.exec(trimmed);

@@ -131,8 +131,10 @@ const GOTO = /^(?:go ?to|go back to|back to|return to|jump to|question|q)(?: que
 export const parseTypedInput = (text: string, levels: readonly ScaleLevel[]): TypedInput => {
   const words = normaliseWords(text);
   if (words === '' || text.trim() === '?') return { type: 'help' };
+  // "ok, keep going" is `keep going`, as "ok, tell me more" is `more`.
+  const opened = normaliseWords(withoutOpening(text));
   for (const [type, list] of COMMANDS) {
-    if (list.includes(words)) return type === 'skip' ? { type, unsure: false } : { type };
+    if (list.includes(words) || list.includes(opened)) return type === 'skip' ? { type, unsure: false } : { type };
   }
   const goto = GOTO.exec(words);
   if (goto?.[1] !== undefined) return { type: 'goto', position: Number(goto[1]) };

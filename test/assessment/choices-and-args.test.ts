@@ -37,6 +37,12 @@ describe('assess arguments', () => {
     expect(parseStartArgs('unesco for')).toEqual({ frameworkQuery: 'unesco' });
     expect(parseStartArgs('for')).toEqual({});
     expect(parseStartArgs('unesco for?')).toEqual({ frameworkQuery: 'unesco' });
+    expect(parseStartArgs('unesco for ?')).toEqual({ frameworkQuery: 'unesco' });
+    expect(parseStartArgs('unesco for…')).toEqual({ frameworkQuery: 'unesco' });
+    // The city without the question's own punctuation; a full stop inside a name stays.
+    expect(['Leeds?', 'Leeds.', 'Leeds!!', 'St. Albans', 'Washington D.C.'].map(cleanCity)).toEqual([
+      { city: 'Leeds' }, { city: 'Leeds' }, { city: 'Leeds' }, { city: 'St. Albans' }, { city: 'Washington D.C.' },
+    ]);
     expect(parseStartArgs('Resume')).toEqual({ keyword: 'resume' });
     expect(parseStartArgs('list')).toEqual({ keyword: 'list' });
   });

@@ -91,6 +91,8 @@ describe('typed answers mean the same in every framework', () => {
     expect(parseTypedInput('continue', [])).toEqual({ type: 'resume' });
     expect(parseTypedInput('go on', [])).toEqual({ type: 'resume' });
     expect(parseTypedInput('keep going', [])).toEqual({ type: 'resume' });
+    expect(parseTypedInput('ok, keep going', [])).toEqual({ type: 'resume' });
+    expect(parseTypedInput('OK go on', [])).toEqual({ type: 'resume' });
     expect(parseTypedInput('ok, tell me more', [])).toEqual({ type: 'question', text: 'ok, tell me more' });
     // A framework whose level is called "More" gets that level.
     expect(parseTypedInput('more', [{ value: 0, label: 'Less', description: '' }, { value: 1, label: 'More', description: '' }])).toEqual({ type: 'answer', value: 1, confirm: false });
