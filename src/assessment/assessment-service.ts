@@ -15,6 +15,7 @@ import {
 } from './service-replies.js';
 import type { SessionState } from './session-state.js';
 import { SessionRecords, sessionKeyOf } from './session-records.js';
+import { waitForFramework } from './missing-framework.js';
 import { cleanCity, parseStartArgs, resolveFramework } from './start-args.js';
 import { renderSummary } from './summary.js';
 import { parseTypedInput } from './typed-input.js';
@@ -183,7 +184,7 @@ export class AssessmentService implements AssessmentPort {
   ): Promise<Reply[] | undefined> {
     const framework = this.byId.get(state.engine.frameworkId);
     if (framework === undefined) {
-      return this.discard(key, `The framework “${escapeText(state.engine.frameworkId)}” is no longer available, so this assessment cannot go on. Type \`assess\` to start another.`);
+      return waitForFramework({ records: this.records, discard: (text) => this.discard(key, text) }, key, { state, startedAt, turn }, { input, choice, ask });
     }
     const typed = input.type === 'text' ? parseTypedInput(input.text, framework.scale.levels).type : undefined;
     const command = choice?.type ?? typed;

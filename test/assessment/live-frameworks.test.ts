@@ -111,12 +111,24 @@ describe('frameworks that follow their folder', () => {
     expect(await say('assess riverton-check for Riverton')).toContain('Starting *Riverton check* for *Riverton*');
     expect(await say('2')).toContain('Question 2 of 9');
 
-    // Removed while someone is half-way through it: the next step says so, nothing crashes.
+    // Removed while someone is half-way through it: the assessment waits, paused, with its answer.
     const removed = core.liveFrameworks.nextReload();
     rmSync(join(knowledgeDir, 'frameworks', 'riverton.yaml'));
     expect((await removed).ids).not.toContain('riverton-check');
     expect(await say('frameworks')).not.toContain('Riverton check');
-    expect(await say('2')).toContain('is no longer available');
+    expect(await say('2')).toBe(
+      'The framework “riverton-check” is no longer available, so this assessment is paused with its 1 answer kept. It goes on from where it stopped if the framework comes back (`assess resume`); `assess cancel` discards it.',
+    );
+    // Meanwhile questions are answered as usual, and a number gets the same notice.
+    expect(await say('what is a learning city?')).toContain('learning');
+    expect(await say('3')).toContain('is paused with its 1 answer kept');
+
+    // The file comes back (a deploy finished): the assessment goes on at question 2.
+    const back = core.liveFrameworks.nextReload();
+    writeFileSync(join(knowledgeDir, 'frameworks', 'riverton.yaml'), copyOfNiace('riverton-check', 'Riverton check'));
+    expect((await back).ids).toContain('riverton-check');
+    expect(await say('assess resume')).toContain('Question 2 of 9');
+    expect(await say('3')).toContain('Question 3 of 9');
   });
 
   it('with no frameworks folder at start, `assess` says there is nothing to assess with, and a folder added later is read', async () => {

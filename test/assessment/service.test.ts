@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conversationKey } from '../../src/core/events.js';
-import { chat, harness, MemoryResults, MemorySessions, origin, TestClock } from './fakes.js';
+import { chat, harness, MemoryResults, MemorySessions, origin, shippedFrameworks, TestClock } from './fakes.js';
 
 const answerAll = async (say: (text: string) => Promise<unknown>, answers: string[]): Promise<void> => {
   for (const answer of answers) await say(answer);
@@ -371,4 +371,23 @@ describe('assessment service', () => {
     expect(text).not.toContain('Secret City');
     expect((await h.service.exportCsv(origin('U1', { workspaceId: 'T3' })))[0]?.text).toContain('no results to export');
   });
+
+  it('an assessment whose framework goes away waits, paused with its answers, and `cancel` discards it', async () => {
+    const frameworks = shippedFrameworks();
+    const h = harness({}, frameworks);
+    const ana = chat(h.service, origin('U1'));
+    await ana.assess('niace for Leeds');
+    await ana.say('2');
+    const niace = frameworks.findIndex((f) => f.id === 'niace-quick');
+    const [removed] = frameworks.splice(niace, 1);
+    expect(await ana.say('3')).toEqual([{ kind: 'info', text: 'The framework “niace-quick” is no longer available, so this assessment is paused with its 1 answer kept. It goes on from where it stopped if the framework comes back (`assess resume`); `assess cancel` discards it.' }]);
+    expect(await h.service.hasActive(origin('U1'))).toBe(true);
+    // While it waits, other messages are not its business.
+    expect(await ana.say('hello there')).toBeUndefined();
+    expect(await ana.say('cancel')).toEqual([{ kind: 'info', text: 'Cancelled the assessment of “niace-quick”; its answers were discarded.' }]);
+    expect(await h.service.hasActive(origin('U1'))).toBe(false);
+    expect(h.results.saved).toEqual([]);
+    if (removed) frameworks.splice(niace, 0, removed);
+  });
 });
+
