@@ -15,7 +15,7 @@ import {
 } from './service-replies.js';
 import type { SessionState } from './session-state.js';
 import { SessionRecords, sessionKeyOf } from './session-records.js';
-import { waitForFramework } from './missing-framework.js';
+import { waitForFramework, waitingReply } from './missing-framework.js';
 import { cleanCity, parseStartArgs, resolveFramework } from './start-args.js';
 import { renderSummary } from './summary.js';
 import { parseTypedInput } from './typed-input.js';
@@ -83,11 +83,11 @@ export class AssessmentService implements AssessmentPort {
       }
       if (existing?.phase === 'run') {
         const current = this.byId.get(existing.engine.frameworkId);
-        if (current !== undefined) {
-          const restartOffer = { ...(framework === undefined ? {} : { frameworkId: framework.id }), ...(city === undefined ? {} : { city }) };
-          await this.records.save(key, { ...existing, restartOffer }, loaded?.startedAt, { version: loaded?.version });
-          return [restartOfferReply(current, existing.engine, { ...(framework === undefined ? {} : { framework }), ...(city === undefined ? {} : { city }) })];
-        }
+        // One waiting for its framework keeps its answers until it is cancelled: nothing replaces it silently.
+        if (current === undefined) return [waitingReply(existing.engine, 'cancel it with `assess cancel` to start another')];
+        const restartOffer = { ...(framework === undefined ? {} : { frameworkId: framework.id }), ...(city === undefined ? {} : { city }) };
+        await this.records.save(key, { ...existing, restartOffer }, loaded?.startedAt, { version: loaded?.version });
+        return [restartOfferReply(current, existing.engine, { ...(framework === undefined ? {} : { framework }), ...(city === undefined ? {} : { city }) })];
       }
       return this.begin(origin, key, framework, city, note);
     });

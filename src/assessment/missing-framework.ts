@@ -5,10 +5,18 @@ import type { Reply } from '../core/replies.js';
 import type { AssessChoice } from './choices.js';
 import type { Turn } from './crossed-save.js';
 import type { EngineInput } from './engine.js';
+import type { EngineState } from './engine-state.js';
 import { info } from './service-replies.js';
 import type { SessionState } from './session-state.js';
 import type { SessionRecords } from './session-records.js';
 import { parseTypedInput } from './typed-input.js';
+
+/** What an assessment waiting for its framework says; `instead` replaces the way on (`assess resume`…). */
+export const waitingReply = (engine: EngineState, instead?: string): Reply => {
+  const answers = Object.keys(engine.answers).length;
+  const kept = `The framework “${escapeText(engine.frameworkId)}” is no longer available, so this assessment is paused with its ${answers} ${answers === 1 ? 'answer' : 'answers'} kept.`;
+  return info(`${kept} ${instead === undefined ? 'It goes on from where it stopped if the framework comes back (`assess resume`); `assess cancel` discards it.' : `It goes on if the framework comes back; ${instead}.`}`);
+};
 
 /**
  * An assessment whose framework is no longer loaded (its file removed, or being replaced) is paused
@@ -24,14 +32,11 @@ export const waitForFramework = async (
 ): Promise<Reply[] | undefined> => {
   const { state, startedAt, turn } = session;
   const { input, choice, ask } = message;
-  const id = escapeText(state.engine.frameworkId);
   const command = choice?.type ?? (input.type === 'text' ? parseTypedInput(input.text, []).type : undefined);
-  if (command === 'cancel' || command === 'discard') return deps.discard(`Cancelled the assessment of “${id}”; its answers were discarded.`);
-  const answers = Object.keys(state.engine.answers).length;
-  const waiting = info(
-    `The framework “${id}” is no longer available, so this assessment is paused with its ${answers} ${answers === 1 ? 'answer' : 'answers'} kept. ` +
-      'It goes on from where it stopped if the framework comes back (`assess resume`); `assess cancel` discards it.',
-  );
+  if (command === 'cancel' || command === 'discard') {
+    return deps.discard(`Cancelled the assessment of “${escapeText(state.engine.frameworkId)}”; its answers were discarded.`);
+  }
+  const waiting = waitingReply(state.engine);
   if (state.engine.status !== 'paused') {
     await deps.records.save(key, { phase: 'run', engine: { ...state.engine, status: 'paused' } }, startedAt, turn);
     const answer = command === 'question' && input.type === 'text' && ask ? await ask(input.text, startedAt) : [];

@@ -382,8 +382,11 @@ describe('assessment service', () => {
     const [removed] = frameworks.splice(niace, 1);
     expect(await ana.say('3')).toEqual([{ kind: 'info', text: 'The framework “niace-quick” is no longer available, so this assessment is paused with its 1 answer kept. It goes on from where it stopped if the framework comes back (`assess resume`); `assess cancel` discards it.' }]);
     expect(await h.service.hasActive(origin('U1'))).toBe(true);
-    // While it waits, other messages are not its business.
+    // While it waits, other messages are not its business, and a new assessment does not replace it unasked.
     expect(await ana.say('hello there')).toBeUndefined();
+    expect((await ana.assess('building blocks for Leeds')).map((reply) => reply.text)).toEqual([
+      'The framework “niace-quick” is no longer available, so this assessment is paused with its 1 answer kept. It goes on if the framework comes back; cancel it with `assess cancel` to start another.',
+    ]);
     expect(await ana.say('cancel')).toEqual([{ kind: 'info', text: 'Cancelled the assessment of “niace-quick”; its answers were discarded.' }]);
     expect(await h.service.hasActive(origin('U1'))).toBe(false);
     expect(h.results.saved).toEqual([]);
