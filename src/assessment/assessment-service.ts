@@ -157,10 +157,14 @@ export class AssessmentService implements AssessmentPort {
     let framework: Framework | undefined;
     if (choice?.type === 'framework' || choice?.type === 'begin') framework = this.byId.get(choice.frameworkId);
     else if ('text' in input) {
-      const found = resolveFramework(input.text, this.deps.frameworks);
-      if ('framework' in found) framework = found.framework;
+      // A number picks from the list as it was shown, even if the frameworks were reloaded since.
+      const picked = /^\s*(\d{1,3})[.)]?\s*$/u.exec(input.text);
+      const offered = picked === null ? undefined : state.offered?.[Number(picked[1]) - 1];
+      const found = offered === undefined ? resolveFramework(input.text, this.deps.frameworks) : undefined;
+      if (offered !== undefined) framework = this.byId.get(offered);
+      else if (found !== undefined && 'framework' in found) framework = found.framework;
     }
-    if (framework === undefined) return [frameworkPickerReply(this.deps.frameworks, state.city, 'Please pick one of these frameworks.')];
+    if (framework === undefined) return this.begin(origin, key, undefined, state.city, 'Please pick one of these frameworks.', turn);
     return this.begin(origin, key, framework, state.city, undefined, turn);
   }
 
@@ -264,7 +268,8 @@ export class AssessmentService implements AssessmentPort {
     origin: Origin, key: SessionKey, framework: Framework | undefined, city: string | undefined, note?: string, turn?: Turn,
   ): Promise<Reply[]> {
     if (framework === undefined) {
-      await this.records.save(key, { phase: 'choose-framework', ...(city === undefined ? {} : { city }) }, undefined, turn);
+      const offered = this.deps.frameworks.map((listed) => listed.id);
+      await this.records.save(key, { phase: 'choose-framework', ...(city === undefined ? {} : { city }), offered }, undefined, turn);
       return [frameworkPickerReply(this.deps.frameworks, city, note)];
     }
     if (city === undefined) {

@@ -7,7 +7,12 @@ import { engineStateSchema } from './engine.js';
  * the stored `frameworkId` / `city` columns are empty strings.
  */
 export const sessionStateSchema = z.discriminatedUnion('phase', [
-  z.object({ phase: z.literal('choose-framework'), city: z.string().min(1).optional() }),
+  z.object({
+    phase: z.literal('choose-framework'),
+    city: z.string().min(1).optional(),
+    /** The ids of the frameworks offered, in the order shown: a number typed picks from them, whatever was reloaded since. */
+    offered: z.array(z.string().min(1)).optional(),
+  }),
   z.object({
     phase: z.literal('choose-city'),
     frameworkId: z.string().min(1),

@@ -392,5 +392,21 @@ describe('assessment service', () => {
     expect(h.results.saved).toEqual([]);
     if (removed) frameworks.splice(niace, 0, removed);
   });
+
+  it('a number typed at the framework picker picks from the list as it was shown, even after the frameworks were reloaded', async () => {
+    const frameworks = shippedFrameworks();
+    const h = harness({}, frameworks);
+    const ana = chat(h.service, origin('U1'));
+    await ana.assess('for Leeds');
+    const shown = ana.text;
+    const second = frameworks[1];
+    expect(shown).toContain(`2. *${second?.name}*`);
+    // A framework file added meanwhile sorts first: the list now reads differently.
+    const added = { ...frameworks[0]!, id: 'aaa-riverton', name: 'Riverton check' };
+    frameworks.unshift(added);
+    await ana.say('2');
+    expect(ana.text).toContain(`Starting *${second?.name}* for *Leeds*`);
+    frameworks.shift();
+  });
 });
 
