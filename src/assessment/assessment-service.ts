@@ -16,7 +16,7 @@ import {
 import type { SessionState } from './session-state.js';
 import { SessionRecords, sessionKeyOf } from './session-records.js';
 import { waitForFramework, waitingReply } from './missing-framework.js';
-import { cleanCity, parseStartArgs, resolveFramework } from './start-args.js';
+import { cleanCity, parseStartArgs, pickFramework, resolveFramework } from './start-args.js';
 import { renderSummary } from './summary.js';
 import { parseTypedInput } from './typed-input.js';
 import { codeSpan, escapeText } from '../core/markdown.js';
@@ -156,14 +156,7 @@ export class AssessmentService implements AssessmentPort {
     if (this.wantsToLeave(input, choice)) return this.discard(key, 'Assessment cancelled.');
     let framework: Framework | undefined;
     if (choice?.type === 'framework' || choice?.type === 'begin') framework = this.byId.get(choice.frameworkId);
-    else if ('text' in input) {
-      // A number picks from the list as it was shown, even if the frameworks were reloaded since.
-      const picked = /^\s*(\d{1,3})[.)]?\s*$/u.exec(input.text);
-      const offered = picked === null ? undefined : state.offered?.[Number(picked[1]) - 1];
-      const found = offered === undefined ? resolveFramework(input.text, this.deps.frameworks) : undefined;
-      if (offered !== undefined) framework = this.byId.get(offered);
-      else if (found !== undefined && 'framework' in found) framework = found.framework;
-    }
+    else if ('text' in input) framework = pickFramework(input.text, state.offered, this.deps.frameworks);
     if (framework === undefined) return this.begin(origin, key, undefined, state.city, 'Please pick one of these frameworks.', turn);
     return this.begin(origin, key, framework, state.city, undefined, turn);
   }

@@ -77,3 +77,15 @@ export const resolveFramework = (
   if (partial.length === 1 && partial[0] !== undefined) return { framework: partial[0] };
   return partial.length > 1 ? { ambiguous: partial } : { none: true };
 };
+
+/**
+ * The framework picked at the picker: a number from the list as it was shown (`offered`, ids in
+ * order), whatever frameworks were reloaded since; otherwise by name as {@link resolveFramework}.
+ */
+export const pickFramework = (text: string, offered: readonly string[] | undefined, frameworks: readonly Framework[]): Framework | undefined => {
+  const number = /^\s*(\d{1,3})[.)]?\s*$/u.exec(text);
+  const id = number === null ? undefined : offered?.[Number(number[1]) - 1];
+  if (id !== undefined) return frameworks.find((framework) => framework.id === id);
+  const found = resolveFramework(text, frameworks);
+  return 'framework' in found ? found.framework : undefined;
+};
