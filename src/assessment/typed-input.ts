@@ -132,7 +132,8 @@ export const parseTypedInput = (text: string, levels: readonly ScaleLevel[]): Ty
   const words = normaliseWords(text);
   if (words === '' || text.trim() === '?') return { type: 'help' };
   // "ok, keep going" is `keep going`, as "ok, tell me more" is `more`.
-  const opened = normaliseWords(withoutOpening(text));
+  const unopened = withoutOpening(text);
+  const opened = normaliseWords(unopened);
   for (const [type, list] of COMMANDS) {
     if (list.includes(words) || list.includes(opened)) return type === 'skip' ? { type, unsure: false } : { type };
   }
@@ -140,7 +141,7 @@ export const parseTypedInput = (text: string, levels: readonly ScaleLevel[]): Ty
   if (goto?.[1] !== undefined) return { type: 'goto', position: Number(goto[1]) };
   if (looksLikeQuestion(text)) return { type: 'question', text: text.trim() };
   // "more" and "ok, tell me more" ask for more on the last question answered, unless a level is called so.
-  if (isMoreRequest(withoutOpening(text)) && !phrasesFor(levels).some((entry) => entry.phrase === words)) return { type: 'question', text: text.trim() };
+  if (isMoreRequest(unopened) && !phrasesFor(levels).some((entry) => entry.phrase === words)) return { type: 'question', text: text.trim() };
   if (UNSURE.some((phrase) => containsPhrase(words, phrase))) return { type: 'skip', unsure: true };
   const values = new Set(levels.map((level) => level.value));
   const numeric = /^(?:level )?(-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b/.exec(words);

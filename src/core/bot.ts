@@ -142,12 +142,10 @@ export const createBot = (deps: BotDeps): ChatBot => {
     return replies.map((reply) => ({ ...reply, text: `${lead}${reply.text}` }));
   };
 
-  /** One user's side of one conversation: what `more` and follow-ups go on from. */
-  const conversationOf = (origin: Origin): string => `${conversationKey(origin)}:${origin.userId}`;
-
   /** `since`: the start of the assessment the question is asked in, if it is. */
   const ask = async (question: string, origin: Origin, since?: Date): Promise<Reply[]> => {
-    const conversation = conversationOf(origin);
+    // One user's side of one conversation: what `more` and follow-ups go on from.
+    const conversation = `${conversationKey(origin)}:${origin.userId}`;
     const workspace = workspaceKey(origin);
     await deps.answers.prepare?.(workspace);
     if (isMoreRequest(question)) return more(conversation, workspace, since);
@@ -167,7 +165,7 @@ export const createBot = (deps: BotDeps): ChatBot => {
     const assessments = deps.assessments;
     // While an assessment runs, everything but an explicit command is an answer to it.
     if (assessments && intent.type === 'ask' && !intent.explicit && (await assessments.hasActive(origin))) {
-      // A line may be a question about the content, answered as any question is (`ask` prepares the workspace's documents).
+      // A line may be a question about the content, answered like every other question (`ask` prepares the workspace's documents).
       const replies = await assessments.input(origin, { text: cleanInput(raw) }, (question, since) => ask(withoutOpening(question), origin, since));
       if (replies) return replies;
     }
