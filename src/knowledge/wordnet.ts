@@ -204,7 +204,8 @@ export class WordNet {
         for (const synonym of synset.words) add(synonym, 'synonym');
         for (const [symbol, target, targetPos, sourceTarget] of synset.pointers) {
           const source = Number.parseInt(sourceTarget.slice(0, 2), 16);
-          if (symbol === '+' && (source === 0 || source === own)) {
+          // A derived form ("invite" → invitation), or what an adjective pertains to ("Chinese" → China).
+          if ((symbol === '+' || symbol === '\\') && (source === 0 || source === own)) {
             const other = this.synset(targetPos, target);
             const index = Number.parseInt(sourceTarget.slice(2), 16);
             const derived = index > 0 ? other?.words[index - 1] : undefined;

@@ -16,6 +16,12 @@ describe('WordNet, read from the local database files', () => {
     expect(related('obstacles', 'hypernym')).toContain('hindrance');
   });
 
+  it('leads an adjective of a country or a thing to the noun it pertains to (WordNet pertainyms)', () => {
+    // "Chinese" is linked to China only as "pertaining to", not as a derived form.
+    expect(wordnet.related('chinese')).toContainEqual({ word: 'china', relation: 'derived' });
+    expect(wordnet.related('educational').map((r) => r.word)).toContain('education');
+  });
+
   it('reads irregular verb forms, which the package’s files leave to exception lists it does not ship', () => {
     expect(wordnet.related('took')).toContainEqual({ word: 'take', relation: 'synonym' });
     expect(wordnet.related('drew').length).toBeGreaterThan(0);
@@ -74,6 +80,22 @@ describe('the vocabulary bridge', () => {
     const took = library.concepts('who took the money?').find((c) => c.surface === 'took');
     expect(took?.alternatives).not.toContainEqual(['book']);
     expect(took?.bridge).toBeUndefined();
+  });
+
+  it('reads an adjective of a country as the country the documents name', () => {
+    const places = new PassageSearch(
+      buildIndex([
+        { file: 'c.md', title: 'Projects', source: 'c.md', kind: 'page' as const, body: '## Partners\n\nShanghai in China joined the project in 2004.' },
+        { file: 'd.md', title: 'Festivals', source: 'd.md', kind: 'page' as const, body: '## Partners\n\nA city in Wales joined the festival in 2005.' },
+      ]),
+      buildSynonymTable([]),
+      wordnet,
+    );
+    const chinese = places.concepts('Which Chinese city joined the project?').find((c) => c.surface === 'chinese');
+    expect(chinese?.alternatives).toContainEqual(['china']);
+    // A name stays a name: it is bridged to its own forms only.
+    expect(chinese?.entity).toBe(true);
+    expect(places.search('Which Chinese city joined?').hits[0]?.passage.source).toBe('c.md');
   });
 
   it('does not bridge a name to what it is an instance of', () => {
