@@ -1,15 +1,15 @@
 import { DatabaseGoneError, StorageUnavailableError, errorMessage } from '../core/errors.js';
 import { workspaceKey, type Origin } from '../core/events.js';
 import type { AnswerPort, AskQuestion, AssessmentPort, Clock, Logger } from '../core/ports.js';
-import type { AssessmentResult, ResultStore, SessionKey, SessionStore } from '../core/assessment-store.js';
+import type { ResultStore, SessionKey, SessionStore } from '../core/assessment-store.js';
 import type { Reply } from '../core/replies.js';
 import { parseAssessChoice, type AssessChoice } from './choices.js';
 import { CrossedSave, crossedReplies, type Turn } from './crossed-save.js';
+import { completeAssessment } from './completion.js';
 import { resumeEngine, startEngine, stepEngine, type EngineInput } from './engine.js';
 import type { Framework } from './framework-schema.js';
 import { citiesReply, historyReply, noResultsReply, unfinishedNote, withNote } from './history.js';
 import { csvReply } from './export.js';
-import { buildFeedback, scoreAnswers } from './scoring.js';
 import {
   cityPromptReply, frameworkListReply, frameworkPickerReply, info, introReply, READ_FAILURE, restartOfferReply, STEP_FAILURE, type Failure,
 } from './service-replies.js';
@@ -17,7 +17,6 @@ import type { SessionState } from './session-state.js';
 import { SessionRecords, sessionKeyOf } from './session-records.js';
 import { waitForFramework, waitingReply } from './missing-framework.js';
 import { cleanCity, parseStartArgs, pickFramework, resolveFramework } from './start-args.js';
-import { renderSummary } from './summary.js';
 import { parseTypedInput } from './typed-input.js';
 import { codeSpan, escapeText } from '../core/markdown.js';
 import { answerQuestion } from '../core/ask.js';
@@ -217,43 +216,11 @@ export class AssessmentService implements AssessmentPort {
         await this.deps.sessions.delete(key);
         return [step.reply];
       case 'completed':
-        return [await this.finish(origin, key, framework, step.state, { turn, state, startedAt })];
+        return [await completeAssessment({ ...this.deps, records: this.records }, origin, key, framework, step.state, { turn, state, startedAt })];
       default:
         await this.records.save(key, { phase: 'run', engine: step.state }, startedAt, turn);
         return [step.reply];
     }
-  }
-
-  /**
-   * Ends the session, then saves the result; if saving fails the session is put back at the last
-   * question. Removing the session first, only if it still has the version read, claims the
-   * completion: a click that crossed it (on this instance or another) is refused, so one
-   * assessment cannot be saved as two results.
-   */
-  private async finish(
-    origin: Origin, key: SessionKey, framework: Framework, engine: Extract<SessionState, { phase: 'run' }>['engine'],
-    read: { turn: Turn; state: SessionState; startedAt: Date },
-  ): Promise<Reply> {
-    const now = this.deps.clock.now();
-    const score = scoreAnswers(framework, engine.answers);
-    // Compared with the last single assessment: a city-wide round's median is another kind of result.
-    const previous = (await this.deps.results.list(key.workspace, { city: engine.city, frameworkId: framework.id, limit: 20 })).find((r) => r.kind !== 'group');
-    const feedback = buildFeedback(framework, score);
-    const result: AssessmentResult = {
-      id: this.deps.newId(), workspace: key.workspace, platform: origin.platform, channelId: origin.channelId,
-      userId: origin.userId, city: engine.city, frameworkId: framework.id, completedAt: now,
-      overallPercent: score.overallPercent, components: score.components, answers: { ...engine.answers },
-    };
-    if (!(await this.deps.sessions.delete(key, read.turn.version)) && read.turn.version !== undefined) throw new CrossedSave();
-    try {
-      await this.deps.results.save(result);
-    } catch (error) {
-      await this.records.save(key, read.state, read.startedAt).catch(() => undefined);
-      throw error;
-    }
-    this.deps.logger.info({ frameworkId: framework.id, workspace: key.workspace, overall: score.overallPercent }, 'assessment completed');
-    const summaryInput = { framework, city: engine.city, completedAt: now, score, feedback, ...(previous === undefined ? {} : { previous }) };
-    return renderSummary(summaryInput);
   }
 
   /** Moves towards the first question, asking for whatever is still missing. */
