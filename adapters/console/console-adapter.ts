@@ -143,8 +143,12 @@ export const createConsoleAdapter = (options: ConsoleAdapterOptions): ConsoleAda
         rl.setPrompt(prompt);
         // Lines are handled one at a time, in order, even when pasted together.
         let queue = Promise.resolve();
+        // Lines pasted or piped after `quit` may still arrive: they are not handled (the stores close next).
+        let quitting = false;
         rl.on('line', (line) => {
+          if (quitting) return;
           if (EXIT_WORDS.has(line.trim().toLowerCase())) {
+            quitting = true;
             rl.close();
             return;
           }

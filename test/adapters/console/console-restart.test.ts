@@ -65,6 +65,17 @@ describe('the console bot across a restart', () => {
     expect(result.stderr).not.toContain('nope');
   });
 
+  it('handles nothing typed after quit, also when the lines arrive together', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lc-console-'));
+    const env = { KNOWLEDGE_DIR: copyKnowledge(), DATABASE_PATH: join(dir, 'bot.db'), CHART_DIR: join(dir, 'charts') };
+    const result = startBot(env, ['assess niace-quick for Leeds', 'quit', 'progress', 'stop', 'results', 'help']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Question 1 of 9/);
+    // Before, these were handled against the closed database: apologies and error log lines.
+    expect(result.stdout).not.toMatch(/Progress:|Sorry|could not be read|Ask a question in plain words/);
+    expect(result.stderr).not.toMatch(/not open/);
+  });
+
   it('ends on quit even while standard input stays open', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lc-console-'));
     const child = spawn(join(projectRoot, 'node_modules/.bin/tsx'), [join(projectRoot, 'src/main.ts')], {
