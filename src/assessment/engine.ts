@@ -202,9 +202,16 @@ export const stepEngine = (framework: Framework, stored: EngineState, input: Eng
     }
     case 'skip': {
       if (current === undefined) return moveTo(framework, questions, state, questions.length, '');
+      // Back at a question answered before, `skip` ("next") moves on without losing that answer;
+      // "not sure" is said of the question itself and clears it.
+      const earlier = state.answers[current.question.id];
+      const unsure = 'unsure' in command && command.unsure;
+      if (earlier !== undefined && earlier !== null && !unsure) {
+        const kept = `Kept your earlier answer to question ${position}: ${answerText(framework, earlier)}.`;
+        return moveTo(framework, questions, state, nextOpen(questions, state.answers, state.index), kept);
+      }
       const answers = { ...state.answers, [current.question.id]: null };
-      const note =
-        'unsure' in command && command.unsure
+      const note = unsure
           ? `Skipped question ${position}, since you are not sure. To come back to it, type \`question ${position}\` any time before the last answer (or \`back\` now); \`progress\` lists what is open.`
           : `Skipped question ${position}.`;
       return moveTo(framework, questions, { ...state, answers }, nextOpen(questions, answers, state.index), note);

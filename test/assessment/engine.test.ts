@@ -94,6 +94,18 @@ describe('assessment engine', () => {
     expect(atStart.reply.text).toContain('first question');
   });
 
+  it('keeps an earlier answer when going back and skipping on; "not sure" clears it', () => {
+    const back = say(niace, run(niace, ['1', '2']).state, 'back');
+    const skipped = say(niace, say(niace, back.state, 'back').state, 'skip');
+    expect(skipped.state.answers).toEqual({ 'partnership-body': 1, 'partnership-strategy': 2 });
+    expect(skipped.reply.text).toContain('Kept your earlier answer to question 1: 1 Getting organised.');
+    expect(skipped.state.index).toBe(2);
+    const pressed = press(niace, back.state, 'assess:skip:2');
+    expect(pressed.state.answers['partnership-strategy']).toBe(2);
+    const unsure = say(niace, back.state, 'not sure');
+    expect(unsure.state.answers['partnership-strategy']).toBeNull();
+  });
+
   it('skips with null and completes after the last question', () => {
     const skipped = run(niace, ['skip']);
     expect(skipped.state.answers).toEqual({ 'partnership-body': null });
