@@ -21,6 +21,9 @@ import { parseTypedInput } from './typed-input.js';
 import { codeSpan, escapeText } from '../core/markdown.js';
 import { answerQuestion } from '../core/ask.js';
 
+/** Typed at the city prompt, these are commands for the questions to come, not a name. */
+const CITY_PROMPT_COMMANDS = new Set<string>(['back', 'skip', 'progress', 'help', 'resume', 'restart', 'goto']);
+
 export interface AssessmentServiceDeps {
   frameworks: readonly Framework[];
   sessions: SessionStore;
@@ -107,8 +110,14 @@ export class AssessmentService implements AssessmentPort {
       const { state, startedAt } = loaded;
       const turn: Turn = { version: loaded.version };
       const engineInput: EngineInput = 'choice' in input ? { type: 'choice', value: input.choice } : { type: 'text', text: input.text };
-      if (state.phase === 'choose-framework') return this.onChooseFramework(origin, key, state, input, choice, turn);
-      if (state.phase === 'choose-city') return this.onChooseCity(origin, key, state, input, choice, turn);
+      // A question asked while choosing is answered, and the choice asked for again.
+      const typed = 'text' in input && state.phase !== 'run' ? parseTypedInput(input.text, []) : undefined;
+      const answered = typed?.type === 'question' ? await this.answerMeanwhile(origin, typed.text, startedAt, ask) : undefined;
+      if (state.phase === 'choose-framework') {
+        if (answered !== undefined) return [...answered, ...(await this.begin(origin, key, undefined, state.city, undefined, turn))];
+        return this.onChooseFramework(origin, key, state, input, choice, turn);
+      }
+      if (state.phase === 'choose-city') return this.onChooseCity(origin, key, state, input, choice, turn, answered);
       return this.onRun(origin, key, state, startedAt, engineInput, choice, turn, ask);
     });
   }
@@ -162,13 +171,18 @@ export class AssessmentService implements AssessmentPort {
 
   private async onChooseCity(
     origin: Origin, key: SessionKey, state: Extract<SessionState, { phase: 'choose-city' }>,
-    input: { text: string } | { choice: string }, choice: AssessChoice | undefined, turn: Turn,
+    input: { text: string } | { choice: string }, choice: AssessChoice | undefined, turn: Turn, answered?: Reply[],
   ): Promise<Reply[]> {
     if (this.wantsToLeave(input, choice)) return this.discard(key, 'Assessment cancelled.');
     const framework = this.byId.get(state.frameworkId);
     if (framework === undefined) return this.discard(key, 'That framework is no longer available. Type `assess` to pick another.');
     if (choice?.type === 'suggested-city' && state.suggestedCity !== undefined) return this.begin(origin, key, framework, state.suggestedCity, undefined, turn);
     if (!('text' in input)) return [cityPromptReply(framework, state.suggestedCity, 'Please type the name of the city or team.')];
+    if (answered !== undefined) return [...answered, cityPromptReply(framework, state.suggestedCity)];
+    // `back`, `skip`, `progress`…: commands of the questions to come, not a city's name.
+    if (/\p{L}/u.test(input.text) && CITY_PROMPT_COMMANDS.has(parseTypedInput(input.text, []).type)) {
+      return [cityPromptReply(framework, state.suggestedCity, 'The questions start once the assessment has a city or team: please type its name first.')];
+    }
     const cleaned = cleanCity(input.text);
     if ('error' in cleaned) return [cityPromptReply(framework, state.suggestedCity, cleaned.error)];
     return this.begin(origin, key, framework, cleaned.city, undefined, turn);
@@ -211,7 +225,7 @@ export class AssessmentService implements AssessmentPort {
       case 'question':
         // A question about the content is answered like any question, then the assessment picks up again.
         if (input.type !== 'text') return [step.reply];
-        return [...(ask ? await ask(input.text, startedAt) : answerQuestion(this.deps.answers, input.text, { workspace: workspaceKey(origin) })), step.reply];
+        return [...(await this.answerMeanwhile(origin, input.text, startedAt, ask)), step.reply];
       case 'cancelled':
         await this.deps.sessions.delete(key);
         return [step.reply];
@@ -221,6 +235,11 @@ export class AssessmentService implements AssessmentPort {
         await this.records.save(key, { phase: 'run', engine: step.state }, startedAt, turn);
         return [step.reply];
     }
+  }
+
+  /** The answer to a question asked in the middle of an assessment or of choosing one. */
+  private async answerMeanwhile(origin: Origin, text: string, since: Date, ask?: AskQuestion): Promise<Reply[]> {
+    return ask ? ask(text, since) : answerQuestion(this.deps.answers, text, { workspace: workspaceKey(origin) });
   }
 
   /** Moves towards the first question, asking for whatever is still missing. */

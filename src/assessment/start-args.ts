@@ -24,7 +24,9 @@ const KEYWORDS: Record<string, StartArgs['keyword']> = {
 export const cleanCity = (text: string): { city: string } | { error: string } => {
   const city = text
     .replace(/^\s*for\s+/i, '')
-    .replace(/[*_~`<>|[\]{}#]/g, '')
+    .replace(/[`<>|[\]{}#]/g, '')
+    // Emphasis marks around words go ("*Leeds*"); an underscore inside a name ("snake_case_city") stays.
+    .replace(/(?<![\p{L}\p{N}])[*_~]+|[*_~]+(?![\p{L}\p{N}])/gu, '')
     .replace(/\s+/g, ' ')
     .trim()
     // "assess for Leeds?" names Leeds; a name's own full stop ("St. Albans") is inside it.

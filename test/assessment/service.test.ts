@@ -259,6 +259,38 @@ describe('assessment service', () => {
     expect(await h.service.hasActive(origin('U1'))).toBe(false);
   });
 
+  it('at the city prompt, reads commands as commands and answers questions, then asks for the city again', async () => {
+    const h = harness();
+    const ana = chat(h.service, origin('U1'));
+    await ana.assess('niace');
+    expect(ana.text).toContain('which city, town or team');
+    for (const command of ['back', 'skip', 'progress', 'next']) {
+      await ana.say(command);
+      expect(ana.text).toContain('please type its name first');
+      expect(ana.text).not.toContain('Question 1 of 9');
+    }
+    await ana.say('what is a learning festival?');
+    expect(h.answers.asked).toContain('what is a learning festival?');
+    expect(ana.text).toContain('which city, town or team');
+    expect(ana.text).not.toContain('Starting');
+    await ana.say('snake_case_city');
+    expect(ana.text).toContain('Question 1 of 9');
+    expect(ana.text).toMatch(/snake\\?_case\\?_city/);
+    expect(ana.text).not.toContain('snakecasecity');
+  });
+
+  it('answers a question asked at the framework picker and shows the picker again', async () => {
+    const h = harness();
+    const ana = chat(h.service, origin('U1'));
+    await ana.assess('for Leeds');
+    await ana.say('what does the partnership strand cover?');
+    expect(h.answers.asked).toContain('what does the partnership strand cover?');
+    expect(ana.text).toContain('passage text');
+    expect(ana.text).toContain('Which self-assessment would you like to run for *Leeds*?');
+    await ana.say('1');
+    expect(ana.text).toContain('Question 1 of');
+  });
+
   it('answers buttons without an active assessment, and starts one from the framework list', async () => {
     const h = harness();
     const ana = chat(h.service, origin('U1'));
