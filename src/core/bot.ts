@@ -101,6 +101,12 @@ const LONE_NUMBER = /^\(?\d{1,3}[.)]?$/u;
 export const NOTHING_TO_CHOOSE =
   'There is nothing to choose just now: a number answers a question only while an assessment or a choice is waiting. Ask a question in words, or type `help`.';
 
+/** A step of an assessment ("skip", "back", "stop", "progress"…), typed on its own. */
+const ASSESSMENT_STEP =
+  /^(?:skip(?: it| this| question)?|pass|next|back|go back|previous(?: question)?|undo|stop|pause|cancel|abort|discard|resume|restart|start over|progress|status|where (?:was|am) i|(?:question|q) ?\d{1,3})$/u;
+export const NO_ASSESSMENT_RUNNING =
+  'No self-assessment is running here just now. Type `assess` to start one, or `results` to see the saved ones.';
+
 export const createBot = (deps: BotDeps): ChatBot => {
   const logger = deps.logger ?? silentLogger;
   const clock = deps.clock ?? systemClock;
@@ -182,6 +188,10 @@ export const createBot = (deps: BotDeps): ChatBot => {
       case 'ask': {
         // A bare number is someone picking a choice that is no longer waiting, not a question.
         if (!intent.explicit && LONE_NUMBER.test(intent.question)) return [textReply(NOTHING_TO_CHOOSE)];
+        // "stop" or "skip" with no assessment running is not a question about the documents.
+        if (!intent.explicit && assessments && ASSESSMENT_STEP.test(cleanInput(raw).toLowerCase().replace(/[.!?]+$/u, '').trim())) {
+          return [textReply(NO_ASSESSMENT_RUNNING)];
+        }
         // "hello", "thanks", "ok" and "what can you do" are conversation: no passage answers them.
         const talk = intent.explicit ? undefined : smallTalk(intent.question);
         if (talk === 'about') return [helpReply(deps.answers.topics(), assessments !== undefined)];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOTHING_TO_CHOOSE, createBot, feedbackKeyFor } from '../../src/core/bot.js';
+import { NOTHING_TO_CHOOSE, NO_ASSESSMENT_RUNNING, createBot, feedbackKeyFor } from '../../src/core/bot.js';
 import type { AnswerPort, AssessmentPort, FeedbackStore, KnowledgeAnswer } from '../../src/core/ports.js';
 import { feedbackValue } from '../../src/core/replies.js';
 import { SMALL_TALK_REPLIES } from '../../src/core/small-talk.js';
@@ -150,6 +150,30 @@ describe('the bot core', () => {
     await chat.userSays('ask what is a learning city?');
     expect(chat.last()).toBe('A learning city mobilises its resources.');
     expect(inputs).toEqual(['developing']);
+  });
+
+  it('says no assessment is running when a step word is typed without one; `ask stop` still asks', async () => {
+    const assessments: AssessmentPort = {
+      start: async () => [{ text: 'started', kind: 'prompt' }],
+      input: async () => undefined,
+      hasActive: async () => false,
+      frameworks: () => [],
+      results: async () => [],
+      exportCsv: async () => [],
+    };
+    const chat = createFakeChat(createBot({ answers, assessments }));
+    for (const text of ['stop', 'Cancel', 'back', 'skip', 'resume', 'progress', 'next.', 'question 3']) {
+      await chat.userSays(text);
+      expect(chat.last()).toBe(NO_ASSESSMENT_RUNNING);
+    }
+    await chat.userSays('ask stop');
+    expect(chat.last()).toBe('A learning city mobilises its resources.');
+    await chat.userSays('how do we stop people dropping out?');
+    expect(chat.last()).toBe('A learning city mobilises its resources.');
+    // Without assessments on the bot, the words are searched as before.
+    const plain = createFakeChat(createBot({ answers }));
+    await plain.userSays('stop');
+    expect(plain.last()).toBe('A learning city mobilises its resources.');
   });
 
   it('turns a failure inside into a short apology instead of throwing', async () => {
