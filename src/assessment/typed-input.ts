@@ -120,6 +120,22 @@ export const readYesNo = (text: string): 'yes' | 'no' | undefined => {
   return YES.has(words) ? 'yes' : NO.has(words) ? 'no' : undefined;
 };
 
+/**
+ * The levels a line starting with a number names when it names more than one: "2 or 3", "1-2",
+ * "3 no wait 1", or one between two ("1.5"). Never guessed: the engine asks which. "2 out of 3"
+ * names one. Undefined for a line naming one level.
+ */
+const severalNumbers = (text: string, words: string): number[] | undefined => {
+  const decimal = /^\s*(?:level\s+)?(\d{1,2})[.,](\d{1,2})\s*$/iu.exec(text);
+  if (decimal?.[1] !== undefined && decimal[2] !== undefined) {
+    const low = Number(decimal[1]);
+    return Number(decimal[2]) === 0 ? undefined : [low, low + 1];
+  }
+  const counted = words.replace(/\b(?:out of|of)\s+\d+\b/gu, ' ');
+  const found = [...new Set([...counted.matchAll(/(?<![\p{L}\p{N}])\d{1,2}(?![\p{L}\p{N}])/gu)].map(([digits]) => Number(digits)))];
+  return found.length > 1 ? found.sort((a, b) => a - b) : undefined;
+};
+
 const GOTO = /^(?:go ?to|go back to|back to|return to|jump to|question|q)(?: question)? ?(\d{1,3})$/;
 
 /**
@@ -146,6 +162,10 @@ export const parseTypedInput = (text: string, levels: readonly ScaleLevel[]): Ty
   const values = new Set(levels.map((level) => level.value));
   const numeric = /^(?:level )?(-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b/.exec(words);
   if (numeric?.[1] !== undefined) {
+    const between = severalNumbers(text, words);
+    const offScale = between?.find((value) => !values.has(value));
+    if (offScale !== undefined) return { type: 'not-on-scale', value: offScale };
+    if (between !== undefined) return { type: 'ambiguous', values: between };
     const token = numeric[1];
     const value = NUMBER_WORDS.includes(token) ? NUMBER_WORDS.indexOf(token) : Number(token);
     return values.has(value) ? { type: 'answer', value, confirm: false } : { type: 'not-on-scale', value };

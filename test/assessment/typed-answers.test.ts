@@ -31,6 +31,21 @@ describe('typed answers mean the same in every framework', () => {
     expect(asked.reply.text).toContain(`Do you mean *${middle}*`);
   });
 
+  it.each(frameworks)('%s: a line naming two levels, or one between two, is asked about, never recorded', (_id, framework) => {
+    const start = startEngine(framework, 'Leeds');
+    for (const [text, pair] of [['1.5', '1 · '], ['2 or 3', '2 · '], ['1-2', '1 · '], ['3 no wait 1', '1 · ']] as const) {
+      const step = say(framework, start, text);
+      expect(step.state.answers, text).toEqual({});
+      expect(step.reply.text, text).toContain(`Do you mean ${pair}`);
+      expect(step.reply.text, text).toContain('Question 1 of');
+    }
+    const offScale = say(framework, start, '3 or 7');
+    expect(offScale.state.answers).toEqual({});
+    expect(offScale.reply.text).toContain('7 is not on this scale');
+    // One level, however it is put.
+    for (const text of ['2', '2.0', 'level 2.', '2 out of 3', '2 - partly']) expect(Object.values(say(framework, start, text).state.answers), text).toEqual([2]);
+  });
+
   it.each(frameworks)('%s: plain words answer directly: no, not yet, just getting started, advanced', (_id, framework) => {
     const answer = (text: string) => Object.values(say(framework, startEngine(framework, 'Leeds'), text).state.answers);
     expect(answer('no')).toEqual([0]);
