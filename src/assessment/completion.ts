@@ -2,6 +2,7 @@ import type { Origin } from '../core/events.js';
 import type { AssessmentResult, ResultStore, SessionKey, SessionStore } from '../core/assessment-store.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { Reply } from '../core/replies.js';
+import { escapeText } from '../core/markdown.js';
 import { CrossedSave, type Turn } from './crossed-save.js';
 import type { Framework } from './framework-schema.js';
 import { buildFeedback, scoreAnswers } from './scoring.js';
@@ -35,6 +36,15 @@ export const completeAssessment = async (
 ): Promise<Reply> => {
   const now = deps.clock.now();
   const score = scoreAnswers(framework, engine.answers);
+  if (score.overallPercent === null) {
+    // Every question skipped: no score to keep, and a result of "–" would sit in the city's trend.
+    if (!(await deps.sessions.delete(key, read.turn.version)) && read.turn.version !== undefined) throw new CrossedSave();
+    deps.logger.info({ frameworkId: framework.id, workspace: key.workspace }, 'assessment ended with nothing answered');
+    return {
+      text: `Every question of ${framework.name} for ${escapeText(engine.city)} was skipped, so there is nothing to score and nothing was saved. Type \`assess\` to start again.`,
+      kind: 'info',
+    };
+  }
   // Compared with the last single assessment: a city-wide round's median is another kind of result.
   const previous = (await deps.results.list(key.workspace, { city: engine.city, frameworkId: framework.id, limit: 20 })).find((r) => r.kind !== 'group');
   const feedback = buildFeedback(framework, score);

@@ -291,6 +291,17 @@ describe('assessment service', () => {
     expect(ana.text).toContain('Question 1 of');
   });
 
+  it('saves no result when every question was skipped, and says so', async () => {
+    const h = harness();
+    const ana = chat(h.service, origin('U1'));
+    await ana.assess('niace for Skipton');
+    await answerAll(ana.say, Array(9).fill('skip'));
+    expect(ana.text).toContain('was skipped, so there is nothing to score and nothing was saved');
+    expect(h.results.saved).toEqual([]);
+    expect(await h.service.hasActive(origin('U1'))).toBe(false);
+    expect((await h.service.results(origin('U1'), 'Skipton'))[0]?.text).toContain('No saved assessments for *Skipton*');
+  });
+
   it('answers buttons without an active assessment, and starts one from the framework list', async () => {
     const h = harness();
     const ana = chat(h.service, origin('U1'));
