@@ -61,15 +61,18 @@ export const scoreAnswers = (framework: Framework, answers: Readonly<Record<stri
   return { overallPercent, components, scale };
 };
 
+/** Weaknesses named at most, each with its next steps. */
+const MAX_WEAKNESSES = 3;
 /** How many weaknesses to name: one per three scored components, between 1 and 3. */
-const pickCount = (scored: number): number => Math.min(3, Math.max(1, Math.floor(scored / 3)));
+const pickCount = (scored: number): number => Math.min(MAX_WEAKNESSES, Math.max(1, Math.floor(scored / 3)));
 
 /** Below this (as displayed, whole percent) an area is not called a strength, however it ranks. */
 export const STRENGTH_MIN_PERCENT = 67;
 
 /**
  * Strengths are the areas with the top score, when that score is at least 67% as displayed; a tie
- * names all of them. Weaknesses are the lowest-scoring other areas below 100%. Scores are compared
+ * names all of them. Weaknesses are the lowest-scoring other areas below 100% (one per three areas,
+ * one to three, and any tied with the last of them while there are at most three). Scores are compared
  * as displayed (whole percent), so two areas that read the same are treated the same. Areas with no
  * answer are on neither side. Ties keep the framework's order.
  */
@@ -80,10 +83,11 @@ export const rankComponents = (components: readonly ComponentScore[]): { strengt
   if (scored.length === 0) return { strengths: [], weaknesses: [] };
   const top = Math.max(...scored.map((entry) => entry.shown));
   const strengths = top >= STRENGTH_MIN_PERCENT ? scored.filter((entry) => entry.shown === top) : [];
-  const weaknesses = scored
-    .filter((entry) => entry.shown < 100 && !strengths.includes(entry))
-    .sort((a, b) => a.shown - b.shown)
-    .slice(0, pickCount(scored.length));
+  const candidates = scored.filter((entry) => entry.shown < 100 && !strengths.includes(entry)).sort((a, b) => a.shown - b.shown);
+  // Areas tied with the last one named are named too, up to three: which of two equal areas to leave out is arbitrary.
+  const count = pickCount(scored.length);
+  const last = candidates[count - 1]?.shown;
+  const weaknesses = candidates.filter((entry, i) => i < count || entry.shown === last).slice(0, MAX_WEAKNESSES);
   return { strengths: strengths.map((entry) => entry.component), weaknesses: weaknesses.map((entry) => entry.component) };
 };
 

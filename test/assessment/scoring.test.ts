@@ -92,6 +92,9 @@ describe('scoring', () => {
     expect(rankComponents([at(66.7, 'a'), at(67.2, 'b'), at(40, 'c'), at(null, 'd')]).strengths.map((c) => c.id)).toEqual(['a', 'b']);
     expect(rankComponents([at(66.4, 'a'), at(40, 'b')]).strengths).toEqual([]);
     expect(rankComponents([at(null, 'a'), at(null, 'b')])).toEqual({ strengths: [], weaknesses: [] });
+    // Tied at the bottom: both named, not the first of them in the framework's order.
+    expect(rankComponents([at(66.7, 'a'), at(55.6, 'b'), at(55.6, 'c')]).weaknesses.map((c) => c.id)).toEqual(['b', 'c']);
+    expect(rankComponents([at(33.3, 'a'), at(33.3, 'b'), at(33.3, 'c')]).weaknesses.map((c) => c.id)).toEqual(['a', 'b', 'c']);
   });
 
   it('gives each weakness the framework’s next steps with the document they quote', () => {
