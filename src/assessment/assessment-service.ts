@@ -144,8 +144,12 @@ export class AssessmentService implements AssessmentPort {
       const now = this.deps.clock.now();
       const found = await this.deps.results.list(workspace, name === '' ? { limit: 500 } : { city: name });
       if (found.length > 0) return [name === '' ? citiesReply(found, now) : historyReply(name, found, this.byId, now)];
-      const none = name === '' ? citiesReply(found, now) : noResultsReply(name, await this.deps.results.list(workspace, { limit: 500 }));
-      return [withNote(none, unfinishedNote(name, await this.deps.sessions.listByWorkspace(workspace), this.byId, now))];
+      const note = unfinishedNote(name, await this.deps.sessions.listByWorkspace(workspace), this.byId, now);
+      const none =
+        name !== '' ? noResultsReply(name, await this.deps.results.list(workspace, { limit: 500 }), note !== undefined)
+        : note !== undefined ? info('No finished assessments in this workspace yet.')
+        : citiesReply(found, now);
+      return [withNote(none, note)];
     }, READ_FAILURE);
   }
 

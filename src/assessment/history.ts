@@ -112,7 +112,9 @@ export const closeCityNames = (name: string, cities: readonly string[]): string[
 };
 
 /** No results for `city`: suggests close names from this workspace's results, or how to start. */
-export const noResultsReply = (city: string, results: readonly AssessmentResult[]): Reply => {
+export const noResultsReply = (city: string, results: readonly AssessmentResult[], unfinished = false): Reply => {
+  // Started but not finished: the note under the reply says so and how to go on, not to start another.
+  if (unfinished) return { text: `No finished assessments for *${escapeText(city)}* in this workspace yet.`, kind: 'info' };
   const close = closeCityNames(city, results.map((result) => result.city));
   const suggestion =
     close.length > 0

@@ -381,8 +381,9 @@ describe('assessment service', () => {
     const unfinished =
       'An assessment is started but not finished: *Riverton* (NIACE Learning City Toolkit – quick check, last answer 2 May). ' +
       'A result is kept once it is finished; whoever started it carries on with `assess resume` in the same conversation.';
-    expect((await h.service.results(origin('U2'), 'riverton'))[0]?.text).toBe(`No saved assessments for *riverton* in this workspace yet. Start one with \`assess for riverton\`.\n\n${unfinished}`);
-    expect((await h.service.results(origin('U2'), ''))[0]?.text).toBe(`No saved assessments in this workspace yet. Start one with \`assess\`.\n\n${unfinished}`);
+    // Not "start one": the note says how to carry on with the one started.
+    expect((await h.service.results(origin('U2'), 'riverton'))[0]?.text).toBe(`No finished assessments for *riverton* in this workspace yet.\n\n${unfinished}`);
+    expect((await h.service.results(origin('U2'), ''))[0]?.text).toBe(`No finished assessments in this workspace yet.\n\n${unfinished}`);
     // Another city's reply says nothing of Riverton's assessment.
     expect((await h.service.results(origin('U2'), 'Leeds'))[0]?.text).toBe('No saved assessments for *Leeds* in this workspace yet. Start one with `assess for Leeds`.');
     // The one who paused it carries on as the note says, and once it is finished the note is gone.
