@@ -27,7 +27,7 @@ export interface RenderedConsoleReply {
   text: string;
   /** Choice values in the order they were numbered, so a typed number can be mapped back. */
   choiceValues: string[];
-  /** Typed word -> choice value, for choices that name a {@link Choice.keyword}. */
+  /** Typed word -> choice value, for choices that name {@link Choice.keywords}. */
   choiceKeywords: Map<string, string>;
 }
 
@@ -75,7 +75,7 @@ export const renderConsoleReply = (
     }
   }
   const choiceKeywords = new Map(
-    (reply.choices ?? []).flatMap((choice) => (choice.keyword === undefined ? [] : [[choice.keyword.toLowerCase(), choice.value] as const])),
+    (reply.choices ?? []).flatMap((choice) => (choice.keywords ?? []).map((keyword) => [keyword.toLowerCase(), choice.value] as const)),
   );
   return { text: parts.join('\n\n'), choiceValues: selfNumbered ? [] : choices.map((choice) => choice.value), choiceKeywords };
 };

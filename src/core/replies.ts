@@ -5,10 +5,10 @@ export interface Choice {
   value: string;
   style?: 'primary' | 'danger';
   /**
-   * A word that picks this choice where people type (the console), e.g. `yes` or `cancel`; it
-   * counts only on the line typed right after the choice is shown.
+   * Words that pick this choice where people type (the console), e.g. `yes`, or `cancel` and `no`;
+   * they count only on the line typed right after the choice is shown. The first is the one shown.
    */
-  keyword?: string;
+  keywords?: readonly string[];
 }
 
 /** A document passage an answer rests on. */

@@ -8,7 +8,7 @@ export type SmallTalk = 'greeting' | 'thanks' | 'ack' | 'about';
 const PATTERNS: ReadonlyArray<[SmallTalk, RegExp]> = [
   ['greeting', /^(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|morning|afternoon)(?: (?:there|all|everyone|bot|again))?$/u],
   ['thanks', /^(?:(?:ok(?:ay)? |great |brilliant |perfect |lovely )?(?:thanks?|thank you|thankyou|thx|ty|cheers|ta|many thanks)(?: (?:a lot|so much|very much|again|for (?:that|this|the (?:help|answer|info))))*)$/u],
-  ['ack', /^(?:ok|okay|k|kk|cool|great|nice|good|fine|sure|alright|all right|got it|understood|perfect|brilliant|noted|ok(?:ay)? (?:great|cool|got it|then))$/u],
+  ['ack', /^(?:ok|okay|k|kk|cool|great|nice|good|fine|sure|alright|all right|got it|understood|perfect|brilliant|noted|ok(?:ay)? (?:great|cool|got it|then)|no|nope|no thanks|no thank you|not now)$/u],
   [
     'about',
     /^(?:what (?:can|do|else can) you do|what do you know|who are you|what are you|how do you work|how (?:can|could) you help(?: me| us)?|what is this(?: bot)?|what are you for|(?:please )?help(?: me| us)?(?: please)?|(?:i|we) need (?:some )?help|(?:can|could) (?:you|someone|anyone) help(?: me| us)?(?: please)?|can (?:i|we) (?:get|have) (?:some )?help)$/u,

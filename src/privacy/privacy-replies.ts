@@ -25,8 +25,8 @@ export const forgetPrompt = (origin: Origin, confirmValue: string): Reply => ({
     'It cannot be undone.',
   ].join('\n'),
   choices: [
-    { label: 'Confirm', value: confirmValue, style: 'danger', keyword: 'yes' },
-    { label: 'Cancel', value: CANCEL_VALUE, keyword: 'cancel' },
+    { label: 'Confirm', value: confirmValue, style: 'danger', keywords: ['yes'] },
+    { label: 'Cancel', value: CANCEL_VALUE, keywords: ['cancel', 'no'] },
   ],
   howTo: { buttons: 'Press Confirm to go ahead, or Cancel.', typing: 'Type `yes` to go ahead, or `cancel`.' },
 });
@@ -44,7 +44,7 @@ export const deleteWorkspacePrompt = (origin: Origin): Reply => {
       'every assessment result, every assessment in progress, every reminder, every 👍/👎 vote, every document added from chat and every city-wide round. It cannot be undone.',
       `To go ahead, type ${codeSpan(deleteConfirmation(origin))}. You may want to type \`export\` first.`,
     ].join('\n'),
-    choices: [{ label: 'Cancel', value: CANCEL_VALUE, keyword: 'cancel' }],
+    choices: [{ label: 'Cancel', value: CANCEL_VALUE, keywords: ['cancel', 'no'] }],
     howTo: {
       buttons: `Type ${codeSpan(deleteConfirmation(origin))} to go ahead, or press Cancel.`,
       typing: `Type ${codeSpan(deleteConfirmation(origin))} to go ahead, or \`cancel\`.`,

@@ -6,6 +6,8 @@ describe('small talk', () => {
     expect(['Hello!', 'hey there', 'Good afternoon, bot'].map(smallTalk)).toEqual(['greeting', 'greeting', 'greeting']);
     expect(['Thanks a lot!', 'thank you for the help', 'Cheers'].map(smallTalk)).toEqual(['thanks', 'thanks', 'thanks']);
     expect(['OK', 'got it.', 'okay great'].map(smallTalk)).toEqual(['ack', 'ack', 'ack']);
+    // "no" answers something the bot said; it is not a question to search for.
+    expect(['no', 'Nope', 'no thanks'].map(smallTalk)).toEqual(['ack', 'ack', 'ack']);
     expect(['What can you do?', 'how can you help us', 'who are you'].map(smallTalk)).toEqual(['about', 'about', 'about']);
     // Asking for help in words gets the help, not a passage that holds "help".
     expect(['help me', 'Help please!', 'please help us', 'I need some help', 'can you help me?', 'can I get help'].map(smallTalk)).toEqual(Array(6).fill('about'));

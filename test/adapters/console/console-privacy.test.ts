@@ -57,6 +57,10 @@ describe('console: forget me', () => {
     expectTyped(prompt);
     expect(await session.type('cancel', /\n\n/u)).toContain('Cancelled: nothing was deleted.');
     expect(sqliteRows(path)).toEqual(before);
+    // "no" is read as cancel; before, it got "Please ask a question in words".
+    await session.type('forget me', /Type `yes` to go ahead, or `cancel`\./u);
+    expect(await session.type('no', /\n\n/u)).toContain('Cancelled: nothing was deleted.');
+    expect(sqliteRows(path)).toEqual(before);
 
     await session.type('forget me', /or `cancel`\./u);
     await session.type('what is a learning city?', /Sources:/u);
