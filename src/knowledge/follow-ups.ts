@@ -8,9 +8,12 @@ const FOLLOW_UP_WORDS = 4;
 const LEADING_CUE = /^\s*(?:and|also|but|so|what about|how about|then)\b/iu;
 const FOLLOW_UP_CUE = new RegExp(`${LEADING_CUE.source}|\\b(?:it|its|they|them|their|that|this|those|these|there|he|she|his|her)\\b`, 'iu');
 
-/** True for a question that leans on the one before ("and who funds it?", "when did it start?"). */
+/** A message with no content words of its own leans on the one before only when it asks ("why?", "and when?"). */
+const ASKS = /\?|\b(?:who|what|when|where|why|how|which)\b/iu;
+
+/** True for a question that leans on the one before ("and who funds it?", "when did it start?"); not "hello". */
 const isFollowUp = (question: string, own: readonly Concept[]): boolean =>
-  own.length <= FOLLOW_UP_WORDS && (own.length === 0 || FOLLOW_UP_CUE.test(question));
+  own.length <= FOLLOW_UP_WORDS && (FOLLOW_UP_CUE.test(question) || (own.length === 0 && ASKS.test(question)));
 
 const key = (concept: Concept): string => concept.phrase.join(' ');
 

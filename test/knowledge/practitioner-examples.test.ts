@@ -165,6 +165,16 @@ describe('three confidences, in words every platform shows alike', () => {
     expect(chat.last()).toMatch(/^The Learning City Survey documents were sent out by email/);
   });
 
+  it('a message with no words of its own leans on the question before only when it asks ("why?", not `ask hello`)', async () => {
+    const chat = createFakeChat(createBot({ answers: kb }), consoleOrigin({ channelId: 'content-free' }));
+    await chat.userSays('what is a learning city?');
+    await chat.userSays('ask hello');
+    expect(chat.last()).toMatch(/^Please ask a question in words/);
+    await chat.userSays('what is a learning city?');
+    await chat.userSays('why?');
+    expect(chat.sent.at(-1)?.citations?.length ?? 0).toBeGreaterThan(0);
+  });
+
   it('a follow-up that opens as one asks the same about another subject ("and Bristol?")', async () => {
     const chat = createFakeChat(createBot({ answers: kb }), consoleOrigin({ channelId: 'other-subject' }));
     await chat.userSays('What does Swansea Learning City want for its residents?');
