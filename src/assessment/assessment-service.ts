@@ -140,7 +140,9 @@ export class AssessmentService implements AssessmentPort {
   async results(origin: Origin, city: string): Promise<Reply[]> {
     return this.guard(origin, async () => {
       const workspace = workspaceKey(origin);
-      const name = city.trim();
+      // "results Leeds." or "results for Leeds" names Leeds, as `assess for Leeds.` does.
+      const cleaned = cleanCity(city);
+      const name = 'city' in cleaned ? cleaned.city : city.trim();
       const now = this.deps.clock.now();
       const found = await this.deps.results.list(workspace, name === '' ? { limit: 500 } : { city: name });
       if (found.length > 0) return [name === '' ? citiesReply(found, now) : historyReply(name, found, this.byId, now)];

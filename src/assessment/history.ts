@@ -1,4 +1,5 @@
 import type { AssessmentResult, SessionKey, StoredSession } from '../core/assessment-store.js';
+import { editDistance } from '../knowledge/typos.js';
 import type { Reply } from '../core/replies.js';
 import type { Framework } from './framework-schema.js';
 import { formatDate, formatDateTime, formatDelta, formatPercent } from './format.js';
@@ -84,27 +85,12 @@ export const citiesReply = (results: readonly AssessmentResult[], now: Date): Re
   return { text: lines.join('\n'), kind: 'info' };
 };
 
-/** Edit distance between two names, stopping early once it passes `max`. */
-const distance = (a: string, b: string, max: number): number => {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    if (Math.min(...row) > max) return max + 1;
-    previous = row;
-  }
-  return previous[b.length] ?? max + 1;
-};
-
-/** Known city names close to `name`: a few letters off ("Brakley" for Brackley) or starting the same way. */
+/** Known city names close to `name`: a few letters off ("Brakley" for Brackley, "Crok" for Cork) or starting the same way. */
 export const closeCityNames = (name: string, cities: readonly string[]): string[] => {
   const wanted = name.trim().toLowerCase();
   const allowed = Math.max(1, Math.min(3, Math.floor(wanted.length / 3)));
   return [...new Set(cities)]
-    .map((city) => ({ city, d: distance(wanted, city.toLowerCase(), allowed) }))
+    .map((city) => ({ city, d: editDistance(wanted, city.toLowerCase(), allowed) }))
     .filter((entry) => entry.d <= allowed || (wanted.length >= 3 && entry.city.toLowerCase().startsWith(wanted)))
     .sort((a, b) => a.d - b.d || a.city.localeCompare(b.city))
     .slice(0, 3)

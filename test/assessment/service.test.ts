@@ -345,6 +345,11 @@ describe('assessment service', () => {
     // A near miss suggests the names it may have meant, from this workspace only.
     expect((await h.service.results(origin('U3'), 'Leds'))[0]?.text).toBe('No saved assessments for *Leds* in this workspace yet. Did you mean *Leeds*? Type `results Leeds`.');
     expect((await h.service.results(origin('U3'), 'Yorkk'))[0]?.text).toContain('Did you mean *York*?');
+    // Two letters swapped are one slip.
+    expect((await h.service.results(origin('U3'), 'Yrok'))[0]?.text).toContain('Did you mean *York*?');
+    // The sentence's full stop, or "for", is not part of the name.
+    expect((await h.service.results(origin('U3'), 'Leeds.'))[0]?.text).toContain('*Assessment results for Leeds*');
+    expect((await h.service.results(origin('U3'), 'for Leeds'))[0]?.text).toContain('*Assessment results for Leeds*');
     const cities = (await h.service.results(origin('U3'), ''))[0]?.text ?? '';
     expect(cities).toContain('• *York*: 1 result, latest 10 March (100%)');
     expect(cities).toContain('• *Leeds*: 2 results, latest 10 February (67%)');
