@@ -77,6 +77,17 @@ describe('loading documents', () => {
     ]);
   });
 
+  it('takes a plain text file’s first line for its title only when it reads as one', () => {
+    const titled = parseDocument('galway.txt', 'Learning strategy for Galway\n\nThe festival happens in May.');
+    expect('title' in titled && titled.title).toBe('Learning strategy for Galway');
+    const prose = parseDocument('galway-notes.txt', 'Plain text strategy for Galway. The Galway learning festival happens in May.\n');
+    expect('title' in prose && prose.title).toBe('galway notes');
+    const sentence = parseDocument('cork.txt', 'Cork has run a learning festival every spring since the year 2004.\n');
+    expect('title' in sentence && sentence.title).toBe('cork');
+    const question = parseDocument('why.txt', 'Why cities?\n\nBecause most people live in them.');
+    expect('title' in question && question.title).toBe('Why cities?');
+  });
+
   it('gives Markdown without front matter a title from its first heading', () => {
     const doc = parseDocument('notes.md', '# Learning cities in Wales\n\nSwansea and Cardiff.');
     expect(isLoadError(doc)).toBe(false);
