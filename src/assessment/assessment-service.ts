@@ -16,7 +16,7 @@ import {
 import type { SessionState } from './session-state.js';
 import { SessionRecords, sessionKeyOf } from './session-records.js';
 import { waitForFramework, waitingReply } from './missing-framework.js';
-import { cleanCity, parseStartArgs, pickFramework, resolveFramework } from './start-args.js';
+import { cleanCity, namedCity, parseStartArgs, pickFramework, resolveFramework } from './start-args.js';
 import { parseTypedInput } from './typed-input.js';
 import { codeSpan, escapeText } from '../core/markdown.js';
 import { answerQuestion } from '../core/ask.js';
@@ -141,8 +141,7 @@ export class AssessmentService implements AssessmentPort {
     return this.guard(origin, async () => {
       const workspace = workspaceKey(origin);
       // "results Leeds." or "results for Leeds" names Leeds, as `assess for Leeds.` does.
-      const cleaned = cleanCity(city);
-      const name = 'city' in cleaned ? cleaned.city : city.trim();
+      const name = namedCity(city);
       const now = this.deps.clock.now();
       const found = await this.deps.results.list(workspace, name === '' ? { limit: 500 } : { city: name });
       if (found.length > 0) return [name === '' ? citiesReply(found, now) : historyReply(name, found, this.byId, now)];

@@ -21,17 +21,25 @@ const KEYWORDS: Record<string, StartArgs['keyword']> = {
 };
 
 /** City or team name as typed, made safe to show: no Markdown marks, one line, at most 80 characters. */
-export const cleanCity = (text: string): { city: string } | { error: string } => {
-  const city = text
+/**
+ * A city as typed after a command, without a leading "for" or the sentence's own punctuation:
+ * "for Leeds?" names Leeds; a name's own full stop ("St. Albans") is inside it.
+ */
+export const namedCity = (text: string): string =>
+  text
     .replace(/^\s*for\s+/i, '')
-    .replace(/[`<>|[\]{}#]/g, '')
-    // Emphasis marks around words go ("*Leeds*"); an underscore inside a name ("snake_case_city") stays.
-    .replace(/(?<![\p{L}\p{N}])[*_~]+|[*_~]+(?![\p{L}\p{N}])/gu, '')
     .replace(/\s+/g, ' ')
     .trim()
-    // "assess for Leeds?" names Leeds; a name's own full stop ("St. Albans") is inside it.
     .replace(/[\s?!,;:…]+$/u, '')
     .replace(/(?<=\p{L}{3})\.$/u, '');
+
+export const cleanCity = (text: string): { city: string } | { error: string } => {
+  const city = namedCity(
+    text
+      .replace(/[`<>|[\]{}#]/g, '')
+      // Emphasis marks around words go ("*Leeds*"); an underscore inside a name ("snake_case_city") stays.
+      .replace(/(?<![\p{L}\p{N}])[*_~]+|[*_~]+(?![\p{L}\p{N}])/gu, ''),
+  );
   if (city === '' || !/\p{L}/u.test(city)) return { error: 'Please give the name of a city, town or team, for example `Leeds`.' };
   if (city.length > 80) return { error: 'That name is longer than 80 characters; please give a shorter one.' };
   return { city };
