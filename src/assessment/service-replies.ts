@@ -119,12 +119,13 @@ export const restartOfferReply = (framework: Framework, engine: EngineState, nex
   const status = engine.status === 'paused' ? 'paused' : 'in progress';
   const target = `${next.framework?.name ?? framework.name} for ${escapeText(next.city ?? engine.city)}`;
   return {
-    text: `You already have *${framework.name}* for *${escapeText(engine.city)}* ${status} here, at question ${Math.min(engine.index + 1, total)} of ${total}. Resume it, or start over with ${target}? ${lostNote(engine)}`,
+    text: `You already have *${framework.name}* for *${escapeText(engine.city)}* ${status} here, at question ${Math.min(engine.index + 1, total)} of ${total}. Resume it, or start over with ${target}? ${lostNote(engine)} Or discard it and start nothing.`,
     kind: 'prompt',
     choices: [
       { label: 'Resume', value: assessChoiceValue({ type: 'resume' }), style: 'primary' },
       { label: 'Start over', value: assessChoiceValue({ type: 'restart' }) },
-      { label: 'Cancel', value: assessChoiceValue({ type: 'cancel' }), style: 'danger' },
+      // Not "Cancel": it discards the assessment in progress (after asking), not this offer.
+      { label: `Discard ${engine.city}`.slice(0, 75), value: assessChoiceValue({ type: 'cancel' }), style: 'danger' },
     ],
   };
 };
