@@ -61,6 +61,32 @@ const unquotedOf = (search: PassageSearch, passage: Passage, shown: string): str
   return parts.length > 0 ? parts.join('\n\n') : undefined;
 };
 
+/** A passage this close to the best one may answer a when or how-many question the best one gives no date or number for. */
+const FORM_FALLBACK_SHARE = 0.75;
+/** Passages after the best one looked at for that. */
+const FORM_FALLBACK_DEPTH = 3;
+
+/**
+ * The hits with the passage judged first, and its features. A when or how-many question whose best
+ * passage gives no date or number ("When did Liverpool become a city of learning?" ranks first a
+ * passage naming Liverpool without a year) is judged on the nearest next passage that gives one,
+ * when it scores nearly as well; its margin over the passage it passed is then negative.
+ */
+const withAnswerForm = (
+  search: PassageSearch, question: string, concepts: Concept[], hits: ScoredPassage[], type: ReturnType<typeof questionType>,
+): { hits: ScoredPassage[]; features: ReturnType<typeof confidenceFeatures> } => {
+  const features = confidenceFeatures(search, question, concepts, hits, type);
+  const best = hits[0];
+  if (!features.typeMissing || best === undefined) return { hits, features };
+  for (const candidate of hits.slice(1, 1 + FORM_FALLBACK_DEPTH)) {
+    if (candidate.score < best.score * FORM_FALLBACK_SHARE) break;
+    const reordered = [candidate, ...hits.filter((hit) => hit !== candidate)];
+    const tried = confidenceFeatures(search, question, concepts, reordered, type);
+    if (!tried.typeMissing) return { hits: reordered, features: tried };
+  }
+  return { hits, features };
+};
+
 /**
  * Answers a question from the passages with one of three confidences: `high` quotes the passage
  * that answers; `low` says plainly that the quoted passage is only the closest one; `none` says
@@ -78,7 +104,7 @@ export const answerQuestion = (
   const found = searchMerged(Array.isArray(searches) ? searches : [searches], question, CANDIDATES + shown.length, previous);
   const { search, concepts } = found;
   // `more`: the passages shown already step aside, and the next ones are judged as if they were first.
-  const hits = shown.length === 0 ? found.hits : found.hits.filter((hit) => !shown.includes(hit.passage.text)).slice(0, CANDIDATES);
+  let hits = shown.length === 0 ? found.hits : found.hits.filter((hit) => !shown.includes(hit.passage.text)).slice(0, CANDIDATES);
   if (concepts.length === 0) {
     return {
       question,
@@ -89,10 +115,12 @@ export const answerQuestion = (
       suggestions: [],
     };
   }
-  const best = hits[0];
   // Its patterns run once per question: the confidence and the quoting both need it.
   const type = questionType(question);
-  const confidence = decide(confidenceFeatures(search, question, concepts, hits, type), model);
+  const { hits: ranked, features } = withAnswerForm(search, question, concepts, hits, type);
+  hits = ranked;
+  const best = hits[0];
+  const confidence = decide(features, model);
   if (!best || confidence === 'none') return refusal(question, concepts, hits);
   const cited = hits.filter((hit) => hit.score >= best.score * RELATIVE_CUTOFF && hit.coverage > 0).slice(0, MAX_SOURCES);
   const sources: AnswerSource[] = cited.map(({ passage, score }) => ({

@@ -81,6 +81,14 @@ describe('paraphrases the documents answer are answered', () => {
     expect(answer.sources[0]?.passage).toContain('STAKEHOLDERS OF A LEARNING CITY');
   });
 
+  it('a when question is answered from the passage with the year when the one ranked first has none', () => {
+    // The passage ranked first names Liverpool among UK learning cities, with no year.
+    const answer = kb.answer('when did liverpool become a city of learning?');
+    expect(answer.confidence).not.toBe('none');
+    expect(firstParagraph(answer.answer)).toMatch(/In 1996, Liverpool declared itself/);
+    expect(answer.sources[0]?.passage).toContain('In 1996, Liverpool');
+  });
+
   it('why cities should invest in learning', () => {
     const answer = kb.answer('why should cities invest in learning');
     expect(answer.noAnswer).toBe(false);
