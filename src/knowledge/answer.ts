@@ -3,7 +3,7 @@ import type { Passage } from './chunk.js';
 import { rarity } from './common-english.js';
 import { confidenceFeatures, decide, type ConfidenceModel } from './confidence.js';
 import { fittedConfidence } from './confidence-fit.js';
-import { MAX_ANSWER_CHARS, questionType, quoteSentences, truncate } from './quote.js';
+import { MAX_ANSWER_CHARS, mendQuestionWords, questionType, quoteSentences, truncate } from './quote.js';
 import { searchMerged } from './merged-search.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 
@@ -101,7 +101,9 @@ export const answerQuestion = (
   shown: readonly string[] = [],
 ): KnowledgeAnswer => {
   // Several collections (the shared documents and a workspace's own) are ranked as one.
-  const found = searchMerged(Array.isArray(searches) ? searches : [searches], question, CANDIDATES + shown.length, previous);
+  // "wat is a lerning city": the question word typed wrong still says what kind of question it is.
+  const asked = mendQuestionWords(question);
+  const found = searchMerged(Array.isArray(searches) ? searches : [searches], asked, CANDIDATES + shown.length, previous);
   const { search, concepts } = found;
   // `more`: the passages shown already step aside, and the next ones are judged as if they were first.
   let hits = shown.length === 0 ? found.hits : found.hits.filter((hit) => !shown.includes(hit.passage.text)).slice(0, CANDIDATES);
@@ -116,8 +118,8 @@ export const answerQuestion = (
     };
   }
   // Its patterns run once per question: the confidence and the quoting both need it.
-  const type = questionType(question);
-  const { hits: ranked, features } = withAnswerForm(search, question, concepts, hits, type);
+  const type = questionType(asked);
+  const { hits: ranked, features } = withAnswerForm(search, asked, concepts, hits, type);
   hits = ranked;
   const best = hits[0];
   const confidence = decide(features, model);
@@ -130,7 +132,7 @@ export const answerQuestion = (
     score: Math.round(score * 1000) / 1000,
     ...(passage.page === undefined ? {} : { page: passage.page }),
   }));
-  const quoted = quoteSentences(search, question, concepts, cited, type);
+  const quoted = quoteSentences(search, asked, concepts, cited, type);
   // The passage cited first is the one quoted; what `more` shows first is the rest of it.
   const first = cited[0]?.passage ?? best.passage;
   const text = quoted.length > 0 ? quoted.join('\n\n') : truncate(first.text, MAX_ANSWER_CHARS);

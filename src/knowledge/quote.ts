@@ -19,6 +19,20 @@ const TYPE_PATTERNS: Array<[QuestionType, RegExp]> = [
 const PREAMBLE =
   /^\s*(?:(?:and|so|ok|okay|well|hi|hello|hey)[\s,]+)*(?:(?:please\s+)?(?:can|could|would|will)\s+(?:you|anyone|someone)\s+(?:please\s+)?(?:tell|show|explain|say|remind)(?:\s+(?:me|us))?|(?:please\s+)?(?:tell|explain\s+to|show)\s+(?:me|us)|(?:do|does)\s+(?:you|anyone|anybody)\s+know|i(?:'d|’d|\s+would)\s+(?:like|love)\s+to\s+(?:know|understand)|i(?:\s+was|'m|’m|\s+am)?\s+wondering|i\s+wonder|any\s+idea)[\s,:]+(?:if\s+|whether\s+)?(?!(?:me|us)\b)/iu;
 
+/** Question words as they are often mistyped, read as the word meant. */
+const MISTYPED_QUESTION_WORDS: Readonly<Record<string, string>> = {
+  wat: 'what', wht: 'what', whta: 'what', waht: 'what', whut: 'what', wot: 'what',
+  hw: 'how', howw: 'how', hwo: 'how',
+  wen: 'when', whn: 'when', wehn: 'when',
+  wich: 'which', whcih: 'which', wihch: 'which',
+  wher: 'where', whre: 'where', wy: 'why', whyy: 'why',
+};
+const MISTYPED_OPENING = new RegExp(`^(\\s*(?:(?:hi|hello|hey|ok|okay|so|and|but|well)[\\s,]+)?)(${Object.keys(MISTYPED_QUESTION_WORDS).join('|')})(?=[\\s,?]|$)`, 'iu');
+
+/** The question with a mistyped question word opening it, after a greeting or "so" too, mended ("wat is…" → "what is…"). */
+export const mendQuestionWords = (question: string): string =>
+  question.replace(MISTYPED_OPENING, (_, before: string, word: string) => `${before}${MISTYPED_QUESTION_WORDS[word.toLowerCase()] ?? word}`);
+
 /** The question without a polite preamble, as {@link PREAMBLE} reads it; the question itself when there is none. */
 export const withoutPreamble = (question: string): string => {
   const rest = question.replace(PREAMBLE, '');

@@ -81,6 +81,14 @@ describe('paraphrases the documents answer are answered', () => {
     expect(answer.sources[0]?.passage).toContain('STAKEHOLDERS OF A LEARNING CITY');
   });
 
+  it('a mistyped question word still says what kind of question it is ("wat is a lerning citty")', () => {
+    const typed = kb.answer('wat is a lerning citty');
+    expect(typed.noAnswer).toBe(false);
+    // A definition, as for the question spelt right, not a city's passage that mentions learning.
+    expect(firstParagraph(typed.answer)).toMatch(/defines a ‘Learning City’|A Learning City,\s?Town or Region/u);
+    expect(firstParagraph(typed.answer)).not.toMatch(/Wolverhampton|Belfast|Bristol/u);
+  });
+
   it('a when question is answered from the passage with the year when the one ranked first has none', () => {
     // The passage ranked first names Liverpool among UK learning cities, with no year.
     const answer = kb.answer('when did liverpool become a city of learning?');
