@@ -109,6 +109,9 @@ export const unitsOf = (text: string): Unit[] => {
   return units;
 };
 
+/** A sentence wholly in brackets ("(ELLI definition, quoted from Longworth, 1999).") says where the one before comes from. */
+const ASIDE = /^\(.*\)\W*$/u;
+
 const MAX_SENTENCES = 3;
 export const MAX_ANSWER_CHARS = 700;
 
@@ -142,7 +145,7 @@ export const quoteSentences = (
   hits.forEach((hit, rank) => {
     for (const unit of search.sentencesOf(hit.passage)) {
       const coverage = search.coverage(concepts, unit.terms);
-      const score = coverage + (hasAnswerCue(unit, type) ? 0.2 : 0) - (unit.text.length < 25 ? 0.2 : 0);
+      const score = coverage + (hasAnswerCue(unit, type) ? 0.2 : 0) - (unit.text.length < 25 ? 0.2 : 0) - (ASIDE.test(unit.text) ? 0.3 : 0);
       candidates.push({ text: unit.text, position: unit.position, terms: unit.terms, rank, score });
     }
   });
