@@ -32,9 +32,17 @@ const nearestHeadings = (hits: ScoredPassage[]): string[] => {
   return headings;
 };
 
-const refusal = (question: string, concepts: Concept[], hits: ScoredPassage[]): KnowledgeAnswer => {
+/** Where the documents only name what was asked about: the line that names it, and its heading. */
+const mentionNote = (search: PassageSearch, concepts: Concept[], best: ScoredPassage): string => {
+  const sentences = search.sentencesOf(best.passage);
+  const coverages = search.sentenceTerms(best.passage).map((terms) => search.coverage(concepts, terms));
+  const line = sentences[coverages.indexOf(Math.max(...coverages))]?.text ?? '';
+  return ` They only name it (“${truncate(line.replace(/[.:;]+$/u, ''), 80)}”, under “${best.passage.heading}”) without saying more about it.`;
+};
+
+const refusal = (question: string, concepts: Concept[], hits: ScoredPassage[], mention?: string): KnowledgeAnswer => {
   const lacked = lackedWords(concepts).sort((a, b) => Number(b.entity) - Number(a.entity) || b.weight - a.weight);
-  const about = lacked.length > 0 ? ` They say nothing about ${lacked.slice(0, 3).map((c) => `“${c.surface}”`).join(', ')}.` : '';
+  const about = lacked.length > 0 ? ` They say nothing about ${lacked.slice(0, 3).map((c) => `“${c.surface}”`).join(', ')}.` : (mention ?? '');
   return {
     question,
     noAnswer: true,
@@ -123,7 +131,7 @@ export const answerQuestion = (
   hits = ranked;
   const best = hits[0];
   const confidence = decide(features, model);
-  if (!best || confidence === 'none') return refusal(question, concepts, hits);
+  if (!best || confidence === 'none') return refusal(question, concepts, hits, best && features.mentionOnly ? mentionNote(search, concepts, best) : undefined);
   const cited = hits.filter((hit) => hit.score >= best.score * RELATIVE_CUTOFF && hit.coverage > 0).slice(0, MAX_SOURCES);
   const sources: AnswerSource[] = cited.map(({ passage, score }) => ({
     source: passage.source,

@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'nameMissing'
   ],
-  intercept: -2.1521,
+  intercept: -2.3056,
   coefficients: [
-    1.7869,
-    -0.3968,
-    1.2814,
-    2.016,
-    -0.6737,
-    1.7684,
-    -0.5773,
-    -1.6274
+    1.9139,
+    -0.5527,
+    1.318,
+    2.2247,
+    -0.6353,
+    2.0164,
+    -0.6861,
+    -1.6497
   ],
-  lowFrom: 0.5384,
-  highFrom: 0.607
+  lowFrom: 0.5354,
+  highFrom: 0.6108
 };

@@ -2,7 +2,7 @@ import { rarity } from './common-english.js';
 import { fittedConfidence } from './confidence-fit.js';
 import type { PassageSentence } from './passage-shape.js';
 import { hasAnswerCue, questionType, type QuestionType } from './quote.js';
-import { foldText, words } from './text.js';
+import { foldText, isStopWord, words } from './text.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 
 export type Confidence = 'high' | 'low' | 'none';
@@ -34,6 +34,8 @@ export interface ConfidenceFeatures {
   askedCoverage: number;
   /** Content words (concepts) of the question. */
   words: number;
+  /** The best passage's best sentences only name what the question names, adding no word of their own ("The Limerick Declaration"). */
+  mentionOnly: boolean;
 }
 
 /**
@@ -88,7 +90,7 @@ const MAX_LACKED_RARITY = 0.35;
  * refuses a question whose first passage answers.
  */
 export const ruledOut = (f: ConfidenceFeatures): boolean =>
-  f.entityMissing || f.typeMissing || (f.words <= SHORT_QUESTION && f.lackedRarity >= MAX_LACKED_RARITY);
+  f.entityMissing || f.typeMissing || f.mentionOnly || (f.words <= SHORT_QUESTION && f.lackedRarity >= MAX_LACKED_RARITY);
 
 /** A sentence matching this share of the best sentence's coverage may hold the date or number asked for. */
 const SENTENCE_NEAR_BEST = 0.8;
@@ -125,6 +127,7 @@ export const confidenceFeatures = (
       nameMissing: true,
       askedCoverage: 0,
       words: concepts.length,
+      mentionOnly: false,
     };
   }
   // Only dates and numbers can be checked by their form; names and reasons cannot.
@@ -152,7 +155,27 @@ export const confidenceFeatures = (
     nameMissing: type === 'who' && !whoAnswered(question, answeringSentences(search, best, coverages)),
     askedCoverage: asked.length > 0 ? search.coverage(asked, best.terms) : best.coverage,
     words: concepts.length,
+    mentionOnly: mentionsOnly(search, best, concepts, coverages),
   };
+};
+
+/**
+ * True when the best passage's best-matching sentences hold nothing but the question's own words
+ * (and stop words): a line that only names what is asked about ("The limerick declaration", a link
+ * in a list) says nothing about it.
+ */
+const mentionsOnly = (search: PassageSearch, best: ScoredPassage, concepts: readonly Concept[], coverages: readonly number[]): boolean => {
+  const top = Math.max(0, ...coverages);
+  if (top === 0) return false;
+  const asked = new Set<string>();
+  for (const concept of concepts) {
+    for (const term of concept.phrase) asked.add(term);
+    for (const alternative of concept.alternatives) for (const term of alternative) asked.add(term);
+  }
+  return search
+    .sentencesOf(best.passage)
+    .filter((_, i) => coverages[i] === top)
+    .every(({ terms }) => [...terms].every((term) => asked.has(term) || isStopWord(term)));
 };
 
 /** The model's estimate that the best passage answers the question, 0-1. */

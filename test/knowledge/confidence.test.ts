@@ -24,6 +24,7 @@ const clear: ConfidenceFeatures = {
   nameMissing: false,
   askedCoverage: 1,
   words: 4,
+  mentionOnly: false,
 };
 
 describe('the confidence model', () => {

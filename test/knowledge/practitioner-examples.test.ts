@@ -38,6 +38,14 @@ describe('answers that quote the sentence that answers', () => {
   });
 });
 
+describe('a sentence in brackets is where the one before comes from, not an answer', () => {
+  it('"what is ELLI?" quotes the sentence that spells it out, not "(ELLI definition, quoted from Longworth, 1999)."', () => {
+    const answer = kb.answer('what is ELLI?');
+    expect(firstParagraph(answer.answer)).toMatch(/European Lifelong Learning Initiative \(ELLI\)/u);
+    expect(answer.answer).not.toMatch(/^\(ELLI definition/u);
+  });
+});
+
 describe('distinct networks stay distinct', () => {
   it('GNLC members are the UNESCO network’s 200 cities, not the UK network’s 80', () => {
     const answer = kb.answer('GNLC members');
@@ -60,6 +68,14 @@ describe('questions the documents do not answer get no citation', () => {
     expect(answer.suggestions.length).toBeLessThanOrEqual(3);
     const titles = new Set(kb.built.documents.map((document) => document.title));
     expect(answer.suggestions.every((suggestion) => !titles.has(suggestion))).toBe(true);
+  });
+
+  it('a passage that only names what is asked about does not answer it, and the refusal says so', () => {
+    for (const question of ['what is the limerick declaration?', 'What does the Limerick Declaration say about learning cities?']) {
+      const answer = kb.answer(question);
+      expect(answer, question).toMatchObject({ noAnswer: true, confidence: 'none', sources: [] });
+      expect(answer.answer).toMatch(/They only name it \(“The limerick declaration”, under “Learn more: [^”]+”\) without saying more about it\./u);
+    }
   });
 
   it('a misspelt question is treated as its correct spelling, refusal included', () => {
