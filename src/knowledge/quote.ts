@@ -109,6 +109,11 @@ export const unitsOf = (text: string): Unit[] => {
   return units;
 };
 
+/** A sentence opening with a word that points back ("However, …", "This means…", "Its schools…") needs the one before it. */
+const LEANS_BACK = /^(?:however|but|yet|still|also|moreover|furthermore|therefore|thus|hence|so|instead|nevertheless|in addition|as a result|this|these|that|those|it|its|they|their|such|he|she|his|her)\b/iu;
+/** Sentences put before a key sentence that leans back, at most. */
+const MAX_LEADS = 2;
+
 /** A sentence wholly in brackets ("(ELLI definition, quoted from Longworth, 1999).") says where the one before comes from. */
 const ASIDE = /^\(.*\)\W*$/u;
 
@@ -174,8 +179,17 @@ export const quoteSentences = (
     already = undefined;
     length += candidate.text.length;
   }
+  // A key sentence that leans on the one before ("However, it is also clear…") comes after it.
+  const leads: Candidate[] = [];
+  for (let lead = first; LEANS_BACK.test(lead.text) && leads.length < MAX_LEADS; ) {
+    const before = candidates.find((c) => c.rank === 0 && c.position === lead.position - 1);
+    if (before === undefined || chosen.includes(before) || length + before.text.length > MAX_ANSWER_CHARS) break;
+    leads.unshift(before);
+    length += before.text.length;
+    lead = before;
+  }
   // The key sentence leads; the others of its passage follow in their own order, then the other passage.
-  const ordered = [first, ...chosen.slice(1).sort((a, b) => a.rank - b.rank || a.position - b.position)];
+  const ordered = [...leads, first, ...chosen.slice(1).sort((a, b) => a.rank - b.rank || a.position - b.position)];
   const paragraphs: string[] = [];
   ordered.forEach((candidate, i) => {
     const previous = ordered[i - 1];

@@ -125,6 +125,12 @@ describe('paraphrases the documents answer are answered', () => {
     expect(answer.answer).toMatch(/Bristol Learning City wants everyone to be proud to learn/);
   });
 
+  it('an answer does not open mid-thought: a key sentence opening "However, …" comes after the ones it leans on', () => {
+    const answer = firstParagraph(kb.answer('tell me about Bristol learning city').answer);
+    expect(answer).not.toMatch(/^However/u);
+    expect(answer).toMatch(/^Bristol is a great place to learn\. Its schools are better than ever[^.]*\. However, it is also clear/u);
+  });
+
   it('typos of a word in another form are corrected, and mistyped filler words dropped', () => {
     const answer = kb.answer('does unseco say anythin about tecnology in lerning cities');
     expect(answer.confidence).toBe('high');
