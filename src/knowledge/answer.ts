@@ -60,8 +60,11 @@ const refusal = (question: string, concepts: Concept[], hits: ScoredPassage[], m
 const unquotedOf = (search: PassageSearch, passage: Passage, shown: string): string | undefined => {
   const parts: string[] = [];
   let previous = -2;
-  for (const { text, position } of search.sentencesOf(passage)) {
-    if (shown.includes(text)) continue;
+  for (const { text: whole, position } of search.sentencesOf(passage)) {
+    if (shown.includes(whole)) continue;
+    // A sentence shown cut short goes on where it was cut.
+    const cut = truncate(whole, MAX_ANSWER_CHARS).slice(0, -1);
+    const text = cut.length < whole.length && shown.includes(`${cut}…`) ? `…${whole.slice(cut.length).trimStart()}` : whole;
     if (parts.length > 0 && position === previous + 1) parts[parts.length - 1] += ` ${text}`;
     else parts.push(text);
     previous = position;

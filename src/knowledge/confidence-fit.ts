@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'nameMissing'
   ],
-  intercept: -2.3056,
+  intercept: -2.2535,
   coefficients: [
-    1.9139,
-    -0.5527,
-    1.318,
-    2.2247,
-    -0.6353,
-    2.0164,
-    -0.6861,
-    -1.6497
+    1.9264,
+    -0.7135,
+    1.3023,
+    2.2454,
+    -0.6406,
+    2.0992,
+    -0.7215,
+    -1.6541
   ],
-  lowFrom: 0.5354,
-  highFrom: 0.6108
+  lowFrom: 0.5325,
+  highFrom: 0.6138
 };

@@ -87,7 +87,11 @@ interface Unit {
   position: number;
 }
 
-/** Sentences of a passage; a list and the line that introduces it stay one unit. */
+/** A line's sentences, trimmed. */
+const splitSentences = (line: string): string[] =>
+  line.split(/(?<=[.!?;])\s+(?=["'‘“(]?[A-Z0-9•])/u).map((sentence) => sentence.trim()).filter((sentence) => sentence !== '');
+
+/** Sentences of a passage; a list and the sentence that introduces it stay one unit. */
 export const unitsOf = (text: string): Unit[] => {
   const units: Unit[] = [];
   const lines = text.split(/\n+/u).map((line) => line.trim()).filter((line) => line !== '');
@@ -97,14 +101,15 @@ export const unitsOf = (text: string): Unit[] => {
     while (LIST_ITEM.test(lines[i + 1 + items.length] ?? '')) items.push(itemText(lines[i + 1 + items.length] ?? ''));
     if (LIST_ITEM.test(line) && units.length === 0) items.unshift(itemText(line));
     if (items.length > 0) {
-      const leadIn = LIST_ITEM.test(line) ? '' : `${line} `;
-      units.push({ text: `${leadIn}${items.join('; ')}.`, position: units.length });
+      // Only the line's last sentence introduces the list; those before it are sentences of their own.
+      const said = LIST_ITEM.test(line) ? [] : splitSentences(line);
+      const leadIn = said.pop();
+      for (const sentence of said) units.push({ text: sentence, position: units.length });
+      units.push({ text: `${leadIn === undefined ? '' : `${leadIn} `}${items.join('; ')}.`, position: units.length });
       i += items.length - (LIST_ITEM.test(line) ? 1 : 0);
       continue;
     }
-    for (const sentence of line.split(/(?<=[.!?;])\s+(?=["'‘“(]?[A-Z0-9•])/u)) {
-      if (sentence.trim() !== '') units.push({ text: sentence.trim(), position: units.length });
-    }
+    for (const sentence of splitSentences(line)) units.push({ text: sentence, position: units.length });
   }
   return units;
 };

@@ -125,6 +125,13 @@ describe('paraphrases the documents answer are answered', () => {
     expect(answer.answer).toMatch(/Bristol Learning City wants everyone to be proud to learn/);
   });
 
+  it('a list is quoted whole with the sentence that introduces it, not cut short after a long paragraph', () => {
+    const answer = kb.answer('what are the common agendas?');
+    expect(firstParagraph(answer.answer)).toMatch(/^Although the particular patterns[^.]*common agendas: Strategies for improving access to learning; .*Links between education sectors\.$/u);
+    expect(answer.answer).not.toContain('…');
+    expect(answer.unquoted).toMatch(/^In the UK about 20 communities/u);
+  });
+
   it('an answer does not open mid-thought: a key sentence opening "However, …" comes after the ones it leans on', () => {
     const answer = firstParagraph(kb.answer('tell me about Bristol learning city').answer);
     expect(answer).not.toMatch(/^However/u);

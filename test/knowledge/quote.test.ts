@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { answerCue, hasAnswerCue, questionType, withoutPreamble } from '../../src/knowledge/quote.js';
+import { answerCue, hasAnswerCue, questionType, unitsOf, withoutPreamble } from '../../src/knowledge/quote.js';
+import { buildIndex } from '../../src/knowledge/index-build.js';
+import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { buildSynonymTable } from '../../src/knowledge/synonyms.js';
 import type { PassageSentence } from '../../src/knowledge/passage-shape.js';
 
 const sentence = (text: string): PassageSentence => ({ text, position: 0, terms: new Set(), cuesTested: 0, cuesFound: 0 });
@@ -53,5 +56,30 @@ describe('the type of a question', () => {
     for (const [question, type] of cases) expect(questionType(question), question).toBe(type);
     expect(withoutPreamble('Do you know who funds it?')).toBe('who funds it?');
     expect(withoutPreamble('Can you tell me?')).toBe('Can you tell me?');
+  });
+});
+
+describe('a passage cut into sentences and lists', () => {
+  it('keeps a list with the sentence that introduces it, not with the sentences before that one', () => {
+    const units = unitsOf('Cities vary widely. Each is different. They share common agendas:\n\n- Access to learning.\n- Links between sectors.\n\nThe end.');
+    expect(units.map((unit) => unit.text)).toEqual([
+      'Cities vary widely.',
+      'Each is different.',
+      'They share common agendas: Access to learning; Links between sectors.',
+      'The end.',
+    ]);
+    expect(units.map((unit) => unit.position)).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('an answer cut short', () => {
+  it('goes on where it was cut when more is asked, without repeating what was shown', () => {
+    const long = `The festival programme ${Array.from({ length: 60 }, (_, i) => `offers workshop number ${i} for adult learners`).join(', ')}.`;
+    const kb = new KnowledgeBase(buildIndex([{ file: 'a.md', title: 'Festival', source: 'a.md', kind: 'page', body: `## Festival\n\n${long}` }]), buildSynonymTable([]));
+    const answer = kb.answer('what does the festival programme offer?');
+    expect(answer.answer.endsWith('…')).toBe(true);
+    expect(answer.unquoted?.startsWith('…')).toBe(true);
+    // What was shown and what `more` shows make the sentence whole, once.
+    expect(`${answer.answer.slice(0, -1)} ${answer.unquoted?.slice(1) ?? ''}`.replace(/\s+/gu, ' ')).toBe(long);
   });
 });
