@@ -42,7 +42,13 @@ const mentionNote = (search: PassageSearch, concepts: Concept[], best: ScoredPas
 
 const refusal = (question: string, concepts: Concept[], hits: ScoredPassage[], mention?: string): KnowledgeAnswer => {
   const lacked = lackedWords(concepts).sort((a, b) => Number(b.entity) - Number(a.entity) || b.weight - a.weight);
-  const about = lacked.length > 0 ? ` They say nothing about ${lacked.slice(0, 3).map((c) => `“${c.surface}”`).join(', ')}.` : (mention ?? '');
+  // Words the documents never use, reached only through WordNet ("alert" → live), are named too when nothing else is.
+  const unused = concepts.every((c) => !c.known && !c.entity && c.bridge !== undefined && c.bridge !== 'spelling') ? concepts : [];
+  const about =
+    lacked.length > 0 ? ` They say nothing about ${lacked.slice(0, 3).map((c) => `“${c.surface}”`).join(', ')}.`
+    : mention !== undefined ? mention
+    : unused.length > 0 ? ` They never use ${unused.slice(0, 3).map((c) => `“${c.surface}”`).join(', ')}.`
+    : '';
   return {
     question,
     noAnswer: true,

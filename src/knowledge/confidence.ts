@@ -36,6 +36,8 @@ export interface ConfidenceFeatures {
   words: number;
   /** The best passage's best sentences only name what the question names, adding no word of their own ("The Limerick Declaration"). */
   mentionOnly: boolean;
+  /** Content words of the question that the documents use as written (or misspelt): not only reached through WordNet. */
+  ownWords: number;
 }
 
 /**
@@ -85,12 +87,16 @@ const MAX_LACKED_RARITY = 0.35;
 /**
  * What rules out an answer whatever the model says: a name, acronym or year of the question that
  * the best passage lacks (it is about another city or year), a when or how-many question whose
- * best sentences give no date or number, or, in a short question, a fairly rare word that no
- * document uses and nothing bridges ("the weather in Bristol"). On the tuning half none of these
+ * best sentences give no date or number, best sentences that only name what is asked about, or,
+ * in a short question, a fairly rare word that no document uses and nothing bridges ("the weather
+ * in Bristol") or no word the documents use at all ("alert"). On the tuning half none of these
  * refuses a question whose first passage answers.
  */
 export const ruledOut = (f: ConfidenceFeatures): boolean =>
-  f.entityMissing || f.typeMissing || f.mentionOnly || (f.words <= SHORT_QUESTION && f.lackedRarity >= MAX_LACKED_RARITY);
+  f.entityMissing ||
+  f.typeMissing ||
+  f.mentionOnly ||
+  (f.words <= SHORT_QUESTION && (f.lackedRarity >= MAX_LACKED_RARITY || f.ownWords === 0));
 
 /** A sentence matching this share of the best sentence's coverage may hold the date or number asked for. */
 const SENTENCE_NEAR_BEST = 0.8;
@@ -128,6 +134,7 @@ export const confidenceFeatures = (
       askedCoverage: 0,
       words: concepts.length,
       mentionOnly: false,
+      ownWords: ownWordsOf(concepts),
     };
   }
   // Only dates and numbers can be checked by their form; names and reasons cannot.
@@ -156,8 +163,16 @@ export const confidenceFeatures = (
     askedCoverage: asked.length > 0 ? search.coverage(asked, best.terms) : best.coverage,
     words: concepts.length,
     mentionOnly: mentionsOnly(search, best, concepts, coverages),
+    ownWords: ownWordsOf(concepts),
   };
 };
+
+/**
+ * {@link ConfidenceFeatures.ownWords}: "alert" reaches the documents only through WordNet ("live");
+ * "tookit" is the toolkit misspelt, and a term of `synonyms.yaml` is the documents' own.
+ */
+const ownWordsOf = (concepts: readonly Concept[]): number =>
+  concepts.filter((concept) => concept.known || concept.entity || (concept.alternatives.length > 0 && (concept.bridge === undefined || concept.bridge === 'spelling'))).length;
 
 /**
  * True when the best passage's best-matching sentences hold nothing but the question's own words
@@ -195,5 +210,6 @@ export const decide = (features: ConfidenceFeatures, model: ConfidenceModel = fi
   if (ruledOut(features)) return 'none';
   const p = answerProbability(features, model);
   if (p < model.lowFrom) return 'none';
-  return p >= model.highFrom && features.lackedRarity < MAX_LACKED_RARITY ? 'high' : 'low';
+  // A question none of whose words the documents use is answered, if at all, only as the closest they come.
+  return p >= model.highFrom && features.lackedRarity < MAX_LACKED_RARITY && features.ownWords > 0 ? 'high' : 'low';
 };

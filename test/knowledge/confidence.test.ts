@@ -25,6 +25,7 @@ const clear: ConfidenceFeatures = {
   askedCoverage: 1,
   words: 4,
   mentionOnly: false,
+  ownWords: 4,
 };
 
 describe('the confidence model', () => {

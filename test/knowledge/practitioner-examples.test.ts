@@ -70,6 +70,12 @@ describe('questions the documents do not answer get no citation', () => {
     expect(answer.suggestions.every((suggestion) => !titles.has(suggestion))).toBe(true);
   });
 
+  it('a short question none of whose words the documents use is not answered from a WordNet guess ("alert")', () => {
+    const answer = kb.answer('alert');
+    expect(answer).toMatchObject({ noAnswer: true, confidence: 'none', sources: [] });
+    expect(answer.answer).toMatch(/They never use “alert”\./u);
+  });
+
   it('a passage that only names what is asked about does not answer it, and the refusal says so', () => {
     for (const question of ['what is the limerick declaration?', 'What does the Limerick Declaration say about learning cities?']) {
       const answer = kb.answer(question);
