@@ -53,6 +53,14 @@ const MAX_CONCEPTS = 24;
 /** Candidates re-ranked with word order and their best sentence, from each passage's cached shape. */
 const ORDERED_CANDIDATES = 10;
 
+/** A question that is a passage's heading word for word puts that passage this far ahead. */
+const HEADING_MATCH = 0.5;
+/** Headings longer than this are not typed as questions. */
+const MAX_HEADING_CHARS = 80;
+
+/** A heading or question as lower-case words, for matching one against the other: cheap, as every heading is read once. */
+const headingKey = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
 /** Passages whose term sets and word sequences are kept between questions. */
 const PASSAGE_CACHE_SIZE = 2_000;
 
@@ -66,6 +74,8 @@ export class PassageSearch {
   private readonly shapes = new BoundedCache<Passage, PassageShape>(PASSAGE_CACHE_SIZE);
   private readonly builder: ConceptBuilder;
   private readonly total: number;
+  /** Passages by their heading (or a part of it before a colon or question mark), as words; built at the first question. */
+  private headings: Map<string, number[]> | undefined;
   /** Bound once: the term-set cache calls it for a passage it does not hold yet. */
   private readonly termsOf = (ref: number): Set<string> => this.built.termsOf(ref);
 
@@ -206,6 +216,27 @@ export class PassageSearch {
     return { terms, champions };
   }
 
+  /**
+   * Passages whose heading is the question itself, word for word ("Why cities?", "Challenges"):
+   * someone who types a heading wants that section, however common its words are.
+   */
+  private headedBy(question: string): readonly number[] {
+    if (question.length > MAX_HEADING_CHARS) return [];
+    const key = headingKey(question);
+    if (key === '') return [];
+    if (this.headings === undefined) {
+      this.headings = new Map();
+      for (const [ref, passage] of this.built.passages.entries()) {
+        if (passage.heading.length > MAX_HEADING_CHARS * 2) continue;
+        for (const part of new Set([passage.heading, ...passage.heading.split(/[:?]/u)])) {
+          const heading = part.length > MAX_HEADING_CHARS ? '' : headingKey(part);
+          if (heading !== '') this.headings.set(heading, [...(this.headings.get(heading) ?? []), ref]);
+        }
+      }
+    }
+    return this.headings.get(key) ?? [];
+  }
+
   /** Best passages for a question, best first. Never throws for any input string. */
   search(question: string, limit = 5, previous?: string): SearchResult {
     const concepts = this.concepts(question, previous);
@@ -234,6 +265,8 @@ export class PassageSearch {
     const best = top[0]?.score ?? 0;
     const candidates = new Map<number, number>(top.map((result) => [result.ref, best > 0 ? result.score / best : 0]));
     for (const ref of champions) if (!candidates.has(ref)) candidates.set(ref, 0);
+    const headed = new Set(this.headedBy(asked));
+    for (const ref of headed) if (!candidates.has(ref)) candidates.set(ref, 0);
     // First by coverage, Lunr's score and definitions (from the index alone), then word order for the best.
     const hits: ScoredPassage[] = [];
     const w = this.weights;
@@ -243,7 +276,8 @@ export class PassageSearch {
       const terms = this.termSets.get(ref, this.termsOf);
       const coverage = this.coverage(concepts, terms);
       const defines = definitional && hasAny(DEFINITION_CUES, terms) ? 1 : 0;
-      hits.push({ passage, score: w.coverage * coverage + w.lunr * lunrScore + w.defines * defines, coverage, terms, sentenceCoverage: 0 });
+      const heading = headed.has(ref) ? HEADING_MATCH : 0;
+      hits.push({ passage, score: w.coverage * coverage + w.lunr * lunrScore + w.defines * defines + heading, coverage, terms, sentenceCoverage: 0 });
     }
     hits.sort((a, b) => b.score - a.score);
     // The question's adjacent pairs, once: each candidate then looks them up among its own pairs.

@@ -103,6 +103,15 @@ describe('paraphrases the documents answer are answered', () => {
     expect(answer.sources[0]?.passage).toContain('STAKEHOLDERS OF A LEARNING CITY');
   });
 
+  it('a question that is a heading word for word gets that section, however common its words ("why cities?")', () => {
+    for (const question of ['why cities?', 'Why Cities', 'why learning?']) {
+      const answer = kb.answer(question);
+      expect(answer.noAnswer, question).toBe(false);
+      const section = kb.built.passages.find((passage) => passage.text === answer.sources[0]?.passage);
+      expect(section?.heading.toLowerCase(), question).toBe(question.toLowerCase().replace(/\?$/u, '') + '?');
+    }
+  });
+
   it('a mistyped question word still says what kind of question it is ("wat is a lerning citty")', () => {
     const typed = kb.answer('wat is a lerning citty');
     expect(typed.noAnswer).toBe(false);
