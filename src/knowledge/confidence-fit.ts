@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'nameMissing'
   ],
-  intercept: -2.2535,
+  intercept: -2.4845,
   coefficients: [
-    1.9264,
-    -0.7135,
-    1.3023,
-    2.2454,
-    -0.6406,
-    2.0992,
-    -0.7215,
-    -1.6541
+    1.8817,
+    -0.4347,
+    1.2462,
+    2.2696,
+    -0.5019,
+    2.1008,
+    -0.6504,
+    -1.6374
   ],
-  lowFrom: 0.5325,
-  highFrom: 0.6138
+  lowFrom: 0.5218,
+  highFrom: 0.61
 };

@@ -5,6 +5,8 @@ import { BoundedCache } from './bounded-cache.js';
 import { defaultRankWeights, type RankWeights } from './rank-weights.js';
 import { ConceptBuilder, type Concept } from './concepts.js';
 import { withPrevious } from './follow-ups.js';
+import { aboutTheQuestion } from './asker-context.js';
+import { HEADING_MATCH, HeadingIndex } from './heading-match.js';
 import { buildShape, hasAny, holdsConcept, type PassageSentence, type PassageShape, type Terms } from './passage-shape.js';
 import type { StemPhrase, SynonymTable } from './synonyms.js';
 import { TypoCorrector } from './typos.js';
@@ -53,14 +55,6 @@ const MAX_CONCEPTS = 24;
 /** Candidates re-ranked with word order and their best sentence, from each passage's cached shape. */
 const ORDERED_CANDIDATES = 10;
 
-/** A question that is a passage's heading word for word puts that passage this far ahead. */
-const HEADING_MATCH = 0.5;
-/** Headings longer than this are not typed as questions. */
-const MAX_HEADING_CHARS = 80;
-
-/** A heading or question as lower-case words, for matching one against the other: cheap, as every heading is read once. */
-const headingKey = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-
 /** Passages whose term sets and word sequences are kept between questions. */
 const PASSAGE_CACHE_SIZE = 2_000;
 
@@ -74,8 +68,8 @@ export class PassageSearch {
   private readonly shapes = new BoundedCache<Passage, PassageShape>(PASSAGE_CACHE_SIZE);
   private readonly builder: ConceptBuilder;
   private readonly total: number;
-  /** Passages by their heading (or a part of it before a colon or question mark), as words; built at the first question. */
-  private headings: Map<string, number[]> | undefined;
+  /** Passages by their heading, built at the first question. */
+  private headings: HeadingIndex | undefined;
   /** Bound once: the term-set cache calls it for a passage it does not hold yet. */
   private readonly termsOf = (ref: number): Set<string> => this.built.termsOf(ref);
 
@@ -137,7 +131,8 @@ export class PassageSearch {
 
   /** Turns a question into weighted concepts. Never uses Lunr's query syntax, so every text is safe. */
   concepts(question: string, previous?: string): Concept[] {
-    const own = this.builder.build(question, MAX_CONCEPTS);
+    const build = (text: string): Concept[] => this.builder.build(text, MAX_CONCEPTS);
+    const own = aboutTheQuestion(question, build(question), build);
     if (previous === undefined) return own;
     return withPrevious(question, own, () => this.builder.build(previous, MAX_CONCEPTS), MAX_CONCEPTS);
   }
@@ -216,27 +211,6 @@ export class PassageSearch {
     return { terms, champions };
   }
 
-  /**
-   * Passages whose heading is the question itself, word for word ("Why cities?", "Challenges"):
-   * someone who types a heading wants that section, however common its words are.
-   */
-  private headedBy(question: string): readonly number[] {
-    if (question.length > MAX_HEADING_CHARS) return [];
-    const key = headingKey(question);
-    if (key === '') return [];
-    if (this.headings === undefined) {
-      this.headings = new Map();
-      for (const [ref, passage] of this.built.passages.entries()) {
-        if (passage.heading.length > MAX_HEADING_CHARS * 2) continue;
-        for (const part of new Set([passage.heading, ...passage.heading.split(/[:?]/u)])) {
-          const heading = part.length > MAX_HEADING_CHARS ? '' : headingKey(part);
-          if (heading !== '') this.headings.set(heading, [...(this.headings.get(heading) ?? []), ref]);
-        }
-      }
-    }
-    return this.headings.get(key) ?? [];
-  }
-
   /** Best passages for a question, best first. Never throws for any input string. */
   search(question: string, limit = 5, previous?: string): SearchResult {
     const concepts = this.concepts(question, previous);
@@ -265,7 +239,8 @@ export class PassageSearch {
     const best = top[0]?.score ?? 0;
     const candidates = new Map<number, number>(top.map((result) => [result.ref, best > 0 ? result.score / best : 0]));
     for (const ref of champions) if (!candidates.has(ref)) candidates.set(ref, 0);
-    const headed = new Set(this.headedBy(asked));
+    this.headings ??= new HeadingIndex(this.built.passages);
+    const headed = new Set(this.headings.headedBy(asked));
     for (const ref of headed) if (!candidates.has(ref)) candidates.set(ref, 0);
     // First by coverage, Lunr's score and definitions (from the index alone), then word order for the best.
     const hits: ScoredPassage[] = [];

@@ -38,6 +38,23 @@ describe('answers that quote the sentence that answers', () => {
   });
 });
 
+describe('what askers say about themselves before asking', () => {
+  it('is not what the question is about: naming their own city does not sink the answer', () => {
+    const plain = kb.answer('How can universities help a learning city?');
+    for (const question of [
+      'I work in Leeds council. How can universities help a learning city?',
+      'We are a small town called Retford. How can universities help a learning city?',
+      'as a coordinator in Galway, how can universities help a learning city?',
+    ]) {
+      const answer = kb.answer(question);
+      expect(answer.noAnswer, question).toBe(false);
+      expect(answer.sources[0]?.passage, question).toBe(plain.sources[0]?.passage);
+    }
+    // Asked about Leeds itself, the documents still do not answer.
+    expect(kb.answer('How can universities help a learning city in Leeds?').answer).toMatch(/nothing about “leeds”/u);
+  });
+});
+
 describe('a sentence in brackets is where the one before comes from, not an answer', () => {
   it('"what is ELLI?" quotes the sentence that spells it out, not "(ELLI definition, quoted from Longworth, 1999)."', () => {
     const answer = kb.answer('what is ELLI?');

@@ -1,0 +1,48 @@
+import type { Concept } from './concepts.js';
+
+/** Words that say the clause is about the asker: "I work in…", "we're a borough…", "as a coordinator in Galway, …". */
+const ABOUT_ASKER = /^(?:as an?\s)|\b(?:i|i'm|im|i've|ive|we|we're|were|we've|our|my|us)\b/iu;
+
+/** Share of its weight that a word of what the asker says about themselves keeps (tuning half: 0.3–1 alike, 0.5 one question more after refitting). */
+const ASKER_CONTEXT_WEIGHT = 0.5;
+
+/** Words by which a question points back to what was said before it. */
+const POINTS_BACK = /\b(?:their|its|they|them|theirs|there|he|she|his|her|that|this|these|those)\b/iu;
+
+/** A clause that tells about the asker and does not itself ask. */
+const aboutAsker = (clause: string): boolean =>
+  ABOUT_ASKER.test(clause) && !/\?\s*$/u.test(clause) && !/^\s*(?:what|how|why|when|where|who|which|does|do|did|is|are|can|could|should|would|will)\b/iu.test(clause);
+
+/**
+ * The part of a message that asks, when clauses about the asker come first: what follows the
+ * last of them. Undefined when nothing comes before the question, or what comes before is not
+ * about the asker.
+ */
+export const askingPart = (message: string): string | undefined => {
+  const text = message.replace(/[’]/gu, "'");
+  // Sentences, dashes between words, and an opening "as a …, " are clauses.
+  const clauses = text.split(/(?<=[.!?])\s+|\s[-–—]\s|(?<=^as an?\s[^,]{1,80}),\s*/iu).filter((clause) => clause.trim() !== '');
+  if (clauses.length < 2) return undefined;
+  let first = 0;
+  while (first < clauses.length - 1 && aboutAsker(clauses[first] ?? '')) first += 1;
+  const asking = clauses.slice(first).join(' ');
+  // "…next door to Birmingham - could their tool help us?": the question asks about what it points back to.
+  return first === 0 || POINTS_BACK.test(asking) ? undefined : asking;
+};
+
+/**
+ * The concepts without the unknown words of what the asker says about themselves before asking
+ * ("I work in Leeds council. How can universities help a learning city?"): the question is not
+ * about Leeds, and the documents' silence on Leeds says nothing about it. `build` reads a text's
+ * concepts as the question's were read.
+ */
+export const aboutTheQuestion = (question: string, concepts: Concept[], build: (text: string) => Concept[]): Concept[] => {
+  const asked = askingPart(question);
+  if (asked === undefined) return concepts;
+  const kept = new Set(build(asked).map((concept) => concept.phrase.join(' ')));
+  if (kept.size === 0) return concepts;
+  // Unknown words go; the others stay at a lower weight, and a name among them is not what the question is about.
+  return concepts
+    .filter((concept) => kept.has(concept.phrase.join(' ')) || concept.known || concept.alternatives.length > 0)
+    .map((concept) => (kept.has(concept.phrase.join(' ')) ? concept : { ...concept, entity: false, weight: concept.weight * ASKER_CONTEXT_WEIGHT }));
+};

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { askingPart } from '../../src/knowledge/asker-context.js';
+import { HeadingIndex } from '../../src/knowledge/heading-match.js';
+
+describe('the part of a message that asks', () => {
+  it('comes after what askers say about themselves, unless it points back to it', () => {
+    expect(askingPart('I work in Leeds council. How can universities help a learning city?')).toBe('How can universities help a learning city?');
+    expect(askingPart("Hi, I'm a coordinator in Cork and we're starting out. What are the common agendas?")).toBe('What are the common agendas?');
+    expect(askingPart('as a coordinator in Galway, what are the challenges?')).toBe('what are the challenges?');
+    // "their tool" is Birmingham's: the question is about what came before.
+    expect(askingPart("We're a borough next door to Birmingham - could their tool help us?")).toBeUndefined();
+    // Nothing about the asker first, or a first clause that itself asks.
+    expect(askingPart('How can universities help a learning city in Leeds?')).toBeUndefined();
+    expect(askingPart('What is a learning city? I need it for a report.')).toBeUndefined();
+    expect(askingPart('Does it matter whether we are big - can we both be learning towns?')).toBeUndefined();
+  });
+});
+
+describe('a question that is a heading', () => {
+  const passage = (heading: string) => ({ id: heading, source: 'a.md', title: 'A', heading, text: 'x' });
+  const index = new HeadingIndex([passage('Why cities?'), passage('How to build learning cities? Political will'), passage('Challenges'), passage('Why cities?')]);
+
+  it('finds the passages headed by it word for word, or by the part of a heading before a question mark', () => {
+    expect(index.headedBy('why cities?')).toEqual([0, 3]);
+    expect(index.headedBy('  Why  Cities ')).toEqual([0, 3]);
+    expect(index.headedBy('How to build learning cities?')).toEqual([1]);
+    expect(index.headedBy('challenges')).toEqual([2]);
+    expect(index.headedBy('why cities in Europe?')).toEqual([]);
+    expect(index.headedBy('')).toEqual([]);
+    expect(index.headedBy('?!')).toEqual([]);
+  });
+});
