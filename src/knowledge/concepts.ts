@@ -32,6 +32,9 @@ export interface Vocabulary {
   names?: ReadonlySet<string>;
 }
 
+/** Forms of "stand" that, before "for", ask what an acronym means. */
+const STAND = new Set(['stand', 'stands']);
+
 /** Share of its weight that a framing word ("goals", "purpose") keeps. */
 const FRAMING_WEIGHT = 0.3;
 /** Words found in nearly every passage still say something; this keeps them from weighing nothing. */
@@ -280,7 +283,9 @@ export class ConceptBuilder {
       }
       // An everyday word ("people", "up", "supposed") says less than a rare one, used or bridged.
       if ((known || bridge !== undefined) && !entity) weight *= KNOWN_FLOOR + (1 - KNOWN_FLOOR) * Math.min(rarity(surface), bridgedRarity);
-      if (FRAMING_WORDS.has(surface)) weight *= FRAMING_WEIGHT;
+      // "What does ELLI stand for?" asks what it means: "stand" frames the question as "mean" does.
+      const standsFor = length === 1 && STAND.has(surface) && all[(positions[i] ?? -2) + 1] === 'for';
+      if (FRAMING_WORDS.has(surface) || standsFor) weight *= FRAMING_WEIGHT;
       concepts.push({ surface, phrase, alternatives, weight, known, entity, ...(bridge ? { bridge } : {}) });
       if (concepts.length >= maxConcepts) break;
     }

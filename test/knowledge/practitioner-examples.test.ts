@@ -56,6 +56,12 @@ describe('what askers say about themselves before asking', () => {
 });
 
 describe('a sentence in brackets is where the one before comes from, not an answer', () => {
+  it('"what does ELLI stand for?" is asked as "what is ELLI?": "stand" is not a topic', () => {
+    const answer = kb.answer('what does ELLI stand for?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.answer).toMatch(/European Lifelong Learning Initiative \(ELLI\)/u);
+  });
+
   it('"what is ELLI?" quotes the sentence that spells it out, not "(ELLI definition, quoted from Longworth, 1999)."', () => {
     const answer = kb.answer('what is ELLI?');
     expect(firstParagraph(answer.answer)).toMatch(/European Lifelong Learning Initiative \(ELLI\)/u);
