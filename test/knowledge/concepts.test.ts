@@ -57,3 +57,14 @@ describe('ConceptBuilder', () => {
     expect(corrected(builder.build(message, 60))).toBe(true);
   });
 });
+
+describe('"stand for"', () => {
+  it('asks what something means: "stand" weighs as a framing word there, and fully elsewhere', () => {
+    const builder = builderOver(countingVocabulary());
+    const weightOf = (question: string): number | undefined => builder.build(question, 24).find((c) => c.surface === 'stand')?.weight;
+    const framing = weightOf('what does the toolkit stand for?') ?? 0;
+    const plain = weightOf('where does the toolkit stand now?') ?? 0;
+    expect(framing).toBeGreaterThan(0);
+    expect(framing).toBeCloseTo(plain * 0.3, 5);
+  });
+});
