@@ -9,6 +9,11 @@ const ASKER_CONTEXT_WEIGHT = 0.5;
 /** Words by which a question points back to what was said before it. */
 const POINTS_BACK = /\b(?:their|its|they|them|theirs|there|he|she|his|her|that|this|these|those)\b/iu;
 
+/** "As a coordinator in Galway, …" opens a question with who asks it. */
+const AS_A = /^\s*as an?\s[^,]{1,80},\s*/iu;
+/** Between sentences, or a dash between words. */
+const CLAUSE_BREAK = /(?<=[.!?])\s+|\s[-–—]\s/u;
+
 /** A clause that tells about the asker and does not itself ask. */
 const aboutAsker = (clause: string): boolean =>
   ABOUT_ASKER.test(clause) && !/\?\s*$/u.test(clause) && !/^\s*(?:what|how|why|when|where|who|which|does|do|did|is|are|can|could|should|would|will)\b/iu.test(clause);
@@ -21,7 +26,9 @@ const aboutAsker = (clause: string): boolean =>
 export const askingPart = (message: string): string | undefined => {
   const text = message.replace(/[’]/gu, "'");
   // Sentences, dashes between words, and an opening "as a …, " are clauses.
-  const clauses = text.split(/(?<=[.!?])\s+|\s[-–—]\s|(?<=^as an?\s[^,]{1,80}),\s*/iu).filter((clause) => clause.trim() !== '');
+  const opening = AS_A.exec(text)?.[0];
+  const rest = opening === undefined ? text : text.slice(opening.length);
+  const clauses = [...(opening === undefined ? [] : [opening]), ...rest.split(CLAUSE_BREAK)].filter((clause) => clause.trim() !== '');
   if (clauses.length < 2) return undefined;
   let first = 0;
   while (first < clauses.length - 1 && aboutAsker(clauses[first] ?? '')) first += 1;
