@@ -1,16 +1,16 @@
 import type { Concept } from './concepts.js';
 
-/** Words that say the clause is about the asker: "I work in…", "we're a borough…", "as a coordinator in Galway, …". */
-const ABOUT_ASKER = /^(?:as an?\s)|\b(?:i|i'm|im|i've|ive|we|we're|were|we've|our|my|us)\b/iu;
+/** Words that say a clause is about the asker: "I work in…", "we're a borough…" ("as a coordinator in Galway, …" is read apart). */
+const ABOUT_ASKER = /\b(?:i|i'm|im|i've|ive|we|we're|we've|weve|our|my)\b/iu;
 
 /** Share of its weight that a word of what the asker says about themselves keeps (tuning half: 0.3–1 alike, 0.5 one question more after refitting). */
 const ASKER_CONTEXT_WEIGHT = 0.5;
 
 /** Words by which a question points back to what was said before it. */
-const POINTS_BACK = /\b(?:their|its|they|them|theirs|there|he|she|his|her|that|this|these|those)\b/iu;
+const POINTS_BACK = /\b(?:it|its|their|theirs|they|them|there|he|she|his|her|that|this|these|those|our|ours|my)\b/iu;
 
 /** "As a coordinator in Galway, …" opens a question with who asks it. */
-const AS_A = /^\s*as an?\s[^,]{1,80},\s*/iu;
+const AS_A = /^\s*as an?\s(?!(?:result|rule|whole|matter|consequence|reminder|percentage|example|group|first step)\b)[^,]{1,80},\s*/iu;
 /** Between sentences, or a dash between words. */
 const CLAUSE_BREAK = /(?<=[.!?])\s+|\s[-–—]\s/u;
 
@@ -31,9 +31,11 @@ export const askingPart = (message: string): string | undefined => {
   const clauses = [...(opening === undefined ? [] : [opening]), ...rest.split(CLAUSE_BREAK)].filter((clause) => clause.trim() !== '');
   if (clauses.length < 2) return undefined;
   let first = 0;
+  if (opening !== undefined) first = 1;
   while (first < clauses.length - 1 && aboutAsker(clauses[first] ?? '')) first += 1;
   const asking = clauses.slice(first).join(' ');
-  // "…next door to Birmingham - could their tool help us?": the question asks about what it points back to.
+  // "…next door to Birmingham - could their tool help us?", "I work in Leeds. Does our city…?", "I'm interested in Cork. When did it…?":
+  // the question asks about what it points back to.
   return first === 0 || POINTS_BACK.test(asking) ? undefined : asking;
 };
 

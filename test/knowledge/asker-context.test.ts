@@ -13,6 +13,13 @@ describe('the part of a message that asks', () => {
     expect(askingPart('How can universities help a learning city in Leeds?')).toBeUndefined();
     expect(askingPart('What is a learning city? I need it for a report.')).toBeUndefined();
     expect(askingPart('Does it matter whether we are big - can we both be learning towns?')).toBeUndefined();
+    // The question points back to the place named before it, or to the asker's own city.
+    expect(askingPart("I'm interested in Cork. When did it join the UNESCO network?")).toBeUndefined();
+    expect(askingPart('I work in Leeds council. Does our city have a learning festival?')).toBeUndefined();
+    // Not about an asker: "were" is a verb, "As a result" no role.
+    expect(askingPart('Cork and Galway were both in the news. Which joined the UNESCO network first?')).toBeUndefined();
+    expect(askingPart('As a result of the survey, what did Birmingham do next?')).toBeUndefined();
+    expect(askingPart('Policies in the US differ. How can universities help?')).toBeUndefined();
   });
 });
 

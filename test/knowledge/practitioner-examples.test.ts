@@ -50,8 +50,11 @@ describe('what askers say about themselves before asking', () => {
       expect(answer.noAnswer, question).toBe(false);
       expect(answer.sources[0]?.passage, question).toBe(plain.sources[0]?.passage);
     }
-    // Asked about Leeds itself, the documents still do not answer.
+    // Asked about Leeds itself, the documents still do not answer, also when the question points back to it.
     expect(kb.answer('How can universities help a learning city in Leeds?').answer).toMatch(/nothing about “leeds”/u);
+    expect(kb.answer('I work in Leeds council. Does our city have a learning festival?').answer).toMatch(/nothing about “leeds”/u);
+    expect(kb.answer("I'm interested in Cork. When did it join the UNESCO network?").answer).toMatch(/nothing about “cork”/u);
+    expect(kb.answer('Cork and Galway were both in the news. Which joined the UNESCO network first?').noAnswer).toBe(true);
   });
 });
 
