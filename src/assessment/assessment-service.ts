@@ -17,7 +17,7 @@ import type { SessionState } from './session-state.js';
 import { SessionRecords, sessionKeyOf } from './session-records.js';
 import { waitForFramework, waitingReply } from './missing-framework.js';
 import { cleanCity, namedCity, parseStartArgs, pickFramework, resolveFramework } from './start-args.js';
-import { parseTypedInput } from './typed-input.js';
+import { isAssessmentStep, parseTypedInput } from './typed-input.js';
 import { codeSpan, escapeText } from '../core/markdown.js';
 import { answerQuestion } from '../core/ask.js';
 
@@ -226,7 +226,8 @@ export class AssessmentService implements AssessmentPort {
     const step = stepEngine(framework, state.engine, input);
     switch (step.outcome) {
       case 'ignored':
-        return input.type === 'choice' ? [step.reply] : undefined;
+        // Paused: chatter is the conversation's, but "stop" or "skip" gets the paused prompt.
+        return input.type === 'choice' || isAssessmentStep(input.text) ? [step.reply] : undefined;
       case 'question':
         // A question about the content is answered like any question, then the assessment picks up again.
         if (input.type !== 'text') return [step.reply];

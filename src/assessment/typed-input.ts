@@ -188,3 +188,9 @@ export const parseTypedInput = (text: string, levels: readonly ScaleLevel[]): Ty
   }
   return { type: 'unknown' };
 };
+
+/** Steps through an assessment's questions ("skip", "back", "stop", "progress", "question 3"): while it is paused, they get the paused prompt, not a search. */
+const STEPS: ReadonlySet<TypedInput['type']> = new Set(['skip', 'back', 'stop', 'progress', 'goto']);
+
+/** True when a typed line is one of an assessment's steps rather than an answer, a question or conversation. */
+export const isAssessmentStep = (text: string): boolean => STEPS.has(parseTypedInput(text, []).type);

@@ -1,6 +1,7 @@
 import { resumeEngine, startEngine, stepEngine, engineStateSchema, type EngineInput, type EngineState } from '../assessment/engine.js';
 import { questionPrompt } from '../assessment/engine-replies.js';
 import type { Framework } from '../assessment/framework-schema.js';
+import { isAssessmentStep } from '../assessment/typed-input.js';
 import type { Clock } from '../core/ports.js';
 import type { Reply } from '../core/replies.js';
 import { escapeText } from '../core/markdown.js';
@@ -65,7 +66,8 @@ export class RespondentSteps {
       return done([privateNote('That button belongs to a run that has ended. Press *Take part* on the round’s message to start or change your answers.')]);
     }
     const step = stepEngine(framework, state, input);
-    if (input.type === 'text' && (step.outcome === 'ignored' || step.outcome === 'question')) return undefined;
+    // A question, or chatter while paused, is the conversation's; "stop" or "skip" while paused gets the paused prompt.
+    if (input.type === 'text' && (step.outcome === 'question' || (step.outcome === 'ignored' && !isAssessmentStep(input.text)))) return undefined;
     if (step.outcome === 'completed') {
       const saved = await this.store.putAnswer(key, { conversation: key.conversation, state: null, submitted: { ...step.state.answers }, updatedAt: this.clock.now() }, stored?.version);
       if (!saved) return this.crossed(key, round, framework);

@@ -291,6 +291,21 @@ describe('assessment service', () => {
     expect(ana.text).toContain('Question 1 of');
   });
 
+  it('answers a step typed while paused with the paused prompt, not as if nothing were running', async () => {
+    const h = harness();
+    const ana = chat(h.service, origin('U1'));
+    await ana.assess('niace for Leeds');
+    await ana.say('2');
+    await ana.say('stop');
+    for (const step of ['stop', 'progress', 'skip', 'back', 'question 2']) {
+      const replies = await ana.say(step);
+      expect(replies, step).toBeDefined();
+      expect(ana.text, step).toContain('Paused *NIACE Learning City Toolkit – quick check* for Leeds');
+    }
+    // Chatter while paused is the conversation's, as before.
+    expect(await ana.say('what is a learning festival?')).toBeUndefined();
+  });
+
   it('saves no result when every question was skipped, and says so', async () => {
     const h = harness();
     const ana = chat(h.service, origin('U1'));

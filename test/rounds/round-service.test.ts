@@ -57,6 +57,10 @@ describe('round rules', () => {
     await una.userPresses('Change my answers');
     await una.userSays('0');
     await una.userSays('stop');
+    // Paused, a step typed again gets the paused prompt, privately, not "no assessment is running".
+    await una.userSays('progress');
+    expect(una.last()).toContain('Paused');
+    expect(una.sent.at(-1)?.private).toBe(true);
     // Half-way through a new set, the earlier one still counts, once.
     expect(await stores.rounds.countSubmitted('slack:T1', roundId)).toBe(1);
     expect((await stores.rounds.listSubmitted('slack:T1', roundId))[0]?.['partnership-body']).toBe(2);
