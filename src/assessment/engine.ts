@@ -203,10 +203,11 @@ export const stepEngine = (framework: Framework, stored: EngineState, input: Eng
     case 'skip': {
       if (current === undefined) return moveTo(framework, questions, state, questions.length, '');
       // Back at a question answered before, `skip` ("next") moves on without losing that answer;
-      // "not sure" is said of the question itself and clears it.
+      // "not sure" and "n/a" are said of the question itself and clear it.
       const earlier = state.answers[current.question.id];
       const unsure = 'unsure' in command && command.unsure;
-      if (earlier !== undefined && earlier !== null && !unsure) {
+      const notApplicable = 'notApplicable' in command && command.notApplicable === true;
+      if (earlier !== undefined && earlier !== null && !unsure && !notApplicable) {
         const kept = `Kept your earlier answer to question ${position}: ${answerText(framework, earlier)}.`;
         return moveTo(framework, questions, state, nextOpen(questions, state.answers, state.index), kept);
       }

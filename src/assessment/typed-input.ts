@@ -7,7 +7,7 @@ import type { ScaleLevel } from './framework-schema.js';
  */
 export type TypedInput =
   | { type: 'answer'; value: number; confirm: boolean }
-  | { type: 'skip'; unsure: boolean }
+  | { type: 'skip'; unsure: boolean; notApplicable?: boolean }
   | { type: 'back' | 'stop' | 'cancel' | 'resume' | 'restart' | 'help' | 'progress' }
   | { type: 'goto'; position: number }
   | { type: 'question'; text: string }
@@ -26,7 +26,7 @@ export const normaliseWords = (text: string): string =>
     .trim();
 
 const COMMANDS: ReadonlyArray<[Exclude<TypedInput['type'], 'answer' | 'skip' | 'goto' | 'question' | 'not-on-scale' | 'ambiguous' | 'unknown'> | 'skip', readonly string[]]> = [
-  ['skip', ['skip', 'pass', 'next', 'skip it', 'skip this', 'skip question', 'n a']],
+  ['skip', ['skip', 'pass', 'next', 'skip it', 'skip this', 'skip question']],
   ['back', ['back', 'go back', 'previous', 'prev', 'undo', 'change', 'change answer', 'change my answer', 'previous question']],
   // Words that sound like leaving pause rather than discard: nothing is lost by accident.
   ['stop', ['stop', 'pause', 'later', 'save', 'save for later', 'stop for now', 'pause for now', 'continue later', 'quit', 'exit']],
@@ -36,6 +36,8 @@ const COMMANDS: ReadonlyArray<[Exclude<TypedInput['type'], 'answer' | 'skip' | '
   ['progress', ['progress', 'status', 'where was i', 'where am i', 'how far', 'how far am i', 'what is left', "what's left"]],
   ['help', ['help', 'options', 'choices', 'repeat', 'again', 'what', 'huh']],
 ];
+
+const NOT_APPLICABLE = new Set(['n a', 'na', 'not applicable', 'does not apply', "doesn't apply", 'doesnt apply']);
 
 /** "Not sure" in any wording skips the question, and the reply says so. */
 const UNSURE = ['not sure', 'unsure', "don't know", 'dont know', 'do not know', 'no idea', "i'm not sure", 'no clue', 'not certain'];
@@ -121,20 +123,27 @@ export const readYesNo = (text: string): 'yes' | 'no' | undefined => {
 };
 
 /**
- * The levels a line starting with a number names when it names more than one: "2 or 3", "1-2",
- * "3 no wait 1", or one between two ("1.5"). Never guessed: the engine asks which. "2 out of 3"
- * names one. Undefined for a line naming one level.
+ * The levels a line starting with a number names when it names more than one: two numbers joined
+ * ("2 or 3", "1-2", "1 to 2"), a number taken back ("3 no wait 1", "2, sorry, 1"), or a number
+ * between two ("1.5"). Never guessed: the engine asks which. A number in a comment after the
+ * answer ("2, we meet every 6 months", "2 out of 3") names nothing. Undefined for a line naming one level.
  */
-const severalNumbers = (text: string, words: string): number[] | undefined => {
-  const decimal = /^\s*(?:level\s+)?(\d{1,2})[.,](\d{1,2})\s*$/iu.exec(text);
+const severalNumbers = (text: string): { values: number[]; between: boolean } | undefined => {
+  const line = text.trim().toLowerCase();
+  const decimal = /^(?:level\s+)?(\d{1,3})[.,](\d{1,2})$/u.exec(line);
   if (decimal?.[1] !== undefined && decimal[2] !== undefined) {
     const low = Number(decimal[1]);
-    return Number(decimal[2]) === 0 ? undefined : [low, low + 1];
+    return Number(decimal[2]) === 0 ? undefined : { values: [low, low + 1], between: true };
   }
-  const counted = words.replace(/\b(?:out of|of)\s+\d+\b/gu, ' ');
-  const found = [...new Set([...counted.matchAll(/(?<![\p{L}\p{N}])\d{1,2}(?![\p{L}\p{N}])/gu)].map(([digits]) => Number(digits)))];
-  return found.length > 1 ? found.sort((a, b) => a - b) : undefined;
+  const pair = NUMBER_PAIR.exec(line);
+  if (pair?.[1] === undefined || pair[2] === undefined) return undefined;
+  const values = [...new Set([Number(pair[1]), Number(pair[2])])];
+  return values.length > 1 ? { values: values.sort((a, b) => a - b), between: false } : undefined;
 };
+
+/** "2 or 3", "1-2", "1 to 2", "2 and 3", "3 no wait 1", "2, sorry, 1", "2 or rather 3". */
+const NUMBER_PAIR =
+  /^(?:level\s+)?(\d{1,3})\s*(?:or|-|–|to|and|or rather|(?:,\s*)?(?:no|sorry|wait|no wait|actually|i mean|make that|or maybe)[\s,!.]*)\s*(?:level\s+)?(\d{1,3})(?![\d.,]*\d)/u;
 
 const GOTO = /^(?:go ?to|go back to|back to|return to|jump to|question|q)(?: question)? ?(\d{1,3})$/;
 
@@ -150,6 +159,8 @@ export const parseTypedInput = (text: string, levels: readonly ScaleLevel[]): Ty
   // "ok, keep going" is `keep going`, as "ok, tell me more" is `more`.
   const unopened = withoutOpening(text);
   const opened = normaliseWords(unopened);
+  // "n/a" says the question does not apply: skipped, as a statement about it (an earlier answer goes).
+  if (NOT_APPLICABLE.has(words) || NOT_APPLICABLE.has(opened)) return { type: 'skip', unsure: false, notApplicable: true };
   for (const [type, list] of COMMANDS) {
     if (list.includes(words) || list.includes(opened)) return type === 'skip' ? { type, unsure: false } : { type };
   }
@@ -162,10 +173,15 @@ export const parseTypedInput = (text: string, levels: readonly ScaleLevel[]): Ty
   const values = new Set(levels.map((level) => level.value));
   const numeric = /^(?:level )?(-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b/.exec(words);
   if (numeric?.[1] !== undefined) {
-    const between = severalNumbers(text, words);
-    const offScale = between?.find((value) => !values.has(value));
-    if (offScale !== undefined) return { type: 'not-on-scale', value: offScale };
-    if (between !== undefined) return { type: 'ambiguous', values: between };
+    const several = severalNumbers(text);
+    if (several !== undefined) {
+      // "3.5" on a scale ending at 3 is asked about 3; "3 or 7" names a level the scale lacks.
+      const offScale = several.values.find((value) => !values.has(value));
+      if (offScale !== undefined && !several.between) return { type: 'not-on-scale', value: offScale };
+      const onScale = several.values.filter((value) => values.has(value));
+      if (onScale.length > 0) return { type: 'ambiguous', values: onScale };
+      return { type: 'not-on-scale', value: several.values[0] ?? 0 };
+    }
     const token = numeric[1];
     const value = NUMBER_WORDS.includes(token) ? NUMBER_WORDS.indexOf(token) : Number(token);
     return values.has(value) ? { type: 'answer', value, confirm: false } : { type: 'not-on-scale', value };

@@ -103,9 +103,12 @@ export const NOTHING_TO_CHOOSE =
 
 /** A step of an assessment ("skip", "back", "stop", "progress"…), typed on its own. */
 const ASSESSMENT_STEP =
-  /^(?:skip(?: it| this| question)?|pass|next|back|go back|previous(?: question)?|undo|stop|pause|cancel|abort|discard|resume|restart|start over|progress|status|where (?:was|am) i|(?:question|q) ?\d{1,3})$/u;
+  /^(?:skip(?: it| this| question)?|pass|next|back|go back|previous(?: question)?|undo|resume|restart|start over|progress|status|where (?:was|am) i|(?:question|q) ?\d{1,3})$/u;
 export const NO_ASSESSMENT_RUNNING =
   'No self-assessment is running here just now. Type `assess` to start one, or `results` to see the saved ones.';
+/** "stop" or "cancel" with nothing running: it may be meant for any prompt, so the reply names none. */
+const STOP_WORD = /^(?:stop|pause|cancel|abort|discard|quit|exit)$/u;
+export const NOTHING_TO_STOP = 'There is nothing running here to stop or cancel. Type `help` to see what I can do.';
 
 export const createBot = (deps: BotDeps): ChatBot => {
   const logger = deps.logger ?? silentLogger;
@@ -188,10 +191,10 @@ export const createBot = (deps: BotDeps): ChatBot => {
       case 'ask': {
         // A bare number is someone picking a choice that is no longer waiting, not a question.
         if (!intent.explicit && LONE_NUMBER.test(intent.question)) return [textReply(NOTHING_TO_CHOOSE)];
-        // "stop" or "skip" with no assessment running is not a question about the documents.
-        if (!intent.explicit && assessments && ASSESSMENT_STEP.test(cleanInput(raw).toLowerCase().replace(/[.!?]+$/u, '').trim())) {
-          return [textReply(NO_ASSESSMENT_RUNNING)];
-        }
+        // "skip" or "stop" with nothing running is not a question about the documents.
+        const word = intent.explicit ? '' : cleanInput(raw).toLowerCase().replace(/[.!?]+$/u, '').trim();
+        if (STOP_WORD.test(word)) return [textReply(NOTHING_TO_STOP)];
+        if (assessments && ASSESSMENT_STEP.test(word)) return [textReply(NO_ASSESSMENT_RUNNING)];
         // "hello", "thanks", "ok" and "what can you do" are conversation: no passage answers them.
         const talk = intent.explicit ? undefined : smallTalk(intent.question);
         if (talk === 'about') return [helpReply(deps.answers.topics(), assessments !== undefined)];

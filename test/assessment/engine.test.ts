@@ -104,6 +104,7 @@ describe('assessment engine', () => {
     expect(pressed.state.answers['partnership-strategy']).toBe(2);
     const unsure = say(niace, back.state, 'not sure');
     expect(unsure.state.answers['partnership-strategy']).toBeNull();
+    expect(say(niace, back.state, 'n/a').state.answers['partnership-strategy']).toBeNull();
   });
 
   it('skips with null and completes after the last question', () => {

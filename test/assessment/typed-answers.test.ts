@@ -33,7 +33,7 @@ describe('typed answers mean the same in every framework', () => {
 
   it.each(frameworks)('%s: a line naming two levels, or one between two, is asked about, never recorded', (_id, framework) => {
     const start = startEngine(framework, 'Leeds');
-    for (const [text, pair] of [['1.5', '1 · '], ['2 or 3', '2 · '], ['1-2', '1 · '], ['3 no wait 1', '1 · ']] as const) {
+    for (const [text, pair] of [['1.5', '1 · '], ['2 or 3', '2 · '], ['1-2', '1 · '], ['3 no wait 1', '1 · '], ['2, sorry, 1', '1 · '], ['1 to 2', '1 · ']] as const) {
       const step = say(framework, start, text);
       expect(step.state.answers, text).toEqual({});
       expect(step.reply.text, text).toContain(`Do you mean ${pair}`);
@@ -43,7 +43,14 @@ describe('typed answers mean the same in every framework', () => {
     expect(offScale.state.answers).toEqual({});
     expect(offScale.reply.text).toContain('7 is not on this scale');
     // One level, however it is put.
-    for (const text of ['2', '2.0', 'level 2.', '2 out of 3', '2 - partly']) expect(Object.values(say(framework, start, text).state.answers), text).toEqual([2]);
+    for (const text of ['2', '2.0', 'level 2.', '2 out of 3', '2 - partly', '2, we meet every 6 months', '2 (12 organisations)', '2 - we have 3 partners']) {
+      expect(Object.values(say(framework, start, text).state.answers), text).toEqual([2]);
+    }
+    // Between the top level and the next number: asked about the top level, not told the next is off the scale.
+    const top = Math.max(...framework.scale.levels.map((level) => level.value));
+    const above = say(framework, start, `${top}.5`);
+    expect(above.state.answers).toEqual({});
+    expect(above.reply.text).toContain(`Do you mean ${top} · `);
   });
 
   it.each(frameworks)('%s: plain words answer directly: no, not yet, just getting started, advanced', (_id, framework) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOTHING_TO_CHOOSE, NO_ASSESSMENT_RUNNING, createBot, feedbackKeyFor } from '../../src/core/bot.js';
+import { NOTHING_TO_CHOOSE, NOTHING_TO_STOP, NO_ASSESSMENT_RUNNING, createBot, feedbackKeyFor } from '../../src/core/bot.js';
 import type { AnswerPort, AssessmentPort, FeedbackStore, KnowledgeAnswer } from '../../src/core/ports.js';
 import { feedbackValue } from '../../src/core/replies.js';
 import { SMALL_TALK_REPLIES } from '../../src/core/small-talk.js';
@@ -162,17 +162,22 @@ describe('the bot core', () => {
       exportCsv: async () => [],
     };
     const chat = createFakeChat(createBot({ answers, assessments }));
-    for (const text of ['stop', 'Cancel', 'back', 'skip', 'resume', 'progress', 'next.', 'question 3']) {
+    for (const text of ['back', 'skip', 'resume', 'progress', 'next.', 'question 3']) {
       await chat.userSays(text);
       expect(chat.last()).toBe(NO_ASSESSMENT_RUNNING);
+    }
+    // "stop" or "cancel" may be meant for any prompt (forget me, a round): the reply names none.
+    for (const text of ['stop', 'Cancel']) {
+      await chat.userSays(text);
+      expect(chat.last()).toBe(NOTHING_TO_STOP);
     }
     await chat.userSays('ask stop');
     expect(chat.last()).toBe('A learning city mobilises its resources.');
     await chat.userSays('how do we stop people dropping out?');
     expect(chat.last()).toBe('A learning city mobilises its resources.');
-    // Without assessments on the bot, the words are searched as before.
+    // Without assessments on the bot, their steps are searched as before.
     const plain = createFakeChat(createBot({ answers }));
-    await plain.userSays('stop');
+    await plain.userSays('skip');
     expect(plain.last()).toBe('A learning city mobilises its resources.');
   });
 
