@@ -188,9 +188,13 @@ export const quoteSentences = (
   const leads: Candidate[] = [];
   for (let lead = first; LEANS_BACK.test(lead.text) && leads.length < MAX_LEADS; ) {
     const before = candidates.find((c) => c.rank === 0 && c.position === lead.position - 1);
-    if (before === undefined || chosen.includes(before) || length + before.text.length > MAX_ANSWER_CHARS) break;
+    if (before === undefined) break;
+    const taken = chosen.indexOf(before);
+    // Chosen already as a neighbour, it moves before the key sentence; otherwise it is added if there is room.
+    if (taken >= 0) chosen.splice(taken, 1);
+    else if (length + before.text.length > MAX_ANSWER_CHARS) break;
+    else length += before.text.length;
     leads.unshift(before);
-    length += before.text.length;
     lead = before;
   }
   // The key sentence leads; the others of its passage follow in their own order, then the other passage.

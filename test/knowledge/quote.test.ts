@@ -83,3 +83,12 @@ describe('an answer cut short', () => {
     expect(`${answer.answer.slice(0, -1)} ${answer.unquoted?.slice(1) ?? ''}`.replace(/\s+/gu, ' ')).toBe(long);
   });
 });
+
+describe('a key sentence that leans on the one before', () => {
+  it('comes after it, also when that one was chosen as its neighbour', () => {
+    const body = '## Festival\n\nThe Riverton festival started in 2010 with twenty workshops for adult learners. However, the Riverton festival lost its funding for adult learners in 2015. The library now runs a smaller event.';
+    const kb = new KnowledgeBase(buildIndex([{ file: 'a.md', title: 'Festival', source: 'a.md', kind: 'page', body }]), buildSynonymTable([]));
+    const answer = kb.answer('what happened to the Riverton festival funding for adult learners?');
+    expect(answer.answer).toMatch(/^The Riverton festival started in 2010 with twenty workshops for adult learners\. However, the Riverton festival lost its funding/u);
+  });
+});
