@@ -140,11 +140,17 @@ export class AssessmentService implements AssessmentPort {
   async results(origin: Origin, city: string): Promise<Reply[]> {
     return this.guard(origin, async () => {
       const workspace = workspaceKey(origin);
-      // "results Leeds." or "results for Leeds" names Leeds, as `assess for Leeds.` does.
-      const name = namedCity(city);
+      // "results Leeds." or "results for Leeds" names Leeds, as `assess for Leeds.` does; "*Leeds*" is
+      // Leeds as `assess` stored it, when nothing was saved under the name as typed.
+      const typed = namedCity(city);
+      const stored = cleanCity(city);
       const now = this.deps.clock.now();
-      const found = await this.deps.results.list(workspace, name === '' ? { limit: 500 } : { city: name });
+      const lookUp = (name: string) => this.deps.results.list(workspace, name === '' ? { limit: 500 } : { city: name });
+      let name = typed;
+      let found = await lookUp(typed);
+      if (found.length === 0 && 'city' in stored && stored.city !== typed) [name, found] = [stored.city, await lookUp(stored.city)];
       if (found.length > 0) return [name === '' ? citiesReply(found, now) : historyReply(name, found, this.byId, now)];
+      name = typed;
       const note = unfinishedNote(name, await this.deps.sessions.listByWorkspace(workspace), this.byId, now);
       const none =
         name !== '' ? noResultsReply(name, await this.deps.results.list(workspace, { limit: 500 }), note !== undefined)

@@ -6,7 +6,7 @@ export interface Choice {
   style?: 'primary' | 'danger';
   /**
    * Words that pick this choice where people type (the console), e.g. `yes`, or `cancel` and `no`;
-   * they count only on the line typed right after the choice is shown. The first is the one shown.
+   * they count only on the line typed right after the choice is shown.
    */
   keywords?: readonly string[];
 }

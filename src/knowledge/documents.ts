@@ -35,7 +35,8 @@ export const guessTitle = (body: string, file: string): string => {
   const heading = /^#{1,3}\s+(.+)$/mu.exec(body)?.[1];
   const firstLine = body.split('\n').find((line) => line.trim() !== '')?.trim();
   // A first line that reads as prose (two sentences, or a long one ending in a full stop) is the text, not its title.
-  const prose = firstLine !== undefined && (/[.!?]\s+\S/u.test(firstLine) || (/\.$/u.test(firstLine) && firstLine.split(/\s+/u).length > 8));
+  // A sentence ends after a word of three letters or more: "St. Albans" or "Dr. Longworth" go on; a question mark may close a title's first part.
+  const prose = firstLine !== undefined && (/\p{L}{3,}[.!]\s+\S/u.test(firstLine) || (/\.$/u.test(firstLine) && firstLine.split(/\s+/u).length > 8));
   const candidate = heading ?? (firstLine && firstLine.length <= 120 && !prose ? firstLine : undefined);
   return candidate ?? basename(file, extname(file)).replace(/[-_]+/g, ' ');
 };

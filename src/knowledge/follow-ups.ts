@@ -9,7 +9,7 @@ const LEADING_CUE = /^\s*(?:and|also|but|so|what about|how about|then)\b/iu;
 const FOLLOW_UP_CUE = new RegExp(`${LEADING_CUE.source}|\\b(?:it|its|they|them|their|that|this|those|these|there|he|she|his|her)\\b`, 'iu');
 
 /** A message with no content words of its own leans on the one before only when it asks ("why?", "and when?"). */
-const ASKS = /\?|\b(?:who|what|when|where|why|how|which)\b/iu;
+const ASKS = /\?|\b(?:who|what|when|where|why|how|which|explain|elaborate|expand|clarify|details?)\b/iu;
 
 /** True for a question that leans on the one before ("and who funds it?", "when did it start?"); not "hello". */
 const isFollowUp = (question: string, own: readonly Concept[]): boolean =>

@@ -365,6 +365,8 @@ describe('assessment service', () => {
     // The sentence's full stop, or "for", is not part of the name.
     expect((await h.service.results(origin('U3'), 'Leeds.'))[0]?.text).toContain('*Assessment results for Leeds*');
     expect((await h.service.results(origin('U3'), 'for Leeds'))[0]?.text).toContain('*Assessment results for Leeds*');
+    // Emphasis typed around the name, which `assess` leaves out of the name it stores.
+    expect((await h.service.results(origin('U3'), '*Leeds*'))[0]?.text).toContain('*Assessment results for Leeds*');
     const cities = (await h.service.results(origin('U3'), ''))[0]?.text ?? '';
     expect(cities).toContain('• *York*: 1 result, latest 10 March (100%)');
     expect(cities).toContain('• *Leeds*: 2 results, latest 10 February (67%)');

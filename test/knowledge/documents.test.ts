@@ -86,6 +86,10 @@ describe('loading documents', () => {
     expect('title' in sentence && sentence.title).toBe('cork');
     const question = parseDocument('why.txt', 'Why cities?\n\nBecause most people live in them.');
     expect('title' in question && question.title).toBe('Why cities?');
+    for (const title of ['St. Albans learning strategy', 'Dr. Longworth on learning regions', 'Why cities? An introduction']) {
+      const titled = parseDocument('f.txt', `${title}\n\nText.`);
+      expect('title' in titled && titled.title).toBe(title);
+    }
   });
 
   it('gives Markdown without front matter a title from its first heading', () => {

@@ -259,6 +259,9 @@ describe('three confidences, in words every platform shows alike', () => {
     await chat.userSays('what is a learning city?');
     await chat.userSays('why?');
     expect(chat.sent.at(-1)?.citations?.length ?? 0).toBeGreaterThan(0);
+    await chat.userSays('what is a learning city?');
+    await chat.userSays('explain');
+    expect(chat.sent.at(-1)?.citations?.length ?? 0).toBeGreaterThan(0);
   });
 
   it('a follow-up that opens as one asks the same about another subject ("and Bristol?")', async () => {

@@ -93,7 +93,7 @@ describe('the vocabulary bridge', () => {
     );
     const chinese = places.concepts('Which Chinese city joined the project?').find((c) => c.surface === 'chinese');
     expect(chinese?.alternatives).toContainEqual(['china']);
-    // A name stays a name: it is bridged to its own forms only.
+    // "Chinese" is a name, and China is one of its own forms: a name is bridged to nothing else.
     expect(chinese?.entity).toBe(true);
     expect(places.search('Which Chinese city joined?').hits[0]?.passage.source).toBe('c.md');
   });
