@@ -8,7 +8,7 @@ import { CrossedSave, crossedReplies, type Turn } from './crossed-save.js';
 import { completeAssessment } from './completion.js';
 import { resumeEngine, startEngine, stepEngine, type EngineInput } from './engine.js';
 import type { Framework } from './framework-schema.js';
-import { citiesReply, historyReply, noResultsReply, unfinishedNote, withNote } from './history.js';
+import { resultsReplies } from './results-lookup.js';
 import { csvReply } from './export.js';
 import {
   cityPromptReply, frameworkListReply, frameworkPickerReply, info, introReply, READ_FAILURE, restartOfferReply, STEP_FAILURE, type Failure,
@@ -16,7 +16,7 @@ import {
 import type { SessionState } from './session-state.js';
 import { SessionRecords, sessionKeyOf } from './session-records.js';
 import { waitForFramework, waitingReply } from './missing-framework.js';
-import { cleanCity, namedCity, parseStartArgs, pickFramework, resolveFramework } from './start-args.js';
+import { cleanCity, parseStartArgs, pickFramework, resolveFramework } from './start-args.js';
 import { isAssessmentStep, parseTypedInput } from './typed-input.js';
 import { codeSpan, escapeText } from '../core/markdown.js';
 import { answerQuestion } from '../core/ask.js';
@@ -138,26 +138,8 @@ export class AssessmentService implements AssessmentPort {
   }
 
   async results(origin: Origin, city: string): Promise<Reply[]> {
-    return this.guard(origin, async () => {
-      const workspace = workspaceKey(origin);
-      // "results Leeds." or "results for Leeds" names Leeds, as `assess for Leeds.` does; "*Leeds*" is
-      // Leeds as `assess` stored it, when nothing was saved under the name as typed.
-      const typed = namedCity(city);
-      const stored = cleanCity(city);
-      const now = this.deps.clock.now();
-      const lookUp = (name: string) => this.deps.results.list(workspace, name === '' ? { limit: 500 } : { city: name });
-      let name = typed;
-      let found = await lookUp(typed);
-      if (found.length === 0 && 'city' in stored && stored.city !== typed) [name, found] = [stored.city, await lookUp(stored.city)];
-      if (found.length > 0) return [name === '' ? citiesReply(found, now) : historyReply(name, found, this.byId, now)];
-      name = typed;
-      const note = unfinishedNote(name, await this.deps.sessions.listByWorkspace(workspace), this.byId, now);
-      const none =
-        name !== '' ? noResultsReply(name, await this.deps.results.list(workspace, { limit: 500 }), note !== undefined)
-        : note !== undefined ? info('No finished assessments in this workspace yet.')
-        : citiesReply(found, now);
-      return [withNote(none, note)];
-    }, READ_FAILURE);
+    const { results, sessions } = this.deps;
+    return this.guard(origin, () => resultsReplies({ results, sessions }, workspaceKey(origin), city, this.byId, this.deps.clock.now()), READ_FAILURE);
   }
 
   async exportCsv(origin: Origin): Promise<Reply[]> {

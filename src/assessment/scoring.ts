@@ -72,7 +72,7 @@ export const STRENGTH_MIN_PERCENT = 67;
 /**
  * Strengths are the areas with the top score, when that score is at least 67% as displayed; a tie
  * names all of them. Weaknesses are the lowest-scoring other areas below 100% (one per three areas,
- * one to three, and any tied with the last of them while there are at most three). Scores are compared
+ * one to three, and those tied with the last of them while there are at most three). Scores are compared
  * as displayed (whole percent), so two areas that read the same are treated the same. Areas with no
  * answer are on neither side. Ties keep the framework's order.
  */

@@ -106,7 +106,7 @@ const ASSESSMENT_STEP =
   /^(?:skip(?: it| this| question)?|pass|next|back|go back|previous(?: question)?|undo|resume|restart|start over|progress|status|where (?:was|am) i|(?:question|q) ?\d{1,3})$/u;
 export const NO_ASSESSMENT_RUNNING =
   'No self-assessment is running here just now. Type `assess` to start one, or `results` to see the saved ones.';
-/** "stop" or "cancel" with nothing running: it may be meant for any prompt, so the reply names none. */
+/** "stop" or "cancel" with nothing running: it may be meant for one prompt or another, so the reply names none. */
 const STOP_WORD = /^(?:stop|pause|cancel|abort|discard|quit|exit)$/u;
 export const NOTHING_TO_STOP = 'There is nothing running here to stop or cancel. Type `help` to see what I can do.';
 
