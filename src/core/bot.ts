@@ -110,6 +110,12 @@ export const NO_ASSESSMENT_RUNNING =
 const STOP_WORD = /^(?:stop|pause|cancel|abort|discard|quit|exit)$/u;
 export const NOTHING_TO_STOP = 'There is nothing running here to stop or cancel. Type `help` to see what I can do.';
 
+/** A round's join button: `group:<round id>:join`. */
+const JOIN_BUTTON = /^group:[^:]+:join$/u;
+
+/** A typed line as a step word: lower case, without its closing punctuation. */
+const stepWord = (raw: string): string => cleanInput(raw).toLowerCase().replace(/[.!?]+$/u, '').trim();
+
 export const createBot = (deps: BotDeps): ChatBot => {
   const logger = deps.logger ?? silentLogger;
   const clock = deps.clock ?? systemClock;
@@ -170,8 +176,22 @@ export const createBot = (deps: BotDeps): ChatBot => {
 
   const noDocuments = (): Reply[] => [textReply('Adding documents from chat is not set up on this bot.', 'error')];
 
+  /**
+   * Taking part in a round pauses the user's own assessment in this conversation, so the answers
+   * typed next go to the round, not into the assessment. The paused prompt says how to go back to it.
+   */
+  const pauseOwnAssessment = async (origin: Origin): Promise<Reply[]> => {
+    if (!deps.assessments || !(await deps.assessments.hasActive(origin))) return [];
+    return (await deps.assessments.input(origin, { text: 'stop' })) ?? [];
+  };
+
   const route = async (intent: Intent, origin: Origin, raw: string, files: readonly IncomingFile[]): Promise<Reply[]> => {
     const assessments = deps.assessments;
+    // A step ("skip", "back") typed during a round's run is the round's, even with the user's own assessment paused.
+    if (deps.rounds && intent.type === 'ask' && !intent.explicit && ASSESSMENT_STEP.test(stepWord(raw))) {
+      const replies = await deps.rounds.input(origin, cleanInput(raw));
+      if (replies) return replies;
+    }
     // While an assessment runs, everything but an explicit command is an answer to it.
     if (assessments && intent.type === 'ask' && !intent.explicit && (await assessments.hasActive(origin))) {
       // A line may be a question about the content, answered like every other question (`ask` prepares the workspace's documents).
@@ -192,7 +212,7 @@ export const createBot = (deps: BotDeps): ChatBot => {
         // A bare number is someone picking a choice that is no longer waiting, not a question.
         if (!intent.explicit && LONE_NUMBER.test(intent.question)) return [textReply(NOTHING_TO_CHOOSE)];
         // "skip" or "stop" with nothing running is not a question about the documents.
-        const word = intent.explicit ? '' : cleanInput(raw).toLowerCase().replace(/[.!?]+$/u, '').trim();
+        const word = intent.explicit ? '' : stepWord(raw);
         if (STOP_WORD.test(word)) return [textReply(NOTHING_TO_STOP)];
         if (assessments && ASSESSMENT_STEP.test(word)) return [textReply(NO_ASSESSMENT_RUNNING)];
         // "hello", "thanks", "ok" and "what can you do" are conversation: no passage answers them.
@@ -230,7 +250,7 @@ export const createBot = (deps: BotDeps): ChatBot => {
       case 'group-round':
         return deps.rounds ? deps.rounds.start(origin, intent.args) : [textReply('City-wide rounds are not set up on this bot.', 'error')];
       case 'join-round':
-        return deps.rounds ? deps.rounds.join(origin, intent.args) : [textReply('City-wide rounds are not set up on this bot.', 'error')];
+        return deps.rounds ? [...(await pauseOwnAssessment(origin)), ...(await deps.rounds.join(origin, intent.args))] : [textReply('City-wide rounds are not set up on this bot.', 'error')];
       case 'close-round':
         return deps.rounds ? deps.rounds.close(origin, intent.args) : [textReply('City-wide rounds are not set up on this bot.', 'error')];
       case 'reminders':
@@ -262,8 +282,9 @@ export const createBot = (deps: BotDeps): ChatBot => {
     if (privacy !== undefined) return privacy;
     const documentReplies = await deps.documents?.choose(origin, value);
     if (documentReplies) return documentReplies;
+    const joining = JOIN_BUTTON.test(value) ? await pauseOwnAssessment(origin) : [];
     const round = await deps.rounds?.choose(origin, value);
-    if (round !== undefined) return round;
+    if (round !== undefined) return [...joining, ...round];
     const replies = await deps.assessments?.input(origin, { choice: value });
     return replies ?? [textReply('That button is no longer active. Type `help` to see what I can do.')];
   };
