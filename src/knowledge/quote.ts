@@ -51,7 +51,7 @@ export const questionType = (question: string): QuestionType => {
 const ANSWER_CUES: Record<QuestionType, RegExp | undefined> = {
   definition: /\bdefin\w*|\b(?:is|are)\s+(?:an?|the)\b|\bmeans\b|\brefers\s+to\b|\bconsists\s+of\b|\bdescribed\s+as\b/iu,
   who: /(?<!^)\b\p{Lu}[\p{L}]+|\b(?:by|partners?|stakeholders?|members?)\b/u,
-  when: /\b(?:1[5-9]|20)\d\d\b|\b(?:january|february|march|april|june|july|august|september|october|november|december|spring|summer|autumn|winter|century|decade|annual(?:ly)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?|daily|weekly|monthly|yearly|(?:every|each|once\s+an?|twice\s+an?)\s+(?:year|month|week|day|term|season))\b/iu,
+  when: /\b(?:1[5-9]|20)\d\d\b|\b(?:january|february|march|april|june|july|august|september|october|november|december|spring|summer|autumn|winter|century|decade|annual(?:ly)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?|daily|weekly|monthly|yearly|(?:every|each|once\s+an?|twice\s+an?)\s+(?:(?:other|few|two|three|six)\s+)?(?:years?|months?|weeks?|days?|terms?|seasons?|quarters?|fortnight)|quarterly|fortnightly|biannual(?:ly)?|termly)\b/iu,
   count: /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|million|billion|half|dozens?)\b/iu,
   why: /\bbecause\b|\bso\s+that\b|\bin\s+order\s+to\b|\bkey\s+to\b|\breasons?\b|\bneeds?\b|\bessential\b|\bcrucial\b|\burgent\b|\bdestined\b|\btherefore\b|\bbenefits?\b|\bimportan\w+\b/iu,
   other: undefined,

@@ -92,3 +92,14 @@ describe('a key sentence that leans on the one before', () => {
     expect(answer.answer).toMatch(/^The Riverton festival started in 2010 with twenty workshops for adult learners\. However, the Riverton festival lost its funding/u);
   });
 });
+
+describe('a how-often question', () => {
+  it('is answered by a sentence giving a frequency in words ("every quarter"), not refused for lacking a date', () => {
+    const body = '## Partners\n\nThe Dundee learning partnership brings together the council, colleges and libraries. The partnership meets every quarter to review progress.';
+    const kb = new KnowledgeBase(buildIndex([{ file: 'd.md', title: 'Dundee Learning Strategy 2025', source: 'd.md', kind: 'page', body }]), buildSynonymTable([]));
+    const answer = kb.answer('how often does the Dundee learning partnership meet?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.answer).toContain('meets every quarter');
+    for (const text of ['It meets quarterly.', 'Reviews are held every six months.', 'The board meets fortnightly.']) expect(answerCue('when')?.test(text), text).toBe(true);
+  });
+});
