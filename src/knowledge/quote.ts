@@ -121,6 +121,11 @@ const MAX_LEADS = 2;
 
 /** A sentence wholly in brackets ("(ELLI definition, quoted from Longworth, 1999).") says where the one before comes from. */
 const ASIDE = /^\(.*\)\W*$/u;
+/** A line crediting a slide's source ("Source: Lifelong Learning Strategy for the City of Vancouver, 2006. http://…"). */
+const CREDIT = /^(?:sources?|adapted\s+from|references?)\b\s*:?/iu;
+
+/** True for a sentence that says where something comes from rather than what it says. */
+export const isAttribution = (text: string): boolean => ASIDE.test(text) || CREDIT.test(text);
 
 const MAX_SENTENCES = 3;
 export const MAX_ANSWER_CHARS = 700;
@@ -155,7 +160,7 @@ export const quoteSentences = (
   hits.forEach((hit, rank) => {
     for (const unit of search.sentencesOf(hit.passage)) {
       const coverage = search.coverage(concepts, unit.terms);
-      const score = coverage + (hasAnswerCue(unit, type) ? 0.2 : 0) - (unit.text.length < 25 ? 0.2 : 0) - (ASIDE.test(unit.text) ? 0.3 : 0);
+      const score = coverage + (hasAnswerCue(unit, type) ? 0.2 : 0) - (unit.text.length < 25 ? 0.2 : 0) - (isAttribution(unit.text) ? 0.3 : 0);
       candidates.push({ text: unit.text, position: unit.position, terms: unit.terms, rank, score });
     }
   });
@@ -186,7 +191,8 @@ export const quoteSentences = (
   }
   // A key sentence that leans on the one before ("However, it is also clear…") comes after it.
   const leads: Candidate[] = [];
-  for (let lead = first; LEANS_BACK.test(lead.text) && leads.length < MAX_LEADS; ) {
+  // A credit line ("Source: …") chosen first says where the sentences before it come from: they lead too.
+  for (let lead = first; (LEANS_BACK.test(lead.text) || isAttribution(lead.text)) && leads.length < MAX_LEADS; ) {
     const before = candidates.find((c) => c.rank === 0 && c.position === lead.position - 1);
     if (before === undefined) break;
     const taken = chosen.indexOf(before);

@@ -58,6 +58,14 @@ describe('what askers say about themselves before asking', () => {
   });
 });
 
+describe('a credit line ("Source: …") is quoted after what it credits, not alone', () => {
+  it('"whats the lifelong learning strategy of vancouver" quotes the passage the Vancouver strategy is credited with', () => {
+    const answer = firstParagraph(kb.answer('whats the lifelong learning strategy of vancouver').answer);
+    expect(answer).toMatch(/^In a learning city, a variety of learning opportunities must be made available/u);
+    expect(answer).toMatch(/Source: Lifelong Learning Strategy for the City of Vancouver, 2006/u);
+  });
+});
+
 describe('a sentence in brackets is where the one before comes from, not an answer', () => {
   it('"what does ELLI stand for?" is asked as "what is ELLI?": "stand" is not a topic', () => {
     const answer = kb.answer('what does ELLI stand for?');
