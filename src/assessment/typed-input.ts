@@ -143,7 +143,10 @@ const severalNumbers = (text: string): { values: number[]; between: boolean } | 
 
 /** "2 or 3", "1-2", "1 to 2", "2 and 3", "3 no wait 1", "2, sorry, 1", "2 or rather 3". */
 const NUMBER_PAIR =
-  /^(?:level\s+)?(\d{1,3})\s*(?:or|-|–|to|and|or rather|(?:,\s*)?(?:no|sorry|wait|no wait|actually|i mean|make that|or maybe)[\s,!.]*)\s*(?:level\s+)?(\d{1,3})(?![\d.,]*\d)/u;
+  /^(?:level\s+)?(\d{1,3})(?:\s*(?:or|-|–|to|and|or rather|(?:,\s*)?(?:no|sorry|wait|no wait|actually|i mean|make that|or maybe)[\s,!.]*)\s*|\s*[,;]?\s+)(?:level\s+)?(\d{1,3})(?![\d.,]*\d)/u;
+
+/** Words that hedge an answer ("I think 2", "probably 3"): what follows them is the answer. */
+const HEDGE = /^(?:i think|i guess|i suppose|i'd say|id say|i would say|probably|maybe|perhaps|roughly|about|around)\s+(?=\S)/u;
 
 const GOTO = /^(?:go ?to|go back to|back to|return to|jump to|question|q)(?: question)? ?(\d{1,3})$/;
 
@@ -170,6 +173,16 @@ export const parseTypedInput = (text: string, levels: readonly ScaleLevel[]): Ty
   // "more" and "ok, tell me more" ask for more on the last question answered, unless a level is called so.
   if (isMoreRequest(unopened) && !phrasesFor(levels).some((entry) => entry.phrase === words)) return { type: 'question', text: text.trim() };
   if (UNSURE.some((phrase) => containsPhrase(words, phrase))) return { type: 'skip', unsure: true };
+  const hedged = HEDGE.exec(words);
+  if (hedged !== null) {
+    // "I think 2" reads as "2", as "I'd say getting organised" reads as the level it names; "probably
+    // not" is a vague word after a hedge, offered back to confirm.
+    const said = words.slice(hedged[0].length);
+    const rest = parseTypedInput(said, levels);
+    const named = /^(?:level )?\d/u.test(said) || phrasesFor(levels).some((entry) => entry.phrase === said && !entry.confirm);
+    if (rest.type === 'answer') return named ? rest : { ...rest, confirm: true };
+    if (rest.type === 'ambiguous' || rest.type === 'not-on-scale') return rest;
+  }
   const values = new Set(levels.map((level) => level.value));
   const numeric = /^(?:level )?(-?\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b/.exec(words);
   if (numeric?.[1] !== undefined) {

@@ -33,7 +33,7 @@ describe('typed answers mean the same in every framework', () => {
 
   it.each(frameworks)('%s: a line naming two levels, or one between two, is asked about, never recorded', (_id, framework) => {
     const start = startEngine(framework, 'Leeds');
-    for (const [text, pair] of [['1.5', '1 · '], ['2 or 3', '2 · '], ['1-2', '1 · '], ['3 no wait 1', '1 · '], ['2, sorry, 1', '1 · '], ['1 to 2', '1 · ']] as const) {
+    for (const [text, pair] of [['1.5', '1 · '], ['2 or 3', '2 · '], ['1-2', '1 · '], ['3 no wait 1', '1 · '], ['2, sorry, 1', '1 · '], ['1 to 2', '1 · '], ['2 3', '2 · '], ['1 2 3', '1 · ']] as const) {
       const step = say(framework, start, text);
       expect(step.state.answers, text).toEqual({});
       expect(step.reply.text, text).toContain(`Do you mean ${pair}`);
@@ -51,6 +51,14 @@ describe('typed answers mean the same in every framework', () => {
     const above = say(framework, start, `${top}.5`);
     expect(above.state.answers).toEqual({});
     expect(above.reply.text).toContain(`Do you mean ${top} · `);
+  });
+
+  it.each(frameworks)('%s: a hedged number ("I think 2", "probably 2") reads as the number, as a hedged level name does', (_id, framework) => {
+    for (const text of ['I think 2', 'probably 2', 'maybe 2']) expect(Object.values(say(framework, startEngine(framework, 'Leeds'), text).state.answers), text).toEqual([2]);
+    // A vague word after a hedge is offered back, not recorded.
+    const vague = say(framework, startEngine(framework, 'Leeds'), 'probably not');
+    expect(vague.state.answers).toEqual({});
+    expect(vague.reply.text).toContain('You said “probably not”. Do you mean *0 · ');
   });
 
   it.each(frameworks)('%s: plain words answer directly: no, not yet, just getting started, advanced', (_id, framework) => {
