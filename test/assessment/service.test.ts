@@ -306,6 +306,19 @@ describe('assessment service', () => {
     expect(await ana.say('what is a learning festival?')).toBeUndefined();
   });
 
+  it('does not offer to start the current framework again when the one named matches several or none', async () => {
+    const h = harness();
+    const ana = chat(h.service, origin('U1'));
+    await ana.assess('niace for Leeds');
+    await ana.say('2');
+    await ana.assess('unesco for Cork');
+    expect(ana.text).toContain('“unesco” matches more than one framework. Name it in full');
+    expect(ana.text).toContain('stays where it is');
+    expect(ana.text).not.toContain('start over');
+    await ana.say('3');
+    expect(ana.text).toContain('Question 3 of 9');
+  });
+
   it('saves no result when every question was skipped, and says so', async () => {
     const h = harness();
     const ana = chat(h.service, origin('U1'));
