@@ -37,7 +37,10 @@ export const invitationReply = (round: GroupRound, framework: Framework | undefi
   if (round.status === 'closed') {
     return {
       kind: 'info',
-      text: `*City-wide assessment: ${escapeText(round.city)}* (${name})\nThis round closed with ${respondents} respondent${respondents === 1 ? '' : 's'}; the collated summary is posted below.`,
+      text:
+        respondents === 0
+          ? `*City-wide assessment: ${escapeText(round.city)}* (${name})\nThis round closed with no respondents, so there is no summary.`
+          : `*City-wide assessment: ${escapeText(round.city)}* (${name})\nThis round closed with ${respondents} respondent${respondents === 1 ? '' : 's'}; the collated summary is posted below.`,
     };
   }
   return {

@@ -82,5 +82,9 @@ describe('group results in the history, the export and the digest', () => {
     expect(delivered).toHaveLength(1);
     expect(delivered[0]?.replies[0]?.text).toBe('The city-wide round for *Leeds* (NIACE Learning City Toolkit – quick check) closed with no respondents, so there is no result to show.');
     expect(await stores.results.list('slack:T1')).toEqual([]);
+    // The invitation, updated, promises no summary below it.
+    const updated = channel.log.filter((entry) => entry.type === 'update').at(-1)?.replies[0]?.text ?? '';
+    expect(updated).toContain('This round closed with no respondents, so there is no summary.');
+    expect(updated).not.toContain('posted below');
   });
 });
