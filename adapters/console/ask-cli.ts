@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { answerReply } from '../../src/core/bot.js';
+import { answerQuestion, otherLanguageNote } from '../../src/core/ask.js';
 import { errorMessage } from '../../src/core/errors.js';
 import { cleanInput } from '../../src/core/intents.js';
 import type { KnowledgeAnswer } from '../../src/core/ports.js';
@@ -13,11 +13,23 @@ const usage = `Usage:
   npm run --silent ask -- "your question"      answer one question
   npm run --silent ask -- --json < questions    one question per line in, one JSON object per line out`;
 
+/** The knowledge base's answer; a question in another language that it does not answer says so, as in chat. */
 const answerSafely = (kb: KnowledgeBase, question: string): KnowledgeAnswer => {
   try {
-    return kb.answer(cleanInput(question));
+    const answer = kb.answer(cleanInput(question));
+    const note = otherLanguageNote(question, answer);
+    return note === undefined ? answer : { ...answer, answer: note, suggestions: [] };
   } catch (error) {
     return { question, noAnswer: true, confidence: 'none', answer: `Could not answer: ${errorMessage(error)}`, sources: [], suggestions: [] };
+  }
+};
+
+/** One question answered as the bot answers it in chat (other scripts and languages included), as console text. */
+const answerText = (kb: KnowledgeBase, question: string): string => {
+  try {
+    return answerQuestion(kb, cleanInput(question)).map((reply) => renderConsoleReply(reply, () => undefined).text).join('\n\n');
+  } catch (error) {
+    return `Could not answer: ${errorMessage(error)}`;
   }
 };
 
@@ -64,8 +76,7 @@ const main = async (): Promise<number> => {
     process.stdout.write(`${toJson(question, answerSafely(kb, question))}\n`);
     return 0;
   }
-  const rendered = renderConsoleReply(answerReply(answerSafely(kb, question)), () => undefined);
-  process.stdout.write(`${rendered.text}\n`);
+  process.stdout.write(`${answerText(kb, question)}\n`);
   return 0;
 };
 

@@ -50,9 +50,16 @@ const MATCHABLE = /[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}'’-]*/gu;
  */
 const answerLatin = (answers: AnswerPort, question: string, context: AnswerContext): Reply => {
   const answer = answers.answer(question, context);
+  const note = otherLanguageNote(question, answer);
+  return note === undefined ? answerReply(answer) : textReply(note);
+};
+
+/** What a refusal says instead when the question is in another language written in Latin letters; undefined otherwise. */
+export const otherLanguageNote = (question: string, answer: KnowledgeAnswer): string | undefined => {
   const language = answer.noAnswer ? foreignLanguageOf(question) : undefined;
-  if (language === undefined) return answerReply(answer);
-  return textReply(`That looks like ${language}. The documents are in English, and I can only answer questions asked in English: please ask again in English, for example “what is a learning city?”.`);
+  return language === undefined
+    ? undefined
+    : `That looks like ${language}. The documents are in English, and I can only answer questions asked in English: please ask again in English, for example “what is a learning city?”.`;
 };
 
 /**

@@ -47,6 +47,17 @@ describe('npm run ask', () => {
     expect(result.stdout).toMatch(/Sources:\n {2}1\. Learning Cities \(003_1d2a6d022f902458\.txt\)/);
   });
 
+  it('answers a question in another language or script as the bot does in chat, in text and in JSON', () => {
+    const spanish = runAsk(['¿Qué es una ciudad del aprendizaje?']);
+    expect(spanish.stdout).toMatch(/^That looks like Spanish\. The documents are in English/u);
+    const chinese = runAsk(['学习型城市是什么？']);
+    expect(chinese.stdout).toMatch(/The documents are in English/u);
+    expect(chinese.stdout).not.toMatch(/Please ask a question in words/u);
+    const json = lineSchema.parse(JSON.parse(runAsk(['--json', '¿Qué es una ciudad del aprendizaje?']).stdout));
+    expect(json).toMatchObject({ noAnswer: true, confidence: 'none', sources: [] });
+    expect(json.answer).toMatch(/^That looks like Spanish/u);
+  });
+
   it('explains its usage when given nothing to do', () => {
     const result = runAsk([]);
     expect(result.status).toBe(2);
