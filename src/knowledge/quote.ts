@@ -185,6 +185,9 @@ export const quoteSentences = (
     const good = next ? candidate.score >= first.score * 0.5 : candidate.score >= first.score * 0.8 && adds(candidate);
     if (!good) continue;
     if (candidate.rank > 0 && chosen.some((c) => c.rank > 0)) continue;
+    // Another passage's sentence must add what the first passage lacks altogether, not only what the
+    // sentences chosen from it leave out ("Cities generate jobs" is no challenge of building one).
+    if (candidate.rank > 0 && first.rank === 0 && covered(candidate).every((concept) => search.covers(concept, hits[0]?.terms ?? new Set()))) continue;
     chosen.push(candidate);
     already = undefined;
     length += candidate.text.length;

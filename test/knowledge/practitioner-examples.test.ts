@@ -181,6 +181,12 @@ describe('paraphrases the documents answer are answered', () => {
     expect(answer.unquoted).toMatch(/^In the UK about 20 communities/u);
   });
 
+  it('adds no sentence of another passage that only repeats what the first covers ("Cities generate jobs" is no challenge)', () => {
+    const answer = kb.answer('what are the challenges of building a learning city');
+    expect(answer.answer).toMatch(/^Lack of clear and genuine political will/u);
+    expect(answer.answer).not.toMatch(/Cities generate jobs and income/u);
+  });
+
   it('an answer does not open mid-thought: a key sentence opening "However, …" comes after the ones it leans on', () => {
     const answer = firstParagraph(kb.answer('tell me about Bristol learning city').answer);
     expect(answer).not.toMatch(/^However/u);
