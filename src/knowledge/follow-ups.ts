@@ -13,7 +13,11 @@ const ASKS = /\?|\b(?:who|what|when|where|why|how|which|explain|elaborate|expand
 
 /** True for a question that leans on the one before ("and who funds it?", "when did it start?"); not "hello". */
 const isFollowUp = (question: string, own: readonly Concept[]): boolean =>
-  own.length <= FOLLOW_UP_WORDS && (FOLLOW_UP_CUE.test(question) || (own.length === 0 && ASKS.test(question)));
+  own.length <= FOLLOW_UP_WORDS &&
+  (FOLLOW_UP_CUE.test(question) || (own.length === 0 && ASKS.test(question)) || (own.length <= 2 && !own.some((concept) => concept.entity) && BARE_ASK.test(question)));
+
+/** "how many cities?", "when?", "who runs it": a count, time or person asked with no subject of its own is asked of the last one. */
+const BARE_ASK = /^\s*(?:and\s+)?(?:how\s+(?:many|much|often|long)|when|who|where)\b/iu;
 
 const key = (concept: Concept): string => concept.phrase.join(' ');
 

@@ -278,6 +278,20 @@ describe('three confidences, in words every platform shows alike', () => {
     expect(chat.sent.at(-1)?.citations?.length ?? 0).toBeGreaterThan(0);
   });
 
+  it('a count or time asked with no subject of its own ("how many cities?") is asked of the question before', async () => {
+    const chat = createFakeChat(createBot({ answers: kb }), consoleOrigin({ channelId: 'bare-count' }));
+    await chat.userSays('what is the GNLC');
+    await chat.userSays('how many cities?');
+    expect(chat.last()).toMatch(/around 200 cities in 40 countries/u);
+    // Not the UK network's "80 member cities" after a question about the IAEC.
+    await chat.userSays('what is the IAEC');
+    await chat.userSays('how many members');
+    expect(chat.last()).not.toMatch(/LCN has 80 member cities/u);
+    // A question with a subject of its own is its own question.
+    await chat.userSays('what is a learning city?');
+    expect(chat.last()).not.toMatch(/IAEC|International Association/u);
+  });
+
   it('a follow-up that opens as one asks the same about another subject ("and Bristol?")', async () => {
     const chat = createFakeChat(createBot({ answers: kb }), consoleOrigin({ channelId: 'other-subject' }));
     await chat.userSays('What does Swansea Learning City want for its residents?');
