@@ -8,7 +8,7 @@ import { CrossedSave, crossedReplies, type Turn } from './crossed-save.js';
 import { completeAssessment } from './completion.js';
 import { resumeEngine, startEngine, stepEngine, type EngineInput } from './engine.js';
 import type { Framework } from './framework-schema.js';
-import { resultsReplies } from './results-lookup.js';
+import { knownCityName, resultsReplies } from './results-lookup.js';
 import { csvReply } from './export.js';
 import {
   cityPromptReply, frameworkListReply, frameworkPickerReply, info, introReply, READ_FAILURE, restartOfferReply, STEP_FAILURE, type Failure,
@@ -252,8 +252,8 @@ export class AssessmentService implements AssessmentPort {
       await this.records.save(key, { phase: 'choose-city', frameworkId: framework.id, ...(suggestedCity === undefined ? {} : { suggestedCity }) }, undefined, turn);
       return [cityPromptReply(framework, suggestedCity, note)];
     }
-    // Reuse the spelling of earlier results so "leeds" and "Leeds" read as one city in histories.
-    const known = (await this.deps.results.list(key.workspace, { city, limit: 1 }))[0]?.city ?? city;
+    // Reuse the spelling of earlier results so "leeds", "Leeds" and "Dun Laoghaire" for "Dún Laoghaire" read as one city in histories.
+    const known = await knownCityName(this.deps.results, key.workspace, city);
     const step = startEngine(framework, known);
     await this.records.save(key, { phase: 'run', engine: step.state }, undefined, turn);
     this.deps.logger.info({ frameworkId: framework.id, workspace: key.workspace }, 'assessment started');

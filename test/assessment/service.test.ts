@@ -319,6 +319,18 @@ describe('assessment service', () => {
     expect(ana.text).toContain('Question 3 of 9');
   });
 
+  it('takes a city typed without its accents for the city saved with them, in new assessments and results', async () => {
+    const h = harness();
+    const ana = chat(h.service, origin('U1'));
+    await ana.assess('niace for Dún Laoghaire');
+    for (let i = 0; i < 9; i++) await ana.say('2');
+    await ana.assess('niace for dun laoghaire');
+    expect(ana.text).toContain('for *Dún Laoghaire*');
+    for (let i = 0; i < 9; i++) await ana.say('3');
+    expect(h.results.saved.map((result) => result.city)).toEqual(['Dún Laoghaire', 'Dún Laoghaire']);
+    expect((await h.service.results(origin('U2'), 'DUN LAOGHAIRE'))[0]?.text).toContain('*Assessment results for Dún Laoghaire* (2, newest first)');
+  });
+
   it('saves no result when every question was skipped, and says so', async () => {
     const h = harness();
     const ana = chat(h.service, origin('U1'));
