@@ -135,6 +135,12 @@ export class AssessmentService implements AssessmentPort {
     }
   }
 
+  async isRunning(origin: Origin): Promise<boolean> {
+    if (!(await this.hasActive(origin))) return false;
+    const loaded = await this.records.load(sessionKeyOf(origin));
+    return loaded !== undefined && !('error' in loaded) && !(loaded.state.phase === 'run' && loaded.state.engine.status === 'paused');
+  }
+
   frameworks(_origin: Origin): Reply[] {
     return [frameworkListReply(this.deps.frameworks)];
   }

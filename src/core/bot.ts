@@ -110,8 +110,10 @@ export const NO_ASSESSMENT_RUNNING =
 const STOP_WORD = /^(?:stop|pause|cancel|abort|discard|quit|exit)$/u;
 export const NOTHING_TO_STOP = 'There is nothing running here to stop or cancel. Type `help` to see what I can do.';
 
-/** A round's join button: `group:<round id>:join`. */
-const JOIN_BUTTON = /^group:[^:]+:join$/u;
+/** A round's buttons that start or reopen one's run: `group:<round id>:join` and `:change`. */
+const ROUND_RUN_BUTTON = /^group:[^:]+:(?:join|change)$/u;
+export const FINISH_OWN_FIRST =
+  'Your own assessment is under way in this conversation. Type `stop` to pause it (or finish it), then take part in the round: the answers you type go to one at a time.';
 
 /** A typed line as a step word: lower case, without its closing punctuation. */
 const stepWord = (raw: string): string => cleanInput(raw).toLowerCase().replace(/[.!?]+$/u, '').trim();
@@ -176,31 +178,34 @@ export const createBot = (deps: BotDeps): ChatBot => {
 
   const noDocuments = (): Reply[] => [textReply('Adding documents from chat is not set up on this bot.', 'error')];
 
-  /**
-   * Taking part in a round pauses the user's own assessment in this conversation, so the answers
-   * typed next go to the round, not into the assessment. The paused prompt says how to go back to it.
-   */
-  const pauseOwnAssessment = async (origin: Origin): Promise<Reply[]> => {
-    if (!deps.assessments || !(await deps.assessments.hasActive(origin))) return [];
-    return (await deps.assessments.input(origin, { text: 'stop' })) ?? [];
+  /** The user's own assessment here is under way (not paused): a round's run may not start beside it. */
+  const ownAssessmentRunning = async (origin: Origin): Promise<boolean> => {
+    const assessments = deps.assessments;
+    if (!assessments || !(await assessments.hasActive(origin))) return false;
+    return assessments.isRunning ? assessments.isRunning(origin) : true;
   };
 
   const route = async (intent: Intent, origin: Origin, raw: string, files: readonly IncomingFile[]): Promise<Reply[]> => {
     const assessments = deps.assessments;
-    // A step ("skip", "back") typed during a round's run is the round's, even with the user's own assessment paused.
-    if (deps.rounds && intent.type === 'ask' && !intent.explicit && ASSESSMENT_STEP.test(stepWord(raw))) {
-      const replies = await deps.rounds.input(origin, cleanInput(raw));
-      if (replies) return replies;
-    }
-    // While an assessment runs, everything but an explicit command is an answer to it.
-    if (assessments && intent.type === 'ask' && !intent.explicit && (await assessments.hasActive(origin))) {
+    const typed = intent.type === 'ask' && !intent.explicit;
+    const active = typed && assessments !== undefined && (await assessments.hasActive(origin));
+    const running = active && (assessments?.isRunning ? await assessments.isRunning(origin) : true);
+    const toAssessment = async (): Promise<Reply[] | undefined> =>
       // A line may be a question about the content, answered like every other question (`ask` prepares the workspace's documents).
-      const replies = await assessments.input(origin, { text: cleanInput(raw) }, (question, since) => ask(withoutOpening(question), origin, since));
+      assessments?.input(origin, { text: cleanInput(raw) }, (question, since) => ask(withoutOpening(question), origin, since));
+    // While an assessment runs, everything but an explicit command is an answer to it.
+    if (running) {
+      const replies = await toAssessment();
       if (replies) return replies;
     }
-    // A respondent typing an answer to a round's question (short text only: questions go on as questions).
-    if (deps.rounds && intent.type === 'ask' && !intent.explicit && raw.length <= ROUND_ANSWER_MAX_CHARS) {
+    // A respondent typing an answer to a round's question (short text only: questions go on as questions),
+    // before a paused assessment of their own: "cancel" during a round's run is the round's.
+    if (deps.rounds && typed && raw.length <= ROUND_ANSWER_MAX_CHARS) {
       const replies = await deps.rounds.input(origin, cleanInput(raw));
+      if (replies) return replies;
+    }
+    if (active && !running) {
+      const replies = await toAssessment();
       if (replies) return replies;
     }
     switch (intent.type) {
@@ -250,7 +255,8 @@ export const createBot = (deps: BotDeps): ChatBot => {
       case 'group-round':
         return deps.rounds ? deps.rounds.start(origin, intent.args) : [textReply('City-wide rounds are not set up on this bot.', 'error')];
       case 'join-round':
-        return deps.rounds ? [...(await pauseOwnAssessment(origin)), ...(await deps.rounds.join(origin, intent.args))] : [textReply('City-wide rounds are not set up on this bot.', 'error')];
+        if (!deps.rounds) return [textReply('City-wide rounds are not set up on this bot.', 'error')];
+        return (await ownAssessmentRunning(origin)) ? [textReply(FINISH_OWN_FIRST)] : deps.rounds.join(origin, intent.args);
       case 'close-round':
         return deps.rounds ? deps.rounds.close(origin, intent.args) : [textReply('City-wide rounds are not set up on this bot.', 'error')];
       case 'reminders':
@@ -282,9 +288,9 @@ export const createBot = (deps: BotDeps): ChatBot => {
     if (privacy !== undefined) return privacy;
     const documentReplies = await deps.documents?.choose(origin, value);
     if (documentReplies) return documentReplies;
-    const joining = JOIN_BUTTON.test(value) ? await pauseOwnAssessment(origin) : [];
+    if (ROUND_RUN_BUTTON.test(value) && (await ownAssessmentRunning(origin))) return [textReply(FINISH_OWN_FIRST)];
     const round = await deps.rounds?.choose(origin, value);
-    if (round !== undefined) return [...joining, ...round];
+    if (round !== undefined) return round;
     const replies = await deps.assessments?.input(origin, { choice: value });
     return replies ?? [textReply('That button is no longer active. Type `help` to see what I can do.')];
   };

@@ -177,6 +177,11 @@ export interface AssessmentPort {
    * StorageUnavailableError when the database cannot be reached, since then nobody can tell.
    */
   hasActive(origin: Origin): Promise<boolean>;
+  /**
+   * True when that assessment is under way, not paused (a framework or city being chosen counts):
+   * typed input is then its, before a city-wide round's. Without it, every active one counts.
+   */
+  isRunning?(origin: Origin): Promise<boolean>;
   frameworks(origin: Origin): Reply[];
   results(origin: Origin, city: string): Promise<Reply[]>;
   exportCsv(origin: Origin): Promise<Reply[]>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NOTHING_TO_CHOOSE, NOTHING_TO_STOP, NO_ASSESSMENT_RUNNING, createBot, feedbackKeyFor } from '../../src/core/bot.js';
-import type { AnswerPort, AssessmentPort, FeedbackStore, KnowledgeAnswer } from '../../src/core/ports.js';
+import { FINISH_OWN_FIRST, NOTHING_TO_CHOOSE, NOTHING_TO_STOP, NO_ASSESSMENT_RUNNING, createBot, feedbackKeyFor } from '../../src/core/bot.js';
+import type { AnswerPort, AssessmentPort, FeedbackStore, GroupRoundPort, KnowledgeAnswer } from '../../src/core/ports.js';
 import { feedbackValue } from '../../src/core/replies.js';
 import { SMALL_TALK_REPLIES } from '../../src/core/small-talk.js';
 import { MemoryFeedbackStore } from '../../src/storage/memory-stores.js';
@@ -179,6 +179,48 @@ describe('the bot core', () => {
     const plain = createFakeChat(createBot({ answers }));
     await plain.userSays('skip');
     expect(plain.last()).toBe('A learning city mobilises its resources.');
+  });
+
+  it('starts no round run beside an own assessment under way, and sends typed input to the one under way', async () => {
+    let running = true;
+    const own: string[] = [];
+    const round: string[] = [];
+    const assessments: AssessmentPort = {
+      start: async () => [],
+      input: async (_origin, input) => {
+        own.push('text' in input ? input.text : input.choice);
+        return running ? [{ text: 'own step' }] : undefined;
+      },
+      hasActive: async () => true,
+      isRunning: async () => running,
+      frameworks: () => [],
+      results: async () => [],
+      exportCsv: async () => [],
+    };
+    const rounds: GroupRoundPort = {
+      start: async () => [],
+      close: async () => [],
+      join: async () => [{ text: 'round joined' }],
+      input: async (_origin, text) => (round.push(text), [{ text: 'round step' }]),
+      choose: async (_origin, value) => (value.startsWith('group:') ? [{ text: 'round button' }] : undefined),
+    };
+    const chat = createFakeChat(createBot({ answers, assessments, rounds }));
+    for (const value of ['group:r1:join', 'group:r1:change']) {
+      await chat.userChooses(value);
+      expect(chat.last()).toBe(FINISH_OWN_FIRST);
+    }
+    await chat.userSays('take part');
+    expect(chat.last()).toBe(FINISH_OWN_FIRST);
+    await chat.userSays('cancel');
+    expect(chat.last()).toBe('own step');
+    expect(round).toEqual([]);
+    // Paused: the round's run takes typed input first, "cancel" included.
+    running = false;
+    await chat.userSays('take part');
+    expect(chat.last()).toBe('round joined');
+    await chat.userSays('cancel');
+    expect(chat.last()).toBe('round step');
+    expect(round).toEqual(['cancel']);
   });
 
   it('turns a failure inside into a short apology instead of throwing', async () => {

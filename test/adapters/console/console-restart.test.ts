@@ -65,19 +65,27 @@ describe('the console bot across a restart', () => {
     expect(result.stderr).not.toContain('nope');
   });
 
-  it('pauses the user’s own assessment when they take part in a round, so round answers go to the round', () => {
+  it('keeps a round’s run and the user’s own assessment apart: one under way at a time, typed input to that one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lc-console-'));
     const env = { KNOWLEDGE_DIR: copyKnowledge(), DATABASE_PATH: join(dir, 'bot.db'), CHART_DIR: join(dir, 'charts') };
-    const lines = ['assess niace for Leeds', '2', '2', 'assess niace for Leeds as a group', 'take part', '3', 'skip', ...Array(7).fill('3'), 'close round', 'assess resume'];
+    const lines = [
+      'assess niace for Leeds', '2', '2', 'assess niace for Leeds as a group',
+      // Taking part while the own assessment is under way is refused, with nothing paused or lost.
+      'take part', 'stop', 'take part', '3',
+      // "cancel" during the round's run is the round's, though the own assessment is paused.
+      'cancel', 'yes', 'take part', '3', 'skip', ...Array(7).fill('3'), 'close round', 'assess resume',
+    ];
     const result = startBot(env, lines);
     expect(result.status, result.stderr).toBe(0);
-    const [before, after] = result.stdout.split('your own view, seen by nobody else');
-    expect(before).toMatch(/Paused \*?NIACE Learning City Toolkit – quick check\*? for Leeds at question 3 of 9/u);
-    // Before, the first "3" was recorded as question 3 of the paused assessment, and the round closed with no one.
-    expect(after).toContain('your answers for Leeds are in (1 person has answered so far)');
-    expect(after).toContain('This round closed with 1 respondent');
-    // The user's own assessment waited where it was.
-    expect(after?.slice(after.lastIndexOf('This round closed'))).toMatch(/Question 3 of 9/u);
+    const out = result.stdout;
+    expect(out).toContain('Your own assessment is under way in this conversation. Type `stop` to pause it');
+    expect(out).toMatch(/Paused \*?NIACE Learning City Toolkit – quick check\*? for Leeds at question 3 of 9/u);
+    expect(out).toContain('1 answer would be lost');
+    // Before, round answers were recorded into the own assessment and the round closed with no one.
+    expect(out).toContain('your answers for Leeds are in (1 person has answered so far)');
+    expect(out).toContain('This round closed with 1 respondent');
+    // The own assessment kept its two answers and waits at question 3.
+    expect(out.slice(out.lastIndexOf('This round closed'))).toMatch(/Question 3 of 9/u);
   });
 
   it('handles nothing typed after quit, also when the lines arrive together', () => {
