@@ -135,18 +135,21 @@ const severalNumbers = (text: string): { values: number[]; between: boolean } | 
     const low = Number(decimal[1]);
     return Number(decimal[2]) === 0 ? undefined : { values: [low, low + 1], between: true };
   }
+  const bare = line.replace(/^level\s+/u, '');
   const pair = NUMBER_PAIR.exec(line);
-  if (pair?.[1] === undefined || pair[2] === undefined) return undefined;
-  const values = [...new Set([Number(pair[1]), Number(pair[2])])];
+  const named = NUMBERS_ONLY.test(bare) ? (bare.match(/\d+/gu) ?? []) : pair?.[1] !== undefined && pair[2] !== undefined ? [pair[1], pair[2]] : [];
+  const values = [...new Set(named.map(Number))];
   return values.length > 1 ? { values: values.sort((a, b) => a - b), between: false } : undefined;
 };
 
 /** "2 or 3", "1-2", "1 to 2", "2 and 3", "3 no wait 1", "2, sorry, 1", "2 or rather 3". */
 const NUMBER_PAIR =
-  /^(?:level\s+)?(\d{1,3})(?:\s*(?:or|-|–|to|and|or rather|(?:,\s*)?(?:no|sorry|wait|no wait|actually|i mean|make that|or maybe)[\s,!.]*)\s*|\s*[,;]?\s+)(?:level\s+)?(\d{1,3})(?![\d.,]*\d)/u;
+  /^(?:level\s+)?(\d{1,3})\s*(?:or|-|–|to|and|or rather|(?:,\s*)?(?:no|sorry|wait|no wait|actually|i mean|make that|or maybe)[\s,!.]*)\s*(?:level\s+)?(\d{1,3})(?![\d.,]*\d)/u;
+/** A line of numbers only ("2 3", "1, 2, 3"): levels pasted together. "2, 12 partners" is one level and a count. */
+const NUMBERS_ONLY = /^(\d{1,3})(?:\s*[,;]?\s+(\d{1,3}))+$/u;
 
 /** Words that hedge an answer ("I think 2", "probably 3"): what follows them is the answer. */
-const HEDGE = /^(?:i think|i guess|i suppose|i'd say|id say|i would say|probably|maybe|perhaps|roughly|about|around)\s+(?=\S)/u;
+const HEDGE = /^(?:i think|i guess|i suppose|i'd say|id say|i would say|probably|maybe|perhaps)\s+(?=\S)/u;
 
 const GOTO = /^(?:go ?to|go back to|back to|return to|jump to|question|q)(?: question)? ?(\d{1,3})$/;
 
@@ -173,13 +176,17 @@ export const parseTypedInput = (text: string, levels: readonly ScaleLevel[]): Ty
   // "more" and "ok, tell me more" ask for more on the last question answered, unless a level is called so.
   if (isMoreRequest(unopened) && !phrasesFor(levels).some((entry) => entry.phrase === words)) return { type: 'question', text: text.trim() };
   if (UNSURE.some((phrase) => containsPhrase(words, phrase))) return { type: 'skip', unsure: true };
-  const hedged = HEDGE.exec(words);
+  const lowered = text.trim().toLowerCase().replace(/[\u2018\u2019`]/gu, "'");
+  const hedged = HEDGE.exec(lowered);
   if (hedged !== null) {
     // "I think 2" reads as "2", as "I'd say getting organised" reads as the level it names; "probably
-    // not" is a vague word after a hedge, offered back to confirm.
-    const said = words.slice(hedged[0].length);
-    const rest = parseTypedInput(said, levels);
-    const named = /^(?:level )?\d/u.test(said) || phrasesFor(levels).some((entry) => entry.phrase === said && !entry.confirm);
+    // not" is a vague word after a hedge, offered back to confirm. What follows keeps its own
+    // punctuation: "I think 1.5" is between two levels.
+    const rest = parseTypedInput(lowered.slice(hedged[0].length), levels);
+    const said = normaliseWords(lowered.slice(hedged[0].length));
+    // A number alone, or a level's own name: "probably 2 partners" is a count, not an answer.
+    if (rest.type === 'answer' && /^(?:level )?\d/u.test(said) && !/^(?:level )?\d+$/u.test(said)) return { type: 'unknown' };
+    const named = /^(?:level )?\d+$/u.test(said) || phrasesFor(levels).some((entry) => entry.phrase === said && !entry.confirm);
     if (rest.type === 'answer') return named ? rest : { ...rest, confirm: true };
     if (rest.type === 'ambiguous' || rest.type === 'not-on-scale') return rest;
   }

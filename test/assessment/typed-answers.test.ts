@@ -43,7 +43,7 @@ describe('typed answers mean the same in every framework', () => {
     expect(offScale.state.answers).toEqual({});
     expect(offScale.reply.text).toContain('7 is not on this scale');
     // One level, however it is put.
-    for (const text of ['2', '2.0', 'level 2.', '2 out of 3', '2 - partly', '2, we meet every 6 months', '2 (12 organisations)', '2 - we have 3 partners']) {
+    for (const text of ['2', '2.0', 'level 2.', '2 out of 3', '2 - partly', '2, we meet every 6 months', '2 (12 organisations)', '2 - we have 3 partners', '2, 12 partners', '2 10 partners', '2; 5 new partners joined this year']) {
       expect(Object.values(say(framework, start, text).state.answers), text).toEqual([2]);
     }
     // Between the top level and the next number: asked about the top level, not told the next is off the scale.
@@ -55,6 +55,9 @@ describe('typed answers mean the same in every framework', () => {
 
   it.each(frameworks)('%s: a hedged number ("I think 2", "probably 2") reads as the number, as a hedged level name does', (_id, framework) => {
     for (const text of ['I think 2', 'probably 2', 'maybe 2']) expect(Object.values(say(framework, startEngine(framework, 'Leeds'), text).state.answers), text).toEqual([2]);
+    // A hedge before a number between two levels asks which; before a count, it is no answer.
+    expect(say(framework, startEngine(framework, 'Leeds'), 'I think 1.5').reply.text).toContain('Do you mean 1 · ');
+    for (const text of ['about 2 partners', 'probably 2 partners']) expect(say(framework, startEngine(framework, 'Leeds'), text).state.answers, text).toEqual({});
     // A vague word after a hedge is offered back, not recorded.
     const vague = say(framework, startEngine(framework, 'Leeds'), 'probably not');
     expect(vague.state.answers).toEqual({});
