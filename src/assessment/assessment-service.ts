@@ -88,7 +88,11 @@ export class AssessmentService implements AssessmentPort {
         // One waiting for its framework keeps its answers until it is cancelled: nothing replaces it silently.
         if (current === undefined) return [waitingReply(existing.engine, 'cancel it with `assess cancel` to start another')];
         // "assess unesco for Cork" names no one framework: the offer would otherwise start the current one again.
-        if (note !== undefined) return [info(`${note} Name it in full (\`frameworks\` lists them); your *${current.name}* for *${escapeText(existing.engine.city)}* stays where it is.`)];
+        if (note !== undefined) {
+          const several = parsed.frameworkQuery !== undefined && 'ambiguous' in resolveFramework(parsed.frameworkQuery, this.deps.frameworks);
+          const stays = `*${current.name}* for *${escapeText(existing.engine.city)}* stays where it is.`;
+          return [info(several ? `${note} Name it in full (\`frameworks\` lists them); your ${stays}` : `${note} Your ${stays}`)];
+        }
         const restartOffer = { ...(framework === undefined ? {} : { frameworkId: framework.id }), ...(city === undefined ? {} : { city }) };
         await this.records.save(key, { ...existing, restartOffer }, loaded?.startedAt, { version: loaded?.version });
         return [restartOfferReply(current, existing.engine, { ...(framework === undefined ? {} : { framework }), ...(city === undefined ? {} : { city }) })];

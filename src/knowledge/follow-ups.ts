@@ -1,4 +1,5 @@
 import type { Concept } from './concepts.js';
+import { FRAMING_WORDS } from './text.js';
 
 /** Share of its weight a concept of the previous question keeps in a follow-up. */
 const FOLLOW_UP_WEIGHT = 0.6;
@@ -14,7 +15,11 @@ const ASKS = /\?|\b(?:who|what|when|where|why|how|which|explain|elaborate|expand
 /** True for a question that leans on the one before ("and who funds it?", "when did it start?"); not "hello". */
 const isFollowUp = (question: string, own: readonly Concept[]): boolean =>
   own.length <= FOLLOW_UP_WORDS &&
-  (FOLLOW_UP_CUE.test(question) || (own.length === 0 && ASKS.test(question)) || (own.length <= 2 && !own.some((concept) => concept.entity) && BARE_ASK.test(question)));
+  (FOLLOW_UP_CUE.test(question) || (own.length === 0 && ASKS.test(question)) || (bareSubject(own) && BARE_ASK.test(question)));
+
+/** At most one word of its own besides framing ("how many cities": "many" frames), and no name: no subject of its own. */
+const bareSubject = (own: readonly Concept[]): boolean =>
+  !own.some((concept) => concept.entity) && own.filter((concept) => !FRAMING_WORDS.has(concept.surface)).length <= 1;
 
 /** "how many cities?", "when?", "who runs it": a count, time or person asked with no subject of its own is asked of the last one. */
 const BARE_ASK = /^\s*(?:and\s+)?(?:how\s+(?:many|much|often|long)|when|who|where)\b/iu;

@@ -122,7 +122,7 @@ const MAX_LEADS = 2;
 /** A sentence wholly in brackets ("(ELLI definition, quoted from Longworth, 1999).") says where the one before comes from. */
 const ASIDE = /^\(.*\)\W*$/u;
 /** A line crediting a slide's source ("Source: Lifelong Learning Strategy for the City of Vancouver, 2006. http://…"). */
-const CREDIT = /^(?:sources?|adapted\s+from|references?)\b\s*:?/iu;
+const CREDIT = /^(?:(?:sources?|references?)\s*:|adapted\s+from\b)/iu;
 
 /** True for a sentence that says where something comes from rather than what it says. */
 export const isAttribution = (text: string): boolean => ASIDE.test(text) || CREDIT.test(text);

@@ -290,6 +290,12 @@ describe('three confidences, in words every platform shows alike', () => {
     // A question with a subject of its own is its own question.
     await chat.userSays('what is a learning city?');
     expect(chat.last()).not.toMatch(/IAEC|International Association/u);
+    // Nor is one with a subject of two words: it does not lean on the IAEC.
+    const alone = kb.answer('when is the learning festival?');
+    await chat.userSays('what is the IAEC');
+    await chat.userSays('when is the learning festival?');
+    expect(chat.sent.at(-1)?.citations?.[0]?.source).toBe(alone.sources[0]?.source);
+    expect(chat.last()).not.toMatch(/do not answer/u);
   });
 
   it('a follow-up that opens as one asks the same about another subject ("and Bristol?")', async () => {
