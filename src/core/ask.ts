@@ -62,6 +62,19 @@ export const otherLanguageNote = (question: string, answer: KnowledgeAnswer): st
     : `That looks like ${language}. The documents are in English, and I can only answer questions asked in English: please ask again in English, for example “what is a learning city?”.`;
 };
 
+export const ENGLISH_ONLY_NOTE = 'The documents are in English, so I can only match the English words, names and numbers in your question.';
+
+/**
+ * For a question written partly or wholly in another script: the English words, names and numbers
+ * it contains, which are all the documents can match ("" when there are none); undefined for a
+ * question in Latin letters only.
+ */
+export const matchablePart = (question: string): string | undefined => {
+  if (ASCII.test(question)) return undefined;
+  const foreign = [...question].filter((char) => LETTER.test(char) && !LATIN.test(char)).length;
+  return foreign === 0 ? undefined : (question.match(MATCHABLE) ?? []).join(' ');
+};
+
 /**
  * Answers a question from the knowledge base. The documents are in English: a question written
  * partly or wholly in another script (Arabic, Chinese) is told so and answered from the English
@@ -80,7 +93,7 @@ export const answerQuestion = (answers: AnswerPort, question: string, context: A
     return [textReply(`The documents are in English, and there are no words in that for me to look up. Please ask in English words, for example “what is a learning city?”.${topicLine}`)];
   }
   if (foreign === 0) return [answerLatin(answers, question, context)];
-  const note = 'The documents are in English, so I can only match the English words, names and numbers in your question.';
+  const note = ENGLISH_ONLY_NOTE;
   if (matchable.trim() === '') return [textReply(`${note} There are none in this one; please ask in English.${topicLine}`)];
   const answer = answerReply(answers.answer(matchable, context));
   return [{ ...answer, text: `_${note} I looked up: “${matchable}”._\n\n${answer.text}` }];

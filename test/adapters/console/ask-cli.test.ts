@@ -56,6 +56,11 @@ describe('npm run ask', () => {
     const json = lineSchema.parse(JSON.parse(runAsk(['--json', '¿Qué es una ciudad del aprendizaje?']).stdout));
     expect(json).toMatchObject({ noAnswer: true, confidence: 'none', sources: [] });
     expect(json.answer).toMatch(/^That looks like Spanish/u);
+    const scripted = lineSchema.parse(JSON.parse(runAsk(['--json', '学习型城市是什么？']).stdout));
+    expect(scripted).toMatchObject({ noAnswer: true, confidence: 'none', sources: [] });
+    expect(scripted.answer).toMatch(/^The documents are in English/u);
+    const mixed = lineSchema.parse(JSON.parse(runAsk(['--json', 'GNLC 是什么？']).stdout));
+    expect(mixed.answer).toMatch(/I looked up: “GNLC”/u);
   });
 
   it('explains its usage when given nothing to do', () => {
