@@ -8,6 +8,7 @@ import type { Reply } from '../core/replies.js';
 import { codeSpan, escapeText } from '../core/markdown.js';
 import type { Framework } from '../assessment/framework-schema.js';
 import { cleanCity, resolveFramework } from '../assessment/start-args.js';
+import { knownCityName } from '../assessment/results-lookup.js';
 import { isCoordinator, coordinatorIdOf, type CoordinatorConfig } from '../reminders/permissions.js';
 import { canonicalTimeZone, formatInZone } from '../reminders/time-zone.js';
 import { collate } from './collate.js';
@@ -82,13 +83,15 @@ export class RoundService implements GroupRoundPort {
       const due = parseDeadline(parsed.deadline ?? DEFAULT_LENGTH, { now, timeZone: this.zone });
       if ('error' in due) return [problem(due.error)];
       const workspace = workspaceKey(origin);
+      // The city's name as its results know it: "dun laoghaire" joins the history of "Dún Laoghaire".
+      const city = await knownCityName(this.deps.results, workspace, cleaned.city);
       const open = (await this.deps.store.listOpen(workspace)).find(
-        (r) => r.channelId === origin.channelId && r.frameworkId === framework.id && r.city.toLowerCase() === cleaned.city.toLowerCase(),
+        (r) => r.channelId === origin.channelId && r.frameworkId === framework.id && r.city.toLowerCase() === city.toLowerCase(),
       );
       if (open !== undefined) return [problem(`A round for ${escapeText(open.city)} is already open here (\`${open.id}\`, until ${formatInZone(open.deadline, open.timeZone)}). \`close round ${open.id}\` closes it.`)];
       const base = {
         workspace, platform: origin.platform, workspaceId: origin.workspaceId, channelId: origin.channelId, frameworkId: framework.id,
-        city: cleaned.city, createdBy: origin.userId, createdAt: now, deadline: due.deadline, timeZone: this.zone, status: 'open' as const,
+        city, createdBy: origin.userId, createdAt: now, deadline: due.deadline, timeZone: this.zone, status: 'open' as const,
       };
       let round: GroupRound | undefined;
       for (let attempt = 0; attempt < 5 && round === undefined; attempt++) {

@@ -68,6 +68,16 @@ describe('group results in the history, the export and the digest', () => {
     expect(csv?.file?.content).not.toMatch(/U1|V2/);
   });
 
+  it('opens a round for a city typed without its accents under the name its results have', async () => {
+    const stores = { rounds: new MemoryRoundStore(), results: new MemoryResultStore() };
+    const clock = new TestClock(new Date('2026-12-02T10:00:00Z'));
+    const { bot, notifiers } = roundBot(stores, clock);
+    notifiers.slack = recordingChannel().notifier;
+    await stores.results.save(assessmentResult({ id: 'solo', workspace: 'slack:T1', city: 'Dún Laoghaire', frameworkId: 'niace-quick', overallPercent: 40, completedAt: new Date('2026-11-01T10:00:00Z'), components: [] }));
+    await createFakeChat(bot, origin('U0', { isAdmin: true })).userSays('assess niace for dun laoghaire as a group for 3 days');
+    expect((await stores.rounds.listOpen('slack:T1')).map((round) => round.city)).toEqual(['Dún Laoghaire']);
+  });
+
   it('closes a round nobody answered with a plain note, once', async () => {
     const stores = { rounds: new MemoryRoundStore(), results: new MemoryResultStore() };
     const clock = new TestClock(new Date('2026-12-02T10:00:00Z'));
