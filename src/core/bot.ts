@@ -110,6 +110,10 @@ export const NO_ASSESSMENT_RUNNING =
 const STOP_WORD = /^(?:stop|pause|cancel|abort|discard|quit|exit)$/u;
 export const NOTHING_TO_STOP = 'There is nothing running here to stop or cancel. Type `help` to see what I can do.';
 
+/** Commands after which a running assessment reminds that it is still open. */
+const STILL_OPEN_AFTER: ReadonlySet<Intent['type']> = new Set(['ask', 'help', 'results', 'frameworks', 'export', 'reminders', 'documents', 'remove-document', 'group-round', 'close-round']);
+export const STILL_OPEN = 'Your assessment here is still open: type the answer to its question, or `progress` to see where you are.';
+
 /** A round's buttons that start or reopen one's run: `group:<round id>:join` and `:change`. */
 const ROUND_RUN_BUTTON = /^group:[^:]+:(?:join|change)$/u;
 export const FINISH_OWN_FIRST =
@@ -208,6 +212,17 @@ export const createBot = (deps: BotDeps): ChatBot => {
       const replies = await toAssessment();
       if (replies) return replies;
     }
+    const replies = await command(intent, origin, raw, files);
+    // A command typed in the middle of an assessment is answered; the assessment waits, and says so.
+    if (STILL_OPEN_AFTER.has(intent.type) && (intent.type !== 'ask' || intent.explicit) && (await ownAssessmentRunning(origin))) {
+      return [...replies, textReply(STILL_OPEN)];
+    }
+    return replies;
+  };
+
+  /** What a message asks for, once no assessment or round has taken it as an answer. */
+  const command = async (intent: Intent, origin: Origin, raw: string, files: readonly IncomingFile[]): Promise<Reply[]> => {
+    const assessments = deps.assessments;
     switch (intent.type) {
       case 'empty':
         return files.length > 0 ? [textReply(FILE_WITHOUT_COMMAND)] : [textReply(EMPTY_LINE_REPLY)];

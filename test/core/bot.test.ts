@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FINISH_OWN_FIRST, NOTHING_TO_CHOOSE, NOTHING_TO_STOP, NO_ASSESSMENT_RUNNING, createBot, feedbackKeyFor } from '../../src/core/bot.js';
+import { FINISH_OWN_FIRST, NOTHING_TO_CHOOSE, NOTHING_TO_STOP, NO_ASSESSMENT_RUNNING, STILL_OPEN, createBot, feedbackKeyFor } from '../../src/core/bot.js';
 import type { AnswerPort, AssessmentPort, FeedbackStore, GroupRoundPort, KnowledgeAnswer } from '../../src/core/ports.js';
 import { feedbackValue } from '../../src/core/replies.js';
 import { SMALL_TALK_REPLIES } from '../../src/core/small-talk.js';
@@ -143,12 +143,10 @@ describe('the bot core', () => {
     const chat = createFakeChat(createBot({ answers, assessments }));
     await chat.userSays('<@U1> developing');
     expect(inputs).toEqual(['developing']);
-    await chat.userSays('results Leeds');
-    expect(chat.last()).toBe('results for Leeds');
-    await chat.userSays('frameworks');
-    expect(chat.last()).toBe('the frameworks');
-    await chat.userSays('ask what is a learning city?');
-    expect(chat.last()).toBe('A learning city mobilises its resources.');
+    // Each command is answered, and the assessment says it is still open.
+    expect((await chat.userSays('results Leeds')).map((reply) => reply.text)).toEqual(['results for Leeds', STILL_OPEN]);
+    expect((await chat.userSays('frameworks')).map((reply) => reply.text)).toEqual(['the frameworks', STILL_OPEN]);
+    expect((await chat.userSays('ask what is a learning city?')).map((reply) => reply.text)).toEqual(['A learning city mobilises its resources.', STILL_OPEN]);
     expect(inputs).toEqual(['developing']);
   });
 

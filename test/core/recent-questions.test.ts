@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOTHING_BEFORE_MORE, createBot } from '../../src/core/bot.js';
+import { NOTHING_BEFORE_MORE, STILL_OPEN, createBot } from '../../src/core/bot.js';
 import { workspaceKey } from '../../src/core/events.js';
 import type { AnswerContext, AnswerPort, AssessmentPort } from '../../src/core/ports.js';
 import { RecentQuestions } from '../../src/core/recent-questions.js';
@@ -106,7 +106,7 @@ describe('more on the last question', () => {
     expect(await say('what is Belfast doing?')).toEqual(['Belfast Learning City raises aspirations.', 'Question 1 of 3']);
     expect(await say('more')).toEqual([`More on “what is Belfast doing?”:\n\n${P1_UNQUOTED}`, 'Question 1 of 3']);
     // A question asked with `ask` during the assessment counts as asked in it.
-    expect(await say('ask what is Belfast doing?')).toEqual(['Belfast Learning City raises aspirations.']);
+    expect(await say('ask what is Belfast doing?')).toEqual(['Belfast Learning City raises aspirations.', STILL_OPEN]);
     expect(await say('more')).toEqual([`More on “what is Belfast doing?”:\n\n${P1_UNQUOTED}`, 'Question 1 of 3']);
     // Once it is over, `more` goes on from the last question, wherever it was asked.
     active = false;
