@@ -10,6 +10,11 @@ export interface RankWeights {
   adjacency: number;
   /** Coverage by the passage's best sentence (with its heading). */
   sentence: number;
+  /**
+   * A question asking for several things ("what are the three strands…") and a passage whose list
+   * matches it nearly as well as its best sentence. 0.05–0.2 moved no tuning question; the least is kept.
+   */
+  list: number;
 }
 
-export const defaultRankWeights: RankWeights = { coverage: 0.55, lunr: 0.35, defines: 0.1, adjacency: 0.2, sentence: 0.1 };
+export const defaultRankWeights: RankWeights = { coverage: 0.55, lunr: 0.35, defines: 0.1, adjacency: 0.2, sentence: 0.1, list: 0.05 };

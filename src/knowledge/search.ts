@@ -55,6 +55,12 @@ const MAX_CONCEPTS = 24;
 /** Candidates re-ranked with word order and their best sentence, from each passage's cached shape. */
 const ORDERED_CANDIDATES = 10;
 
+/** "What are the…", "list the…", "the three strands": a question asking for several things. */
+const LIST_QUESTION = /^\s*(?:what|which)\s+(?:are|were)\b|\blist\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+\w+s\b/iu;
+/** A list quoted with its lead-in ("…namely: Partnership; Participation; Performance."), as `unitsOf` joins it. */
+const isList = (text: string): boolean => /:\s/u.test(text) && text.includes('; ');
+/** A list this close to the passage's best sentence answers a question asking for several things. */
+const LIST_NEAR_BEST = 0.8;
 /** Passages whose term sets and word sequences are kept between questions. */
 const PASSAGE_CACHE_SIZE = 2_000;
 
@@ -263,10 +269,14 @@ export class PassageSearch {
       if (left && right) pairs.add(`${left} ${right}`);
     }
     const questionPairs = [...pairs];
+    const listAsked = LIST_QUESTION.test(asked);
     for (const hit of hits.slice(0, ORDERED_CANDIDATES)) {
       const shape = this.shapeOf(hit.passage);
       hit.sentenceCoverage = this.bestSentenceCoverage(concepts, shape.underHeading);
       hit.score += w.adjacency * this.adjacency(questionPairs, shape.pairs) + w.sentence * hit.sentenceCoverage;
+      if (listAsked && shape.sentences.some((unit) => isList(unit.text) && this.coverage(concepts, shape.underHeading[unit.position] ?? unit.terms) >= hit.sentenceCoverage * LIST_NEAR_BEST)) {
+        hit.score += w.list;
+      }
     }
     hits.sort((a, b) => b.score - a.score);
     return { concepts, hits: hits.slice(0, limit) };

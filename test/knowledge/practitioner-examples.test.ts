@@ -187,6 +187,12 @@ describe('paraphrases the documents answer are answered', () => {
     expect(answer.answer).not.toMatch(/Cities generate jobs and income/u);
   });
 
+  it('a question asking for several things gets the passage that lists them ("the three strands of the toolkit")', () => {
+    const answer = kb.answer('what are the three strands of the learning city toolkit');
+    expect(answer.noAnswer).toBe(false);
+    expect(firstParagraph(answer.answer)).toMatch(/namely ?: Partnership; Participation; Performance\./u);
+  });
+
   it('an answer does not open mid-thought: a key sentence opening "However, …" comes after the ones it leans on', () => {
     const answer = firstParagraph(kb.answer('tell me about Bristol learning city').answer);
     expect(answer).not.toMatch(/^However/u);
