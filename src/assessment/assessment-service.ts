@@ -1,4 +1,4 @@
-import { DatabaseGoneError, StorageUnavailableError, errorMessage } from '../core/errors.js';
+import { DatabaseGoneError, errorMessage } from '../core/errors.js';
 import { workspaceKey, type Origin } from '../core/events.js';
 import type { AnswerPort, AskQuestion, AssessmentPort, Clock, Logger } from '../core/ports.js';
 import type { ResultStore, SessionKey, SessionStore } from '../core/assessment-store.js';
@@ -17,7 +17,7 @@ import type { SessionState } from './session-state.js';
 import { SessionRecords, sessionKeyOf } from './session-records.js';
 import { waitForFramework, waitingReply } from './missing-framework.js';
 import { cleanCity, parseStartArgs, pickFramework, resolveFramework } from './start-args.js';
-import { isAssessmentStep, parseTypedInput } from './typed-input.js';
+import { isAssessmentStep, parseTypedInput, type TypedInput } from './typed-input.js';
 import { codeSpan, escapeText } from '../core/markdown.js';
 import { answerQuestion } from '../core/ask.js';
 
@@ -123,26 +123,17 @@ export class AssessmentService implements AssessmentPort {
         if (answered !== undefined) return [...answered, ...(await this.begin(origin, key, undefined, state.city, undefined, turn))];
         return this.onChooseFramework(origin, key, state, input, choice, turn);
       }
-      if (state.phase === 'choose-city') return this.onChooseCity(origin, key, state, input, choice, turn, answered);
+      if (state.phase === 'choose-city') return this.onChooseCity(origin, key, state, input, choice, turn, { typed, answered });
       return this.onRun(origin, key, state, startedAt, engineInput, choice, turn, ask);
     });
   }
 
   async hasActive(origin: Origin): Promise<boolean> {
-    try {
-      return (await this.deps.sessions.get(sessionKeyOf(origin))) !== undefined;
-    } catch (error) {
-      // Unknown whether this line answers a running assessment: taking it as a question would lose the answer.
-      if (error instanceof StorageUnavailableError) throw error;
-      this.deps.logger.error({ err: errorMessage(error) }, 'assessment session lookup failed');
-      return false;
-    }
+    return (await this.records.peek(sessionKeyOf(origin))) !== 'none';
   }
 
   async isRunning(origin: Origin): Promise<boolean> {
-    if (!(await this.hasActive(origin))) return false;
-    const loaded = await this.records.load(sessionKeyOf(origin));
-    return loaded !== undefined && !('error' in loaded) && !(loaded.state.phase === 'run' && loaded.state.engine.status === 'paused');
+    return (await this.records.peek(sessionKeyOf(origin))) === 'running';
   }
 
   frameworks(_origin: Origin): Reply[] {
@@ -176,7 +167,8 @@ export class AssessmentService implements AssessmentPort {
 
   private async onChooseCity(
     origin: Origin, key: SessionKey, state: Extract<SessionState, { phase: 'choose-city' }>,
-    input: { text: string } | { choice: string }, choice: AssessChoice | undefined, turn: Turn, answered?: Reply[],
+    input: { text: string } | { choice: string }, choice: AssessChoice | undefined, turn: Turn,
+    { typed, answered }: { typed?: TypedInput | undefined; answered?: Reply[] | undefined } = {},
   ): Promise<Reply[]> {
     if (this.wantsToLeave(input, choice)) return this.discard(key, 'Assessment cancelled.');
     const framework = this.byId.get(state.frameworkId);
@@ -185,7 +177,7 @@ export class AssessmentService implements AssessmentPort {
     if (!('text' in input)) return [cityPromptReply(framework, state.suggestedCity, 'Please type the name of the city or team.')];
     if (answered !== undefined) return [...answered, cityPromptReply(framework, state.suggestedCity)];
     // `back`, `skip`, `progress`…: commands of the questions to come, not a city's name.
-    if (/\p{L}/u.test(input.text) && CITY_PROMPT_COMMANDS.has(parseTypedInput(input.text, []).type)) {
+    if (/\p{L}/u.test(input.text) && typed !== undefined && CITY_PROMPT_COMMANDS.has(typed.type)) {
       return [cityPromptReply(framework, state.suggestedCity, 'The questions start once the assessment has a city or team: please type its name first.')];
     }
     const cleaned = cleanCity(input.text);

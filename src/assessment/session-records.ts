@@ -1,4 +1,5 @@
 import { conversationKey, workspaceKey, type Origin } from '../core/events.js';
+import { StorageUnavailableError, errorMessage } from '../core/errors.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { SessionKey, SessionStore } from '../core/assessment-store.js';
 import type { Reply } from '../core/replies.js';
@@ -19,6 +20,25 @@ export class SessionRecords {
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
+
+  /**
+   * Whether a session is stored and under way, in one read and without side effects: one that
+   * cannot be read counts as running, left for `load` to report and remove. A failed lookup counts
+   * as none, but an unreachable database throws: nobody can tell then whether a line answers it.
+   */
+  async peek(key: SessionKey): Promise<'none' | 'paused' | 'running'> {
+    let stored;
+    try {
+      stored = await this.sessions.get(key);
+    } catch (error) {
+      if (error instanceof StorageUnavailableError) throw error;
+      this.logger.error({ err: errorMessage(error) }, 'assessment session lookup failed');
+      return 'none';
+    }
+    if (stored === undefined) return 'none';
+    const parsed = sessionStateSchema.safeParse(stored.state);
+    return parsed.success && parsed.data.phase === 'run' && parsed.data.engine.status === 'paused' ? 'paused' : 'running';
+  }
 
   /** Reads and validates the stored session; an unreadable one is removed and reported. */
   async load(key: SessionKey): Promise<Loaded> {
