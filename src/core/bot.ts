@@ -182,18 +182,22 @@ export const createBot = (deps: BotDeps): ChatBot => {
 
   const noDocuments = (): Reply[] => [textReply('Adding documents from chat is not set up on this bot.', 'error')];
 
-  /** The user's own assessment here is under way (not paused): a round's run may not start beside it. */
-  const ownAssessmentRunning = async (origin: Origin): Promise<boolean> => {
+  /** The user's own assessment here: none, paused, or under way (typed input is its, and no round's run starts beside it). */
+  const ownAssessment = async (origin: Origin): Promise<'none' | 'paused' | 'running'> => {
     const assessments = deps.assessments;
-    if (!assessments || !(await assessments.hasActive(origin))) return false;
-    return assessments.isRunning ? assessments.isRunning(origin) : true;
+    if (!assessments) return 'none';
+    if (assessments.isRunning && (await assessments.isRunning(origin))) return 'running';
+    if (!(await assessments.hasActive(origin))) return 'none';
+    return assessments.isRunning ? 'paused' : 'running';
   };
+  const ownAssessmentRunning = async (origin: Origin): Promise<boolean> => (await ownAssessment(origin)) === 'running';
 
   const route = async (intent: Intent, origin: Origin, raw: string, files: readonly IncomingFile[]): Promise<Reply[]> => {
     const assessments = deps.assessments;
     const typed = intent.type === 'ask' && !intent.explicit;
-    const active = typed && assessments !== undefined && (await assessments.hasActive(origin));
-    const running = active && (assessments?.isRunning ? await assessments.isRunning(origin) : true);
+    const own = typed ? await ownAssessment(origin) : 'none';
+    const active = own !== 'none';
+    const running = own === 'running';
     const toAssessment = async (): Promise<Reply[] | undefined> =>
       // A line may be a question about the content, answered like every other question (`ask` prepares the workspace's documents).
       assessments?.input(origin, { text: cleanInput(raw) }, (question, since) => ask(withoutOpening(question), origin, since));
