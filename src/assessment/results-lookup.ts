@@ -1,9 +1,12 @@
-import type { ResultStore, SessionStore } from '../core/assessment-store.js';
+import type { AssessmentResult, ResultStore, SessionStore } from '../core/assessment-store.js';
 import type { Reply } from '../core/replies.js';
 import type { Framework } from './framework-schema.js';
 import { citiesReply, historyReply, noResultsReply, unfinishedNote, withNote } from './history.js';
 import { info } from './service-replies.js';
 import { cleanCity, namedCity } from './start-args.js';
+
+/** Results read to list a workspace's cities or match a name against them. */
+const RECENT_RESULTS = 500;
 
 /** A city's name without case or accents: "Dún Laoghaire" and "dun laoghaire" are one city. */
 const foldedCity = (city: string): string => city.normalize('NFD').replace(/\p{M}/gu, '').trim().replace(/\s+/gu, ' ').toLowerCase();
@@ -12,12 +15,20 @@ const foldedCity = (city: string): string => city.normalize('NFD').replace(/\p{M
  * The name under which a workspace's results know a city: as typed when results have it (case
  * aside), else the spelling of a result that differs from it only in accents, else as typed.
  */
-export const knownCityName = async (results: ResultStore, workspace: string, city: string): Promise<string> => {
+export const knownCityName = async (
+  results: ResultStore,
+  workspace: string,
+  city: string,
+  recent: () => Promise<AssessmentResult[]> = () => recentResults(results, workspace),
+): Promise<string> => {
   const exact = (await results.list(workspace, { city, limit: 1 }))[0]?.city;
   if (exact !== undefined) return exact;
   const wanted = foldedCity(city);
-  return (await results.list(workspace, { limit: 500 })).find((result) => foldedCity(result.city) === wanted)?.city ?? city;
+  return (await recent()).find((result) => foldedCity(result.city) === wanted)?.city ?? city;
 };
+
+/** The workspace's latest results, for matching names against: enough for every city it keeps. */
+const recentResults = (results: ResultStore, workspace: string): Promise<AssessmentResult[]> => results.list(workspace, { limit: RECENT_RESULTS });
 
 /**
  * The reply to `results [city]` in a workspace: one city's history, or the cities with results; when
@@ -34,17 +45,20 @@ export const resultsReplies = async (
 ): Promise<Reply[]> => {
   const typed = namedCity(city);
   const stored = cleanCity(city);
-  const lookUp = (name: string) => stores.results.list(workspace, name === '' ? { limit: 500 } : { city: name });
-  let name = typed === '' ? typed : await knownCityName(stores.results, workspace, typed);
+  // The workspace's latest results are read once, whichever of the steps below needs them first.
+  let latest: Promise<AssessmentResult[]> | undefined;
+  const recent = (): Promise<AssessmentResult[]> => (latest ??= recentResults(stores.results, workspace));
+  const lookUp = (name: string) => (name === '' ? recent() : stores.results.list(workspace, { city: name }));
+  let name = typed === '' ? typed : await knownCityName(stores.results, workspace, typed, recent);
   let found = await lookUp(name);
   if (found.length === 0 && 'city' in stored && stored.city !== typed) {
-    name = await knownCityName(stores.results, workspace, stored.city);
+    name = await knownCityName(stores.results, workspace, stored.city, recent);
     found = await lookUp(name);
   }
   if (found.length > 0) return [name === '' ? citiesReply(found, now) : historyReply(name, found, frameworks, now)];
   const note = unfinishedNote(typed, await stores.sessions.listByWorkspace(workspace), frameworks, now);
   const none =
-    typed !== '' ? noResultsReply(typed, await stores.results.list(workspace, { limit: 500 }), note !== undefined)
+    typed !== '' ? noResultsReply(typed, await recent(), note !== undefined)
     : note !== undefined ? info('No finished assessments in this workspace yet.')
     : citiesReply(found, now);
   return [withNote(none, note)];
