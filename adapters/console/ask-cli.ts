@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { ENGLISH_ONLY_NOTE, answerQuestion, matchablePart, otherLanguageNote } from '../../src/core/ask.js';
+import { NO_ENGLISH_WORDS, answerQuestion, lookedUpNote, matchablePart, otherLanguageNote } from '../../src/core/ask.js';
 import { errorMessage } from '../../src/core/errors.js';
 import { cleanInput } from '../../src/core/intents.js';
 import type { KnowledgeAnswer } from '../../src/core/ports.js';
@@ -18,10 +18,10 @@ const answerSafely = (kb: KnowledgeBase, question: string): KnowledgeAnswer => {
   try {
     // Another script: only its English words, names and numbers can be looked up, as in chat.
     const matchable = matchablePart(question);
-    if (matchable === '') return { question, noAnswer: true, confidence: 'none', answer: `${ENGLISH_ONLY_NOTE} There are none in this one; please ask in English.`, sources: [], suggestions: [] };
+    if (matchable === '') return { question, noAnswer: true, confidence: 'none', answer: NO_ENGLISH_WORDS, sources: [], suggestions: [] };
     if (matchable !== undefined) {
       const answer = kb.answer(matchable);
-      return { ...answer, question, answer: `${ENGLISH_ONLY_NOTE} I looked up: “${matchable}”.\n\n${answer.answer}` };
+      return { ...answer, question, answer: `${lookedUpNote(matchable)}\n\n${answer.answer}` };
     }
     const answer = kb.answer(cleanInput(question));
     const note = otherLanguageNote(question, answer);

@@ -63,6 +63,10 @@ export const otherLanguageNote = (question: string, answer: KnowledgeAnswer): st
 };
 
 export const ENGLISH_ONLY_NOTE = 'The documents are in English, so I can only match the English words, names and numbers in your question.';
+/** Said of a question in another script with no English word, name or number in it. */
+export const NO_ENGLISH_WORDS = `${ENGLISH_ONLY_NOTE} There are none in this one; please ask in English.`;
+/** Said before the answer to the English words of a question in another script. */
+export const lookedUpNote = (matchable: string): string => `${ENGLISH_ONLY_NOTE} I looked up: “${matchable}”.`;
 
 /**
  * For a question written partly or wholly in another script: the English words, names and numbers
@@ -93,8 +97,7 @@ export const answerQuestion = (answers: AnswerPort, question: string, context: A
     return [textReply(`The documents are in English, and there are no words in that for me to look up. Please ask in English words, for example “what is a learning city?”.${topicLine}`)];
   }
   if (foreign === 0) return [answerLatin(answers, question, context)];
-  const note = ENGLISH_ONLY_NOTE;
-  if (matchable.trim() === '') return [textReply(`${note} There are none in this one; please ask in English.${topicLine}`)];
+  if (matchable.trim() === '') return [textReply(`${NO_ENGLISH_WORDS}${topicLine}`)];
   const answer = answerReply(answers.answer(matchable, context));
-  return [{ ...answer, text: `_${note} I looked up: “${matchable}”._\n\n${answer.text}` }];
+  return [{ ...answer, text: `_${lookedUpNote(matchable)}_\n\n${answer.text}` }];
 };
