@@ -88,15 +88,13 @@ export const matchablePart = (question: string): string | undefined => {
 export const answerQuestion = (answers: AnswerPort, question: string, context: AnswerContext = {}): Reply[] => {
   // Most questions are ASCII with a letter or digit: nothing in them to count character by character.
   if (ASCII.test(question) && ASCII_WORD.test(question)) return [answerLatin(answers, question, context)];
-  const letters = [...question].filter((char) => LETTER.test(char));
-  const foreign = letters.filter((char) => !LATIN.test(char)).length;
-  const matchable = (question.match(MATCHABLE) ?? []).join(' ');
   const topics = answers.topics();
   const topicLine = topics.length > 0 ? ` I can help with topics such as: ${topics.join('; ')}.` : '';
-  if (letters.length === 0 && !/\p{N}/u.test(question)) {
+  if (!LETTER.test(question) && !/\p{N}/u.test(question)) {
     return [textReply(`The documents are in English, and there are no words in that for me to look up. Please ask in English words, for example “what is a learning city?”.${topicLine}`)];
   }
-  if (foreign === 0) return [answerLatin(answers, question, context)];
+  const matchable = matchablePart(question);
+  if (matchable === undefined) return [answerLatin(answers, question, context)];
   if (matchable.trim() === '') return [textReply(`${NO_ENGLISH_WORDS}${topicLine}`)];
   const answer = answerReply(answers.answer(matchable, context));
   return [{ ...answer, text: `_${lookedUpNote(matchable)}_\n\n${answer.text}` }];
