@@ -187,7 +187,8 @@ export const quoteSentences = (
     if (candidate.rank > 0 && chosen.some((c) => c.rank > 0)) continue;
     // Another passage's sentence must add what the first passage lacks altogether, not only what the
     // sentences chosen from it leave out ("Cities generate jobs" is no challenge of building one).
-    if (candidate.rank > 0 && first.rank === 0 && covered(candidate).every((concept) => search.covers(concept, hits[0]?.terms ?? new Set()))) continue;
+    const firstTerms = hits[0]?.terms;
+    if (candidate.rank > 0 && firstTerms !== undefined && covered(candidate).every((concept) => search.covers(concept, firstTerms))) continue;
     chosen.push(candidate);
     already = undefined;
     length += candidate.text.length;
