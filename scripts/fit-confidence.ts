@@ -1,13 +1,13 @@
 /**
- * Fits the answer-confidence model (src/knowledge/confidence-fit.ts) on the tuning half of the
- * evaluation set only, and prints what it gives there and in five-fold cross-validation.
+ * Fits the answer-confidence model (src/knowledge/confidence-fit.ts) on the tuning halves of the
+ * evaluation sets only, and prints what it gives there and in five-fold cross-validation.
  * Run: npx tsx scripts/fit-confidence.ts [--write]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { collectSamples, crossValidate, fitConfidenceModel, outcomeFrom, sampleProbability, type FitOutcome } from '../src/knowledge/confidence-fitting.js';
 import { knowledgePaths, projectRoot } from '../src/knowledge/default-paths.js';
-import { evalSetSchema } from '../src/knowledge/evaluate.js';
+import { readTuningSets } from '../src/knowledge/evaluate.js';
 import { openKnowledgeBase } from '../src/knowledge/knowledge-base.js';
 
 const { values } = parseArgs({ options: { write: { type: 'boolean' } } });
@@ -16,7 +16,7 @@ const out = (line = ''): void => void process.stdout.write(`${line}\n`);
 // The index, synonyms and WordNet the bot answers with.
 const kb = await openKnowledgeBase(knowledgePaths());
 const search = kb.searchOver(kb.built);
-const set = evalSetSchema.parse(JSON.parse(readFileSync(`${projectRoot}test/fixtures/eval/tuning.json`, 'utf8')));
+const set = readTuningSets();
 const samples = collectSamples(search, set);
 const model = fitConfidenceModel(samples);
 const probabilities = samples.map((s) => sampleProbability(model, s));
@@ -24,7 +24,7 @@ const probabilities = samples.map((s) => sampleProbability(model, s));
 const describe = (o: FitOutcome): string =>
   `recall@1 ${(o.right / o.answerable).toFixed(2)}, wrong ${o.wrong}/${o.right + o.wrong}, unanswerable refused ${o.refusedUnanswerable}/${o.unanswerable}`;
 
-out(`tuning half: ${samples.length} questions, ${samples.filter((s) => s.y === 1).length} with the answer first, ${samples.filter((s) => s.ruled).length} ruled out (${samples.filter((s) => s.ruled && s.y === 1).length} of them wrongly)`);
+out(`tuning halves: ${samples.length} questions, ${samples.filter((s) => s.y === 1).length} with the answer first, ${samples.filter((s) => s.ruled).length} ruled out (${samples.filter((s) => s.ruled && s.y === 1).length} of them wrongly)`);
 model.features.forEach((name, i) => out(`  ${name.padEnd(22)}${(model.coefficients[i] ?? 0).toFixed(3).padStart(8)}`));
 out(`  ${'intercept'.padEnd(22)}${model.intercept.toFixed(3).padStart(8)}`);
 out(`answer from p >= ${model.lowFrom}: ${describe(outcomeFrom(samples, probabilities, model.lowFrom))}`);
@@ -36,7 +36,7 @@ if (values.write) {
   const body = JSON.stringify(model, null, 2).replace(/"(\w+)":/gu, '$1:').replace(/"/gu, "'");
   writeFileSync(
     file,
-    `import type { ConfidenceModel } from './confidence.js';\n\n/** Written by \`npx tsx scripts/fit-confidence.ts --write\` from the tuning half; do not edit by hand. */\nexport const fittedConfidence: ConfidenceModel = ${body};\n`,
+    `import type { ConfidenceModel } from './confidence.js';\n\n/** Written by \`npx tsx scripts/fit-confidence.ts --write\` from the tuning halves; do not edit by hand. */\nexport const fittedConfidence: ConfidenceModel = ${body};\n`,
   );
   out(`written to ${file}`);
 }

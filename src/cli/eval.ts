@@ -3,14 +3,14 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { knowledgePaths, projectRoot } from '../knowledge/default-paths.js';
 import { loadDocuments } from '../knowledge/load-documents.js';
-import { evalSetSchema, evaluateBot, evaluatePlainLunr, rankingRecall, type EvalFigures, type EvalOutcome, type EvalSet } from '../knowledge/evaluate.js';
+import { OWN_EVAL_SETS, evalSetSchema, evaluateBot, ownEvalSetPath, evaluatePlainLunr, rankingRecall, type EvalFigures, type EvalOutcome, type EvalSet } from '../knowledge/evaluate.js';
 import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
 
-/** The project's own sets, scored by default; any other set is named with `--file`. */
-const OWN_SETS = ['test/fixtures/eval/tuning.json', 'test/fixtures/eval/test.json'].map((file) => `${projectRoot}${file}`);
+/** The project's own sets, scored by default (each tuning half before its test half); any other set is named with `--file`. */
+const OWN_SETS = OWN_EVAL_SETS.tuning.flatMap((tuning, i) => [tuning, OWN_EVAL_SETS.test[i] ?? '']).filter((name) => name !== '').map(ownEvalSetPath);
 
 const usage = `Usage: npm run eval [-- --file questions.json ...] [--verbose] [--by-style]
-  Scores the knowledge base on the project's evaluation sets (tuning half, test half), or on the given files.
+  Scores the knowledge base on the project's evaluation sets (two sets, each a tuning half and a test half), or on the given files.
   --by-style also prints the answerable questions' figures by the way they are asked (their "style").`;
 
 const { values } = parseArgs({

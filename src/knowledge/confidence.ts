@@ -87,16 +87,17 @@ const MAX_LACKED_RARITY = 0.35;
 /**
  * What rules out an answer whatever the model says: a name, acronym or year of the question that
  * the best passage lacks (it is about another city or year), a when or how-many question whose
- * best sentences give no date or number, best sentences that only name what is asked about, or,
- * in a short question, a fairly rare word that no document uses and nothing bridges ("the weather
- * in Bristol") or no word the documents use at all ("alert"). On the tuning half none of these
- * refuses a question whose first passage answers.
+ * best sentences give no date or number, best sentences that only name what is asked about, no
+ * word the documents use at all, only ones WordNet leads to ("alert", "recommend a laptop for
+ * video editing"), or, in a short question, a fairly rare word that no document uses and nothing
+ * bridges ("the weather in Bristol").
  */
 export const ruledOut = (f: ConfidenceFeatures): boolean =>
   f.entityMissing ||
   f.typeMissing ||
   f.mentionOnly ||
-  (f.words <= SHORT_QUESTION && (f.lackedRarity >= MAX_LACKED_RARITY || f.ownWords === 0));
+  f.ownWords === 0 ||
+  (f.words <= SHORT_QUESTION && f.lackedRarity >= MAX_LACKED_RARITY);
 
 /** A sentence matching this share of the best sentence's coverage may hold the date or number asked for. */
 const SENTENCE_NEAR_BEST = 0.8;

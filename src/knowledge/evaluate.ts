@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { createBot } from '../core/bot.js';
 import type { Origin } from '../core/events.js';
 import type { AnswerPort, KnowledgeAnswer } from '../core/ports.js';
+import { readFileSync } from 'node:fs';
+import { projectRoot } from './default-paths.js';
 import type { SourceDocument } from './documents.js';
 import type { PassageSearch } from './search.js';
 import { foldForPhrase } from './text.js';
@@ -25,6 +27,25 @@ export const evalSetSchema = z.object({
 });
 
 export type EvalSet = z.infer<typeof evalSetSchema>;
+
+/**
+ * The project's own sets, each written from `knowledge/docs` alone and split once at random into a
+ * tuning half and a test half: the method is tuned, and the confidence model fitted, on the tuning
+ * halves only; the test halves are only ever scored.
+ */
+export const OWN_EVAL_SETS = {
+  tuning: ['tuning.json', 'tuning-2.json'],
+  test: ['test.json', 'test-2.json'],
+} as const;
+
+/** Path of one of {@link OWN_EVAL_SETS}. */
+export const ownEvalSetPath = (name: string): string => `${projectRoot}test/fixtures/eval/${name}`;
+
+/** Every question of the tuning halves, as one set. */
+export const readTuningSets = (): EvalSet => {
+  const sets = OWN_EVAL_SETS.tuning.map((name) => evalSetSchema.parse(JSON.parse(readFileSync(ownEvalSetPath(name), 'utf8'))));
+  return { answerable: sets.flatMap((set) => set.answerable), unanswerable: sets.flatMap((set) => set.unanswerable) };
+};
 
 /** Figures for one method on one set. */
 export interface EvalFigures {
