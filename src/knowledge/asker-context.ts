@@ -1,22 +1,29 @@
 import type { Concept } from './concepts.js';
 
-/** Words that say a clause is about the asker: "I work in…", "we're a borough…" ("as a coordinator in Galway, …" is read apart). */
-const ABOUT_ASKER = /\b(?:i|i'm|im|i've|ive|we|we're|we've|weve|our|my)\b/iu;
+/** Words that say a clause is about the asker: "I work in…", "we're a borough…", "a colleague asked me…" ("as a coordinator in Galway, …" is read apart). */
+const ABOUT_ASKER = /\b(?:i|i'm|im|i've|ive|we|we're|we've|weve|our|my|me)\b/iu;
+/** "us" in lower case: "the US" is a country. */
+const US = /\bus\b/u;
+/** A clause of at least this many words that does not ask sets the scene ("Heading to a conference in Melbourne next month."); a shorter one may name the topic ("Victoria, Canada - …"). */
+const SCENE_WORDS = 6;
 
 /** Share of its weight that a word of what the asker says about themselves keeps (tuning half: 0.3–1 alike, 0.5 one question more after refitting). */
 const ASKER_CONTEXT_WEIGHT = 0.5;
 
-/** Words by which a question points back to what was said before it. */
-const POINTS_BACK = /\b(?:it|its|their|theirs|they|them|there|he|she|his|her|that|this|these|those|our|ours|my)\b/iu;
+/** Words by which a question points back to what was said before it ("which joined first?" asks which of those named before). */
+const POINTS_BACK =
+  /\b(?:it|its|their|theirs|they|them|there|he|she|his|her|that|this|these|those|our|ours|my)\b|\bwhich\s+(?:\w+ed|is|was|were|are|has|have|had|did|does|do|one|ones)\b/iu;
 
 /** "As a coordinator in Galway, …" opens a question with who asks it. */
 const AS_A = /^\s*as an?\s(?!(?:result|rule|whole|matter|consequence|reminder|percentage|example|group|first step)\b)[^,]{1,80},\s*/iu;
-/** Between sentences, or a dash between words. */
-const CLAUSE_BREAK = /(?<=[.!?])\s+|\s[-–—]\s/u;
+/** Between sentences, a dash between words, or ", so" (", but", ", and") before a question word. */
+const CLAUSE_BREAK = /(?<=[.!?])\s+|\s[-–—]\s|,\s+(?:so|but|and)\s+(?=(?:what|how|why|when|where|who|which|does|do|did|is|are|can|could|should|would|will)\b)/iu;
 
-/** A clause that tells about the asker and does not itself ask. */
+/** A clause that tells about the asker, or sets the scene at some length, and does not itself ask. */
 const aboutAsker = (clause: string): boolean =>
-  ABOUT_ASKER.test(clause) && !/\?\s*$/u.test(clause) && !/^\s*(?:what|how|why|when|where|who|which|does|do|did|is|are|can|could|should|would|will)\b/iu.test(clause);
+  (ABOUT_ASKER.test(clause) || US.test(clause) || clause.trim().split(/\s+/u).length >= SCENE_WORDS) &&
+  !/\?\s*$/u.test(clause) &&
+  !/^\s*(?:what|how|why|when|where|who|which|does|do|did|is|are|can|could|should|would|will)\b/iu.test(clause);
 
 /**
  * The part of a message that asks, when clauses about the asker come first: what follows the

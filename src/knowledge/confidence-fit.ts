@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'nameMissing'
   ],
-  intercept: -1.5567,
+  intercept: -1.3965,
   coefficients: [
-    1.6186,
-    0.3769,
-    1.6404,
-    1.9933,
-    0.0062,
-    0.6851,
-    -1.5697,
-    -1.3784
+    1.7083,
+    0.2087,
+    1.8291,
+    2.0089,
+    -0.2074,
+    0.6028,
+    -1.6308,
+    -1.3685
   ],
-  lowFrom: 0.4925,
-  highFrom: 0.6497
+  lowFrom: 0.5077,
+  highFrom: 0.6422
 };

@@ -1,7 +1,7 @@
 import { rarity } from './common-english.js';
 import { fittedConfidence } from './confidence-fit.js';
 import type { PassageSentence } from './passage-shape.js';
-import { hasAnswerCue, questionType, type QuestionType } from './quote.js';
+import { hasAnswerCue, questionType, withoutPreamble, type QuestionType } from './quote.js';
 import { foldText, isStopWord, words } from './text.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 
@@ -38,6 +38,8 @@ export interface ConfidenceFeatures {
   mentionOnly: boolean;
   /** Content words of the question that the documents use as written (or misspelt): not only reached through WordNet. */
   ownWords: number;
+  /** The message asks something ("what is…?", "tell me…"), rather than listing words to look up ("limerick declaration"). */
+  asks: boolean;
 }
 
 /**
@@ -95,7 +97,7 @@ const MAX_LACKED_RARITY = 0.35;
 export const ruledOut = (f: ConfidenceFeatures): boolean =>
   f.entityMissing ||
   f.typeMissing ||
-  f.mentionOnly ||
+  (f.mentionOnly && f.asks) ||
   f.ownWords === 0 ||
   (f.words <= SHORT_QUESTION && f.lackedRarity >= MAX_LACKED_RARITY);
 
@@ -136,6 +138,7 @@ export const confidenceFeatures = (
       words: concepts.length,
       mentionOnly: false,
       ownWords: ownWordsOf(concepts),
+      asks: asks(question),
     };
   }
   // Only dates and numbers can be checked by their form; names and reasons cannot.
@@ -164,6 +167,7 @@ export const confidenceFeatures = (
     askedCoverage: asked.length > 0 ? search.coverage(asked, best.terms) : best.coverage,
     words: concepts.length,
     mentionOnly: mentionsOnly(search, best, concepts, coverages),
+    asks: asks(question),
     ownWords: ownWordsOf(concepts),
   };
 };
@@ -174,6 +178,14 @@ export const confidenceFeatures = (
  */
 const ownWordsOf = (concepts: readonly Concept[]): number =>
   concepts.filter((concept) => concept.known || concept.entity || (concept.alternatives.length > 0 && (concept.bridge === undefined || concept.bridge === 'spelling'))).length;
+
+/**
+ * True when a message asks something ("what is the limerick declaration?", "tell me about…"),
+ * rather than listing words to look up ("stakeholder audits learning cities regions access").
+ */
+const asks = (question: string): boolean =>
+  /\?/u.test(question) ||
+  /^\s*(?:what|whats|how|why|when|where|who|whom|whose|which|does|do|did|is|are|was|were|can|could|should|would|will|has|have|tell|explain|describe|define)\b/iu.test(withoutPreamble(question));
 
 /**
  * True when the best passage's best-matching sentences hold nothing but the question's own words
@@ -211,6 +223,6 @@ export const decide = (features: ConfidenceFeatures, model: ConfidenceModel = fi
   if (ruledOut(features)) return 'none';
   const p = answerProbability(features, model);
   if (p < model.lowFrom) return 'none';
-  // A question none of whose words the documents use is answered, if at all, only as the closest they come.
-  return p >= model.highFrom && features.lackedRarity < MAX_LACKED_RARITY && features.ownWords > 0 ? 'high' : 'low';
+  // Words looked up that a line only names ("limerick declaration") get that line as the closest the documents come.
+  return p >= model.highFrom && features.lackedRarity < MAX_LACKED_RARITY && !features.mentionOnly ? 'high' : 'low';
 };

@@ -21,6 +21,23 @@ describe('the part of a message that asks', () => {
     expect(askingPart('As a result of the survey, what did Birmingham do next?')).toBeUndefined();
     expect(askingPart('Policies in the US differ. How can universities help?')).toBeUndefined();
   });
+
+  it('comes after a longer clause that sets the scene without asking, or after ", so" before a question word', () => {
+    expect(askingPart('Heading to a conference in Melbourne next month. In the state of Victoria, which councils are expected to join the association?')).toBe(
+      'In the state of Victoria, which councils are expected to join the association?',
+    );
+    expect(askingPart('A colleague from Nairobi asked me whether learning cities are only a rich-world thing. Is the practice reaching developing countries?')).toBe(
+      'Is the practice reaching developing countries?',
+    );
+    expect(askingPart('I sit on a working group in East Africa, so what does the presentation say is needed?')).toBe('what does the presentation say is needed?');
+    // A short clause may be the topic itself; a question naming nothing of its own asks about what came before.
+    expect(askingPart('Victoria, Canada - what target was set?')).toBeUndefined();
+    expect(askingPart('Cork and Galway were both in the news. Which joined the UNESCO network first?')).toBeUndefined();
+    expect(askingPart('The toolkit has three strands of development. What are they?')).toBeUndefined();
+    expect(askingPart('A colleague sent us a link. How can universities help?')).toBe('How can universities help?');
+    // ", so" only breaks before a question word.
+    expect(askingPart('I sit on a working group in East Africa, so we need guidance.')).toBeUndefined();
+  });
 });
 
 describe('a question that is a heading', () => {

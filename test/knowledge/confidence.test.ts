@@ -26,6 +26,7 @@ const clear: ConfidenceFeatures = {
   words: 4,
   mentionOnly: false,
   ownWords: 4,
+  asks: true,
 };
 
 describe('the confidence model', () => {
@@ -38,6 +39,11 @@ describe('the confidence model', () => {
 
   it('answers plainly when the best passage and its best sentence hold every word, well ahead of the next', () => {
     expect(decide(clear)).toBe('high');
+  });
+
+  it('refuses a question that the best sentences only name; words looked up that they only name get them as the closest', () => {
+    expect(decide({ ...clear, mentionOnly: true })).toBe('none');
+    expect(decide({ ...clear, mentionOnly: true, asks: false })).toBe('low');
   });
 
   it('refuses whatever the scores when a name or year of the question is missing, or a date or number asked for', () => {

@@ -118,6 +118,20 @@ describe('questions the documents do not answer get no citation', () => {
     }
   });
 
+  it('words looked up that a line only names get that line, as the closest the documents come', () => {
+    const answer = kb.answer('limerick declaration');
+    expect(answer).toMatchObject({ noAnswer: false, confidence: 'low' });
+    expect(answer.answer).toMatch(/^The closest the documents come is this:\s+The limerick declaration/u);
+  });
+
+  it('a name in a clause that only sets the scene does not sink the question after it', () => {
+    const answer = kb.answer('Heading to a conference in Melbourne next month. In the state of Victoria, which councils are expected to be part of the learning cities association?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.answer).toMatch(/all municipalities of more than 5,000 people are expected to belong/u);
+    // Asked about the scene itself, it is still refused.
+    expect(kb.answer('Heading to a conference next month. Does Melbourne have a learning festival?').noAnswer).toBe(true);
+  });
+
   it('a misspelt question is treated as its correct spelling, refusal included', () => {
     const misspelt = kb.answer('wat does the niace tookit contain');
     const spelt = kb.answer('what does the niace toolkit contain');
