@@ -1,4 +1,5 @@
 import type { AnswerSource, KnowledgeAnswer } from '../core/ports.js';
+import { formNote } from './answer-forms.js';
 import type { Passage } from './chunk.js';
 import { rarity } from './common-english.js';
 import { confidenceFeatures, decide, type ConfidenceModel } from './confidence.js';
@@ -40,13 +41,14 @@ const mentionNote = (search: PassageSearch, concepts: Concept[], best: ScoredPas
   return ` They only name it (“${truncate(line.replace(/[.:;]+$/u, ''), 80)}”, under “${best.passage.heading}”) without saying more about it.`;
 };
 
-const refusal = (question: string, concepts: Concept[], hits: ScoredPassage[], mention?: string): KnowledgeAnswer => {
+/** `note` says why the passages closest to the question do not answer it, when that is known ("They only name it…"). */
+const refusal = (question: string, concepts: Concept[], hits: ScoredPassage[], note?: string): KnowledgeAnswer => {
   const lacked = lackedWords(concepts).sort((a, b) => Number(b.entity) - Number(a.entity) || b.weight - a.weight);
   // Words the documents never use, reached only through WordNet ("alert" → live), are named too when nothing else is.
   const unused = concepts.every((c) => !c.known && !c.entity && c.bridge !== undefined && c.bridge !== 'spelling') ? concepts : [];
   const about =
     lacked.length > 0 ? ` They say nothing about ${lacked.slice(0, 3).map((c) => `“${c.surface}”`).join(', ')}.`
-    : mention !== undefined ? mention
+    : note !== undefined ? note
     : unused.length > 0 ? ` They never use ${unused.slice(0, 3).map((c) => `“${c.surface}”`).join(', ')}.`
     : '';
   return {
@@ -140,7 +142,10 @@ export const answerQuestion = (
   hits = ranked;
   const best = hits[0];
   const confidence = decide(features, model);
-  if (!best || confidence === 'none') return refusal(question, concepts, hits, best && features.mentionOnly ? mentionNote(search, concepts, best) : undefined);
+  if (!best || confidence === 'none') {
+    const note = !best ? undefined : features.mentionOnly ? mentionNote(search, concepts, best) : features.typeMissing ? formNote(asked, type) : undefined;
+    return refusal(question, concepts, hits, note);
+  }
   const cited = hits.filter((hit) => hit.score >= best.score * RELATIVE_CUTOFF && hit.coverage > 0).slice(0, MAX_SOURCES);
   const sources: AnswerSource[] = cited.map(({ passage, score }) => ({
     source: passage.source,

@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'nameMissing'
   ],
-  intercept: -1.3965,
+  intercept: -1.2689,
   coefficients: [
-    1.7083,
-    0.2087,
-    1.8291,
-    2.0089,
-    -0.2074,
-    0.6028,
-    -1.6308,
-    -1.3685
+    1.5792,
+    0.4992,
+    1.3766,
+    2.2201,
+    -0.0694,
+    0.3433,
+    -1.3178,
+    -1.3967
   ],
-  lowFrom: 0.5077,
-  highFrom: 0.6422
+  lowFrom: 0.5247,
+  highFrom: 0.6474
 };

@@ -1,3 +1,4 @@
+import { acronymAsked, asksForMoney, givesMoney, spellsOut } from './answer-forms.js';
 import { rarity } from './common-english.js';
 import { fittedConfidence } from './confidence-fit.js';
 import type { PassageSentence } from './passage-shape.js';
@@ -18,7 +19,7 @@ export interface ConfidenceFeatures {
   entityUnknown: boolean;
   /** Score of the best passage minus the second's. */
   margin: number;
-  /** A when or how-many question whose best passage has no date or number. */
+  /** A when or how-many question whose best passage has no date or number, a how-much question with no sum of money, or an acronym it does not spell out. */
   typeMissing: boolean;
   /** Coverage by the best passage's single best sentence (with the passage heading). */
   sentenceCoverage: number;
@@ -101,6 +102,12 @@ export const ruledOut = (f: ConfidenceFeatures): boolean =>
   f.ownWords === 0 ||
   (f.words <= SHORT_QUESTION && f.lackedRarity >= MAX_LACKED_RARITY);
 
+/** An acronym's long form is asked for ("What does PALLACE stand for?") and the passage does not spell it out. */
+const lacksLongForm = (question: string, best: ScoredPassage): boolean => {
+  const acronym = acronymAsked(question);
+  return acronym !== undefined && !spellsOut(`${best.passage.heading}\n${best.passage.text}`, acronym);
+};
+
 /** A sentence matching this share of the best sentence's coverage may hold the date or number asked for. */
 const SENTENCE_NEAR_BEST = 0.8;
 
@@ -158,7 +165,10 @@ export const confidenceFeatures = (
     entityMissing: missing.some((concept) => concept.entity),
     entityUnknown: missing.some((concept) => concept.entity && !concept.known && concept.alternatives.length === 0),
     margin: best.score - (hits[1]?.score ?? 0),
-    typeMissing: checksForm && !answeringSentences(search, best, coverages).some((sentence) => hasAnswerCue(sentence, type)),
+    typeMissing:
+      (checksForm && !answeringSentences(search, best, coverages).some((sentence) => hasAnswerCue(sentence, type))) ||
+      (asksForMoney(question) && !givesMoney(best.passage.text)) ||
+      lacksLongForm(question, best),
     sentenceCoverage: best.sentenceCoverage,
     lackedRarity,
     score: best.score,

@@ -118,6 +118,19 @@ describe('questions the documents do not answer get no citation', () => {
     }
   });
 
+  it('a sum of money or an acronym spelt out is asked for, and the closest passages give none: refused, saying so', () => {
+    const money = kb.answer("How much funding did each region get from Germany's Learning Regions programme?");
+    expect(money).toMatchObject({ noAnswer: true, confidence: 'none' });
+    expect(money.answer).toBe('The documents I have do not answer that. They give no sums of money.');
+    const acronym = kb.answer('What does PALLACE stand for?');
+    expect(acronym).toMatchObject({ noAnswer: true, confidence: 'none' });
+    expect(acronym.answer).toBe('The documents I have do not answer that. They do not spell out “PALLACE”.');
+    // A long form the documents give is found.
+    const tels = kb.answer('What does TELS stand for?');
+    expect(tels.noAnswer).toBe(false);
+    expect(tels.answer).toMatch(/Towards a European Learning Society/u);
+  });
+
   it('words looked up that a line only names get that line, as the closest the documents come', () => {
     const answer = kb.answer('limerick declaration');
     expect(answer).toMatchObject({ noAnswer: false, confidence: 'low' });

@@ -1,0 +1,73 @@
+import type { QuestionType } from './quote.js';
+
+/**
+ * Answers whose form can be checked in the text: a sum of money, and what an acronym stands for.
+ * A passage without that form does not answer, however well it matches the question's words
+ * ("How much funding did each region get?" is not answered by "supported some 70 regions").
+ */
+
+/** A question asking for a sum of money: "how much funding…", "what is the annual budget…", "does it cost anything?". */
+const MONEY_ASKED =
+  /\bhow\s+much\b[^?.!]*\b(?:money|fund(?:s|ing|ed)?|budget|fees?|costs?|spen[dt]|pay|paid|grants?|invest(?:ed|ment)?|prices?|charges?)\b|\b(?:annual|yearly|monthly)\s+(?:budget|fee|subscription)\b|\b(?:budget|fees?|price|cost)\s+(?:of|for)\b|\b(?:does|do|did|will)\s+(?:it|this|that|they|we|i)\s+cost\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:budget|fees?|price|cost)\b/iu;
+
+/** A sum of money in a text: a currency sign or name. */
+const MONEY = /[£$€¥]|\b(?:euros?|pounds?\s+sterling|pounds|dollars?|gbp|usd|eur)\b/iu;
+
+/** True when the question asks for a sum of money. */
+export const asksForMoney = (question: string): boolean => MONEY_ASKED.test(question);
+
+/** True when the text gives a sum of money. */
+export const givesMoney = (text: string): boolean => MONEY.test(text);
+
+/** "What does TELS stand for?", "what is ELLI short for?", "what does the acronym PALLACE mean?" */
+const ACRONYM_ASKED = [
+  /\b(?:does|do|did)\s+(?:the\s+)?(?:acronym\s+|abbreviation\s+|initials\s+)?(\p{Lu}[\p{Lu}\p{Ll}&]{1,11})\s+stand\s+for\b/u,
+  /\b(\p{Lu}[\p{Lu}\p{Ll}&]{1,11})\s+(?:is\s+)?short\s+for\b/u,
+  /\b(?:acronym|abbreviation|initials)\s+(\p{Lu}[\p{Lu}\p{Ll}&]{1,11})\s+(?:mean|stand)/u,
+];
+
+/** The acronym whose long form the question asks for, in capitals; undefined when it asks for none. */
+export const acronymAsked = (question: string): string | undefined => {
+  for (const pattern of ACRONYM_ASKED) {
+    const found = pattern.exec(question)?.[1];
+    // At least two capitals: "what does Birmingham stand for?" asks about values, not letters.
+    if (found !== undefined && (found.match(/\p{Lu}/gu)?.length ?? 0) >= 2) return found.replace(/[^\p{Lu}]/gu, '');
+  }
+  return undefined;
+};
+
+/** Small words a long form may hold without a letter of its own ("Towards a European Learning Society"). */
+const SKIPPABLE = new Set(['a', 'an', 'the', 'of', 'and', 'for', 'in', 'on', 'to', 'at', 'by', 'with', '&']);
+
+/**
+ * True when the text spells out the acronym: words, one after another, whose first letters are its
+ * letters in order, small words allowed between them ("Towards a European Learning Society" for
+ * TELS, "Global Network of Learning Cities" for GNLC).
+ */
+export const spellsOut = (text: string, acronym: string): boolean => {
+  const letters = acronym.toLowerCase();
+  if (letters.length < 2) return false;
+  const tokens = text.toLowerCase().match(/[\p{L}&]+/gu) ?? [];
+  const matchFrom = (token: number, letter: number): boolean => {
+    if (letter === letters.length) return true;
+    const word = tokens[token];
+    if (word === undefined) return false;
+    if (word.startsWith(letters[letter] ?? '') && matchFrom(token + 1, letter + 1)) return true;
+    return letter > 0 && SKIPPABLE.has(word) && matchFrom(token + 1, letter);
+  };
+  for (let start = 0; start < tokens.length; start++) if (tokens[start]?.startsWith(letters[0] ?? '') && matchFrom(start, 0)) return true;
+  return false;
+};
+
+/**
+ * What a refusal says when the passages closest to the question lack the form of its answer: no
+ * sum of money, no long form of the acronym, no date or no figure.
+ */
+export const formNote = (question: string, type: QuestionType): string | undefined => {
+  const acronym = acronymAsked(question);
+  if (acronym !== undefined) return ` They do not spell out “${acronym}”.`;
+  if (asksForMoney(question)) return ' They give no sums of money.';
+  if (type === 'when') return ' The passages closest to it give no date.';
+  if (type === 'count') return ' The passages closest to it give no figure.';
+  return undefined;
+};

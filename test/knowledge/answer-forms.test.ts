@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { acronymAsked, asksForMoney, formNote, givesMoney, spellsOut } from '../../src/knowledge/answer-forms.js';
+
+describe('answers whose form can be checked', () => {
+  it('knows a question asking for a sum of money', () => {
+    for (const question of [
+      'How much funding did each region get?',
+      'How much money did Germany put into the programme?',
+      "What's Belfast Learning City's annual budget?",
+      'What was the budget of the European Lifelong Learning Initiative?',
+      'Where can I download the toolkit and does it cost anything?',
+      'Is there an annual fee?',
+      'How much does a printed copy cost?',
+    ]) {
+      expect(asksForMoney(question), question).toBe(true);
+    }
+    for (const question of ['Who funds the learning city associations in Australia?', 'How many cities took part?', 'How much do learning cities value partnerships?', 'What does the toolkit cover?']) {
+      expect(asksForMoney(question), question).toBe(false);
+    }
+  });
+
+  it('finds a sum of money by its currency', () => {
+    expect(givesMoney('a grant of £20,000 a year')).toBe(true);
+    expect(givesMoney('EUR 1.2 million from the EU')).toBe(true);
+    expect(givesMoney('some 3 million euros')).toBe(true);
+    expect(givesMoney('which supported some 70 regions')).toBe(false);
+    expect(givesMoney('3.4 billion people live in cities')).toBe(false);
+  });
+
+  it('reads the acronym whose long form is asked for', () => {
+    expect(acronymAsked('What does TELS stand for?')).toBe('TELS');
+    expect(acronymAsked('what does the acronym PALLACE stand for')).toBe('PALLACE');
+    expect(acronymAsked('Is ELLI short for something?')).toBe('ELLI');
+    expect(acronymAsked('What does Birmingham stand for?')).toBeUndefined();
+    expect(acronymAsked('What is TELS?')).toBeUndefined();
+  });
+
+  it('finds a long form spelt out by first letters, small words between', () => {
+    expect(spellsOut('the project Towards a European Learning Society (TELS) looked at', 'TELS')).toBe(true);
+    expect(spellsOut('The UNESCO Global Network of Learning Cities consists of', 'GNLC')).toBe(true);
+    expect(spellsOut('the European Lifelong Learning Initiative', 'ELLI')).toBe(true);
+    expect(spellsOut('the EU-funded PALLACE project linked cities', 'PALLACE')).toBe(false);
+    expect(spellsOut('', 'TELS')).toBe(false);
+  });
+
+  it('says what form the passages lack', () => {
+    expect(formNote('What does PALLACE stand for?', 'other')).toBe(' They do not spell out “PALLACE”.');
+    expect(formNote('How much funding did each region get?', 'count')).toBe(' They give no sums of money.');
+    expect(formNote('When did Swansea become a learning city?', 'when')).toBe(' The passages closest to it give no date.');
+    expect(formNote('How many people live in Bristol?', 'count')).toBe(' The passages closest to it give no figure.');
+    expect(formNote('Why learning?', 'why')).toBeUndefined();
+  });
+});
