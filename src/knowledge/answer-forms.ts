@@ -59,6 +59,45 @@ export const spellsOut = (text: string, acronym: string): boolean => {
   return false;
 };
 
+const NUMBER_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const COUNT = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
+/** "What are the five key components…?", "Which three Korean cities…?", "list the 33 elements": a list of so many things. */
+const ITEMS_ASKED = [
+  new RegExp(`\\b(?:what|which)\\s+(?:(?:are|were|is|was)\\s+)?(?:the\\s+|its\\s+|their\\s+)?(?:other\\s+)?${COUNT}\\s+(?!years?\\b|months?\\b|weeks?\\b|days?\\b|times?\\b|per\\b|percent\\b|%)[\\p{L}]`, 'iu'),
+  new RegExp(`\\b(?:list|name)\\s+(?:all\\s+)?(?:the\\s+|its\\s+|their\\s+)?(?:other\\s+)?${COUNT}\\s+[\\p{L}]`, 'iu'),
+];
+
+/** How many things the question asks to be listed; undefined when it asks for no list of a given length. */
+export const itemsAsked = (question: string): number | undefined => {
+  for (const pattern of ITEMS_ASKED) {
+    const found = pattern.exec(question)?.[1]?.toLowerCase();
+    if (found === undefined) continue;
+    const n = NUMBER_WORDS[found] ?? Number(found);
+    if (n >= 2) return n;
+  }
+  return undefined;
+};
+
+const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s+/u;
+
+/**
+ * The most things the text lists in one place: list items one after another, or parts of one line
+ * separated by commas or semicolons, with a last one after "and" or "or" ("partnership,
+ * participation and performance" is three).
+ */
+export const longestList = (text: string): number => {
+  let longest = 0;
+  let run = 0;
+  for (const line of text.split(/\n+/u)) {
+    run = LIST_ITEM.test(line) ? run + 1 : 0;
+    const separators = line.match(/[,;]/gu)?.length ?? 0;
+    const last = line.slice(Math.max(line.lastIndexOf(','), line.lastIndexOf(';')) + 1);
+    const joined = separators > 0 && /\s(?:and|or)\s/iu.test(last) && !/^\s*(?:and|or)\s/iu.test(last) ? 1 : 0;
+    longest = Math.max(longest, run, separators > 0 ? separators + 1 + joined : 0);
+  }
+  return longest;
+};
+
 /**
  * What a refusal says when the passages closest to the question lack the form of its answer: no
  * sum of money, no long form of the acronym, no date or no figure.
@@ -67,6 +106,8 @@ export const formNote = (question: string, type: QuestionType): string | undefin
   const acronym = acronymAsked(question);
   if (acronym !== undefined) return ` They do not spell out “${acronym}”.`;
   if (asksForMoney(question)) return ' They give no sums of money.';
+  const items = itemsAsked(question);
+  if (items !== undefined) return ` The passages closest to it list no ${items} of them.`;
   if (type === 'when') return ' The passages closest to it give no date.';
   if (type === 'count') return ' The passages closest to it give no figure.';
   return undefined;

@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'nameMissing'
   ],
-  intercept: -1.2689,
+  intercept: -1.4592,
   coefficients: [
-    1.5792,
-    0.4992,
-    1.3766,
-    2.2201,
-    -0.0694,
-    0.3433,
-    -1.3178,
-    -1.3967
+    1.7442,
+    0.4123,
+    1.441,
+    2.3947,
+    0.0157,
+    0.6007,
+    -1.4929,
+    -1.4361
   ],
-  lowFrom: 0.5247,
-  highFrom: 0.6474
+  lowFrom: 0.5218,
+  highFrom: 0.6454
 };

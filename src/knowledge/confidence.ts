@@ -1,4 +1,4 @@
-import { acronymAsked, asksForMoney, givesMoney, spellsOut } from './answer-forms.js';
+import { acronymAsked, asksForMoney, givesMoney, itemsAsked, longestList, spellsOut } from './answer-forms.js';
 import { rarity } from './common-english.js';
 import { fittedConfidence } from './confidence-fit.js';
 import type { PassageSentence } from './passage-shape.js';
@@ -19,7 +19,7 @@ export interface ConfidenceFeatures {
   entityUnknown: boolean;
   /** Score of the best passage minus the second's. */
   margin: number;
-  /** A when or how-many question whose best passage has no date or number, a how-much question with no sum of money, or an acronym it does not spell out. */
+  /** A when or how-many question whose best passage has no date or number, a how-much question with no sum of money, a list of more things than it lists, or an acronym it does not spell out. */
   typeMissing: boolean;
   /** Coverage by the best passage's single best sentence (with the passage heading). */
   sentenceCoverage: number;
@@ -168,6 +168,7 @@ export const confidenceFeatures = (
     typeMissing:
       (checksForm && !answeringSentences(search, best, coverages).some((sentence) => hasAnswerCue(sentence, type))) ||
       (asksForMoney(question) && !givesMoney(best.passage.text)) ||
+      (itemsAsked(question) ?? 0) > longestList(`${best.passage.heading}\n${best.passage.text}`) ||
       lacksLongForm(question, best),
     sentenceCoverage: best.sentenceCoverage,
     lackedRarity,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, asksForMoney, formNote, givesMoney, spellsOut } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, asksForMoney, formNote, givesMoney, itemsAsked, longestList, spellsOut } from '../../src/knowledge/answer-forms.js';
 
 describe('answers whose form can be checked', () => {
   it('knows a question asking for a sum of money', () => {
@@ -43,11 +43,33 @@ describe('answers whose form can be checked', () => {
     expect(spellsOut('', 'TELS')).toBe(false);
   });
 
+  it('reads how many things a question asks to be listed', () => {
+    expect(itemsAsked('What are the five key components of the standard?')).toBe(5);
+    expect(itemsAsked('Which three Korean cities were named first?')).toBe(3);
+    expect(itemsAsked('Can you list the 33 elements in the survey?')).toBe(33);
+    expect(itemsAsked('What are the other three pillars?')).toBe(3);
+    expect(itemsAsked('Name the 40 countries in the network')).toBe(40);
+    expect(itemsAsked('What is 17 times 23?')).toBeUndefined();
+    expect(itemsAsked('What happened 20 years ago?')).toBeUndefined();
+    expect(itemsAsked('What are the strands of the toolkit?')).toBeUndefined();
+    expect(itemsAsked('How many cities took part?')).toBeUndefined();
+  });
+
+  it('counts the most things a text lists in one place', () => {
+    expect(longestList('The Learning City Toolkit: partnership, participation and performance')).toBe(3);
+    expect(longestList('Intro:\n- one\n- two\n- three\n- four\nAfter.')).toBe(4);
+    expect(longestList('Europe, Australia, and North America.')).toBe(3);
+    expect(longestList('UNESCO: The treasure within; OECD: Lifelong Learning for All; the EU year')).toBe(3);
+    expect(longestList('In 2001, the first 3 cities were selected.')).toBe(2);
+    expect(longestList('No list here.')).toBe(0);
+  });
+
   it('says what form the passages lack', () => {
     expect(formNote('What does PALLACE stand for?', 'other')).toBe(' They do not spell out “PALLACE”.');
     expect(formNote('How much funding did each region get?', 'count')).toBe(' They give no sums of money.');
     expect(formNote('When did Swansea become a learning city?', 'when')).toBe(' The passages closest to it give no date.');
     expect(formNote('How many people live in Bristol?', 'count')).toBe(' The passages closest to it give no figure.');
+    expect(formNote('Which 40 countries are in the network?', 'who')).toBe(' The passages closest to it list no 40 of them.');
     expect(formNote('Why learning?', 'why')).toBeUndefined();
   });
 });

@@ -118,13 +118,17 @@ describe('questions the documents do not answer get no citation', () => {
     }
   });
 
-  it('a sum of money or an acronym spelt out is asked for, and the closest passages give none: refused, saying so', () => {
+  it('a sum of money, a list of so many things or an acronym spelt out is asked for, and the closest passages give none: refused, saying so', () => {
     const money = kb.answer("How much funding did each region get from Germany's Learning Regions programme?");
     expect(money).toMatchObject({ noAnswer: true, confidence: 'none' });
     expect(money.answer).toBe('The documents I have do not answer that. They give no sums of money.');
     const acronym = kb.answer('What does PALLACE stand for?');
     expect(acronym).toMatchObject({ noAnswer: true, confidence: 'none' });
     expect(acronym.answer).toBe('The documents I have do not answer that. They do not spell out “PALLACE”.');
+    const list = kb.answer('Name the 40 countries in the UNESCO network');
+    expect(list).toMatchObject({ noAnswer: true, confidence: 'none' });
+    expect(list.answer).toBe('The documents I have do not answer that. The passages closest to it list no 40 of them.');
+    expect(kb.answer('What are the three strands of the toolkit?').answer).toMatch(/Partnership; Participation; Performance/u);
     // A long form the documents give is found.
     const tels = kb.answer('What does TELS stand for?');
     expect(tels.noAnswer).toBe(false);
