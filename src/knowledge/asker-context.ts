@@ -19,6 +19,10 @@ const AS_A = /^\s*as an?\s(?!(?:result|rule|whole|matter|consequence|reminder|pe
 /** Between sentences, a dash between words, or ", so" (", but", ", and") before a question word. */
 const CLAUSE_BREAK = /(?<=[.!?])\s+|\s[-–—]\s|,\s+(?:so|but|and)\s+(?=(?:what|how|why|when|where|who|which|does|do|did|is|are|can|could|should|would|will)\b)/iu;
 
+/** Words of a question's opening in which a word points back to what came before it. */
+const OPENING_WORDS = 5;
+const openingWords = (text: string): string => text.trim().split(/\s+/u).slice(0, OPENING_WORDS).join(' ');
+
 /** A clause that tells about the asker, or sets the scene at some length, and does not itself ask. */
 const aboutAsker = (clause: string): boolean =>
   (ABOUT_ASKER.test(clause) || US.test(clause) || clause.trim().split(/\s+/u).length >= SCENE_WORDS) &&
@@ -40,10 +44,14 @@ export const askingPart = (message: string): string | undefined => {
   let first = 0;
   if (opening !== undefined) first = 1;
   while (first < clauses.length - 1 && aboutAsker(clauses[first] ?? '')) first += 1;
-  const asking = clauses.slice(first).join(' ');
+  // The asking part as written, from its first clause on.
+  let at = 0;
+  for (const clause of clauses.slice(0, first)) at = text.indexOf(clause, at) + clause.length;
+  const asking = text.slice(text.indexOf(clauses[first] ?? '', at)).trim();
   // "…next door to Birmingham - could their tool help us?", "I work in Leeds. Does our city…?", "I'm interested in Cork. When did it…?":
-  // the question asks about what it points back to.
-  return first === 0 || POINTS_BACK.test(asking) ? undefined : asking;
+  // the question asks about what it points back to. A word further on points within the question
+  // ("which city was Japan's first…, and when did that happen?").
+  return first === 0 || POINTS_BACK.test(openingWords(asking)) ? undefined : asking;
 };
 
 /**

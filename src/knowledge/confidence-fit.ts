@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'nameMissing'
   ],
-  intercept: -1.4592,
+  intercept: -1.4935,
   coefficients: [
-    1.7442,
-    0.4123,
-    1.441,
-    2.3947,
-    0.0157,
-    0.6007,
-    -1.4929,
-    -1.4361
+    1.8499,
+    0.515,
+    1.8454,
+    2.2917,
+    -0.124,
+    0.5445,
+    -1.9033,
+    -1.4173
   ],
-  lowFrom: 0.5218,
-  highFrom: 0.6454
+  lowFrom: 0.5235,
+  highFrom: 0.6423
 };

@@ -35,6 +35,11 @@ describe('the part of a message that asks', () => {
     expect(askingPart('Cork and Galway were both in the news. Which joined the UNESCO network first?')).toBeUndefined();
     expect(askingPart('The toolkit has three strands of development. What are they?')).toBeUndefined();
     expect(askingPart('A colleague sent us a link. How can universities help?')).toBe('How can universities help?');
+    // A pointing word further on points within the question itself.
+    expect(askingPart("We have a Japanese sister city and I'm writing a briefing - which city was Japan's first learning city, and when did that happen?")).toBe(
+      "which city was Japan's first learning city, and when did that happen?",
+    );
+    expect(askingPart('I found an old 2004 tool on the shared drive - what initiative was it developed under?')).toBeUndefined();
     // ", so" only breaks before a question word.
     expect(askingPart('I sit on a working group in East Africa, so we need guidance.')).toBeUndefined();
   });
