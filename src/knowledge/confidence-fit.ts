@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'nameMissing'
   ],
-  intercept: -1.4935,
+  intercept: -2.6344,
   coefficients: [
-    1.8499,
-    0.515,
-    1.8454,
-    2.2917,
-    -0.124,
-    0.5445,
-    -1.9033,
-    -1.4173
+    1.7122,
+    1.198,
+    2.1204,
+    1.5551,
+    0.301,
+    1.1903,
+    -1.4492,
+    -2.2197
   ],
-  lowFrom: 0.5235,
-  highFrom: 0.6423
+  lowFrom: 0.515,
+  highFrom: 0.7257
 };

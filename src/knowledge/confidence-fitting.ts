@@ -115,15 +115,24 @@ export const outcomeFrom = (samples: readonly Sample[], probabilities: readonly 
   return o;
 };
 
-/** The probability from which answering maximizes right answers minus WRONG_COST times wrong ones. */
+/** Probabilities tried as the point from which to answer: a grid, so that no single question's probability is the point. */
+const GRID = Array.from({ length: 101 }, (_, i) => 0.25 + i * 0.005);
+/** Right minus wrong answers is averaged over this many grid steps either side: the curve is flat over a wide range, and its highest single point moves with single questions. */
+const SMOOTHING_STEPS = 6;
+
+/** The probability from which answering maximizes right answers minus WRONG_COST times wrong ones, averaged over its neighbourhood. */
 const chooseLowFrom = (samples: readonly Sample[], probabilities: readonly number[]): number => {
+  const values = GRID.map((from) => {
+    const o = outcomeFrom(samples, probabilities, from);
+    return o.right - WRONG_COST * o.wrong;
+  });
   let best = 0.5;
   let bestValue = -Infinity;
-  for (const from of [...new Set(probabilities)].sort((a, b) => a - b)) {
-    const o = outcomeFrom(samples, probabilities, from);
-    const value = o.right - WRONG_COST * o.wrong;
-    if (value > bestValue) [best, bestValue] = [from, value];
-  }
+  values.forEach((_, i) => {
+    const window = values.slice(Math.max(0, i - SMOOTHING_STEPS), i + SMOOTHING_STEPS + 1);
+    const value = window.reduce((sum, v) => sum + v, 0) / window.length;
+    if (value > bestValue) [best, bestValue] = [GRID[i] ?? 0.5, value];
+  });
   return best;
 };
 
@@ -139,9 +148,24 @@ const chooseHighFrom = (samples: readonly Sample[], probabilities: readonly numb
 const round = (v: number): number => Math.round(v * 10_000) / 10_000;
 
 /** Fits the model: coefficients on the samples no rule refuses, then both thresholds. */
+/** Folds of the out-of-fold probabilities the thresholds are chosen on. */
+const THRESHOLD_FOLDS = 5;
+
+/** Each sample's probability from a model fitted without its fold: what the model says of questions it has not seen. */
+const outOfFold = (samples: readonly Sample[]): number[] => {
+  const probabilities = samples.map(() => 0);
+  for (let k = 0; k < THRESHOLD_FOLDS; k++) {
+    const w = logistic(samples.filter((s, i) => i % THRESHOLD_FOLDS !== k && !s.ruled));
+    samples.forEach((s, i) => {
+      if (i % THRESHOLD_FOLDS === k) probabilities[i] = predict(w, s.x);
+    });
+  }
+  return probabilities;
+};
+
 export const fitConfidenceModel = (samples: readonly Sample[]): ConfidenceModel => {
   const w = logistic(samples.filter((s) => !s.ruled)).map(round);
-  const probabilities = samples.map((s) => predict(w, s.x));
+  const probabilities = outOfFold(samples);
   const lowFrom = chooseLowFrom(samples, probabilities);
   return {
     features: FEATURE_NAMES,

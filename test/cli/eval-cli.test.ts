@@ -16,17 +16,17 @@ const runEval = (args: string[]) =>
 const ROW = /^(.+?)\s+\d\.\d\d\s+\d\.\d\d\s+\d+\/\d+\s+\d+\/\d+\s+\d+\/\d+ \([\d.-]+\)\s+\d+\/\d+$/u;
 
 describe('npm run eval', () => {
-  it('scores the project’s own tuning and test halves (two sets) by default, beside plain Lunr', () => {
+  it('scores the project’s own tuning and test halves (three sets) by default, beside plain Lunr', () => {
     const result = runEval([]);
     expect(result.status, result.stderr).toBe(0);
     const rows = result.stdout.split('\n').filter((line) => ROW.test(line.trim()));
     const names = rows.map((line) => ROW.exec(line.trim())?.[1]);
-    expect(names).toEqual(['tuning', 'plain Lunr', 'test', 'plain Lunr', 'tuning-2', 'plain Lunr', 'test-2', 'plain Lunr']);
+    expect(names).toEqual(['tuning', 'plain Lunr', 'test', 'plain Lunr', 'tuning-2', 'plain Lunr', 'test-2', 'plain Lunr', 'tuning-3', 'plain Lunr', 'test-3', 'plain Lunr']);
     // And the ranking alone, never refusing, for each half.
     const ranking = result.stdout.slice(result.stdout.indexOf('The ranking alone'));
     expect(ranking).toMatch(/^tuning\s+\d\.\d\d\s+\d\.\d\d$/mu);
     expect(ranking).toMatch(/^test\s+\d\.\d\d\s+\d\.\d\d$/mu);
-    expect(ranking).toMatch(/^test-2\s+\d\.\d\d\s+\d\.\d\d$/mu);
+    expect(ranking).toMatch(/^test-3\s+\d\.\d\d\s+\d\.\d\d$/mu);
   });
 
   it('scores any file given, follow-ups included, and says clearly when a file is not a set', () => {
@@ -37,7 +37,7 @@ describe('npm run eval', () => {
       JSON.stringify({
         answerable: [
           { id: 'a1', question: 'venice learning city state', file: '000_ef382a5738f7795a.txt', must: ['for example Venice'], style: 'keywords' },
-          { id: 'a2', question: 'and what does it want for its citizens?', previous: 'Tell me about the Swansea learning city', file: '003_1d2a6d022f902458.txt', must: ['Swansea'], style: 'follow-up' },
+          { id: 'a2', question: 'and what kind of culture is it creating?', previous: 'Tell me about the Swansea learning city', file: '003_1d2a6d022f902458.txt', must: ['entrepreneurial culture'], style: 'follow-up' },
         ],
         unanswerable: [{ id: 'u1', question: 'what is the population of Leeds?' }],
       }),
