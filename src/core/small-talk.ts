@@ -6,7 +6,10 @@
 export type SmallTalk = 'greeting' | 'thanks' | 'ack' | 'about';
 
 const PATTERNS: ReadonlyArray<[SmallTalk, RegExp]> = [
-  ['greeting', /^(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|morning|afternoon)(?: (?:there|all|everyone|bot|again))?$/u],
+  [
+    'greeting',
+    /^(?:(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|morning|afternoon)(?: (?:there|all|everyone|bot|again))?|(?:(?:hi|hello|hey|hiya|morning)(?: there| bot)? )?(?:how are (?:you|u|things)(?: doing| going)?(?: today)?|how r u|hows it going|how is it going|how(?:s| is) (?:your|ur) day(?: going)?|how have you been|whats up|sup|you ok|are you ok))$/u,
+  ],
   ['thanks', /^(?:(?:ok(?:ay)? |great |brilliant |perfect |lovely )?(?:thanks?|thank you|thankyou|thx|ty|cheers|ta|many thanks)(?: (?:a lot|so much|very much|again|for (?:that|this|the (?:help|answer|info))))*)$/u],
   ['ack', /^(?:ok|okay|k|kk|cool|great|nice|good|fine|sure|alright|all right|got it|understood|perfect|brilliant|noted|ok(?:ay)? (?:great|cool|got it|then)|no|nope|no thanks|no thank you|not now)$/u],
   [
@@ -41,7 +44,7 @@ export const SMALL_TALK_REPLIES: Record<Exclude<SmallTalk, 'about'>, string> = {
 };
 
 /** Words that open a message before its question: "hi, what is…", "ok so who funds it?". */
-const GREETING = String.raw`(?:hi|hello|hey|hiya|ok|okay|cheers|(?:thanks|thank you)(?: (?:a lot|so much|for (?:this|that|the (?:answer|help|info))))?|good (?:morning|afternoon|evening))(?: there| all| everyone| bot)?`;
+const GREETING = String.raw`(?:hi|hello|hey|hiya|ok|okay|cheers|quick (?:one|question|q)|(?:a |one )?(?:random|silly|daft) question|(?:thanks|thank you)(?: (?:a lot|so much|for (?:this|that|the (?:answer|help|info))))?|good (?:morning|afternoon|evening))(?: there| all| everyone| bot)?`;
 /** "so", "well" and "right" open a question only before a comma or a question word: "right to learn" is a topic. */
 const LINKING = String.raw`(?:so|well|right)(?=\s*[,!.:;–—]|\s+(?:what|whats|who|how|why|when|where|which|is|are|do|does|did|can|could|should)\b)`;
 /** A hyphen between spaces separates ("Hello bot - who…"); one inside a word does not ("well-being"). */
