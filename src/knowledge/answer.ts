@@ -6,6 +6,7 @@ import { confidenceFeatures, decide, type ConfidenceModel } from './confidence.j
 import { fittedConfidence } from './confidence-fit.js';
 import { MAX_ANSWER_CHARS, mendQuestionWords, questionType, quoteSentences, truncate } from './quote.js';
 import { searchMerged } from './merged-search.js';
+import { expandShorthand } from './shorthand.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 
 /** Passages scoring below this share of the best one are not cited. */
@@ -121,7 +122,8 @@ export const answerQuestion = (
 ): KnowledgeAnswer => {
   // Several collections (the shared documents and a workspace's own) are ranked as one.
   // "wat is a lerning city": the question word typed wrong still says what kind of question it is.
-  const asked = mendQuestionWords(question);
+  // Chat shorthand ("w", "abt", "adult ed") is written out before the question is read.
+  const asked = mendQuestionWords(expandShorthand(question));
   const found = searchMerged(Array.isArray(searches) ? searches : [searches], asked, CANDIDATES + shown.length, previous);
   const { search, concepts } = found;
   // `more`: the passages shown already step aside, and the next ones are judged as if they were first.

@@ -44,14 +44,20 @@ export const askingPart = (message: string): string | undefined => {
   let first = 0;
   if (opening !== undefined) first = 1;
   while (first < clauses.length - 1 && aboutAsker(clauses[first] ?? '')) first += 1;
-  // The asking part as written, from its first clause on.
+  // "…next door to Birmingham - could their tool help us?", "I work in Leeds. Does our city…?", "I'm interested in Cork. When did it…?":
+  // the question asks about what it points back to, the clause just before it; clauses before
+  // that one still only tell about the asker ("my friend works near Melbourne - she says councils
+  // in Victoria must join. is that right?"). A word further on points within the question
+  // ("which city was Japan's first…, and when did that happen?").
+  if (first > 0 && POINTS_BACK.test(openingWords(fromClause(text, clauses, first)))) first -= 1;
+  return first === 0 ? undefined : fromClause(text, clauses, first);
+};
+
+/** The message as written from its `first` clause on. */
+const fromClause = (text: string, clauses: readonly string[], first: number): string => {
   let at = 0;
   for (const clause of clauses.slice(0, first)) at = text.indexOf(clause, at) + clause.length;
-  const asking = text.slice(text.indexOf(clauses[first] ?? '', at)).trim();
-  // "…next door to Birmingham - could their tool help us?", "I work in Leeds. Does our city…?", "I'm interested in Cork. When did it…?":
-  // the question asks about what it points back to. A word further on points within the question
-  // ("which city was Japan's first…, and when did that happen?").
-  return first === 0 || POINTS_BACK.test(openingWords(asking)) ? undefined : asking;
+  return text.slice(text.indexOf(clauses[first] ?? '', at)).trim();
 };
 
 /**

@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'nameMissing'
   ],
-  intercept: -2.6344,
+  intercept: -2.9265,
   coefficients: [
-    1.7122,
-    1.198,
-    2.1204,
-    1.5551,
-    0.301,
-    1.1903,
-    -1.4492,
-    -2.2197
+    1.7516,
+    1.2656,
+    2.3413,
+    1.6386,
+    0.165,
+    1.2206,
+    -1.2389,
+    -1.8397
   ],
-  lowFrom: 0.515,
-  highFrom: 0.7257
+  lowFrom: 0.5,
+  highFrom: 0.8133
 };

@@ -29,7 +29,7 @@ export interface ConfidenceFeatures {
   score: number;
   /** Rarity (0-1) of the rarest question word that the best passage's best sentence (under its heading) lacks. */
   sentenceMissingRarity: number;
-  /** A who-question whose best sentences name nobody the question does not already name. */
+  /** A who-question whose best sentences name nobody the question does not already name, by name or by kind ("local employers"). */
   nameMissing: boolean;
   /** Coverage of what the question asks about its names: the best passage's coverage of its other words. */
   askedCoverage: number;
@@ -76,10 +76,16 @@ const NAME = /(?<=\S\s+)\p{Lu}[\p{L}\p{N}]+/gu;
 /** True when a sentence names something the question does not. */
 const namesNew = (text: string, question: Set<string>): boolean => [...text.matchAll(NAME)].some(([name]) => !question.has(foldText(name)));
 
-/** True when one of a who-question's answering sentences names someone the question does not. */
+/** Words naming who does something without a name: "matched by local employers", "everyone will have a part to play". */
+const AGENTS = /\b(?:employers?|businesses|partners?|stakeholders?|members?|organi[sz]ations?|councils?|authorit(?:y|ies)|government|universities|colleges|schools|libraries|citizens|residents|volunteers|everyone|everybody|people|communities|providers|agencies|institutions)\b/giu;
+
+/** True when a sentence names a kind of people or body that the question does not. */
+const agentsNew = (text: string, question: Set<string>): boolean => [...text.matchAll(AGENTS)].some(([agent]) => !question.has(foldText(agent)));
+
+/** True when one of a who-question's answering sentences names someone the question does not, by name or by kind. */
 const whoAnswered = (question: string, sentences: readonly PassageSentence[]): boolean => {
   const asked = new Set(words(question));
-  return sentences.some(({ text }) => namesNew(text, asked));
+  return sentences.some(({ text }) => namesNew(text, asked) || agentsNew(text, asked));
 };
 
 /** In a question of at most this many content words, each is essential. */

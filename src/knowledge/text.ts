@@ -71,6 +71,8 @@ export const QUESTION_FILLERS = new Set([
   'become', 'through', 'whether', 'actually', 'anyone', 'someone', 'there', 'here', 'happen', 'happens', 'happened', 'happening',
   // "What the heck is…": emphasis, not a topic.
   'heck', 'hell',
+  // Where the asker read it, not what about: "does the world of learning cities page say…", "according to the slides".
+  'page', 'pages', 'webpage', 'website', 'site', 'slide', 'slides', 'deck', 'presentation', 'article', 'diagram', 'according',
   // Contractions typed without their apostrophe.
   'whats', 'thats', 'doesnt', 'dont', 'didnt', 'isnt', 'arent', 'wasnt', 'cant', 'wont', 'im', 'ive', 'weve',
   'youre', 'theyre', 'theres', 'hows', 'whos', 'wheres', 'lets',
@@ -112,5 +114,6 @@ export const FRAMING_WORDS = new Set([
   'definition', 'define', 'defined', 'meaning', 'mean', 'means', 'example', 'examples', 'benefit', 'benefits',
   'advantage', 'advantages', 'idea', 'ideas', 'overview', 'summary', 'describe', 'description', 'main', 'key',
   'important', 'type', 'types', 'list', 'number', 'many', 'much', 'use', 'used', 'useful', 'work', 'works',
+  'statistic', 'statistics', 'figure', 'figures',
   'happen', 'happened', 'help', 'helps', 'achieve', 'achieving', 'try', 'trying', 'want', 'wants', 'involve', 'involved', 'mention', 'mentioned', 'cause', 'causes', 'problem', 'problems',
 ]);

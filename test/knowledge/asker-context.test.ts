@@ -40,6 +40,10 @@ describe('the part of a message that asks', () => {
       "which city was Japan's first learning city, and when did that happen?",
     );
     expect(askingPart('I found an old 2004 tool on the shared drive - what initiative was it developed under?')).toBeUndefined();
+    // Pointing back leans on the clause just before the question, not on those about the asker before it.
+    expect(askingPart('my friend works for a council near Melbourne - she says councils in Victoria have to join an association. is that right?')).toBe(
+      'she says councils in Victoria have to join an association. is that right?',
+    );
     // ", so" only breaks before a question word.
     expect(askingPart('I sit on a working group in East Africa, so we need guidance.')).toBeUndefined();
   });

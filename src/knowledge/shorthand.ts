@@ -1,0 +1,63 @@
+/**
+ * Chat shorthand, written out before a question is read: "who came up w the idea", "adult ed",
+ * "a stat on how many cities". Left as they are, such words are unknown to the documents, and an
+ * unknown word of four letters or more is taken for a name the documents lack.
+ */
+
+/** Shorthand and what it stands for; an empty expansion is chat that says nothing about the topic. */
+const SHORTHAND: Readonly<Record<string, string>> = {
+  w: 'with',
+  abt: 'about',
+  bout: 'about',
+  b4: 'before',
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  pls: 'please',
+  plz: 'please',
+  thx: 'thanks',
+  ppl: 'people',
+  govt: 'government',
+  gov: 'government',
+  stat: 'statistic',
+  stats: 'statistics',
+  exec: 'executive',
+  execs: 'executives',
+  info: 'information',
+  org: 'organisation',
+  orgs: 'organisations',
+  dept: 'department',
+  depts: 'departments',
+  intl: 'international',
+  natl: 'national',
+  approx: 'approximately',
+  yr: 'year',
+  yrs: 'years',
+  lol: '',
+  lmao: '',
+  tbh: '',
+  imo: '',
+  imho: '',
+  btw: '',
+  fyi: '',
+  ngl: '',
+  idk: '',
+};
+
+/** Words written out only after the word before them: "adult ed" is adult education, "Ed" alone may be a name. */
+const AFTER: ReadonlyArray<[RegExp, string]> = [[/\b(adult|further|higher|community)\s+ed\b\.?/giu, '$1 education']];
+
+const WORD = new RegExp(`(?<![\\p{L}\\p{N}'’.-])(${Object.keys(SHORTHAND).join('|')})(?![\\p{L}\\p{N}'’-]|\\.\\p{L})`, 'giu');
+
+/** Chat is typed in lower case: "stats" or "Stats" is shorthand, "U.K.", "W3C" or "EXEC" is not. */
+const typedAsChat = (found: string): boolean => found === found.toLowerCase() || (found.length > 1 && found.slice(1) === found.slice(1).toLowerCase());
+
+/** The question with chat shorthand written out; "Victoria BC" and other capitals are left alone. */
+export const expandShorthand = (question: string): string => {
+  let text = question;
+  for (const [pattern, replacement] of AFTER) text = text.replace(pattern, replacement);
+  return text
+    .replace(WORD, (found: string) => (typedAsChat(found) ? (SHORTHAND[found.toLowerCase()] ?? found) : found))
+    .replace(/[ \t]{2,}/gu, ' ')
+    .trim();
+};

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { expandShorthand } from '../../src/knowledge/shorthand.js';
+
+describe('chat shorthand', () => {
+  it('is written out before a question is read', () => {
+    expect(expandShorthand('who came up w the educating cities idea first?')).toBe('who came up with the educating cities idea first?');
+    expect(expandShorthand('I work in adult ed in Birmingham')).toBe('I work in adult education in Birmingham');
+    expect(expandShorthand('my manager wants a stat on it, new chief exec too')).toBe('my manager wants a statistic on it, new chief executive too');
+    expect(expandShorthand('what r u for lol')).toBe('what are you for');
+    expect(expandShorthand('Stats on cities abt the govt')).toBe('statistics on cities about the government');
+  });
+
+  it('leaves capitals, abbreviations with dots and words that only contain shorthand alone', () => {
+    for (const text of ['U.K. cities', 'the u.k. network', 'Victoria BC', 'W3C standards', 'a U-turn', 'Ed Smith said', 'EXEC summary', 'without a stat-based view']) {
+      expect(expandShorthand(text), text).toBe(text);
+    }
+  });
+});
