@@ -108,6 +108,12 @@ export const ruledOut = (f: ConfidenceFeatures): boolean =>
   f.ownWords === 0 ||
   (f.words <= SHORT_QUESTION && f.lackedRarity >= MAX_LACKED_RARITY);
 
+/** A list of so many things is asked for ("What are the five key components…?") and the passage lists fewer. */
+const listsTooFew = (question: string, best: ScoredPassage): boolean => {
+  const items = itemsAsked(question);
+  return items !== undefined && items > longestList(`${best.passage.heading}\n${best.passage.text}`);
+};
+
 /** An acronym's long form is asked for ("What does PALLACE stand for?") and the passage does not spell it out. */
 const lacksLongForm = (question: string, best: ScoredPassage): boolean => {
   const acronym = acronymAsked(question);
@@ -174,7 +180,7 @@ export const confidenceFeatures = (
     typeMissing:
       (checksForm && !answeringSentences(search, best, coverages).some((sentence) => hasAnswerCue(sentence, type))) ||
       (asksForMoney(question) && !givesMoney(best.passage.text)) ||
-      (itemsAsked(question) ?? 0) > longestList(`${best.passage.heading}\n${best.passage.text}`) ||
+      listsTooFew(question, best) ||
       lacksLongForm(question, best),
     sentenceCoverage: best.sentenceCoverage,
     lackedRarity,
