@@ -252,8 +252,12 @@ export class ConceptBuilder {
       let bridge: Concept['bridge'];
       let bridgedRarity = 1;
       if (!known && length === 1 && alternatives.length === 0) {
-        // A common English word is not a typo, even when one letter away from a word of the documents.
-        const corrected = entity || (everydayRank(surface) ?? Infinity) < TYPO_RANK ? undefined : this.corrector.correct(surface);
+        // A common English word is not a typo, even when one letter away from a word of the documents,
+        // nor is a rarer word the dictionary knows ("threads" is not "threats").
+        const corrected =
+          entity || (everydayRank(surface) ?? Infinity) < TYPO_RANK || (lookups < MAX_LOOKUPS && this.wordnet?.kind(surface) === 'word')
+            ? undefined
+            : this.corrector.correct(surface);
         // "wat" for "what": a mistyped filler word says nothing.
         if (corrected !== undefined ? isStopWord(corrected) : !entity && lookups < MAX_LOOKUPS && isMistypedFiller(surface)) continue;
         // A name is bridged only to its own forms ("Korean" to "Korea"): Leeds is not any city.

@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'nameMissing'
   ],
-  intercept: -2.9265,
+  intercept: -2.8154,
   coefficients: [
-    1.7516,
-    1.2656,
-    2.3413,
-    1.6386,
-    0.165,
-    1.2206,
-    -1.2389,
-    -1.8397
+    1.7286,
+    1.2965,
+    2.2273,
+    1.6496,
+    0.2453,
+    1.1297,
+    -1.2875,
+    -1.8483
   ],
-  lowFrom: 0.5,
-  highFrom: 0.8133
+  lowFrom: 0.495,
+  highFrom: 0.8171
 };

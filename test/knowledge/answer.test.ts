@@ -39,6 +39,15 @@ describe('answers from the shipped knowledge base', () => {
     expect(answer.sources[0]?.passage).toMatch(/for example Venice/);
   });
 
+  it('does not take a word the dictionary knows for a misspelling of a word the documents use', () => {
+    const search = kb.searchOver(kb.built);
+    const threads = search.concepts('what are the three threads of the toolkit?').find((concept) => concept.surface === 'threads');
+    expect(threads?.bridge).not.toBe('spelling');
+    expect(threads?.alternatives.flat()).not.toContain('threat');
+    // A word in no dictionary still is: "tookit" is the toolkit.
+    expect(search.concepts('three strands of the tookit').find((concept) => concept.surface === 'tookit')?.bridge).toBe('spelling');
+  });
+
   it('says plainly when the documents do not answer, and names the words they lack', () => {
     const cases: Array<[string, RegExp]> = [
       ["what's the weather in Leeds tomorrow?", /nothing about “leeds”, “weather”\./],
