@@ -10,19 +10,21 @@ export const fittedConfidence: ConfidenceModel = {
     'lackedRarity',
     'score',
     'sentenceMissingRarity',
-    'nameMissing'
+    'nameMissing',
+    'length'
   ],
-  intercept: -2.8154,
+  intercept: -3.4895,
   coefficients: [
-    1.7286,
-    1.2965,
-    2.2273,
-    1.6496,
-    0.2453,
-    1.1297,
-    -1.2875,
-    -1.8483
+    1.5854,
+    1.7301,
+    2.2192,
+    1.6677,
+    0.2008,
+    1.262,
+    -1.3355,
+    -1.7323,
+    0.685
   ],
-  lowFrom: 0.495,
-  highFrom: 0.8171
+  lowFrom: 0.44,
+  highFrom: 0.7364
 };

@@ -57,7 +57,10 @@ export interface ConfidenceModel {
 }
 
 /** Names of the model's inputs, in the order of `featureVector`. */
-export const FEATURE_NAMES = ['askedCoverage', 'sentenceCoverage', 'missingRarity', 'margin', 'lackedRarity', 'score', 'sentenceMissingRarity', 'nameMissing'] as const;
+export const FEATURE_NAMES = ['askedCoverage', 'sentenceCoverage', 'missingRarity', 'margin', 'lackedRarity', 'score', 'sentenceMissingRarity', 'nameMissing', 'length'] as const;
+
+/** From this many content words on, a question is long: its coverage is spread over words a passage need not repeat. */
+const LONG_FROM = 4;
 
 export const featureVector = (f: ConfidenceFeatures): number[] => [
   f.askedCoverage,
@@ -68,6 +71,7 @@ export const featureVector = (f: ConfidenceFeatures): number[] => [
   f.score,
   f.sentenceMissingRarity,
   Number(f.nameMissing),
+  Math.log(Math.max(1, f.words / LONG_FROM)),
 ];
 
 /** A capitalised word inside a sentence: a name, place or organisation. */
