@@ -1,4 +1,4 @@
-import type { QuestionType } from './quote.js';
+import { LIST_ITEM, type QuestionType } from './quote.js';
 
 /**
  * Answers whose form can be checked in the text: a sum of money, and what an acronym stands for.
@@ -77,8 +77,6 @@ export const itemsAsked = (question: string): number | undefined => {
   }
   return undefined;
 };
-
-const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s+/u;
 
 /**
  * The most things the text lists in one place: list items one after another, or parts of one line

@@ -76,7 +76,8 @@ export const hasAnswerCue = (sentence: PassageSentence, type: QuestionType): boo
   return (sentence.cuesFound & bit) !== 0;
 };
 
-const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s+/u;
+/** A line that is a list item: a bullet or a number before its text. */
+export const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s+/u;
 
 /** A list item without its marker and its trailing "; and" (the list is joined again with "; "). */
 const itemText = (line: string): string => line.replace(LIST_ITEM, '').replace(/(?:[.;,]?\s+(?:and|or))?[.;,]*\s*$/u, '');
