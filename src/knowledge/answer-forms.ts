@@ -60,6 +60,8 @@ export const spellsOut = (text: string, acronym: string): boolean => {
 };
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+/** Numbers up to twelve as words, as a refusal says them ("list no five of them"). */
+const NUMBER_NAMES: Readonly<Record<number, string>> = Object.fromEntries(Object.entries(NUMBER_WORDS).map(([word, n]) => [n, word]));
 const COUNT = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
 /** "What are the five key components…?", "Which three Korean cities…?", "list the 33 elements": a list of so many things. */
 const ITEMS_ASKED = [
@@ -105,7 +107,7 @@ export const formNote = (question: string, type: QuestionType): string | undefin
   if (acronym !== undefined) return ` They do not spell out “${acronym}”.`;
   if (asksForMoney(question)) return ' They give no sums of money.';
   const items = itemsAsked(question);
-  if (items !== undefined) return ` The passages closest to it list no ${items} of them.`;
+  if (items !== undefined) return ` The passages closest to it list no ${NUMBER_NAMES[items] ?? items} of them.`;
   if (type === 'when') return ' The passages closest to it give no date.';
   if (type === 'count') return ' The passages closest to it give no figure.';
   return undefined;

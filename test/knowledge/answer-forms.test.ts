@@ -70,6 +70,7 @@ describe('answers whose form can be checked', () => {
     expect(formNote('When did Swansea become a learning city?', 'when')).toBe(' The passages closest to it give no date.');
     expect(formNote('How many people live in Bristol?', 'count')).toBe(' The passages closest to it give no figure.');
     expect(formNote('Which 40 countries are in the network?', 'who')).toBe(' The passages closest to it list no 40 of them.');
+    expect(formNote('What are the 5 key components?', 'definition')).toBe(' The passages closest to it list no five of them.');
     expect(formNote('Why learning?', 'why')).toBeUndefined();
   });
 });
