@@ -7,7 +7,7 @@ import { foldForPhrase } from './text.js';
  * Fitting the confidence model (see `ConfidenceModel`) on an evaluation set: a logistic regression
  * of "the first passage holds the answer" over the confidence features, then the probabilities
  * from which the bot answers and answers plainly. Used by `scripts/fit-confidence.ts` on the
- * tuning half only.
+ * tuning halves only.
  */
 
 /** Ridge penalty on the coefficients, per question. */
@@ -147,7 +147,6 @@ const chooseHighFrom = (samples: readonly Sample[], probabilities: readonly numb
 
 const round = (v: number): number => Math.round(v * 10_000) / 10_000;
 
-/** Fits the model: coefficients on the samples no rule refuses, then both thresholds. */
 /** Folds of the out-of-fold probabilities the thresholds are chosen on. */
 const THRESHOLD_FOLDS = 5;
 
@@ -163,6 +162,7 @@ const outOfFold = (samples: readonly Sample[]): number[] => {
   return probabilities;
 };
 
+/** Fits the model: coefficients on the samples no rule refuses, then both thresholds, on out-of-fold probabilities. */
 export const fitConfidenceModel = (samples: readonly Sample[]): ConfidenceModel => {
   const w = logistic(samples.filter((s) => !s.ruled)).map(round);
   const probabilities = outOfFold(samples);
