@@ -1,4 +1,4 @@
-import { LIST_ITEM, type QuestionType } from './quote.js';
+import { LIST_ITEM, questionType, withoutPreamble, type QuestionType } from './quote.js';
 
 /**
  * Answers whose form can be checked in the text: a sum of money, and what an acronym stands for.
@@ -99,16 +99,54 @@ export const longestList = (text: string): number => {
 };
 
 /**
- * What a refusal says when the passages closest to the question lack the form of its answer: no
- * sum of money, no long form of the acronym, no date or no figure.
+ * True when a message asks something ("what is the limerick declaration?", "tell me about…"),
+ * rather than listing words to look up ("stakeholder audits learning cities regions access").
  */
-export const formNote = (question: string, type: QuestionType): string | undefined => {
-  const acronym = acronymAsked(question);
-  if (acronym !== undefined) return ` They do not spell out “${acronym}”.`;
-  if (asksForMoney(question)) return ' They give no sums of money.';
-  const items = itemsAsked(question);
-  if (items !== undefined) return ` The passages closest to it list no ${NUMBER_NAMES[items] ?? items} of them.`;
-  if (type === 'when') return ' The passages closest to it give no date.';
-  if (type === 'count') return ' The passages closest to it give no figure.';
+const asks = (question: string): boolean =>
+  /\?/u.test(question) ||
+  /^\s*(?:what|whats|how|why|when|where|who|whom|whose|which|does|do|did|is|are|was|were|can|could|should|would|will|has|have|tell|explain|describe|define)\b/iu.test(withoutPreamble(question));
+
+/** What a question asks for, read once per question: every passage judged for it is checked against the same form. */
+export interface AskedForm {
+  type: QuestionType;
+  /** A sum of money. */
+  money: boolean;
+  /** A list of so many things. */
+  items: number | undefined;
+  /** The long form of this acronym. */
+  acronym: string | undefined;
+  /** The message asks, rather than lists words to look up. */
+  asks: boolean;
+}
+
+/** {@link AskedForm} of a question; `type` when the caller has read it already. */
+export const askedForm = (question: string, type: QuestionType = questionType(question)): AskedForm => ({
+  type,
+  money: asksForMoney(question),
+  items: itemsAsked(question),
+  acronym: acronymAsked(question),
+  asks: asks(question),
+});
+
+/**
+ * True when the passage (heading and text) lacks a form the question asks for that only these
+ * checks can see: a sum of money, a list of so many things, an acronym's long form. Dates and
+ * numbers are checked sentence by sentence by the caller.
+ */
+export const lacksAskedForm = (form: AskedForm, heading: string, text: string): boolean =>
+  (form.money && !givesMoney(text)) ||
+  (form.items !== undefined && form.items > longestList(`${heading}\n${text}`)) ||
+  (form.acronym !== undefined && !spellsOut(`${heading}\n${text}`, form.acronym));
+
+/**
+ * What a refusal says when the passages closest to the question lack the form of its answer: no
+ * sum of money, no long form of the acronym, no list that long, no date or no figure.
+ */
+export const formNote = (form: AskedForm): string | undefined => {
+  if (form.acronym !== undefined) return ` They do not spell out “${form.acronym}”.`;
+  if (form.money) return ' They give no sums of money.';
+  if (form.items !== undefined) return ` The passages closest to it list no ${NUMBER_NAMES[form.items] ?? form.items} of them.`;
+  if (form.type === 'when') return ' The passages closest to it give no date.';
+  if (form.type === 'count') return ' The passages closest to it give no figure.';
   return undefined;
 };

@@ -1,10 +1,10 @@
 import type { AnswerSource, KnowledgeAnswer } from '../core/ports.js';
-import { formNote } from './answer-forms.js';
+import { askedForm, formNote, type AskedForm } from './answer-forms.js';
 import type { Passage } from './chunk.js';
 import { rarity } from './common-english.js';
 import { confidenceFeatures, decide, type ConfidenceModel } from './confidence.js';
 import { fittedConfidence } from './confidence-fit.js';
-import { MAX_ANSWER_CHARS, mendQuestionWords, questionType, quoteSentences, truncate } from './quote.js';
+import { MAX_ANSWER_CHARS, mendQuestionWords, quoteSentences, truncate } from './quote.js';
 import { searchMerged } from './merged-search.js';
 import { expandShorthand } from './shorthand.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
@@ -87,21 +87,22 @@ const FORM_FALLBACK_SHARE = 0.75;
 const FORM_FALLBACK_DEPTH = 3;
 
 /**
- * The hits with the passage judged first, and its features. A when or how-many question whose best
- * passage gives no date or number ("When did Liverpool become a city of learning?" ranks first a
- * passage naming Liverpool without a year) is judged on the nearest next passage that gives one,
- * when it scores nearly as well; its margin over the passage it passed is then negative.
+ * The hits with the passage judged first, and its features. A question whose best passage lacks
+ * the form of its answer (a when or how-many question with no date or number: "When did Liverpool
+ * become a city of learning?" ranks first a passage naming Liverpool without a year; a sum of
+ * money, a list, an acronym's long form) is judged on the nearest next passage that has it, when it
+ * scores nearly as well; its margin over the passage it passed is then negative.
  */
 const withAnswerForm = (
-  search: PassageSearch, question: string, concepts: Concept[], hits: ScoredPassage[], type: ReturnType<typeof questionType>,
+  search: PassageSearch, question: string, concepts: Concept[], hits: ScoredPassage[], form: AskedForm,
 ): { hits: ScoredPassage[]; features: ReturnType<typeof confidenceFeatures> } => {
-  const features = confidenceFeatures(search, question, concepts, hits, type);
+  const features = confidenceFeatures(search, question, concepts, hits, form);
   const best = hits[0];
   if (!features.typeMissing || best === undefined) return { hits, features };
   for (const candidate of hits.slice(1, 1 + FORM_FALLBACK_DEPTH)) {
     if (candidate.score < best.score * FORM_FALLBACK_SHARE) break;
     const reordered = [candidate, ...hits.filter((hit) => hit !== candidate)];
-    const tried = confidenceFeatures(search, question, concepts, reordered, type);
+    const tried = confidenceFeatures(search, question, concepts, reordered, form);
     if (!tried.typeMissing) return { hits: reordered, features: tried };
   }
   return { hits, features };
@@ -138,14 +139,15 @@ export const answerQuestion = (
       suggestions: [],
     };
   }
-  // Its patterns run once per question: the confidence and the quoting both need it.
-  const type = questionType(asked);
-  const { hits: ranked, features } = withAnswerForm(search, asked, concepts, hits, type);
+  // Its patterns run once per question: the confidence, the refusal and the quoting all need them.
+  const form = askedForm(asked);
+  const { type } = form;
+  const { hits: ranked, features } = withAnswerForm(search, asked, concepts, hits, form);
   hits = ranked;
   const best = hits[0];
   const confidence = decide(features, model);
   if (!best || confidence === 'none') {
-    const note = !best ? undefined : features.mentionOnly ? mentionNote(search, concepts, best) : features.typeMissing ? formNote(asked, type) : undefined;
+    const note = !best ? undefined : features.mentionOnly ? mentionNote(search, concepts, best) : features.typeMissing ? formNote(form) : undefined;
     return refusal(question, concepts, hits, note);
   }
   const cited = hits.filter((hit) => hit.score >= best.score * RELATIVE_CUTOFF && hit.coverage > 0).slice(0, MAX_SOURCES);

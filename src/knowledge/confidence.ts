@@ -1,8 +1,8 @@
-import { acronymAsked, asksForMoney, givesMoney, itemsAsked, longestList, spellsOut } from './answer-forms.js';
+import { askedForm, lacksAskedForm, type AskedForm } from './answer-forms.js';
 import { rarity } from './common-english.js';
 import { fittedConfidence } from './confidence-fit.js';
 import type { PassageSentence } from './passage-shape.js';
-import { hasAnswerCue, questionType, withoutPreamble, type QuestionType } from './quote.js';
+import { hasAnswerCue } from './quote.js';
 import { foldText, isStopWord, words } from './text.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 
@@ -112,18 +112,6 @@ export const ruledOut = (f: ConfidenceFeatures): boolean =>
   f.ownWords === 0 ||
   (f.words <= SHORT_QUESTION && f.lackedRarity >= MAX_LACKED_RARITY);
 
-/** A list of so many things is asked for ("What are the five key components…?") and the passage lists fewer. */
-const listsTooFew = (question: string, best: ScoredPassage): boolean => {
-  const items = itemsAsked(question);
-  return items !== undefined && items > longestList(`${best.passage.heading}\n${best.passage.text}`);
-};
-
-/** An acronym's long form is asked for ("What does PALLACE stand for?") and the passage does not spell it out. */
-const lacksLongForm = (question: string, best: ScoredPassage): boolean => {
-  const acronym = acronymAsked(question);
-  return acronym !== undefined && !spellsOut(`${best.passage.heading}\n${best.passage.text}`, acronym);
-};
-
 /** A sentence matching this share of the best sentence's coverage may hold the date or number asked for. */
 const SENTENCE_NEAR_BEST = 0.8;
 
@@ -133,13 +121,13 @@ const answeringSentences = (search: PassageSearch, best: ScoredPassage, coverage
   return search.sentencesOf(best.passage).filter((_, i) => (coverages[i] ?? 0) >= top * SENTENCE_NEAR_BEST);
 };
 
-/** `type` is the question's {@link questionType}, when the caller has it already. */
+/** `form` is what the question asks for ({@link askedForm}), when the caller has read it already. */
 export const confidenceFeatures = (
   search: PassageSearch,
   question: string,
   concepts: Concept[],
   hits: ScoredPassage[],
-  type: QuestionType = questionType(question),
+  form: AskedForm = askedForm(question),
 ): ConfidenceFeatures => {
   const best = hits[0];
   const lacked = concepts.filter((concept) => !concept.known && concept.alternatives.length === 0);
@@ -161,11 +149,11 @@ export const confidenceFeatures = (
       words: concepts.length,
       mentionOnly: false,
       ownWords: ownWordsOf(concepts),
-      asks: asks(question),
+      asks: form.asks,
     };
   }
   // Only dates and numbers can be checked by their form; names and reasons cannot.
-  const checksForm = type === 'when' || type === 'count';
+  const checksForm = form.type === 'when' || form.type === 'count';
   const missing = concepts.filter((concept) => !search.covers(concept, best.terms));
   const sentenceTerms = search.sentenceTerms(best.passage);
   const coverages = sentenceTerms.map((terms) => search.coverage(concepts, terms));
@@ -182,19 +170,17 @@ export const confidenceFeatures = (
     entityUnknown: missing.some((concept) => concept.entity && !concept.known && concept.alternatives.length === 0),
     margin: best.score - (hits[1]?.score ?? 0),
     typeMissing:
-      (checksForm && !answeringSentences(search, best, coverages).some((sentence) => hasAnswerCue(sentence, type))) ||
-      (asksForMoney(question) && !givesMoney(best.passage.text)) ||
-      listsTooFew(question, best) ||
-      lacksLongForm(question, best),
+      (checksForm && !answeringSentences(search, best, coverages).some((sentence) => hasAnswerCue(sentence, form.type))) ||
+      lacksAskedForm(form, best.passage.heading, best.passage.text),
     sentenceCoverage: best.sentenceCoverage,
     lackedRarity,
     score: best.score,
     sentenceMissingRarity: Math.max(0, ...sentenceMissing.map(rarityOf)),
-    nameMissing: type === 'who' && !whoAnswered(question, answeringSentences(search, best, coverages)),
+    nameMissing: form.type === 'who' && !whoAnswered(question, answeringSentences(search, best, coverages)),
     askedCoverage: asked.length > 0 ? search.coverage(asked, best.terms) : best.coverage,
     words: concepts.length,
     mentionOnly: mentionsOnly(search, best, concepts, coverages),
-    asks: asks(question),
+    asks: form.asks,
     ownWords: ownWordsOf(concepts),
   };
 };
@@ -205,14 +191,6 @@ export const confidenceFeatures = (
  */
 const ownWordsOf = (concepts: readonly Concept[]): number =>
   concepts.filter((concept) => concept.known || concept.entity || (concept.alternatives.length > 0 && (concept.bridge === undefined || concept.bridge === 'spelling'))).length;
-
-/**
- * True when a message asks something ("what is the limerick declaration?", "tell me about…"),
- * rather than listing words to look up ("stakeholder audits learning cities regions access").
- */
-const asks = (question: string): boolean =>
-  /\?/u.test(question) ||
-  /^\s*(?:what|whats|how|why|when|where|who|whom|whose|which|does|do|did|is|are|was|were|can|could|should|would|will|has|have|tell|explain|describe|define)\b/iu.test(withoutPreamble(question));
 
 /**
  * True when the best passage's best-matching sentences hold nothing but the question's own words

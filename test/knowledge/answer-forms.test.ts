@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, asksForMoney, formNote, givesMoney, itemsAsked, longestList, spellsOut } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForMoney, formNote, givesMoney, itemsAsked, longestList, spellsOut } from '../../src/knowledge/answer-forms.js';
 
 describe('answers whose form can be checked', () => {
   it('knows a question asking for a sum of money', () => {
@@ -65,12 +65,12 @@ describe('answers whose form can be checked', () => {
   });
 
   it('says what form the passages lack', () => {
-    expect(formNote('What does PALLACE stand for?', 'other')).toBe(' They do not spell out “PALLACE”.');
-    expect(formNote('How much funding did each region get?', 'count')).toBe(' They give no sums of money.');
-    expect(formNote('When did Swansea become a learning city?', 'when')).toBe(' The passages closest to it give no date.');
-    expect(formNote('How many people live in Bristol?', 'count')).toBe(' The passages closest to it give no figure.');
-    expect(formNote('Which 40 countries are in the network?', 'who')).toBe(' The passages closest to it list no 40 of them.');
-    expect(formNote('What are the 5 key components?', 'definition')).toBe(' The passages closest to it list no five of them.');
-    expect(formNote('Why learning?', 'why')).toBeUndefined();
+    expect(formNote(askedForm('What does PALLACE stand for?', 'other'))).toBe(' They do not spell out “PALLACE”.');
+    expect(formNote(askedForm('How much funding did each region get?', 'count'))).toBe(' They give no sums of money.');
+    expect(formNote(askedForm('When did Swansea become a learning city?', 'when'))).toBe(' The passages closest to it give no date.');
+    expect(formNote(askedForm('How many people live in Bristol?', 'count'))).toBe(' The passages closest to it give no figure.');
+    expect(formNote(askedForm('Which 40 countries are in the network?', 'who'))).toBe(' The passages closest to it list no 40 of them.');
+    expect(formNote(askedForm('What are the 5 key components?', 'definition'))).toBe(' The passages closest to it list no five of them.');
+    expect(formNote(askedForm('Why learning?', 'why'))).toBeUndefined();
   });
 });
