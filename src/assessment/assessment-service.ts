@@ -132,8 +132,8 @@ export class AssessmentService implements AssessmentPort {
     return (await this.records.peek(sessionKeyOf(origin))) !== 'none';
   }
 
-  async isRunning(origin: Origin): Promise<boolean> {
-    return (await this.records.peek(sessionKeyOf(origin))) === 'running';
+  ownState(origin: Origin): Promise<'none' | 'paused' | 'running'> {
+    return this.records.peek(sessionKeyOf(origin));
   }
 
   frameworks(_origin: Origin): Reply[] {

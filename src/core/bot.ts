@@ -186,9 +186,8 @@ export const createBot = (deps: BotDeps): ChatBot => {
   const ownAssessment = async (origin: Origin): Promise<'none' | 'paused' | 'running'> => {
     const assessments = deps.assessments;
     if (!assessments) return 'none';
-    if (assessments.isRunning && (await assessments.isRunning(origin))) return 'running';
-    if (!(await assessments.hasActive(origin))) return 'none';
-    return assessments.isRunning ? 'paused' : 'running';
+    if (assessments.ownState) return assessments.ownState(origin);
+    return (await assessments.hasActive(origin)) ? 'running' : 'none';
   };
   const ownAssessmentRunning = async (origin: Origin): Promise<boolean> => (await ownAssessment(origin)) === 'running';
 

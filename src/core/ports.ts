@@ -178,10 +178,11 @@ export interface AssessmentPort {
    */
   hasActive(origin: Origin): Promise<boolean>;
   /**
-   * True when that assessment is under way, not paused (a framework or city being chosen counts):
-   * typed input is then its, before a city-wide round's. Without it, every active one counts.
+   * That assessment in one read: none, paused, or under way (a framework or city being chosen
+   * counts); typed input is then its, before a city-wide round's. Without it, every active one
+   * counts as under way. Throws as `hasActive` does.
    */
-  isRunning?(origin: Origin): Promise<boolean>;
+  ownState?(origin: Origin): Promise<'none' | 'paused' | 'running'>;
   frameworks(origin: Origin): Reply[];
   results(origin: Origin, city: string): Promise<Reply[]>;
   exportCsv(origin: Origin): Promise<Reply[]>;

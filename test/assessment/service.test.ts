@@ -256,11 +256,11 @@ describe('assessment service', () => {
     await h.sessions.put(key, { frameworkId: 'niace-quick', city: 'Leeds', state: { phase: 'run', engine: { index: 'x' } }, startedAt: new Date(), updatedAt: new Date() });
     const ana = chat(h.service, origin('U1'));
     // Asking whether it runs neither removes it nor hides it: the next line gets the message.
-    expect(await h.service.isRunning(origin('U1'))).toBe(true);
+    expect(await h.service.ownState(origin('U1'))).toBe('running');
     expect(await h.service.hasActive(origin('U1'))).toBe(true);
     expect((await ana.say('2'))?.[0]?.text).toContain('could not be read back');
     expect(await h.service.hasActive(origin('U1'))).toBe(false);
-    expect(await h.service.isRunning(origin('U1'))).toBe(false);
+    expect(await h.service.ownState(origin('U1'))).toBe('none');
   });
 
   it('at the city prompt, reads commands as commands and answers questions, then asks for the city again', async () => {

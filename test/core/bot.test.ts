@@ -190,7 +190,7 @@ describe('the bot core', () => {
         return running ? [{ text: 'own step' }] : undefined;
       },
       hasActive: async () => true,
-      isRunning: async () => running,
+      ownState: async () => (running ? 'running' : 'paused'),
       frameworks: () => [],
       results: async () => [],
       exportCsv: async () => [],
