@@ -2,7 +2,7 @@ import type { AnswerSource, KnowledgeAnswer } from '../core/ports.js';
 import { askedForm, formNote, type AskedForm } from './answer-forms.js';
 import type { Passage } from './chunk.js';
 import { rarity } from './common-english.js';
-import { confidenceFeatures, decide, type ConfidenceModel } from './confidence.js';
+import { confidenceFeatures, decide, type ConfidenceFeatures, type ConfidenceModel } from './confidence.js';
 import { fittedConfidence } from './confidence-fit.js';
 import { MAX_ANSWER_CHARS, mendQuestionWords, quoteSentences, truncate } from './quote.js';
 import { searchMerged } from './merged-search.js';
@@ -95,7 +95,7 @@ const FORM_FALLBACK_DEPTH = 3;
  */
 const withAnswerForm = (
   search: PassageSearch, question: string, concepts: Concept[], hits: ScoredPassage[], form: AskedForm,
-): { hits: ScoredPassage[]; features: ReturnType<typeof confidenceFeatures> } => {
+): { hits: ScoredPassage[]; features: ConfidenceFeatures } => {
   const features = confidenceFeatures(search, question, concepts, hits, form);
   const best = hits[0];
   if (!features.typeMissing || best === undefined) return { hits, features };
@@ -106,6 +106,41 @@ const withAnswerForm = (
     if (!tried.typeMissing) return { hits: reordered, features: tried };
   }
   return { hits, features };
+};
+
+/** What a question is judged on: the question as read, its concepts, the passages in the order judged, and the features of the first. */
+export interface JudgedQuestion {
+  /** The question with chat shorthand written out and mistyped question words mended. */
+  asked: string;
+  /** The collection whose weights rate the question. */
+  search: PassageSearch;
+  concepts: Concept[];
+  hits: ScoredPassage[];
+  form: AskedForm;
+  features: ConfidenceFeatures;
+}
+
+/**
+ * Reads a question and ranks the passages as the bot answers it: the confidence model is fitted on
+ * exactly this (`collectSamples`), so what it learns is what the bot then decides on. With several
+ * collections, their passages compete in one ranking; `shown` passages (`more`) step aside.
+ */
+export const judgeQuestion = (
+  searches: PassageSearch | readonly PassageSearch[],
+  question: string,
+  previous?: string,
+  shown: readonly string[] = [],
+): JudgedQuestion => {
+  // "wat is a lerning city": the question word typed wrong still says what kind of question it is.
+  // Chat shorthand ("w", "abt", "adult ed") is written out before the question is read.
+  const asked = mendQuestionWords(expandShorthand(question));
+  const found = searchMerged(Array.isArray(searches) ? searches : [searches], asked, CANDIDATES + shown.length, previous);
+  const { search, concepts } = found;
+  // `more`: the passages shown already step aside, and the next ones are judged as if they were first.
+  const hits = shown.length === 0 ? found.hits : found.hits.filter((hit) => !shown.includes(hit.passage.text)).slice(0, CANDIDATES);
+  // Its patterns run once per question: the confidence, the refusal and the quoting all need them.
+  const form = askedForm(asked);
+  return { asked, search, concepts, form, ...withAnswerForm(search, asked, concepts, hits, form) };
 };
 
 /**
@@ -121,14 +156,7 @@ export const answerQuestion = (
   previous?: string,
   shown: readonly string[] = [],
 ): KnowledgeAnswer => {
-  // Several collections (the shared documents and a workspace's own) are ranked as one.
-  // "wat is a lerning city": the question word typed wrong still says what kind of question it is.
-  // Chat shorthand ("w", "abt", "adult ed") is written out before the question is read.
-  const asked = mendQuestionWords(expandShorthand(question));
-  const found = searchMerged(Array.isArray(searches) ? searches : [searches], asked, CANDIDATES + shown.length, previous);
-  const { search, concepts } = found;
-  // `more`: the passages shown already step aside, and the next ones are judged as if they were first.
-  let hits = shown.length === 0 ? found.hits : found.hits.filter((hit) => !shown.includes(hit.passage.text)).slice(0, CANDIDATES);
+  const { asked, search, concepts, hits, form, features } = judgeQuestion(searches, question, previous, shown);
   if (concepts.length === 0) {
     return {
       question,
@@ -139,11 +167,7 @@ export const answerQuestion = (
       suggestions: [],
     };
   }
-  // Its patterns run once per question: the confidence, the refusal and the quoting all need them.
-  const form = askedForm(asked);
   const { type } = form;
-  const { hits: ranked, features } = withAnswerForm(search, asked, concepts, hits, form);
-  hits = ranked;
   const best = hits[0];
   const confidence = decide(features, model);
   if (!best || confidence === 'none') {

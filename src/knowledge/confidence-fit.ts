@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'nameMissing',
     'length'
   ],
-  intercept: -3.4895,
+  intercept: -3.6914,
   coefficients: [
-    1.5854,
-    1.7301,
-    2.2192,
-    1.6677,
-    0.2008,
-    1.262,
-    -1.3355,
-    -1.7323,
-    0.685
+    1.5659,
+    1.8822,
+    2.2997,
+    1.6483,
+    0.2969,
+    1.2968,
+    -1.2759,
+    -1.7025,
+    0.7758
   ],
-  lowFrom: 0.44,
-  highFrom: 0.7364
+  lowFrom: 0.415,
+  highFrom: 0.7588
 };

@@ -1,4 +1,5 @@
-import { FEATURE_NAMES, confidenceFeatures, featureVector, ruledOut, type ConfidenceModel } from './confidence.js';
+import { judgeQuestion } from './answer.js';
+import { FEATURE_NAMES, featureVector, ruledOut, type ConfidenceModel } from './confidence.js';
 import type { EvalSet } from './evaluate.js';
 import type { PassageSearch } from './search.js';
 import { foldForPhrase } from './text.js';
@@ -26,12 +27,11 @@ export interface Sample {
   answerable: boolean;
 }
 
-/** Features and outcome of every question of a set, as the search answers them. */
+/** Features and outcome of every question of a set, judged as the bot judges it (`judgeQuestion`). */
 export const collectSamples = (search: PassageSearch, set: EvalSet): Sample[] => {
   const sample = (question: string, previous: string | undefined, holds: (text: string, source: string) => boolean, answerable: boolean): Sample => {
-    const { concepts, hits } = search.search(question, 10, previous);
+    const { hits, features } = judgeQuestion(search, question, previous);
     const best = hits[0];
-    const features = confidenceFeatures(search, question, concepts, hits);
     return { x: featureVector(features), ruled: ruledOut(features), y: best && holds(best.passage.text, best.passage.source) ? 1 : 0, answerable };
   };
   return [

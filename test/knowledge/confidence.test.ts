@@ -37,6 +37,22 @@ describe('the confidence model', () => {
     expect(fitConfidenceModel(collectSamples(search, readTuningSets()))).toEqual({ ...fittedConfidence, features: [...fittedConfidence.features] });
   });
 
+  it('is fitted on each question as the bot judges it: shorthand written out, and a passage with the date asked for judged first', async () => {
+    const paths = knowledgePaths(copyKnowledge());
+    const kb = await openKnowledgeBase(paths);
+    const search = kb.searchOver(kb.built);
+    const set = {
+      answerable: [
+        // The first passage names Liverpool without a year; the bot judges the one with 1996 instead.
+        { id: 'l1', question: 'When did Liverpool become a City of Learning?', file: '001_0400cab1f254837c.txt', must: ['In 1996, Liverpool declared itself'] },
+      ],
+      unanswerable: [],
+    };
+    const [liverpool] = collectSamples(search, set);
+    expect(liverpool?.y).toBe(1);
+    expect(liverpool?.ruled).toBe(false);
+  });
+
   it('answers plainly when the best passage and its best sentence hold every word, well ahead of the next', () => {
     expect(decide(clear)).toBe('high');
   });
