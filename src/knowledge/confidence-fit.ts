@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'nameMissing',
     'length'
   ],
-  intercept: -3.6914,
+  intercept: -3.3712,
   coefficients: [
-    1.5659,
-    1.8822,
-    2.2997,
-    1.6483,
-    0.2969,
-    1.2968,
-    -1.2759,
-    -1.7025,
-    0.7758
+    1.4998,
+    2.2637,
+    1.8653,
+    1.8874,
+    0.8061,
+    0.5185,
+    -1.0975,
+    -1.3838,
+    0.777
   ],
-  lowFrom: 0.415,
-  highFrom: 0.7588
+  lowFrom: 0.49,
+  highFrom: 0.7643
 };
