@@ -1,3 +1,4 @@
+import { askingPart } from './asker-context.js';
 import { LIST_ITEM, questionType, withoutPreamble, type QuestionType } from './quote.js';
 
 /**
@@ -106,6 +107,16 @@ const asks = (question: string): boolean =>
   /\?/u.test(question) ||
   /^\s*(?:what|whats|how|why|when|where|who|whom|whose|which|does|do|did|is|are|was|were|can|could|should|would|will|has|have|tell|explain|describe|define)\b/iu.test(withoutPreamble(question));
 
+/** A question answered yes or no: its asking part opens with a verb ("Is Retford…?", "Have Sheffield and Hull taken up…?"). */
+const YES_NO = /^\s*(?:is|are|was|were|isn't|aren't|wasn't|do|does|did|don't|doesn't|didn't|has|have|had|hasn't|haven't|can|could|should|would|will)\b/iu;
+
+/** True when the question asks yes or no, after what it says about the asker and a polite preamble ("can you tell me whether…"). */
+const asksYesNo = (question: string): boolean => {
+  const part = (askingPart(question) ?? question).replace(/’/gu, "'");
+  const rest = withoutPreamble(part);
+  return YES_NO.test(rest) || /\b(?:whether|if)\s*$/iu.test(part.slice(0, part.length - rest.length));
+};
+
 /** What a question asks for, read once per question: every passage judged for it is checked against the same form. */
 export interface AskedForm {
   type: QuestionType;
@@ -117,6 +128,8 @@ export interface AskedForm {
   acronym: string | undefined;
   /** The message asks, rather than lists words to look up. */
   asks: boolean;
+  /** It asks yes or no ("Is Retford a learning town?"), not what, when or who. */
+  yesNo: boolean;
 }
 
 /** {@link AskedForm} of a question; `type` when the caller has read it already. */
@@ -126,6 +139,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
   items: itemsAsked(question),
   acronym: acronymAsked(question),
   asks: asks(question),
+  yesNo: asksYesNo(question),
 });
 
 /**

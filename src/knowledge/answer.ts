@@ -2,7 +2,7 @@ import type { AnswerSource, KnowledgeAnswer } from '../core/ports.js';
 import { askedForm, formNote, type AskedForm } from './answer-forms.js';
 import type { Passage } from './chunk.js';
 import { rarity } from './common-english.js';
-import { confidenceFeatures, decide, type ConfidenceFeatures, type ConfidenceModel } from './confidence.js';
+import { confidenceFeatures, decide, listedNames, type ConfidenceFeatures, type ConfidenceModel } from './confidence.js';
 import { fittedConfidence } from './confidence-fit.js';
 import { MAX_ANSWER_CHARS, mendQuestionWords, quoteSentences, truncate } from './quote.js';
 import { searchMerged } from './merged-search.js';
@@ -40,6 +40,13 @@ const mentionNote = (search: PassageSearch, concepts: Concept[], best: ScoredPas
   const coverages = search.sentenceTerms(best.passage).map((terms) => search.coverage(concepts, terms));
   const line = sentences[coverages.indexOf(Math.max(...coverages))]?.text ?? '';
   return ` They only name it (“${truncate(line.replace(/[.:;]+$/u, ''), 80)}”, under “${best.passage.heading}”) without saying more about it.`;
+};
+
+/** Where the documents only list the place asked about among others: the list's heading. */
+const listedNote = (search: PassageSearch, concepts: Concept[], best: ScoredPassage): string => {
+  const name = listedNames(search, best, concepts)[0];
+  const shown = name === undefined ? 'it' : `“${name.surface.replace(/(^|\s)\p{L}/gu, (letter) => letter.toUpperCase())}”`;
+  return ` They only list ${shown} among others (under “${best.passage.heading}”) without saying more about it.`;
 };
 
 /** `note` says why the passages closest to the question do not answer it, when that is known ("They only name it…"). */
@@ -90,20 +97,22 @@ const FORM_FALLBACK_DEPTH = 3;
  * The hits with the passage judged first, and its features. A question whose best passage lacks
  * the form of its answer (a when or how-many question with no date or number: "When did Liverpool
  * become a city of learning?" ranks first a passage naming Liverpool without a year; a sum of
- * money, a list, an acronym's long form) is judged on the nearest next passage that has it, when it
- * scores nearly as well; its margin over the passage it passed is then negative.
+ * money, a list, an acronym's long form), or only lists the place it asks about among others, is
+ * judged on the nearest next passage that has it, when it scores nearly as well; its margin over
+ * the passage it passed is then negative.
  */
 const withAnswerForm = (
   search: PassageSearch, question: string, concepts: Concept[], hits: ScoredPassage[], form: AskedForm,
 ): { hits: ScoredPassage[]; features: ConfidenceFeatures } => {
   const features = confidenceFeatures(search, question, concepts, hits, form);
   const best = hits[0];
-  if (!features.typeMissing || best === undefined) return { hits, features };
+  const lacks = (f: ConfidenceFeatures): boolean => f.typeMissing || f.listedOnly;
+  if (!lacks(features) || best === undefined) return { hits, features };
   for (const candidate of hits.slice(1, 1 + FORM_FALLBACK_DEPTH)) {
     if (candidate.score < best.score * FORM_FALLBACK_SHARE) break;
     const reordered = [candidate, ...hits.filter((hit) => hit !== candidate)];
     const tried = confidenceFeatures(search, question, concepts, reordered, form);
-    if (!tried.typeMissing) return { hits: reordered, features: tried };
+    if (!lacks(tried)) return { hits: reordered, features: tried };
   }
   return { hits, features };
 };
@@ -171,7 +180,12 @@ export const answerQuestion = (
   const best = hits[0];
   const confidence = decide(features, model);
   if (!best || confidence === 'none') {
-    const note = !best ? undefined : features.mentionOnly ? mentionNote(search, concepts, best) : features.typeMissing ? formNote(form) : undefined;
+    const note =
+      !best ? undefined
+      : features.mentionOnly ? mentionNote(search, concepts, best)
+      : features.listedOnly ? listedNote(search, concepts, best)
+      : features.typeMissing ? formNote(form)
+      : undefined;
     return refusal(question, concepts, hits, note);
   }
   const cited = hits.filter((hit) => hit.score >= best.score * RELATIVE_CUTOFF && hit.coverage > 0).slice(0, MAX_SOURCES);

@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'nameMissing',
     'length'
   ],
-  intercept: -3.3712,
+  intercept: -3.256,
   coefficients: [
-    1.4998,
-    2.2637,
-    1.8653,
-    1.8874,
-    0.8061,
-    0.5185,
-    -1.0975,
-    -1.3838,
-    0.777
+    1.0899,
+    2.26,
+    1.7403,
+    2.3837,
+    0.7676,
+    0.7291,
+    -1.1701,
+    -1.4004,
+    0.7517
   ],
-  lowFrom: 0.49,
-  highFrom: 0.7643
+  lowFrom: 0.465,
+  highFrom: 0.7527
 };

@@ -2,6 +2,7 @@ import { askedForm, lacksAskedForm, type AskedForm } from './answer-forms.js';
 import { rarity } from './common-english.js';
 import { fittedConfidence } from './confidence-fit.js';
 import type { PassageSentence } from './passage-shape.js';
+import { namesOnlyListed } from './name-lists.js';
 import { hasAnswerCue } from './quote.js';
 import { foldText, isStopWord, words } from './text.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
@@ -41,6 +42,8 @@ export interface ConfidenceFeatures {
   ownWords: number;
   /** The message asks something ("what is…?", "tell me…"), rather than listing words to look up ("limerick declaration"). */
   asks: boolean;
+  /** It asks what, when or who about a place or body that the best passage only lists among others ("when did Sheffield become a learning city?"; see `namesOnlyListed`). */
+  listedOnly: boolean;
 }
 
 /**
@@ -100,7 +103,8 @@ const MAX_LACKED_RARITY = 0.35;
 /**
  * What rules out an answer whatever the model says: a name, acronym or year of the question that
  * the best passage lacks (it is about another city or year), a when or how-many question whose
- * best sentences give no date or number, best sentences that only name what is asked about, no
+ * best sentences give no date or number, best sentences that only name what is asked about, a
+ * place asked about that the best passage only lists among others, no
  * word the documents use at all, only ones WordNet leads to ("alert", "recommend a laptop for
  * video editing"), or, in a short question, a fairly rare word that no document uses and nothing
  * bridges ("the weather in Bristol").
@@ -109,6 +113,7 @@ export const ruledOut = (f: ConfidenceFeatures): boolean =>
   f.entityMissing ||
   f.typeMissing ||
   (f.mentionOnly && f.asks) ||
+  f.listedOnly ||
   f.ownWords === 0 ||
   (f.words <= SHORT_QUESTION && f.lackedRarity >= MAX_LACKED_RARITY);
 
@@ -150,6 +155,7 @@ export const confidenceFeatures = (
       mentionOnly: false,
       ownWords: ownWordsOf(concepts),
       asks: form.asks,
+      listedOnly: false,
     };
   }
   // Only dates and numbers can be checked by their form; names and reasons cannot.
@@ -182,8 +188,20 @@ export const confidenceFeatures = (
     mentionOnly: mentionsOnly(search, best, concepts, coverages),
     asks: form.asks,
     ownWords: ownWordsOf(concepts),
+    listedOnly: form.asks && !form.yesNo && listedNames(search, best, concepts).length === 1,
   };
 };
+
+/**
+ * The question's names (see `PassageSearch.isName`) that the best passage holds only in lists
+ * of names. One such name is what the question asks about; several ("…mentioned in the same
+ * breath as Liverpool and Sheffield?") are asked about as a list.
+ */
+export const listedNames = (search: PassageSearch, best: ScoredPassage, concepts: readonly Concept[]): Concept[] =>
+  namesOnlyListed(
+    concepts.filter((concept) => concept.entity && search.covers(concept, best.terms) && words(concept.surface).some((word) => search.isName(word))),
+    search.sentencesOf(best.passage),
+  );
 
 /**
  * {@link ConfidenceFeatures.ownWords}: "alert" reaches the documents only through WordNet ("live");

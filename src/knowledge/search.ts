@@ -82,7 +82,7 @@ export class PassageSearch {
   constructor(
     private readonly built: BuiltIndex,
     synonyms: SynonymTable,
-    wordnet?: WordNet,
+    private readonly wordnet?: WordNet,
     private readonly weights: RankWeights = defaultRankWeights,
   ) {
     this.total = Math.max(1, built.passages.length);
@@ -128,6 +128,11 @@ export class PassageSearch {
     let best = 0;
     for (const terms of sentences) best = Math.max(best, this.coverage(concepts, terms));
     return best;
+  }
+
+  /** True when the folded word is a name: the documents write it as one ("sheffield"; see `collectionNames`), or WordNet knows it only as one ("edinburgh", listed only at line starts). */
+  isName(word: string): boolean {
+    return this.built.names.has(word) || this.wordnet?.kind(word) === 'name';
   }
 
   /** Weight of the rarest word of the collection: what an unknown word weighs at most. */

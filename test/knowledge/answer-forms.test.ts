@@ -64,6 +64,15 @@ describe('answers whose form can be checked', () => {
     expect(longestList('No list here.')).toBe(0);
   });
 
+  it('knows a question asked yes or no, after what the asker says first and a polite preamble', () => {
+    for (const question of ['Is Sheffield a learning city?', 'Have Sheffield and Hull taken up the idea?', 'I work in Hull. Does Hull count as a learning city?', 'Can you tell me whether Retford is one?']) {
+      expect(askedForm(question).yesNo, question).toBe(true);
+    }
+    for (const question of ['When did Sheffield become a learning city?', 'Can you tell me when Sheffield became one?', 'Edinburgh was in the OECD group, wasn’t it? What did Edinburgh do?', 'sheffield learning city']) {
+      expect(askedForm(question).yesNo, question).toBe(false);
+    }
+  });
+
   it('says what form the passages lack', () => {
     expect(formNote(askedForm('What does PALLACE stand for?', 'other'))).toBe(' They do not spell out “PALLACE”.');
     expect(formNote(askedForm('How much funding did each region get?', 'count'))).toBe(' They give no sums of money.');

@@ -27,6 +27,7 @@ const clear: ConfidenceFeatures = {
   mentionOnly: false,
   ownWords: 4,
   asks: true,
+  listedOnly: false,
 };
 
 describe('the confidence model', () => {
