@@ -3,7 +3,7 @@ import { commonestWords, everydayRank, rarity } from './common-english.js';
 import { entityWords } from './names.js';
 import { findSynonyms, phraseStems, type StemPhrase, type SynonymTable } from './synonyms.js';
 import { FRAMING_WORDS, QUESTION_FILLERS, isStopWord, stem, words } from './text.js';
-import { editDistance, type TypoCorrector } from './typos.js';
+import { editDistance, editsOne, type TypoCorrector } from './typos.js';
 import type { Relation, WordNet } from './wordnet.js';
 
 /** One idea of the question: the user's words (as stems) and other ways of saying them. */
@@ -66,6 +66,23 @@ const fillerWords = (): string[] =>
 const isMistypedFiller = (word: string): boolean =>
   (everydayRank(word) ?? Infinity) >= TYPO_RANK &&
   fillerWords().some((filler) => Math.abs(filler.length - word.length) <= 1 && editDistance(word, filler, 1) <= 1);
+
+/** Words this long or longer may be an everyday word misspelt; shorter ones are as likely names ("Derry"). */
+const MISSPELT_MIN_LENGTH = 6;
+/** An everyday word is one of English's this many commonest. */
+const EVERYDAY_RANK = 20_000;
+
+/** The everyday English word one edit from `word` ("recomend" → recommend), when there is one. */
+const misspeltEveryday = (word: string): string | undefined => {
+  if (word.length < MISSPELT_MIN_LENGTH) return undefined;
+  let best: string | undefined;
+  let bestRank = EVERYDAY_RANK;
+  for (const candidate of editsOne(word)) {
+    const rank = everydayRank(candidate);
+    if (rank !== undefined && rank < bestRank) [best, bestRank] = [candidate, rank];
+  }
+  return best;
+};
 
 /** The documents' words for a word they lack, the nearest relation found, and how rare those words are. */
 interface Bridge {
@@ -279,8 +296,11 @@ export class ConceptBuilder {
           bridgedRarity = bridged.rarity;
           weight = BRIDGE_WEIGHT[bridged.relation] * Math.max(MIN_WEIGHT, ...bridged.alternatives.flat().map((term) => this.vocabulary.idf(term)));
         } else if (!entity && found === 'unknown' && corrected === undefined && !this.isEnglish(surface)) {
-          // In no dictionary, no document and no spelling near one: most likely a name ("kirklees").
-          entity = true;
+          // In no dictionary, no document and no spelling near one: most likely a name ("kirklees");
+          // one letter from an everyday word, that word misspelt ("recomend").
+          const meant = misspeltEveryday(surface);
+          if (meant === undefined) entity = true;
+          else weight *= rarity(meant);
         } else if (!entity) {
           weight *= rarity(surface);
         }

@@ -33,15 +33,16 @@ export const collectionNames = (texts: Iterable<string>): Set<string> => {
   return capitalised;
 };
 
-/** Folded words the question writes as names (capitalised after its first word), acronyms and years. */
+/** Folded words the question writes as names (capitalised inside a sentence: not its first word, nor one after a full stop), acronyms and years. */
 export const entityWords = (question: string): Set<string> => {
   const found = new Set<string>();
-  const tokens = question.split(/[^\p{L}\p{N}'’]+/u).filter((token) => token !== '');
-  tokens.forEach((token, i) => {
+  for (const match of question.matchAll(TOKEN)) {
+    const token = match[0];
     const acronym = /^\p{Lu}{2,}s?$/u.test(token);
-    const name = i > 0 && /^\p{Lu}\p{Ll}/u.test(token);
+    const before = question.slice(Math.max(0, match.index - 3), match.index).trimEnd();
+    const name = before !== '' && !/[.!?\n]$/u.test(before) && /^\p{Lu}\p{Ll}/u.test(token);
     const year = /^(?:1[5-9]|20)\d\d$/u.test(token);
     if (acronym || name || year) for (const word of words(token)) found.add(word);
-  });
+  }
   return found;
 };

@@ -145,5 +145,9 @@ describe('names written in lower case', () => {
     expect(entity('who pays the council?', 'council')).toBe(false);
     // An English word with a prefix is not a name though no list has it.
     expect(entity('does redrawing boundaries matter?', 'redrawing')).toBe(false);
+    // Nor is an everyday word misspelt, nor a capital that opens a sentence.
+    expect(entity('which books does the site recomend?', 'recomend')).toBe(false);
+    expect(entity('I am writing a history for our newsletter. Roughly how many towns took part?', 'roughly')).toBe(false);
+    expect(entity('Is it true that Roughton is a learning town?', 'roughton')).toBe(true);
   });
 });
