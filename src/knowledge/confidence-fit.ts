@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'nameMissing',
     'length'
   ],
-  intercept: -3.256,
+  intercept: -3.2953,
   coefficients: [
-    1.0899,
-    2.26,
-    1.7403,
-    2.3837,
-    0.7676,
-    0.7291,
-    -1.1701,
-    -1.4004,
-    0.7517
+    1.1072,
+    2.3003,
+    1.7667,
+    2.3393,
+    0.8003,
+    0.7268,
+    -1.1573,
+    -1.4003,
+    0.7682
   ],
-  lowFrom: 0.465,
-  highFrom: 0.7527
+  lowFrom: 0.46,
+  highFrom: 0.7531
 };

@@ -120,20 +120,29 @@ const GRID = Array.from({ length: 101 }, (_, i) => 0.25 + i * 0.005);
 /** Right minus wrong answers is averaged over this many grid steps either side: the curve is flat over a wide range, and its highest single point moves with single questions. */
 const SMOOTHING_STEPS = 6;
 
-/** The probability from which answering maximizes right answers minus WRONG_COST times wrong ones, averaged over its neighbourhood. */
-const chooseLowFrom = (samples: readonly Sample[], probabilities: readonly number[]): number => {
+/**
+ * On a flat curve, answering from a lower point that gives up at most this much of right minus
+ * wrong answers (averaged) is preferred: the bot should refuse only where the documents are silent,
+ * and a difference of one question is not one the sets can tell.
+ */
+const TIE = 1;
+
+/**
+ * The lowest probability from which answering gives right answers minus WRONG_COST times wrong
+ * ones, averaged over its neighbourhood, within TIE of the most it gives anywhere.
+ */
+export const chooseLowFrom = (samples: readonly Sample[], probabilities: readonly number[]): number => {
   const values = GRID.map((from) => {
     const o = outcomeFrom(samples, probabilities, from);
     return o.right - WRONG_COST * o.wrong;
   });
-  let best = 0.5;
-  let bestValue = -Infinity;
-  values.forEach((_, i) => {
+  const smoothed = values.map((_, i) => {
     const window = values.slice(Math.max(0, i - SMOOTHING_STEPS), i + SMOOTHING_STEPS + 1);
-    const value = window.reduce((sum, v) => sum + v, 0) / window.length;
-    if (value > bestValue) [best, bestValue] = [GRID[i] ?? 0.5, value];
+    return window.reduce((sum, v) => sum + v, 0) / window.length;
   });
-  return best;
+  const most = Math.max(...smoothed);
+  const at = smoothed.findIndex((value) => value >= most - TIE);
+  return GRID[at] ?? 0.5;
 };
 
 /** The lowest probability from which answers are wrong at most HIGH_WRONG_SHARE of the time. */
