@@ -69,12 +69,14 @@ const isMistypedFiller = (word: string): boolean =>
 
 /** Words this long or longer may be an everyday word misspelt; shorter ones are as likely names ("Derry"). */
 const MISSPELT_MIN_LENGTH = 6;
+/** …and no longer than this: English words are, and each letter costs some 54 strings to look up. */
+const MISSPELT_MAX_LENGTH = 20;
 /** An everyday word is one of English's this many commonest. */
 const EVERYDAY_RANK = 20_000;
 
 /** The everyday English word one edit from `word` ("recomend" → recommend), when there is one. */
 const misspeltEveryday = (word: string): string | undefined => {
-  if (word.length < MISSPELT_MIN_LENGTH) return undefined;
+  if (word.length < MISSPELT_MIN_LENGTH || word.length > MISSPELT_MAX_LENGTH) return undefined;
   let best: string | undefined;
   let bestRank = EVERYDAY_RANK;
   for (const candidate of editsOne(word)) {
