@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'nameMissing',
     'length'
   ],
-  intercept: -3.2953,
+  intercept: -3.2848,
   coefficients: [
-    1.1072,
-    2.3003,
-    1.7667,
-    2.3393,
-    0.8003,
-    0.7268,
-    -1.1573,
-    -1.4003,
-    0.7682
+    1.0961,
+    2.299,
+    1.7638,
+    2.3868,
+    0.7951,
+    0.6972,
+    -1.153,
+    -1.387,
+    0.7793
   ],
   lowFrom: 0.46,
-  highFrom: 0.7531
+  highFrom: 0.7532
 };

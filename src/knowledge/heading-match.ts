@@ -5,6 +5,17 @@ export const HEADING_MATCH = 0.5;
 /** Headings longer than this are not typed as questions. */
 const MAX_HEADING_CHARS = 80;
 
+/** A heading that says its passage defines something: "Definition of a Learning Community". */
+const DEFINITION_HEADING = /^(?:(?:the\s+)?definitions?\s+of|what\s+is|what\s+are|defining)\s+(.+)$/u;
+/** Words that say nothing of what is defined. */
+const SUBJECT_FILLERS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'its', 'their']);
+/** The content words of what a heading defines or a question asks about, singular ("cities" as city). */
+const subjectWords = (key: string): string[] =>
+  key
+    .split(' ')
+    .filter((word) => word !== '' && !SUBJECT_FILLERS.has(word))
+    .map((word) => word.replace(/ies$/u, 'y').replace(/(?<=[^s])s$/u, ''));
+
 /** A heading or question as lower-case words, for matching one against the other: cheap, as every heading is read once. */
 const headingKey = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
@@ -14,6 +25,8 @@ const headingKey = (text: string): string => text.toLowerCase().replace(/[^\p{L}
  */
 export class HeadingIndex {
   private readonly byHeading = new Map<string, number[]>();
+  /** Passages headed as the definition of something ("Definition of a Learning Community"), with the words of what they define. */
+  private readonly definitions: Array<{ ref: number; words: Set<string> }> = [];
 
   constructor(passages: readonly Passage[]) {
     for (const [ref, passage] of passages.entries()) {
@@ -22,7 +35,21 @@ export class HeadingIndex {
       for (const heading of new Set(parts.map(headingKey))) {
         if (heading !== '') this.byHeading.set(heading, [...(this.byHeading.get(heading) ?? []), ref]);
       }
+      const defined = DEFINITION_HEADING.exec(headingKey(passage.heading))?.[1];
+      if (defined !== undefined) this.definitions.push({ ref, words: new Set(subjectWords(defined)) });
     }
+  }
+
+  /**
+   * Positions of the passages headed as the definition of what a "what is…?" question asks about:
+   * "What is a learning city?" wants "Definition of a Learning City, Town or Region". Every word of
+   * the question's subject must be in the heading's.
+   */
+  definingFor(subject: string): readonly number[] {
+    if (subject.length > MAX_HEADING_CHARS) return [];
+    const asked = subjectWords(headingKey(subject));
+    if (asked.length === 0) return [];
+    return this.definitions.filter(({ words }) => asked.every((word) => words.has(word))).map(({ ref }) => ref);
   }
 
   /** Positions of the passages whose heading is the question, word for word. */
