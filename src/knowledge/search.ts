@@ -40,9 +40,10 @@ const ALTERNATIVE_BOOST = 0.5;
 /** "What is a …?" asks for a definition: passages that define things are preferred. */
 const DEFINITION_QUESTION = /^\s*(?:what\s+(?:is|are|was|were|does|do)\b|what's\b|define\b|definition\b|meaning\s+of\b|describe\b)/iu;
 const DEFINITION_CUES = ['definit', 'defin', 'mean'];
-/** What a "what is…?" question asks to be defined: "a learning city" of "What is a learning city?", and of "(can you tell me) what a learning city is". */
-const INDIRECT_SUBJECT = /^\s*what\s+(.+?)\s+(?:is|are|means?)\s*[?.!]*\s*$/iu;
+/** What a question asking for a definition asks to be defined: "a learning city" of "What is a learning city?" or "definition of a learning city". */
 const DEFINITION_SUBJECT = /^\s*(?:(?:what\s+(?:is|are)|what's|whats)\s+(?:the\s+)?(?:(?:definition|meaning)\s+of\s+)?|define\s+|(?:the\s+)?(?:definition|meaning)\s+of\s+)(.+?)\s*[?.!]*\s*$/iu;
+/** …and of "what a learning city is", the question after a polite preamble ("can you tell me…"). */
+const INDIRECT_SUBJECT = /^\s*what\s+(.+?)\s+(?:is|are|means?)\s*[?.!]*\s*$/iu;
 /** Terms in more than this share of passages are not sent to Lunr (see selectiveTerms). */
 const COMMON_TERM_SHARE = 0.05;
 /** …but small collections always query terms found in up to this many passages. */
