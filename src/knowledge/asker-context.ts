@@ -20,8 +20,12 @@ const POINTS_BACK =
 
 /** "As a coordinator in Galway, …" opens a question with who asks it. */
 const AS_A = /^\s*as an?\s(?!(?:result|rule|whole|matter|consequence|reminder|percentage|example|group|first step)\b)[^,]{1,80},\s*/iu;
+/** Words a clause that asks opens with. */
+const QUESTION_WORD = String.raw`(?:what|how|why|when|where|who|which|does|do|did|is|are|can|could|should|would|will)\b`;
+/** A clause that opens as a question. */
+const ASKS = new RegExp(String.raw`^\s*${QUESTION_WORD}`, 'iu');
 /** Between sentences, a dash between words, or ", so" (", but", ", and") before a question word. */
-const CLAUSE_BREAK = /(?<=[.!?])\s+|\s[-–—]\s|,\s+(?:so|but|and)\s+(?=(?:what|how|why|when|where|who|which|does|do|did|is|are|can|could|should|would|will)\b)/iu;
+const CLAUSE_BREAK = new RegExp(String.raw`(?<=[.!?])\s+|\s[-–—]\s|,\s+(?:so|but|and)\s+(?=${QUESTION_WORD})`, 'iu');
 
 /** Words of a question's opening in which a word points back to what came before it. */
 const OPENING_WORDS = 5;
@@ -31,7 +35,7 @@ const openingWords = (text: string): string => text.trim().split(/\s+/u).slice(0
 const aboutAsker = (clause: string): boolean =>
   (ABOUT_ASKER.test(clause) || US.test(clause) || clause.trim().split(/\s+/u).length >= SCENE_WORDS) &&
   !/\?\s*$/u.test(clause) &&
-  !/^\s*(?:what|how|why|when|where|who|which|does|do|did|is|are|can|could|should|would|will)\b/iu.test(clause);
+  !ASKS.test(clause);
 
 /**
  * The part of a message that asks, when clauses about the asker come first: what follows the
