@@ -39,8 +39,8 @@ export const withoutPreamble = (question: string): string => {
   return rest.trim() === '' ? question : rest;
 };
 
-/** "what a learning city is": a definition asked as an indirect question, after a preamble. */
-export const INDIRECT_DEFINITION = /^\s*what\s+(?!is\b|are\b|does\b|do\b|did\b)[\p{L}\p{N}' -]{1,80}?\s+(?:is|are|means?)\s*[?.!]*\s*$/iu;
+/** "what a learning city is": a definition asked as an indirect question, after a preamble; its group is what is to be defined. */
+export const INDIRECT_DEFINITION = /^\s*what\s+(?!is\b|are\b|does\b|do\b|did\b)([\p{L}\p{N}' -]{1,80}?)\s+(?:is|are|means?)\s*[?.!]*\s*$/iu;
 
 export const questionType = (question: string): QuestionType => {
   const asked = withoutPreamble(question);

@@ -40,10 +40,8 @@ const ALTERNATIVE_BOOST = 0.5;
 /** "What is a …?" asks for a definition: passages that define things are preferred. */
 const DEFINITION_QUESTION = /^\s*(?:what\s+(?:is|are|was|were|does|do)\b|what's\b|define\b|definition\b|meaning\s+of\b|describe\b)/iu;
 const DEFINITION_CUES = ['definit', 'defin', 'mean'];
-/** What a question asking for a definition asks to be defined: "a learning city" of "What is a learning city?" or "definition of a learning city". */
+/** What a question asking for a definition asks to be defined: "a learning city" of "What is a learning city?" or "definition of a learning city" (and of "what a learning city is": `INDIRECT_DEFINITION`). */
 const DEFINITION_SUBJECT = /^\s*(?:(?:what\s+(?:is|are)|what's|whats)\s+(?:the\s+)?(?:(?:definition|meaning)\s+of\s+)?|define\s+|(?:the\s+)?(?:definition|meaning)\s+of\s+)(.+?)\s*[?.!]*\s*$/iu;
-/** …and of "what a learning city is", the question after a polite preamble ("can you tell me…"). */
-const INDIRECT_SUBJECT = /^\s*what\s+(.+?)\s+(?:is|are|means?)\s*[?.!]*\s*$/iu;
 /** Terms in more than this share of passages are not sent to Lunr (see selectiveTerms). */
 const COMMON_TERM_SHARE = 0.05;
 /** …but small collections always query terms found in up to this many passages. */
@@ -256,7 +254,7 @@ export class PassageSearch {
     for (const ref of champions) if (!candidates.has(ref)) candidates.set(ref, 0);
     this.headings ??= new HeadingIndex(this.built.passages);
     const headed = new Set(this.headings.headedBy(asked));
-    const subject = definitional ? (DEFINITION_SUBJECT.exec(asked) ?? INDIRECT_SUBJECT.exec(asked))?.[1] : undefined;
+    const subject = definitional ? (DEFINITION_SUBJECT.exec(asked) ?? INDIRECT_DEFINITION.exec(asked))?.[1] : undefined;
     if (subject !== undefined) for (const ref of this.headings.definingFor(subject)) headed.add(ref);
     for (const ref of headed) if (!candidates.has(ref)) candidates.set(ref, 0);
     // First by coverage, Lunr's score and definitions (from the index alone), then word order for the best.
