@@ -97,7 +97,7 @@ const closestCommand = (word: string): string | undefined => {
 };
 
 const ADD_DOCUMENT = /^[/!]?add\s+(?:an?\s+|the\s+|this\s+)?(?:document|doc|file)s?\b[\s:,-]*(.*)$/isu;
-const LIST_DOCUMENTS = /^[/!]?(?:(?:list|show)\s+(?:the\s+|our\s+|my\s+)?)?(?:documents|docs)[.!?]?$/iu;
+const LIST_DOCUMENTS = /^[/!]?(?:(?:list|show)\s+(?:the\s+|our\s+|my\s+)?)?(?:documents|docs)[.!?]?$/i;
 const REMOVE_DOCUMENT = /^[/!]?(?:remove|delete)\s+(?:the\s+)?(?:document|doc|file)\b[\s:,-]*(.*)$/isu;
 
 /** `add document …`, `documents`, `remove document <name>`: the workspace's own documents. */

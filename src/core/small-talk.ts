@@ -49,7 +49,7 @@ const GREETING = String.raw`(?:hi|hello|hey|hiya|ok|okay|cheers|quick (?:one|que
 const LINKING = String.raw`(?:so|well|right)(?=\s*[,!.:;–—]|\s+(?:what|whats|who|how|why|when|where|which|is|are|do|does|did|can|could|should)\b)`;
 /** A hyphen between spaces separates ("Hello bot - who…"); one inside a word does not ("well-being"). */
 const SEPARATOR = String.raw`(?:\s*[,!.:;–—]+\s*|\s+-+\s+|\s+|$)`;
-const OPENING = new RegExp(`^(?:(?:${GREETING}|${LINKING})${SEPARATOR})+`, 'iu');
+const OPENING = new RegExp(`^(?:(?:${GREETING}|${LINKING})${SEPARATOR})+`, 'i');
 
 /**
  * The question without the greeting or "ok so" it opens with, so that it reads as the question it

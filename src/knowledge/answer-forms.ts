@@ -9,10 +9,10 @@ import { LIST_ITEM, questionType, withoutPreamble, type QuestionType } from './q
 
 /** A question asking for a sum of money: "how much funding…", "what is the annual budget…", "does it cost anything?". */
 const MONEY_ASKED =
-  /\bhow\s+much\b[^?.!]*\b(?:money|fund(?:s|ing|ed)?|budget|fees?|costs?|spen[dt]|pay|paid|grants?|invest(?:ed|ment)?|prices?|charges?)\b|\b(?:annual|yearly|monthly)\s+(?:budget|fee|subscription)\b|\b(?:budget|fees?|price|cost)\s+(?:of|for)\b|\b(?:does|do|did|will)\s+(?:it|this|that|they|we|i)\s+cost\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:budget|fees?|price|cost)\b/iu;
+  /\bhow\s+much\b[^?.!]*\b(?:money|fund(?:s|ing|ed)?|budget|fees?|costs?|spen[dt]|pay|paid|grants?|invest(?:ed|ment)?|prices?|charges?)\b|\b(?:annual|yearly|monthly)\s+(?:budget|fee|subscription)\b|\b(?:budget|fees?|price|cost)\s+(?:of|for)\b|\b(?:does|do|did|will)\s+(?:it|this|that|they|we|i)\s+cost\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:budget|fees?|price|cost)\b/i;
 
 /** A sum of money in a text: a currency sign or name. */
-const MONEY = /[£$€¥]|\b(?:euros?|pounds?\s+sterling|pounds|dollars?|gbp|usd|eur)\b/iu;
+const MONEY = /[£$€¥]|\b(?:euros?|pounds?\s+sterling|pounds|dollars?|gbp|usd|eur)\b/i;
 
 /** True when the question asks for a sum of money. */
 export const asksForMoney = (question: string): boolean => MONEY_ASKED.test(question);
@@ -93,7 +93,7 @@ export const longestList = (text: string): number => {
     run = LIST_ITEM.test(line) ? run + 1 : 0;
     const separators = line.match(/[,;]/gu)?.length ?? 0;
     const last = line.slice(Math.max(line.lastIndexOf(','), line.lastIndexOf(';')) + 1);
-    const joined = separators > 0 && /\s(?:and|or)\s/iu.test(last) && !/^\s*(?:and|or)\s/iu.test(last) ? 1 : 0;
+    const joined = separators > 0 && /\s(?:and|or)\s/i.test(last) && !/^\s*(?:and|or)\s/i.test(last) ? 1 : 0;
     longest = Math.max(longest, run, separators > 0 ? separators + 1 + joined : 0);
   }
   return longest;
@@ -105,16 +105,16 @@ export const longestList = (text: string): number => {
  */
 const asks = (question: string): boolean =>
   /\?/u.test(question) ||
-  /^\s*(?:what|whats|how|why|when|where|who|whom|whose|which|does|do|did|is|are|was|were|can|could|should|would|will|has|have|tell|explain|describe|define)\b/iu.test(withoutPreamble(question));
+  /^\s*(?:what|whats|how|why|when|where|who|whom|whose|which|does|do|did|is|are|was|were|can|could|should|would|will|has|have|tell|explain|describe|define)\b/i.test(withoutPreamble(question));
 
 /** A question answered yes or no: its asking part opens with a verb ("Is Retford…?", "Have Sheffield and Hull taken up…?"). */
-const YES_NO = /^\s*(?:is|are|was|were|isn't|aren't|wasn't|do|does|did|don't|doesn't|didn't|has|have|had|hasn't|haven't|can|could|should|would|will)\b/iu;
+const YES_NO = /^\s*(?:is|are|was|were|isn't|aren't|wasn't|do|does|did|don't|doesn't|didn't|has|have|had|hasn't|haven't|can|could|should|would|will)\b/i;
 
 /** True when the question asks yes or no, after what it says about the asker and a polite preamble ("can you tell me whether…"). */
 const asksYesNo = (question: string): boolean => {
   const part = (askingPart(question) ?? question).replace(/’/gu, "'");
   const rest = withoutPreamble(part);
-  return YES_NO.test(rest) || /\b(?:whether|if)\s*$/iu.test(part.slice(0, part.length - rest.length));
+  return YES_NO.test(rest) || /\b(?:whether|if)\s*$/i.test(part.slice(0, part.length - rest.length));
 };
 
 /** What a question asks for, read once per question: every passage judged for it is checked against the same form. */

@@ -1,7 +1,7 @@
 import type { Concept } from './concepts.js';
 
 /** Words that say a clause is about the asker: "I work in…", "we're a borough…", "a colleague asked me…" ("as a coordinator in Galway, …" is read apart). */
-const ABOUT_ASKER = /\b(?:i|i'm|im|i've|ive|we|we're|we've|weve|our|my|me)\b/iu;
+const ABOUT_ASKER = /\b(?:i|i'm|im|i've|ive|we|we're|we've|weve|our|my|me)\b/i;
 /** "us" in lower case: "the US" is a country. */
 const US = /\bus\b/u;
 /** A clause of at least this many words that does not ask sets the scene ("Heading to a conference in Melbourne next month."); a shorter one may name the topic ("Victoria, Canada - …"). */
@@ -16,16 +16,16 @@ const ASKER_CONTEXT_WEIGHT = 0.5;
 
 /** Words by which a question points back to what was said before it ("which joined first?" asks which of those named before). */
 const POINTS_BACK =
-  /\b(?:it|its|their|theirs|they|them|there|he|she|his|her|that|this|these|those|our|ours|my)\b|\bwhich\s+(?:\w+ed|is|was|were|are|has|have|had|did|does|do|one|ones)\b/iu;
+  /\b(?:it|its|their|theirs|they|them|there|he|she|his|her|that|this|these|those|our|ours|my)\b|\bwhich\s+(?:\w+ed|is|was|were|are|has|have|had|did|does|do|one|ones)\b/i;
 
 /** "As a coordinator in Galway, …" opens a question with who asks it. */
-const AS_A = /^\s*as an?\s(?!(?:result|rule|whole|matter|consequence|reminder|percentage|example|group|first step)\b)[^,]{1,80},\s*/iu;
+const AS_A = /^\s*as an?\s(?!(?:result|rule|whole|matter|consequence|reminder|percentage|example|group|first step)\b)[^,]{1,80},\s*/i;
 /** Words a clause that asks opens with. */
 const QUESTION_WORD = String.raw`(?:what|how|why|when|where|who|which|does|do|did|is|are|can|could|should|would|will)\b`;
 /** A clause that opens as a question. */
-const ASKS = new RegExp(String.raw`^\s*${QUESTION_WORD}`, 'iu');
+const ASKS = new RegExp(String.raw`^\s*${QUESTION_WORD}`, 'i');
 /** Between sentences, a dash between words, or ", so" (", but", ", and") before a question word. */
-const CLAUSE_BREAK = new RegExp(String.raw`(?<=[.!?])\s+|\s[-–—]\s|,\s+(?:so|but|and)\s+(?=${QUESTION_WORD})`, 'iu');
+const CLAUSE_BREAK = new RegExp(String.raw`(?<=[.!?])\s+|\s[-–—]\s|,\s+(?:so|but|and)\s+(?=${QUESTION_WORD})`, 'i');
 
 /** Words of a question's opening in which a word points back to what came before it. */
 const OPENING_WORDS = 5;

@@ -84,7 +84,7 @@ const NAME = /(?<=\S\s+)\p{Lu}[\p{L}\p{N}]+/gu;
 const namesNew = (text: string, question: Set<string>): boolean => [...text.matchAll(NAME)].some(([name]) => !question.has(foldText(name)));
 
 /** Words naming who does something without a name: "matched by local employers", "everyone will have a part to play". */
-const AGENTS = /\b(?:employers?|businesses|partners?|stakeholders?|members?|organi[sz]ations?|councils?|authorit(?:y|ies)|government|universities|colleges|schools|libraries|citizens|residents|volunteers|everyone|everybody|people|communities|providers|agencies|institutions)\b/giu;
+const AGENTS = /\b(?:employers?|businesses|partners?|stakeholders?|members?|organi[sz]ations?|councils?|authorit(?:y|ies)|government|universities|colleges|schools|libraries|citizens|residents|volunteers|everyone|everybody|people|communities|providers|agencies|institutions)\b/gi;
 
 /** True when a sentence names a kind of people or body that the question does not. */
 const agentsNew = (text: string, question: Set<string>): boolean => [...text.matchAll(AGENTS)].some(([agent]) => !question.has(foldText(agent)));

@@ -6,11 +6,11 @@ const FOLLOW_UP_WEIGHT = 0.6;
 /** A follow-up is short: at most this many content words of its own. */
 const FOLLOW_UP_WORDS = 4;
 /** Words that open a follow-up: "and who funds it?", "what about Leeds?". */
-const LEADING_CUE = /^\s*(?:and|also|but|so|what about|how about|then)\b/iu;
-const FOLLOW_UP_CUE = new RegExp(`${LEADING_CUE.source}|\\b(?:it|its|they|them|their|that|this|those|these|there|he|she|his|her)\\b`, 'iu');
+const LEADING_CUE = /^\s*(?:and|also|but|so|what about|how about|then)\b/i;
+const FOLLOW_UP_CUE = new RegExp(`${LEADING_CUE.source}|\\b(?:it|its|they|them|their|that|this|those|these|there|he|she|his|her)\\b`, 'i');
 
 /** A message with no content words of its own leans on the one before only when it asks ("why?", "and when?"). */
-const ASKS = /\?|\b(?:who|what|when|where|why|how|which|explain|elaborate|expand|clarify|details?)\b/iu;
+const ASKS = /\?|\b(?:who|what|when|where|why|how|which|explain|elaborate|expand|clarify|details?)\b/i;
 
 /** True for a question that leans on the one before ("and who funds it?", "when did it start?"); not "hello". */
 const isFollowUp = (question: string, own: readonly Concept[]): boolean =>
@@ -22,7 +22,7 @@ const bareSubject = (own: readonly Concept[]): boolean =>
   !own.some((concept) => concept.entity) && own.filter((concept) => !FRAMING_WORDS.has(concept.surface)).length <= 1;
 
 /** "how many cities?", "when?", "who runs it": a count, time or person asked with no subject of its own is asked of the last one. */
-const BARE_ASK = /^\s*(?:and\s+)?(?:how\s+(?:many|much|often|long)|when|who|where)\b/iu;
+const BARE_ASK = /^\s*(?:and\s+)?(?:how\s+(?:many|much|often|long)|when|who|where)\b/i;
 
 const key = (concept: Concept): string => concept.phrase.join(' ');
 

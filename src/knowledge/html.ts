@@ -4,7 +4,7 @@ const ENTITIES: Record<string, string> = {
 };
 
 const decodeEntities = (text: string): string =>
-  text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/giu, (whole, name: string) => {
+  text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
     if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16) || 32);
     if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10) || 32);
     return ENTITIES[name.toLowerCase()] ?? whole;
@@ -21,16 +21,16 @@ export interface HtmlText {
  * knowledge/ are articles, not applications, so scripts, styles and navigation are dropped.
  */
 export const htmlToMarkdown = (html: string): HtmlText => {
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/iu.exec(html)?.[1];
-  const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/iu.exec(html)?.[1];
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
+  const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1];
   const text = html
     .replace(/<!--[\s\S]*?-->/gu, ' ')
-    .replace(/<(script|style|noscript|nav|header|footer|svg|template)\b[\s\S]*?<\/\1>/giu, ' ')
-    .replace(/<head\b[\s\S]*?<\/head>/giu, ' ')
-    .replace(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/giu, (_, inner: string) => `\n\n## ${inner.replace(/\s+/g, ' ')}\n\n`)
-    .replace(/<li[^>]*>/giu, '\n- ')
-    .replace(/<br\s*\/?>/giu, '\n')
-    .replace(/<\/(p|div|section|article|ul|ol|table|tr|blockquote|pre|main)>/giu, '\n\n')
+    .replace(/<(script|style|noscript|nav|header|footer|svg|template)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<head\b[\s\S]*?<\/head>/gi, ' ')
+    .replace(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/gi, (_, inner: string) => `\n\n## ${inner.replace(/\s+/g, ' ')}\n\n`)
+    .replace(/<li[^>]*>/gi, '\n- ')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|section|article|ul|ol|table|tr|blockquote|pre|main)>/gi, '\n\n')
     .replace(/<[^>]+>/gu, ' ');
   const markdown = decodeEntities(text)
     .split('\n')

@@ -71,7 +71,7 @@ const linesOf = (items: unknown[]): Line[] => {
   if (current) lines.push(current);
   return lines
     .map((line) => ({ ...line, text: line.text.replace(/\s+/gu, ' ').trim() }))
-    .filter((line) => line.text !== '' && !/^(?:page\s+)?\d{1,4}$/iu.test(line.text)); // lone page numbers
+    .filter((line) => line.text !== '' && !/^(?:page\s+)?\d{1,4}$/i.test(line.text)); // lone page numbers
 };
 
 /** The size most of the text is set in: the body size, against which larger lines are headings. */
@@ -126,7 +126,7 @@ const structure = (pages: Line[][]): { body: string; firstHeading: string | unde
 const usableTitle = (value: unknown): string | undefined => {
   if (typeof value !== 'string') return undefined;
   const title = value.replace(/\s+/gu, ' ').trim();
-  if (title === '' || title.length > 300 || /^(untitled|microsoft word - |document\d*$)/iu.test(title) || /\.(docx?|pdf)$/iu.test(title)) return undefined;
+  if (title === '' || title.length > 300 || /^(untitled|microsoft word - |document\d*$)/i.test(title) || /\.(docx?|pdf)$/i.test(title)) return undefined;
   return title;
 };
 

@@ -5,11 +5,11 @@ import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 export type QuestionType = 'definition' | 'who' | 'when' | 'count' | 'why' | 'other';
 
 const TYPE_PATTERNS: Array<[QuestionType, RegExp]> = [
-  ['count', /\bhow\s+(?:many|much|big|large)\b|\bnumber\s+of\b|\bwhat\s+(?:share|percentage|proportion)\b/iu],
-  ['when', /^\s*(?:and\s+)?when\b|\bhow\s+often\b|\b(?:what|which)\s+year\b|\bsince\s+when\b|\bhow\s+long\s+ago\b/iu],
-  ['who', /^\s*(?:and\s+)?(?:who|whom|whose)\b|\b(?:which|what)\s+(?:organi[sz]ations?|bodies|body|author|people|person|cities|city|countries|country|partners?)\b/iu],
-  ['why', /^\s*(?:and\s+)?why\b|\bwhat\s+for\b|\breasons?\b|\bhow\s+come\b/iu],
-  ['definition', /^\s*(?:what\s+(?:is|are|'s)\b|whats\b|define\b|definition\b|meaning\s+of\b)|\bdefin(?:e|ition)\b|\bwhat\s+does\s+.+\bmean\b/iu],
+  ['count', /\bhow\s+(?:many|much|big|large)\b|\bnumber\s+of\b|\bwhat\s+(?:share|percentage|proportion)\b/i],
+  ['when', /^\s*(?:and\s+)?when\b|\bhow\s+often\b|\b(?:what|which)\s+year\b|\bsince\s+when\b|\bhow\s+long\s+ago\b/i],
+  ['who', /^\s*(?:and\s+)?(?:who|whom|whose)\b|\b(?:which|what)\s+(?:organi[sz]ations?|bodies|body|author|people|person|cities|city|countries|country|partners?)\b/i],
+  ['why', /^\s*(?:and\s+)?why\b|\bwhat\s+for\b|\breasons?\b|\bhow\s+come\b/i],
+  ['definition', /^\s*(?:what\s+(?:is|are|'s)\b|whats\b|define\b|definition\b|meaning\s+of\b)|\bdefin(?:e|ition)\b|\bwhat\s+does\s+.+\bmean\b/i],
 ];
 
 /**
@@ -17,7 +17,7 @@ const TYPE_PATTERNS: Array<[QuestionType, RegExp]> = [
  * "I'd like to know", "I was wondering whether". The question word then opens the rest.
  */
 const PREAMBLE =
-  /^\s*(?:(?:and|so|ok|okay|well|hi|hello|hey)[\s,]+)*(?:(?:please\s+)?(?:can|could|would|will)\s+(?:you|anyone|someone)\s+(?:please\s+)?(?:tell|show|explain|say|remind)(?:\s+(?:me|us))?|(?:please\s+)?(?:tell|explain\s+to|show)\s+(?:me|us)|(?:do|does)\s+(?:you|anyone|anybody)\s+know|i(?:'d|’d|\s+would)\s+(?:like|love)\s+to\s+(?:know|understand)|i(?:\s+was|'m|’m|\s+am)?\s+wondering|i\s+wonder|any\s+idea)[\s,:]+(?:if\s+|whether\s+)?(?!(?:me|us)\b)/iu;
+  /^\s*(?:(?:and|so|ok|okay|well|hi|hello|hey)[\s,]+)*(?:(?:please\s+)?(?:can|could|would|will)\s+(?:you|anyone|someone)\s+(?:please\s+)?(?:tell|show|explain|say|remind)(?:\s+(?:me|us))?|(?:please\s+)?(?:tell|explain\s+to|show)\s+(?:me|us)|(?:do|does)\s+(?:you|anyone|anybody)\s+know|i(?:'d|’d|\s+would)\s+(?:like|love)\s+to\s+(?:know|understand)|i(?:\s+was|'m|’m|\s+am)?\s+wondering|i\s+wonder|any\s+idea)[\s,:]+(?:if\s+|whether\s+)?(?!(?:me|us)\b)/i;
 
 /** Question words as they are often mistyped, read as the word meant. */
 const MISTYPED_QUESTION_WORDS: Readonly<Record<string, string>> = {
@@ -27,7 +27,7 @@ const MISTYPED_QUESTION_WORDS: Readonly<Record<string, string>> = {
   wich: 'which', whcih: 'which', wihch: 'which',
   wher: 'where', whre: 'where', wy: 'why', whyy: 'why',
 };
-const MISTYPED_OPENING = new RegExp(`^(\\s*(?:(?:hi|hello|hey|ok|okay|so|and|but|well)[\\s,]+)?)(${Object.keys(MISTYPED_QUESTION_WORDS).join('|')})(?=[\\s,?]|$)`, 'iu');
+const MISTYPED_OPENING = new RegExp(`^(\\s*(?:(?:hi|hello|hey|ok|okay|so|and|but|well)[\\s,]+)?)(${Object.keys(MISTYPED_QUESTION_WORDS).join('|')})(?=[\\s,?]|$)`, 'i');
 
 /** The question with a mistyped question word opening it, after a greeting or "so" too, mended ("wat is…" → "what is…"). */
 export const mendQuestionWords = (question: string): string =>
@@ -49,11 +49,11 @@ export const questionType = (question: string): QuestionType => {
 
 /** Marks of a sentence that answers each type of question. */
 const ANSWER_CUES: Record<QuestionType, RegExp | undefined> = {
-  definition: /\bdefin\w*|\b(?:is|are)\s+(?:an?|the)\b|\bmeans\b|\brefers\s+to\b|\bconsists\s+of\b|\bdescribed\s+as\b/iu,
+  definition: /\bdefin\w*|\b(?:is|are)\s+(?:an?|the)\b|\bmeans\b|\brefers\s+to\b|\bconsists\s+of\b|\bdescribed\s+as\b/i,
   who: /(?<!^)\b\p{Lu}[\p{L}]+|\b(?:by|partners?|stakeholders?|members?)\b/u,
-  when: /\b(?:1[5-9]|20)\d\d\b|\b(?:january|february|march|april|june|july|august|september|october|november|december|spring|summer|autumn|winter|century|decade|annual(?:ly)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?|daily|weekly|monthly|yearly|(?:every|each|once\s+an?|twice\s+an?)\s+(?:(?:other|few|two|three|six)\s+)?(?:years?|months?|weeks?|days?|terms?|seasons?|quarters?|fortnight)|quarterly|fortnightly|biannual(?:ly)?|termly)\b/iu,
-  count: /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|million|billion|half|dozens?)\b/iu,
-  why: /\bbecause\b|\bso\s+that\b|\bin\s+order\s+to\b|\bkey\s+to\b|\breasons?\b|\bneeds?\b|\bessential\b|\bcrucial\b|\burgent\b|\bdestined\b|\btherefore\b|\bbenefits?\b|\bimportan\w+\b/iu,
+  when: /\b(?:1[5-9]|20)\d\d\b|\b(?:january|february|march|april|june|july|august|september|october|november|december|spring|summer|autumn|winter|century|decade|annual(?:ly)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?|daily|weekly|monthly|yearly|(?:every|each|once\s+an?|twice\s+an?)\s+(?:(?:other|few|two|three|six)\s+)?(?:years?|months?|weeks?|days?|terms?|seasons?|quarters?|fortnight)|quarterly|fortnightly|biannual(?:ly)?|termly)\b/i,
+  count: /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|million|billion|half|dozens?)\b/i,
+  why: /\bbecause\b|\bso\s+that\b|\bin\s+order\s+to\b|\bkey\s+to\b|\breasons?\b|\bneeds?\b|\bessential\b|\bcrucial\b|\burgent\b|\bdestined\b|\btherefore\b|\bbenefits?\b|\bimportan\w+\b/i,
   other: undefined,
 };
 
@@ -116,14 +116,14 @@ export const unitsOf = (text: string): Unit[] => {
 };
 
 /** A sentence opening with a word that points back ("However, …", "This means…", "Its schools…") needs the one before it. */
-const LEANS_BACK = /^(?:however|but|yet|still|also|moreover|furthermore|therefore|thus|hence|so|instead|nevertheless|in addition|as a result|this|these|that|those|it|its|they|their|such|he|she|his|her)\b/iu;
+const LEANS_BACK = /^(?:however|but|yet|still|also|moreover|furthermore|therefore|thus|hence|so|instead|nevertheless|in addition|as a result|this|these|that|those|it|its|they|their|such|he|she|his|her)\b/i;
 /** Sentences put before a key sentence that leans back, at most. */
 const MAX_LEADS = 2;
 
 /** A sentence wholly in brackets ("(ELLI definition, quoted from Longworth, 1999).") says where the one before comes from. */
 const ASIDE = /^\(.*\)\W*$/u;
 /** A line crediting a slide's source ("Source: Lifelong Learning Strategy for the City of Vancouver, 2006. http://…"). */
-const CREDIT = /^(?:(?:sources?|references?)\s*:|adapted\s+from\b)/iu;
+const CREDIT = /^(?:(?:sources?|references?)\s*:|adapted\s+from\b)/i;
 
 /** True for a sentence that says where something comes from rather than what it says. */
 export const isAttribution = (text: string): boolean => ASIDE.test(text) || CREDIT.test(text);

@@ -38,10 +38,10 @@ const CANDIDATES = 30;
 /** Boost of a synonym or corrected spelling relative to the user's own word. */
 const ALTERNATIVE_BOOST = 0.5;
 /** "What is a …?" asks for a definition: passages that define things are preferred. */
-const DEFINITION_QUESTION = /^\s*(?:what\s+(?:is|are|was|were|does|do)\b|what's\b|define\b|definition\b|meaning\s+of\b|describe\b)/iu;
+const DEFINITION_QUESTION = /^\s*(?:what\s+(?:is|are|was|were|does|do)\b|what's\b|define\b|definition\b|meaning\s+of\b|describe\b)/i;
 const DEFINITION_CUES = ['definit', 'defin', 'mean'];
 /** What a question asking for a definition asks to be defined: "a learning city" of "What is a learning city?" or "definition of a learning city" (and of "what a learning city is": `INDIRECT_DEFINITION`). */
-const DEFINITION_SUBJECT = /^\s*(?:(?:what\s+(?:is|are)|what's|whats)\s+(?:the\s+)?(?:(?:definition|meaning)\s+of\s+)?|define\s+|(?:the\s+)?(?:definition|meaning)\s+of\s+)(.+?)\s*[?.!]*\s*$/iu;
+const DEFINITION_SUBJECT = /^\s*(?:(?:what\s+(?:is|are)|what's|whats)\s+(?:the\s+)?(?:(?:definition|meaning)\s+of\s+)?|define\s+|(?:the\s+)?(?:definition|meaning)\s+of\s+)(.+?)\s*[?.!]*\s*$/i;
 /** Terms in more than this share of passages are not sent to Lunr (see selectiveTerms). */
 const COMMON_TERM_SHARE = 0.05;
 /** …but small collections always query terms found in up to this many passages. */
@@ -58,7 +58,7 @@ const MAX_CONCEPTS = 24;
 const ORDERED_CANDIDATES = 10;
 
 /** "What are the…", "list the…", "the three strands": a question asking for several things. */
-const LIST_QUESTION = /^\s*(?:what|which)\s+(?:are|were)\b|\blist\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+\w+s\b/iu;
+const LIST_QUESTION = /^\s*(?:what|which)\s+(?:are|were)\b|\blist\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+\w+s\b/i;
 /** A list quoted with its lead-in ("…namely: Partnership; Participation; Performance."), as `unitsOf` joins it. */
 const isList = (text: string): boolean => /:\s/u.test(text) && text.includes('; ');
 /** A list this close to the passage's best sentence answers a question asking for several things. */

@@ -45,7 +45,7 @@ const SHORTHAND: Readonly<Record<string, string>> = {
 };
 
 /** Words written out only after the word before them: "adult ed" is adult education, "Ed" alone may be a name. */
-const AFTER: ReadonlyArray<[RegExp, string]> = [[/\b(adult|further|higher|community)\s+ed\b\.?/giu, '$1 education']];
+const AFTER: ReadonlyArray<[RegExp, string]> = [[/\b(adult|further|higher|community)\s+ed\b\.?/gi, '$1 education']];
 
 const WORD = new RegExp(`(?<![\\p{L}\\p{N}'’.-])(${Object.keys(SHORTHAND).join('|')})(?![\\p{L}\\p{N}'’-]|\\.\\p{L})`, 'giu');
 
