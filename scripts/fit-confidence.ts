@@ -22,7 +22,7 @@ const model = fitConfidenceModel(samples);
 const probabilities = samples.map((s) => sampleProbability(model, s));
 
 const describe = (o: FitOutcome): string =>
-  `recall@1 ${(o.right / o.answerable).toFixed(2)}, wrong ${o.wrong}/${o.right + o.wrong}, unanswerable refused ${o.refusedUnanswerable}/${o.unanswerable}`;
+  `recall@1 ${(o.right / o.answerable).toFixed(2)} (${o.right} right, right minus wrong ${o.right - o.wrong}), wrong ${o.wrong}/${o.right + o.wrong}, unanswerable refused ${o.refusedUnanswerable}/${o.unanswerable}`;
 
 out(`tuning halves: ${samples.length} questions, ${samples.filter((s) => s.y === 1).length} with the answer first, ${samples.filter((s) => s.ruled).length} ruled out (${samples.filter((s) => s.ruled && s.y === 1).length} of them wrongly)`);
 model.features.forEach((name, i) => out(`  ${name.padEnd(22)}${(model.coefficients[i] ?? 0).toFixed(3).padStart(8)}`));

@@ -7,9 +7,14 @@ import { LIST_ITEM, questionType, withoutPreamble, type QuestionType } from './q
  * ("How much funding did each region get?" is not answered by "supported some 70 regions").
  */
 
-/** A question asking for a sum of money: "how much funding…", "what is the annual budget…", "does it cost anything?". */
+/**
+ * A question asking for a sum of money: "how much funding…", "what is the annual budget…", "does
+ * it cost anything?", a fee ("is there a membership fee?"), or a budget, price or cost that a
+ * what-question ends on however many words qualify it ("What is Wolverhampton's adult skills or
+ * learning city budget?"). "To budget for" is a plan, not a sum.
+ */
 const MONEY_ASKED =
-  /\bhow\s+much\b[^?.!]*\b(?:money|fund(?:s|ing|ed)?|budget|fees?|costs?|spen[dt]|pay|paid|grants?|invest(?:ed|ment)?|prices?|charges?)\b|\b(?:annual|yearly|monthly)\s+(?:budget|fee|subscription)\b|\b(?:budget|fees?|price|cost)\s+(?:of|for)\b|\b(?:does|do|did|will)\s+(?:it|this|that|they|we|i)\s+cost\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:budget|fees?|price|cost)\b/i;
+  /\bhow\s+much\b[^?.!]*\b(?:money|fund(?:s|ing|ed)?|budget|fees?|costs?|spen[dt]|pay|paid|grants?|invest(?:ed|ment)?|prices?|charges?)\b|\b(?:annual|yearly|monthly)\s+(?:budget|fee|subscription)\b|\bfees?\b|\b(?<!\bto\s+)(?:budget|price|cost)\s+(?:of|for)\b|\b(?:does|do|did|will)\s+(?:it|this|that|they|we|i)\s+cost\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:budget|price|cost)\b(?!-)|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s[^?.!]*\b(?:budget|price|cost)s?\s*\?/i;
 
 /** A sum of money in a text: a currency sign or name. */
 const MONEY = /[£$€¥]|\b(?:euros?|pounds?\s+sterling|pounds|dollars?|gbp|usd|eur)\b/i;

@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'nameMissing',
     'length'
   ],
-  intercept: -3.2848,
+  intercept: -3.452,
   coefficients: [
-    1.0961,
-    2.299,
-    1.7638,
-    2.3868,
-    0.7951,
-    0.6972,
-    -1.153,
-    -1.387,
-    0.7793
+    1.1527,
+    2.3529,
+    2.1152,
+    2.5181,
+    0.5309,
+    0.6526,
+    -1.0339,
+    -1.3513,
+    0.7836
   ],
-  lowFrom: 0.46,
-  highFrom: 0.7532
+  lowFrom: 0.455,
+  highFrom: 0.7354
 };

@@ -11,10 +11,14 @@ describe('answers whose form can be checked', () => {
       'Where can I download the toolkit and does it cost anything?',
       'Is there an annual fee?',
       'How much does a printed copy cost?',
+      'Our town council wants to join the UK Learning Cities Network - how do we apply, and is there a membership fee?',
+      'Are there fees for members?',
+      "What is Wolverhampton's adult skills or learning city budget?",
+      'What was the total cost?',
     ]) {
       expect(asksForMoney(question), question).toBe(true);
     }
-    for (const question of ['Who funds the learning city associations in Australia?', 'How many cities took part?', 'How much do learning cities value partnerships?', 'What does the toolkit cover?']) {
+    for (const question of ['Who funds the learning city associations in Australia?', 'How many cities took part?', 'How much do learning cities value partnerships?', 'What does the toolkit cover?', 'Should we plan to budget for annual reviews?', 'What is the cost-benefit case for a learning city?']) {
       expect(asksForMoney(question), question).toBe(false);
     }
   });

@@ -140,6 +140,13 @@ describe('questions the documents do not answer get no citation', () => {
     const money = kb.answer("How much funding did each region get from Germany's Learning Regions programme?");
     expect(money).toMatchObject({ noAnswer: true, confidence: 'none' });
     expect(money.answer).toBe('The documents I have do not answer that. They give no sums of money.');
+    // A fee named anywhere, and a budget however many words qualify it, ask for a sum too.
+    for (const question of [
+      'Our town council wants to join the UK Learning Cities Network - how do we apply, and is there a membership fee?',
+      "What is Wolverhampton's adult skills or learning city budget?",
+    ]) {
+      expect(kb.answer(question).answer, question).toBe('The documents I have do not answer that. They give no sums of money.');
+    }
     const acronym = kb.answer('What does PALLACE stand for?');
     expect(acronym).toMatchObject({ noAnswer: true, confidence: 'none' });
     expect(acronym.answer).toBe('The documents I have do not answer that. They do not spell out “PALLACE”.');
