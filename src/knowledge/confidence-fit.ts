@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'nameMissing',
     'length'
   ],
-  intercept: -3.452,
+  intercept: -2.3178,
   coefficients: [
-    1.1527,
-    2.3529,
-    2.1152,
-    2.5181,
-    0.5309,
-    0.6526,
-    -1.0339,
-    -1.3513,
-    0.7836
+    1.0523,
+    2.2694,
+    1.9076,
+    2.2941,
+    0.1032,
+    -0.3202,
+    -1.0705,
+    -1.1157,
+    0.3588
   ],
-  lowFrom: 0.455,
-  highFrom: 0.7354
+  lowFrom: 0.43,
+  highFrom: 0.7365
 };
