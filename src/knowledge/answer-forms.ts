@@ -43,7 +43,7 @@ export const acronymAsked = (question: string): string | undefined => {
 };
 
 /** Small words a long form may hold without a letter of its own ("Towards a European Learning Society"). */
-const SKIPPABLE = new Set(['a', 'an', 'the', 'of', 'and', 'for', 'in', 'on', 'to', 'at', 'by', 'with', '&']);
+export const SKIPPABLE = new Set(['a', 'an', 'the', 'of', 'and', 'for', 'in', 'on', 'to', 'at', 'by', 'with', '&']);
 
 /**
  * True when the text spells out the acronym: words, one after another, whose first letters are its

@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'nameMissing',
     'length'
   ],
-  intercept: -2.3178,
+  intercept: -2.4592,
   coefficients: [
-    1.0523,
-    2.2694,
-    1.9076,
-    2.2941,
-    0.1032,
-    -0.3202,
-    -1.0705,
-    -1.1157,
-    0.3588
+    1.1058,
+    2.189,
+    1.8686,
+    2.1947,
+    0.0886,
+    -0.0642,
+    -1.0342,
+    -1.162,
+    0.3839
   ],
-  lowFrom: 0.43,
-  highFrom: 0.7365
+  lowFrom: 0.44,
+  highFrom: 0.7448
 };

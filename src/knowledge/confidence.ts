@@ -1,9 +1,9 @@
 import { askedForm, lacksAskedForm, type AskedForm } from './answer-forms.js';
 import { rarity } from './common-english.js';
 import { fittedConfidence } from './confidence-fit.js';
-import type { PassageSentence } from './passage-shape.js';
+import { definedAcronyms, type PassageSentence } from './passage-shape.js';
 import { namesOnlyListed } from './name-lists.js';
-import { hasAnswerCue } from './quote.js';
+import { LEANS_BACK, hasAnswerCue } from './quote.js';
 import { foldText, isStopWord, words } from './text.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 
@@ -120,10 +120,22 @@ export const ruledOut = (f: ConfidenceFeatures): boolean =>
 /** A sentence matching this share of the best sentence's coverage may hold the date or number asked for. */
 const SENTENCE_NEAR_BEST = 0.8;
 
-/** The best passage's sentences that match the question nearly as well as its best one, from their coverages under its heading. */
+/**
+ * The best passage's sentences that match the question nearly as well as its best one, from their
+ * coverages under its heading, each with the sentence after it when that one goes on about the same
+ * thing: it uses an acronym the sentence defines ("…the UK Learning Cities Network (LCN) was
+ * established. Now, LCN has 80 member cities and regions.") or points back to it ("Its schools…").
+ */
 const answeringSentences = (search: PassageSearch, best: ScoredPassage, coverages: readonly number[]): PassageSentence[] => {
   const top = Math.max(0, ...coverages);
-  return search.sentencesOf(best.passage).filter((_, i) => (coverages[i] ?? 0) >= top * SENTENCE_NEAR_BEST);
+  const sentences = search.sentencesOf(best.passage);
+  const goesOn = (next: PassageSentence | undefined, sentence: PassageSentence): boolean =>
+    next !== undefined && (LEANS_BACK.test(next.text) || [...definedAcronyms(sentence.text).keys()].some((acronym) => next.terms.has(acronym)));
+  return sentences.filter((sentence, i) => {
+    if ((coverages[i] ?? 0) >= top * SENTENCE_NEAR_BEST) return true;
+    const before = sentences[i - 1];
+    return before !== undefined && (coverages[i - 1] ?? 0) >= top * SENTENCE_NEAR_BEST && goesOn(sentence, before);
+  });
 };
 
 /** `form` is what the question asks for ({@link askedForm}), when the caller has read it already. */

@@ -1,5 +1,6 @@
 import type { Passage } from './chunk.js';
 import type { Concept } from './concepts.js';
+import { SKIPPABLE } from './answer-forms.js';
 import { unitsOf } from './quote.js';
 import type { StemPhrase } from './synonyms.js';
 import { stem, words } from './text.js';
@@ -48,10 +49,48 @@ export interface Terms {
   has(term: string): boolean;
 }
 
+/** An acronym defined in brackets after its long form: "the UK Learning Cities Network (LCN)". */
+const DEFINED_ACRONYM = /\((\p{Lu}{2,8})\)/gu;
+/** Words read back from a bracketed acronym for its long form, at most. */
+const LONG_FORM_WORDS = 12;
+
+/**
+ * The acronyms a text defines ("…the UK Learning Cities Network (LCN) was established"), each
+ * with the stems of its long form: the words before the brackets whose first letters spell it, in
+ * order, small words allowed between them.
+ */
+export const definedAcronyms = (text: string): Map<string, string[]> => {
+  const defined = new Map<string, string[]>();
+  for (const match of text.matchAll(DEFINED_ACRONYM)) {
+    const acronym = match[1] ?? '';
+    const before = text.slice(0, match.index).match(/[\p{L}\p{N}’'&-]+/gu)?.slice(-LONG_FORM_WORDS) ?? [];
+    const letters = acronym.toLowerCase();
+    const taken: string[] = [];
+    let letter = letters.length - 1;
+    for (let i = before.length - 1; i >= 0 && letter >= 0; i--) {
+      const word = before[i] ?? '';
+      if (word.toLowerCase().startsWith(letters[letter] ?? '')) {
+        taken.unshift(word);
+        letter -= 1;
+      } else if (!(taken.length > 0 && SKIPPABLE.has(word.toLowerCase()))) break;
+    }
+    if (letter < 0) defined.set(stem(letters), words(taken.join(' ')).map(stem));
+  }
+  return defined;
+};
+
+/** A sentence's stems, with those of the long form of each acronym of the passage it uses ("Now, LCN has 80 member cities" holds "network"). */
+const sentenceTerms = (text: string, acronyms: ReadonlyMap<string, string[]>): Set<string> => {
+  const terms = new Set(words(text).map(stem));
+  for (const [acronym, longForm] of acronyms) if (terms.has(acronym)) for (const term of longForm) terms.add(term);
+  return terms;
+};
+
 /** Builds a passage's {@link PassageShape}. */
 export const buildShape = (passage: Passage): PassageShape => {
   const heading = words(`${passage.heading}\n${passage.title}`).map(stem);
-  const sentences = unitsOf(passage.text).map((unit) => ({ ...unit, terms: new Set(words(unit.text).map(stem)), cuesTested: 0, cuesFound: 0 }));
+  const acronyms = definedAcronyms(`${passage.heading}\n${passage.text}`);
+  const sentences = unitsOf(passage.text).map((unit) => ({ ...unit, terms: sentenceTerms(unit.text, acronyms), cuesTested: 0, cuesFound: 0 }));
   const underHeading = sentences.map(({ terms }) => new Set([...heading, ...terms]));
   const sequence = [...heading, ...words(passage.text).map(stem)];
   const pairs = new Set<string>();

@@ -52,7 +52,8 @@ const ANSWER_CUES: Record<QuestionType, RegExp | undefined> = {
   definition: /\bdefin\w*|\b(?:is|are)\s+(?:an?|the)\b|\bmeans\b|\brefers\s+to\b|\bconsists\s+of\b|\bdescribed\s+as\b/i,
   who: /(?<!^)\b\p{Lu}[\p{L}]+|\b(?:by|partners?|stakeholders?|members?)\b/u,
   when: /\b(?:1[5-9]|20)\d\d\b|\b(?:january|february|march|april|june|july|august|september|october|november|december|spring|summer|autumn|winter|century|decade|annual(?:ly)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?|daily|weekly|monthly|yearly|(?:every|each|once\s+an?|twice\s+an?)\s+(?:(?:other|few|two|three|six)\s+)?(?:years?|months?|weeks?|days?|terms?|seasons?|quarters?|fortnight)|quarterly|fortnightly|biannual(?:ly)?|termly)\b/i,
-  count: /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|million|billion|half|dozens?)\b/i,
+  // A year ("In 1996, …", "the 1990s") is no count: "Now, LCN has 80 member cities" answers how many.
+  count: /(?<![\d,.])(?!(?:1[5-9]|20)\d\d(?:s|'s)?\b)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|million|billion|half|dozens?)\b/i,
   why: /\bbecause\b|\bso\s+that\b|\bin\s+order\s+to\b|\bkey\s+to\b|\breasons?\b|\bneeds?\b|\bessential\b|\bcrucial\b|\burgent\b|\bdestined\b|\btherefore\b|\bbenefits?\b|\bimportan\w+\b/i,
   other: undefined,
 };
@@ -116,7 +117,7 @@ export const unitsOf = (text: string): Unit[] => {
 };
 
 /** A sentence opening with a word that points back ("However, …", "This means…", "Its schools…") needs the one before it. */
-const LEANS_BACK = /^(?:however|but|yet|still|also|moreover|furthermore|therefore|thus|hence|so|instead|nevertheless|in addition|as a result|this|these|that|those|it|its|they|their|such|he|she|his|her)\b/i;
+export const LEANS_BACK = /^(?:however|but|yet|still|also|moreover|furthermore|therefore|thus|hence|so|instead|nevertheless|in addition|as a result|this|these|that|those|it|its|they|their|such|he|she|his|her)\b/i;
 /** Sentences put before a key sentence that leans back, at most. */
 const MAX_LEADS = 2;
 

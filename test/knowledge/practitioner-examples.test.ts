@@ -239,6 +239,16 @@ describe('paraphrases the documents answer are answered', () => {
     expect(answer.sources[0]?.passage).toContain('In 1996, Liverpool');
   });
 
+  it('a how-many question is answered by a count, not a year, from a sentence going on with an acronym the one before defines', () => {
+    // "…the UK Learning Cities Network (LCN) was established. Now, LCN has 80 member cities and regions."
+    for (const question of ['How many members does the UK Learning Cities Network have?', 'how many cities are in the UK learning cities network?']) {
+      const answer = kb.answer(question);
+      expect(answer.confidence, question).not.toBe('none');
+      expect(answer.answer, question).toMatch(/Now, LCN has 80 member cities and regions\./u);
+      expect(answer.sources[0]?.passage, question).toContain('Now, LCN has 80 member cities');
+    }
+  });
+
   it('why cities should invest in learning', () => {
     const answer = kb.answer('why should cities invest in learning');
     expect(answer.noAnswer).toBe(false);

@@ -31,9 +31,24 @@ describe('answer cues of a passage sentence', () => {
     const dated = sentence('The festival was first held in 2003.');
     expect(hasAnswerCue(dated, 'why')).toBe(false);
     expect(hasAnswerCue(dated, 'when')).toBe(true);
-    expect(hasAnswerCue(dated, 'count')).toBe(true);
+    // A year dates; it counts nothing.
+    expect(hasAnswerCue(dated, 'count')).toBe(false);
     expect(hasAnswerCue(dated, 'why')).toBe(false);
     expect(questionType('When did the festival start?')).toBe('when');
+  });
+
+  it('for a how-many question, is a number that is not a year', () => {
+    for (const [text, counts] of [
+      ['In 1996, Liverpool declared itself to be a City of Learning.', false],
+      ['Learning cities grew in the 1990s and the 2000s.', false],
+      ['Now, LCN has 80 member cities and regions.', true],
+      ['There are more than 1000 cities in the world.', true],
+      ['In 1973, seven cities participated.', true],
+      ['All municipalities of more than 5,000 people.', true],
+      ['In 2008, more than half of the world’s population lived in towns.', true],
+    ] as const) {
+      expect(hasAnswerCue(sentence(text), 'count'), text).toBe(counts);
+    }
   });
 });
 
