@@ -1,5 +1,6 @@
 import type { PassageSentence } from './passage-shape.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
+import { SENTENCE_BREAK } from './text.js';
 
 /** What a question asks for, which decides the sentence that answers it. */
 export type QuestionType = 'definition' | 'who' | 'when' | 'count' | 'why' | 'other';
@@ -91,7 +92,7 @@ interface Unit {
 
 /** A line's sentences, trimmed. */
 const splitSentences = (line: string): string[] =>
-  line.split(/(?<=[.!?;])\s+(?=["'‘“(]?[A-Z0-9•])/u).map((sentence) => sentence.trim()).filter((sentence) => sentence !== '');
+  line.split(SENTENCE_BREAK).map((sentence) => sentence.trim()).filter((sentence) => sentence !== '');
 
 /** Sentences of a passage; a list and the sentence that introduces it stay one unit. */
 export const unitsOf = (text: string): Unit[] => {

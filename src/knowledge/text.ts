@@ -96,11 +96,16 @@ export const stem = (word: string): string => {
   return stemmed;
 };
 
+/** Abbreviations a full stop does not end a sentence after: "St. John's and Edmonton…", "e.g. Cork". */
+const ABBREVIATION = String.raw`(?<!\b(?:St|Dr|Mr|Mrs|Ms|Prof|Mt|No|Nos|Vol|vs|e\.g|i\.e|cf|approx)\.)`;
+/** Where one sentence of a line ends and the next begins: after a stop, before a capital or a digit. */
+export const SENTENCE_BREAK = new RegExp(String.raw`(?<=[.!?;])${ABBREVIATION}\s+(?=["'‘“(]?[A-Z0-9•])`, 'u');
+
 /** Splits prose into sentences, keeping list items and headings whole. */
 export const sentences = (text: string): string[] =>
   text
     .split(/\n+/u)
-    .flatMap((line) => line.split(/(?<=[.!?;])\s+(?=["'‘“(]?[A-Z0-9•])/u))
+    .flatMap((line) => line.split(SENTENCE_BREAK))
     .map((sentence) => sentence.replace(/^\s*(?:[-*•]|\d+[.)])\s+/u, '').trim())
     .filter((sentence) => sentence.length > 0);
 

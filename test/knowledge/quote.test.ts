@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerCue, hasAnswerCue, questionType, unitsOf, withoutPreamble } from '../../src/knowledge/quote.js';
+import { sentences } from '../../src/knowledge/text.js';
 import { buildIndex } from '../../src/knowledge/index-build.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { buildSynonymTable } from '../../src/knowledge/synonyms.js';
@@ -84,6 +85,13 @@ describe('a passage cut into sentences and lists', () => {
       'The end.',
     ]);
     expect(units.map((unit) => unit.position)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('does not end a sentence at an abbreviation ("St. John’s", "e.g. Cork"), in passages as in the documents they come from', () => {
+    const text = 'Vancouver aims to be a Learning City. St. John’s and Edmonton have made efforts. Some cities, e.g. Cork, joined. Dr. Longworth wrote it.';
+    const expected = ['Vancouver aims to be a Learning City.', 'St. John’s and Edmonton have made efforts.', 'Some cities, e.g. Cork, joined.', 'Dr. Longworth wrote it.'];
+    expect(unitsOf(text).map((unit) => unit.text)).toEqual(expected);
+    expect(sentences(text)).toEqual(expected);
   });
 });
 
