@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'nameMissing',
     'length'
   ],
-  intercept: -2.4592,
+  intercept: -2.4985,
   coefficients: [
-    1.1058,
-    2.189,
-    1.8686,
-    2.1947,
-    0.0886,
-    -0.0642,
-    -1.0342,
-    -1.162,
-    0.3839
+    1.1044,
+    2.2237,
+    1.8617,
+    2.1989,
+    0.1621,
+    -0.0576,
+    -1.0155,
+    -1.1628,
+    0.3723
   ],
   lowFrom: 0.44,
-  highFrom: 0.7448
+  highFrom: 0.746
 };

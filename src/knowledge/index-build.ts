@@ -18,7 +18,7 @@ import { collectionNames } from './names.js';
 import { words } from './text.js';
 
 /** Bumped whenever the serialized shape or the way text is indexed changes; older files are rebuilt. */
-export const INDEX_FORMAT = 15;
+export const INDEX_FORMAT = 16;
 
 /** Field boosts: a word in a heading says more about a passage than the same word in its text. */
 export const FIELD_BOOSTS = { heading: 3, title: 1.5, text: 1 } as const;

@@ -51,10 +51,24 @@ export const britishSpelling = (word: string): string => {
   return word.replace(IZE, (_, root: string, vowel: string, ending: string) => `${root}${vowel}s${ending}`);
 };
 
+/** Contractions written out, so that "they'll", "I'd" or "we'll" become stop words, not words ("theyll", "id", "well"). */
+const CONTRACTIONS: ReadonlyArray<[RegExp, string]> = [
+  [/\bcan't\b/g, 'can not'],
+  [/\bwon't\b/g, 'will not'],
+  [/\bshan't\b/g, 'shall not'],
+  [/\b(\w+)n't\b/g, '$1 not'],
+  [/\b(\w+)'ll\b/g, '$1 will'],
+  [/\b(\w+)'re\b/g, '$1 are'],
+  [/\b(\w+)'ve\b/g, '$1 have'],
+  [/\b(i|you|he|she|it|we|they|who|that|there)'d\b/g, '$1 would'],
+  [/\bi'm\b/g, 'i am'],
+];
+const writeOut = (folded: string): string => (folded.includes("'") ? CONTRACTIONS.reduce((text, [pattern, written]) => text.replace(pattern, written), folded) : folded);
+
 /** Words of a text as Lunr sees them before stop words and stemming: trimmed of punctuation. */
 export const words = (text: string): string[] =>
   lunr
-    .tokenizer(foldText(text))
+    .tokenizer(writeOut(foldText(text)))
     .map((token) => lunr.trimmer(token))
     .filter((token): token is lunr.Token => token instanceof lunr.Token)
     .map((token) => token.toString())

@@ -21,3 +21,13 @@ describe('British and American spellings meet', () => {
     expect(answer.sources[0]?.passage).toContain('Cities in a globalised world cannot afford not to become learning cities');
   });
 });
+
+describe('contractions', () => {
+  it('are written out, so they are stop words rather than words of their own ("theyll", "id", "well")', () => {
+    expect(words("They'll say I'd like what we'll do, and she won't; we can't, they're sure, I've seen, I'm told, it isn't")).toEqual(
+      ['they', 'will', 'say', 'i', 'would', 'like', 'what', 'we', 'will', 'do', 'and', 'she', 'will', 'not', 'we', 'can', 'not', 'they', 'are', 'sure', 'i', 'have', 'seen', 'i', 'am', 'told', 'it', 'is', 'not'],
+    );
+    // Curly apostrophes too; possessives and names stay as they were.
+    expect(words('they’ll see Liverpool’s plan with O’Neill')).toEqual(['they', 'will', 'see', 'liverpool', 'plan', 'with', 'oneill']);
+  });
+});
