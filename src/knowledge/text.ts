@@ -89,7 +89,10 @@ export const QUESTION_FILLERS = new Set([
   'page', 'pages', 'webpage', 'website', 'site', 'slide', 'slides', 'deck', 'presentation', 'article', 'diagram', 'according',
   // Contractions typed without their apostrophe.
   'whats', 'thats', 'doesnt', 'dont', 'didnt', 'isnt', 'arent', 'wasnt', 'cant', 'wont', 'im', 'ive', 'weve',
-  'youre', 'theyre', 'theres', 'hows', 'whos', 'wheres', 'lets',
+  'youre', 'theyre', 'theres', 'hows', 'whos', 'wheres', 'lets', 'theyll', 'youll', 'itll', 'thatll',
+  'wouldnt', 'shouldnt', 'couldnt', 'hasnt', 'havent', 'werent',
+  // Possessive pronouns Lunr's list leaves out: "how did Birmingham run theirs?"
+  'theirs', 'ours', 'yours',
 ]);
 
 /** True for words that carry no topic: Lunr's English stop words and question fillers. */

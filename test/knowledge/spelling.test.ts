@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { britishSpelling, words } from '../../src/knowledge/text.js';
+import { britishSpelling, isStopWord, words } from '../../src/knowledge/text.js';
 import { realKnowledgeBase } from '../support/knowledge.js';
 
 describe('British and American spellings meet', () => {
@@ -29,5 +29,12 @@ describe('contractions', () => {
     );
     // Curly apostrophes too; possessives and names stay as they were.
     expect(words('they’ll see Liverpool’s plan with O’Neill')).toEqual(['they', 'will', 'see', 'liverpool', 'plan', 'with', 'oneill']);
+  });
+});
+
+describe('words that carry no topic', () => {
+  it('include possessive pronouns and contractions typed without their apostrophe', () => {
+    for (const word of ['theirs', 'ours', 'yours', 'theyll', 'wouldnt', 'havent']) expect(isStopWord(word), word).toBe(true);
+    expect(isStopWord('mine')).toBe(false);
   });
 });
