@@ -1,5 +1,5 @@
 import { askingPart } from './asker-context.js';
-import { LIST_ITEM, questionType, withoutPreamble, type QuestionType } from './quote.js';
+import { LIST_ITEM, questionType, questionTypes, withoutPreamble, type QuestionType } from './quote.js';
 
 /**
  * Answers whose form can be checked in the text: a sum of money, and what an acronym stands for.
@@ -135,6 +135,8 @@ export interface AskedForm {
   asks: boolean;
   /** It asks yes or no ("Is Retford a learning town?"), not what, when or who. */
   yesNo: boolean;
+  /** The forms a sentence's words can show that it asks for, a date or a count: one is enough ("when…, and how many…?"). */
+  checked: QuestionType[];
 }
 
 /** {@link AskedForm} of a question; `type` when the caller has read it already. */
@@ -145,6 +147,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
   acronym: acronymAsked(question),
   asks: asks(question),
   yesNo: asksYesNo(question),
+  checked: type === 'when' || type === 'count' ? questionTypes(question).filter((asked) => asked === 'when' || asked === 'count') : [],
 });
 
 /**

@@ -171,7 +171,7 @@ export const confidenceFeatures = (
     };
   }
   // Only dates and numbers can be checked by their form; names and reasons cannot.
-  const checksForm = form.type === 'when' || form.type === 'count';
+  const checksForm = form.checked.length > 0;
   const missing = concepts.filter((concept) => !search.covers(concept, best.terms));
   const sentenceTerms = search.sentenceTerms(best.passage);
   const coverages = sentenceTerms.map((terms) => search.coverage(concepts, terms));
@@ -188,7 +188,7 @@ export const confidenceFeatures = (
     entityUnknown: missing.some((concept) => concept.entity && !concept.known && concept.alternatives.length === 0),
     margin: best.score - (hits[1]?.score ?? 0),
     typeMissing:
-      (checksForm && !answeringSentences(search, best, coverages).some((sentence) => hasAnswerCue(sentence, form.type))) ||
+      (checksForm && !answeringSentences(search, best, coverages).some((sentence) => form.checked.some((type) => hasAnswerCue(sentence, type)))) ||
       lacksAskedForm(form, best.passage.heading, best.passage.text),
     sentenceCoverage: best.sentenceCoverage,
     lackedRarity,

@@ -43,6 +43,12 @@ export const withoutPreamble = (question: string): string => {
 /** "what a learning city is": a definition asked as an indirect question, after a preamble; its group is what is to be defined. */
 export const INDIRECT_DEFINITION = /^\s*what\s+(?!is\b|are\b|does\b|do\b|did\b)([\p{L}\p{N}' -]{1,80}?)\s+(?:is|are|means?)\s*[?.!]*\s*$/iu;
 
+/** Every type a question asks, in {@link TYPE_PATTERNS}' order: "when did Liverpool…, and how many members…?" asks a count and a date. */
+export const questionTypes = (question: string): QuestionType[] => {
+  const asked = withoutPreamble(question);
+  return TYPE_PATTERNS.filter(([, pattern]) => pattern.test(asked)).map(([type]) => type);
+};
+
 export const questionType = (question: string): QuestionType => {
   const asked = withoutPreamble(question);
   return TYPE_PATTERNS.find(([, pattern]) => pattern.test(asked))?.[0] ?? (INDIRECT_DEFINITION.test(asked) ? 'definition' : 'other');

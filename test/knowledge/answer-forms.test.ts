@@ -47,6 +47,13 @@ describe('answers whose form can be checked', () => {
     expect(spellsOut('', 'TELS')).toBe(false);
   });
 
+  it('checks a question asking both a date and a count against either, so a passage with one of them may answer', () => {
+    expect(askedForm('when did Liverpool become a city of learning, and how many members has the UK network got now?').checked).toEqual(['count', 'when']);
+    expect(askedForm('How many cities joined?').checked).toEqual(['count']);
+    expect(askedForm('When did it start?').checked).toEqual(['when']);
+    expect(askedForm('Who funds it?').checked).toEqual([]);
+  });
+
   it('reads how many things a question asks to be listed', () => {
     expect(itemsAsked('What are the five key components of the standard?')).toBe(5);
     expect(itemsAsked('Which three Korean cities were named first?')).toBe(3);

@@ -251,6 +251,12 @@ describe('paraphrases the documents answer are answered', () => {
     }
   });
 
+  it('a question asking a date and a count is answered from a passage that gives one of them', () => {
+    const answer = kb.answer('When did ELLI create the Charter for Learning Cities, and how many cities signed it?');
+    expect(answer.confidence).not.toBe('none');
+    expect(answer.answer).toMatch(/created by the ELLI in 1998/u);
+  });
+
   it('why cities should invest in learning', () => {
     const answer = kb.answer('why should cities invest in learning');
     expect(answer.noAnswer).toBe(false);
