@@ -147,7 +147,8 @@ export class PassageSearch {
     const build = (text: string): Concept[] => this.builder.build(text, MAX_CONCEPTS);
     const own = aboutTheQuestion(question, build(question), build);
     if (previous === undefined) return own;
-    return withPrevious(question, own, () => this.builder.build(previous, MAX_CONCEPTS), MAX_CONCEPTS);
+    // The question before is read as a question too: what its asker said about themselves ("I'm a coordinator in Cork") is not carried over as its subject.
+    return withPrevious(question, own, () => aboutTheQuestion(previous, build(previous), build), MAX_CONCEPTS);
   }
 
   /** True when the stems hold the concept (its phrase or an alternative): `coverage([concept], terms) > 0`, without the array. */

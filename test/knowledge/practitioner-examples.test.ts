@@ -407,6 +407,17 @@ describe('three confidences, in words every platform shows alike', () => {
     expect(chat.last()).toMatch(/Bristol/);
     expect(chat.last()).not.toMatch(/Swansea/);
   });
+  it('the asker’s own city in the question before is not carried over, and "have there been" points back to nothing', async () => {
+    const chat = createFakeChat(createBot({ answers: kb }), consoleOrigin({ channelId: 'asker-not-carried' }));
+    await chat.userSays("I'm a coordinator in Cork and we're just starting out - what does the toolkit cover?");
+    await chat.userSays('how many congresses of educating cities have there been?');
+    expect(chat.last()).not.toMatch(/“cork”/u);
+    expect(chat.last()).toMatch(/eleven International Congresses of Educating Cities/u);
+    // "there" that points at a place still leans on the question before.
+    await chat.userSays('What does Swansea Learning City want for its residents?');
+    await chat.userSays('and what happens there?');
+    expect(chat.sent.at(-1)?.citations?.[0]?.title).toBe('Learning Cities');
+  });
 });
 
 describe('`more` shows what was not shown yet', () => {
