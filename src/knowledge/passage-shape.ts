@@ -51,8 +51,9 @@ export interface Terms {
 
 /** An acronym defined in brackets after its long form: "the UK Learning Cities Network (LCN)". */
 const DEFINED_ACRONYM = /\((\p{Lu}{2,8})\)/gu;
-/** Words read back from a bracketed acronym for its long form, at most. */
+/** Words read back from a bracketed acronym for its long form, at most, and the characters they are looked for in. */
 const LONG_FORM_WORDS = 12;
+const LONG_FORM_CHARS = 300;
 
 /**
  * The acronyms a text defines ("…the UK Learning Cities Network (LCN) was established"), each
@@ -63,7 +64,7 @@ export const definedAcronyms = (text: string): Map<string, string[]> => {
   const defined = new Map<string, string[]>();
   for (const match of text.matchAll(DEFINED_ACRONYM)) {
     const acronym = match[1] ?? '';
-    const before = text.slice(0, match.index).match(/[\p{L}\p{N}’'&-]+/gu)?.slice(-LONG_FORM_WORDS) ?? [];
+    const before = text.slice(Math.max(0, match.index - LONG_FORM_CHARS), match.index).match(/[\p{L}\p{N}’'&-]+/gu)?.slice(-LONG_FORM_WORDS) ?? [];
     const letters = acronym.toLowerCase();
     const taken: string[] = [];
     let letter = letters.length - 1;
