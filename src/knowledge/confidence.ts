@@ -1,7 +1,7 @@
 import { askedForm, lacksAskedForm, type AskedForm } from './answer-forms.js';
 import { rarity } from './common-english.js';
 import { fittedConfidence } from './confidence-fit.js';
-import { definedAcronyms, type PassageSentence } from './passage-shape.js';
+import type { PassageSentence } from './passage-shape.js';
 import { namesOnlyListed } from './name-lists.js';
 import { LEANS_BACK, hasAnswerCue } from './quote.js';
 import { foldText, isStopWord, words } from './text.js';
@@ -130,7 +130,7 @@ const answeringSentences = (search: PassageSearch, best: ScoredPassage, coverage
   const top = Math.max(0, ...coverages);
   const sentences = search.sentencesOf(best.passage);
   const goesOn = (next: PassageSentence | undefined, sentence: PassageSentence): boolean =>
-    next !== undefined && (LEANS_BACK.test(next.text) || [...definedAcronyms(sentence.text).keys()].some((acronym) => next.terms.has(acronym)));
+    next !== undefined && (LEANS_BACK.test(next.text) || sentence.defines.some((acronym) => next.terms.has(acronym)));
   return sentences.filter((sentence, i) => {
     if ((coverages[i] ?? 0) >= top * SENTENCE_NEAR_BEST) return true;
     const before = sentences[i - 1];

@@ -39,6 +39,8 @@ export interface PassageSentence {
   text: string;
   position: number;
   terms: Set<string>;
+  /** The acronyms the sentence itself defines, as stems ("…the UK Learning Cities Network (LCN)…": "lcn"); see {@link definedAcronyms}. */
+  defines: readonly string[];
   /** Which question types' answer cues were looked for in the text, and found (bit sets; see `hasAnswerCue`). */
   cuesTested: number;
   cuesFound: number;
@@ -91,7 +93,13 @@ const sentenceTerms = (text: string, acronyms: ReadonlyMap<string, string[]>): S
 export const buildShape = (passage: Passage): PassageShape => {
   const heading = words(`${passage.heading}\n${passage.title}`).map(stem);
   const acronyms = definedAcronyms(`${passage.heading}\n${passage.text}`);
-  const sentences = unitsOf(passage.text).map((unit) => ({ ...unit, terms: sentenceTerms(unit.text, acronyms), cuesTested: 0, cuesFound: 0 }));
+  const sentences = unitsOf(passage.text).map((unit) => ({
+    ...unit,
+    terms: sentenceTerms(unit.text, acronyms),
+    defines: [...definedAcronyms(unit.text).keys()],
+    cuesTested: 0,
+    cuesFound: 0,
+  }));
   const underHeading = sentences.map(({ terms }) => new Set([...heading, ...terms]));
   const sequence = [...heading, ...words(passage.text).map(stem)];
   const pairs = new Set<string>();
