@@ -1,4 +1,5 @@
 import type { Concept } from './concepts.js';
+import { POINTING_THERE } from './follow-ups.js';
 
 /** Words that say a clause is about the asker: "I work in…", "we're a borough…", "a colleague asked me…" ("as a coordinator in Galway, …" is read apart). */
 const ABOUT_ASKER = /\b(?:i|i'm|im|i've|ive|we|we're|we've|weve|our|my|me)\b/i;
@@ -14,9 +15,15 @@ const SCENE_WORDS = 6;
  */
 const ASKER_CONTEXT_WEIGHT = 0.5;
 
-/** Words by which a question points back to what was said before it ("which joined first?" asks which of those named before). */
-const POINTS_BACK =
-  /\b(?:it|its|their|theirs|they|them|there|he|she|his|her|that|this|these|those|our|ours|my)\b|\bwhich\s+(?:\w+ed|is|was|were|are|has|have|had|did|does|do|one|ones)\b/i;
+/**
+ * Words by which a question points back to what was said before it ("which joined first?" asks
+ * which of those named before; "who runs it there?"). "Is there a stat…" only asks whether
+ * something exists: its "there" points nowhere.
+ */
+const POINTS_BACK = new RegExp(
+  String.raw`\b(?:it|its|their|theirs|they|them|he|she|his|her|that|this|these|those|our|ours|my)\b|\bwhich\s+(?:\w+ed|is|was|were|are|has|have|had|did|does|do|one|ones)\b|${POINTING_THERE}`,
+  'i',
+);
 
 /** "As a coordinator in Galway, …" opens a question with who asks it. */
 const AS_A = /^\s*as an?\s(?!(?:result|rule|whole|matter|consequence|reminder|percentage|example|group|first step)\b)[^,]{1,80},\s*/i;

@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'nameMissing',
     'length'
   ],
-  intercept: -2.4985,
+  intercept: -2.337,
   coefficients: [
-    1.1044,
-    2.2237,
-    1.8617,
-    2.1989,
-    0.1621,
-    -0.0576,
-    -1.0155,
-    -1.1628,
-    0.3723
+    1.0889,
+    2.1278,
+    1.8176,
+    2.213,
+    0.1036,
+    -0.1122,
+    -1.0676,
+    -1.157,
+    0.3826
   ],
-  lowFrom: 0.44,
-  highFrom: 0.746
+  lowFrom: 0.445,
+  highFrom: 0.7448
 };

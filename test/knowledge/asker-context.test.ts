@@ -22,6 +22,17 @@ describe('the part of a message that asks', () => {
     expect(askingPart('Policies in the US differ. How can universities help?')).toBeUndefined();
   });
 
+  it('reads "is there…" as asking whether something exists, not as pointing back to the asker', () => {
+    expect(askingPart('Our team in Nairobi is making the case for adult learning now. Is there a stat about when most people became urban?')).toBe(
+      'Is there a stat about when most people became urban?',
+    );
+    expect(askingPart('I want to make the case for a needs analysis. Is there anything in the slides about who should gather it?')).toBe(
+      'Is there anything in the slides about who should gather it?',
+    );
+    // "there" that points: the place named just before is what the question is about.
+    expect(askingPart('I am moving to Swansea. What learning goes on there?')).toBeUndefined();
+  });
+
   it('comes after a longer clause that sets the scene without asking, or after ", so" before a question word', () => {
     expect(askingPart('Heading to a conference in Melbourne next month. In the state of Victoria, which councils are expected to join the association?')).toBe(
       'In the state of Victoria, which councils are expected to join the association?',
