@@ -49,8 +49,13 @@ const BRIDGES_KEPT = 20_000;
 const MAX_BRIDGES = 8;
 /** Content words read from one message. */
 const MAX_WORDS = 60;
-/** WordNet lookups per message; questions have a handful of unknown words, hostile input many. */
-const MAX_LOOKUPS = 12;
+/**
+ * WordNet lookups per message (a word the documents lack takes two: as a name and as a word);
+ * questions have a handful of unknown words, hostile input many. A clause setting the scene
+ * ("Our team in Nairobi is making the demographic case…") may take a dozen before the question
+ * starts: at 12, "became" in "…when the majority of humanity became urban?" was left unbridged.
+ */
+const MAX_LOOKUPS = 32;
 /** Words commoner than this rank are never taken for typos. */
 const TYPO_RANK = 10_000;
 /** Questions whose concepts are kept; a message longer than this is not a question asked again. */

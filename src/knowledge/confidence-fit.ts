@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'nameMissing',
     'length'
   ],
-  intercept: -2.337,
+  intercept: -2.2811,
   coefficients: [
-    1.0889,
-    2.1278,
-    1.8176,
-    2.213,
-    0.1036,
-    -0.1122,
-    -1.0676,
-    -1.157,
-    0.3826
+    1.0767,
+    2.0629,
+    1.8426,
+    2.1798,
+    0.0329,
+    -0.1014,
+    -1.0793,
+    -1.1522,
+    0.3989
   ],
-  lowFrom: 0.445,
-  highFrom: 0.7448
+  lowFrom: 0.44,
+  highFrom: 0.7462
 };

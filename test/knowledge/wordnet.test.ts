@@ -62,6 +62,13 @@ describe('the vocabulary bridge', () => {
     expect(search.search('what salary does the council offer?').hits[0]?.passage.source).toBe('b.md');
   });
 
+  it('still bridges the words of a question that follows a long clause about the asker', () => {
+    // Twelve words the documents lack come first; each is looked up as a name and as a word, out of a budget per message.
+    const scene = 'Our volunteers in Nairobi keep drafting leaflets, posters, banners, brochures, flyers, newsletters and bulletins about outreach.';
+    const salary = search.concepts(`${scene} What salary does the council offer?`).find((c) => c.surface === 'salary');
+    expect(salary?.alternatives).toContainEqual(['pay']);
+  });
+
   it('reads a phrasal verb as one idea, bridged to the documents’ word for it', () => {
     const concepts = search.concepts('which schools took part?');
     const tookPart = concepts.find((c) => c.surface === 'took part');
