@@ -2,7 +2,7 @@ import type { AnswerSource, KnowledgeAnswer } from '../core/ports.js';
 import { askedForm, formNote, type AskedForm } from './answer-forms.js';
 import type { Passage } from './chunk.js';
 import { rarity } from './common-english.js';
-import { confidenceFeatures, decide, listedNames, type ConfidenceFeatures, type ConfidenceModel } from './confidence.js';
+import { confidenceFeatures, decide, listedNames, namingOnly, type ConfidenceFeatures, type ConfidenceModel } from './confidence.js';
 import { fittedConfidence } from './confidence-fit.js';
 import { MAX_ANSWER_CHARS, mendQuestionWords, quoteSentences, truncate } from './quote.js';
 import { searchMerged } from './merged-search.js';
@@ -36,9 +36,7 @@ const nearestHeadings = (hits: ScoredPassage[]): string[] => {
 
 /** Where the documents only name what was asked about: the line that names it, and its heading. */
 const mentionNote = (search: PassageSearch, concepts: Concept[], best: ScoredPassage): string => {
-  const sentences = search.sentencesOf(best.passage);
-  const coverages = search.sentenceTerms(best.passage).map((terms) => search.coverage(concepts, terms));
-  const line = sentences[coverages.indexOf(Math.max(...coverages))]?.text ?? '';
+  const line = namingOnly(search, best, concepts) ?? '';
   return ` They only name it (“${truncate(line.replace(/[.:;]+$/u, ''), 80)}”, under “${best.passage.heading}”) without saying more about it.`;
 };
 

@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'nameMissing',
     'length'
   ],
-  intercept: -2.2811,
+  intercept: -2.1445,
   coefficients: [
-    1.0767,
-    2.0629,
-    1.8426,
-    2.1798,
-    0.0329,
-    -0.1014,
-    -1.0793,
-    -1.1522,
-    0.3989
+    1.0748,
+    2.0493,
+    1.8561,
+    2.2308,
+    0.1697,
+    -0.0568,
+    -1.1847,
+    -1.2321,
+    0.2345
   ],
-  lowFrom: 0.44,
-  highFrom: 0.7462
+  lowFrom: 0.46,
+  highFrom: 0.743
 };

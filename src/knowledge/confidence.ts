@@ -4,7 +4,7 @@ import { fittedConfidence } from './confidence-fit.js';
 import type { PassageSentence } from './passage-shape.js';
 import { namesOnlyListed } from './name-lists.js';
 import { LEANS_BACK, hasAnswerCue } from './quote.js';
-import { foldText, isStopWord, words } from './text.js';
+import { foldText, isStopWord, stem, words } from './text.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 
 export type Confidence = 'high' | 'low' | 'none';
@@ -197,7 +197,7 @@ export const confidenceFeatures = (
     nameMissing: form.type === 'who' && !whoAnswered(question, answeringSentences(search, best, coverages)),
     askedCoverage: asked.length > 0 ? search.coverage(asked, best.terms) : best.coverage,
     words: concepts.length,
-    mentionOnly: mentionsOnly(search, best, concepts, coverages),
+    mentionOnly: namingOnly(search, best, concepts) !== undefined,
     asks: form.asks,
     ownWords: ownWordsOf(concepts),
     listedOnly: form.asks && !form.yesNo && listedNames(search, best, concepts).length === 1,
@@ -222,23 +222,57 @@ export const listedNames = (search: PassageSearch, best: ScoredPassage, concepts
 const ownWordsOf = (concepts: readonly Concept[]): number =>
   concepts.filter((concept) => concept.known || concept.entity || (concept.alternatives.length > 0 && (concept.bridge === undefined || concept.bridge === 'spelling'))).length;
 
+/** A title quoted in a sentence: ‘Making Lifelong Learning Work’, "Indicators of Learning Cities and Regions". */
+const QUOTED = /(?<![\p{L}\p{N}])[‘'"“]([^‘'"“”’\n]{2,150}?)[’'"”](?![\p{L}\p{N}])/gu;
+/** The letter or number marking a list item: "a) ", "(ii) ", "3. ". */
+const ITEM_MARK = /^\s*(?:and\s+)?(?:\(?[a-z]{1,3}\)|\d{1,2}[.)])\s*/i;
+
 /**
- * True when the best passage's best-matching sentences hold nothing but the question's own words
- * (and stop words): a line that only names what is asked about ("The limerick declaration", a link
- * in a list) says nothing about it.
+ * The parts of a sentence that may do no more than name something: the sentence, and in a list
+ * after its lead-in ("Learn More From: a) …; b) …; c) Indicators of Learning Cities and Regions.")
+ * each item and each title an item quotes. A title quoted in running text ("the concept of the
+ * ‘Learning City’ was…") is what the sentence goes on about, not a mere mention.
  */
-const mentionsOnly = (search: PassageSearch, best: ScoredPassage, concepts: readonly Concept[], coverages: readonly number[]): boolean => {
+const namingSpans = (text: string): string[] => {
+  const spans = [text];
+  const lead = text.indexOf(': ');
+  if (lead === -1 || !text.includes('; ')) return spans;
+  for (const item of text.slice(lead + 2).split(/;\s+/u)) spans.push(item.replace(ITEM_MARK, ''), ...[...item.matchAll(QUOTED)].map((match) => match[1] ?? ''));
+  return spans;
+};
+
+/**
+ * The words of the best passage's best-matching sentences that only name what the question asks
+ * about, when they do: a line holding nothing but the question's own words (and stop words), such
+ * as "The limerick declaration" or a link in a list, or a title or list item that holds every
+ * question word its sentence has and nothing else ("who wrote Making Lifelong Learning Work?" finds
+ * the book only in a list of further reading). Undefined when the sentences say more about it.
+ */
+export const namingOnly = (search: PassageSearch, best: ScoredPassage, concepts: readonly Concept[]): string | undefined => {
+  const sentences = search.sentencesOf(best.passage);
+  // By their own words: a heading that names what is asked lifts every sentence under it alike.
+  const coverages = sentences.map(({ terms }) => search.coverage(concepts, terms));
   const top = Math.max(0, ...coverages);
-  if (top === 0) return false;
+  if (top === 0) return undefined;
   const asked = new Set<string>();
   for (const concept of concepts) {
     for (const term of concept.phrase) asked.add(term);
     for (const alternative of concept.alternatives) for (const term of alternative) asked.add(term);
   }
-  return search
-    .sentencesOf(best.passage)
-    .filter((_, i) => coverages[i] === top)
-    .every(({ terms }) => [...terms].every((term) => asked.has(term) || isStopWord(term)));
+  const said = (terms: Iterable<string>): string[] => [...terms].filter((term) => !isStopWord(term));
+  let naming: string | undefined;
+  for (const [i, sentence] of sentences.entries()) {
+    if (coverages[i] !== top) continue;
+    const matched = said(sentence.terms).filter((term) => asked.has(term));
+    const span = namingSpans(sentence.text).find((text) => {
+      const terms = said(words(text).map(stem));
+      return terms.length > 0 && terms.every((term) => asked.has(term)) && matched.every((term) => terms.includes(term));
+    });
+    // Every best sentence must only name it: one that says more may answer.
+    if (span === undefined) return undefined;
+    naming ??= span;
+  }
+  return naming;
 };
 
 /** The model's estimate that the best passage answers the question, 0-1. */

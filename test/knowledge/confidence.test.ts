@@ -114,3 +114,30 @@ describe('a collection of one passage', () => {
     expect(answer.sources[0]?.source).toBe('bus.md');
   });
 });
+
+describe('a title the documents only name', () => {
+  const reading = {
+    file: 'reading.md',
+    title: 'Further reading',
+    source: 'reading.md',
+    kind: 'page' as const,
+    body: "## Further reading\n\nRead more in: a) the books 'Cities That Learn' and 'Towns Together'; b) sessions 3 to 5 of the tutor course; c) Measures of Adult Learning.\n\n## Origins\n\nIn 1990 the council described the 'Learning Town' as a place where everyone learns.",
+  };
+  const kb = new KnowledgeBase(buildIndex([reading]), buildSynonymTable([]));
+
+  it('refuses what a list of further reading only names, and quotes the title', () => {
+    for (const [question, title] of [
+      ['who wrote Cities That Learn?', 'Cities That Learn'],
+      ['what is measured in Measures of Adult Learning?', 'Measures of Adult Learning'],
+    ] as const) {
+      const answer = kb.answer(question);
+      expect(answer.confidence, question).toBe('none');
+      expect(answer.answer).toContain(`They only name it (“${title}”, under “Further reading”)`);
+    }
+  });
+
+  it('answers from the list what it says, and from running text that quotes a term and goes on about it', () => {
+    expect(kb.answer('which books should I read?').confidence).not.toBe('none');
+    expect(kb.answer('what is a learning town?').answer).toContain('a place where everyone learns');
+  });
+});

@@ -120,6 +120,17 @@ describe('questions the documents do not answer get no citation', () => {
     }
   });
 
+  it('a book or report the documents only name in a list of further reading is refused, naming the title', () => {
+    for (const [question, title] of [
+      ['who wrote Making Lifelong Learning Work?', 'Making Lifelong Learning Work'],
+      ['what does the Indicators of Learning Cities and Regions report measure?', 'Indicators of Learning Cities and Regions'],
+    ] as const) {
+      const answer = kb.answer(question);
+      expect(answer, question).toMatchObject({ noAnswer: true, confidence: 'none', sources: [] });
+      expect(answer.answer).toContain(`They only name it (“${title}”, under “Learn more:`);
+    }
+  });
+
   it('a place the documents only list among others is refused when asked what, when or who about it, answered when asked whether it is one', () => {
     for (const [question, name] of [
       ['When did Sheffield become a learning city?', 'Sheffield'],
