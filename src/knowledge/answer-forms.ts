@@ -25,6 +25,52 @@ export const asksForMoney = (question: string): boolean => MONEY_ASKED.test(ques
 /** True when the text gives a sum of money. */
 export const givesMoney = (text: string): boolean => MONEY.test(text);
 
+/** A person asked for by the part they play: who wrote, chaired, led or presented something, or whom to contact. */
+export type RoleAsked = 'author' | 'chair' | 'leader' | 'presenter' | 'contact' | 'founder' | 'editor';
+
+/** Between "who" and its verb, within one sentence: "who wrote…", "who actually led…", "who was leading it…". */
+const WHO_THEN = String.raw`\bwho\b[^?.!;]*?\b`;
+/** "who is the…", "who's the…": the role named after it. */
+const WHO_IS = String.raw`\bwho(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,4}?`;
+const ROLES_ASKED: ReadonlyArray<[RoleAsked, RegExp]> = [
+  ['author', new RegExp(`${WHO_THEN}(?:wrote|writes|written|authored)\\b|${WHO_IS}authors?\\b`, 'i')],
+  ['chair', new RegExp(`${WHO_THEN}chair(?:s|ed)\\b|${WHO_IS}chair(?:man|woman|person)?\\b`, 'i')],
+  ['leader', new RegExp(`${WHO_THEN}(?:led|leads|leading|runs|running|ran|heads|headed)\\b|${WHO_IS}(?:lead\\s+officer|leader|coordinator|director|head|manager)\\b`, 'i')],
+  ['presenter', new RegExp(`${WHO_THEN}present(?:s|ed)\\b|${WHO_IS}presenter\\b`, 'i')],
+  ['contact', new RegExp(`${WHO_IS}contact\\b|\\bcontact\\s+(?:person|details|name)\\b`, 'i')],
+  ['founder', new RegExp(`${WHO_THEN}founded\\b|${WHO_IS}founders?\\b`, 'i')],
+  ['editor', new RegExp(`${WHO_THEN}edited\\b|${WHO_IS}editors?\\b`, 'i')],
+];
+
+/** Someone named as doing something: "written by…", "led by…", "run by the council". */
+const DONE_BY = /\b(?:wr[io]tten|edited|chaired|led|run|headed|presented|founded|established|organi[sz]ed|coordinated|managed|launched|developed|created|compiled|published)\s+by\b/i;
+/** The words by which a text says who plays each part. */
+const ROLE_CUES: Readonly<Record<RoleAsked, RegExp>> = {
+  author: /\b(?:wr[io]te|writes|written|writers?|authors?|authored)\b|\(\p{Lu}[\p{L}-]+,\s*(?:1[89]|20)\d\d\)|\bquoted\s+from\s+\p{Lu}/u,
+  chair: /\bchair(?:s|ed|man|woman|person)?\b/i,
+  leader: /\b(?:led|leads?|leader(?:ship)?|heads?|headed|directors?|coordinators?|managers?|officers?|chairs?)\b/i,
+  presenter: /\bpresent(?:ed|er|ers)\b/i,
+  contact: /\bcontact\b|@|\b(?:e-?mail|phone|telephone|tel)\b/i,
+  founder: /\bfound(?:ed|er|ers)\b/i,
+  editor: /\bedit(?:ed|or|ors)\b/i,
+};
+/** What a refusal says the passages closest to the question lack. */
+const ROLE_MISSING: Readonly<Record<RoleAsked, string>> = {
+  author: 'name no author',
+  chair: 'name no chair',
+  leader: 'name no leader',
+  presenter: 'name no presenter',
+  contact: 'give no contact',
+  founder: 'name no founder',
+  editor: 'name no editor',
+};
+
+/** The part a person plays that the question asks who plays ("who wrote…?", "who is the lead officer…?"); undefined when it asks none. */
+export const roleAsked = (question: string): RoleAsked | undefined => ROLES_ASKED.find(([, pattern]) => pattern.test(question))?.[0];
+
+/** True when the text says who plays the part: by the part's own words, or someone named as doing it ("led by…"). */
+export const namesRole = (text: string, role: RoleAsked): boolean => ROLE_CUES[role].test(text) || DONE_BY.test(text);
+
 /** "What does TELS stand for?", "what is ELLI short for?", "what does the acronym PALLACE mean?" */
 const ACRONYM_ASKED = [
   /\b(?:does|do|did)\s+(?:the\s+)?(?:acronym\s+|abbreviation\s+|initials\s+)?(\p{Lu}[\p{Lu}\p{Ll}&]{1,11})\s+stand\s+for\b/u,
@@ -131,6 +177,8 @@ export interface AskedForm {
   items: number | undefined;
   /** The long form of this acronym. */
   acronym: string | undefined;
+  /** Who plays this part ("who wrote…?"). */
+  role: RoleAsked | undefined;
   /** The message asks, rather than lists words to look up. */
   asks: boolean;
   /** It asks yes or no ("Is Retford a learning town?"), not what, when or who. */
@@ -145,10 +193,15 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
   money: asksForMoney(question),
   items: itemsAsked(question),
   acronym: acronymAsked(question),
+  role: roleAsked(question),
   asks: asks(question),
   yesNo: asksYesNo(question),
   checked: type === 'when' || type === 'count' ? questionTypes(question).filter((asked) => asked === 'when' || asked === 'count') : [],
 });
+
+/** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form or a person. */
+export const formAsked = (form: AskedForm): boolean =>
+  form.checked.length > 0 || form.money || form.items !== undefined || form.acronym !== undefined || form.role !== undefined;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
@@ -158,7 +211,8 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
 export const lacksAskedForm = (form: AskedForm, heading: string, text: string): boolean =>
   (form.money && !givesMoney(text)) ||
   (form.items !== undefined && form.items > longestList(`${heading}\n${text}`)) ||
-  (form.acronym !== undefined && !spellsOut(`${heading}\n${text}`, form.acronym));
+  (form.acronym !== undefined && !spellsOut(`${heading}\n${text}`, form.acronym)) ||
+  (form.role !== undefined && !namesRole(`${heading}\n${text}`, form.role));
 
 /**
  * What a refusal says when the passages closest to the question lack the form of its answer: no
@@ -168,6 +222,7 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.acronym !== undefined) return ` They do not spell out “${form.acronym}”.`;
   if (form.money) return ' They give no sums of money.';
   if (form.items !== undefined) return ` The passages closest to it list no ${NUMBER_NAMES[form.items] ?? form.items} of them.`;
+  if (form.role !== undefined) return ` The passages closest to it ${ROLE_MISSING[form.role]}.`;
   if (form.type === 'when') return ' The passages closest to it give no date.';
   if (form.type === 'count') return ' The passages closest to it give no figure.';
   return undefined;

@@ -10,21 +10,19 @@ export const fittedConfidence: ConfidenceModel = {
     'lackedRarity',
     'score',
     'sentenceMissingRarity',
-    'nameMissing',
     'length'
   ],
-  intercept: -2.1445,
+  intercept: -2.5718,
   coefficients: [
-    1.0748,
-    2.0493,
-    1.8561,
-    2.2308,
-    0.1697,
-    -0.0568,
-    -1.1847,
-    -1.2321,
-    0.2345
+    0.8065,
+    2.1839,
+    2.0462,
+    2.0677,
+    0.1836,
+    0.5082,
+    -1.3758,
+    0.4126
   ],
-  lowFrom: 0.46,
-  highFrom: 0.743
+  lowFrom: 0.425,
+  highFrom: 0.7246
 };

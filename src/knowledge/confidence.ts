@@ -1,10 +1,10 @@
-import { askedForm, lacksAskedForm, type AskedForm } from './answer-forms.js';
+import { askedForm, formAsked, lacksAskedForm, type AskedForm } from './answer-forms.js';
 import { rarity } from './common-english.js';
 import { fittedConfidence } from './confidence-fit.js';
 import type { PassageSentence } from './passage-shape.js';
 import { namesOnlyListed } from './name-lists.js';
 import { LEANS_BACK, hasAnswerCue } from './quote.js';
-import { foldText, isStopWord, stem, words } from './text.js';
+import { isStopWord, stem, words } from './text.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 
 export type Confidence = 'high' | 'low' | 'none';
@@ -20,7 +20,7 @@ export interface ConfidenceFeatures {
   entityUnknown: boolean;
   /** Score of the best passage minus the second's. */
   margin: number;
-  /** A when or how-many question whose best passage has no date or number, a how-much question with no sum of money, a list of more things than it lists, or an acronym it does not spell out. */
+  /** A when or how-many question whose best passage has no date or number, a how-much question with no sum of money, a list of more things than it lists, an acronym it does not spell out, or a person asked for by their part ("who wrote…?") that it does not name. */
   typeMissing: boolean;
   /** Coverage by the best passage's single best sentence (with the passage heading). */
   sentenceCoverage: number;
@@ -30,8 +30,6 @@ export interface ConfidenceFeatures {
   score: number;
   /** Rarity (0-1) of the rarest question word that the best passage's best sentence (under its heading) lacks. */
   sentenceMissingRarity: number;
-  /** A who-question whose best sentences name nobody the question does not already name, by name or by kind ("local employers"). */
-  nameMissing: boolean;
   /** Coverage of what the question asks about its names: the best passage's coverage of its other words. */
   askedCoverage: number;
   /** Content words (concepts) of the question. */
@@ -60,7 +58,7 @@ export interface ConfidenceModel {
 }
 
 /** Names of the model's inputs, in the order of `featureVector`. */
-export const FEATURE_NAMES = ['askedCoverage', 'sentenceCoverage', 'missingRarity', 'margin', 'lackedRarity', 'score', 'sentenceMissingRarity', 'nameMissing', 'length'] as const;
+export const FEATURE_NAMES = ['askedCoverage', 'sentenceCoverage', 'missingRarity', 'margin', 'lackedRarity', 'score', 'sentenceMissingRarity', 'length'] as const;
 
 /** From this many content words on, a question is long: its coverage is spread over words a passage need not repeat. */
 const LONG_FROM = 4;
@@ -73,27 +71,8 @@ export const featureVector = (f: ConfidenceFeatures): number[] => [
   f.lackedRarity,
   f.score,
   f.sentenceMissingRarity,
-  Number(f.nameMissing),
   Math.log(Math.max(1, f.words / LONG_FROM)),
 ];
-
-/** A capitalised word inside a sentence: a name, place or organisation. */
-const NAME = /(?<=\S\s+)\p{Lu}[\p{L}\p{N}]+/gu;
-
-/** True when a sentence names something the question does not. */
-const namesNew = (text: string, question: Set<string>): boolean => [...text.matchAll(NAME)].some(([name]) => !question.has(foldText(name)));
-
-/** Words naming who does something without a name: "matched by local employers", "everyone will have a part to play". */
-const AGENTS = /\b(?:employers?|businesses|partners?|stakeholders?|members?|organi[sz]ations?|councils?|authorit(?:y|ies)|government|universities|colleges|schools|libraries|citizens|residents|volunteers|everyone|everybody|people|communities|providers|agencies|institutions)\b/gi;
-
-/** True when a sentence names a kind of people or body that the question does not. */
-const agentsNew = (text: string, question: Set<string>): boolean => [...text.matchAll(AGENTS)].some(([agent]) => !question.has(foldText(agent)));
-
-/** True when one of a who-question's answering sentences names someone the question does not, by name or by kind. */
-const whoAnswered = (question: string, sentences: readonly PassageSentence[]): boolean => {
-  const asked = new Set(words(question));
-  return sentences.some(({ text }) => namesNew(text, asked) || agentsNew(text, asked));
-};
 
 /** In a question of at most this many content words, each is essential. */
 const SHORT_QUESTION = 3;
@@ -138,6 +117,25 @@ const answeringSentences = (search: PassageSearch, best: ScoredPassage, coverage
   });
 };
 
+/** Passages after the first that are looked at for a rival answer with the form asked for. */
+const RIVALS = 5;
+
+/**
+ * True when a passage lacks the form of the answer the question asks for: a when or how-many
+ * question whose answering sentences give no date or number, or a sum, list, long form or person
+ * that the passage does not give (see `lacksAskedForm`). `coverages` are its sentences' coverages
+ * under its heading, when the caller has them.
+ */
+const lacksForm = (
+  search: PassageSearch,
+  concepts: readonly Concept[],
+  hit: ScoredPassage,
+  form: AskedForm,
+  coverages: readonly number[] = search.sentenceTerms(hit.passage).map((terms) => search.coverage(concepts, terms)),
+): boolean =>
+  (form.checked.length > 0 && !answeringSentences(search, hit, coverages).some((sentence) => form.checked.some((type) => hasAnswerCue(sentence, type)))) ||
+  lacksAskedForm(form, hit.passage.heading, hit.passage.text);
+
 /** `form` is what the question asks for ({@link askedForm}), when the caller has read it already. */
 export const confidenceFeatures = (
   search: PassageSearch,
@@ -161,7 +159,6 @@ export const confidenceFeatures = (
       lackedRarity,
       score: 0,
       sentenceMissingRarity: 1,
-      nameMissing: true,
       askedCoverage: 0,
       words: concepts.length,
       mentionOnly: false,
@@ -170,8 +167,6 @@ export const confidenceFeatures = (
       listedOnly: false,
     };
   }
-  // Only dates and numbers can be checked by their form; names and reasons cannot.
-  const checksForm = form.checked.length > 0;
   const missing = concepts.filter((concept) => !search.covers(concept, best.terms));
   const sentenceTerms = search.sentenceTerms(best.passage);
   const coverages = sentenceTerms.map((terms) => search.coverage(concepts, terms));
@@ -179,6 +174,9 @@ export const confidenceFeatures = (
   const sentenceMissing = concepts.filter((concept) => !search.covers(concept, bestSentence));
   // A passage that only names the city or body asked about ("the weather in Bristol") does not answer.
   const asked = concepts.filter((concept) => !concept.entity);
+  // A passage without the form asked for answers no rival answer: "Now, LCN has 80 member cities"
+  // is not challenged by a passage about the network that gives no figure.
+  const rival = formAsked(form) ? hits.slice(1, 1 + RIVALS).find((hit) => !lacksForm(search, concepts, hit, form)) : hits[1];
   const rarityOf = (concept: Concept): number =>
     concept.entity ? 1 : concept.known || concept.alternatives.length > 0 ? Math.min(1, concept.weight / search.maxWeight()) : rarity(concept.surface);
   return {
@@ -186,15 +184,12 @@ export const confidenceFeatures = (
     missingRarity: Math.max(0, ...missing.map(rarityOf)),
     entityMissing: missing.some((concept) => concept.entity),
     entityUnknown: missing.some((concept) => concept.entity && !concept.known && concept.alternatives.length === 0),
-    margin: best.score - (hits[1]?.score ?? 0),
-    typeMissing:
-      (checksForm && !answeringSentences(search, best, coverages).some((sentence) => form.checked.some((type) => hasAnswerCue(sentence, type)))) ||
-      lacksAskedForm(form, best.passage.heading, best.passage.text),
+    margin: best.score - (rival?.score ?? 0),
+    typeMissing: lacksForm(search, concepts, best, form, coverages),
     sentenceCoverage: best.sentenceCoverage,
     lackedRarity,
     score: best.score,
     sentenceMissingRarity: Math.max(0, ...sentenceMissing.map(rarityOf)),
-    nameMissing: form.type === 'who' && !whoAnswered(question, answeringSentences(search, best, coverages)),
     askedCoverage: asked.length > 0 ? search.coverage(asked, best.terms) : best.coverage,
     words: concepts.length,
     mentionOnly: namingOnly(search, best, concepts) !== undefined,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForMoney, formNote, givesMoney, itemsAsked, longestList, spellsOut } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForMoney, formNote, givesMoney, itemsAsked, longestList, namesRole, roleAsked, spellsOut } from '../../src/knowledge/answer-forms.js';
 
 describe('answers whose form can be checked', () => {
   it('knows a question asking for a sum of money', () => {
@@ -92,5 +92,45 @@ describe('answers whose form can be checked', () => {
     expect(formNote(askedForm('Which 40 countries are in the network?', 'who'))).toBe(' The passages closest to it list no 40 of them.');
     expect(formNote(askedForm('What are the 5 key components?', 'definition'))).toBe(' The passages closest to it list no five of them.');
     expect(formNote(askedForm('Why learning?', 'why'))).toBeUndefined();
+  });
+});
+
+describe('a person asked for by the part they play', () => {
+  it('is read from who wrote, chaired, led or presented something, and who the contact or lead officer is', () => {
+    expect(roleAsked('who wrote Making Lifelong Learning Work?')).toBe('author');
+    expect(roleAsked('Who is the author of the toolkit?')).toBe('author');
+    expect(roleAsked('I heard the report was led by someone well known — who chaired it?')).toBe('chair');
+    expect(roleAsked('who actually led the 2003 analysis — was it the council?')).toBe('leader');
+    expect(roleAsked('who runs Belfast Learning City day to day?')).toBe('leader');
+    expect(roleAsked('Who is the learning city lead officer at Norwich City Council?')).toBe('leader');
+    expect(roleAsked('Who presented the slide deck?')).toBe('presenter');
+    expect(roleAsked("who's the contact person there?")).toBe('contact');
+  });
+
+  it('is not read from who-questions about bodies or kinds of people', () => {
+    for (const question of [
+      'Under South Korea’s Lifelong Education Law, who can designate lifelong learning cities?',
+      'who should we invite to our learning partnership?',
+      'Who are the stakeholders of a learning city?',
+      'who funds it?',
+      'Which organisation launched the Educating Cities initiative?',
+      'What did the report say about leading cities?',
+    ]) {
+      expect(roleAsked(question), question).toBeUndefined();
+    }
+  });
+
+  it('is found in a text by the part’s own words or someone named as doing it', () => {
+    expect(namesRole('The report was written by Jacques Delors and colleagues.', 'author')).toBe(true);
+    expect(namesRole('(ELLI definition, quoted from Longworth, 1999).', 'author')).toBe(true);
+    expect(namesRole('The commission was chaired by Jacques Delors.', 'chair')).toBe(true);
+    expect(namesRole('The festival is run by the council and local colleges.', 'leader')).toBe(true);
+    expect(namesRole("Learn More From: a) The books 'Making Lifelong Learning Work'; b) Sessions 2.1 to 2.6.", 'author')).toBe(false);
+    expect(namesRole('Swansea Learning City is creating an entrepreneurial culture.', 'contact')).toBe(false);
+  });
+
+  it('makes a refusal say what the closest passages lack', () => {
+    expect(formNote(askedForm('who wrote the toolkit?'))).toBe(' The passages closest to it name no author.');
+    expect(formNote(askedForm('who chairs the network?'))).toBe(' The passages closest to it name no chair.');
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answerProbability, decide, type ConfidenceFeatures } from '../../src/knowledge/confidence.js';
+import { answerProbability, confidenceFeatures, decide, type ConfidenceFeatures } from '../../src/knowledge/confidence.js';
 import { fittedConfidence } from '../../src/knowledge/confidence-fit.js';
 import { collectSamples, fitConfidenceModel } from '../../src/knowledge/confidence-fitting.js';
 import { knowledgePaths, projectRoot } from '../../src/knowledge/default-paths.js';
@@ -21,7 +21,6 @@ const clear: ConfidenceFeatures = {
   lackedRarity: 0,
   score: 1.1,
   sentenceMissingRarity: 0,
-  nameMissing: false,
   askedCoverage: 1,
   words: 4,
   mentionOnly: false,
@@ -80,14 +79,7 @@ describe('the confidence model', () => {
 
   it('is less sure when the passage matches only the names of the question, not what it asks about them', () => {
     const named = { ...clear, coverage: 0.74, sentenceCoverage: 0.74, margin: 0.3, score: 0.83 };
-    expect(answerProbability({ ...named, askedCoverage: 0 })).toBeLessThan(answerProbability({ ...named, askedCoverage: 1 }) - 0.2);
-  });
-
-  it('is less sure when a who-question finds no name in the passage', () => {
-    const who = { ...clear, margin: 0.4, score: 1, coverage: 0.95, sentenceCoverage: 0.95 };
-    expect(decide(who)).toBe('high');
-    expect(answerProbability({ ...who, nameMissing: true })).toBeLessThan(answerProbability(who) - 0.15);
-    expect(decide({ ...who, nameMissing: true })).not.toBe('high');
+    expect(answerProbability({ ...named, askedCoverage: 0 })).toBeLessThan(answerProbability({ ...named, askedCoverage: 1 }) - 0.15);
   });
 });
 
@@ -139,5 +131,32 @@ describe('a title the documents only name', () => {
   it('answers from the list what it says, and from running text that quotes a term and goes on about it', () => {
     expect(kb.answer('which books should I read?').confidence).not.toBe('none');
     expect(kb.answer('what is a learning town?').answer).toContain('a place where everyone learns');
+  });
+});
+
+describe('the margin of a question asking for a figure', () => {
+  const network = (body: string, file: string) => ({ file, title: 'The network', source: file, kind: 'page' as const, body });
+  const kb = new KnowledgeBase(
+    buildIndex([
+      network('## The regional learning network\n\nThe regional learning network was set up in 1996. Now, the network has 80 member towns.', 'a.md'),
+      network('## The regional learning network today\n\nThe regional learning network helps its member towns to share what works.', 'b.md'),
+      network('## Festivals\n\nTowns hold learning festivals every spring.', 'c.md'),
+    ]),
+    buildSynonymTable([]),
+  );
+  const search = kb.searchOver(kb.built);
+
+  it('is taken over the next passage that gives a figure, not one that gives none', () => {
+    const question = 'how many member towns does the regional learning network have?';
+    const { concepts, hits } = search.search(question, 5);
+    expect(hits.map((hit) => hit.passage.source).slice(0, 2)).toEqual(['a.md', 'b.md']);
+    const features = confidenceFeatures(search, question, concepts, hits);
+    expect(features.typeMissing).toBe(false);
+    // Neither next passage gives a figure: the first has no rival.
+    expect(features.margin).toBeCloseTo(hits[0]?.score ?? 0, 6);
+    // Asked what it is, any next passage is a rival.
+    const what = 'what is the regional learning network for member towns?';
+    const plain = search.search(what, 5);
+    expect(confidenceFeatures(search, what, plain.concepts, plain.hits).margin).toBeCloseTo((plain.hits[0]?.score ?? 0) - (plain.hits[1]?.score ?? 0), 6);
   });
 });

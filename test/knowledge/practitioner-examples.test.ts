@@ -131,6 +131,20 @@ describe('questions the documents do not answer get no citation', () => {
     }
   });
 
+  it('a question asking who wrote, chaired or leads something is refused when the passages name nobody in that part', () => {
+    for (const [question, lack] of [
+      ['who is the author of the Learning City Toolkit?', 'name no author'],
+      ['who led the Birmingham learning city survey?', 'name no leader'],
+      ['who is the contact for Swansea Learning City?', 'give no contact'],
+    ] as const) {
+      const answer = kb.answer(question);
+      expect(answer, question).toMatchObject({ noAnswer: true, confidence: 'none', sources: [] });
+      expect(answer.answer).toContain(`The passages closest to it ${lack}.`);
+    }
+    // A source cited in brackets names who wrote it.
+    expect(kb.answer('who defined a learning city for ELLI?').answer).toContain('quoted from Longworth, 1999');
+  });
+
   it('a place the documents only list among others is refused when asked what, when or who about it, answered when asked whether it is one', () => {
     for (const [question, name] of [
       ['When did Sheffield become a learning city?', 'Sheffield'],
