@@ -20,6 +20,8 @@ export interface Concept {
   entity: boolean;
   /** How the word was bridged onto the documents' words, when it was. */
   bridge?: Relation | 'spelling';
+  /** Two words WordNet lists as one verb ("took part", "set up"): what is done, not what it is done to. */
+  phrasalVerb?: true;
 }
 
 /** What the concept builder needs to know about the collection. */
@@ -232,6 +234,7 @@ export class ConceptBuilder {
       known,
       entity: written.some((word) => entities.has(word)),
       ...(relation ? { bridge: relation } : {}),
+      phrasalVerb: true,
     };
   }
 

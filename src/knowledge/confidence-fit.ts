@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -2.5718,
+  intercept: -2.4853,
   coefficients: [
-    0.8065,
-    2.1839,
-    2.0462,
-    2.0677,
-    0.1836,
-    0.5082,
-    -1.3758,
-    0.4126
+    0.8603,
+    2.2725,
+    2.0346,
+    2.0088,
+    0.1963,
+    0.3731,
+    -1.3908,
+    0.3718
   ],
   lowFrom: 0.425,
-  highFrom: 0.7246
+  highFrom: 0.7272
 };

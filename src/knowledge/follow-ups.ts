@@ -19,9 +19,12 @@ const isFollowUp = (question: string, own: readonly Concept[]): boolean =>
   own.length <= FOLLOW_UP_WORDS &&
   (FOLLOW_UP_CUE.test(question) || (own.length === 0 && ASKS.test(question)) || (bareSubject(own) && BARE_ASK.test(question)));
 
-/** At most one word of its own besides framing ("how many cities": "many" frames), and no name: no subject of its own. */
+/**
+ * At most one word of its own besides framing ("how many cities": "many" frames) and what is done
+ * ("how many cities took part?"), and no name: no subject of its own.
+ */
 const bareSubject = (own: readonly Concept[]): boolean =>
-  !own.some((concept) => concept.entity) && own.filter((concept) => !FRAMING_WORDS.has(concept.surface)).length <= 1;
+  !own.some((concept) => concept.entity) && own.filter((concept) => !FRAMING_WORDS.has(concept.surface) && concept.phrasalVerb !== true).length <= 1;
 
 /** "how many cities?", "when?", "who runs it": a count, time or person asked with no subject of its own is asked of the last one. */
 const BARE_ASK = /^\s*(?:and\s+)?(?:how\s+(?:many|much|often|long)|when|who|where)\b/i;

@@ -410,6 +410,10 @@ describe('three confidences, in words every platform shows alike', () => {
     await chat.userSays('what is the GNLC');
     await chat.userSays('how many cities?');
     expect(chat.last()).toMatch(/around 200 cities in 40 countries/u);
+    // What is done ("took part") is no subject either.
+    await chat.userSays('what was the OECD Educating Cities initiative of 1973?');
+    await chat.userSays('how many cities took part?');
+    expect(chat.last()).toMatch(/seven cities participated/u);
     // Not the UK network's "80 member cities" after a question about the IAEC.
     await chat.userSays('what is the IAEC');
     await chat.userSays('how many members');
