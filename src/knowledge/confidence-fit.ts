@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -2.4853,
+  intercept: -2.4207,
   coefficients: [
-    0.8603,
-    2.2725,
-    2.0346,
-    2.0088,
-    0.1963,
-    0.3731,
-    -1.3908,
-    0.3718
+    0.7798,
+    2.297,
+    2.0469,
+    2.0319,
+    0.1606,
+    0.3607,
+    -1.3811,
+    0.3298
   ],
-  lowFrom: 0.425,
-  highFrom: 0.7272
+  lowFrom: 0.435,
+  highFrom: 0.728
 };

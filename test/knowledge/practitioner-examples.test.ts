@@ -131,6 +131,12 @@ describe('questions the documents do not answer get no citation', () => {
     }
   });
 
+  it('a population asked for is a figure: a passage about the city without one does not answer', () => {
+    const answer = kb.answer('What is the population of Wolverhampton?');
+    expect(answer).toMatchObject({ noAnswer: true, confidence: 'none' });
+    expect(answer.answer).toContain('The passages closest to it give no figure.');
+  });
+
   it('a question asking who wrote, chaired or leads something is refused when the passages name nobody in that part', () => {
     for (const [question, lack] of [
       ['who is the author of the Learning City Toolkit?', 'name no author'],

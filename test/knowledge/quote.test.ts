@@ -71,6 +71,12 @@ describe('the type of a question', () => {
     ];
     for (const [question, type] of cases) expect(questionType(question), question).toBe(type);
     expect(withoutPreamble('Do you know who funds it?')).toBe('who funds it?');
+  });
+
+  it('takes a population asked for as a count, and what is said about population growth as no count', () => {
+    expect(questionType('What is the population of Wolverhampton?')).toBe('count');
+    expect(questionType("what's the urban population of the world?")).toBe('count');
+    expect(questionType('What does the slide say about population growth?')).not.toBe('count');
     expect(withoutPreamble('Can you tell me?')).toBe('Can you tell me?');
   });
 });
