@@ -71,6 +71,22 @@ export const roleAsked = (question: string): RoleAsked | undefined => ROLES_ASKE
 /** True when the text says who plays the part: by the part's own words, or someone named as doing it ("led by…"). */
 export const namesRole = (text: string, role: RoleAsked): boolean => ROLE_CUES[role].test(text) || DONE_BY.test(text);
 
+/**
+ * Whether a goal was reached: "Did Victoria actually reach its 2020 goal…?", "did it actually
+ * manage it?". A passage that only states the goal ("Victoria set a goal of being a leading
+ * learning community by 2020") does not say how it turned out.
+ */
+const OUTCOME_ASKED =
+  /\b(?:did|has|have|had)\s+(?:[\w,’'-]+\s+){0,6}?(?:actually\s+|really\s+|ever\s+)?(?:reach(?:ed)?|hit|meet|met|achieved?|attained?|managed?|fulfil+(?:ed)?|succeed(?:ed)?)\b[^?.!]*?\b(?:goals?|targets?|aims?|ambitions?|it)\b/i;
+/** Words that say how something turned out. */
+const OUTCOME = /\b(?:achieved|reached|met|succeeded|successful(?:ly)?|managed|failed|fell\s+short|exceeded|results?|resulted|outcomes?|evaluations?|improved|rose|increased|fell|declined)\b/i;
+
+/** True when the question asks whether a goal was reached. */
+export const asksOutcome = (question: string): boolean => OUTCOME_ASKED.test(question);
+
+/** True when the text says how something turned out. */
+export const givesOutcome = (text: string): boolean => OUTCOME.test(text);
+
 /** "What does TELS stand for?", "what is ELLI short for?", "what does the acronym PALLACE mean?" */
 const ACRONYM_ASKED = [
   /\b(?:does|do|did)\s+(?:the\s+)?(?:acronym\s+|abbreviation\s+|initials\s+)?(\p{Lu}[\p{Lu}\p{Ll}&]{1,11})\s+stand\s+for\b/u,
@@ -179,6 +195,8 @@ export interface AskedForm {
   acronym: string | undefined;
   /** Who plays this part ("who wrote…?"). */
   role: RoleAsked | undefined;
+  /** Whether a goal was reached ("did it actually hit its 2020 target?"). */
+  outcome: boolean;
   /** The message asks, rather than lists words to look up. */
   asks: boolean;
   /** It asks yes or no ("Is Retford a learning town?"), not what, when or who. */
@@ -194,6 +212,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
   items: itemsAsked(question),
   acronym: acronymAsked(question),
   role: roleAsked(question),
+  outcome: asksOutcome(question),
   asks: asks(question),
   yesNo: asksYesNo(question),
   checked: type === 'when' || type === 'count' ? questionTypes(question).filter((asked) => asked === 'when' || asked === 'count') : [],
@@ -201,7 +220,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
 
 /** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form or a person. */
 export const formAsked = (form: AskedForm): boolean =>
-  form.checked.length > 0 || form.money || form.items !== undefined || form.acronym !== undefined || form.role !== undefined;
+  form.checked.length > 0 || form.money || form.items !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
@@ -212,7 +231,8 @@ export const lacksAskedForm = (form: AskedForm, heading: string, text: string): 
   (form.money && !givesMoney(text)) ||
   (form.items !== undefined && form.items > longestList(`${heading}\n${text}`)) ||
   (form.acronym !== undefined && !spellsOut(`${heading}\n${text}`, form.acronym)) ||
-  (form.role !== undefined && !namesRole(`${heading}\n${text}`, form.role));
+  (form.role !== undefined && !namesRole(`${heading}\n${text}`, form.role)) ||
+  (form.outcome && !givesOutcome(text));
 
 /**
  * What a refusal says when the passages closest to the question lack the form of its answer: no
@@ -223,6 +243,7 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.money) return ' They give no sums of money.';
   if (form.items !== undefined) return ` The passages closest to it list no ${NUMBER_NAMES[form.items] ?? form.items} of them.`;
   if (form.role !== undefined) return ` The passages closest to it ${ROLE_MISSING[form.role]}.`;
+  if (form.outcome) return ' The passages closest to it do not say how it turned out.';
   if (form.type === 'when') return ' The passages closest to it give no date.';
   if (form.type === 'count') return ' The passages closest to it give no figure.';
   return undefined;

@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -2.4207,
+  intercept: -2.799,
   coefficients: [
-    0.7798,
-    2.297,
-    2.0469,
-    2.0319,
-    0.1606,
-    0.3607,
-    -1.3811,
-    0.3298
+    0.8819,
+    2.4919,
+    1.9268,
+    2.6488,
+    0.2081,
+    0.332,
+    -1.2699,
+    0.5177
   ],
-  lowFrom: 0.435,
-  highFrom: 0.728
+  lowFrom: 0.475,
+  highFrom: 0.7172
 };

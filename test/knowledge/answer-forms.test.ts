@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForMoney, formNote, givesMoney, itemsAsked, longestList, namesRole, roleAsked, spellsOut } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForMoney, asksOutcome, formNote, givesMoney, givesOutcome, itemsAsked, longestList, namesRole, roleAsked, spellsOut } from '../../src/knowledge/answer-forms.js';
 
 describe('answers whose form can be checked', () => {
   it('knows a question asking for a sum of money', () => {
@@ -132,5 +132,21 @@ describe('a person asked for by the part they play', () => {
   it('makes a refusal say what the closest passages lack', () => {
     expect(formNote(askedForm('who wrote the toolkit?'))).toBe(' The passages closest to it name no author.');
     expect(formNote(askedForm('who chairs the network?'))).toBe(' The passages closest to it name no chair.');
+  });
+});
+
+describe('whether a goal was reached', () => {
+  it('is asked by "did … reach, hit or manage its goal", not by what a goal is', () => {
+    expect(asksOutcome('Did Victoria, Canada actually reach its 2020 goal of being a leading learning community?')).toBe(true);
+    expect(asksOutcome('Victoria set a 2020 goal — did it actually manage it?')).toBe(true);
+    expect(asksOutcome('did Victoria in Canada actually hit its 2020 target?')).toBe(true);
+    expect(asksOutcome('What goal did Victoria set for 2020?')).toBe(false);
+    expect(asksOutcome('What are city-wide celebration events for learning meant to achieve?')).toBe(false);
+  });
+
+  it('is answered by a text that says how it turned out, not by one that states the goal', () => {
+    expect(givesOutcome('In 2003, Victoria set a goal of being a “leading learning community” by 2020.')).toBe(false);
+    expect(givesOutcome('The outcomes of this first survey (2004) were encouraging.')).toBe(true);
+    expect(formNote(askedForm('did it reach its target?'))).toBe(' The passages closest to it do not say how it turned out.');
   });
 });

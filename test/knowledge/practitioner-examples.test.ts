@@ -131,6 +131,14 @@ describe('questions the documents do not answer get no citation', () => {
     }
   });
 
+  it('whether a goal was reached is not answered by the passage stating the goal', () => {
+    const answer = kb.answer('Has Victoria in Canada achieved its aim of becoming a leading learning community?');
+    expect(answer).toMatchObject({ noAnswer: true, confidence: 'none' });
+    expect(answer.answer).toContain('The passages closest to it do not say how it turned out.');
+    // What the goal is, the passage says.
+    expect(kb.answer('What goal did Victoria in Canada set for 2020?').answer).toMatch(/leading learning community/u);
+  });
+
   it('a population asked for is a figure: a passage about the city without one does not answer', () => {
     const answer = kb.answer('What is the population of Wolverhampton?');
     expect(answer).toMatchObject({ noAnswer: true, confidence: 'none' });
