@@ -42,16 +42,15 @@ const ROLES_ASKED: ReadonlyArray<[RoleAsked, RegExp]> = [
   ['editor', new RegExp(`${WHO_THEN}edited\\b|${WHO_IS}editors?\\b`, 'i')],
 ];
 
-/** Someone named as doing something: "written by…", "led by…", "run by the council". */
-const DONE_BY = /\b(?:wr[io]tten|edited|chaired|led|run|headed|presented|founded|established|organi[sz]ed|coordinated|managed|launched|developed|created|compiled|published)\s+by\b/i;
-/** The words by which a text says who plays each part. */
+/** The words by which a text says who plays each part, or names someone as playing it ("written by…", "run by the council"). */
 const ROLE_CUES: Readonly<Record<RoleAsked, RegExp>> = {
-  author: /\b(?:wr[io]te|writes|written|writers?|authors?|authored)\b|\(\p{Lu}[\p{L}-]+,\s*(?:1[89]|20)\d\d\)|\bquoted\s+from\s+\p{Lu}/u,
-  chair: /\bchair(?:s|ed|man|woman|person)?\b/i,
-  leader: /\b(?:led|leads?|leader(?:ship)?|heads?|headed|directors?|coordinators?|managers?|officers?|chairs?)\b/i,
-  presenter: /\bpresent(?:ed|er|ers)\b/i,
+  author:
+    /\b(?:wr[io]te|writes|written|writers?|authors?|authored)\b|\b(?:compiled|published|produced|prepared|developed)\s+by\b|\(\p{Lu}[\p{L}-]+,\s*(?:1[89]|20)\d\d\)|\bquoted\s+from\s+\p{Lu}/u,
+  chair: /\bchair(?:s|ed|man|woman|person)?\b|\bpresided\b/i,
+  leader: /\b(?:led|leads?|leader(?:ship)?|heads?|headed|directors?|coordinators?|managers?|officers?|chairs?)\b|\b(?:run|managed|coordinated|organi[sz]ed|directed)\s+by\b/i,
+  presenter: /\bpresent(?:ed|er|ers)\b|\b(?:given|delivered)\s+by\b/i,
   contact: /\bcontact\b|@|\b(?:e-?mail|phone|telephone|tel)\b/i,
-  founder: /\bfound(?:ed|er|ers)\b/i,
+  founder: /\bfound(?:ed|er|ers)\b|\b(?:established|launched|created|set\s+up)\s+by\b/i,
   editor: /\bedit(?:ed|or|ors)\b/i,
 };
 /** What a refusal says the passages closest to the question lack. */
@@ -69,7 +68,7 @@ const ROLE_MISSING: Readonly<Record<RoleAsked, string>> = {
 export const roleAsked = (question: string): RoleAsked | undefined => ROLES_ASKED.find(([, pattern]) => pattern.test(question))?.[0];
 
 /** True when the text says who plays the part: by the part's own words, or someone named as doing it ("led by…"). */
-export const namesRole = (text: string, role: RoleAsked): boolean => ROLE_CUES[role].test(text) || DONE_BY.test(text);
+export const namesRole = (text: string, role: RoleAsked): boolean => ROLE_CUES[role].test(text);
 
 /**
  * Whether a goal was reached: "Did Victoria actually reach its 2020 goal…?", "did it actually

@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -2.799,
+  intercept: -2.8818,
   coefficients: [
-    0.8819,
-    2.4919,
-    1.9268,
-    2.6488,
-    0.2081,
-    0.332,
-    -1.2699,
-    0.5177
+    0.6126,
+    2.6172,
+    1.8833,
+    2.9482,
+    0.2079,
+    0.4151,
+    -1.3219,
+    0.622
   ],
-  lowFrom: 0.475,
-  highFrom: 0.7172
+  lowFrom: 0.44,
+  highFrom: 0.699
 };

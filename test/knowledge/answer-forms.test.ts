@@ -125,6 +125,9 @@ describe('a person asked for by the part they play', () => {
     expect(namesRole('(ELLI definition, quoted from Longworth, 1999).', 'author')).toBe(true);
     expect(namesRole('The commission was chaired by Jacques Delors.', 'chair')).toBe(true);
     expect(namesRole('The festival is run by the council and local colleges.', 'leader')).toBe(true);
+    // Organising a congress is not chairing it.
+    expect(namesRole('The First International Congress on Educating Cities was organised by the Barcelona City Council in 1990.', 'chair')).toBe(false);
+    expect(namesRole('The First International Congress on Educating Cities was organised by the Barcelona City Council in 1990.', 'leader')).toBe(true);
     expect(namesRole("Learn More From: a) The books 'Making Lifelong Learning Work'; b) Sessions 2.1 to 2.6.", 'author')).toBe(false);
     expect(namesRole('Swansea Learning City is creating an entrepreneurial culture.', 'contact')).toBe(false);
   });
