@@ -24,5 +24,5 @@ export const fittedConfidence: ConfidenceModel = {
     0.622
   ],
   lowFrom: 0.44,
-  highFrom: 0.699
+  highFrom: 0.7533
 };

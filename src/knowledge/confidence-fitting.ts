@@ -145,11 +145,26 @@ export const chooseLowFrom = (samples: readonly Sample[], probabilities: readonl
   return GRID[at] ?? 0.5;
 };
 
-/** The lowest probability from which answers are wrong at most HIGH_WRONG_SHARE of the time. */
+/** One-sided normal quantile of the bound on the wrong share of plain answers (90%). */
+const HIGH_BOUND_Z = 1.2816;
+
+/** Wilson's upper bound on a share seen as `part` of `whole`, at `z`. */
+export const wilsonUpper = (part: number, whole: number, z: number): number => {
+  if (whole === 0) return 1;
+  const p = part / whole;
+  const z2 = z * z;
+  return (p + z2 / (2 * whole) + z * Math.sqrt((p * (1 - p)) / whole + z2 / (4 * whole * whole))) / (1 + z2 / whole);
+};
+
+/**
+ * The lowest probability from which answers are wrong at most HIGH_WRONG_SHARE of the time, by the
+ * upper bound of that share rather than the share seen: where the share seen first dips under it,
+ * single questions decide, and new questions answered plainly from there are wrong more often.
+ */
 const chooseHighFrom = (samples: readonly Sample[], probabilities: readonly number[], lowFrom: number): number => {
   for (const from of [...new Set(probabilities)].filter((p) => p >= lowFrom).sort((a, b) => a - b)) {
     const o = outcomeFrom(samples, probabilities, from);
-    if (o.wrong <= HIGH_WRONG_SHARE * (o.right + o.wrong)) return from;
+    if (wilsonUpper(o.wrong, o.right + o.wrong, HIGH_BOUND_Z) <= HIGH_WRONG_SHARE) return from;
   }
   return 1;
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLowFrom, type Sample } from '../../src/knowledge/confidence-fitting.js';
+import { chooseLowFrom, wilsonUpper, type Sample } from '../../src/knowledge/confidence-fitting.js';
 
 const sample = (y: number): Sample => ({ x: [], ruled: false, y, answerable: true });
 
@@ -18,5 +18,18 @@ describe('the point from which the bot answers', () => {
     const from = chooseLowFrom(samples, probabilities);
     expect(from).toBeGreaterThan(0.45);
     expect(from).toBeLessThan(0.9);
+  });
+});
+
+describe('the bound on the share of wrong plain answers', () => {
+  it('lies above the share seen, closer to it the more answers it is seen in', () => {
+    expect(wilsonUpper(15, 100, 1.2816)).toBeGreaterThan(0.15);
+    expect(wilsonUpper(150, 1000, 1.2816)).toBeLessThan(wilsonUpper(15, 100, 1.2816));
+    expect(wilsonUpper(150, 1000, 1.2816)).toBeGreaterThan(0.15);
+    expect(wilsonUpper(15, 100, 0)).toBeCloseTo(0.15, 10);
+    // Nothing seen: nothing is known.
+    expect(wilsonUpper(0, 0, 1.2816)).toBe(1);
+    // Known values: 1 of 10 at z 1.2816.
+    expect(wilsonUpper(1, 10, 1.2816)).toBeCloseTo(0.2825, 3);
   });
 });
