@@ -42,7 +42,7 @@ const FRAMING_WEIGHT = 0.3;
 /** Words found in nearly every passage still say something; this keeps them from weighing nothing. */
 const MIN_WEIGHT = 0.25;
 /** A bridged word weighs less than the user's own word: the nearer the relation, the more. */
-const BRIDGE_WEIGHT: Record<Relation | 'spelling', number> = { spelling: 0.9, synonym: 0.7, derived: 0.6, hypernym: 0.45 };
+const BRIDGE_WEIGHT: Record<Relation | 'spelling', number> = { spelling: 0.9, synonym: 0.7, derived: 0.6, hypernym: 0.45, part: 0.45 };
 /** Share of its weight that the commonest English word keeps when the documents use it. */
 const KNOWN_FLOOR = 0.1;
 /** Words whose bridge is kept; beyond that the oldest are forgotten. */
@@ -104,7 +104,7 @@ interface Bridge {
 /** Prefixes that make English words WordNet does not list ("redrawing", "underfunded"). */
 const ENGLISH_PREFIX = /^(?:re|un|de|dis|mis|pre|non|over|under|out|co|sub|inter|anti|self)-?(\p{L}{4,})$/u;
 
-const RELATION_ORDER: Record<Relation, number> = { synonym: 0, derived: 1, hypernym: 2 };
+const RELATION_ORDER: Record<Relation, number> = { synonym: 0, derived: 1, hypernym: 2, part: 3 };
 
 /** Builds weighted concepts from a question; one instance per knowledge base, caches bounded by its parts. */
 export class ConceptBuilder {
@@ -131,9 +131,11 @@ export class ConceptBuilder {
   /** {@link bridge}, looked up in WordNet. */
   private lookUpBridge(word: string, entity: boolean): Bridge | 'unknown' | 'none' {
     const all = this.wordnet?.related(word) ?? [];
-    const related = all
-      .filter((other) => !entity || other.relation === 'derived')
-      .sort((a, b) => RELATION_ORDER[a.relation] - RELATION_ORDER[b.relation]);
+    // A name is bridged only to its own forms and to the places within it ("Welsh" → Wales →
+    // Swansea): Leeds is not any city, but a passage about Barcelona is about a place in Spain.
+    const own = entity ? all.filter((other) => other.relation === 'derived' || other.relation === 'part') : all.filter((other) => other.relation !== 'part');
+    const within = entity ? own.filter((other) => other.relation === 'derived').flatMap((other) => (this.wordnet?.related(other.word) ?? []).filter((part) => part.relation === 'part')) : [];
+    const related = [...own, ...within].sort((a, b) => RELATION_ORDER[a.relation] - RELATION_ORDER[b.relation]);
     const alternatives: StemPhrase[] = [];
     const seen = new Set<string>();
     let relation: Relation | undefined;

@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -2.8818,
+  intercept: -2.9323,
   coefficients: [
-    0.6126,
-    2.6172,
-    1.8833,
-    2.9482,
-    0.2079,
-    0.4151,
-    -1.3219,
-    0.622
+    0.6194,
+    2.6564,
+    1.9278,
+    2.9209,
+    0.2021,
+    0.4234,
+    -1.3337,
+    0.6378
   ],
-  lowFrom: 0.44,
-  highFrom: 0.7533
+  lowFrom: 0.43,
+  highFrom: 0.75
 };

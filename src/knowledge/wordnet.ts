@@ -14,8 +14,8 @@ type Pos = 'noun' | 'verb' | 'adj' | 'adv';
 const POS: readonly Pos[] = ['noun', 'verb', 'adj', 'adv'];
 const POS_OF_LETTER: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 
-/** How a related word is reached from the user's word; nearer relations weigh more. */
-export type Relation = 'synonym' | 'derived' | 'hypernym';
+/** How a related word is reached from the user's word; nearer relations weigh more. A part is a place within a place ("Barcelona" of Spain). */
+export type Relation = 'synonym' | 'derived' | 'hypernym' | 'part';
 
 export interface RelatedWord {
   /** Lower case; a multi-word lemma has spaces ("take part"). */
@@ -192,7 +192,7 @@ export class WordNet {
     const related = new Map<string, Relation>();
     const add = (lemma: string, relation: Relation): void => {
       const text = lemma.replace(/_/gu, ' ');
-      const rank = { synonym: 0, derived: 1, hypernym: 2 };
+      const rank = { synonym: 0, derived: 1, hypernym: 2, part: 3 };
       const known = related.get(text);
       if (known === undefined || rank[relation] < rank[known]) related.set(text, relation);
     };
@@ -212,6 +212,9 @@ export class WordNet {
             if (derived) add(derived, 'derived');
           } else if ((symbol === '@' || symbol === '@i') && sense < HYPERNYM_SENSES) {
             for (const hypernym of this.synset(targetPos, target)?.words ?? []) add(hypernym, 'hypernym');
+          } else if (symbol === '%p' && sense < HYPERNYM_SENSES && /^\p{Lu}/u.test(synset.written[0] ?? '')) {
+            // The parts of a place WordNet names ("Spain": Barcelona, Catalonia, Madrid…).
+            for (const part of this.synset(targetPos, target)?.words ?? []) add(part, 'part');
           }
         }
       }

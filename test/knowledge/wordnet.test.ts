@@ -105,6 +105,26 @@ describe('the vocabulary bridge', () => {
     expect(places.search('Which Chinese city joined?').hits[0]?.passage.source).toBe('c.md');
   });
 
+  it('bridges a country, or what pertains to it, to the places within it that the documents name', () => {
+    const places = new PassageSearch(
+      buildIndex([
+        { file: 'b.md', title: 'Congresses', source: 'b.md', kind: 'page' as const, body: '## The first congress\n\nThe first congress was held in Barcelona in 1990.' },
+        { file: 's.md', title: 'Cities', source: 's.md', kind: 'page' as const, body: '## Swansea\n\nSwansea is building an entrepreneurial culture.' },
+        { file: 'f.md', title: 'Festivals', source: 'f.md', kind: 'page' as const, body: '## Festivals\n\nThe festival is held every spring in the park.' },
+      ]),
+      buildSynonymTable([]),
+      wordnet,
+    );
+    const spain = places.concepts('Where in Spain was the first congress held?').find((c) => c.surface === 'spain');
+    expect(spain).toMatchObject({ entity: true, bridge: 'part' });
+    expect(spain?.alternatives).toContainEqual(['barcelona']);
+    expect(places.search('Where in Spain was the first congress held?').hits[0]?.passage.source).toBe('b.md');
+    // "Welsh" pertains to Wales, and Swansea is in Wales.
+    expect(places.concepts('What is the Welsh city building?').find((c) => c.surface === 'welsh')?.alternatives).toContainEqual(['swansea']);
+    // A city has no places within it that the documents name: Leeds stays unbridged.
+    expect(places.concepts('Does Leeds have a festival?').find((c) => c.surface === 'leeds')?.alternatives).toEqual([]);
+  });
+
   it('does not bridge a name to what it is an instance of', () => {
     const leeds = search.concepts('Does Leeds have a festival?').find((c) => c.surface === 'leeds');
     expect(leeds?.entity).toBe(true);
