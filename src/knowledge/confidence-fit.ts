@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -2.9323,
+  intercept: -2.8418,
   coefficients: [
-    0.6194,
-    2.6564,
-    1.9278,
-    2.9209,
-    0.2021,
-    0.4234,
-    -1.3337,
-    0.6378
+    0.6156,
+    2.6072,
+    1.9275,
+    3.111,
+    0.2137,
+    0.334,
+    -1.382,
+    0.6318
   ],
-  lowFrom: 0.43,
-  highFrom: 0.75
+  lowFrom: 0.44,
+  highFrom: 0.734
 };

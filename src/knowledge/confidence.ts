@@ -101,19 +101,24 @@ const SENTENCE_NEAR_BEST = 0.8;
 
 /**
  * The best passage's sentences that match the question nearly as well as its best one, from their
- * coverages under its heading, each with the sentence after it when that one goes on about the same
- * thing: it uses an acronym the sentence defines ("…the UK Learning Cities Network (LCN) was
- * established. Now, LCN has 80 member cities and regions.") or points back to it ("Its schools…").
+ * coverages under its heading, each with the sentence next to it that belongs to the same thought:
+ * the one after it when that one goes on about the same thing, using an acronym the sentence
+ * defines ("…the UK Learning Cities Network (LCN) was established. Now, LCN has 80 member cities
+ * and regions.") or pointing back to it ("Its schools…"), and the one before it when the sentence
+ * itself points back ("Japan: In as early as 1979, … Kakegawa was declared the first Lifelong
+ * Learning City in Japan. Since then, the Japanese lifelong learning city project…").
  */
 const answeringSentences = (search: PassageSearch, best: ScoredPassage, coverages: readonly number[]): PassageSentence[] => {
   const top = Math.max(0, ...coverages);
   const sentences = search.sentencesOf(best.passage);
+  const near = (i: number): boolean => (coverages[i] ?? 0) >= top * SENTENCE_NEAR_BEST;
   const goesOn = (next: PassageSentence | undefined, sentence: PassageSentence): boolean =>
     next !== undefined && (LEANS_BACK.test(next.text) || sentence.defines.some((acronym) => next.terms.has(acronym)));
   return sentences.filter((sentence, i) => {
-    if ((coverages[i] ?? 0) >= top * SENTENCE_NEAR_BEST) return true;
+    if (near(i)) return true;
     const before = sentences[i - 1];
-    return before !== undefined && (coverages[i - 1] ?? 0) >= top * SENTENCE_NEAR_BEST && goesOn(sentence, before);
+    const after = sentences[i + 1];
+    return (before !== undefined && near(i - 1) && goesOn(sentence, before)) || (after !== undefined && near(i + 1) && LEANS_BACK.test(after.text));
   });
 };
 

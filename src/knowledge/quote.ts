@@ -124,7 +124,7 @@ export const unitsOf = (text: string): Unit[] => {
 };
 
 /** A sentence opening with a word that points back ("However, …", "This means…", "Its schools…") needs the one before it. */
-export const LEANS_BACK = /^(?:however|but|yet|still|also|moreover|furthermore|therefore|thus|hence|so|instead|nevertheless|in addition|as a result|this|these|that|those|it|its|they|their|such|he|she|his|her)\b/i;
+export const LEANS_BACK = /^(?:however|but|yet|still|also|moreover|furthermore|therefore|thus|hence|so|instead|nevertheless|in addition|as a result|since then|after that|afterwards|then|this|these|that|those|it|its|they|their|such|he|she|his|her)\b/i;
 /** Sentences put before a key sentence that leans back, at most. */
 const MAX_LEADS = 2;
 

@@ -138,6 +138,12 @@ describe('questions the documents do not answer get no citation', () => {
     expect(kb.answer('What goal did Victoria in Canada set for 2020?').answer).toMatch(/leading learning community/u);
   });
 
+  it('a sentence pointing back ("Since then, …") brings the one before it, with the year asked for', () => {
+    const answer = kb.answer('which Japanese town was the first to be called a lifelong learning city, and when?');
+    expect(answer.noAnswer).toBe(false);
+    expect(firstParagraph(answer.answer)).toMatch(/^Japan: In as early as 1979, the city of Kakegawa was declared the first Lifelong Learning City in Japan\. Since then/u);
+  });
+
   it('a population asked for is a figure: a passage about the city without one does not answer', () => {
     expectRefusal('What is the population of Wolverhampton?', 'The passages closest to it give no figure.');
   });
