@@ -155,6 +155,18 @@ export class ConceptBuilder {
     return relation ? { alternatives, relation, rarity: targetRarity } : all.length === 0 ? 'unknown' : 'none';
   }
 
+  /** The other forms of a name that the documents use ("japanese" → japan), through WordNet's derived forms; cached with the bridges. */
+  private ownForms(word: string): StemPhrase[] {
+    const found = this.bridges.get(`=${word}`, () => {
+      const forms = (this.wordnet?.related(word) ?? [])
+        .filter((other) => other.relation === 'derived' && !other.word.includes(' '))
+        .map((other) => [stem(other.word)])
+        .filter(([term]) => term !== undefined && term !== stem(word) && this.vocabulary.frequency(term) > 0);
+      return forms.length > 0 ? { alternatives: forms, relation: 'derived', rarity: 1 } : 'none';
+    });
+    return typeof found === 'object' ? found.alternatives : [];
+  }
+
   /**
    * A name written in lower case: a word the documents write as a name ("birmingham", "oecd"), or
    * a word they lack that WordNet knows only as a name ("leeds"). Either way not an ordinary
@@ -317,6 +329,8 @@ export class ConceptBuilder {
           weight *= rarity(surface);
         }
       }
+      // A name the documents use is also found in its other forms: "Japanese" in "…the first Lifelong Learning City in Japan".
+      if (known && entity && length === 1 && alternatives.length === 0 && lookups++ < MAX_LOOKUPS) alternatives.push(...this.ownForms(surface));
       // An everyday word ("people", "up", "supposed") says less than a rare one, used or bridged.
       if ((known || bridge !== undefined) && !entity) weight *= KNOWN_FLOOR + (1 - KNOWN_FLOOR) * Math.min(rarity(surface), bridgedRarity);
       // "What does ELLI stand for?" asks what it means: "stand" frames the question as "mean" does.

@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -2.8418,
+  intercept: -3.0184,
   coefficients: [
-    0.6156,
-    2.6072,
-    1.9275,
-    3.111,
-    0.2137,
-    0.334,
-    -1.382,
-    0.6318
+    0.554,
+    2.7987,
+    1.9974,
+    3.0103,
+    0.3375,
+    0.386,
+    -1.431,
+    0.7274
   ],
-  lowFrom: 0.44,
-  highFrom: 0.734
+  lowFrom: 0.445,
+  highFrom: 0.7583
 };

@@ -125,6 +125,20 @@ describe('the vocabulary bridge', () => {
     expect(places.concepts('Does Leeds have a festival?').find((c) => c.surface === 'leeds')?.alternatives).toEqual([]);
   });
 
+  it('finds a name the documents use in its other forms too', () => {
+    const places = new PassageSearch(
+      buildIndex([
+        { file: 'j.md', title: 'Japan', source: 'j.md', kind: 'page' as const, body: '## Japan\n\nIn 1979 Kakegawa was declared the first Lifelong Learning City in Japan.' },
+        { file: 'p.md', title: 'Projects', source: 'p.md', kind: 'page' as const, body: '## Since then\n\nThe Japanese project has been run by towns.' },
+      ]),
+      buildSynonymTable([]),
+      wordnet,
+    );
+    const japanese = places.concepts('Which Japanese town was the first lifelong learning city?').find((c) => c.surface === 'japanese');
+    expect(japanese).toMatchObject({ entity: true, known: true });
+    expect(japanese?.alternatives).toContainEqual(['japan']);
+  });
+
   it('does not bridge a name to what it is an instance of', () => {
     const leeds = search.concepts('Does Leeds have a festival?').find((c) => c.surface === 'leeds');
     expect(leeds?.entity).toBe(true);
