@@ -101,6 +101,16 @@ interface Bridge {
   rarity: number;
 }
 
+/** A decade: "1990s", "2000s", "the 90s", "the seventies" (the short forms taken as 1920–2010). */
+const DECADE = /^(?:(?:1[5-9]|20)\d0s|\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)$/;
+const DECADE_WORDS: Readonly<Record<string, number>> = { twenties: 1920, thirties: 1930, forties: 1940, fifties: 1950, sixties: 1960, seventies: 1970, eighties: 1980, nineties: 1990 };
+/** The years of a decade, each as a one-stem phrase. */
+const yearsOf = (decade: string): StemPhrase[] => {
+  const short = /^(\d)0s$/.exec(decade)?.[1];
+  const first = DECADE_WORDS[decade] ?? (short === undefined ? Number(decade.slice(0, 4)) : Number(short) >= 2 ? 1900 + Number(short) * 10 : 2000 + Number(short) * 10);
+  return Array.from({ length: 10 }, (_, i) => [String(first + i)]);
+};
+
 /** Prefixes that make English words WordNet does not list ("redrawing", "underfunded"). */
 const ENGLISH_PREFIX = /^(?:re|un|de|dis|mis|pre|non|over|under|out|co|sub|inter|anti|self)-?(\p{L}{4,})$/u;
 
@@ -327,6 +337,12 @@ export class ConceptBuilder {
           else weight *= rarity(meant);
         } else if (!entity) {
           weight *= rarity(surface);
+        }
+      }
+      // A decade ("the early 2000s") is any of its years: "…ran from 2005 to 2007" answers it.
+      if (length === 1 && DECADE.test(surface)) {
+        for (const year of yearsOf(surface)) {
+          if (this.vocabulary.frequency(year[0] ?? '') > 0 && !alternatives.some((alternative) => alternative.join(' ') === year[0])) alternatives.push(year);
         }
       }
       // A name the documents use is also found in its other forms: "Japanese" in "…the first Lifelong Learning City in Japan".

@@ -12,16 +12,16 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.0184,
+  intercept: -3.0569,
   coefficients: [
-    0.554,
-    2.7987,
-    1.9974,
-    3.0103,
-    0.3375,
-    0.386,
-    -1.431,
-    0.7274
+    0.5968,
+    2.8051,
+    2.0203,
+    3.0329,
+    0.3462,
+    0.3764,
+    -1.4259,
+    0.7217
   ],
   lowFrom: 0.445,
   highFrom: 0.7583

@@ -139,6 +139,22 @@ describe('the vocabulary bridge', () => {
     expect(japanese?.alternatives).toContainEqual(['japan']);
   });
 
+  it('reads a decade as any of its years', () => {
+    const history = new PassageSearch(
+      buildIndex([
+        { file: 'h.md', title: 'History', source: 'h.md', kind: 'page' as const, body: '## Projects\n\nBeijing joined the project, which ran from 2005 to 2007. Seven cities took part in 1973.' },
+      ]),
+      buildSynonymTable([]),
+      wordnet,
+    );
+    const decade = (question: string, word: string) => history.concepts(question).find((c) => c.surface === word);
+    expect(decade('Which project did Beijing join in the early 2000s?', '2000s')?.alternatives).toEqual(expect.arrayContaining([['2005'], ['2007']]));
+    expect(decade('who came up with educating cities back in the 70s?', '70s')?.alternatives).toContainEqual(['1973']);
+    expect(decade('what happened in the seventies?', 'seventies')?.alternatives).toContainEqual(['1973']);
+    // Years outside the decade are not it.
+    expect(decade('what happened in the 1990s?', '1990s')?.alternatives).not.toContainEqual(['2005']);
+  });
+
   it('does not bridge a name to what it is an instance of', () => {
     const leeds = search.concepts('Does Leeds have a festival?').find((c) => c.surface === 'leeds');
     expect(leeds?.entity).toBe(true);
