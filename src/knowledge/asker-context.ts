@@ -38,6 +38,15 @@ const CLAUSE_BREAK = new RegExp(String.raw`(?<=[.!?])\s+|\s[-–—]\s|,\s+(?:so
 const OPENING_WORDS = 5;
 const openingWords = (text: string): string => text.trim().split(/\s+/u).slice(0, OPENING_WORDS).join(' ');
 
+/** A name written inside the opening, before a pointing word: "How did Birmingham run theirs?" points at Birmingham. */
+const NAME_BEFORE = /^\s*\S+\s+(?:\S+\s+)*?\p{Lu}[\p{L}’'-]+\s/u;
+
+/** True when the opening points back to what came before it, not to a name of its own before the pointing word. */
+const pointsBack = (opening: string): boolean => {
+  const pointing = POINTS_BACK.exec(opening);
+  return pointing !== null && !NAME_BEFORE.test(opening.slice(0, pointing.index));
+};
+
 /** A clause that tells about the asker, or sets the scene at some length, and does not itself ask. */
 const aboutAsker = (clause: string): boolean =>
   (ABOUT_ASKER.test(clause) || US.test(clause) || clause.trim().split(/\s+/u).length >= SCENE_WORDS) &&
@@ -64,7 +73,7 @@ export const askingPart = (message: string): string | undefined => {
   // that one still only tell about the asker ("my friend works near Melbourne - she says councils
   // in Victoria must join. is that right?"). A word further on points within the question
   // ("which city was Japan's first…, and when did that happen?").
-  if (first > 0 && POINTS_BACK.test(openingWords(fromClause(text, clauses, first)))) first -= 1;
+  if (first > 0 && pointsBack(openingWords(fromClause(text, clauses, first)))) first -= 1;
   return first === 0 ? undefined : fromClause(text, clauses, first);
 };
 

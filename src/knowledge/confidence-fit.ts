@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.0569,
+  intercept: -3.0321,
   coefficients: [
-    0.5968,
-    2.8051,
-    2.0203,
-    3.0329,
-    0.3462,
-    0.3764,
-    -1.4259,
-    0.7217
+    0.5747,
+    2.8145,
+    2.0246,
+    2.9857,
+    0.3091,
+    0.3731,
+    -1.4191,
+    0.7296
   ],
-  lowFrom: 0.445,
-  highFrom: 0.7583
+  lowFrom: 0.435,
+  highFrom: 0.7571
 };

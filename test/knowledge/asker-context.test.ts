@@ -29,6 +29,8 @@ describe('the part of a message that asks', () => {
     expect(askingPart('I want to make the case for a needs analysis. Is there anything in the slides about who should gather it?')).toBe(
       'Is there anything in the slides about who should gather it?',
     );
+    // A pointing word after a name of the question's own points at that name.
+    expect(askingPart("We're designing a survey for our partnership in Adelaide. How did Birmingham run theirs?")).toBe('How did Birmingham run theirs?');
     // "there" that points: the place named just before is what the question is about.
     expect(askingPart('I am moving to Swansea. What learning goes on there?')).toBeUndefined();
   });
