@@ -95,8 +95,9 @@ const FORM_FALLBACK_DEPTH = 3;
  * The hits with the passage judged first, and its features. A question whose best passage lacks
  * the form of its answer (a when or how-many question with no date or number: "When did Liverpool
  * become a city of learning?" ranks first a passage naming Liverpool without a year; a sum of
- * money, a list, an acronym's long form), or only lists the place it asks about among others, is
- * judged on the nearest next passage that has it, when it scores nearly as well; its margin over
+ * money, a list, an acronym's long form, a person), lacks a name, acronym or year the question
+ * names, or only lists the place it asks about among others, is judged on the nearest next passage
+ * that has it, when it scores nearly as well; its margin over
  * the passage it passed is then negative.
  */
 const withAnswerForm = (
@@ -104,7 +105,7 @@ const withAnswerForm = (
 ): { hits: ScoredPassage[]; features: ConfidenceFeatures } => {
   const features = confidenceFeatures(search, question, concepts, hits, form);
   const best = hits[0];
-  const lacks = (f: ConfidenceFeatures): boolean => f.typeMissing || f.listedOnly;
+  const lacks = (f: ConfidenceFeatures): boolean => f.typeMissing || f.listedOnly || f.entityMissing;
   if (!lacks(features) || best === undefined) return { hits, features };
   for (const candidate of hits.slice(1, 1 + FORM_FALLBACK_DEPTH)) {
     if (candidate.score < best.score * FORM_FALLBACK_SHARE) break;

@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.0321,
+  intercept: -3.1306,
   coefficients: [
-    0.5747,
-    2.8145,
-    2.0246,
-    2.9857,
-    0.3091,
-    0.3731,
-    -1.4191,
-    0.7296
+    0.5888,
+    2.7574,
+    2.1798,
+    2.8711,
+    0.2187,
+    0.5122,
+    -1.3424,
+    0.7038
   ],
-  lowFrom: 0.435,
-  highFrom: 0.7571
+  lowFrom: 0.445,
+  highFrom: 0.7456
 };

@@ -161,3 +161,23 @@ describe('the margin of a question asking for a figure', () => {
     expect(confidenceFeatures(search, what, plain.concepts, plain.hits).margin).toBeCloseTo((plain.hits[0]?.score ?? 0) - (plain.hits[1]?.score ?? 0), 6);
   });
 });
+
+describe('a passage ranked first without the place the question names', () => {
+  const doc = (file: string, body: string) => ({ file, title: 'Networks', source: file, kind: 'page' as const, body });
+  const kb = new KnowledgeBase(
+    buildIndex([
+      doc('a.md', '## The regional learning network\n\nThe regional learning network helps member towns plan learning festivals, share what works and plan adult learning for everyone in the region.'),
+      doc('b.md', '## Swansea\n\nSwansea plans three learning festivals a year in its region with libraries and colleges.'),
+      doc('c.md', '## Libraries\n\nLibraries lend books.'),
+    ]),
+    buildSynonymTable([]),
+  );
+
+  it('gives way to the next passage that names it, when that one scores nearly as well', () => {
+    const question = 'What learning festivals does the regional learning network plan for member towns in Swansea?';
+    expect(kb.searchOver(kb.built).search(question, 2).hits.map((hit) => hit.passage.source)).toEqual(['a.md', 'b.md']);
+    const answer = kb.answer(question);
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.sources[0]?.source).toBe('b.md');
+  });
+});
