@@ -2,7 +2,8 @@ import { askingPart } from './asker-context.js';
 import { LIST_ITEM, questionType, questionTypes, withoutPreamble, type QuestionType } from './quote.js';
 
 /**
- * Answers whose form can be checked in the text: a sum of money, and what an acronym stands for.
+ * Answers whose form can be checked in the text: a sum of money, what an acronym stands for, a
+ * list of so many things, who plays a part, and how a goal turned out.
  * A passage without that form does not answer, however well it matches the question's words
  * ("How much funding did each region get?" is not answered by "supported some 70 regions").
  */
@@ -32,6 +33,7 @@ export type RoleAsked = 'author' | 'chair' | 'leader' | 'presenter' | 'contact' 
 const WHO_THEN = String.raw`\bwho\b[^?.!;]*?\b`;
 /** "who is the…", "who's the…": the role named after it. */
 const WHO_IS = String.raw`\bwho(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,4}?`;
+/** Each part, by the questions that ask who plays it. */
 const ROLES_ASKED: ReadonlyArray<[RoleAsked, RegExp]> = [
   ['author', new RegExp(`${WHO_THEN}(?:wrote|writes|written|authored)\\b|${WHO_IS}authors?\\b`, 'i')],
   ['chair', new RegExp(`${WHO_THEN}chair(?:s|ed)\\b|${WHO_IS}chair(?:man|woman|person)?\\b`, 'i')],
@@ -217,14 +219,15 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
   checked: type === 'when' || type === 'count' ? questionTypes(question).filter((asked) => asked === 'when' || asked === 'count') : [],
 });
 
-/** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form or a person. */
+/** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person or an outcome. */
 export const formAsked = (form: AskedForm): boolean =>
   form.checked.length > 0 || form.money || form.items !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
- * checks can see: a sum of money, a list of so many things, an acronym's long form. Dates and
- * numbers are checked sentence by sentence by the caller.
+ * checks can see: a sum of money, a list of so many things, an acronym's long form, someone in the
+ * part asked about, how a goal turned out. Dates and numbers are checked sentence by sentence by
+ * the caller.
  */
 export const lacksAskedForm = (form: AskedForm, heading: string, text: string): boolean =>
   (form.money && !givesMoney(text)) ||
@@ -235,7 +238,8 @@ export const lacksAskedForm = (form: AskedForm, heading: string, text: string): 
 
 /**
  * What a refusal says when the passages closest to the question lack the form of its answer: no
- * sum of money, no long form of the acronym, no list that long, no date or no figure.
+ * sum of money, no long form of the acronym, no list that long, nobody in the part asked about,
+ * nothing of how a goal turned out, no date or no figure.
  */
 export const formNote = (form: AskedForm): string | undefined => {
   if (form.acronym !== undefined) return ` They do not spell out “${form.acronym}”.`;

@@ -18,9 +18,9 @@ export interface ConfidenceFeatures {
   entityMissing: boolean;
   /** …and from the whole collection. */
   entityUnknown: boolean;
-  /** Score of the best passage minus the second's. */
+  /** Score of the best passage minus the second's; for a question asking for a form (a date, figure, person…), minus that of the next passage that has it. */
   margin: number;
-  /** A when or how-many question whose best passage has no date or number, a how-much question with no sum of money, a list of more things than it lists, an acronym it does not spell out, or a person asked for by their part ("who wrote…?") that it does not name. */
+  /** A when or how-many question whose best passage has no date or number, a how-much question with no sum of money, a list of more things than it lists, an acronym it does not spell out, a person asked for by their part ("who wrote…?") that it does not name, or how a goal turned out. */
   typeMissing: boolean;
   /** Coverage by the best passage's single best sentence (with the passage heading). */
   sentenceCoverage: number;
