@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.1306,
+  intercept: -2.9683,
   coefficients: [
-    0.5888,
-    2.7574,
-    2.1798,
-    2.8711,
-    0.2187,
-    0.5122,
-    -1.3424,
-    0.7038
+    0.9163,
+    2.5452,
+    2.25,
+    2.7004,
+    0.3258,
+    0.4622,
+    -1.3742,
+    0.5218
   ],
-  lowFrom: 0.445,
-  highFrom: 0.7456
+  lowFrom: 0.44,
+  highFrom: 0.7678
 };

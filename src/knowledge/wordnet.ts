@@ -210,7 +210,7 @@ export class WordNet {
             const index = Number.parseInt(sourceTarget.slice(2), 16);
             const derived = index > 0 ? other?.words[index - 1] : undefined;
             if (derived) add(derived, 'derived');
-          } else if ((symbol === '@' || symbol === '@i') && sense < HYPERNYM_SENSES) {
+          } else if ((symbol === '@' || symbol === '@i') && sense < HYPERNYM_SENSES && pos !== 'verb') {
             for (const hypernym of this.synset(targetPos, target)?.words ?? []) add(hypernym, 'hypernym');
           } else if (symbol === '%p' && sense < HYPERNYM_SENSES && /^\p{Lu}/u.test(synset.written[0] ?? '')) {
             // The parts of a place WordNet names ("Spain": Barcelona, Catalonia, Madrid…).

@@ -178,13 +178,10 @@ describe('questions the documents do not answer get no citation', () => {
     const money = kb.answer("How much funding did each region get from Germany's Learning Regions programme?");
     expect(money).toMatchObject({ noAnswer: true, confidence: 'none' });
     expect(money.answer).toBe('The documents I have do not answer that. They give no sums of money.');
-    // A fee named anywhere, and a budget however many words qualify it, ask for a sum too.
-    for (const question of [
-      'Our town council wants to join the UK Learning Cities Network - how do we apply, and is there a membership fee?',
-      "What is Wolverhampton's adult skills or learning city budget?",
-    ]) {
-      expect(kb.answer(question).answer, question).toBe('The documents I have do not answer that. They give no sums of money.');
-    }
+    // A budget however many words qualify it asks for a sum too.
+    expect(kb.answer("What is Wolverhampton's adult skills or learning city budget?").answer).toBe('The documents I have do not answer that. They give no sums of money.');
+    // So does a fee named anywhere; the documents never use the word, and the refusal says so.
+    expectRefusal('Our town council wants to join the UK Learning Cities Network - how do we apply, and is there a membership fee?', 'They say nothing about “fee”.');
     const acronym = kb.answer('What does PALLACE stand for?');
     expect(acronym).toMatchObject({ noAnswer: true, confidence: 'none' });
     expect(acronym.answer).toBe('The documents I have do not answer that. They do not spell out “PALLACE”.');
