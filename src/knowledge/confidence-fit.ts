@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -2.9683,
+  intercept: -3.2221,
   coefficients: [
-    0.9163,
-    2.5452,
-    2.25,
-    2.7004,
-    0.3258,
-    0.4622,
-    -1.3742,
-    0.5218
+    0.8965,
+    2.3341,
+    2.0315,
+    2.6895,
+    0.3145,
+    0.8645,
+    -1.169,
+    0.623
   ],
   lowFrom: 0.44,
-  highFrom: 0.7678
+  highFrom: 0.758
 };
