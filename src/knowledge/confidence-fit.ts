@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.2221,
+  intercept: -3.222,
   coefficients: [
-    0.8965,
-    2.3341,
-    2.0315,
-    2.6895,
-    0.3145,
-    0.8645,
-    -1.169,
-    0.623
+    0.9285,
+    2.3407,
+    2.0739,
+    2.6962,
+    0.2788,
+    0.8233,
+    -1.156,
+    0.6198
   ],
-  lowFrom: 0.44,
-  highFrom: 0.758
+  lowFrom: 0.445,
+  highFrom: 0.7608
 };

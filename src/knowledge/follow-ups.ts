@@ -9,15 +9,20 @@ const FOLLOW_UP_WORDS = 4;
 const LEADING_CUE = /^\s*(?:and|also|but|so|what about|how about|then)\b/i;
 /** "there" points back ("who runs it there?"), unless it only says something exists ("have there been…", "is there…", "there are…"). */
 export const POINTING_THERE = String.raw`(?<!\b(?:is|are|was|were|have|has|had|be|been)\s+)\bthere\b(?!\s+(?:is|are|was|were|be|been|have|has|had|'s|’s)\b)`;
-const FOLLOW_UP_CUE = new RegExp(`${LEADING_CUE.source}|\\b(?:it|its|they|them|their|that|this|those|these|he|she|his|her)\\b|${POINTING_THERE}`, 'i');
+/** Words that point back to what was said before. */
+const POINTING = new RegExp(`\\b(?:it|its|they|them|their|that|this|those|these|he|she|his|her)\\b|${POINTING_THERE}`, 'i');
+const FOLLOW_UP_CUE = new RegExp(`${LEADING_CUE.source}|${POINTING.source}`, 'i');
 
 /** A message with no content words of its own leans on the one before only when it asks ("why?", "and when?"). */
 const ASKS = /\?|\b(?:who|what|when|where|why|how|which|explain|elaborate|expand|clarify|details?)\b/i;
 
+/** A follow-up that both opens as one and points back ("and what network was set up that year, and how many members does it have now?") may be longer. */
+const LONG_FOLLOW_UP_WORDS = 8;
 /** True for a question that leans on the one before ("and who funds it?", "when did it start?"); not "hello". */
 const isFollowUp = (question: string, own: readonly Concept[]): boolean =>
-  own.length <= FOLLOW_UP_WORDS &&
-  (FOLLOW_UP_CUE.test(question) || (own.length === 0 && ASKS.test(question)) || (bareSubject(own) && BARE_ASK.test(question)));
+  (own.length <= FOLLOW_UP_WORDS &&
+    (FOLLOW_UP_CUE.test(question) || (own.length === 0 && ASKS.test(question)) || (bareSubject(own) && BARE_ASK.test(question)))) ||
+  (own.length <= LONG_FOLLOW_UP_WORDS && LEADING_CUE.test(question) && POINTING.test(question));
 
 /**
  * At most one word of its own besides framing ("how many cities": "many" frames) and what is done

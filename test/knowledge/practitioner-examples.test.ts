@@ -437,6 +437,13 @@ describe('three confidences, in words every platform shows alike', () => {
     expect(chat.last()).not.toMatch(/do not answer/u);
   });
 
+  it('a longer follow-up that opens as one and points back leans on the question before', async () => {
+    const chat = createFakeChat(createBot({ answers: kb }), consoleOrigin({ channelId: 'long-follow-up' }));
+    await chat.userSays('When did Liverpool declare itself a City of Learning?');
+    await chat.userSays('and what network was set up that year, and how many members has it got now?');
+    expect(chat.last()).toMatch(/LCN has 80 member cities/u);
+  });
+
   it('a follow-up that opens as one asks the same about another subject ("and Bristol?")', async () => {
     const chat = createFakeChat(createBot({ answers: kb }), consoleOrigin({ channelId: 'other-subject' }));
     await chat.userSays('What does Swansea Learning City want for its residents?');
