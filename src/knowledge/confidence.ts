@@ -227,6 +227,9 @@ const QUOTED = /(?<![\p{L}\p{N}])[‘'"“]([^‘'"“”’\n]{2,150}?)[’'"�
 /** The letter or number marking a list item: "a) ", "(ii) ", "3. ". */
 const ITEM_MARK = /^\s*(?:and\s+)?(?:\(?[a-z]{1,3}\)|\d{1,2}[.)])\s*/i;
 
+/** The stems that say something: stop words left out. */
+const said = (terms: Iterable<string>): string[] => [...terms].filter((term) => !isStopWord(term));
+
 /**
  * The parts of a sentence that may do no more than name something: the sentence, and in a list
  * after its lead-in ("Learn More From: a) …; b) …; c) Indicators of Learning Cities and Regions.")
@@ -259,18 +262,16 @@ export const namingOnly = (search: PassageSearch, best: ScoredPassage, concepts:
     for (const term of concept.phrase) asked.add(term);
     for (const alternative of concept.alternatives) for (const term of alternative) asked.add(term);
   }
-  const said = (terms: Iterable<string>): string[] => [...terms].filter((term) => !isStopWord(term));
   let naming: string | undefined;
   for (const [i, sentence] of sentences.entries()) {
     if (coverages[i] !== top) continue;
     const matched = said(sentence.terms).filter((term) => asked.has(term));
-    const span = namingSpans(sentence.text).find((text) => {
-      const terms = said(words(text).map(stem));
-      return terms.length > 0 && terms.every((term) => asked.has(term)) && matched.every((term) => terms.includes(term));
-    });
+    // A sentence's text never changes: its spans are read once, however many questions it answers.
+    sentence.spans ??= namingSpans(sentence.text).map((text) => ({ text, terms: said(words(text).map(stem)) }));
+    const span = sentence.spans.find(({ terms }) => terms.length > 0 && terms.every((term) => asked.has(term)) && matched.every((term) => terms.includes(term)));
     // Every best sentence must only name it: one that says more may answer.
     if (span === undefined) return undefined;
-    naming ??= span;
+    naming ??= span.text;
   }
   return naming;
 };
