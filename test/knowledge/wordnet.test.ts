@@ -45,6 +45,14 @@ describe('WordNet, read from the local database files', () => {
   });
 });
 
+/** A search over pages of one heading and one paragraph each, with the real WordNet. */
+const searchOver = (...pages: Array<[file: string, title: string, body: string]>): PassageSearch =>
+  new PassageSearch(
+    buildIndex(pages.map(([file, title, body]) => ({ file, title, source: file, kind: 'page' as const, body }))),
+    buildSynonymTable([]),
+    wordnet,
+  );
+
 describe('the vocabulary bridge', () => {
   const documents = [
     { file: 'a.md', title: 'Partners', source: 'a.md', kind: 'page' as const, body: '## Who takes part\n\nSchools and libraries participate in the learning partnership.' },
@@ -90,13 +98,9 @@ describe('the vocabulary bridge', () => {
   });
 
   it('reads an adjective of a country as the country the documents name', () => {
-    const places = new PassageSearch(
-      buildIndex([
-        { file: 'c.md', title: 'Projects', source: 'c.md', kind: 'page' as const, body: '## Partners\n\nShanghai in China joined the project in 2004.' },
-        { file: 'd.md', title: 'Festivals', source: 'd.md', kind: 'page' as const, body: '## Partners\n\nA city in Wales joined the festival in 2005.' },
-      ]),
-      buildSynonymTable([]),
-      wordnet,
+    const places = searchOver(
+      ['c.md', 'Projects', '## Partners\n\nShanghai in China joined the project in 2004.'],
+      ['d.md', 'Festivals', '## Partners\n\nA city in Wales joined the festival in 2005.'],
     );
     const chinese = places.concepts('Which Chinese city joined the project?').find((c) => c.surface === 'chinese');
     expect(chinese?.alternatives).toContainEqual(['china']);
@@ -106,14 +110,10 @@ describe('the vocabulary bridge', () => {
   });
 
   it('bridges a country, or what pertains to it, to the places within it that the documents name', () => {
-    const places = new PassageSearch(
-      buildIndex([
-        { file: 'b.md', title: 'Congresses', source: 'b.md', kind: 'page' as const, body: '## The first congress\n\nThe first congress was held in Barcelona in 1990.' },
-        { file: 's.md', title: 'Cities', source: 's.md', kind: 'page' as const, body: '## Swansea\n\nSwansea is building an entrepreneurial culture.' },
-        { file: 'f.md', title: 'Festivals', source: 'f.md', kind: 'page' as const, body: '## Festivals\n\nThe festival is held every spring in the park.' },
-      ]),
-      buildSynonymTable([]),
-      wordnet,
+    const places = searchOver(
+      ['b.md', 'Congresses', '## The first congress\n\nThe first congress was held in Barcelona in 1990.'],
+      ['s.md', 'Cities', '## Swansea\n\nSwansea is building an entrepreneurial culture.'],
+      ['f.md', 'Festivals', '## Festivals\n\nThe festival is held every spring in the park.'],
     );
     const spain = places.concepts('Where in Spain was the first congress held?').find((c) => c.surface === 'spain');
     expect(spain).toMatchObject({ entity: true, bridge: 'part' });
@@ -126,13 +126,9 @@ describe('the vocabulary bridge', () => {
   });
 
   it('finds a name the documents use in its other forms too', () => {
-    const places = new PassageSearch(
-      buildIndex([
-        { file: 'j.md', title: 'Japan', source: 'j.md', kind: 'page' as const, body: '## Japan\n\nIn 1979 Kakegawa was declared the first Lifelong Learning City in Japan.' },
-        { file: 'p.md', title: 'Projects', source: 'p.md', kind: 'page' as const, body: '## Since then\n\nThe Japanese project has been run by towns.' },
-      ]),
-      buildSynonymTable([]),
-      wordnet,
+    const places = searchOver(
+      ['j.md', 'Japan', '## Japan\n\nIn 1979 Kakegawa was declared the first Lifelong Learning City in Japan.'],
+      ['p.md', 'Projects', '## Since then\n\nThe Japanese project has been run by towns.'],
     );
     const japanese = places.concepts('Which Japanese town was the first lifelong learning city?').find((c) => c.surface === 'japanese');
     expect(japanese).toMatchObject({ entity: true, known: true });
@@ -140,13 +136,7 @@ describe('the vocabulary bridge', () => {
   });
 
   it('reads a decade as any of its years', () => {
-    const history = new PassageSearch(
-      buildIndex([
-        { file: 'h.md', title: 'History', source: 'h.md', kind: 'page' as const, body: '## Projects\n\nBeijing joined the project, which ran from 2005 to 2007. Seven cities took part in 1973.' },
-      ]),
-      buildSynonymTable([]),
-      wordnet,
-    );
+    const history = searchOver(['h.md', 'History', '## Projects\n\nBeijing joined the project, which ran from 2005 to 2007. Seven cities took part in 1973.']);
     const decade = (question: string, word: string) => history.concepts(question).find((c) => c.surface === word);
     expect(decade('Which project did Beijing join in the early 2000s?', '2000s')?.alternatives).toEqual(expect.arrayContaining([['2005'], ['2007']]));
     expect(decade('who came up with educating cities back in the 70s?', '70s')?.alternatives).toContainEqual(['1973']);
