@@ -123,7 +123,7 @@ const SMOOTHING_STEPS = 6;
 /**
  * On a flat curve, answering from a lower point that gives up at most this much of right minus
  * wrong answers (averaged) is preferred: the bot should refuse only where the documents are silent,
- * and a difference of two questions in 481 is not one the sets can tell. With one, the point jumped
+ * and a difference of two questions in some 500 is not one the sets can tell. With one, the point jumped
  * between 0.43 and 0.515 from one rule to the next, as the averaged curve's top moved by a question
  * or two between 0.44 and 0.53.
  */
