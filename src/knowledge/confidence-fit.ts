@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.222,
+  intercept: -3.2178,
   coefficients: [
-    0.9285,
-    2.3407,
-    2.0739,
-    2.6962,
-    0.2788,
-    0.8233,
-    -1.156,
-    0.6198
+    0.9321,
+    2.3415,
+    2.0723,
+    2.7021,
+    0.2805,
+    0.8174,
+    -1.1579,
+    0.6179
   ],
   lowFrom: 0.445,
-  highFrom: 0.7608
+  highFrom: 0.7611
 };

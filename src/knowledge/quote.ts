@@ -22,17 +22,23 @@ const PREAMBLE =
 
 /** Question words as they are often mistyped, read as the word meant. */
 const MISTYPED_QUESTION_WORDS: Readonly<Record<string, string>> = {
-  wat: 'what', wht: 'what', whta: 'what', waht: 'what', whut: 'what', wot: 'what',
+  wat: 'what', wht: 'what', whta: 'what', waht: 'what', whut: 'what', wot: 'what', wats: "what's", wots: "what's",
   hw: 'how', howw: 'how', hwo: 'how',
   wen: 'when', whn: 'when', wehn: 'when',
   wich: 'which', whcih: 'which', wihch: 'which',
   wher: 'where', whre: 'where', wy: 'why', whyy: 'why',
 };
-const MISTYPED_OPENING = new RegExp(`^(\\s*(?:(?:hi|hello|hey|ok|okay|so|and|but|well)[\\s,]+)?)(${Object.keys(MISTYPED_QUESTION_WORDS).join('|')})(?=[\\s,?]|$)`, 'i');
+const MISTYPED_OPENING = new RegExp(
+  `(^|[.?!]\\s+|\\s[-–—]\\s+)(\\s*(?:(?:hi|hello|hey|ok|okay|so|and|but|well)[\\s,]+)?)(${Object.keys(MISTYPED_QUESTION_WORDS).join('|')})(?=[\\s,?]|$)`,
+  'gi',
+);
 
-/** The question with a mistyped question word opening it, after a greeting or "so" too, mended ("wat is…" → "what is…"). */
+/**
+ * The question with a mistyped question word opening it or one of its clauses, after a greeting
+ * or "so" too, mended ("wat is…" → "what is…", "…entreprenerial culture - wats that about?").
+ */
 export const mendQuestionWords = (question: string): string =>
-  question.replace(MISTYPED_OPENING, (_, before: string, word: string) => `${before}${MISTYPED_QUESTION_WORDS[word.toLowerCase()] ?? word}`);
+  question.replace(MISTYPED_OPENING, (_, start: string, before: string, word: string) => `${start}${before}${MISTYPED_QUESTION_WORDS[word.toLowerCase()] ?? word}`);
 
 /** The question without a polite preamble, as {@link PREAMBLE} reads it; the question itself when there is none. */
 export const withoutPreamble = (question: string): string => {

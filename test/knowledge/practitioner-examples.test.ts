@@ -264,6 +264,10 @@ describe('paraphrases the documents answer are answered', () => {
     // A definition, as for the question spelt right, not a city's passage that mentions learning.
     expect(firstParagraph(typed.answer)).toMatch(/defines a ‘Learning City’|A Learning City,\s?Town or Region/u);
     expect(firstParagraph(typed.answer)).not.toMatch(/Wolverhampton|Belfast|Bristol/u);
+    // One opening a later clause is mended too, not taken for a name the documents lack.
+    const clause = kb.answer('bristol learnin city inequality - wats that about?');
+    expect(clause.noAnswer).toBe(false);
+    expect(clause.sources[0]?.passage).toContain('Bristol is a great place to learn');
   });
 
   it('a when question is answered from the passage with the year when the one ranked first has none', () => {
