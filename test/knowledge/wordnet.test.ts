@@ -135,7 +135,7 @@ describe('the vocabulary bridge', () => {
     expect(japanese?.alternatives).toContainEqual(['japan']);
   });
 
-  it('reads a decade as any of its years', () => {
+  it('reads a decade as each of its years', () => {
     const history = searchOver(['h.md', 'History', '## Projects\n\nBeijing joined the project, which ran from 2005 to 2007. Seven cities took part in 1973.']);
     const decade = (question: string, word: string) => history.concepts(question).find((c) => c.surface === word);
     expect(decade('Which project did Beijing join in the early 2000s?', '2000s')?.alternatives).toEqual(expect.arrayContaining([['2005'], ['2007']]));
