@@ -116,6 +116,14 @@ const ENGLISH_PREFIX = /^(?:re|un|de|dis|mis|pre|non|over|under|out|co|sub|inter
 
 const RELATION_ORDER: Record<Relation, number> = { synonym: 0, derived: 1, hypernym: 2, part: 3 };
 
+/** How far a word is bridged: an ordinary word to any related word but a place within it; a name to its own forms and the places within it; or to its own forms only. */
+type Reach = 'word' | 'name' | 'forms';
+const REACHES: Readonly<Record<Reach, ReadonlySet<Relation>>> = {
+  word: new Set(['synonym', 'derived', 'hypernym']),
+  name: new Set(['derived', 'part']),
+  forms: new Set(['derived']),
+};
+
 /** Builds weighted concepts from a question; one instance per knowledge base, caches bounded by its parts. */
 export class ConceptBuilder {
   /** Per word: its bridge, `unknown` when WordNet does not know the word, `none` when nothing it relates to is used. */
@@ -134,17 +142,17 @@ export class ConceptBuilder {
 
   /** The documents' own words for a word they lack, through WordNet; cached, bounded. */
   private bridge(word: string, entity: boolean): Bridge | 'unknown' | undefined {
-    const found = this.bridges.get(`${entity ? '!' : ''}${word}`, () => this.lookUpBridge(word, entity));
+    const found = this.bridges.get(`${entity ? '!' : ''}${word}`, () => this.lookUpBridge(word, entity ? 'name' : 'word'));
     return found === 'none' ? undefined : found;
   }
 
   /** {@link bridge}, looked up in WordNet. */
-  private lookUpBridge(word: string, entity: boolean): Bridge | 'unknown' | 'none' {
+  private lookUpBridge(word: string, reach: Reach): Bridge | 'unknown' | 'none' {
     const all = this.wordnet?.related(word) ?? [];
     // A name is bridged only to its own forms and to the places within it ("Welsh" → Wales →
     // Swansea): Leeds is not any city, but a passage about Barcelona is about a place in Spain.
-    const own = entity ? all.filter((other) => other.relation === 'derived' || other.relation === 'part') : all.filter((other) => other.relation !== 'part');
-    const within = entity ? own.filter((other) => other.relation === 'derived').flatMap((other) => (this.wordnet?.related(other.word) ?? []).filter((part) => part.relation === 'part')) : [];
+    const own = all.filter((other) => REACHES[reach].has(other.relation));
+    const within = reach === 'name' ? own.filter((other) => other.relation === 'derived').flatMap((other) => (this.wordnet?.related(other.word) ?? []).filter((part) => part.relation === 'part')) : [];
     const related = [...own, ...within].sort((a, b) => RELATION_ORDER[a.relation] - RELATION_ORDER[b.relation]);
     const alternatives: StemPhrase[] = [];
     const seen = new Set<string>();
@@ -167,14 +175,9 @@ export class ConceptBuilder {
 
   /** The other forms of a name that the documents use ("japanese" → japan), through WordNet's derived forms; cached with the bridges. */
   private ownForms(word: string): StemPhrase[] {
-    const found = this.bridges.get(`=${word}`, () => {
-      const forms = (this.wordnet?.related(word) ?? [])
-        .filter((other) => other.relation === 'derived' && !other.word.includes(' '))
-        .map((other) => [stem(other.word)])
-        .filter(([term]) => term !== undefined && term !== stem(word) && this.vocabulary.frequency(term) > 0);
-      return forms.length > 0 ? { alternatives: forms, relation: 'derived', rarity: 1 } : 'none';
-    });
-    return typeof found === 'object' ? found.alternatives : [];
+    const found = this.bridges.get(`=${word}`, () => this.lookUpBridge(word, 'forms'));
+    const own = stem(word);
+    return typeof found === 'object' ? found.alternatives.filter((phrase) => phrase.join(' ') !== own) : [];
   }
 
   /**
