@@ -1,5 +1,6 @@
 import { askingPart } from './asker-context.js';
 import { LIST_ITEM, questionType, questionTypes, withoutPreamble, type QuestionType } from './quote.js';
+import { isStopWord, stem } from './text.js';
 
 /**
  * Answers whose form can be checked in the text: a sum of money, what an acronym stands for, a
@@ -87,6 +88,51 @@ export const asksOutcome = (question: string): boolean => OUTCOME_ASKED.test(que
 
 /** True when the text says how something turned out. */
 export const givesOutcome = (text: string): boolean => OUTCOME.test(text);
+
+/** Kinds of thing that are known by their names: a question asking which of them asks for names. */
+const NAMED_KINDS = String.raw`(?:cit(?:y|ies)|towns?|villages?|regions?|countr(?:y|ies)|provinces?|municipalit(?:y|ies)|boroughs?|counties|neighbou?rhoods?|universit(?:y|ies)|colleges?|organi[sz]ations?|partners?|experts?|funders?|sponsors?)`;
+/**
+ * "Which three Korean cities were the first…?", "which universities are partners in…?", "what are
+ * the names of Bristol's universities?", "name the cities that…": a question whose answer is
+ * names. The kind asked for is group 1 or 2. Not "how many cities…" (a count), and not what they
+ * are to do ("what universities are expected to do…", "what cities should do…").
+ */
+/** A word between "which" and the kind it asks about: no verb ("what is…"), article or preposition ("which aspects of a city…"). */
+const KIND_GAP = String.raw`(?:(?!(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|makes?|made|a|an|the|of|in|for|to|on|at|by|with|from|about)\b)[\w’'-]+\s+)`;
+const NAMES_ASKED = new RegExp(
+  String.raw`\b(?:which\s+(?:of\s+(?:the\s+|its\s+|their\s+)?)?|what\s+)(?:other\s+)?${KIND_GAP}{0,2}?(${NAMED_KINDS})\b(?!\s+(?:are|is)\s+(?:\w+\s+)?(?:expected|supposed|meant|required|asked|able|going)\s+to\b|\s+(?:should|must|can|could|would|will|need\s+to|ought\s+to)\b)|\bnames?\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|all\s+)?(?:other\s+)?${KIND_GAP}{0,2}?(${NAMED_KINDS})\b`,
+  'i',
+);
+
+/**
+ * The kind of thing whose names the question asks for ("universities"); undefined when it asks for
+ * none. A kind written with a capital is part of a name ("what Wolverhampton Learning City is
+ * aiming for"), not what is asked for.
+ */
+export const namesAsked = (question: string): string | undefined => {
+  const found = NAMES_ASKED.exec(question);
+  const kind = found ? (found[1] ?? found[2]) : undefined;
+  return kind === undefined || /^\p{Lu}/u.test(kind) ? undefined : kind.toLowerCase();
+};
+
+/** A capitalised word: a name, or the first word of a sentence. */
+const CAPITALISED = /(?<![\p{L}\p{N}’'-])(\p{Lu}[\p{L}’'-]*)/gu;
+
+/**
+ * True when the text names something the question does not: a capitalised word whose stem is not
+ * among `asked` (the question's stems) and that `isNameWord` takes for a name rather than an
+ * everyday word ("Its schools…", "Lifelong Education Law"). "Bristol is a great place to learn…
+ * its universities are world-class" names no university for "which universities are partners in
+ * Bristol Learning City?".
+ */
+export const namesOther = (text: string, asked: ReadonlySet<string>, isNameWord: (word: string) => boolean): boolean => {
+  for (const match of text.matchAll(CAPITALISED)) {
+    const word = (match[1] ?? '').toLowerCase().replace(/[’']s$/u, '').replace(/[’'-]+$/u, '');
+    if (word.length < 2 || isStopWord(word) || asked.has(stem(word))) continue;
+    if (isNameWord(word)) return true;
+  }
+  return false;
+};
 
 /** "What does TELS stand for?", "what is ELLI short for?", "what does the acronym PALLACE mean?" */
 const ACRONYM_ASKED = [
@@ -198,6 +244,8 @@ export interface AskedForm {
   role: RoleAsked | undefined;
   /** Whether a goal was reached ("did it actually hit its 2020 target?"). */
   outcome: boolean;
+  /** The kind of thing whose names it asks for ("which universities…?"): its answering sentences must name one. */
+  names: string | undefined;
   /** The message asks, rather than lists words to look up. */
   asks: boolean;
   /** It asks yes or no ("Is Retford a learning town?"), not what, when or who. */
@@ -214,6 +262,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
   acronym: acronymAsked(question),
   role: roleAsked(question),
   outcome: asksOutcome(question),
+  names: namesAsked(question),
   asks: asks(question),
   yesNo: asksYesNo(question),
   checked: type === 'when' || type === 'count' ? questionTypes(question).filter((asked) => asked === 'when' || asked === 'count') : [],
@@ -221,7 +270,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
 
 /** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person or an outcome. */
 export const formAsked = (form: AskedForm): boolean =>
-  form.checked.length > 0 || form.money || form.items !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome;
+  form.checked.length > 0 || form.money || form.items !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.names !== undefined;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
@@ -247,6 +296,7 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.items !== undefined) return ` The passages closest to it list no ${NUMBER_NAMES[form.items] ?? form.items} of them.`;
   if (form.role !== undefined) return ` The passages closest to it ${ROLE_MISSING[form.role]}.`;
   if (form.outcome) return ' The passages closest to it do not say how it turned out.';
+  if (form.names !== undefined) return ` The passages closest to it name no ${form.names}.`;
   if (form.type === 'when') return ' The passages closest to it give no date.';
   if (form.type === 'count') return ' The passages closest to it give no figure.';
   return undefined;

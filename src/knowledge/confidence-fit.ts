@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.2178,
+  intercept: -3.3808,
   coefficients: [
-    0.9321,
-    2.3415,
-    2.0723,
-    2.7021,
-    0.2805,
-    0.8174,
-    -1.1579,
-    0.6179
+    0.8633,
+    2.4928,
+    1.8246,
+    2.7195,
+    0.2818,
+    0.9197,
+    -0.685,
+    0.5686
   ],
-  lowFrom: 0.445,
-  highFrom: 0.7611
+  lowFrom: 0.46,
+  highFrom: 0.7613
 };

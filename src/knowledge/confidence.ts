@@ -1,5 +1,5 @@
-import { askedForm, formAsked, lacksAskedForm, type AskedForm } from './answer-forms.js';
-import { rarity } from './common-english.js';
+import { askedForm, formAsked, lacksAskedForm, namesOther, type AskedForm } from './answer-forms.js';
+import { everydayRank, rarity } from './common-english.js';
 import { fittedConfidence } from './confidence-fit.js';
 import type { PassageSentence } from './passage-shape.js';
 import { namesOnlyListed } from './name-lists.js';
@@ -139,7 +139,62 @@ const lacksForm = (
   coverages: readonly number[] = search.sentenceTerms(hit.passage).map((terms) => search.coverage(concepts, terms)),
 ): boolean =>
   (form.checked.length > 0 && !answeringSentences(search, hit, coverages).some((sentence) => form.checked.some((type) => hasAnswerCue(sentence, type)))) ||
+  (form.names !== undefined && !namesAnswer(search, concepts, hit, coverages)) ||
   lacksAskedForm(form, hit.passage.heading, hit.passage.text);
+
+/** Sentences after an answering one, in its paragraph, in which the names asked for may follow ("Victoria set a goal… Vancouver aims to be…"). */
+const NAMES_FOLLOW = 2;
+
+/**
+ * True when the passage's best-matching sentences, or the few after them in the same paragraph,
+ * name something the question does not. The question's names count with their own forms
+ * ("Chinese": China), but not with the places within them that WordNet lists ("Beijing"): those
+ * may be the names asked for.
+ */
+const namesAnswer = (search: PassageSearch, concepts: readonly Concept[], hit: ScoredPassage, coverages: readonly number[]): boolean => {
+  const sentences = search.sentencesOf(hit.passage);
+  const top = Math.max(0, ...coverages);
+  // A name of the documents or WordNet, or a word rarer than everyday English ("Kirklees").
+  const isNameWord = (word: string): boolean => search.isName(word) || (everydayRank(word) ?? Infinity) >= EVERYDAY_RANK;
+  const asked = askedStems(concepts.map((concept) => (concept.entity ? { ...concept, alternatives: concept.alternatives.filter((alternative) => ownForm(concept.phrase, alternative)) } : concept)));
+  const text = hit.passage.text;
+  let after = 0;
+  let at = 0;
+  for (const [i, sentence] of sentences.entries()) {
+    // The names may follow within the paragraph or item, not in the next one ("South Korea: … South Africa: …").
+    const found = text.indexOf(sentence.text.slice(0, 24), at);
+    if (found !== -1) {
+      if (text.slice(at, found).includes('\n')) after = 0;
+      at = found;
+    }
+    if (LABELLED.test(sentence.text)) after = 0;
+    after = top > 0 && (coverages[i] ?? 0) >= top * NAMES_NEAR_BEST ? NAMES_FOLLOW + 1 : after - 1;
+    if (after > 0 && namesOther(sentence.text, asked, isNameWord)) return true;
+  }
+  return false;
+};
+
+/** Sentences matching this share of the best one's coverage are read for the names asked for. */
+const NAMES_NEAR_BEST = 0.9;
+/** A sentence opening an item of its own under a label: "South Africa: In 2001, …", "Germany: the national programme…". */
+const LABELLED = /^\p{Lu}[\p{L}’'. -]{0,40}:\s/u;
+
+/** A form of a name of its own ("korea" of "korean", "japan" of "japanes"): one word, beginning as the name does. */
+const ownForm = (phrase: readonly string[], alternative: readonly string[]): boolean =>
+  phrase.length === 1 && alternative.length === 1 && (alternative[0] ?? '').slice(0, 3) === (phrase[0] ?? '').slice(0, 3);
+
+/** Capitalised words commoner than this rank in everyday English are taken for ordinary words ("Law", "City"), not names. */
+const EVERYDAY_RANK = 5_000;
+
+/** Every stem of the question's concepts, their alternatives included. */
+const askedStems = (concepts: readonly Concept[]): Set<string> => {
+  const asked = new Set<string>();
+  for (const concept of concepts) {
+    for (const term of concept.phrase) asked.add(term);
+    for (const alternative of concept.alternatives) for (const term of alternative) asked.add(term);
+  }
+  return asked;
+};
 
 /** `form` is what the question asks for ({@link askedForm}), when the caller has read it already. */
 export const confidenceFeatures = (
@@ -257,11 +312,7 @@ export const namingOnly = (search: PassageSearch, best: ScoredPassage, concepts:
   const coverages = sentences.map(({ terms }) => search.coverage(concepts, terms));
   const top = Math.max(0, ...coverages);
   if (top === 0) return undefined;
-  const asked = new Set<string>();
-  for (const concept of concepts) {
-    for (const term of concept.phrase) asked.add(term);
-    for (const alternative of concept.alternatives) for (const term of alternative) asked.add(term);
-  }
+  const asked = askedStems(concepts);
   let naming: string | undefined;
   for (const [i, sentence] of sentences.entries()) {
     if (coverages[i] !== top) continue;

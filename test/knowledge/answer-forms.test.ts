@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForMoney, asksOutcome, formNote, givesMoney, givesOutcome, itemsAsked, longestList, namesRole, roleAsked, spellsOut } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForMoney, asksOutcome, formNote, givesMoney, givesOutcome, itemsAsked, longestList, namesAsked, namesOther, namesRole, roleAsked, spellsOut } from '../../src/knowledge/answer-forms.js';
+import { stem, words } from '../../src/knowledge/text.js';
 
 describe('answers whose form can be checked', () => {
   it('knows a question asking for a sum of money', () => {
@@ -151,5 +152,47 @@ describe('whether a goal was reached', () => {
     expect(givesOutcome('In 2003, Victoria set a goal of being a “leading learning community” by 2020.')).toBe(false);
     expect(givesOutcome('The outcomes of this first survey (2004) were encouraging.')).toBe(true);
     expect(formNote(askedForm('did it reach its target?'))).toBe(' The passages closest to it do not say how it turned out.');
+  });
+});
+
+describe('names asked for', () => {
+  it('are asked by "which" or "what" before a kind of place, body or person known by name, and by "the names of"', () => {
+    for (const [question, kind] of [
+      ['Which three Korean cities were the first to be named Lifelong Learning Cities in 2001?', 'cities'],
+      ['which universities are partners in Bristol Learning City?', 'universities'],
+      ["What are the names of Bristol's universities?", 'universities'],
+      ['Which of the towns took part?', 'towns'],
+      ['name the other regions in the programme', 'regions'],
+      ['What organisations fund the festival?', 'organisations'],
+    ] as const) {
+      expect(namesAsked(question), question).toBe(kind);
+    }
+  });
+
+  it('are not asked by a definition, a count, a kind inside a name, a kind after an article or preposition, or what such places are to do', () => {
+    for (const question of [
+      'What are learning cities?',
+      'How many cities took part?',
+      'so is improving health and wellbeing actually part of what Wolverhampton Learning City is aiming for?',
+      'What fate awaits a town that ignores the lifelong learning of its residents?',
+      "Which aspects of a city's future depend on its citizens' learning?",
+      'what universities are actually expected to do in a learning city?',
+      'What should cities do first?',
+    ]) {
+      expect(namesAsked(question), question).toBeUndefined();
+    }
+  });
+
+  it('are given by a text that names something the question does not, not by its own names or everyday words', () => {
+    const asked = (question: string): Set<string> => new Set(words(question).map(stem));
+    const isNameWord = (word: string): boolean => ['vancouver', 'edmonton', 'beijing'].includes(word);
+    expect(namesOther('Vancouver aims to be a Learning City.', asked('Which Canadian cities other than Victoria want to be learning cities?'), isNameWord)).toBe(true);
+    expect(namesOther('Bristol is a great place to learn. Its schools are better than ever and its universities are world-class.', asked('which universities are partners in Bristol Learning City?'), isNameWord)).toBe(false);
+    // A name the question itself gives is no answer to it.
+    expect(namesOther('The city of Beijing took part.', asked('Apart from Beijing, which cities took part?'), isNameWord)).toBe(false);
+  });
+
+  it('make a refusal say which kind the passages name none of', () => {
+    expect(formNote(askedForm('which universities are partners in Bristol Learning City?'))).toBe(' The passages closest to it name no universities.');
   });
 });

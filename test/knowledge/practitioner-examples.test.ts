@@ -148,6 +148,17 @@ describe('questions the documents do not answer get no citation', () => {
     expectRefusal('What is the population of Wolverhampton?', 'The passages closest to it give no figure.');
   });
 
+  it('a question asking which places or bodies is refused when the passages that match it name none, and answered when they do', () => {
+    expectRefusal('which universities are partners in Bristol Learning City?', 'The passages closest to it name no universities.');
+    expectRefusal("What are the names of Bristol's universities?", 'The passages closest to it name no universities.');
+    // "…the first 3 cities were selected…" says how many, not which; the next item, about South Africa, is another country's.
+    expect(kb.answer('Which three Korean cities were the first to be named Lifelong Learning Cities in 2001?')).toMatchObject({ noAnswer: true, confidence: 'none' });
+    // Beijing is one of the places WordNet lists within China, so it is not taken for the question's own name.
+    const beijing = kb.answer('Which Chinese city took part in the PALLACE project?');
+    expect(beijing.confidence).toBe('high');
+    expect(firstParagraph(beijing.answer)).toContain('the city of Beijing participated in the EU funded PALLACE project');
+  });
+
   it('a question asking who wrote, chaired or leads something is refused when the passages name nobody in that part', () => {
     expectRefusal('who is the author of the Learning City Toolkit?', 'The passages closest to it name no author.');
     expectRefusal('who led the Birmingham learning city survey?', 'The passages closest to it name no leader.');
