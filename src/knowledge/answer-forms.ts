@@ -134,6 +134,35 @@ export const namesOther = (text: string, asked: ReadonlySet<string>, isNameWord:
   return false;
 };
 
+/** Ordinals from the second on, in words and figures; "first" is left out, as passages say it many ways ("1st", "initial", "launched"). */
+const ORDINALS: Readonly<Record<string, number>> = {
+  second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
+};
+const ORDINAL = /\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|(?:[2-9]|1[0-9])(?:nd|rd|th))\b/i;
+const ORDINAL_NAMES: Readonly<Record<number, string>> = Object.fromEntries(Object.entries(ORDINALS).map(([word, n]) => [n, word]));
+/** Events that come in a series, numbered: "the second congress", "its third survey". */
+const SERIES = String.raw`(?:congress(?:es)?|conferences?|summits?|meetings?|surveys?|audits?|reports?|editions?|rounds?|festivals?|awards?|declarations?|phases?|waves?|cycles?|forums?|assemblies|assembly|sessions?)`;
+/**
+ * "the second International Congress…" asks about one event of a series: a text about the first
+ * does not answer it. Not the place of an item in a list ("the second strand"), which a list
+ * answers, nor "a second" of time.
+ */
+const ORDINAL_ASKED = new RegExp(String.raw`\b(?:the|its|their|a|an)\s+(?:[\w’'-]+\s+)?${ORDINAL.source}\s+(?:[\w’'-]+\s+){0,2}?${SERIES}\b`, 'i');
+
+/** Which one of a series the question asks about (2 for "the second congress"); undefined when none. */
+export const ordinalAsked = (question: string): number | undefined => {
+  const found = ORDINAL_ASKED.exec(question)?.[1]?.toLowerCase();
+  if (found === undefined) return undefined;
+  return ORDINALS[found] ?? Number.parseInt(found, 10);
+};
+
+/** True when the text names that one of a series, in words or figures ("second", "2nd"). */
+export const givesOrdinal = (text: string, n: number): boolean => {
+  const pattern = new RegExp(ORDINAL.source, 'gi');
+  for (const [found] of text.matchAll(pattern)) if ((ORDINALS[found.toLowerCase()] ?? Number.parseInt(found, 10)) === n) return true;
+  return false;
+};
+
 /** "What does TELS stand for?", "what is ELLI short for?", "what does the acronym PALLACE mean?" */
 const ACRONYM_ASKED = [
   /\b(?:does|do|did)\s+(?:the\s+)?(?:acronym\s+|abbreviation\s+|initials\s+)?(\p{Lu}[\p{Lu}\p{Ll}&]{1,11})\s+stand\s+for\b/u,
@@ -246,6 +275,8 @@ export interface AskedForm {
   outcome: boolean;
   /** The kind of thing whose names it asks for ("which universities…?"): its answering sentences must name one. */
   names: string | undefined;
+  /** Which one of a series it asks about ("the second congress"): the passage must name that one. */
+  ordinal: number | undefined;
   /** The message asks, rather than lists words to look up. */
   asks: boolean;
   /** It asks yes or no ("Is Retford a learning town?"), not what, when or who. */
@@ -263,6 +294,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
   role: roleAsked(question),
   outcome: asksOutcome(question),
   names: namesAsked(question),
+  ordinal: ordinalAsked(question),
   asks: asks(question),
   yesNo: asksYesNo(question),
   checked: type === 'when' || type === 'count' ? questionTypes(question).filter((asked) => asked === 'when' || asked === 'count') : [],
@@ -270,7 +302,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
 
 /** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person or an outcome. */
 export const formAsked = (form: AskedForm): boolean =>
-  form.checked.length > 0 || form.money || form.items !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.names !== undefined;
+  form.checked.length > 0 || form.money || form.items !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.names !== undefined || form.ordinal !== undefined;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
@@ -283,7 +315,8 @@ export const lacksAskedForm = (form: AskedForm, heading: string, text: string): 
   (form.items !== undefined && form.items > longestList(`${heading}\n${text}`)) ||
   (form.acronym !== undefined && !spellsOut(`${heading}\n${text}`, form.acronym)) ||
   (form.role !== undefined && !namesRole(`${heading}\n${text}`, form.role)) ||
-  (form.outcome && !givesOutcome(text));
+  (form.outcome && !givesOutcome(text)) ||
+  (form.ordinal !== undefined && !givesOrdinal(`${heading}\n${text}`, form.ordinal));
 
 /**
  * What a refusal says when the passages closest to the question lack the form of its answer: no
@@ -297,6 +330,7 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.role !== undefined) return ` The passages closest to it ${ROLE_MISSING[form.role]}.`;
   if (form.outcome) return ' The passages closest to it do not say how it turned out.';
   if (form.names !== undefined) return ` The passages closest to it name no ${form.names}.`;
+  if (form.ordinal !== undefined) return ` The passages closest to it say nothing of the ${ORDINAL_NAMES[form.ordinal] ?? `${form.ordinal}th`} one.`;
   if (form.type === 'when') return ' The passages closest to it give no date.';
   if (form.type === 'count') return ' The passages closest to it give no figure.';
   return undefined;

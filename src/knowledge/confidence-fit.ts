@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.3808,
+  intercept: -3.4402,
   coefficients: [
-    0.8633,
-    2.4928,
-    1.8246,
-    2.7195,
-    0.2818,
-    0.9197,
-    -0.685,
-    0.5686
+    0.8505,
+    2.542,
+    1.8268,
+    2.6568,
+    0.2918,
+    0.9979,
+    -0.6971,
+    0.5735
   ],
   lowFrom: 0.46,
-  highFrom: 0.7613
+  highFrom: 0.761
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForMoney, asksOutcome, formNote, givesMoney, givesOutcome, itemsAsked, longestList, namesAsked, namesOther, namesRole, roleAsked, spellsOut } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForMoney, asksOutcome, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesOrdinal, namesAsked, namesOther, namesRole, ordinalAsked, roleAsked, spellsOut } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 describe('answers whose form can be checked', () => {
@@ -194,5 +194,23 @@ describe('names asked for', () => {
 
   it('make a refusal say which kind the passages name none of', () => {
     expect(formNote(askedForm('which universities are partners in Bristol Learning City?'))).toBe(' The passages closest to it name no universities.');
+  });
+});
+
+describe('one event of a numbered series', () => {
+  it('is asked by an ordinal from the second on before a congress, survey, report or the like', () => {
+    expect(ordinalAsked('Where was the second International Congress of Educating Cities held?')).toBe(2);
+    expect(ordinalAsked('What did Birmingham score in its second learning city survey in 2005?')).toBe(2);
+    expect(ordinalAsked('when is the 3rd congress?')).toBe(3);
+    for (const question of ['what is the second strand of the toolkit?', 'wait a second, what is a learning city?', 'what did the 21st century bring?', 'Where was the first congress held?']) {
+      expect(ordinalAsked(question), question).toBeUndefined();
+    }
+  });
+
+  it('is named by a text in words or figures, and not by another of the series', () => {
+    expect(givesOrdinal('The 2nd Congress was held in Gothenburg.', 2)).toBe(true);
+    expect(givesOrdinal('A second survey followed in 2005.', 2)).toBe(true);
+    expect(givesOrdinal('Since the 1st Congress held in Barcelona in 1990, eleven International Congresses have been held.', 2)).toBe(false);
+    expect(formNote(askedForm('Where was the second International Congress of Educating Cities held?'))).toBe(' The passages closest to it say nothing of the second one.');
   });
 });

@@ -159,6 +159,11 @@ describe('questions the documents do not answer get no citation', () => {
     expect(firstParagraph(beijing.answer)).toContain('the city of Beijing participated in the EU funded PALLACE project');
   });
 
+  it('a question about one numbered event of a series is refused when the passages speak only of another', () => {
+    expectRefusal('Where was the second International Congress of Educating Cities held?', 'The passages closest to it say nothing of the second one.');
+    expect(firstParagraph(kb.answer('Where was the first International Congress of Educating Cities held?').answer)).toContain('1st Congress held in Barcelona in 1990');
+  });
+
   it('a question asking who wrote, chaired or leads something is refused when the passages name nobody in that part', () => {
     expectRefusal('who is the author of the Learning City Toolkit?', 'The passages closest to it name no author.');
     expectRefusal('who led the Birmingham learning city survey?', 'The passages closest to it name no leader.');
