@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.4402,
+  intercept: -3.3007,
   coefficients: [
-    0.8505,
-    2.542,
-    1.8268,
-    2.6568,
-    0.2918,
-    0.9979,
-    -0.6971,
-    0.5735
+    0.9502,
+    2.5923,
+    1.7753,
+    2.6905,
+    0.2243,
+    0.792,
+    -0.7247,
+    0.5718
   ],
-  lowFrom: 0.46,
-  highFrom: 0.761
+  lowFrom: 0.455,
+  highFrom: 0.7685
 };

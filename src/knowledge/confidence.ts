@@ -154,8 +154,9 @@ const NAMES_FOLLOW = 2;
 const namesAnswer = (search: PassageSearch, concepts: readonly Concept[], hit: ScoredPassage, coverages: readonly number[]): boolean => {
   const sentences = search.sentencesOf(hit.passage);
   const top = Math.max(0, ...coverages);
-  // A name of the documents or WordNet, or a word rarer than everyday English ("Kirklees").
-  const isNameWord = (word: string): boolean => search.isName(word) || (everydayRank(word) ?? Infinity) >= EVERYDAY_RANK;
+  // A name WordNet knows ("Vancouver"), or a word not among the 30,000 commonest of English ("Kakegawa"). Not
+  // every word the documents capitalise: in titles they capitalise ordinary words ("Providing Support for Networks").
+  const isNameWord = (word: string): boolean => search.isNameInWordNet(word) || everydayRank(word) === undefined;
   const asked = askedStems(concepts.map((concept) => (concept.entity ? { ...concept, alternatives: concept.alternatives.filter((alternative) => ownForm(concept.phrase, alternative)) } : concept)));
   const text = hit.passage.text;
   let after = 0;
@@ -171,7 +172,9 @@ const namesAnswer = (search: PassageSearch, concepts: readonly Concept[], hit: S
     after = top > 0 && (coverages[i] ?? 0) >= top * NAMES_NEAR_BEST ? NAMES_FOLLOW + 1 : after - 1;
     if (after > 0 && namesOther(sentence.text, asked, isNameWord)) return true;
   }
-  return false;
+  // A lead-in closing the passage ("Explore the UK's UNESCO Global Network of Learning Cities.") introduces the next one.
+  const next = after > 1 ? search.passageAfter(hit.passage) : undefined;
+  return next !== undefined && [next.heading, ...search.sentencesOf(next).slice(0, after - 1).map(({ text: said }) => said)].some((said) => namesOther(said, asked, isNameWord));
 };
 
 /** Sentences matching this share of the best one's coverage are read for the names asked for. */
@@ -183,8 +186,6 @@ const LABELLED = /^\p{Lu}[\p{L}’'. -]{0,40}:\s/u;
 const ownForm = (phrase: readonly string[], alternative: readonly string[]): boolean =>
   phrase.length === 1 && alternative.length === 1 && (alternative[0] ?? '').slice(0, 3) === (phrase[0] ?? '').slice(0, 3);
 
-/** Capitalised words commoner than this rank in everyday English are taken for ordinary words ("Law", "City"), not names. */
-const EVERYDAY_RANK = 5_000;
 
 /** Every stem of the question's concepts, their alternatives included. */
 const askedStems = (concepts: readonly Concept[]): Set<string> => {

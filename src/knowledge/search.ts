@@ -74,6 +74,8 @@ const PASSAGE_CACHE_SIZE = 2_000;
 export class PassageSearch {
   private readonly termSets = new BoundedCache<number, Set<string>>(PASSAGE_CACHE_SIZE);
   private readonly shapes = new BoundedCache<Passage, PassageShape>(PASSAGE_CACHE_SIZE);
+  /** Passages by id, built at the first {@link passageAfter}. */
+  private byId: Map<string, Passage> | undefined;
   private readonly builder: ConceptBuilder;
   private readonly total: number;
   /** Passages by their heading, built at the first question. */
@@ -135,6 +137,19 @@ export class PassageSearch {
   /** True when the folded word is a name: the documents write it as one ("sheffield"; see `collectionNames`), or WordNet knows it only as one ("edinburgh", listed only at line starts). */
   isName(word: string): boolean {
     return this.built.names.has(word) || this.wordnet?.kind(word) === 'name';
+  }
+
+  /** The passage after this one in its document ("…md#3" after "…md#2"), when there is one. */
+  passageAfter(passage: Passage): Passage | undefined {
+    const at = /^(.*#)(\d+)$/u.exec(passage.id);
+    if (!at) return undefined;
+    this.byId ??= new Map(this.built.passages.map((known) => [known.id, known]));
+    return this.byId.get(`${at[1] ?? ''}${Number(at[2]) + 1}`);
+  }
+
+  /** True when WordNet knows the folded word only as a name ("vancouver", "beijing"); the documents' capitals are not asked. */
+  isNameInWordNet(word: string): boolean {
+    return this.wordnet?.kind(word) === 'name';
   }
 
   /** Weight of the rarest word of the collection: what an unknown word weighs at most. */

@@ -153,6 +153,10 @@ describe('questions the documents do not answer get no citation', () => {
     expectRefusal("What are the names of Bristol's universities?", 'The passages closest to it name no universities.');
     // "…the first 3 cities were selected…" says how many, not which; the next item, about South Africa, is another country's.
     expect(kb.answer('Which three Korean cities were the first to be named Lifelong Learning Cities in 2001?')).toMatchObject({ noAnswer: true, confidence: 'none' });
+    // The capitalised words of a programme's title are not the regions that took part in it.
+    expectRefusal('Which German regions took part in the Learning Regions programme?', 'The passages closest to it name no regions.');
+    // A lead-in closing its passage introduces the next one, which opens with a city: "Belfast Learning City".
+    expect(kb.answer('Which UK cities are listed as part of the UNESCO Global Network of Learning Cities?').noAnswer).toBe(false);
     // Beijing is one of the places WordNet lists within China, so it is not taken for the question's own name.
     const beijing = kb.answer('Which Chinese city took part in the PALLACE project?');
     expect(beijing.confidence).toBe('high');
