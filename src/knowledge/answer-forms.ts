@@ -13,10 +13,11 @@ import { isStopWord, stem } from './text.js';
  * A question asking for a sum of money: "how much funding…", "what is the annual budget…", "does
  * it cost anything?", a fee ("is there a membership fee?"), or a budget, price or cost that a
  * what-question ends on however many words qualify it ("What is Wolverhampton's adult skills or
- * learning city budget?"). "To budget for" is a plan, not a sum.
+ * learning city budget?"), or whether it is free ("Is the toolkit free to download?"). "To budget
+ * for" is a plan, not a sum.
  */
 const MONEY_ASKED =
-  /\bhow\s+much\b[^?.!]*\b(?:money|fund(?:s|ing|ed)?|budget|fees?|costs?|spen[dt]|pay|paid|grants?|invest(?:ed|ment)?|prices?|charges?)\b|\b(?:annual|yearly|monthly)\s+(?:budget|fee|subscription)\b|\bfees?\b|\b(?<!\bto\s+)(?:budget|price|cost)\s+(?:of|for)\b|\b(?:does|do|did|will)\s+(?:it|this|that|they|we|i)\s+cost\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:budget|price|cost)\b(?!-)|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s[^?.!]*\b(?:budget|price|cost)s?\s*\?/i;
+  /\bhow\s+much\b[^?.!]*\b(?:money|fund(?:s|ing|ed)?|budget|fees?|costs?|spen[dt]|pay|paid|grants?|invest(?:ed|ment)?|prices?|charges?)\b|\b(?:annual|yearly|monthly)\s+(?:budget|fee|subscription)\b|\bfees?\b|\b(?<!\bto\s+)(?:budget|price|cost)\s+(?:of|for)\b|\b(?:does|do|did|will)\s+(?:it|this|that|they|we|i)\s+cost\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:budget|price|cost)\b(?!-)|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s[^?.!]*\b(?:budget|price|cost)s?\s*\?|\bfree\s+(?:to\s+(?:download|join|use|access|attend)|of\s+charge)\b|\b(?:for|is\s+it|are\s+they)\s+free\b/i;
 
 /** A sum of money in a text: a currency sign or name. */
 const MONEY = /[£$€¥]|\b(?:euros?|pounds?\s+sterling|pounds|dollars?|gbp|usd|eur)\b/i;
@@ -28,7 +29,7 @@ export const asksForMoney = (question: string): boolean => MONEY_ASKED.test(ques
 export const givesMoney = (text: string): boolean => MONEY.test(text);
 
 /** A person asked for by the part they play: who wrote, chaired, led or presented something, or whom to contact. */
-export type RoleAsked = 'author' | 'chair' | 'leader' | 'presenter' | 'contact' | 'founder' | 'editor';
+export type RoleAsked = 'author' | 'chair' | 'leader' | 'presenter' | 'contact' | 'founder' | 'editor' | 'mayor';
 
 /** Between "who" and its verb, within one sentence: "who wrote…", "who actually led…", "who was leading it…". */
 const WHO_THEN = String.raw`\bwho\b[^?.!;]*?\b`;
@@ -43,6 +44,7 @@ const ROLES_ASKED: ReadonlyArray<[RoleAsked, RegExp]> = [
   ['contact', new RegExp(`${WHO_IS}contact\\b|\\bcontact\\s+(?:person|details|name)\\b`, 'i')],
   ['founder', new RegExp(`${WHO_THEN}founded\\b|${WHO_IS}founders?\\b`, 'i')],
   ['editor', new RegExp(`${WHO_THEN}edited\\b|${WHO_IS}editors?\\b`, 'i')],
+  ['mayor', new RegExp(`${WHO_IS}(?:lord\\s+)?mayor\\b`, 'i')],
 ];
 
 /** The words by which a text says who plays each part, or names someone as playing it ("written by…", "run by the council"). */
@@ -55,6 +57,7 @@ const ROLE_CUES: Readonly<Record<RoleAsked, RegExp>> = {
   contact: /\bcontact\b|@|\b(?:e-?mail|phone|telephone|tel)\b/i,
   founder: /\bfound(?:ed|er|ers)\b|\b(?:established|launched|created|set\s+up)\s+by\b/i,
   editor: /\bedit(?:ed|or|ors)\b/i,
+  mayor: /\bmayors?\b|\bmayoral\b/i,
 };
 /** What a refusal says the passages closest to the question lack. */
 const ROLE_MISSING: Readonly<Record<RoleAsked, string>> = {
@@ -65,6 +68,7 @@ const ROLE_MISSING: Readonly<Record<RoleAsked, string>> = {
   contact: 'give no contact',
   founder: 'name no founder',
   editor: 'name no editor',
+  mayor: 'name no mayor',
 };
 
 /** The part a person plays that the question asks who plays ("who wrote…?", "who is the lead officer…?"); undefined when it asks none. */

@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.3007,
+  intercept: -3.1243,
   coefficients: [
-    0.9502,
-    2.5923,
-    1.7753,
-    2.6905,
-    0.2243,
-    0.792,
-    -0.7247,
-    0.5718
+    0.7474,
+    2.6395,
+    1.7321,
+    2.8172,
+    0.3148,
+    0.832,
+    -0.7805,
+    0.4429
   ],
-  lowFrom: 0.455,
-  highFrom: 0.7685
+  lowFrom: 0.465,
+  highFrom: 0.7062
 };

@@ -11,6 +11,8 @@ describe('answers whose form can be checked', () => {
       'What was the budget of the European Lifelong Learning Initiative?',
       'Where can I download the toolkit and does it cost anything?',
       'Is there an annual fee?',
+      'Is the Learning City Toolkit free to download?',
+      'can we use the audits for free?',
       'How much does a printed copy cost?',
       'Our town council wants to join the UK Learning Cities Network - how do we apply, and is there a membership fee?',
       'Are there fees for members?',
@@ -19,7 +21,7 @@ describe('answers whose form can be checked', () => {
     ]) {
       expect(asksForMoney(question), question).toBe(true);
     }
-    for (const question of ['Who funds the learning city associations in Australia?', 'How many cities took part?', 'How much do learning cities value partnerships?', 'What does the toolkit cover?', 'Should we plan to budget for annual reviews?', 'What is the cost-benefit case for a learning city?']) {
+    for (const question of ['Who funds the learning city associations in Australia?', 'How many cities took part?', 'How much do learning cities value partnerships?', 'What does the toolkit cover?', 'Should we plan to budget for annual reviews?', 'What is the cost-benefit case for a learning city?', 'Feel free to tell me what a learning city is', 'Is learning free from barriers there?']) {
       expect(asksForMoney(question), question).toBe(false);
     }
   });
@@ -106,6 +108,8 @@ describe('a person asked for by the part they play', () => {
     expect(roleAsked('Who is the learning city lead officer at Norwich City Council?')).toBe('leader');
     expect(roleAsked('Who presented the slide deck?')).toBe('presenter');
     expect(roleAsked("who's the contact person there?")).toBe('contact');
+    expect(roleAsked('Who was the mayor of Barcelona when the 1990 congress took place?')).toBe('mayor');
+    expect(roleAsked('and who was the mayor behind that?')).toBe('mayor');
   });
 
   it('is not read from who-questions about bodies or kinds of people', () => {
@@ -131,6 +135,9 @@ describe('a person asked for by the part they play', () => {
     expect(namesRole('The First International Congress on Educating Cities was organised by the Barcelona City Council in 1990.', 'leader')).toBe(true);
     expect(namesRole("Learn More From: a) The books 'Making Lifelong Learning Work'; b) Sessions 2.1 to 2.6.", 'author')).toBe(false);
     expect(namesRole('Swansea Learning City is creating an entrepreneurial culture.', 'contact')).toBe(false);
+    // Organised by the city council names no mayor.
+    expect(namesRole('The First International Congress on Educating Cities was organised by the Barcelona City Council in 1990.', 'mayor')).toBe(false);
+    expect(namesRole('The Mayor of Kakegawa declared the city a lifelong learning city.', 'mayor')).toBe(true);
   });
 
   it('makes a refusal say what the closest passages lack', () => {

@@ -163,6 +163,11 @@ describe('questions the documents do not answer get no citation', () => {
     expect(firstParagraph(beijing.answer)).toContain('the city of Beijing participated in the EU funded PALLACE project');
   });
 
+  it('a deadline asked for is a date, and whether something is free a sum: passages without one do not answer', () => {
+    expectRefusal('how do we actually join the UNESCO Global Network of Learning Cities - is there an application form or a deadline?', 'The passages closest to it give no date.');
+    expect(kb.answer('Is the Learning City Toolkit free to download?')).toMatchObject({ noAnswer: true, confidence: 'none' });
+  });
+
   it('a question about one numbered event of a series is refused when the passages speak only of another', () => {
     expectRefusal('Where was the second International Congress of Educating Cities held?', 'The passages closest to it say nothing of the second one.');
     expect(firstParagraph(kb.answer('Where was the first International Congress of Educating Cities held?').answer)).toContain('1st Congress held in Barcelona in 1990');
@@ -172,6 +177,8 @@ describe('questions the documents do not answer get no citation', () => {
     expectRefusal('who is the author of the Learning City Toolkit?', 'The passages closest to it name no author.');
     expectRefusal('who led the Birmingham learning city survey?', 'The passages closest to it name no leader.');
     expectRefusal('who is the contact for Swansea Learning City?', 'The passages closest to it give no contact.');
+    // No document says "mayor" at all: the refusal names the word.
+    expectRefusal('Who was the mayor of Barcelona when the 1990 Educating Cities congress took place?', 'They say nothing about “mayor”.');
     // A source cited in brackets names who wrote it.
     expect(kb.answer('who defined a learning city for ELLI?').answer).toContain('quoted from Longworth, 1999');
   });
@@ -399,10 +406,14 @@ describe('paraphrases the documents answer are answered', () => {
 describe('three confidences, in words every platform shows alike', () => {
   it('a low-confidence answer says plainly that it is only the closest passage, and cites it', async () => {
     const chat = createFakeChat(createBot({ answers: kb }), consoleOrigin());
-    const answer = kb.answer('GNLC members');
+    const answer = kb.answer('who should we invite to our learning partnership?');
     expect(answer.confidence).toBe('low');
+    await chat.userSays('who should we invite to our learning partnership?');
+    expect(chat.last()).toMatch(/^The closest the documents come is this:\n\nSTAKEHOLDERS OF A LEARNING CITY: PROFESSIONAL ASSOCIATIONS/);
+    expect(chat.sent.at(-1)?.citations?.[0]?.source).toBe('001_0400cab1f254837c.txt');
+    // "GNLC members" is answered from the UNESCO network's own passage, not the UK network's 80 members.
     await chat.userSays('GNLC members');
-    expect(chat.last()).toMatch(/^The closest the documents come is this:\n\nThe UNESCO Global Network of Learning Cities consists of around 200 cities/);
+    expect(chat.last()).toMatch(/The UNESCO Global Network of Learning Cities consists of around 200 cities/);
     expect(chat.sent.at(-1)?.citations?.[0]?.source).toBe('003_1d2a6d022f902458.txt');
   });
 

@@ -79,6 +79,11 @@ describe('the type of a question', () => {
     expect(questionType('What does the slide say about population growth?')).not.toBe('count');
     expect(withoutPreamble('Can you tell me?')).toBe('Can you tell me?');
   });
+
+  it('takes a deadline or closing date asked for as a date', () => {
+    expect(questionType('how do we join the network - is there a deadline?')).toBe('when');
+    expect(questionType("What's the closing date for applications?")).toBe('when');
+  });
 });
 
 describe('a passage cut into sentences and lists', () => {
