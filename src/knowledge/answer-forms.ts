@@ -238,12 +238,48 @@ export const longestList = (text: string): number => {
   let run = 0;
   for (const line of text.split(/\n+/u)) {
     run = LIST_ITEM.test(line) ? run + 1 : 0;
-    const separators = line.match(/[,;]/gu)?.length ?? 0;
-    const last = line.slice(Math.max(line.lastIndexOf(','), line.lastIndexOf(';')) + 1);
-    const joined = separators > 0 && /\s(?:and|or)\s/i.test(last) && !/^\s*(?:and|or)\s/i.test(last) ? 1 : 0;
-    longest = Math.max(longest, run, separators > 0 ? separators + 1 + joined : 0);
+    longest = Math.max(longest, run);
+    for (const sentence of line.split(/(?<=[.!?])\s+/u)) longest = Math.max(longest, listedIn(sentence));
   }
   return longest;
+};
+
+/** Words an item of a list run in with commas has at most: "one of the nine provinces in South Africa" is an aside, not an item. */
+const LIST_ITEM_WORDS = 6;
+
+/**
+ * How many things one sentence lists: parts between semicolons, or short parts between commas,
+ * after any lead-in ending in a colon. A run of commas ending in "and" or "or" also counts the
+ * item the lead carries ("…for the fostering of personal growth, the maintenance of social
+ * cohesion, and the creation of prosperity" is three). Commas around asides ("In 2001, the
+ * Western Cape, one of the nine provinces in South Africa, started…") list nothing.
+ */
+const listedIn = (sentence: string): number => {
+  const body = sentence.slice(sentence.indexOf(': ') + 1);
+  const separator = body.includes(';') ? ';' : ',';
+  const parts = body.split(separator);
+  if (parts.length < 2) return 0;
+  const wordsIn = (part: string): number => part.trim().split(/\s+/u).filter((word) => word !== '').length;
+  const opensWithAnd = (part: string): boolean => /^\s*(?:and|or)\s/i.test(part);
+  const joined = (part: string): boolean => /\s(?:and|or)\s/i.test(part) && !opensWithAnd(part);
+  const lastPart = parts.at(-1) ?? '';
+  if (separator === ';') return parts.length + (joined(lastPart) ? 1 : 0);
+  // The last part may run on after its item ("…and other services more efficiently than elsewhere").
+  const itemOf = (part: string, i: number): string => (i === parts.length - 1 && joined(part) ? (part.split(/\s(?:and|or)\s/i)[0] ?? '') : part.replace(/^\s*(?:and|or)\s/i, ''));
+  const short = parts.map((part, i) => wordsIn(itemOf(part, i)) <= LIST_ITEM_WORDS);
+  let best = 0;
+  let run = 0;
+  for (const isShort of short) {
+    run = isShort ? run + 1 : 0;
+    best = Math.max(best, run);
+  }
+  // A run of short parts up to a last one with "and" or "or": the items, the one joined in, and the one the lead carries.
+  let trailing = 0;
+  for (let i = parts.length - 1; i >= 0 && short[i]; i--) trailing++;
+  if (trailing > 0 && (joined(lastPart) || opensWithAnd(lastPart))) {
+    best = Math.max(best, trailing + (joined(lastPart) ? 1 : 0) + (trailing < parts.length ? 1 : 0));
+  }
+  return best >= 2 ? best : 0;
 };
 
 /**

@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.1243,
+  intercept: -3.1987,
   coefficients: [
-    0.7474,
-    2.6395,
-    1.7321,
-    2.8172,
-    0.3148,
-    0.832,
-    -0.7805,
-    0.4429
+    0.8778,
+    2.6528,
+    1.8186,
+    2.7194,
+    0.2723,
+    0.816,
+    -0.7634,
+    0.4556
   ],
   lowFrom: 0.465,
-  highFrom: 0.7062
+  highFrom: 0.7197
 };

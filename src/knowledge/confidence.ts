@@ -1,4 +1,4 @@
-import { askedForm, formAsked, lacksAskedForm, namesOther, type AskedForm } from './answer-forms.js';
+import { askedForm, formAsked, lacksAskedForm, longestList, namesOther, type AskedForm } from './answer-forms.js';
 import { everydayRank, rarity } from './common-english.js';
 import { fittedConfidence } from './confidence-fit.js';
 import type { PassageSentence } from './passage-shape.js';
@@ -140,29 +140,26 @@ const lacksForm = (
 ): boolean =>
   (form.checked.length > 0 && !answeringSentences(search, hit, coverages).some((sentence) => form.checked.some((type) => hasAnswerCue(sentence, type)))) ||
   (form.names !== undefined && !namesAnswer(search, concepts, hit, coverages)) ||
+  (form.items !== undefined && !saidNearBest(search, hit, coverages, (said) => longestList(said) >= (form.items ?? 0))) ||
   lacksAskedForm(form, hit.passage.heading, hit.passage.text);
 
-/** Sentences after an answering one, in its paragraph, in which the names asked for may follow ("Victoria set a goal… Vancouver aims to be…"). */
+/** Sentences after a best-matching one, in its paragraph, in which the answer may follow ("Victoria set a goal… Vancouver aims to be…"). */
 const NAMES_FOLLOW = 2;
 
 /**
- * True when the passage's best-matching sentences, or the few after them in the same paragraph,
- * name something the question does not. The question's names count with their own forms
- * ("Chinese": China), but not with the places within them that WordNet lists ("Beijing"): those
- * may be the names asked for.
+ * True when one of the passage's best-matching sentences, or of the few after them in the same
+ * paragraph or labelled item, says what `says` looks for. A lead-in closing the passage
+ * ("Explore the UK's UNESCO Global Network of Learning Cities.") is read with the heading and
+ * first sentences of the next passage of its document, which it introduces.
  */
-const namesAnswer = (search: PassageSearch, concepts: readonly Concept[], hit: ScoredPassage, coverages: readonly number[]): boolean => {
+const saidNearBest = (search: PassageSearch, hit: ScoredPassage, coverages: readonly number[], says: (text: string) => boolean): boolean => {
   const sentences = search.sentencesOf(hit.passage);
   const top = Math.max(0, ...coverages);
-  // A name WordNet knows ("Vancouver"), or a word not among the 30,000 commonest of English ("Kakegawa"). Not
-  // every word the documents capitalise: in titles they capitalise ordinary words ("Providing Support for Networks").
-  const isNameWord = (word: string): boolean => search.isNameInWordNet(word) || everydayRank(word) === undefined;
-  const asked = askedStems(concepts.map((concept) => (concept.entity ? { ...concept, alternatives: concept.alternatives.filter((alternative) => ownForm(concept.phrase, alternative)) } : concept)));
   const text = hit.passage.text;
   let after = 0;
   let at = 0;
   for (const [i, sentence] of sentences.entries()) {
-    // The names may follow within the paragraph or item, not in the next one ("South Korea: … South Africa: …").
+    // What follows within the paragraph or item counts, not the next one ("South Korea: … South Africa: …").
     const found = text.indexOf(sentence.text.slice(0, 24), at);
     if (found !== -1) {
       if (text.slice(at, found).includes('\n')) after = 0;
@@ -170,11 +167,24 @@ const namesAnswer = (search: PassageSearch, concepts: readonly Concept[], hit: S
     }
     if (LABELLED.test(sentence.text)) after = 0;
     after = top > 0 && (coverages[i] ?? 0) >= top * NAMES_NEAR_BEST ? NAMES_FOLLOW + 1 : after - 1;
-    if (after > 0 && namesOther(sentence.text, asked, isNameWord)) return true;
+    if (after > 0 && says(sentence.text)) return true;
   }
-  // A lead-in closing the passage ("Explore the UK's UNESCO Global Network of Learning Cities.") introduces the next one.
   const next = after > 1 ? search.passageAfter(hit.passage) : undefined;
-  return next !== undefined && [next.heading, ...search.sentencesOf(next).slice(0, after - 1).map(({ text: said }) => said)].some((said) => namesOther(said, asked, isNameWord));
+  return next !== undefined && [next.heading, ...search.sentencesOf(next).slice(0, after - 1).map(({ text: said }) => said)].some(says);
+};
+
+/**
+ * True when the passage's best-matching sentences, or the few after them, name something the
+ * question does not (see {@link saidNearBest}). The question's names count with their own forms
+ * ("Chinese": China), but not with the places within them that WordNet lists ("Beijing"): those
+ * may be the names asked for.
+ */
+const namesAnswer = (search: PassageSearch, concepts: readonly Concept[], hit: ScoredPassage, coverages: readonly number[]): boolean => {
+  // A name WordNet knows ("Vancouver"), or a word not among the 30,000 commonest of English ("Kakegawa"). Not
+  // every word the documents capitalise: in titles they capitalise ordinary words ("Providing Support for Networks").
+  const isNameWord = (word: string): boolean => search.isNameInWordNet(word) || everydayRank(word) === undefined;
+  const asked = askedStems(concepts.map((concept) => (concept.entity ? { ...concept, alternatives: concept.alternatives.filter((alternative) => ownForm(concept.phrase, alternative)) } : concept)));
+  return saidNearBest(search, hit, coverages, (said) => namesOther(said, asked, isNameWord));
 };
 
 /** Sentences matching this share of the best one's coverage are read for the names asked for. */

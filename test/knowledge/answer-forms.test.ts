@@ -78,6 +78,15 @@ describe('answers whose form can be checked', () => {
     expect(longestList('No list here.')).toBe(0);
   });
 
+  it('takes commas around asides for no list, and counts the item a lead-in carries', () => {
+    // "one of the nine provinces in South Africa" is an aside: the sentence lists at most two short parts.
+    expect(longestList('South Africa: In 2001, the Western Cape, one of the nine provinces in South Africa, started the ‘Learning Cape’ framework as one of the four key pillars for economic and social development.')).toBe(2);
+    // The first item ends the lead-in; the other two follow, the last after "and".
+    expect(longestList('A Learning Community mobilises all its resources for the fostering of personal growth, the maintenance of social cohesion, and the creation of prosperity.')).toBe(3);
+    // Sentences are counted one by one: commas across a paragraph are no list.
+    expect(longestList('In 1996, Liverpool declared itself a City of Learning. In 2001, the network grew.')).toBe(2);
+  });
+
   it('knows a question asked yes or no, after what the asker says first and a polite preamble', () => {
     for (const question of ['Is Sheffield a learning city?', 'Have Sheffield and Hull taken up the idea?', 'I work in Hull. Does Hull count as a learning city?', 'Can you tell me whether Retford is one?']) {
       expect(askedForm(question).yesNo, question).toBe(true);
