@@ -167,6 +167,16 @@ export const givesOrdinal = (text: string, n: number): boolean => {
   return false;
 };
 
+/** A figure asked for as it is now: "how many are there now?", "…its membership today". */
+const NOW_ASKED = /\b(?:now|today|currently|at\s+present|these\s+days|nowadays|to\s+date)\b/i;
+/** A year of the last two centuries or this one: a figure given as of it is a past figure. */
+const YEAR = /\b(?:1[89]|20)\d\d\b/;
+/** Words that give a figure as current: "Now, LCN has 80 member cities". */
+const NOW_SAID = /\b(?:now|today|currently|at\s+present|presently)\b/i;
+
+/** True when a figure in the text may be the one asked for now: it is said to be current, or dated to no year. */
+export const givesCurrentFigure = (text: string): boolean => NOW_SAID.test(text) || !YEAR.test(text);
+
 /** "What does TELS stand for?", "what is ELLI short for?", "what does the acronym PALLACE mean?" */
 const ACRONYM_ASKED = [
   /\b(?:does|do|did)\s+(?:the\s+)?(?:acronym\s+|abbreviation\s+|initials\s+)?(\p{Lu}[\p{Lu}\p{Ll}&]{1,11})\s+stand\s+for\b/u,
@@ -317,6 +327,8 @@ export interface AskedForm {
   names: string | undefined;
   /** Which one of a series it asks about ("the second congress"): the passage must name that one. */
   ordinal: number | undefined;
+  /** A count asked for as it is now ("how many are there now?"): one dated to a past year does not answer. */
+  current: boolean;
   /** The message asks, rather than lists words to look up. */
   asks: boolean;
   /** It asks yes or no ("Is Retford a learning town?"), not what, when or who. */
@@ -335,6 +347,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
   outcome: asksOutcome(question),
   names: namesAsked(question),
   ordinal: ordinalAsked(question),
+  current: NOW_ASKED.test(question) && questionTypes(question).includes('count'),
   asks: asks(question),
   yesNo: asksYesNo(question),
   checked: type === 'when' || type === 'count' ? questionTypes(question).filter((asked) => asked === 'when' || asked === 'count') : [],

@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.1987,
+  intercept: -3.3971,
   coefficients: [
-    0.8778,
-    2.6528,
-    1.8186,
-    2.7194,
-    0.2723,
-    0.816,
-    -0.7634,
-    0.4556
+    0.7129,
+    2.7512,
+    1.4104,
+    2.9133,
+    0.1916,
+    0.9822,
+    -0.2312,
+    0.4997
   ],
-  lowFrom: 0.465,
-  highFrom: 0.7197
+  lowFrom: 0.485,
+  highFrom: 0.7076
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForMoney, asksOutcome, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesOrdinal, namesAsked, namesOther, namesRole, ordinalAsked, roleAsked, spellsOut } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForMoney, asksOutcome, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesOrdinal, namesAsked, namesOther, namesRole, ordinalAsked, roleAsked, spellsOut } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 describe('answers whose form can be checked', () => {
@@ -228,5 +228,20 @@ describe('one event of a numbered series', () => {
     expect(givesOrdinal('A second survey followed in 2005.', 2)).toBe(true);
     expect(givesOrdinal('Since the 1st Congress held in Barcelona in 1990, eleven International Congresses have been held.', 2)).toBe(false);
     expect(formNote(askedForm('Where was the second International Congress of Educating Cities held?'))).toBe(' The passages closest to it say nothing of the second one.');
+  });
+});
+
+describe('a figure asked for as it is now', () => {
+  it('is asked by a count with now, today or currently', () => {
+    expect(askedForm('and how many are there now?').current).toBe(true);
+    expect(askedForm('how many members does it have today?').current).toBe(true);
+    expect(askedForm('how many members were there in 1996?').current).toBe(false);
+    expect(askedForm('Why is it urgent now to plan for learning?').current).toBe(false);
+  });
+
+  it('is given by a text that says it is current or dates it to no year', () => {
+    expect(givesCurrentFigure('Now, LCN has 80 member cities and regions.')).toBe(true);
+    expect(givesCurrentFigure('The network consists of around 200 cities in 40 countries.')).toBe(true);
+    expect(givesCurrentFigure('Up to 2008, a total of 76 local governments were designated.')).toBe(false);
   });
 });

@@ -168,6 +168,13 @@ describe('questions the documents do not answer get no citation', () => {
     expect(kb.answer('Is the Learning City Toolkit free to download?')).toMatchObject({ noAnswer: true, confidence: 'none' });
   });
 
+  it('a figure asked for as it is now is not one the documents give as of a past year', () => {
+    const previous = 'How many local governments in South Korea had been designated as Lifelong Learning Cities by 2008?';
+    expect(kb.answer('and how many are there now?', { previous })).toMatchObject({ noAnswer: true, confidence: 'none' });
+    // "Now, LCN has 80 member cities and regions." gives the figure as current.
+    expect(kb.answer('How many members does the UK Learning Cities Network have now?').answer).toContain('Now, LCN has 80 member cities');
+  });
+
   it('a question about one numbered event of a series is refused when the passages speak only of another', () => {
     expectRefusal('Where was the second International Congress of Educating Cities held?', 'The passages closest to it say nothing of the second one.');
     expect(firstParagraph(kb.answer('Where was the first International Congress of Educating Cities held?').answer)).toContain('1st Congress held in Barcelona in 1990');
