@@ -177,6 +177,12 @@ const NOW_SAID = /\b(?:now|today|currently|at\s+present|presently)\b/i;
 /** True when a figure in the text may be the one asked for now: it is said to be current, or dated to no year. */
 export const givesCurrentFigure = (text: string): boolean => NOW_SAID.test(text) || !YEAR.test(text);
 
+/** A figure asked for as it was at a time past: a year, or when something began ("…when it was first set up in 1996?"). */
+const THEN_ASKED = new RegExp(String.raw`${YEAR.source}|\bwhen\s+(?:it|they|the\s+[\w\s-]{1,40}?)\s+(?:was\s+|were\s+)?(?:first\s+)?(?:started|began|begun|launched|founded|set\s+up|established|created)\b`, 'i');
+
+/** True when a figure in the text may be the one asked for as of a time past: it is not said to be the current one ("Now, LCN has 80…"). */
+export const givesPastFigure = (text: string): boolean => !NOW_SAID.test(text);
+
 /** "What does TELS stand for?", "what is ELLI short for?", "what does the acronym PALLACE mean?" */
 const ACRONYM_ASKED = [
   /\b(?:does|do|did)\s+(?:the\s+)?(?:acronym\s+|abbreviation\s+|initials\s+)?(\p{Lu}[\p{Lu}\p{Ll}&]{1,11})\s+stand\s+for\b/u,
@@ -329,6 +335,8 @@ export interface AskedForm {
   ordinal: number | undefined;
   /** A count asked for as it is now ("how many are there now?"): one dated to a past year does not answer. */
   current: boolean;
+  /** A count asked for as it was then ("how many members did it have in 1996?"): one said to be current does not answer. */
+  past: boolean;
   /** The message asks, rather than lists words to look up. */
   asks: boolean;
   /** It asks yes or no ("Is Retford a learning town?"), not what, when or who. */
@@ -348,6 +356,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
   names: namesAsked(question),
   ordinal: ordinalAsked(question),
   current: NOW_ASKED.test(question) && questionTypes(question).includes('count'),
+  past: !NOW_ASKED.test(question) && THEN_ASKED.test(question) && questionTypes(question).includes('count'),
   asks: asks(question),
   yesNo: asksYesNo(question),
   checked: type === 'when' || type === 'count' ? questionTypes(question).filter((asked) => asked === 'when' || asked === 'count') : [],

@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.3971,
+  intercept: -3.4205,
   coefficients: [
-    0.7129,
-    2.7512,
-    1.4104,
-    2.9133,
-    0.1916,
-    0.9822,
-    -0.2312,
-    0.4997
+    0.4893,
+    3.0549,
+    1.4001,
+    2.9672,
+    0.1102,
+    0.8702,
+    -0.1871,
+    0.5758
   ],
   lowFrom: 0.485,
-  highFrom: 0.7076
+  highFrom: 0.6539
 };

@@ -1,4 +1,4 @@
-import { askedForm, formAsked, givesCurrentFigure, lacksAskedForm, longestList, namesOther, type AskedForm } from './answer-forms.js';
+import { askedForm, formAsked, givesCurrentFigure, givesPastFigure, lacksAskedForm, longestList, namesOther, type AskedForm } from './answer-forms.js';
 import { everydayRank, rarity } from './common-english.js';
 import { fittedConfidence } from './confidence-fit.js';
 import type { PassageSentence } from './passage-shape.js';
@@ -141,6 +141,8 @@ const lacksForm = (
   (form.checked.length > 0 && !answeringSentences(search, hit, coverages).some((sentence) => form.checked.some((type) => hasAnswerCue(sentence, type)))) ||
   // A figure asked for as it is now is not one given as of a past year ("Up to 2008, a total of 76…").
   (form.current && !answeringSentences(search, hit, coverages).some((sentence) => hasAnswerCue(sentence, 'count') && givesCurrentFigure(sentence.text))) ||
+  // …and one asked for as of a past year is not one said to be current ("Now, LCN has 80 member cities").
+  (form.past && !answeringSentences(search, hit, coverages).some((sentence) => hasAnswerCue(sentence, 'count') && givesPastFigure(sentence.text))) ||
   (form.names !== undefined && !namesAnswer(search, concepts, hit, coverages)) ||
   (form.items !== undefined && !saidNearBest(search, hit, coverages, (said) => longestList(said) >= (form.items ?? 0))) ||
   lacksAskedForm(form, hit.passage.heading, hit.passage.text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForMoney, asksOutcome, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesOrdinal, namesAsked, namesOther, namesRole, ordinalAsked, roleAsked, spellsOut } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForMoney, asksOutcome, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesOrdinal, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, roleAsked, spellsOut } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 describe('answers whose form can be checked', () => {
@@ -237,6 +237,15 @@ describe('a figure asked for as it is now', () => {
     expect(askedForm('how many members does it have today?').current).toBe(true);
     expect(askedForm('how many members were there in 1996?').current).toBe(false);
     expect(askedForm('Why is it urgent now to plan for learning?').current).toBe(false);
+  });
+
+  it('and one asked for as it was then is asked by a count with a year or "when it started"', () => {
+    expect(askedForm('How many members did the UK Learning Cities Network have in 1996?').past).toBe(true);
+    expect(askedForm('How many cities were in the network when it was first set up?').past).toBe(true);
+    expect(askedForm('How many members does the network have?').past).toBe(false);
+    expect(askedForm('when did Liverpool become a city of learning in 1996, and how many members does the network have now?').past).toBe(false);
+    expect(givesPastFigure('In 1973, seven cities participated in this initiative.')).toBe(true);
+    expect(givesPastFigure('Now, LCN has 80 member cities and regions.')).toBe(false);
   });
 
   it('is given by a text that says it is current or dates it to no year', () => {

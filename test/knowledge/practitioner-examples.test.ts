@@ -173,6 +173,9 @@ describe('questions the documents do not answer get no citation', () => {
     expect(kb.answer('and how many are there now?', { previous })).toMatchObject({ noAnswer: true, confidence: 'none' });
     // "Now, LCN has 80 member cities and regions." gives the figure as current.
     expect(kb.answer('How many members does the UK Learning Cities Network have now?').answer).toContain('Now, LCN has 80 member cities');
+    // …nor, asked for as of 1996, one said to be current.
+    expectRefusal('How many members did the UK Learning Cities Network have in 1996?', 'The passages closest to it give no figure.');
+    expect(kb.answer("How many cities took part in the OECD's 1973 Educating Cities initiative?").answer).toContain('seven cities participated');
   });
 
   it('a question about one numbered event of a series is refused when the passages speak only of another', () => {
