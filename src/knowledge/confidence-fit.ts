@@ -24,5 +24,5 @@ export const fittedConfidence: ConfidenceModel = {
     0.5758
   ],
   lowFrom: 0.485,
-  highFrom: 0.6539
+  highFrom: 0.85
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLowFrom, wilsonUpper, type Sample } from '../../src/knowledge/confidence-fitting.js';
+import { chooseLowFrom, choosePlainFrom, wilsonUpper, type Sample } from '../../src/knowledge/confidence-fitting.js';
 
 const sample = (y: number): Sample => ({ x: [], ruled: false, y, answerable: true });
 
@@ -31,5 +31,21 @@ describe('the bound on the share of wrong plain answers', () => {
     expect(wilsonUpper(0, 0, 1.2816)).toBe(1);
     // Known values: 1 of 10 at z 1.2816.
     expect(wilsonUpper(1, 10, 1.2816)).toBeCloseTo(0.2825, 3);
+  });
+});
+
+describe('the point from which answers are plain', () => {
+  it('is never below the model\'s own 85%, however right the answers are taken together', () => {
+    // 100 sure right answers hide three wrong ones of thirteen at 0.7: together they are 97% right.
+    const samples = [...Array.from({ length: 110 }, () => sample(1)), ...Array.from({ length: 3 }, () => sample(0))];
+    const probabilities = [...Array.from({ length: 100 }, () => 0.95), ...Array.from({ length: 13 }, () => 0.7)];
+    expect(choosePlainFrom(samples, probabilities, 0.5)).toBe(0.85);
+  });
+
+  it('is higher where the answers taken together are wrong too often', () => {
+    // Answers at 0.9 are wrong one time in two, a quarter of all from there: only those at 0.97 are plain.
+    const samples = [...Array.from({ length: 60 }, () => sample(1)), ...Array.from({ length: 30 }, () => sample(1)), ...Array.from({ length: 30 }, () => sample(0))];
+    const probabilities = [...Array.from({ length: 60 }, () => 0.97), ...Array.from({ length: 60 }, () => 0.9)];
+    expect(choosePlainFrom(samples, probabilities, 0.5)).toBe(0.97);
   });
 });
