@@ -12,16 +12,16 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.4205,
+  intercept: -3.422,
   coefficients: [
-    0.4893,
-    3.0549,
-    1.4001,
-    2.9672,
-    0.1102,
-    0.8702,
-    -0.1871,
-    0.5758
+    0.4924,
+    3.0405,
+    1.3871,
+    2.9788,
+    0.1116,
+    0.8811,
+    -0.1802,
+    0.578
   ],
   lowFrom: 0.485,
   highFrom: 0.85

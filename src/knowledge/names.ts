@@ -33,11 +33,19 @@ export const collectionNames = (texts: Iterable<string>): Set<string> => {
   return capitalised;
 };
 
-/** Folded words the question writes as names (capitalised inside a sentence: not its first word, nor one after a full stop), acronyms and years. */
+/** A capitalised word and a space just before a two-letter code: "Victoria BC", "Perth WA". */
+const NAME_BEFORE_CODE = /\p{Lu}[\p{L}'’]+ $/u;
+
+/**
+ * Folded words the question writes as names (capitalised inside a sentence: not its first word,
+ * nor one after a full stop), acronyms and years. A two-letter code right after a name ("Victoria
+ * BC") says which place of that name is meant; it names nothing the documents must hold.
+ */
 export const entityWords = (question: string): Set<string> => {
   const found = new Set<string>();
   for (const match of question.matchAll(TOKEN)) {
     const token = match[0];
+    if (/^\p{Lu}{2}$/u.test(token) && NAME_BEFORE_CODE.test(question.slice(Math.max(0, match.index - 41), match.index))) continue;
     const acronym = /^\p{Lu}{2,}s?$/u.test(token);
     const before = question.slice(Math.max(0, match.index - 3), match.index).trimEnd();
     const name = before !== '' && !/[.!?\n]$/u.test(before) && /^\p{Lu}\p{Ll}/u.test(token);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { entityWords } from '../../src/knowledge/names.js';
 import { ConceptBuilder, type Vocabulary } from '../../src/knowledge/concepts.js';
 import { buildSynonymTable } from '../../src/knowledge/synonyms.js';
 import { stem } from '../../src/knowledge/text.js';
@@ -66,5 +67,15 @@ describe('"stand for"', () => {
     const plain = weightOf('where does the toolkit stand now?') ?? 0;
     expect(framing).toBeGreaterThan(0);
     expect(framing).toBeCloseTo(plain * 0.3, 5);
+  });
+});
+
+describe('names a question writes', () => {
+  it('are capitalised words inside a sentence, acronyms and years, but not a two-letter code after a name', () => {
+    const found = entityWords('A colleague mentioned Victoria BC had a target date - did the UNESCO network say when, in 2003?');
+    expect([...found]).toEqual(expect.arrayContaining(['victoria', 'unesco', '2003']));
+    expect(found.has('bc')).toBe(false);
+    // On its own, a two-letter acronym is one.
+    expect(entityWords('what does the UK network do?').has('uk')).toBe(true);
   });
 });

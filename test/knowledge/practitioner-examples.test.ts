@@ -178,6 +178,12 @@ describe('questions the documents do not answer get no citation', () => {
     expect(kb.answer("How many cities took part in the OECD's 1973 Educating Cities initiative?").answer).toContain('seven cities participated');
   });
 
+  it('a two-letter code after a place name says which place is meant, and is no name the documents must hold', () => {
+    const answer = kb.answer('By when did Victoria BC want to become a leading learning community?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.answer).toContain('Victoria set a goal of being a “leading learning community” by 2020');
+  });
+
   it('a question about one numbered event of a series is refused when the passages speak only of another', () => {
     expectRefusal('Where was the second International Congress of Educating Cities held?', 'The passages closest to it say nothing of the second one.');
     expect(firstParagraph(kb.answer('Where was the first International Congress of Educating Cities held?').answer)).toContain('1st Congress held in Barcelona in 1990');
