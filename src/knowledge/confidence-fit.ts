@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.422,
+  intercept: -3.4345,
   coefficients: [
-    0.4924,
-    3.0405,
-    1.3871,
-    2.9788,
-    0.1116,
-    0.8811,
-    -0.1802,
-    0.578
+    0.4899,
+    3.0494,
+    1.3911,
+    2.9831,
+    0.1067,
+    0.8834,
+    -0.177,
+    0.5848
   ],
-  lowFrom: 0.485,
+  lowFrom: 0.48,
   highFrom: 0.85
 };

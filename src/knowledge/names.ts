@@ -39,13 +39,16 @@ const NAME_BEFORE_CODE = /\p{Lu}[\p{L}'’]+ $/u;
 /**
  * Folded words the question writes as names (capitalised inside a sentence: not its first word,
  * nor one after a full stop), acronyms and years. A two-letter code right after a name ("Victoria
- * BC") says which place of that name is meant; it names nothing the documents must hold.
+ * BC") says which place of that name is meant, and a name joined by a hyphen to the word after it
+ ("European-funded") says how; neither names anything the documents must hold.
  */
 export const entityWords = (question: string): Set<string> => {
   const found = new Set<string>();
   for (const match of question.matchAll(TOKEN)) {
     const token = match[0];
     if (/^\p{Lu}{2}$/u.test(token) && NAME_BEFORE_CODE.test(question.slice(Math.max(0, match.index - 41), match.index))) continue;
+    // "European-funded", "UK-based": a name that qualifies a word after a hyphen says how, not what about.
+    if (/^-\p{Ll}/u.test(question.slice(match.index + token.length, match.index + token.length + 2))) continue;
     const acronym = /^\p{Lu}{2,}s?$/u.test(token);
     const before = question.slice(Math.max(0, match.index - 3), match.index).trimEnd();
     const name = before !== '' && !/[.!?\n]$/u.test(before) && /^\p{Lu}\p{Ll}/u.test(token);

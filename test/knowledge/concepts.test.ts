@@ -71,11 +71,14 @@ describe('"stand for"', () => {
 });
 
 describe('names a question writes', () => {
-  it('are capitalised words inside a sentence, acronyms and years, but not a two-letter code after a name', () => {
+  it('are capitalised words inside a sentence, acronyms and years, but not a two-letter code after a name, nor a name joined to the next word', () => {
     const found = entityWords('A colleague mentioned Victoria BC had a target date - did the UNESCO network say when, in 2003?');
     expect([...found]).toEqual(expect.arrayContaining(['victoria', 'unesco', '2003']));
     expect(found.has('bc')).toBe(false);
     // On its own, a two-letter acronym is one.
     expect(entityWords('what does the UK network do?').has('uk')).toBe(true);
+    // Joined by a hyphen to the word after it, a name says how ("European-funded"), not what about.
+    expect(entityWords('someone said Beijing took part in a European-funded project').has('european')).toBe(false);
+    expect(entityWords('someone said Beijing took part in a European project').has('european')).toBe(true);
   });
 });
