@@ -95,14 +95,14 @@ export const givesOutcome = (text: string): boolean => OUTCOME.test(text);
 
 /** Kinds of thing that are known by their names: a question asking which of them asks for names. */
 const NAMED_KINDS = String.raw`(?:cit(?:y|ies)|towns?|villages?|regions?|countr(?:y|ies)|provinces?|municipalit(?:y|ies)|boroughs?|counties|neighbou?rhoods?|universit(?:y|ies)|colleges?|organi[sz]ations?|partners?|experts?|funders?|sponsors?)`;
+/** A word between "which" and the kind it asks about: no verb ("what is…"), article or preposition ("which aspects of a city…"). */
+const KIND_GAP = String.raw`(?:(?!(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|makes?|made|a|an|the|of|in|for|to|on|at|by|with|from|about)\b)[\w’'-]+\s+)`;
 /**
  * "Which three Korean cities were the first…?", "which universities are partners in…?", "what are
  * the names of Bristol's universities?", "name the cities that…": a question whose answer is
  * names. The kind asked for is group 1 or 2. Not "how many cities…" (a count), and not what they
  * are to do ("what universities are expected to do…", "what cities should do…").
  */
-/** A word between "which" and the kind it asks about: no verb ("what is…"), article or preposition ("which aspects of a city…"). */
-const KIND_GAP = String.raw`(?:(?!(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|makes?|made|a|an|the|of|in|for|to|on|at|by|with|from|about)\b)[\w’'-]+\s+)`;
 const NAMES_ASKED = new RegExp(
   String.raw`\b(?:which\s+(?:of\s+(?:the\s+|its\s+|their\s+)?)?|what\s+)(?:other\s+)?${KIND_GAP}{0,2}?(${NAMED_KINDS})\b(?!\s+(?:are|is)\s+(?:\w+\s+)?(?:expected|supposed|meant|required|asked|able|going)\s+to\b|\s+(?:should|must|can|could|would|will|need\s+to|ought\s+to)\b)|\bnames?\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|all\s+)?(?:other\s+)?${KIND_GAP}{0,2}?(${NAMED_KINDS})\b`,
   'i',

@@ -148,7 +148,7 @@ const lacksForm = (
   lacksAskedForm(form, hit.passage.heading, hit.passage.text);
 
 /** Sentences after a best-matching one, in its paragraph, in which the answer may follow ("Victoria set a goal… Vancouver aims to be…"). */
-const NAMES_FOLLOW = 2;
+const FOLLOWING = 2;
 
 /**
  * True when one of the passage's best-matching sentences, or of the few after them in the same
@@ -170,7 +170,7 @@ const saidNearBest = (search: PassageSearch, hit: ScoredPassage, coverages: read
       at = found;
     }
     if (LABELLED.test(sentence.text)) after = 0;
-    after = top > 0 && (coverages[i] ?? 0) >= top * NAMES_NEAR_BEST ? NAMES_FOLLOW + 1 : after - 1;
+    after = top > 0 && (coverages[i] ?? 0) >= top * NEAR_BEST ? FOLLOWING + 1 : after - 1;
     if (after > 0 && says(sentence.text)) return true;
   }
   const next = after > 1 ? search.passageAfter(hit.passage) : undefined;
@@ -191,15 +191,14 @@ const namesAnswer = (search: PassageSearch, concepts: readonly Concept[], hit: S
   return saidNearBest(search, hit, coverages, (said) => namesOther(said, asked, isNameWord));
 };
 
-/** Sentences matching this share of the best one's coverage are read for the names asked for. */
-const NAMES_NEAR_BEST = 0.9;
+/** Sentences matching this share of the best one's coverage are read for the names or the list asked for. */
+const NEAR_BEST = 0.9;
 /** A sentence opening an item of its own under a label: "South Africa: In 2001, …", "Germany: the national programme…". */
 const LABELLED = /^\p{Lu}[\p{L}’'. -]{0,40}:\s/u;
 
 /** A form of a name of its own ("korea" of "korean", "japan" of "japanes"): one word, beginning as the name does. */
 const ownForm = (phrase: readonly string[], alternative: readonly string[]): boolean =>
   phrase.length === 1 && alternative.length === 1 && (alternative[0] ?? '').slice(0, 3) === (phrase[0] ?? '').slice(0, 3);
-
 
 /** Every stem of the question's concepts, their alternatives included. */
 const askedStems = (concepts: readonly Concept[]): Set<string> => {
