@@ -346,21 +346,27 @@ export interface AskedForm {
 }
 
 /** {@link AskedForm} of a question; `type` when the caller has read it already. */
-export const askedForm = (question: string, type: QuestionType = questionType(question)): AskedForm => ({
-  type,
-  money: asksForMoney(question),
-  items: itemsAsked(question),
-  acronym: acronymAsked(question),
-  role: roleAsked(question),
-  outcome: asksOutcome(question),
-  names: namesAsked(question),
-  ordinal: ordinalAsked(question),
-  current: NOW_ASKED.test(question) && questionTypes(question).includes('count'),
-  past: !NOW_ASKED.test(question) && THEN_ASKED.test(question) && questionTypes(question).includes('count'),
-  asks: asks(question),
-  yesNo: asksYesNo(question),
-  checked: type === 'when' || type === 'count' ? questionTypes(question).filter((asked) => asked === 'when' || asked === 'count') : [],
-});
+export const askedForm = (question: string, type: QuestionType = questionType(question)): AskedForm => {
+  // Every type the question asks and whether it asks for now, read once: several forms depend on them.
+  const types = questionTypes(question);
+  const count = types.includes('count');
+  const now = NOW_ASKED.test(question);
+  return {
+    type,
+    money: asksForMoney(question),
+    items: itemsAsked(question),
+    acronym: acronymAsked(question),
+    role: roleAsked(question),
+    outcome: asksOutcome(question),
+    names: namesAsked(question),
+    ordinal: ordinalAsked(question),
+    current: now && count,
+    past: !now && count && THEN_ASKED.test(question),
+    asks: asks(question),
+    yesNo: asksYesNo(question),
+    checked: type === 'when' || type === 'count' ? types.filter((asked) => asked === 'when' || asked === 'count') : [],
+  };
+};
 
 /** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person or an outcome. */
 export const formAsked = (form: AskedForm): boolean =>
