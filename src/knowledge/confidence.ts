@@ -137,15 +137,20 @@ const lacksForm = (
   hit: ScoredPassage,
   form: AskedForm,
   coverages: readonly number[] = search.sentenceTerms(hit.passage).map((terms) => search.coverage(concepts, terms)),
-): boolean =>
-  (form.checked.length > 0 && !answeringSentences(search, hit, coverages).some((sentence) => form.checked.some((type) => hasAnswerCue(sentence, type)))) ||
-  // A figure asked for as it is now is not one given as of a past year ("Up to 2008, a total of 76…").
-  (form.current && !answeringSentences(search, hit, coverages).some((sentence) => hasAnswerCue(sentence, 'count') && givesCurrentFigure(sentence.text))) ||
-  // …and one asked for as of a past year is not one said to be current ("Now, LCN has 80 member cities").
-  (form.past && !answeringSentences(search, hit, coverages).some((sentence) => hasAnswerCue(sentence, 'count') && givesPastFigure(sentence.text))) ||
-  (form.names !== undefined && !namesAnswer(search, concepts, hit, coverages)) ||
-  (form.items !== undefined && !saidNearBest(search, hit, coverages, (said) => longestList(said) >= (form.items ?? 0))) ||
-  lacksAskedForm(form, hit.passage.heading, hit.passage.text);
+): boolean => {
+  // Found at most once, and only for the forms read sentence by sentence.
+  const answering = form.checked.length > 0 || form.current || form.past ? answeringSentences(search, hit, coverages) : [];
+  return (
+    (form.checked.length > 0 && !answering.some((sentence) => form.checked.some((type) => hasAnswerCue(sentence, type)))) ||
+    // A figure asked for as it is now is not one given as of a past year ("Up to 2008, a total of 76…").
+    (form.current && !answering.some((sentence) => hasAnswerCue(sentence, 'count') && givesCurrentFigure(sentence.text))) ||
+    // …and one asked for as of a past year is not one said to be current ("Now, LCN has 80 member cities").
+    (form.past && !answering.some((sentence) => hasAnswerCue(sentence, 'count') && givesPastFigure(sentence.text))) ||
+    (form.names !== undefined && !namesAnswer(search, concepts, hit, coverages)) ||
+    (form.items !== undefined && !saidNearBest(search, hit, coverages, (said) => longestList(said) >= (form.items ?? 0))) ||
+    lacksAskedForm(form, hit.passage.heading, hit.passage.text)
+  );
+};
 
 /** Sentences after a best-matching one, in its paragraph, in which the answer may follow ("Victoria set a goal… Vancouver aims to be…"). */
 const FOLLOWING = 2;
