@@ -4,7 +4,7 @@ import { entityWords } from './names.js';
 import { findSynonyms, phraseStems, type StemPhrase, type SynonymTable } from './synonyms.js';
 import { FRAMING_WORDS, QUESTION_FILLERS, isStopWord, stem, words } from './text.js';
 import { editDistance, editsOne, type TypoCorrector } from './typos.js';
-import type { Relation, WordNet } from './wordnet.js';
+import { RELATION_ORDER, type Relation, type WordNet } from './wordnet.js';
 
 /** One idea of the question: the user's words (as stems) and other ways of saying them. */
 export interface Concept {
@@ -113,8 +113,6 @@ const yearsOf = (decade: string): StemPhrase[] => {
 
 /** Prefixes that make English words WordNet does not list ("redrawing", "underfunded"). */
 const ENGLISH_PREFIX = /^(?:re|un|de|dis|mis|pre|non|over|under|out|co|sub|inter|anti|self)-?(\p{L}{4,})$/u;
-
-const RELATION_ORDER: Record<Relation, number> = { synonym: 0, derived: 1, hypernym: 2, part: 3 };
 
 /** How far a word is bridged: an ordinary word to any related word but a place within it; a name to its own forms and the places within it; or to its own forms only. */
 type Reach = 'word' | 'name' | 'forms';

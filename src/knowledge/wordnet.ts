@@ -17,6 +17,9 @@ const POS_OF_LETTER: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 
 /** How a related word is reached from the user's word; nearer relations weigh more. A part is a place within a place ("Barcelona" of Spain). */
 export type Relation = 'synonym' | 'derived' | 'hypernym' | 'part';
 
+/** Relations nearest first: a word reached two ways counts as reached the nearer way. */
+export const RELATION_ORDER: Readonly<Record<Relation, number>> = { synonym: 0, derived: 1, hypernym: 2, part: 3 };
+
 export interface RelatedWord {
   /** Lower case; a multi-word lemma has spaces ("take part"). */
   word: string;
@@ -192,9 +195,8 @@ export class WordNet {
     const related = new Map<string, Relation>();
     const add = (lemma: string, relation: Relation): void => {
       const text = lemma.replace(/_/gu, ' ');
-      const rank = { synonym: 0, derived: 1, hypernym: 2, part: 3 };
       const known = related.get(text);
-      if (known === undefined || rank[relation] < rank[known]) related.set(text, relation);
+      if (known === undefined || RELATION_ORDER[relation] < RELATION_ORDER[known]) related.set(text, relation);
     };
     for (const [pos, lemma] of this.lemmas(key)) {
       for (const [sense, offset] of this.index(pos).offsets(lemma).slice(0, SENSES_PER_POS).entries()) {
