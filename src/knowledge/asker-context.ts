@@ -1,5 +1,5 @@
 import type { Concept } from './concepts.js';
-import { POINTING_THERE } from './follow-ups.js';
+import { POINTING_WORDS } from './follow-ups.js';
 
 /** Words that say a clause is about the asker: "I work in…", "we're a borough…", "a colleague asked me…" ("as a coordinator in Galway, …" is read apart). */
 const ABOUT_ASKER = /\b(?:i|i'm|im|i've|ive|we|we're|we've|weve|our|my|me)\b/i;
@@ -21,7 +21,7 @@ const ASKER_CONTEXT_WEIGHT = 0.5;
  * something exists: its "there" points nowhere.
  */
 const POINTS_BACK = new RegExp(
-  String.raw`\b(?:it|its|their|theirs|they|them|he|she|his|her|that|this|these|those|our|ours|my)\b|\bwhich\s+(?:\w+ed|is|was|were|are|has|have|had|did|does|do|one|ones)\b|${POINTING_THERE}`,
+  String.raw`${POINTING_WORDS}|\b(?:theirs|our|ours|my)\b|\bwhich\s+(?:\w+ed|is|was|were|are|has|have|had|did|does|do|one|ones)\b`,
   'i',
 );
 

@@ -8,9 +8,10 @@ const FOLLOW_UP_WORDS = 4;
 /** Words that open a follow-up: "and who funds it?", "what about Leeds?". */
 const LEADING_CUE = /^\s*(?:and|also|but|so|what about|how about|then)\b/i;
 /** "there" points back ("who runs it there?"), unless it only says something exists ("have there been…", "is there…", "there are…"). */
-export const POINTING_THERE = String.raw`(?<!\b(?:is|are|was|were|have|has|had|be|been)\s+)\bthere\b(?!\s+(?:is|are|was|were|be|been|have|has|had|'s|’s)\b)`;
-/** Words that point back to what was said before. */
-const POINTING = new RegExp(`\\b(?:it|its|they|them|their|that|this|those|these|he|she|his|her)\\b|${POINTING_THERE}`, 'i');
+const POINTING_THERE = String.raw`(?<!\b(?:is|are|was|were|have|has|had|be|been)\s+)\bthere\b(?!\s+(?:is|are|was|were|be|been|have|has|had|'s|’s)\b)`;
+/** Words that point back to what was said before ("it", "their", a "there" that points), as a pattern's source. */
+export const POINTING_WORDS = String.raw`\b(?:it|its|they|them|their|that|this|those|these|he|she|his|her)\b|${POINTING_THERE}`;
+const POINTING = new RegExp(POINTING_WORDS, 'i');
 const FOLLOW_UP_CUE = new RegExp(`${LEADING_CUE.source}|${POINTING.source}`, 'i');
 
 /** A message with no content words of its own leans on the one before only when it asks ("why?", "and when?"). */
