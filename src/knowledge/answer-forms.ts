@@ -143,6 +143,8 @@ const ORDINALS: Readonly<Record<string, number>> = {
   second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
 };
 const ORDINAL = /\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|(?:[2-9]|1[0-9])(?:nd|rd|th))\b/i;
+/** Every ordinal in a text (`matchAll` reads from a copy, so one pattern serves every call). */
+const EVERY_ORDINAL = new RegExp(ORDINAL.source, 'gi');
 const ORDINAL_NAMES: Readonly<Record<number, string>> = Object.fromEntries(Object.entries(ORDINALS).map(([word, n]) => [n, word]));
 /** Events that come in a series, numbered: "the second congress", "its third survey". */
 const SERIES = String.raw`(?:congress(?:es)?|conferences?|summits?|meetings?|surveys?|audits?|reports?|editions?|rounds?|festivals?|awards?|declarations?|phases?|waves?|cycles?|forums?|assemblies|assembly|sessions?)`;
@@ -162,8 +164,7 @@ export const ordinalAsked = (question: string): number | undefined => {
 
 /** True when the text names that one of a series, in words or figures ("second", "2nd"). */
 export const givesOrdinal = (text: string, n: number): boolean => {
-  const pattern = new RegExp(ORDINAL.source, 'gi');
-  for (const [found] of text.matchAll(pattern)) if ((ORDINALS[found.toLowerCase()] ?? Number.parseInt(found, 10)) === n) return true;
+  for (const [found] of text.matchAll(EVERY_ORDINAL)) if ((ORDINALS[found.toLowerCase()] ?? Number.parseInt(found, 10)) === n) return true;
   return false;
 };
 
