@@ -137,3 +137,15 @@ describe('a how-often question', () => {
     for (const text of ['It meets quarterly.', 'Reviews are held every six months.', 'The board meets fortnightly.']) expect(answerCue('when')?.test(text), text).toBe(true);
   });
 });
+
+describe('a when question answered with May', () => {
+  it('takes May the month for a date, and "may" the verb for none', () => {
+    const body = '## Learning festivals\n\nThe Leeds learning festival runs every May in community centres. Any group may join it.';
+    const kb = new KnowledgeBase(buildIndex([{ file: 'f.md', title: 'Festival notes', source: 'f.md', kind: 'page', body }]), buildSynonymTable([]));
+    const answer = kb.answer('When is the Leeds learning festival?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.answer).toContain('every May');
+    for (const text of ['It opened on 3 May 2019.', 'It closes in May.', 'Applications run from May to July.', 'The fair was held May 12.']) expect(answerCue('when')?.test(text), text).toBe(true);
+    for (const text of ['Cities may join at any time.', 'Each may choose its own themes.', 'This may help.']) expect(answerCue('when')?.test(text), text).toBe(false);
+  });
+});
