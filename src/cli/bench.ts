@@ -34,7 +34,7 @@ import { benchSlackLatency, benchSlackOverhead, type SlackOverhead } from '../be
 import { benchWorkspaceDocuments, type WorkspaceDocumentsRow } from '../bench/workspace-documents.js';
 import { knowledgePaths, projectRoot } from '../knowledge/default-paths.js';
 import { loadDocuments } from '../knowledge/load-documents.js';
-import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { KnowledgeBase, openKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { loadSynonyms } from '../knowledge/synonyms.js';
 
 const SECTIONS = ['memory', 'core', 'rounds', 'slack', 'overhead', 'discord', 'instances', 'pgsessions', 'pgrounds', 'documents', 'pdf', 'knowledge'] as const;
@@ -163,7 +163,9 @@ const main = async (): Promise<void> => {
     knowledge = [
       benchKnowledge('shipped knowledge', () => ({ documents: real, questions: realQuestions(real, questionCount) }), synonyms),
     ];
-    adversarial = await benchAdversarial(await openKnowledgeBase(paths), quick ? 10 : 30);
+    // Each hostile text is read afresh every time, not answered from the kept answers.
+    const opened = await openKnowledgeBase(paths);
+    adversarial = await benchAdversarial(new KnowledgeBase(opened.built, opened.synonymTable, undefined, undefined, 0), quick ? 10 : 30);
     printAdversarial(out, adversarial);
     knowledge.push(...syntheticRows(real, synonyms, sizes, questionCount));
     printKnowledge(out, knowledge);

@@ -128,6 +128,15 @@ export interface JudgedQuestion {
   features: ConfidenceFeatures;
 }
 
+/** The question as the bot reads it: chat shorthand ("w", "abt", "adult ed") written out, mistyped question words ("wat") mended. */
+const readQuestion = (question: string): string => mendQuestionWords(expandShorthand(question));
+
+/** True when the answer to `question` depends on the question before it: it is a follow-up in one of the collections. */
+export const readsPrevious = (searches: PassageSearch | readonly PassageSearch[], question: string): boolean => {
+  const asked = readQuestion(question);
+  return (Array.isArray(searches) ? searches : [searches]).some((search) => search.readsPrevious(asked));
+};
+
 /**
  * Reads a question and ranks the passages as the bot answers it: the confidence model is fitted on
  * exactly this (`collectSamples`), so what it learns is what the bot then decides on. With several
@@ -140,8 +149,7 @@ export const judgeQuestion = (
   shown: readonly string[] = [],
 ): JudgedQuestion => {
   // "wat is a lerning city": the question word typed wrong still says what kind of question it is.
-  // Chat shorthand ("w", "abt", "adult ed") is written out before the question is read.
-  const asked = mendQuestionWords(expandShorthand(question));
+  const asked = readQuestion(question);
   const found = searchMerged(Array.isArray(searches) ? searches : [searches], asked, CANDIDATES + shown.length, previous);
   const { search, concepts } = found;
   // `more`: the passages shown already step aside, and the next ones are judged as if they were first.

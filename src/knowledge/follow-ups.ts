@@ -20,7 +20,7 @@ const ASKS = /\?|\b(?:who|what|when|where|why|how|which|explain|elaborate|expand
 /** A follow-up that both opens as one and points back ("and what network was set up that year, and how many members does it have now?") may be longer. */
 const LONG_FOLLOW_UP_WORDS = 8;
 /** True for a question that leans on the one before ("and who funds it?", "when did it start?"); not "hello". */
-const isFollowUp = (question: string, own: readonly Concept[]): boolean =>
+export const isFollowUp = (question: string, own: readonly Concept[]): boolean =>
   (own.length <= FOLLOW_UP_WORDS &&
     (FOLLOW_UP_CUE.test(question) || (own.length === 0 && ASKS.test(question)) || (bareSubject(own) && BARE_ASK.test(question)))) ||
   (own.length <= LONG_FOLLOW_UP_WORDS && LEADING_CUE.test(question) && POINTING.test(question));

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { errorMessage } from '../core/errors.js';
 import type { AnswerContext, AnswerPort, KnowledgeAnswer, Logger } from '../core/ports.js';
 import { silentLogger } from '../core/ports.js';
-import { answerQuestion } from './answer.js';
+import { AnswerMemo, ANSWERS_KEPT } from './answer-memo.js';
 import { loadEverydayEnglish } from './common-english.js';
 import type { ConfidenceModel } from './confidence.js';
 import { fittedConfidence } from './confidence-fit.js';
@@ -155,13 +155,20 @@ export class KnowledgeBase implements AnswerPort {
   private readonly search: PassageSearch;
   private readonly topicList: string[];
 
+  /** Answers kept from these documents alone, and from these with each workspace's own collection. */
+  private readonly answers: AnswerMemo;
+  private readonly answersWith = new WeakMap<PassageSearch, AnswerMemo>();
+
   constructor(
     readonly built: BuiltIndex,
     private readonly synonyms: SynonymTable = buildSynonymTable([]),
     private readonly model: ConfidenceModel = fittedConfidence,
     private readonly wordnet: WordNet | undefined = sharedWordNet(),
+    /** Answers kept for questions asked again; 0 answers every question afresh (as the benchmark of answering does). */
+    private readonly answersKept: number = ANSWERS_KEPT,
   ) {
     this.search = new PassageSearch(built, synonyms, wordnet);
+    this.answers = new AnswerMemo(answersKept);
     this.topicList = [...new Set(topicsOf(built))];
     // What reading a question needs is read now (once per process), so the first question waits for none of it.
     loadEverydayEnglish();
@@ -174,7 +181,7 @@ export class KnowledgeBase implements AnswerPort {
   }
 
   answer(question: string, context: AnswerContext = {}): KnowledgeAnswer {
-    return answerQuestion(this.search, question, this.model, context.previous, context.shown);
+    return this.answers.answer(this.search, question, this.model, context);
   }
 
   /** A search over another collection (a workspace's own documents) with this one's synonyms and WordNet. */
@@ -184,7 +191,13 @@ export class KnowledgeBase implements AnswerPort {
 
   /** Answers from these documents and `own` (a workspace's, from {@link searchOver}) ranked together. */
   answerWith(own: PassageSearch | undefined, question: string, context: AnswerContext = {}): KnowledgeAnswer {
-    return answerQuestion(own === undefined ? this.search : [this.search, own], question, this.model, context.previous, context.shown);
+    if (own === undefined) return this.answer(question, context);
+    let answers = this.answersWith.get(own);
+    if (answers === undefined) {
+      answers = new AnswerMemo(this.answersKept);
+      this.answersWith.set(own, answers);
+    }
+    return answers.answer([this.search, own], question, this.model, context);
   }
 
   topics(): string[] {

@@ -4,7 +4,7 @@ import { CHAMPION_MIN_PASSAGES, type ScoreClause } from './lunr-compact.js';
 import { BoundedCache } from './bounded-cache.js';
 import { defaultRankWeights, type RankWeights } from './rank-weights.js';
 import { ConceptBuilder, type Concept } from './concepts.js';
-import { withPrevious } from './follow-ups.js';
+import { isFollowUp, withPrevious } from './follow-ups.js';
 import { aboutTheQuestion } from './asker-context.js';
 import { HEADING_MATCH, HeadingIndex } from './heading-match.js';
 import { buildShape, hasAny, holdsConcept, type PassageSentence, type PassageShape, type Terms } from './passage-shape.js';
@@ -159,11 +159,21 @@ export class PassageSearch {
 
   /** Turns a question into weighted concepts. Never uses Lunr's query syntax, so every text is safe. */
   concepts(question: string, previous?: string): Concept[] {
-    const build = (text: string): Concept[] => this.builder.build(text, MAX_CONCEPTS);
-    const own = aboutTheQuestion(question, build(question), build);
+    const own = this.ownConcepts(question);
     if (previous === undefined) return own;
     // The question before is read as a question too: what its asker said about themselves ("I'm a coordinator in Cork") is not carried over as its subject.
-    return withPrevious(question, own, () => aboutTheQuestion(previous, build(previous), build), MAX_CONCEPTS);
+    return withPrevious(question, own, () => this.ownConcepts(previous), MAX_CONCEPTS);
+  }
+
+  /** True when the question before would change this one's concepts: it is a follow-up ("and who funds it?"). */
+  readsPrevious(question: string): boolean {
+    return isFollowUp(question, this.ownConcepts(question));
+  }
+
+  /** A question's concepts read on their own, without what its asker says of themselves. */
+  private ownConcepts(question: string): Concept[] {
+    const build = (text: string): Concept[] => this.builder.build(text, MAX_CONCEPTS);
+    return aboutTheQuestion(question, build(question), build);
   }
 
   /** True when the stems hold the concept (its phrase or an alternative): `coverage([concept], terms) > 0`, without the array. */
