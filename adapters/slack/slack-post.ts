@@ -14,12 +14,23 @@ export interface SlackThread {
 /** The apology posted when handling fails, so a user is never left without an answer. */
 export const APOLOGY_TEXT = 'Sorry, something went wrong on my side while handling that. Please try again in a moment.';
 
+/** The JSON of frozen blocks (a kept answer's, rendered once), written once. */
+const blockTexts = new WeakMap<readonly types.AnyBlock[], string>();
+
 /**
  * Blocks as the JSON text the Web API client sends for them anyway. Given objects, the client also
  * walks and re-serialises them for a debug line it builds whether or not debug is logged; given the
  * text, it sends the same form, byte for byte, without that work.
  */
-const blocksText = (blocks: readonly types.AnyBlock[]): string => JSON.stringify(blocks);
+const blocksText = (blocks: readonly types.AnyBlock[]): string => {
+  if (!Object.isFrozen(blocks)) return JSON.stringify(blocks);
+  let text = blockTexts.get(blocks);
+  if (text === undefined) {
+    text = JSON.stringify(blocks);
+    blockTexts.set(blocks, text);
+  }
+  return text;
+};
 
 /** Posts one rendered message; returns its `ts`. */
 export const postMessage = async (

@@ -45,7 +45,7 @@ export const postToChannel = async (
 };
 
 /** One reply as private messages: a share button on shareable ones, the picture as its description. */
-const privateMessages = (context: SlackHandlerContext, target: PrivateTarget, reply: Reply, note?: string): SlackMessage[] => {
+const privateMessages = (context: SlackHandlerContext, target: PrivateTarget, reply: Reply, note?: string): readonly SlackMessage[] => {
   let messages = renderReply(reply);
   if (reply.image) messages = appendBlocks(messages, [noteBlock(`_Chart:_ ${plainToMrkdwn(reply.image.alt)}`)], reply.image.alt);
   if (note !== undefined) messages = appendBlocks(messages, [noteBlock(note)], note);

@@ -64,11 +64,6 @@ interface Piece {
 }
 
 /**
- * Renders one neutral reply as one or more Slack messages within Slack's limits: sections of at
- * most 3,000 characters split at paragraph, sentence or word boundaries, at most 50 blocks and
- * about 39,000 characters per message. Sources and buttons follow the text. `text` is always set.
- */
-/**
  * The reply's words for Slack: how to answer is worded for buttons, which Slack shows, and a file
  * (an export) is shown as a block to copy, since files are not uploaded.
  */
@@ -79,8 +74,29 @@ export const slackText = (reply: Reply): string => {
   return parts.join('\n');
 };
 
-export const renderReply = (reply: Reply): SlackMessage[] => {
-  const pieces: Piece[] = splitText(toMrkdwn(slackText(reply)), SLACK_LIMITS.sectionText).map((text) => ({ block: section(text), text }));
+/** Messages rendered from frozen replies (a kept answer's), shared by every post of them. */
+const rendered = new WeakMap<Reply, readonly SlackMessage[]>();
+
+/**
+ * Renders one neutral reply as one or more Slack messages within Slack's limits: sections of at
+ * most 3,000 characters split at paragraph, sentence or word boundaries, at most 50 blocks and
+ * about 39,000 characters per message. Sources and buttons follow the text. `text` is always set.
+ * A frozen reply is rendered once; its messages are frozen too.
+ */
+export const renderReply = (reply: Reply): readonly SlackMessage[] => {
+  if (!Object.isFrozen(reply)) return renderAfresh(reply);
+  let messages = rendered.get(reply);
+  if (messages === undefined) {
+    messages = Object.freeze(renderAfresh(reply).map((message) => Object.freeze({ text: message.text, blocks: Object.freeze(message.blocks) as types.KnownBlock[] })));
+    rendered.set(reply, messages);
+  }
+  return messages;
+};
+
+const renderAfresh = (reply: Reply): SlackMessage[] => {
+  const words = slackText(reply);
+  const mrkdwn = toMrkdwn(words);
+  const pieces: Piece[] = splitText(mrkdwn, SLACK_LIMITS.sectionText).map((text) => ({ block: section(text), text }));
   if (reply.citations && reply.citations.length > 0) {
     const block = sourcesBlock(reply.citations);
     pieces.push({ block, text: '' });
@@ -91,7 +107,7 @@ export const renderReply = (reply: Reply): SlackMessage[] => {
   if (reply.feedbackKey !== undefined) pieces.push({ block: feedbackBlock(reply.feedbackKey), text: '' });
 
   // The fallback is what notifications show; it is mrkdwn too, so user text in it must stay inert.
-  const fallback = truncate(toMrkdwn(reply.text).trim() || 'Learning-city bot', 300);
+  const fallback = truncate((words === reply.text ? mrkdwn : toMrkdwn(reply.text)).trim() || 'Learning-city bot', 300);
   const messages: SlackMessage[] = [];
   let blocks: types.KnownBlock[] = [];
   let texts: string[] = [];

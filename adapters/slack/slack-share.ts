@@ -6,7 +6,7 @@ export interface ShareEntry {
   channelId: string;
   userId: string;
   /** The reply's messages without the share button, as they will be posted. */
-  messages: SlackMessage[];
+  messages: readonly SlackMessage[];
   /** The private message the button is on, to show it again once shared. */
   shown?: SlackMessage;
   shared: boolean;

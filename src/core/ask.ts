@@ -20,8 +20,25 @@ const citationsOf = (answer: KnowledgeAnswer): Citation[] => {
   return citations;
 };
 
-/** Renders a knowledge answer as a neutral reply. */
+/** Replies to the answers the knowledge base keeps (frozen, shared by everyone who asks the same). */
+const keptReplies = new WeakMap<KnowledgeAnswer, Reply>();
+
+/**
+ * Renders a knowledge answer as a neutral reply. A kept answer (frozen) gets one frozen reply,
+ * made once, so what adapters render from it can be kept too.
+ */
 export const answerReply = (answer: KnowledgeAnswer): Reply => {
+  if (!Object.isFrozen(answer)) return replyTo(answer);
+  let reply = keptReplies.get(answer);
+  if (reply === undefined) {
+    reply = replyTo(answer);
+    if (reply.citations !== undefined) Object.freeze(reply.citations);
+    keptReplies.set(answer, Object.freeze(reply));
+  }
+  return reply;
+};
+
+const replyTo = (answer: KnowledgeAnswer): Reply => {
   if (answer.noAnswer) {
     const topics = answer.suggestions.length > 0 ? `\n\nNearest topics in the documents: ${answer.suggestions.join('; ')}.` : '';
     return { kind: 'answer', text: `${answer.answer}${topics}` };

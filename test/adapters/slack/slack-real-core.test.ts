@@ -204,6 +204,40 @@ describe('Slack with the real core', () => {
     expect(errorsOf(stack)).toEqual([]);
   });
 
+  it('posts a question asked again, by another user in another channel, as it posted it the first time, each in its own thread', async () => {
+    api = startApi();
+    const stack = await openStack(newDatabase());
+    const question = '<@U0BOT> how many cities are in the GNLC?';
+    await sendEvent(stack.running.url, envelope({ type: 'app_mention', user: 'U0ANNA', text: question, ts: '1700000400.000001', channel: CHANNEL }));
+    await stack.running.slack.idle();
+    await sendEvent(stack.running.url, envelope({ type: 'app_mention', user: 'U0BEN', text: question, ts: '1700000400.000002', channel: 'C0OTHER' }));
+    await stack.running.slack.idle();
+    // The same follow-up in two threads leans on each thread's own question before it.
+    await sendEvent(stack.running.url, envelope({ type: 'app_mention', user: 'U0ANNA', text: '<@U0BOT> what is the UK Learning Cities Network?', ts: '1700000400.000003', channel: CHANNEL }));
+    await stack.running.slack.idle();
+    const followUp = '<@U0BOT> and how many members does it have?';
+    await sendEvent(stack.running.url, envelope({ type: 'app_mention', user: 'U0ANNA', text: followUp, ts: '1700000400.000004', thread_ts: '1700000400.000003', channel: CHANNEL }));
+    await sendEvent(stack.running.url, envelope({ type: 'app_mention', user: 'U0BEN', text: followUp, ts: '1700000400.000005', thread_ts: '1700000400.000002', channel: 'C0OTHER' }));
+    await stack.running.slack.idle();
+
+    const posts = api.of('chat.postMessage');
+    expect(posts.map((post) => [post.params['channel'], post.params['thread_ts']])).toEqual([
+      [CHANNEL, '1700000400.000001'],
+      ['C0OTHER', '1700000400.000002'],
+      [CHANNEL, '1700000400.000003'],
+      [CHANNEL, '1700000400.000003'],
+      ['C0OTHER', '1700000400.000002'],
+    ]);
+    const [first, again, , anna, ben] = posts;
+    expect(again?.params['blocks']).toEqual(first?.params['blocks']);
+    expect(again?.params['text']).toEqual(first?.params['text']);
+    expect(String(first?.params['text'])).toContain('around 200 cities in 40 countries');
+    expect(String(anna?.params['text'])).toContain('LCN has 80 member cities');
+    expect(String(anna?.params['text'])).not.toContain('around 200 cities');
+    expect(String(ben?.params['text'])).toContain('around 200 cities in 40 countries');
+    expect(errorsOf(stack)).toEqual([]);
+  });
+
   it('says plainly when the documents do not answer, offering topics and no sources', async () => {
     api = startApi();
     const stack = await openStack(newDatabase());

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderReply } from '../../../adapters/slack/slack-render.js';
+import { answerReply } from '../../../src/core/ask.js';
+import type { KnowledgeAnswer } from '../../../src/core/ports.js';
 import { SLACK_LIMITS, fromSlackText, splitText, toMrkdwn } from '../../../adapters/slack/slack-text.js';
 
 describe('splitText', () => {
@@ -76,5 +78,37 @@ describe('renderReply', () => {
     expect(messages.length).toBeGreaterThan(2);
     for (const message of messages) expect(message.text.length).toBeLessThanOrEqual(40_000);
     expect(messages.at(-1)?.blocks.at(-1)?.type).toBe('actions');
+  });
+});
+
+describe('a kept answer', () => {
+  const answer = (): KnowledgeAnswer => ({
+    question: 'What is a learning city?',
+    noAnswer: false,
+    confidence: 'high',
+    answer: 'A learning city **mobilises** its resources & <partners>.',
+    sources: [{ source: 'a.md', title: 'Learning Cities', passage: 'A learning city mobilises its resources.', score: 1 }],
+    suggestions: [],
+  });
+
+  it('is turned into one reply and one rendering, shared and frozen, equal to a fresh one', () => {
+    const kept = Object.freeze(answer());
+    const reply = answerReply(kept);
+    expect(answerReply(kept)).toBe(reply);
+    expect(Object.isFrozen(reply) && Object.isFrozen(reply.citations)).toBe(true);
+    const messages = renderReply(reply);
+    expect(renderReply(reply)).toBe(messages);
+    expect(messages.every((message) => Object.isFrozen(message) && Object.isFrozen(message.blocks))).toBe(true);
+    expect(() => {
+      (messages[0]?.blocks as unknown[]).push({ type: 'divider' });
+    }).toThrow(TypeError);
+
+    // An answer that is not kept is rendered afresh each time, to the same messages.
+    const fresh = answerReply(answer());
+    expect(answerReply(answer())).not.toBe(fresh);
+    expect(fresh).toEqual(reply);
+    expect(renderReply(fresh)).not.toBe(renderReply(fresh));
+    expect(renderReply(fresh)).toEqual(messages);
+    expect(messages[0]?.text).toBe('A learning city *mobilises* its resources &amp; &lt;partners&gt;.');
   });
 });
