@@ -149,3 +149,9 @@ describe('a when question answered with May', () => {
     for (const text of ['Cities may join at any time.', 'Each may choose its own themes.', 'This may help.']) expect(answerCue('when')?.test(text), text).toBe(false);
   });
 });
+
+describe('"until when"', () => {
+  it('asks for a date, as "since when" does', () => {
+    for (const question of ['Until when did the scheme run?', 'till when is the survey open?', 'Since when has Swansea been a learning city?']) expect(questionType(question), question).toBe('when');
+  });
+});
