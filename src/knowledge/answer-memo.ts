@@ -3,8 +3,10 @@ import { answerQuestion, readsPrevious } from './answer.js';
 import type { ConfidenceModel } from './confidence.js';
 import type { PassageSearch } from './search.js';
 
-/** Answers one knowledge base keeps for questions asked again, per collection searched beside it. */
+/** Answers one knowledge base keeps for questions asked again (about 4 KB each). */
 export const ANSWERS_KEPT = 1_000;
+/** Answers kept for each workspace's own collection searched beside it: workspaces are many (32 kept per instance). */
+export const ANSWERS_KEPT_PER_WORKSPACE = 100;
 
 const frozen = (answer: KnowledgeAnswer): KnowledgeAnswer => {
   for (const source of answer.sources) Object.freeze(source);

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { errorMessage } from '../core/errors.js';
 import type { AnswerContext, AnswerPort, KnowledgeAnswer, Logger } from '../core/ports.js';
 import { silentLogger } from '../core/ports.js';
-import { AnswerMemo, ANSWERS_KEPT } from './answer-memo.js';
+import { AnswerMemo, ANSWERS_KEPT, ANSWERS_KEPT_PER_WORKSPACE } from './answer-memo.js';
 import { loadEverydayEnglish } from './common-english.js';
 import type { ConfidenceModel } from './confidence.js';
 import { fittedConfidence } from './confidence-fit.js';
@@ -194,7 +194,7 @@ export class KnowledgeBase implements AnswerPort {
     if (own === undefined) return this.answer(question, context);
     let answers = this.answersWith.get(own);
     if (answers === undefined) {
-      answers = new AnswerMemo(this.answersKept);
+      answers = new AnswerMemo(Math.min(this.answersKept, ANSWERS_KEPT_PER_WORKSPACE));
       this.answersWith.set(own, answers);
     }
     return answers.answer([this.search, own], question, this.model, context);
