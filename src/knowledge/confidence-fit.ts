@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.4345,
+  intercept: -3.1817,
   coefficients: [
-    0.4899,
-    3.0494,
-    1.3911,
-    2.9831,
-    0.1067,
-    0.8834,
-    -0.177,
-    0.5848
+    0.5634,
+    3.0976,
+    0.9146,
+    2.9293,
+    0.3004,
+    0.4877,
+    -0.1635,
+    0.7333
   ],
-  lowFrom: 0.48,
+  lowFrom: 0.455,
   highFrom: 0.85
 };
