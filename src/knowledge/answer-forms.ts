@@ -307,6 +307,20 @@ const asks = (question: string): boolean =>
   /\?/u.test(question) ||
   /^\s*(?:what|whats|how|why|when|where|who|whom|whose|which|does|do|did|is|are|was|were|can|could|should|would|will|has|have|tell|explain|describe|define)\b/i.test(withoutPreamble(question));
 
+/**
+ * Words to look up ("wolverhampton learning city budget", "swansea learning city coordinator
+ * name") ask for a form by its noun alone, as a question asks by its wording: a sum, or someone in
+ * a part.
+ */
+const LISTED_MONEY = /\b(?:budgets?|costs?|fees?|prices?|spending|spend)\b/i;
+const LISTED_ROLES: ReadonlyArray<[RoleAsked, RegExp]> = [
+  ['author', /\bauthors?\b/i],
+  ['chair', /\bchair(?:man|woman|person)?\b/i],
+  ['leader', /\b(?:lead\s+officer|leaders?|coordinators?|directors?|managers?)\b/i],
+  ['contact', /\bcontacts?\b/i],
+  ['founder', /\bfounders?\b/i],
+];
+
 /** A question answered yes or no: its asking part opens with a verb ("Is Retford…?", "Have Sheffield and Hull taken up…?"). */
 const YES_NO = /^\s*(?:is|are|was|were|isn't|aren't|wasn't|do|does|did|don't|doesn't|didn't|has|have|had|hasn't|haven't|can|could|should|would|will)\b/i;
 
@@ -352,18 +366,19 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
   const types = questionTypes(question);
   const count = types.includes('count');
   const now = NOW_ASKED.test(question);
+  const asking = asks(question);
   return {
     type,
-    money: asksForMoney(question),
+    money: asksForMoney(question) || (!asking && LISTED_MONEY.test(question)),
     items: itemsAsked(question),
     acronym: acronymAsked(question),
-    role: roleAsked(question),
+    role: roleAsked(question) ?? (asking ? undefined : LISTED_ROLES.find(([, pattern]) => pattern.test(question))?.[0]),
     outcome: asksOutcome(question),
     names: namesAsked(question),
     ordinal: ordinalAsked(question),
     current: now && count,
     past: !now && count && THEN_ASKED.test(question),
-    asks: asks(question),
+    asks: asking,
     yesNo: asksYesNo(question),
     checked: type === 'when' || type === 'count' ? types.filter((asked) => asked === 'when' || asked === 'count') : [],
   };

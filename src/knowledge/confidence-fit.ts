@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.1817,
+  intercept: -3.2393,
   coefficients: [
-    0.5634,
-    3.0976,
-    0.9146,
-    2.9293,
-    0.3004,
-    0.4877,
-    -0.1635,
-    0.7333
+    0.4739,
+    3.0558,
+    1.0296,
+    2.9676,
+    0.1701,
+    0.6458,
+    -0.0861,
+    0.6574
   ],
-  lowFrom: 0.455,
+  lowFrom: 0.465,
   highFrom: 0.85
 };

@@ -254,3 +254,18 @@ describe('a figure asked for as it is now', () => {
     expect(givesCurrentFigure('Up to 2008, a total of 76 local governments were designated.')).toBe(false);
   });
 });
+
+describe('words to look up rather than a question', () => {
+  it('ask for a sum or someone in a part by the noun alone', () => {
+    expect(askedForm('wolverhampton learning city budget').money).toBe(true);
+    expect(askedForm('learning festival fees').money).toBe(true);
+    expect(askedForm('swansea learning city coordinator name').role).toBe('leader');
+    expect(askedForm('learning city toolkit author').role).toBe('author');
+    expect(askedForm('IAEC founders').role).toBe('founder');
+    // Without such a noun they ask for neither; nor does a question that only mentions one in passing.
+    expect(askedForm('wolverhampton learning city').money).toBe(false);
+    expect(askedForm('wolverhampton learning city').role).toBeUndefined();
+    expect(askedForm('What do coordinators in Bristol say about the festival?').role).toBeUndefined();
+    expect(askedForm('How did cost-cutting shape Birmingham’s survey?').money).toBe(false);
+  });
+});

@@ -189,6 +189,12 @@ describe('questions the documents do not answer get no citation', () => {
     expect(firstParagraph(kb.answer('Where was the first International Congress of Educating Cities held?').answer)).toContain('1st Congress held in Barcelona in 1990');
   });
 
+  it('words looked up for a sum or someone in a part are refused when the passages give none', () => {
+    expectRefusal('wolverhampton learning city budget', 'They give no sums of money.');
+    expectRefusal('swansea learning city coordinator name', 'The passages closest to it name no leader.');
+    expect(firstParagraph(kb.answer('wolverhampton learning city').answer)).toContain('Wolverhampton');
+  });
+
   it('a question asking who wrote, chaired or leads something is refused when the passages name nobody in that part', () => {
     expectRefusal('who is the author of the Learning City Toolkit?', 'The passages closest to it name no author.');
     expectRefusal('who led the Birmingham learning city survey?', 'The passages closest to it name no leader.');
