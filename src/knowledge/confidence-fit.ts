@@ -12,16 +12,16 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.2393,
+  intercept: -3.2415,
   coefficients: [
-    0.4739,
-    3.0558,
-    1.0296,
-    2.9676,
-    0.1701,
-    0.6458,
-    -0.0861,
-    0.6574
+    0.4937,
+    3.0705,
+    1.0295,
+    2.9461,
+    0.1732,
+    0.6367,
+    -0.092,
+    0.6597
   ],
   lowFrom: 0.465,
   highFrom: 0.85

@@ -189,6 +189,13 @@ describe('questions the documents do not answer get no citation', () => {
     expect(firstParagraph(kb.answer('Where was the first International Congress of Educating Cities held?').answer)).toContain('1st Congress held in Barcelona in 1990');
   });
 
+  it('a city called by its nickname is the city (knowledge/synonyms.yaml)', () => {
+    const answer = kb.answer('did brum share its learning city thinking with anyone?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.sources[0]?.source).toBe('004_6902f669163cce03.txt');
+    expect(answer.answer).not.toMatch(/say nothing about/u);
+  });
+
   it('words looked up for a sum or someone in a part are refused when the passages give none', () => {
     expectRefusal('wolverhampton learning city budget', 'They give no sums of money.');
     expectRefusal('swansea learning city coordinator name', 'The passages closest to it name no leader.');
