@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.2415,
+  intercept: -3.4237,
   coefficients: [
-    0.4937,
-    3.0705,
-    1.0295,
-    2.9461,
-    0.1732,
-    0.6367,
-    -0.092,
-    0.6597
+    0.4687,
+    3.205,
+    1.0864,
+    2.9472,
+    0.1465,
+    0.6869,
+    -0.1076,
+    0.7557
   ],
-  lowFrom: 0.465,
+  lowFrom: 0.46,
   highFrom: 0.85
 };

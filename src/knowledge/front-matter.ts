@@ -1,8 +1,9 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
-/** Kinds of source document; `kind` only informs the reader, search treats all alike. */
+/** Kinds of source document: a question that says it was read in slides ("the deck") looks in slides first. */
 export const documentKinds = ['page', 'slides', 'report', 'notes', 'guide'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
 
 export const frontMatterSchema = z
   .object({

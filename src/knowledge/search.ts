@@ -1,5 +1,6 @@
 import type { Passage } from './chunk.js';
 import type { BuiltIndex } from './index-build.js';
+import type { DocumentKind } from './front-matter.js';
 import { CHAMPION_MIN_PASSAGES, type ScoreClause } from './lunr-compact.js';
 import { BoundedCache } from './bounded-cache.js';
 import { defaultRankWeights, type RankWeights } from './rank-weights.js';
@@ -58,6 +59,9 @@ const MAX_CONCEPTS = 24;
 const ORDERED_CANDIDATES = 10;
 
 /** "What are the…", "list the…", "the three strands": a question asking for several things. */
+/** A question that says it was read in slides: "what does the deck say…", "in the presentation", "a slide about…". */
+const READ_IN_SLIDES = /\b(?:slides?|slide\s+deck|deck|presentation|powerpoint)\b/i;
+
 const LIST_QUESTION = /^\s*(?:what|which)\s+(?:are|were)\b|\blist\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+\w+s\b/i;
 /** A list quoted with its lead-in ("…namely: Partnership; Participation; Performance."), as `unitsOf` joins it. */
 const isList = (text: string): boolean => /:\s/u.test(text) && text.includes('; ');
@@ -73,6 +77,8 @@ const PASSAGE_CACHE_SIZE = 2_000;
  */
 export class PassageSearch {
   private readonly termSets = new BoundedCache<number, Set<string>>(PASSAGE_CACHE_SIZE);
+  /** Each document's kind (page, slides, report…), by its source name. */
+  private readonly kinds: Map<string, DocumentKind>;
   private readonly shapes = new BoundedCache<Passage, PassageShape>(PASSAGE_CACHE_SIZE);
   /** Passages by id, built at the first {@link passageAfter}. */
   private byId: Map<string, Passage> | undefined;
@@ -90,6 +96,7 @@ export class PassageSearch {
     private readonly weights: RankWeights = defaultRankWeights,
   ) {
     this.total = Math.max(1, built.passages.length);
+    this.kinds = new Map(built.documents.map((document) => [document.source, document.kind]));
     const vocabulary = {
       frequency: (term: string) => this.frequency(term),
       idf: (term: string) => this.idf(term),
@@ -256,6 +263,8 @@ export class PassageSearch {
     if (concepts.length === 0) return { concepts, hits: [] };
     const asked = withoutPreamble(question);
     const definitional = DEFINITION_QUESTION.test(asked) || INDIRECT_DEFINITION.test(asked);
+    // "What does the deck say about…": where the asker read it says which documents to look in.
+    const inSlides = READ_IN_SLIDES.test(question);
     const { terms, champions } = this.plan(concepts);
     const clauses: ScoreClause[] = [];
     if (terms.size > 0 || definitional) {
@@ -293,7 +302,8 @@ export class PassageSearch {
       const coverage = this.coverage(concepts, terms);
       const defines = definitional && hasAny(DEFINITION_CUES, terms) ? 1 : 0;
       const heading = headed.has(ref) ? HEADING_MATCH : 0;
-      hits.push({ passage, score: w.coverage * coverage + w.lunr * lunrScore + w.defines * defines + heading, coverage, terms, sentenceCoverage: 0 });
+      const readIn = inSlides && this.kinds.get(passage.source) === 'slides' ? w.readIn : 0;
+      hits.push({ passage, score: w.coverage * coverage + w.lunr * lunrScore + w.defines * defines + heading + readIn, coverage, terms, sentenceCoverage: 0 });
     }
     hits.sort((a, b) => b.score - a.score);
     // The question's adjacent pairs, once: each candidate then looks them up among its own pairs.

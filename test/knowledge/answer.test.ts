@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/knowledge/index-build.js';
+import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { buildSynonymTable } from '../../src/knowledge/synonyms.js';
 import { realKnowledgeBase } from '../support/knowledge.js';
 
 const kb = await realKnowledgeBase();
@@ -77,5 +80,26 @@ describe('answers from the shipped knowledge base', () => {
       expect(() => kb.answer(question), question).not.toThrow();
     }
     expect(kb.answer('venice^ state~').sources[0]?.passage).toMatch(/Venice/);
+  });
+});
+
+describe('a question that says where it was read', () => {
+  const page = {
+    file: 'festivals.md', title: 'Learning festivals', source: 'festivals.md', kind: 'page' as const,
+    body: '## Learning festivals\n\nLearning festivals bring learning into streets, libraries and parks. Learning festivals in Leeds and Sheffield are funded by the council.',
+  };
+  const slides = {
+    file: 'deck.md', title: 'Growing a learning city', source: 'deck.md', kind: 'slides' as const,
+    body: '## Celebrating learning\n\nLearning festivals celebrate learners of every age.',
+  };
+  const kb = new KnowledgeBase(buildIndex([page, slides]), buildSynonymTable([]));
+
+  it('looks in the slides first when it says it was read in the deck or the presentation', () => {
+    expect(kb.answer('Tell me about learning festivals').sources[0]?.source).toBe('festivals.md');
+    for (const question of ['What does the deck say about learning festivals?', 'In the presentation, what is said about learning festivals?', 'there was a slide about learning festivals - what did it say?']) {
+      expect(kb.answer(question).sources[0]?.source, question).toBe('deck.md');
+    }
+    // A page said to be read on a page is not helped, nor harmed.
+    expect(kb.answer('What does the page say about learning festivals?').sources[0]?.source).toBe('festivals.md');
   });
 });
