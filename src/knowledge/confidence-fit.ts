@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.4237,
+  intercept: -3.2932,
   coefficients: [
-    0.4687,
-    3.205,
-    1.0864,
-    2.9472,
-    0.1465,
-    0.6869,
-    -0.1076,
-    0.7557
+    0.6305,
+    3.1456,
+    0.841,
+    2.4599,
+    0.266,
+    0.7153,
+    -0.1221,
+    0.7591
   ],
-  lowFrom: 0.46,
+  lowFrom: 0.465,
   highFrom: 0.85
 };

@@ -6,7 +6,10 @@ export interface RankWeights {
   lunr: number;
   /** A definition question and a passage that defines. */
   defines: number;
-  /** Share of the question's adjacent word pairs adjacent in the passage too. */
+  /**
+   * Share of the question's adjacent word pairs adjacent in the passage too. Cross-validated over
+   * the seven tuning halves, right minus wrong was 287, 288, 292, 291 and 291 at 0.2–0.6.
+   */
   adjacency: number;
   /** Coverage by the passage's best sentence (with its heading). */
   sentence: number;
@@ -24,4 +27,4 @@ export interface RankWeights {
   readIn: number;
 }
 
-export const defaultRankWeights: RankWeights = { coverage: 0.55, lunr: 0.35, defines: 0.1, adjacency: 0.2, sentence: 0.1, list: 0.05, readIn: 0.3 };
+export const defaultRankWeights: RankWeights = { coverage: 0.55, lunr: 0.35, defines: 0.1, adjacency: 0.4, sentence: 0.1, list: 0.05, readIn: 0.3 };
