@@ -58,10 +58,10 @@ const MAX_CONCEPTS = 24;
 /** Candidates re-ranked with word order and their best sentence, from each passage's cached shape. */
 const ORDERED_CANDIDATES = 10;
 
-/** "What are the…", "list the…", "the three strands": a question asking for several things. */
 /** A question that says it was read in slides: "what does the deck say…", "in the presentation", "a slide about…". */
 const READ_IN_SLIDES = /\b(?:slides?|slide\s+deck|deck|presentation|powerpoint)\b/i;
 
+/** "What are the…", "list the…", "the three strands": a question asking for several things. */
 const LIST_QUESTION = /^\s*(?:what|which)\s+(?:are|were)\b|\blist\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+\w+s\b/i;
 /** A list quoted with its lead-in ("…namely: Partnership; Participation; Performance."), as `unitsOf` joins it. */
 const isList = (text: string): boolean => /:\s/u.test(text) && text.includes('; ');
