@@ -1,5 +1,6 @@
 import type { AnswerContext, KnowledgeAnswer } from '../core/ports.js';
 import { answerQuestion, readsPrevious } from './answer.js';
+import { BoundedCache } from './bounded-cache.js';
 import type { ConfidenceModel } from './confidence.js';
 import type { PassageSearch } from './search.js';
 
@@ -24,9 +25,11 @@ const frozen = (answer: KnowledgeAnswer): KnowledgeAnswer => {
  * question is forgotten first; kept answers are frozen, since every asker shares them.
  */
 export class AnswerMemo {
-  readonly #answers = new Map<string, KnowledgeAnswer>();
+  readonly #answers: BoundedCache<string, KnowledgeAnswer>;
 
-  constructor(private readonly limit: number = ANSWERS_KEPT) {}
+  constructor(private readonly limit: number = ANSWERS_KEPT) {
+    this.#answers = new BoundedCache(limit, true);
+  }
 
   answer(searches: PassageSearch | readonly PassageSearch[], question: string, model: ConfidenceModel, context: AnswerContext = {}): KnowledgeAnswer {
     const shown = context.shown ?? [];
@@ -34,15 +37,6 @@ export class AnswerMemo {
     // A question that does not lean on the one before is answered alike after any question.
     const previous = context.previous !== undefined && readsPrevious(searches, question) ? context.previous : undefined;
     const key = previous === undefined ? question : `${question}\u0000${previous}`;
-    const kept = this.#answers.get(key);
-    if (kept !== undefined) {
-      this.#answers.delete(key);
-      this.#answers.set(key, kept);
-      return kept;
-    }
-    const answer = frozen(answerQuestion(searches, question, model, previous));
-    if (this.#answers.size >= this.limit) this.#answers.delete(this.#answers.keys().next().value as string);
-    this.#answers.set(key, answer);
-    return answer;
+    return this.#answers.get(key, () => frozen(answerQuestion(searches, question, model, previous)));
   }
 }
