@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.2932,
+  intercept: -3.2774,
   coefficients: [
-    0.6305,
-    3.1456,
-    0.841,
-    2.4599,
-    0.266,
-    0.7153,
-    -0.1221,
-    0.7591
+    0.6629,
+    3.1041,
+    0.8639,
+    2.5748,
+    0.2645,
+    0.7157,
+    -0.1663,
+    0.7448
   ],
-  lowFrom: 0.465,
+  lowFrom: 0.46,
   highFrom: 0.85
 };

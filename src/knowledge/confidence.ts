@@ -1,4 +1,4 @@
-import { askedForm, formAsked, givesCurrentFigure, givesPastFigure, lacksAskedForm, longestList, namesOther, type AskedForm } from './answer-forms.js';
+import { askedForm, formAsked, givesCurrentFigure, givesPastFigure, lacksAskedForm, longestList, namesOther, placesAsked, type AskedForm } from './answer-forms.js';
 import { everydayRank, rarity } from './common-english.js';
 import { fittedConfidence } from './confidence-fit.js';
 import type { PassageSentence } from './passage-shape.js';
@@ -146,7 +146,7 @@ const lacksForm = (
     (form.current && !answering.some((sentence) => hasAnswerCue(sentence, 'count') && givesCurrentFigure(sentence.text))) ||
     // …and one asked for as of a past year is not one said to be current ("Now, LCN has 80 member cities").
     (form.past && !answering.some((sentence) => hasAnswerCue(sentence, 'count') && givesPastFigure(sentence.text))) ||
-    (form.names !== undefined && !namesAnswer(search, concepts, hit, coverages)) ||
+    (form.names !== undefined && !namesAnswer(search, concepts, hit, coverages, form.names)) ||
     (form.items !== undefined && !saidNearBest(search, hit, coverages, (said) => longestList(said) >= (form.items ?? 0))) ||
     lacksAskedForm(form, hit.passage.heading, hit.passage.text)
   );
@@ -188,10 +188,12 @@ const saidNearBest = (search: PassageSearch, hit: ScoredPassage, coverages: read
  * ("Chinese": China), but not with the places within them that WordNet lists ("Beijing"): those
  * may be the names asked for.
  */
-const namesAnswer = (search: PassageSearch, concepts: readonly Concept[], hit: ScoredPassage, coverages: readonly number[]): boolean => {
+const namesAnswer = (search: PassageSearch, concepts: readonly Concept[], hit: ScoredPassage, coverages: readonly number[], kind: string): boolean => {
   // A name WordNet knows ("Vancouver"), or a word not among the 30,000 commonest of English ("Kakegawa"). Not
   // every word the documents capitalise: in titles they capitalise ordinary words ("Providing Support for Networks").
-  const isNameWord = (word: string): boolean => search.isNameInWordNet(word) || everydayRank(word) === undefined;
+  // A place names no expert, funder or university: "Venice" does not answer "which experts say…?".
+  const places = placesAsked(kind);
+  const isNameWord = (word: string): boolean => (search.isNameInWordNet(word) || everydayRank(word) === undefined) && (places || !search.isPlaceName(word));
   const asked = askedStems(concepts.map((concept) => (concept.entity ? { ...concept, alternatives: concept.alternatives.filter((alternative) => ownForm(concept.phrase, alternative)) } : concept)));
   return saidNearBest(search, hit, coverages, (said) => namesOther(said, asked, isNameWord));
 };

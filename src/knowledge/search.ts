@@ -154,6 +154,11 @@ export class PassageSearch {
     return this.byId.get(`${at[1] ?? ''}${Number(at[2]) + 1}`);
   }
 
+  /** True when WordNet knows the folded word only as the name of a place ("venice", "spain"), not of a person or a body. */
+  isPlaceName(word: string): boolean {
+    return this.wordnet?.isPlace(word) === true;
+  }
+
   /** True when WordNet knows the folded word only as a name ("vancouver", "beijing"); the documents' capitals are not asked. */
   isNameInWordNet(word: string): boolean {
     return this.wordnet?.kind(word) === 'name';

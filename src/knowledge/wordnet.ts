@@ -26,6 +26,9 @@ export interface RelatedWord {
   relation: Relation;
 }
 
+/** What a place is an instance of ("city", "urban center", "European country", "continent"). */
+const PLACE_KINDS = /\b(?:city|cities|town|metropolis|urban center|port|country|nation|continent|region|state|province|peninsula|island|capital|county|borough|village|district|municipality|kingdom|republic)$/u;
+
 /** Only the commonest senses of a word: rare senses bridge to words that mean something else. */
 const SENSES_PER_POS = 2;
 
@@ -235,6 +238,15 @@ export class WordNet {
     if (key === '' || key.length > 40 || !/^[a-z'-]+$/u.test(key)) return undefined;
     const kind = this.kinds.get(key, (word) => this.lookUpKind(word) ?? UNKNOWN);
     return kind === UNKNOWN ? undefined : kind;
+  }
+
+  /**
+   * True when WordNet knows the word only as the name of a place: a city, country, continent or
+   * the like ("venice", "spain"), by what it is an instance of. A person ("hutchins": educator) or
+   * a body ("unesco": UN agency) is not one.
+   */
+  isPlace(word: string): boolean {
+    return this.kind(word) === 'name' && this.related(word).some((other) => other.relation === 'hypernym' && PLACE_KINDS.test(other.word));
   }
 
   /** {@link kind} of a lower-case word, from the index and data files. */

@@ -157,6 +157,10 @@ describe('questions the documents do not answer get no citation', () => {
     expectRefusal('Which German regions took part in the Learning Regions programme?', 'The passages closest to it name no regions.');
     // A lead-in closing its passage introduces the next one, which opens with a city: "Belfast Learning City".
     expect(kb.answer('Which UK cities are listed as part of the UNESCO Global Network of Learning Cities?').noAnswer).toBe(false);
+    // A place names no expert: "Some experts even believe… for example Venice" does not say which experts.
+    expectRefusal("which experts say we're going back to the learning city state idea?", 'The passages closest to it name no experts.');
+    // …while Venice does name a city.
+    expect(firstParagraph(kb.answer('which city is given as an example of a learning city state?').answer)).toContain('for example Venice');
     // Beijing is one of the places WordNet lists within China, so it is not taken for the question's own name.
     const beijing = kb.answer('Which Chinese city took part in the PALLACE project?');
     expect(beijing.confidence).toBe('high');

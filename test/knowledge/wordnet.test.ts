@@ -176,6 +176,11 @@ describe('names written in lower case', () => {
     expect(wordnet.kind('zzqxv')).toBeUndefined();
   });
 
+  it('WordNet tells the name of a place from that of a person or a body', () => {
+    for (const place of ['venice', 'birmingham', 'spain', 'europe', 'korea']) expect(wordnet.isPlace(place), place).toBe(true);
+    for (const other of ['hutchins', 'unesco', 'council', 'longworth', 'zzqxv']) expect(wordnet.isPlace(other), other).toBe(false);
+  });
+
   it('the index remembers the words its documents write as names, not words they also write in lower case', () => {
     expect(built.names.has('kirklees')).toBe(true);
     expect(built.names.has('learning')).toBe(false);
