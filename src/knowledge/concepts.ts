@@ -303,6 +303,10 @@ export class ConceptBuilder {
       let weight = Math.max(MIN_WEIGHT, ...phrase.map((term) => (this.vocabulary.frequency(term) > 0 ? this.vocabulary.idf(term) : unknownWeight)));
       let bridge: Concept['bridge'];
       let bridgedRarity = 1;
+      // A word the documents lack whose synonyms in the table they use ("budget" → funding, "two" →
+      // 2) says what those words say, not what their rarest word would: a name keeps its weight.
+      const tabled = !known && !entity && alternatives.some((alternative) => alternative.every((term) => this.vocabulary.frequency(term) > 0));
+      if (tabled) weight = Math.max(MIN_WEIGHT, ...alternatives.map((alternative) => Math.max(...alternative.map((term) => (this.vocabulary.frequency(term) > 0 ? this.vocabulary.idf(term) : 0)))));
       if (!known && length === 1 && alternatives.length === 0) {
         // A common English word is not a typo, even when one letter away from a word of the documents,
         // nor is a rarer word the dictionary knows ("threads" is not "threats").
@@ -349,7 +353,7 @@ export class ConceptBuilder {
       // A name the documents use is also found in its other forms: "Japanese" in "…the first Lifelong Learning City in Japan".
       if (known && entity && length === 1 && alternatives.length === 0 && lookups++ < MAX_LOOKUPS) alternatives.push(...this.ownForms(surface));
       // An everyday word ("people", "up", "supposed") says less than a rare one, used or bridged.
-      if ((known || bridge !== undefined) && !entity) weight *= KNOWN_FLOOR + (1 - KNOWN_FLOOR) * Math.min(rarity(surface), bridgedRarity);
+      if ((known || bridge !== undefined || tabled) && !entity) weight *= KNOWN_FLOOR + (1 - KNOWN_FLOOR) * Math.min(rarity(surface), bridgedRarity);
       // "What does ELLI stand for?" asks what it means: "stand" frames the question as "mean" does.
       const standsFor = length === 1 && STAND.has(surface) && all[(positions[i] ?? -2) + 1] === 'for';
       if (FRAMING_WORDS.has(surface) || standsFor) weight *= FRAMING_WEIGHT;

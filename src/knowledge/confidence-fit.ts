@@ -12,16 +12,16 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.2774,
+  intercept: -3.5951,
   coefficients: [
-    0.6629,
-    3.1041,
-    0.8639,
-    2.5748,
-    0.2645,
-    0.7157,
-    -0.1663,
-    0.7448
+    0.7354,
+    3.1593,
+    0.9846,
+    2.4907,
+    0.2126,
+    0.9121,
+    -0.1025,
+    0.8024
   ],
   lowFrom: 0.46,
   highFrom: 0.85

@@ -70,6 +70,28 @@ describe('the vocabulary bridge', () => {
     expect(search.search('what salary does the council offer?').hits[0]?.passage.source).toBe('b.md');
   });
 
+  it('weighs a word the documents lack but whose synonym in the table they use as that word, not as their rarest word', () => {
+    // "Funding" and "council" are in every passage here, so a match on them says little; "budget"
+    // is in none. Reached only through the table, it must not weigh what a word found nowhere would.
+    const pages = ['Schools', 'Libraries', 'Museums', 'Colleges'].map((name, i) => ({
+      file: `${i}.md`,
+      title: name,
+      source: `${i}.md`,
+      kind: 'page' as const,
+      body: `## ${name}\n\n${name} get council funding for evening classes in ${2000 + i}.`,
+    }));
+    const tabled = new PassageSearch(buildIndex(pages), buildSynonymTable([['budget', 'funding'], ['two', '2']]), wordnet);
+    const budget = tabled.concepts('what is the budget of the council?').find((c) => c.surface === 'budget');
+    const funding = tabled.concepts('what is the funding of the council?').find((c) => c.surface === 'funding');
+    expect(budget?.known).toBe(false);
+    expect(budget?.alternatives).toContainEqual(['fund']);
+    expect(budget?.weight).toBeLessThan(tabled.maxWeight() / 2);
+    expect(budget?.weight).toBeLessThanOrEqual((funding?.weight ?? 0) * 2);
+    // A name keeps its weight: the documents not naming it is what says they do not answer.
+    const named = new PassageSearch(buildIndex(pages), buildSynonymTable([['GNLC', 'council']]), wordnet);
+    expect(named.concepts('who funds the GNLC?').find((c) => c.surface === 'gnlc')?.weight).toBe(named.maxWeight());
+  });
+
   it('still bridges the words of a question that follows a long clause about the asker', () => {
     // Twelve words the documents lack come first; each is looked up as a name and as a word, out of a budget per message.
     const scene = 'Our volunteers in Nairobi keep drafting leaflets, posters, banners, brochures, flyers, newsletters and bulletins about outreach.';
