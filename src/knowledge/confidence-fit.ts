@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.5951,
+  intercept: -3.6758,
   coefficients: [
-    0.7354,
-    3.1593,
-    0.9846,
-    2.4907,
-    0.2126,
-    0.9121,
-    -0.1025,
-    0.8024
+    0.7572,
+    3.2138,
+    0.942,
+    2.4803,
+    0.2221,
+    0.9462,
+    -0.0649,
+    0.8086
   ],
-  lowFrom: 0.46,
+  lowFrom: 0.455,
   highFrom: 0.85
 };

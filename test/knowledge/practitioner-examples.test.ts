@@ -515,6 +515,14 @@ describe('three confidences, in words every platform shows alike', () => {
     expect(chat.last()).toMatch(/LCN has 80 member cities/u);
   });
 
+  it('"set up" asks when something was established or launched', () => {
+    for (const question of ['when was the UK learning cities network set up?', 'when was the UK learning cities network established?']) {
+      const answer = kb.answer(question);
+      expect(answer.confidence, question).toBe('high');
+      expect(firstParagraph(answer.answer), question).toMatch(/the UK Learning Cities Network \(LCN\) was established/u);
+    }
+  });
+
   it('a follow-up that opens as one asks the same about another subject ("and Bristol?")', async () => {
     const chat = createFakeChat(createBot({ answers: kb }), consoleOrigin({ channelId: 'other-subject' }));
     await chat.userSays('What does Swansea Learning City want for its residents?');
