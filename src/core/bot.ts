@@ -136,6 +136,8 @@ export const createBot = (deps: BotDeps): ChatBot => {
       // Quoted only in part (a sentence or two of a longer passage): `more` shows the rest of it first.
       const partly = quoted !== undefined && answer.unquoted !== undefined ? { ...quoted, passage: answer.unquoted } : undefined;
       recent.markShown(conversation, answer.sources.map((source) => source.passage), partly);
+      // A follow-up that kept its subject ("and who funds it?") passes that subject on to the next one.
+      if (answer.leansOn !== undefined) recent.keepTopic(conversation, answer.leansOn);
       answered(answer);
       return answer;
     },

@@ -49,6 +49,11 @@ export interface KnowledgeAnswer {
    * separated by a blank line): what `more` shows first. Absent when the answer quoted them all.
    */
   unquoted?: string;
+  /**
+   * The question before, when this one was read as a follow-up to it and kept its subject ("and who
+   * funds it?"): a follow-up to this one is read with it too ("when was it set up?").
+   */
+  leansOn?: string;
 }
 
 /** What the conversation says about a question beyond its own words. */

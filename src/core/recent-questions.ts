@@ -9,6 +9,8 @@ const MAX_SHOWN = 20;
 export interface RecentQuestion {
   question: string;
   previous: string | undefined;
+  /** What a follow-up to this question leans on: the question itself, or, when it was a follow-up that kept its subject, the question it leaned on. */
+  topic?: string | undefined;
   /** Texts of the passages cited so far in answer to it (the first answer, then each `more`). */
   shown: string[];
   /** When it was asked: during an assessment, `more` and follow-ups go on only from questions asked since it started. */
@@ -35,7 +37,8 @@ export class RecentQuestions {
    * remembers `question`, asked `at`, as the new last one.
    */
   swap(conversation: string, question: string, at: Date, since?: Date): string | undefined {
-    const previous = this.current(conversation, since)?.question;
+    const last = this.current(conversation, since);
+    const previous = last?.topic ?? last?.question;
     this.last.delete(conversation);
     if (this.last.size >= this.limit) this.last.delete(this.last.keys().next().value as string);
     this.last.set(conversation, { question, previous, shown: [], at });
@@ -46,6 +49,12 @@ export class RecentQuestions {
   current(conversation: string, since?: Date): RecentQuestion | undefined {
     const last = this.last.get(conversation);
     return since !== undefined && last !== undefined && last.at.getTime() < since.getTime() ? undefined : last;
+  }
+
+  /** Makes `topic` what a follow-up to the conversation's last question leans on (see {@link RecentQuestion.topic}). */
+  keepTopic(conversation: string, topic: string): void {
+    const entry = this.last.get(conversation);
+    if (entry !== undefined) entry.topic = topic;
   }
 
   /** Adds passages to those shown for the conversation's last question; `partly`: what is left of the one quoted in part. */

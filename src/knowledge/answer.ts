@@ -173,6 +173,9 @@ export const answerQuestion = (
   shown: readonly string[] = [],
 ): KnowledgeAnswer => {
   const { asked, search, concepts, hits, form, features } = judgeQuestion(searches, question, previous, shown);
+  // Read as a follow-up in any collection, the question keeps the subject of the one before for the next.
+  const leansOn = previous === undefined ? undefined : (Array.isArray(searches) ? searches : [searches]).map((one) => one.leansOn(asked, previous)).find((topic) => topic !== undefined);
+  const topic = leansOn === undefined ? {} : { leansOn };
   if (concepts.length === 0) {
     return {
       question,
@@ -193,7 +196,7 @@ export const answerQuestion = (
       : features.listedOnly ? listedNote(search, concepts, best)
       : features.typeMissing ? formNote(form)
       : undefined;
-    return refusal(question, concepts, hits, note);
+    return { ...refusal(question, concepts, hits, note), ...topic };
   }
   const cited = hits.filter((hit) => hit.score >= best.score * RELATIVE_CUTOFF && hit.coverage > 0).slice(0, MAX_SOURCES);
   const sources: AnswerSource[] = cited.map(({ passage, score }) => ({
@@ -216,5 +219,6 @@ export const answerQuestion = (
     sources,
     suggestions: [],
     ...(unquoted === undefined ? {} : { unquoted }),
+    ...topic,
   };
 };

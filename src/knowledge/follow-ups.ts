@@ -37,6 +37,12 @@ const BARE_ASK = /^\s*(?:and\s+)?(?:how\s+(?:many|much|often|long)|when|who|wher
 
 const key = (concept: Concept): string => concept.phrase.join(' ');
 
+/** True when a question names what the question before did not ("and Bristol?" after a question about Leeds): it has a subject of its own. */
+export const namesOwnSubject = (own: readonly Concept[], earlier: readonly Concept[]): boolean => {
+  const named = new Set(earlier.filter((concept) => concept.entity).map(key));
+  return own.some((concept) => concept.entity && !named.has(key(concept)));
+};
+
 /**
  * A question's concepts with what it takes from the question before it: a short follow-up ("and
  * who funds it?") is about what the previous question was about, whose concepts count at a lower
@@ -45,8 +51,7 @@ const key = (concept: Concept): string => concept.phrase.join(' ');
 export const withPrevious = (question: string, own: Concept[], before: () => Concept[], maxConcepts: number): Concept[] => {
   if (!isFollowUp(question, own)) return own;
   let earlier = before();
-  const named = new Set(earlier.filter((concept) => concept.entity).map(key));
-  if (own.some((concept) => concept.entity && !named.has(key(concept)))) {
+  if (namesOwnSubject(own, earlier)) {
     // A question naming what the one before did not starts a topic of its own ("how did
     // Birmingham send out its survey?": "its" is Birmingham's), unless it opens as a follow-up
     // ("and Bristol?"): then it asks the same about another subject, without the earlier one's names.

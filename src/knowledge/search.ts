@@ -5,7 +5,7 @@ import { CHAMPION_MIN_PASSAGES, type ScoreClause } from './lunr-compact.js';
 import { BoundedCache } from './bounded-cache.js';
 import { defaultRankWeights, type RankWeights } from './rank-weights.js';
 import { ConceptBuilder, type Concept } from './concepts.js';
-import { isFollowUp, withPrevious } from './follow-ups.js';
+import { isFollowUp, namesOwnSubject, withPrevious } from './follow-ups.js';
 import { aboutTheQuestion } from './asker-context.js';
 import { HEADING_MATCH, HeadingIndex } from './heading-match.js';
 import { buildShape, hasAny, holdsConcept, type PassageSentence, type PassageShape, type Terms } from './passage-shape.js';
@@ -180,6 +180,19 @@ export class PassageSearch {
   /** True when the question before would change this one's concepts: it is a follow-up ("and who funds it?"). */
   readsPrevious(question: string): boolean {
     return isFollowUp(question, this.ownConcepts(question));
+  }
+
+  /**
+   * What a question after this one leans on when it is a follow-up: the question before, when this
+   * one was read with it and kept its subject ("and who funds it?" after "what is the UK Learning
+   * Cities Network?"), so "when was it set up?" next is about the network too. Undefined when this
+   * question stands on its own, or names a subject of its own ("and Bristol?"): a follow-up to it
+   * leans on it.
+   */
+  leansOn(question: string, previous: string | undefined): string | undefined {
+    if (previous === undefined) return undefined;
+    const own = this.ownConcepts(question);
+    return isFollowUp(question, own) && !namesOwnSubject(own, this.ownConcepts(previous)) ? previous : undefined;
   }
 
   /** A question's concepts read on their own, without what its asker says of themselves. */

@@ -43,6 +43,33 @@ describe('the last question of each conversation', () => {
   });
 });
 
+describe('a chain of follow-ups', () => {
+  it('leans on the question that started it, as long as each answer says it kept that subject', async () => {
+    const contexts: Array<[string, string | undefined]> = [];
+    const answers: AnswerPort = {
+      answer: (question, context) => {
+        contexts.push([question, context?.previous]);
+        // The knowledge base reads a question saying "it" as a follow-up keeping the subject of the question before.
+        const leansOn = context?.previous !== undefined && /\bit\b/u.test(question) ? { leansOn: context.previous } : {};
+        return { question, noAnswer: true, confidence: 'none', answer: 'No answer.', sources: [], suggestions: [], ...leansOn };
+      },
+      topics: () => [],
+    };
+    const bot = createBot({ answers });
+    const origin = consoleOrigin({ channelId: 'chain' });
+    for (const text of ['what is the UK network?', 'and who funds it?', 'when was it set up?', 'what is the GNLC?', 'who runs it?']) {
+      await bot.handle({ type: 'message', origin, text });
+    }
+    expect(contexts).toEqual([
+      ['what is the UK network?', undefined],
+      ['and who funds it?', 'what is the UK network?'],
+      ['when was it set up?', 'what is the UK network?'],
+      ['what is the GNLC?', 'what is the UK network?'],
+      ['who runs it?', 'what is the GNLC?'],
+    ]);
+  });
+});
+
 describe('more on the last question', () => {
   const P1 = 'Belfast believes that learning matters. Belfast Learning City raises aspirations. It works with partners across the city.';
   const P1_UNQUOTED = 'Belfast believes that learning matters.\n\nIt works with partners across the city.';

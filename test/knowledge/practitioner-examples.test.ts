@@ -515,6 +515,23 @@ describe('three confidences, in words every platform shows alike', () => {
     expect(chat.last()).toMatch(/LCN has 80 member cities/u);
   });
 
+  it('a chain of follow-ups keeps the subject of the question that started it', async () => {
+    const chat = createFakeChat(createBot({ answers: kb }), consoleOrigin({ channelId: 'follow-up-chain' }));
+    await chat.userSays('what is the UK learning cities network?');
+    await chat.userSays('and who funds it?');
+    // "it" is still the network, not what "and who funds it?" alone would be about.
+    await chat.userSays('when was it set up?');
+    expect(chat.last()).toMatch(/In 1996, Liverpool declared itself to be a ‘City of Learning’ and the UK Learning Cities Network \(LCN\) was established/u);
+    await chat.userSays('how many members does it have?');
+    expect(chat.last()).toMatch(/LCN has 80 member cities/u);
+    // A follow-up naming a subject of its own starts its own chain: "it" is then Bristol.
+    await chat.userSays('What does Swansea Learning City want for its residents?');
+    await chat.userSays('and Bristol?');
+    await chat.userSays('what is it trying to achieve?');
+    expect(chat.last()).toMatch(/Bristol/u);
+    expect(chat.last()).not.toMatch(/Swansea/u);
+  });
+
   it('"set up" asks when something was established or launched', () => {
     for (const question of ['when was the UK learning cities network set up?', 'when was the UK learning cities network established?']) {
       const answer = kb.answer(question);
