@@ -119,11 +119,15 @@ export const namesAsked = (question: string): string | undefined => {
   return kind === undefined || /^\p{Lu}/u.test(kind) ? undefined : kind.toLowerCase();
 };
 
-/** Kinds of thing {@link namesAsked} may return that are places: a place's name names one. Any other kind (experts, universities, funders) is not named by a place's. */
-const PLACE_KIND = /^(?:cit(?:y|ies)|towns?|villages?|regions?|countr(?:y|ies)|provinces?|municipalit(?:y|ies)|boroughs?|counties|neighbou?rhoods?)$/u;
+/**
+ * Kinds of thing {@link namesAsked} may return that are people: a place's name names none of them
+ * ("…for example Venice" names no expert). Bodies are often named after their place ("University
+ * of Bristol", "Birmingham City Council"), so for universities, partners or funders a place counts.
+ */
+const PEOPLE_KIND = /^experts?$/u;
 
-/** True when the kind of thing asked for by name is a kind of place ("which cities…"). */
-export const placesAsked = (kind: string): boolean => PLACE_KIND.test(kind);
+/** True when the kind of thing asked for by name is a kind of people ("which experts…"). */
+export const peopleAsked = (kind: string): boolean => PEOPLE_KIND.test(kind);
 
 /** A capitalised word: a name, or the first word of a sentence. */
 const CAPITALISED = /(?<![\p{L}\p{N}’'-])(\p{Lu}[\p{L}’'-]*)/gu;

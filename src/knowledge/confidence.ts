@@ -1,4 +1,4 @@
-import { askedForm, formAsked, givesCurrentFigure, givesPastFigure, lacksAskedForm, longestList, namesOther, placesAsked, type AskedForm } from './answer-forms.js';
+import { askedForm, formAsked, givesCurrentFigure, givesPastFigure, lacksAskedForm, longestList, namesOther, peopleAsked, type AskedForm } from './answer-forms.js';
 import { everydayRank, rarity } from './common-english.js';
 import { fittedConfidence } from './confidence-fit.js';
 import type { PassageSentence } from './passage-shape.js';
@@ -191,9 +191,9 @@ const saidNearBest = (search: PassageSearch, hit: ScoredPassage, coverages: read
 const namesAnswer = (search: PassageSearch, concepts: readonly Concept[], hit: ScoredPassage, coverages: readonly number[], kind: string): boolean => {
   // A name WordNet knows ("Vancouver"), or a word not among the 30,000 commonest of English ("Kakegawa"). Not
   // every word the documents capitalise: in titles they capitalise ordinary words ("Providing Support for Networks").
-  // A place names no expert, funder or university: "Venice" does not answer "which experts say…?".
-  const places = placesAsked(kind);
-  const isNameWord = (word: string): boolean => (search.isNameInWordNet(word) || everydayRank(word) === undefined) && (places || !search.isPlaceName(word));
+  // A place names no expert: "Venice" does not answer "which experts say…?".
+  const people = peopleAsked(kind);
+  const isNameWord = (word: string): boolean => (search.isNameInWordNet(word) || everydayRank(word) === undefined) && !(people && search.isPlaceName(word));
   const asked = askedStems(concepts.map((concept) => (concept.entity ? { ...concept, alternatives: concept.alternatives.filter((alternative) => ownForm(concept.phrase, alternative)) } : concept)));
   return saidNearBest(search, hit, coverages, (said) => namesOther(said, asked, isNameWord));
 };

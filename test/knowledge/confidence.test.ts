@@ -84,6 +84,29 @@ describe('the confidence model', () => {
   });
 });
 
+describe('names asked for', () => {
+  const partners = {
+    file: 'partners.md',
+    title: 'Bristol Learning City',
+    source: 'partners.md',
+    kind: 'page' as const,
+    body: '## Partners\n\nBristol Learning City works with the University of Bristol and the University of the West of England.\n\n## Ideas\n\nSome experts believe cities are becoming city states again, for example Venice.',
+  };
+  const kb = new KnowledgeBase(buildIndex([partners]), buildSynonymTable([]));
+
+  it('takes a body named after its place for the body asked for', () => {
+    const answer = kb.answer('which universities are partners in Bristol Learning City?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.answer).toContain('University of Bristol');
+  });
+
+  it('does not take a place for the people asked for', () => {
+    const answer = kb.answer('which experts believe cities are becoming city states again?');
+    expect(answer).toMatchObject({ noAnswer: true, confidence: 'none' });
+    expect(answer.answer).toContain('The passages closest to it name no experts.');
+  });
+});
+
 describe('a collection of one passage', () => {
   const bus = { file: 'bus.md', title: 'The learning bus', source: 'bus.md', kind: 'page' as const, body: 'The learning bus visits the villages every Saturday with books and tutors.' };
   const kb = new KnowledgeBase(buildIndex([bus]), buildSynonymTable([]));
