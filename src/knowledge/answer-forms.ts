@@ -87,6 +87,21 @@ const OUTCOME_ASKED =
 /** Words that say how something turned out. */
 const OUTCOME = /\b(?:achieved|reached|met|succeeded|successful(?:ly)?|managed|failed|fell\s+short|exceeded|results?|resulted|outcomes?|evaluations?|improved|rose|increased|fell|declined)\b/i;
 
+/**
+ * How to join something: "how do we join the GNLC?", "how can our city become a member of…?",
+ * "how does a city apply to…?", "how do cities get into the UNESCO network?"; not how many join. A
+ * passage saying what the network is, or how many belong to it, does not say how to join it.
+ */
+const JOINING_ASKED = /\bhow\b(?!\s+(?:many|much|often|long|soon)\b)[^?.!]*?\b(?:join|apply|sign\s+up|enrol+|register|get\s+into|become\s+(?:a\s+|an\s+)?(?:members?|part\s+of))\b/i;
+/** Words that say how one joins: an application, membership, criteria, signing up. */
+const JOINING = /\b(?:join(?:s|ed|ing)?|appl(?:y|ies|ied|ying|ications?)|membership|sign(?:s|ed)?\s+up|enrol+(?:s|ed|ing|ment)?|register(?:s|ed)?|registration|admi(?:t|tted|ssion)|eligib\w*|criteria|nominat\w*|designat\w*)\b/i;
+
+/** True when the question asks how to join something. */
+export const asksJoining = (question: string): boolean => JOINING_ASKED.test(question);
+
+/** True when the text says something of how one joins. */
+export const saysHowToJoin = (text: string): boolean => JOINING.test(text);
+
 /** True when the question asks whether a goal was reached. */
 export const asksOutcome = (question: string): boolean => OUTCOME_ASKED.test(question);
 
@@ -354,6 +369,8 @@ export interface AskedForm {
   role: RoleAsked | undefined;
   /** Whether a goal was reached ("did it actually hit its 2020 target?"). */
   outcome: boolean;
+  /** How to join something ("how do we join the GNLC?"). */
+  joining: boolean;
   /** The kind of thing whose names it asks for ("which universities…?"): its answering sentences must name one. */
   names: string | undefined;
   /** Which one of a series it asks about ("the second congress"): the passage must name that one. */
@@ -384,6 +401,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     acronym: acronymAsked(question),
     role: roleAsked(question) ?? (asking ? undefined : LISTED_ROLES.find(([, pattern]) => pattern.test(question))?.[0]),
     outcome: asksOutcome(question),
+    joining: asksJoining(question),
     names: namesAsked(question),
     ordinal: ordinalAsked(question),
     current: now && count,
@@ -394,14 +412,14 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
   };
 };
 
-/** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person or an outcome. */
+/** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person, an outcome or how to join. */
 export const formAsked = (form: AskedForm): boolean =>
-  form.checked.length > 0 || form.money || form.items !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.names !== undefined || form.ordinal !== undefined;
+  form.checked.length > 0 || form.money || form.items !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.names !== undefined || form.ordinal !== undefined;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
  * checks can see: a sum of money, a list of so many things, an acronym's long form, someone in the
- * part asked about, how a goal turned out. Dates and numbers are checked sentence by sentence by
+ * part asked about, how a goal turned out, how to join. Dates and numbers are checked sentence by sentence by
  * the caller.
  */
 export const lacksAskedForm = (form: AskedForm, heading: string, text: string): boolean =>
@@ -410,6 +428,7 @@ export const lacksAskedForm = (form: AskedForm, heading: string, text: string): 
   (form.acronym !== undefined && !spellsOut(`${heading}\n${text}`, form.acronym)) ||
   (form.role !== undefined && !namesRole(`${heading}\n${text}`, form.role)) ||
   (form.outcome && !givesOutcome(text)) ||
+  (form.joining && !saysHowToJoin(`${heading}\n${text}`)) ||
   (form.ordinal !== undefined && !givesOrdinal(`${heading}\n${text}`, form.ordinal));
 
 /**
@@ -427,5 +446,6 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.ordinal !== undefined) return ` The passages closest to it say nothing of the ${ORDINAL_NAMES[form.ordinal] ?? `${form.ordinal}th`} one.`;
   if (form.type === 'when') return ' The passages closest to it give no date.';
   if (form.type === 'count') return ' The passages closest to it give no figure.';
+  if (form.joining) return ' The passages closest to it do not say how to join.';
   return undefined;
 };

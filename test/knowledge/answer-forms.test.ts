@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForMoney, asksOutcome, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesOrdinal, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, roleAsked, spellsOut } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForMoney, asksJoining, asksOutcome, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesOrdinal, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, roleAsked, saysHowToJoin, spellsOut } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 describe('answers whose form can be checked', () => {
@@ -168,6 +168,29 @@ describe('whether a goal was reached', () => {
     expect(givesOutcome('In 2003, Victoria set a goal of being a “leading learning community” by 2020.')).toBe(false);
     expect(givesOutcome('The outcomes of this first survey (2004) were encouraging.')).toBe(true);
     expect(formNote(askedForm('did it reach its target?'))).toBe(' The passages closest to it do not say how it turned out.');
+  });
+});
+
+describe('how to join', () => {
+  it('is asked by how to join, apply, sign up or become a member, not by how many join', () => {
+    for (const question of [
+      'how do we join the GNLC?',
+      'How does a city actually apply to join the UNESCO Global Network of Learning Cities?',
+      'how can our city become a member of the UK learning cities network?',
+      'how do cities get into the UNESCO network?',
+      'How do residents sign up for courses?',
+    ]) {
+      expect(asksJoining(question), question).toBe(true);
+    }
+    for (const question of ['how many cities have joined the GNLC?', 'how many cities join each year?', 'who can join?', 'How can universities help a learning city?', 'when did Belfast join the network?']) {
+      expect(asksJoining(question), question).toBe(false);
+    }
+  });
+
+  it('is answered by a text that says how one joins, not by one that says what the network is', () => {
+    expect(saysHowToJoin('The UNESCO Global Network of Learning Cities consists of around 200 cities in 40 countries.')).toBe(false);
+    expect(saysHowToJoin('Cities apply through their national commission; membership is free.')).toBe(true);
+    expect(formNote(askedForm('how do we join the GNLC?'))).toBe(' The passages closest to it do not say how to join.');
   });
 });
 

@@ -144,6 +144,14 @@ describe('questions the documents do not answer get no citation', () => {
     expect(firstParagraph(answer.answer)).toMatch(/^Japan: In as early as 1979, the city of Kakegawa was declared the first Lifelong Learning City in Japan\. Since then/u);
   });
 
+  it('how to join a network is refused when the passages say what it is but not how to join it', () => {
+    for (const question of ['how do we join the GNLC?', 'how do cities get into the UNESCO network?', 'how does a city join the learning cities network']) {
+      expectRefusal(question, 'The passages closest to it do not say how to join.');
+    }
+    // How many belong to it is still answered.
+    expect(kb.answer('how many cities are in the GNLC?').answer).toMatch(/around 200 cities in 40 countries/u);
+  });
+
   it('a population asked for is a figure: a passage about the city without one does not answer', () => {
     expectRefusal('What is the population of Wolverhampton?', 'The passages closest to it give no figure.');
   });
