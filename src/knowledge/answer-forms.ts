@@ -4,7 +4,7 @@ import { isStopWord, stem } from './text.js';
 
 /**
  * Answers whose form can be checked in the text: a sum of money, what an acronym stands for, a
- * list of so many things, who plays a part, and how a goal turned out.
+ * list of so many things, who plays a part, how a goal turned out, and how to join.
  * A passage without that form does not answer, however well it matches the question's words
  * ("How much funding did each region get?" is not answered by "supported some 70 regions").
  */
