@@ -88,15 +88,15 @@ const OUTCOME_ASKED =
 const OUTCOME = /\b(?:achieved|reached|met|succeeded|successful(?:ly)?|managed|failed|fell\s+short|exceeded|results?|resulted|outcomes?|evaluations?|improved|rose|increased|fell|declined)\b/i;
 
 /**
- * How to join something: "how do we join the GNLC?", "how can our city become a member of…?",
- * "how does a city apply to…?", "how do cities get into the UNESCO network?"; not how many join. A
- * passage saying what the network is, or how many belong to it, does not say how to join it.
+ * How to join something, or who may: "how do we join the GNLC?", "how can our city become a member
+ * of…?", "how do cities get into the UNESCO network?", "can any city join…?", "who can join…?"; not
+ * how many join. A passage saying what the network is, or how many belong to it, does not say.
  */
-const JOINING_ASKED = /\bhow\b(?!\s+(?:many|much|often|long|soon)\b)[^?.!]*?\b(?:join|apply|sign\s+up|enrol+|register|get\s+into|become\s+(?:a\s+|an\s+)?(?:members?|part\s+of))\b/i;
+const JOINING_ASKED = /(?:\bhow\b(?!\s+(?:many|much|often|long|soon)\b)|^\s*(?:can|could|may)\b|\bwho\s+(?:can|could|may)\b)[^?.!]*?\b(?:join|apply|sign\s+up|enrol+|register|get\s+into|become\s+(?:a\s+|an\s+)?(?:members?|part\s+of))\b/i;
 /** Words that say how one joins: an application, membership, criteria, signing up. */
 const JOINING = /\b(?:join(?:s|ed|ing)?|appl(?:y|ies|ied|ying|ications?)|membership|sign(?:s|ed)?\s+up|enrol+(?:s|ed|ing|ment)?|register(?:s|ed)?|registration|admi(?:t|tted|ssion)|eligib\w*|criteria|nominat\w*|designat\w*)\b/i;
 
-/** True when the question asks how to join something. */
+/** True when the question asks how to join something, or who may. */
 export const asksJoining = (question: string): boolean => JOINING_ASKED.test(question);
 
 /** True when the text says something of how one joins. */
@@ -446,6 +446,6 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.ordinal !== undefined) return ` The passages closest to it say nothing of the ${ORDINAL_NAMES[form.ordinal] ?? `${form.ordinal}th`} one.`;
   if (form.type === 'when') return ' The passages closest to it give no date.';
   if (form.type === 'count') return ' The passages closest to it give no figure.';
-  if (form.joining) return ' The passages closest to it do not say how to join.';
+  if (form.joining) return ' The passages closest to it say nothing about joining.';
   return undefined;
 };

@@ -145,8 +145,8 @@ describe('questions the documents do not answer get no citation', () => {
   });
 
   it('how to join a network is refused when the passages say what it is but not how to join it', () => {
-    for (const question of ['how do we join the GNLC?', 'how do cities get into the UNESCO network?', 'how does a city join the learning cities network']) {
-      expectRefusal(question, 'The passages closest to it do not say how to join.');
+    for (const question of ['how do we join the GNLC?', 'how do cities get into the UNESCO network?', 'how does a city join the learning cities network', 'can any city join the GNLC?']) {
+      expectRefusal(question, 'The passages closest to it say nothing about joining.');
     }
     // How many belong to it is still answered.
     expect(kb.answer('how many cities are in the GNLC?').answer).toMatch(/around 200 cities in 40 countries/u);
