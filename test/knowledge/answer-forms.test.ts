@@ -180,11 +180,12 @@ describe('how to join', () => {
       'how do cities get into the UNESCO network?',
       'How do residents sign up for courses?',
       'can any city join the GNLC?',
+      'how does a council apply for membership?',
       'who can join the UK learning cities network?',
     ]) {
       expect(asksJoining(question), question).toBe(true);
     }
-    for (const question of ['how many cities have joined the GNLC?', 'how many cities join each year?', 'How can universities help a learning city?', 'can universities help?', 'when did Belfast join the network?', 'who joined first?']) {
+    for (const question of ['how many cities have joined the GNLC?', 'how many cities join each year?', 'How can universities help a learning city?', 'can universities help?', 'when did Belfast join the network?', 'who joined first?', 'how can older adults get into learning again?', 'how do these principles apply to small towns?']) {
       expect(asksJoining(question), question).toBe(false);
     }
   });
