@@ -138,6 +138,11 @@ export class ConceptBuilder {
     private readonly stemCorrector?: TypoCorrector,
   ) {}
 
+  /** True when the documents use every word of the phrase (as stems). */
+  private uses(phrase: StemPhrase): boolean {
+    return phrase.every((term) => this.vocabulary.frequency(term) > 0);
+  }
+
   /** The documents' own words for a word they lack, through WordNet; cached, bounded. */
   private bridge(word: string, entity: boolean): Bridge | 'unknown' | undefined {
     const found = this.bridges.get(`${entity ? '!' : ''}${word}`, () => this.lookUpBridge(word, entity ? 'name' : 'word'));
@@ -161,7 +166,7 @@ export class ConceptBuilder {
       // "ask for" is not "ask": a lemma that loses a word to stop-word removal says something else.
       if (phrase.length !== other.split(' ').length) continue;
       const key = phrase.join(' ');
-      if (phrase.length === 0 || seen.has(key) || !phrase.every((term) => this.vocabulary.frequency(term) > 0)) continue;
+      if (phrase.length === 0 || seen.has(key) || !this.uses(phrase)) continue;
       seen.add(key);
       alternatives.push(phrase);
       relation ??= how;
@@ -232,10 +237,9 @@ export class ConceptBuilder {
     // "set up" loses "up" to no list, but "look for" would lose "for": such a phrase is not kept.
     if (phrase.length !== lemma.split(' ').length) return undefined;
     const own = written.map(stem);
-    const used = (stems: StemPhrase): boolean => stems.every((term) => this.vocabulary.frequency(term) > 0);
     const bridged = this.bridge(lemma, false);
-    const alternatives = [own, ...(typeof bridged === 'object' ? bridged.alternatives : [])].filter((alternative) => used(alternative) && alternative.join(' ') !== phrase.join(' '));
-    const known = used(phrase);
+    const alternatives = [own, ...(typeof bridged === 'object' ? bridged.alternatives : [])].filter((alternative) => this.uses(alternative) && alternative.join(' ') !== phrase.join(' '));
+    const known = this.uses(phrase);
     if (!known && alternatives.length === 0) return undefined;
     const idf = (stems: StemPhrase): number => Math.max(MIN_WEIGHT, ...stems.map((term) => this.vocabulary.idf(term)));
     // The phrase says as much as its rarest word; a bridge no more than the word it leads to.
@@ -243,7 +247,7 @@ export class ConceptBuilder {
     let rarest = Math.max(...written.map(rarity));
     let relation: Relation | undefined;
     if (known) weight = idf(phrase);
-    else if (used(own)) weight = idf(own);
+    else if (this.uses(own)) weight = idf(own);
     else {
       const bridge = bridged as Bridge;
       relation = bridge.relation;
@@ -298,15 +302,15 @@ export class ConceptBuilder {
       const key = phrase.join(' ');
       if (concepts.some((concept) => concept.phrase.join(' ') === key)) continue;
       const alternatives = [...(match?.alternatives ?? [])];
-      const known = phrase.every((term) => this.vocabulary.frequency(term) > 0);
+      const known = this.uses(phrase);
       let entity = surface.split(' ').some((word) => entities.has(word)) || (length === 1 && lookups < MAX_LOOKUPS && this.writtenAsName(surface, known, () => lookups++));
       let weight = Math.max(MIN_WEIGHT, ...phrase.map((term) => (this.vocabulary.frequency(term) > 0 ? this.vocabulary.idf(term) : unknownWeight)));
       let bridge: Concept['bridge'];
       let bridgedRarity = 1;
       // A word the documents lack whose synonyms in the table they use ("budget" → funding, "two" →
       // 2) says what those words say, not what their rarest word would: a name keeps its weight.
-      const tabled = !known && !entity && alternatives.some((alternative) => alternative.every((term) => this.vocabulary.frequency(term) > 0));
-      if (tabled) weight = Math.max(MIN_WEIGHT, ...alternatives.map((alternative) => Math.max(...alternative.map((term) => (this.vocabulary.frequency(term) > 0 ? this.vocabulary.idf(term) : 0)))));
+      const tabled = !known && !entity && alternatives.some((alternative) => this.uses(alternative));
+      if (tabled) weight = Math.max(MIN_WEIGHT, ...alternatives.flat().filter((term) => this.vocabulary.frequency(term) > 0).map((term) => this.vocabulary.idf(term)));
       if (!known && length === 1 && alternatives.length === 0) {
         // A common English word is not a typo, even when one letter away from a word of the documents,
         // nor is a rarer word the dictionary knows ("threads" is not "threats").
