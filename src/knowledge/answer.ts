@@ -131,10 +131,14 @@ export interface JudgedQuestion {
 /** The question as the bot reads it: chat shorthand ("w", "abt", "adult ed") written out, mistyped question words ("wat") mended. */
 const readQuestion = (question: string): string => mendQuestionWords(expandShorthand(question));
 
+/** The collections searched, one or several. */
+const several = (searches: PassageSearch | readonly PassageSearch[]): searches is readonly PassageSearch[] => Array.isArray(searches);
+const collections = (searches: PassageSearch | readonly PassageSearch[]): readonly PassageSearch[] => (several(searches) ? searches : [searches]);
+
 /** True when the answer to `question` depends on the question before it: it is a follow-up in one of the collections. */
 export const readsPrevious = (searches: PassageSearch | readonly PassageSearch[], question: string): boolean => {
   const asked = readQuestion(question);
-  return (Array.isArray(searches) ? searches : [searches]).some((search) => search.readsPrevious(asked));
+  return collections(searches).some((search) => search.readsPrevious(asked));
 };
 
 /**
@@ -150,7 +154,7 @@ export const judgeQuestion = (
 ): JudgedQuestion => {
   // "wat is a lerning city": the question word typed wrong still says what kind of question it is.
   const asked = readQuestion(question);
-  const found = searchMerged(Array.isArray(searches) ? searches : [searches], asked, CANDIDATES + shown.length, previous);
+  const found = searchMerged(collections(searches), asked, CANDIDATES + shown.length, previous);
   const { search, concepts } = found;
   // `more`: the passages shown already step aside, and the next ones are judged as if they were first.
   const hits = shown.length === 0 ? found.hits : found.hits.filter((hit) => !shown.includes(hit.passage.text)).slice(0, CANDIDATES);
@@ -174,7 +178,7 @@ export const answerQuestion = (
 ): KnowledgeAnswer => {
   const { asked, search, concepts, hits, form, features } = judgeQuestion(searches, question, previous, shown);
   // Read as a follow-up in any collection, the question keeps the subject of the one before for the next.
-  const leansOn = previous === undefined ? undefined : (Array.isArray(searches) ? searches : [searches]).map((one) => one.leansOn(asked, previous)).find((topic) => topic !== undefined);
+  const leansOn = previous === undefined ? undefined : collections(searches).map((one) => one.leansOn(asked, previous)).find((topic) => topic !== undefined);
   const topic = leansOn === undefined ? {} : { leansOn };
   if (concepts.length === 0) {
     return {

@@ -190,9 +190,8 @@ export class PassageSearch {
    * leans on it.
    */
   leansOn(question: string, previous: string | undefined): string | undefined {
-    if (previous === undefined) return undefined;
-    const own = this.ownConcepts(question);
-    return isFollowUp(question, own) && !namesOwnSubject(own, this.ownConcepts(previous)) ? previous : undefined;
+    if (previous === undefined || !this.readsPrevious(question)) return undefined;
+    return namesOwnSubject(this.ownConcepts(question), this.ownConcepts(previous)) ? undefined : previous;
   }
 
   /** A question's concepts read on their own, without what its asker says of themselves. */
