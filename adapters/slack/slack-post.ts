@@ -1,5 +1,6 @@
 import type { types, webApi } from '@slack/bolt';
 import { errorMessage } from '../../src/core/errors.js';
+import { keptFor } from '../../src/core/kept.js';
 import type { Logger } from '../../src/core/ports.js';
 import type { ImageAttachment, Reply } from '../../src/core/replies.js';
 import { renderReply, type SlackMessage } from './slack-render.js';
@@ -22,15 +23,7 @@ const blockTexts = new WeakMap<readonly types.AnyBlock[], string>();
  * walks and re-serialises them for a debug line it builds whether or not debug is logged; given the
  * text, it sends the same form, byte for byte, without that work.
  */
-const blocksText = (blocks: readonly types.AnyBlock[]): string => {
-  if (!Object.isFrozen(blocks)) return JSON.stringify(blocks);
-  let text = blockTexts.get(blocks);
-  if (text === undefined) {
-    text = JSON.stringify(blocks);
-    blockTexts.set(blocks, text);
-  }
-  return text;
-};
+const blocksText = (blocks: readonly types.AnyBlock[]): string => keptFor(blockTexts, blocks, (made) => JSON.stringify(made));
 
 /** Posts one rendered message; returns its `ts`. */
 export const postMessage = async (

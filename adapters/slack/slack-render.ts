@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { keptFor } from '../../src/core/kept.js';
 import { citationLabel, feedbackValue, type Choice, type Citation, type Reply } from '../../src/core/replies.js';
 import { SLACK_LIMITS, escapeMrkdwn, splitText, toMrkdwn, truncate } from './slack-text.js';
 
@@ -83,15 +84,10 @@ const rendered = new WeakMap<Reply, readonly SlackMessage[]>();
  * about 39,000 characters per message. Sources and buttons follow the text. `text` is always set.
  * A frozen reply is rendered once; its messages are frozen too.
  */
-export const renderReply = (reply: Reply): readonly SlackMessage[] => {
-  if (!Object.isFrozen(reply)) return renderAfresh(reply);
-  let messages = rendered.get(reply);
-  if (messages === undefined) {
-    messages = Object.freeze(renderAfresh(reply).map((message) => Object.freeze({ text: message.text, blocks: Object.freeze(message.blocks) as types.KnownBlock[] })));
-    rendered.set(reply, messages);
-  }
-  return messages;
-};
+export const renderReply = (reply: Reply): readonly SlackMessage[] =>
+  keptFor(rendered, reply, renderAfresh, (messages) =>
+    Object.freeze(messages.map((message) => Object.freeze({ text: message.text, blocks: Object.freeze(message.blocks) as types.KnownBlock[] }))),
+  );
 
 const renderAfresh = (reply: Reply): SlackMessage[] => {
   const words = slackText(reply);

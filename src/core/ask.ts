@@ -1,5 +1,6 @@
 import type { AnswerContext, AnswerPort, KnowledgeAnswer } from './ports.js';
 import { foreignLanguageOf } from './languages.js';
+import { keptFor } from './kept.js';
 import { textReply, type Citation, type Reply } from './replies.js';
 import { createHash } from 'node:crypto';
 
@@ -27,16 +28,11 @@ const keptReplies = new WeakMap<KnowledgeAnswer, Reply>();
  * Renders a knowledge answer as a neutral reply. A kept answer (frozen) gets one frozen reply,
  * made once, so what adapters render from it can be kept too.
  */
-export const answerReply = (answer: KnowledgeAnswer): Reply => {
-  if (!Object.isFrozen(answer)) return replyTo(answer);
-  let reply = keptReplies.get(answer);
-  if (reply === undefined) {
-    reply = replyTo(answer);
+export const answerReply = (answer: KnowledgeAnswer): Reply =>
+  keptFor(keptReplies, answer, replyTo, (reply) => {
     if (reply.citations !== undefined) Object.freeze(reply.citations);
-    keptReplies.set(answer, Object.freeze(reply));
-  }
-  return reply;
-};
+    return Object.freeze(reply);
+  });
 
 const replyTo = (answer: KnowledgeAnswer): Reply => {
   if (answer.noAnswer) {
