@@ -12,17 +12,17 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.6758,
+  intercept: -3.6479,
   coefficients: [
-    0.7572,
-    3.2138,
-    0.942,
-    2.4803,
-    0.2221,
-    0.9462,
-    -0.0649,
-    0.8086
+    0.8006,
+    2.9475,
+    0.9665,
+    2.2964,
+    0.315,
+    1.1831,
+    -0.0445,
+    0.7592
   ],
-  lowFrom: 0.455,
+  lowFrom: 0.505,
   highFrom: 0.85
 };

@@ -15,10 +15,10 @@ import {
   type ScoreClause,
 } from './lunr-compact.js';
 import { collectionNames } from './names.js';
-import { words } from './text.js';
+import { stem, words } from './text.js';
 
 /** Bumped whenever the serialized shape or the way text is indexed changes; older files are rebuilt. */
-export const INDEX_FORMAT = 16;
+export const INDEX_FORMAT = 17;
 
 /** Field boosts: a word in a heading says more about a passage than the same word in its text. */
 export const FIELD_BOOSTS = { heading: 3, title: 1.5, text: 1 } as const;
@@ -70,6 +70,13 @@ export interface BuiltIndex {
  */
 const indexText = (text: string): string => words(text).join(' ');
 
+/**
+ * The index stems with the same function as questions (see `stem`): Lunr's stemmer, except for the
+ * words it would merge with unrelated ones. Registered so that the built index can name it.
+ */
+const indexStemmer: lunr.PipelineFunction = (token) => token.update(() => stem(token.toString()));
+lunr.Pipeline.registerFunction(indexStemmer, 'learningCityStemmer');
+
 /** Builds passages, the Lunr index (stemmed, stop words removed, field boosts) and the vocabulary. */
 export const buildIndex = (documents: SourceDocument[], chunkOptions?: ChunkOptions, skipped: LoadError[] = []): BuiltIndex =>
   buildPassageIndex(
@@ -83,6 +90,8 @@ export const buildPassageIndex = (documents: BuiltIndex['documents'], passages: 
   const vocabulary = new Map<string, number>();
   const index = lunr(function build() {
     this.ref('id');
+    this.pipeline.after(lunr.stemmer, indexStemmer);
+    this.pipeline.remove(lunr.stemmer);
     this.field('heading', { boost: FIELD_BOOSTS.heading });
     this.field('title', { boost: FIELD_BOOSTS.title });
     this.field('text', { boost: FIELD_BOOSTS.text });

@@ -1,4 +1,5 @@
 import lunr from 'lunr';
+import { familyStem } from './stem-families.js';
 
 // Lunr splits on whitespace and hyphens only, so "region/city/community", "City,Town" and
 // "venice^10" would each be one word. Anything but letters, digits and apostrophes separates words,
@@ -103,11 +104,15 @@ const stems = new Map<string, string>();
 /** Bounds the stem cache; a collection's vocabulary fits easily, hostile input cannot grow it forever. */
 const STEM_CACHE_LIMIT = 200_000;
 
-/** Lunr's English stemmer on one word, cached: the stemmer is slow and words repeat. */
+/**
+ * Lunr's English stemmer on one word, cached: the stemmer is slow and words repeat. A word the
+ * stemmer would merge with an unrelated one ("authority" with "author") keeps a stem of its own
+ * (see `familyStem`).
+ */
 export const stem = (word: string): string => {
   const cached = stems.get(word);
   if (cached !== undefined) return cached;
-  const stemmed = lunr.stemmer(new lunr.Token(word, {})).toString();
+  const stemmed = familyStem(word) ?? lunr.stemmer(new lunr.Token(word, {})).toString();
   if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
   stems.set(word, stemmed);
   return stemmed;

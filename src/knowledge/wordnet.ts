@@ -229,6 +229,34 @@ export class WordNet {
   }
 
   /**
+   * The word's base forms and, over every sense, the words derived from them or that an adjective
+   * pertains to ("authorities": authority, authorize; "authors": author, authorship). Two words
+   * whose families share nothing are not forms of one word, however alike they are written.
+   * Empty when WordNet does not know the word.
+   */
+  family(word: string): Set<string> {
+    const key = word.trim().toLowerCase();
+    const family = new Set<string>();
+    if (key === '' || key.length > 40 || !/^[a-z'-]+$/u.test(key)) return family;
+    for (const [pos, lemma] of this.lemmas(key)) {
+      family.add(lemma);
+      for (const offset of this.index(pos).offsets(lemma)) {
+        const synset = this.synset(pos, offset);
+        if (!synset) continue;
+        const own = synset.words.indexOf(lemma) + 1;
+        for (const [symbol, target, targetPos, sourceTarget] of synset.pointers) {
+          const source = Number.parseInt(sourceTarget.slice(0, 2), 16);
+          const index = Number.parseInt(sourceTarget.slice(2), 16);
+          if ((symbol !== '+' && symbol !== '\\') || source !== own || index === 0) continue;
+          const derived = this.synset(targetPos, target)?.words[index - 1];
+          if (derived) family.add(derived);
+        }
+      }
+    }
+    return family;
+  }
+
+  /**
    * How WordNet knows a word: `name` when every sense is a noun written with a capital ("leeds" is
    * the city), `word` when some sense is an ordinary word ("council", "china"), `undefined` when
    * it does not know it. A question may write a name in lower case and still name a place or body.
