@@ -3,7 +3,7 @@ import { everydayRank, rarity } from './common-english.js';
 import { fittedConfidence } from './confidence-fit.js';
 import type { PassageSentence } from './passage-shape.js';
 import { namesOnlyListed } from './name-lists.js';
-import { LEANS_BACK, hasAnswerCue } from './quote.js';
+import { LABELLED, LEANS_BACK, hasAnswerCue } from './quote.js';
 import { isStopWord, stem, words } from './text.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 
@@ -200,8 +200,6 @@ const namesAnswer = (search: PassageSearch, concepts: readonly Concept[], hit: S
 
 /** Sentences matching this share of the best one's coverage are read for the names or the list asked for. */
 const NEAR_BEST = 0.9;
-/** A sentence opening an item of its own under a label: "South Africa: In 2001, …", "Germany: the national programme…". */
-const LABELLED = /^\p{Lu}[\p{L}’'. -]{0,40}:\s/u;
 
 /** A form of a name of its own ("korea" of "korean", "japan" of "japanes"): one word, beginning as the name does. */
 const ownForm = (phrase: readonly string[], alternative: readonly string[]): boolean =>

@@ -132,6 +132,8 @@ export const unitsOf = (text: string): Unit[] => {
 
 /** A sentence opening with a word that points back ("However, …", "This means…", "Its schools…") needs the one before it. */
 export const LEANS_BACK = /^(?:however|but|yet|still|also|moreover|furthermore|therefore|thus|hence|so|instead|nevertheless|in addition|as a result|since then|after that|afterwards|then|this|these|that|those|it|its|they|their|such|he|she|his|her)\b/i;
+/** A sentence opening an item of its own under a label: "South Africa: In 2001, …", "Germany: the national programme…". */
+export const LABELLED = /^\p{Lu}[\p{L}’'. -]{0,40}:\s/u;
 /** Sentences put before a key sentence that leans back, at most. */
 const MAX_LEADS = 2;
 
@@ -185,6 +187,10 @@ export const quoteSentences = (
   const chosen: Candidate[] = [first];
   let length = first.text.length;
   const covered = (candidate: Candidate): Concept[] => concepts.filter((concept) => search.covers(concept, candidate.terms));
+  // An item under a label of its own ("Australia: …") that lacks a name the key sentence answers
+  // for ("the UK Learning Cities Network") is about something else, however well it matches the rest.
+  const named = concepts.filter((concept) => concept.entity && search.covers(concept, first.terms));
+  const aboutOther = (candidate: Candidate): boolean => LABELLED.test(candidate.text) && named.some((concept) => !search.covers(concept, candidate.terms));
   // What the chosen sentences cover changes only when one is chosen.
   let already: Set<Concept> | undefined;
   const adds = (candidate: Candidate): boolean => {
@@ -195,7 +201,7 @@ export const quoteSentences = (
   const rest = candidates.filter((c) => c !== first && c.score > 0).sort((a, b) => b.score - a.score);
   for (const candidate of rest) {
     if (chosen.length >= MAX_SENTENCES) break;
-    if (length + candidate.text.length > MAX_ANSWER_CHARS) continue;
+    if (length + candidate.text.length > MAX_ANSWER_CHARS || aboutOther(candidate)) continue;
     // The next sentence of the same passage reads on when it says something too; elsewhere it must add.
     const next = candidate.rank === 0 && chosen.some((c) => c.rank === 0 && Math.abs(c.position - candidate.position) === 1);
     const good = next ? candidate.score >= first.score * 0.5 : candidate.score >= first.score * 0.8 && adds(candidate);
