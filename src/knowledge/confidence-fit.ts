@@ -12,16 +12,16 @@ export const fittedConfidence: ConfidenceModel = {
     'sentenceMissingRarity',
     'length'
   ],
-  intercept: -3.6479,
+  intercept: -3.6006,
   coefficients: [
-    0.8006,
-    2.9475,
-    0.9665,
-    2.2964,
-    0.315,
-    1.1831,
-    -0.0445,
-    0.7592
+    0.8896,
+    2.9254,
+    0.979,
+    2.2641,
+    0.3167,
+    1.1161,
+    -0.0606,
+    0.7552
   ],
   lowFrom: 0.505,
   highFrom: 0.85

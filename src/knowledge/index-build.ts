@@ -15,6 +15,7 @@ import {
   type ScoreClause,
 } from './lunr-compact.js';
 import { collectionNames } from './names.js';
+import { STEM_FAMILIES_DIGEST } from './stem-families.js';
 import { stem, words } from './text.js';
 
 /** Bumped whenever the serialized shape or the way text is indexed changes; older files are rebuilt. */
@@ -25,6 +26,8 @@ export const FIELD_BOOSTS = { heading: 3, title: 1.5, text: 1 } as const;
 
 export const serializedIndexSchema = z.object({
   format: z.literal(INDEX_FORMAT),
+  /** The word families stemmed apart when it was built (see `familyStem`). */
+  stemming: z.literal(STEM_FAMILIES_DIGEST),
   builtAt: z.string(),
   /** Fingerprint of the source files the index was built from (name, size, mtime). */
   fingerprint: z.string(),
@@ -127,6 +130,7 @@ export const buildPassageIndex = (documents: BuiltIndex['documents'], passages: 
 export const serializeIndex = (built: BuiltIndex, fingerprint: string, builtAt: Date): string =>
   JSON.stringify({
     format: INDEX_FORMAT,
+    stemming: STEM_FAMILIES_DIGEST,
     builtAt: builtAt.toISOString(),
     fingerprint,
     documents: built.documents,

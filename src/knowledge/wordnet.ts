@@ -10,7 +10,7 @@ import { BoundedCache } from './bounded-cache.js';
  * offsets, so nothing is parsed up front and nothing is downloaded.
  */
 
-type Pos = 'noun' | 'verb' | 'adj' | 'adv';
+export type Pos = 'noun' | 'verb' | 'adj' | 'adv';
 const POS: readonly Pos[] = ['noun', 'verb', 'adj', 'adv'];
 const POS_OF_LETTER: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 
@@ -226,6 +226,13 @@ export class WordNet {
     }
     related.delete(key.replace(/_/gu, ' '));
     return [...related].map(([text, relation]) => ({ word: text, relation }));
+  }
+
+  /** The parts of speech WordNet lists the word itself under, as written (no base form is looked for). */
+  partsOfSpeech(word: string): Pos[] {
+    const key = word.trim().toLowerCase();
+    if (key === '' || key.length > 40 || !/^[a-z'-]+$/u.test(key)) return [];
+    return POS.filter((pos) => this.index(pos).offsets(key).length > 0);
   }
 
   /**
