@@ -39,6 +39,17 @@ describe('the serialized index', async () => {
     expect(JSON.parse(readFileSync(paths.indexFile, 'utf8')).passages.length).toBe(result.built.passages.length);
   });
 
+  it('rebuilds an index stemmed with another table of word families, which would miss the words it splits', async () => {
+    const paths = knowledgePaths(copyKnowledge());
+    await buildKnowledge(paths);
+    const stored = JSON.parse(readFileSync(paths.indexFile, 'utf8')) as { stemming: string };
+    expect(stored.stemming).toMatch(/^[0-9a-f]{16}$/u);
+    writeFileSync(paths.indexFile, JSON.stringify({ ...stored, stemming: '0000000000000000' }));
+    const result = await loadOrBuildKnowledge(paths);
+    expect(result.report.action).toBe('built');
+    expect((JSON.parse(readFileSync(paths.indexFile, 'utf8')) as { stemming: string }).stemming).toBe(stored.stemming);
+  });
+
   it('reports a bad document without losing the others', async () => {
     const paths = knowledgePaths(copyKnowledge());
     writeFileSync(join(paths.docsDir, 'broken.md'), '---\ntitle: [oops\n---\nText');
