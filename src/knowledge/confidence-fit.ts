@@ -10,19 +10,21 @@ export const fittedConfidence: ConfidenceModel = {
     'lackedRarity',
     'score',
     'sentenceMissingRarity',
-    'length'
+    'length',
+    'bridgedShare'
   ],
-  intercept: -3.6006,
+  intercept: -3.5112,
   coefficients: [
-    0.8896,
-    2.9254,
-    0.979,
-    2.2641,
-    0.3167,
-    1.1161,
-    -0.0606,
-    0.7552
+    0.9466,
+    2.8915,
+    0.9677,
+    2.2404,
+    0.3133,
+    1.0589,
+    -0.086,
+    0.7736,
+    -1.1019
   ],
-  lowFrom: 0.505,
+  lowFrom: 0.495,
   highFrom: 0.85
 };

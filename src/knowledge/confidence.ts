@@ -42,6 +42,8 @@ export interface ConfidenceFeatures {
   asks: boolean;
   /** It asks what, when or who about a place or body that the best passage only lists among others ("when did Sheffield become a learning city?"; see `namesOnlyListed`). */
   listedOnly: boolean;
+  /** Share of the question's weight that the best passage holds only through a WordNet bridge ("coordinator" → coordinate). */
+  bridgedShare: number;
 }
 
 /**
@@ -58,7 +60,7 @@ export interface ConfidenceModel {
 }
 
 /** Names of the model's inputs, in the order of `featureVector`. */
-export const FEATURE_NAMES = ['askedCoverage', 'sentenceCoverage', 'missingRarity', 'margin', 'lackedRarity', 'score', 'sentenceMissingRarity', 'length'] as const;
+export const FEATURE_NAMES = ['askedCoverage', 'sentenceCoverage', 'missingRarity', 'margin', 'lackedRarity', 'score', 'sentenceMissingRarity', 'length', 'bridgedShare'] as const;
 
 /** From this many content words on, a question is long: its coverage is spread over words a passage need not repeat. */
 const LONG_FROM = 4;
@@ -72,6 +74,7 @@ export const featureVector = (f: ConfidenceFeatures): number[] => [
   f.score,
   f.sentenceMissingRarity,
   Math.log(Math.max(1, f.words / LONG_FROM)),
+  f.bridgedShare,
 ];
 
 /** In a question of at most this many content words, each is essential. */
@@ -244,6 +247,7 @@ export const confidenceFeatures = (
       ownWords: ownWordsOf(concepts),
       asks: form.asks,
       listedOnly: false,
+      bridgedShare: 0,
     };
   }
   const missing = concepts.filter((concept) => !search.covers(concept, best.terms));
@@ -275,7 +279,22 @@ export const confidenceFeatures = (
     asks: form.asks,
     ownWords: ownWordsOf(concepts),
     listedOnly: form.asks && !form.yesNo && listedNames(search, best, concepts).length === 1,
+    bridgedShare: bridgedShare(search, concepts, best.terms),
   };
+};
+
+/** Bridges through WordNet: not the asker's own word, the synonyms table or a corrected spelling. */
+const WORDNET_BRIDGES: ReadonlySet<Concept['bridge']> = new Set(['synonym', 'derived', 'hypernym', 'part']);
+
+/** {@link ConfidenceFeatures.bridgedShare}: a bridged word is one the documents lack, so it is held only through its bridge. */
+const bridgedShare = (search: PassageSearch, concepts: readonly Concept[], terms: ReadonlySet<string>): number => {
+  let total = 0;
+  let bridged = 0;
+  for (const concept of concepts) {
+    total += concept.weight;
+    if (WORDNET_BRIDGES.has(concept.bridge) && search.covers(concept, terms)) bridged += concept.weight;
+  }
+  return total === 0 ? 0 : bridged / total;
 };
 
 /**

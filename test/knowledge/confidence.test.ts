@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { judgeQuestion } from '../../src/knowledge/answer.js';
 import { answerProbability, confidenceFeatures, decide, type ConfidenceFeatures } from '../../src/knowledge/confidence.js';
 import { fittedConfidence } from '../../src/knowledge/confidence-fit.js';
 import { collectSamples, fitConfidenceModel } from '../../src/knowledge/confidence-fitting.js';
@@ -27,6 +28,7 @@ const clear: ConfidenceFeatures = {
   ownWords: 4,
   asks: true,
   listedOnly: false,
+  bridgedShare: 0,
 };
 
 describe('the confidence model', () => {
@@ -51,6 +53,17 @@ describe('the confidence model', () => {
     const [liverpool] = collectSamples(search, set);
     expect(liverpool?.y).toBe(1);
     expect(liverpool?.ruled).toBe(false);
+  });
+
+  it('trusts a passage less when it holds the question only through WordNet, not in the asker\'s own words', async () => {
+    expect(answerProbability({ ...clear, bridgedShare: 1 })).toBeLessThan(answerProbability(clear));
+    const kb = await openKnowledgeBase(knowledgePaths(copyKnowledge()));
+    const search = kb.searchOver(kb.built);
+    // "coordinator" reaches "coordinate" only as a word derived from it; "learning city" is the asker's own.
+    const bridged = judgeQuestion(search, 'what does a learning city coordinator do?').features.bridgedShare;
+    expect(bridged).toBeGreaterThan(0.8);
+    expect(bridged).toBeLessThan(1);
+    expect(judgeQuestion(search, 'what does a learning city coordinate?').features.bridgedShare).toBe(0);
   });
 
   it('answers plainly when the best passage and its best sentence hold every word, well ahead of the next', () => {
