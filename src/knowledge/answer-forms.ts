@@ -1,6 +1,6 @@
 import { askingPart } from './asker-context.js';
 import { LIST_ITEM, questionType, questionTypes, withoutPreamble, type QuestionType } from './quote.js';
-import { isStopWord, stem } from './text.js';
+import { isStopWord, stem, words } from './text.js';
 
 /**
  * Answers whose form can be checked in the text: a sum of money, what an acronym stands for, a
@@ -270,6 +270,43 @@ export const itemsAsked = (question: string): number | undefined => {
   return undefined;
 };
 
+/** "How many councils…", "the number of sessions": what is counted is named right after them. */
+const COUNTED_ASKED = /\b(?:how\s+many|(?:total\s+)?number\s+of)\s+((?:[\p{L}'’-]+(?:\s+|$)){0,3})/iu;
+
+/**
+ * The words naming what a how-many question counts: those after "how many" up to the first stop
+ * word ("councils" of "how many councils belong…?", "Korean local governments" of "how many Korean
+ * local governments…"). Undefined when it asks no such count.
+ */
+export const countedAsked = (question: string): string[] | undefined => {
+  const after = COUNTED_ASKED.exec(question)?.[1];
+  if (after === undefined) return undefined;
+  const named = words(after);
+  const end = named.findIndex((word) => isStopWord(word));
+  const counted = end === -1 ? named : named.slice(0, end);
+  return counted.length > 0 ? counted : undefined;
+};
+
+/** A figure: digits, or a number written out. */
+const FIGURE = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens)$/u;
+/** Words after a figure that may stand before what it counts: "80 member cities", "three rather synchronised international efforts". */
+const COUNTED_WITHIN = 4;
+
+/**
+ * True when the sentence counts what `counts` recognises: a figure followed, within a few words,
+ * by it ("around 200 cities", "LCN has 80 member cities"). "Municipalities of more than 5,000
+ * people" gives no number of municipalities.
+ */
+export const countsThe = (text: string, counts: (stems: readonly string[], at: number) => boolean): boolean => {
+  const stems = words(text).map(stem);
+  const said = words(text);
+  for (let i = 0; i < said.length; i++) {
+    if (!FIGURE.test(said[i] ?? '') || /^(?:1[5-9]|20)\d\d$/u.test(said[i] ?? '')) continue;
+    for (let at = i + 1; at <= i + COUNTED_WITHIN && at < stems.length; at++) if (counts(stems, at)) return true;
+  }
+  return false;
+};
+
 /**
  * The most things the text lists in one place: list items one after another, or parts of one line
  * separated by commas or semicolons, with a last one after "and" or "or" ("partnership,
@@ -385,6 +422,8 @@ export interface AskedForm {
   yesNo: boolean;
   /** The forms a sentence's words can show that it asks for, a date or a count: one is enough ("when…, and how many…?"). */
   checked: QuestionType[];
+  /** The words naming what a how-many question counts ("councils"): a passage that speaks of it must give a figure of it. */
+  counted: string[] | undefined;
 }
 
 /** {@link AskedForm} of a question; `type` when the caller has read it already. */
@@ -409,6 +448,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     asks: asking,
     yesNo: asksYesNo(question),
     checked: type === 'when' || type === 'count' ? types.filter((asked) => asked === 'when' || asked === 'count') : [],
+    counted: count ? countedAsked(question) : undefined,
   };
 };
 
@@ -445,7 +485,8 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.names !== undefined) return ` The passages closest to it name no ${form.names}.`;
   if (form.ordinal !== undefined) return ` The passages closest to it say nothing of the ${ORDINAL_NAMES[form.ordinal] ?? `${form.ordinal}th`} one.`;
   if (form.type === 'when') return ' The passages closest to it give no date.';
-  if (form.type === 'count') return ' The passages closest to it give no figure.';
+  // One word is what is counted ("councils"); of several, some may be what it does ("people live").
+  if (form.type === 'count') return form.counted?.length === 1 ? ` The passages closest to it give no number of ${form.counted[0]}.` : ' The passages closest to it give no figure.';
   if (form.joining) return ' The passages closest to it say nothing about joining.';
   return undefined;
 };

@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -3.5112,
+  intercept: -3.7237,
   coefficients: [
-    0.9466,
-    2.8915,
-    0.9677,
-    2.2404,
-    0.3133,
-    1.0589,
-    -0.086,
-    0.7736,
-    -1.1019
+    1.0972,
+    2.7329,
+    0.5384,
+    2.7269,
+    0.1862,
+    1.1215,
+    0.5732,
+    0.7514,
+    -1.2157
   ],
-  lowFrom: 0.495,
+  lowFrom: 0.485,
   highFrom: 0.85
 };

@@ -1,4 +1,4 @@
-import { askedForm, formAsked, givesCurrentFigure, givesPastFigure, lacksAskedForm, longestList, namesOther, peopleAsked, type AskedForm } from './answer-forms.js';
+import { askedForm, countsThe, formAsked, givesCurrentFigure, givesPastFigure, lacksAskedForm, longestList, namesOther, peopleAsked, type AskedForm } from './answer-forms.js';
 import { everydayRank, rarity } from './common-english.js';
 import { fittedConfidence } from './confidence-fit.js';
 import type { PassageSentence } from './passage-shape.js';
@@ -142,17 +142,32 @@ const lacksForm = (
   coverages: readonly number[] = search.sentenceTerms(hit.passage).map((terms) => search.coverage(concepts, terms)),
 ): boolean => {
   // Found at most once, and only for the forms read sentence by sentence.
-  const answering = form.checked.length > 0 || form.current || form.past ? answeringSentences(search, hit, coverages) : [];
+  const answering = form.checked.length > 0 || form.current || form.past || form.counted !== undefined ? answeringSentences(search, hit, coverages) : [];
   return (
     (form.checked.length > 0 && !answering.some((sentence) => form.checked.some((type) => hasAnswerCue(sentence, type)))) ||
     // A figure asked for as it is now is not one given as of a past year ("Up to 2008, a total of 76…").
     (form.current && !answering.some((sentence) => hasAnswerCue(sentence, 'count') && givesCurrentFigure(sentence.text))) ||
     // …and one asked for as of a past year is not one said to be current ("Now, LCN has 80 member cities").
     (form.past && !answering.some((sentence) => hasAnswerCue(sentence, 'count') && givesPastFigure(sentence.text))) ||
+    (form.counted !== undefined && !countsAsked(search, concepts, hit, answering, form.counted)) ||
     (form.names !== undefined && !namesAnswer(search, concepts, hit, coverages, form.names)) ||
     (form.items !== undefined && !saidNearBest(search, hit, coverages, (said) => longestList(said) >= (form.items ?? 0))) ||
     lacksAskedForm(form, hit.passage.heading, hit.passage.text)
   );
+};
+
+/**
+ * True unless the passage speaks of what a how-many question counts ("councils") and its answering
+ * sentences give no figure of it: "all municipalities of more than 5,000 people" does not say how
+ * many councils there are. A name among the words ("Korean local governments") says whose they
+ * are, not what is counted. A passage that does not speak of it at all is left to the other checks.
+ */
+const countsAsked = (search: PassageSearch, concepts: readonly Concept[], hit: ScoredPassage, answering: readonly PassageSentence[], counted: readonly string[]): boolean => {
+  const asked = new Set(counted.map(stem));
+  const things = concepts.filter((concept) => !concept.entity && concept.phrase.some((term) => asked.has(term)) && search.covers(concept, hit.terms));
+  if (things.length === 0) return true;
+  const forms = things.flatMap((concept) => [concept.phrase, ...concept.alternatives]).filter((form) => form.length > 0);
+  return answering.some((sentence) => hasAnswerCue(sentence, 'count') && countsThe(sentence.text, (stems, at) => forms.some((form) => form.every((term, k) => stems[at + k] === term))));
 };
 
 /** Sentences after a best-matching one, in its paragraph, in which the answer may follow ("Victoria set a goal… Vancouver aims to be…"). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForMoney, asksJoining, asksOutcome, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesOrdinal, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, roleAsked, saysHowToJoin, spellsOut } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesOrdinal, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, roleAsked, saysHowToJoin, spellsOut } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 describe('answers whose form can be checked', () => {
@@ -101,6 +101,8 @@ describe('answers whose form can be checked', () => {
     expect(formNote(askedForm('How much funding did each region get?', 'count'))).toBe(' They give no sums of money.');
     expect(formNote(askedForm('When did Swansea become a learning city?', 'when'))).toBe(' The passages closest to it give no date.');
     expect(formNote(askedForm('How many people live in Bristol?', 'count'))).toBe(' The passages closest to it give no figure.');
+    expect(formNote(askedForm('How many councils are there in Victoria?', 'count'))).toBe(' The passages closest to it give no number of councils.');
+    expect(formNote(askedForm('What is the population of Bristol?', 'count'))).toBe(' The passages closest to it give no figure.');
     expect(formNote(askedForm('Which 40 countries are in the network?', 'who'))).toBe(' The passages closest to it list no 40 of them.');
     expect(formNote(askedForm('What are the 5 key components?', 'definition'))).toBe(' The passages closest to it list no five of them.');
     expect(formNote(askedForm('Why learning?', 'why'))).toBeUndefined();
@@ -293,5 +295,27 @@ describe('words to look up rather than a question', () => {
     expect(askedForm('wolverhampton learning city').role).toBeUndefined();
     expect(askedForm('What do coordinators in Bristol say about the festival?').role).toBeUndefined();
     expect(askedForm('How did cost-cutting shape Birmingham’s survey?').money).toBe(false);
+  });
+});
+
+describe('what a how-many question counts', () => {
+  it('is named by the words after "how many" or "number of", up to the first stop word', () => {
+    expect(countedAsked('How many councils belong to the association in Victoria?')).toEqual(['councils', 'belong']);
+    expect(countedAsked('How many Korean local governments had been designated by 2008?')).toEqual(['korean', 'local', 'governments']);
+    expect(countedAsked('active learning materials total number of sessions')).toEqual(['sessions']);
+    expect(countedAsked('How many of the cities joined?')).toBeUndefined();
+    expect(countedAsked('When did Liverpool become a City of Learning?')).toBeUndefined();
+    expect(askedForm('How many councils are there?').counted).toEqual(['councils']);
+  });
+
+  it('must follow a figure closely in the sentence that answers', () => {
+    const countsCities = (text: string): boolean => countsThe(text, (stems, at) => stems[at] === stem('cities'));
+    expect(countsCities('Now, LCN has 80 member cities and regions.')).toBe(true);
+    expect(countsCities('By 2009, there were more than 200 cities/urban communities in China.')).toBe(true);
+    expect(countsCities('Three rather synchronised international efforts highlighted learning cities.')).toBe(false);
+    // A year counts nothing; nor does a figure of something else before the word.
+    expect(countsCities('In 1996 cities joined.')).toBe(false);
+    expect(countsCities('All cities of more than 5,000 people are expected to belong.')).toBe(false);
+    expect(words('5,000 people')).toEqual(['5', '000', 'people']);
   });
 });

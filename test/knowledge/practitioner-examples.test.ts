@@ -186,7 +186,7 @@ describe('questions the documents do not answer get no citation', () => {
     // "Now, LCN has 80 member cities and regions." gives the figure as current.
     expect(kb.answer('How many members does the UK Learning Cities Network have now?').answer).toContain('Now, LCN has 80 member cities');
     // …nor, asked for as of 1996, one said to be current.
-    expectRefusal('How many members did the UK Learning Cities Network have in 1996?', 'The passages closest to it give no figure.');
+    expectRefusal('How many members did the UK Learning Cities Network have in 1996?', 'The passages closest to it give no number of members.');
     expect(kb.answer("How many cities took part in the OECD's 1973 Educating Cities initiative?").answer).toContain('seven cities participated');
   });
 
@@ -542,6 +542,20 @@ describe('three confidences, in words every platform shows alike', () => {
     await chat.userSays('what is it trying to achieve?');
     expect(chat.last()).toMatch(/Bristol/u);
     expect(chat.last()).not.toMatch(/Swansea/u);
+  });
+
+  it('a how-many question needs a figure of what it counts, not of something else the passage counts', () => {
+    // "In Victoria, for example, all municipalities of more than 5,000 people are expected to belong…"
+    expectRefusal('How many councils in Victoria belong to the learning cities association?', 'The passages closest to it give no number of councils.');
+    for (const [question, figure] of [
+      ['How many local governments in Korea had been designated lifelong learning cities by 2008?', /a total of 76 local governments/u],
+      ['how many regions did the German programme support?', /supported some 70 regions/u],
+      ['How many cities are in the UNESCO network?', /around 200 cities in 40 countries/u],
+    ] as const) {
+      const answer = kb.answer(question);
+      expect(answer.confidence, question).not.toBe('none');
+      expect(firstParagraph(answer.answer), question).toMatch(figure);
+    }
   });
 
   it('"set up" asks when something was established or launched', () => {
