@@ -187,10 +187,12 @@ export const quoteSentences = (
   const chosen: Candidate[] = [first];
   let length = first.text.length;
   const covered = (candidate: Candidate): Concept[] => concepts.filter((concept) => search.covers(concept, candidate.terms));
-  // An item under a label of its own ("Australia: …") that lacks a name the key sentence answers
-  // for ("the UK Learning Cities Network") is about something else, however well it matches the rest.
-  const named = concepts.filter((concept) => concept.entity && search.covers(concept, first.terms));
-  const aboutOther = (candidate: Candidate): boolean => LABELLED.test(candidate.text) && named.some((concept) => !search.covers(concept, candidate.terms));
+  // An item under a label of its own ("Australia: …") that names none of the question's names that
+  // the first passage names ("the UK Learning Cities Network") is about something else, however well
+  // it matches the rest; one naming another of them ("…in Korea and in Japan?") is not.
+  const firstTerms = hits[0]?.terms;
+  const names = firstTerms === undefined ? [] : concepts.filter((concept) => concept.entity && search.covers(concept, firstTerms));
+  const aboutOther = (candidate: Candidate): boolean => names.length > 0 && LABELLED.test(candidate.text) && !names.some((concept) => search.covers(concept, candidate.terms));
   // What the chosen sentences cover changes only when one is chosen.
   let already: Set<Concept> | undefined;
   const adds = (candidate: Candidate): boolean => {
@@ -209,7 +211,6 @@ export const quoteSentences = (
     if (candidate.rank > 0 && chosen.some((c) => c.rank > 0)) continue;
     // Another passage's sentence must add what the first passage lacks altogether, not only what the
     // sentences chosen from it leave out ("Cities generate jobs" is no challenge of building one).
-    const firstTerms = hits[0]?.terms;
     if (candidate.rank > 0 && firstTerms !== undefined && covered(candidate).every((concept) => search.covers(concept, firstTerms))) continue;
     chosen.push(candidate);
     already = undefined;

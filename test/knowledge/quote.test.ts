@@ -155,3 +155,27 @@ describe('"until when"', () => {
     for (const question of ['Until when did the scheme run?', 'till when is the survey open?', 'Since when has Swansea been a learning city?']) expect(questionType(question), question).toBe('when');
   });
 });
+
+describe('items under labels of their own', () => {
+  const page = {
+    file: 'nations.md', title: 'National programmes', source: 'nations.md', kind: 'page' as const,
+    body:
+      '## National programmes\n\n' +
+      'Korea: The Lifelong Education Law was passed in 1999. Its learning cities are funded by the national government.\n\n' +
+      'Japan: Kakegawa was the first lifelong learning city, funded by the prefecture.\n\n' +
+      'Australia: Every state has its own government funded learning cities association.\n',
+  };
+  const kb = new KnowledgeBase(buildIndex([page]), buildSynonymTable([]));
+
+  it('are not quoted after a key sentence about a place the question names when they name none of its places', () => {
+    const korea = kb.answer('who funds the learning cities in Korea?').answer;
+    expect(korea).toMatch(/funded by the national government/u);
+    expect(korea).not.toMatch(/Australia|Japan/u);
+  });
+
+  it('still go with the key sentence when it is theirs', () => {
+    const japan = kb.answer('who funds the learning cities in Japan?').answer;
+    expect(japan).toMatch(/^Japan: Kakegawa was the first lifelong learning city, funded by the prefecture\./u);
+    expect(japan).not.toMatch(/Australia/u);
+  });
+});
