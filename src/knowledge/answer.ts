@@ -163,6 +163,69 @@ export const judgeQuestion = (
   return { asked, search, concepts, form, ...withAnswerForm(search, asked, concepts, hits, form) };
 };
 
+/** At most this many subjects of one question are answered one by one. */
+const MAX_SUBJECTS = 3;
+
+/**
+ * The names a question asks about together ("Tell me about Swansea and Bristol") when no passage
+ * among the nearest names them all but each is named by one: each can be answered on its own.
+ * Empty when the question names fewer than two, or one is named nowhere near (then the documents
+ * do not answer about it, and the question is refused as before). Years are not subjects.
+ */
+const subjectsApart = (search: PassageSearch, question: string, concepts: readonly Concept[], hits: readonly ScoredPassage[]): Concept[] => {
+  const names = concepts.filter((concept) => concept.entity && !/\d/u.test(concept.surface));
+  if (names.length < 2 || names.length > MAX_SUBJECTS || !coordinated(question, names)) return [];
+  const named = (concept: Concept): boolean => hits.some((hit) => search.covers(concept, hit.terms));
+  const together = hits.some((hit) => names.every((concept) => search.covers(concept, hit.terms)));
+  return !together && names.every(named) ? names : [];
+};
+
+/** What stands between names asked about side by side: "and", "or", a comma, "&", "vs", after a kind they share ("Swansea Learning City and Bristol"). */
+const BETWEEN_SUBJECTS = /^\s*(?:(?:learning\s+)?(?:cities|city|towns?|regions?|communit(?:y|ies))\s*)?(?:,\s*(?:and\s+|or\s+)?|&\s*|and\s+|or\s+|vs\.?\s+|versus\s+)(?:the\s+)?$/i;
+
+/** True when the names stand side by side in the question, one after another ("Swansea and Bristol", "Belfast, Swansea or Cork"), not one asked about the other ("did Bristol join UNESCO's network?"). */
+const coordinated = (question: string, names: readonly Concept[]): boolean => {
+  const spans = names.map((name) => namePattern(name).exec(question)).filter((found) => found !== null).sort((a, b) => a.index - b.index);
+  if (spans.length !== names.length) return false;
+  return spans.slice(1).every((span, i) => {
+    const before = spans[i];
+    return before !== undefined && BETWEEN_SUBJECTS.test(question.slice(before.index + before[0].length, span.index));
+  });
+};
+
+/** A name's words in a pattern, any case, apart from other words. */
+const namePattern = (subject: Concept): RegExp =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${subject.surface.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('[\\s-]+')}(?:['’]s)?(?![\\p{L}\\p{N}])`, 'giu');
+
+/** The name as the question writes it ("South Korea"), or as folded when the question spells it otherwise. */
+const writtenAs = (question: string, subject: Concept): string => question.match(namePattern(subject))?.[0]?.replace(/['’]s$/u, '') ?? subject.surface;
+
+/** The question about one of its subjects: the others' names taken out ("Tell me about Swansea and learning cities"). */
+const withoutOthers = (question: string, subject: Concept, subjects: readonly Concept[]): string =>
+  subjects.filter((other) => other !== subject).reduce((text, other) => text.replace(namePattern(other), ' '), question).replace(/\s{2,}/gu, ' ');
+
+const LOW_LEAD = 'The closest the documents come is this:\n\n';
+
+/**
+ * One answer of the answers about each subject, in the question's order, each under its name: plain
+ * only when each is plain; the passages quoted cited first, one for each subject; a subject the
+ * documents do not answer about said so.
+ */
+const subjectBySubject = (question: string, parts: ReadonlyArray<{ name: string; answer: KnowledgeAnswer }>): KnowledgeAnswer => {
+  const plain = parts.every((part) => part.answer.confidence === 'high');
+  const text = parts
+    .map(({ name, answer }) => {
+      if (answer.noAnswer) return `${name}: the documents do not answer that.`;
+      const said = answer.answer.startsWith(LOW_LEAD) ? answer.answer.slice(LOW_LEAD.length) : answer.answer;
+      // "Japan: In as early as 1979…" names its subject already.
+      return said.toLowerCase().startsWith(`${name.toLowerCase()}:`) ? said : `${name}: ${said}`;
+    })
+    .join('\n\n');
+  const cited = [...parts.map((part) => part.answer.sources.slice(0, 1)), ...parts.map((part) => part.answer.sources.slice(1))].flat();
+  const sources = cited.filter((source, i) => cited.findIndex((other) => other.passage === source.passage) === i).slice(0, Math.max(MAX_SOURCES, parts.length));
+  return { question, noAnswer: false, confidence: plain ? 'high' : 'low', answer: plain ? text : `${LOW_LEAD}${text}`, sources, suggestions: [] };
+};
+
 /**
  * Answers a question from the passages with one of three confidences: `high` quotes the passage
  * that answers; `low` says plainly that the quoted passage is only the closest one; `none` says
@@ -175,6 +238,7 @@ export const answerQuestion = (
   model: ConfidenceModel = fittedConfidence,
   previous?: string,
   shown: readonly string[] = [],
+  bySubject = true,
 ): KnowledgeAnswer => {
   const { asked, search, concepts, hits, form, features } = judgeQuestion(searches, question, previous, shown);
   // Read as a follow-up in any collection, the question keeps the subject of the one before for the next.
@@ -200,6 +264,11 @@ export const answerQuestion = (
       : features.listedOnly ? listedNote(search, concepts, best)
       : features.typeMissing ? formNote(form)
       : undefined;
+    const subjects = bySubject && shown.length === 0 && features.entityMissing ? subjectsApart(search, asked, concepts, hits) : [];
+    if (subjects.length > 0) {
+      const parts = subjects.map((subject) => ({ name: writtenAs(asked, subject), answer: answerQuestion(searches, withoutOthers(asked, subject, subjects), model, previous, [], false) }));
+      if (parts.some((part) => !part.answer.noAnswer)) return { ...subjectBySubject(question, parts), ...topic };
+    }
     return { ...refusal(question, concepts, hits, note), ...topic };
   }
   const cited = hits.filter((hit) => hit.score >= best.score * RELATIVE_CUTOFF && hit.coverage > 0).slice(0, MAX_SOURCES);

@@ -558,6 +558,26 @@ describe('three confidences, in words every platform shows alike', () => {
     }
   });
 
+  it('a question about two places side by side is answered place by place when no passage speaks of both', () => {
+    const both = kb.answer('Tell me about Swansea and Bristol learning cities');
+    expect(both.noAnswer).toBe(false);
+    const [swansea, bristol] = both.answer.replace(/^The closest the documents come is this:\n\n/u, '').split('\n\n');
+    expect(swansea).toMatch(/^Swansea: .*Swansea Learning City/u);
+    expect(bristol).toMatch(/^Bristol: .*Bristol/u);
+    expect(both.sources.map((source) => source.passage).join('\n')).toMatch(/Swansea Learning City[\s\S]*Bristol is a great place to learn|Bristol is a great place to learn[\s\S]*Swansea Learning City/u);
+
+    const dates = kb.answer('When did Kakegawa and Liverpool become learning cities?');
+    expect(dates.answer).toMatch(/Kakegawa was declared the first Lifelong Learning City in Japan/u);
+    expect(dates.answer).toMatch(/In 1996, Liverpool declared itself/u);
+    // A label the quote opens with is not repeated.
+    expect(dates.answer).not.toMatch(/Japan: Japan:/u);
+
+    // One name asked about another ("did Bristol join UNESCO's network?") is no pair of subjects,
+    // and a place the documents never name is still what they do not answer.
+    expectRefusal('When did Bristol join UNESCO\'s learning cities network?', 'The documents I have do not answer that.');
+    expectRefusal('Tell me about Leeds and Bristol', 'They say nothing about “leeds”.');
+  });
+
   it('"set up" asks when something was established or launched', () => {
     for (const question of ['when was the UK learning cities network set up?', 'when was the UK learning cities network established?']) {
       const answer = kb.answer(question);
