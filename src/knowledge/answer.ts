@@ -207,9 +207,9 @@ const withoutOthers = (question: string, subject: Concept, subjects: readonly Co
 const LOW_LEAD = 'The closest the documents come is this:\n\n';
 
 /**
- * One answer of the answers about each subject, in the question's order, each under its name: plain
- * only when each is plain; the passages quoted cited first, one for each subject; a subject the
- * documents do not answer about said so.
+ * The answers about each subject made one, in the question's order, each under its name: plain
+ * only when each is plain, the passage quoted for each subject cited first, and a subject the
+ * documents do not answer about said to be unanswered.
  */
 const subjectBySubject = (question: string, parts: ReadonlyArray<{ name: string; answer: KnowledgeAnswer }>): KnowledgeAnswer => {
   const plain = parts.every((part) => part.answer.confidence === 'high');
