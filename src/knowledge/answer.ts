@@ -223,7 +223,10 @@ const subjectBySubject = (question: string, parts: ReadonlyArray<{ name: string;
     .join('\n\n');
   const cited = [...parts.map((part) => part.answer.sources.slice(0, 1)), ...parts.map((part) => part.answer.sources.slice(1))].flat();
   const sources = cited.filter((source, i) => cited.findIndex((other) => other.passage === source.passage) === i).slice(0, Math.max(MAX_SOURCES, parts.length));
-  return { question, noAnswer: false, confidence: plain ? 'high' : 'low', answer: plain ? text : `${LOW_LEAD}${text}`, sources, suggestions: [] };
+  // `more` shows first what the quoted passages hold beyond what was quoted, under the same names.
+  const rest = parts.flatMap(({ name, answer }) => (answer.unquoted === undefined ? [] : [`${name}: ${answer.unquoted}`]));
+  const answer = { question, noAnswer: false, confidence: plain ? ('high' as const) : ('low' as const), answer: plain ? text : `${LOW_LEAD}${text}`, sources, suggestions: [] };
+  return rest.length === 0 ? answer : { ...answer, unquoted: rest.join('\n\n') };
 };
 
 /**
@@ -264,9 +267,10 @@ export const answerQuestion = (
       : features.listedOnly ? listedNote(search, concepts, best)
       : features.typeMissing ? formNote(form)
       : undefined;
-    const subjects = bySubject && shown.length === 0 && features.entityMissing ? subjectsApart(search, asked, concepts, hits) : [];
+    // `more` asks each subject again, past the passages shown.
+    const subjects = bySubject && features.entityMissing ? subjectsApart(search, asked, concepts, hits) : [];
     if (subjects.length > 0) {
-      const parts = subjects.map((subject) => ({ name: writtenAs(asked, subject), answer: answerQuestion(searches, withoutOthers(asked, subject, subjects), model, previous, [], false) }));
+      const parts = subjects.map((subject) => ({ name: writtenAs(asked, subject), answer: answerQuestion(searches, withoutOthers(asked, subject, subjects), model, previous, shown, false) }));
       if (parts.some((part) => !part.answer.noAnswer)) return { ...subjectBySubject(question, parts), ...topic };
     }
     return { ...refusal(question, concepts, hits, note), ...topic };

@@ -558,7 +558,7 @@ describe('three confidences, in words every platform shows alike', () => {
     }
   });
 
-  it('a question about two places side by side is answered place by place when no passage speaks of both', () => {
+  it('a question about two places side by side is answered place by place when no passage speaks of both', async () => {
     const both = kb.answer('Tell me about Swansea and Bristol learning cities');
     expect(both.noAnswer).toBe(false);
     const [swansea, bristol] = both.answer.replace(/^The closest the documents come is this:\n\n/u, '').split('\n\n');
@@ -571,6 +571,12 @@ describe('three confidences, in words every platform shows alike', () => {
     expect(dates.answer).toMatch(/In 1996, Liverpool declared itself/u);
     // A label the quote opens with is not repeated.
     expect(dates.answer).not.toMatch(/Japan: Japan:/u);
+
+    // Past the first, `more` goes on with what the quoted passages hold beyond what was quoted.
+    const chat = createFakeChat(createBot({ answers: kb }), consoleOrigin({ channelId: 'side-by-side' }));
+    await chat.userSays('Tell me about Swansea and Bristol learning cities');
+    await chat.userSays('more');
+    expect(chat.last()).toMatch(/^More on “Tell me about Swansea and Bristol learning cities”:[\s\S]*Swansea: As a learning city, they have a thirst for continual innovation/u);
 
     // One name asked about another ("did Bristol join UNESCO's network?") is no pair of subjects,
     // and a place the documents never name is still what they do not answer.
