@@ -19,7 +19,7 @@ import { STEM_FAMILIES_DIGEST } from './stem-families.js';
 import { stem, words } from './text.js';
 
 /** Bumped whenever the serialized shape or the way text is indexed changes; older files are rebuilt. */
-export const INDEX_FORMAT = 17;
+export const INDEX_FORMAT = 18;
 
 /** Field boosts: a word in a heading says more about a passage than the same word in its text. */
 export const FIELD_BOOSTS = { heading: 3, title: 1.5, text: 1 } as const;

@@ -259,5 +259,17 @@ const FAMILIES: ReadonlyMap<string, string> = new Map(
 /** Names this table: an index stemmed with another one is rebuilt, not read with the wrong stems. */
 export const STEM_FAMILIES_DIGEST = createHash('sha256').update(TABLE).update(AGENTS).digest('hex').slice(0, 16);
 
-/** The stem of its own family for a form listed above, undefined for every other word. */
-export const familyStem = (word: string): string | undefined => FAMILIES.get(word);
+/** A plural's singular, as English spells most: "designations" → designation, "authorities" → authority. */
+const singular = (word: string): string | undefined =>
+  /[^aeiou]ies$/u.test(word) ? `${word.slice(0, -3)}y` : /(?:ss|us|is)$/u.test(word) ? undefined : word.endsWith('s') ? word.slice(0, -1) : undefined;
+
+/**
+ * The stem of its own family for a form listed above, or for the plural of one ("designations"),
+ * undefined for every other word.
+ */
+export const familyStem = (word: string): string | undefined => {
+  const listed = FAMILIES.get(word);
+  if (listed !== undefined) return listed;
+  const one = singular(word);
+  return one === undefined ? undefined : FAMILIES.get(one);
+};
