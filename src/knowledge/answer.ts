@@ -7,11 +7,14 @@ import { fittedConfidence } from './confidence-fit.js';
 import { MAX_ANSWER_CHARS, mendQuestionWords, quoteSentences, truncate } from './quote.js';
 import { searchMerged } from './merged-search.js';
 import { expandShorthand } from './shorthand.js';
+import { throughWordNet } from './concepts.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 
 /** Passages scoring below this share of the best one are not cited. */
 const RELATIVE_CUTOFF = 0.5;
 const MAX_SOURCES = 3;
+/** What a `low` answer opens with: the passages quoted are only the closest the documents come. */
+const LOW_LEAD = 'The closest the documents come is this:\n\n';
 const MAX_SUGGESTIONS = 3;
 /** Passages ranked per question: enough for the confidence's margin, the citations and the nearest headings. */
 const CANDIDATES = 10;
@@ -51,7 +54,7 @@ const listedNote = (search: PassageSearch, concepts: Concept[], best: ScoredPass
 const refusal = (question: string, concepts: Concept[], hits: ScoredPassage[], note?: string): KnowledgeAnswer => {
   const lacked = lackedWords(concepts).sort((a, b) => Number(b.entity) - Number(a.entity) || b.weight - a.weight);
   // Words the documents never use, reached only through WordNet ("alert" → live), are named too when nothing else is.
-  const unused = concepts.every((c) => !c.known && !c.entity && c.bridge !== undefined && c.bridge !== 'spelling') ? concepts : [];
+  const unused = concepts.every((c) => !c.known && !c.entity && throughWordNet(c)) ? concepts : [];
   const about =
     lacked.length > 0 ? ` They say nothing about ${lacked.slice(0, 3).map((c) => `“${c.surface}”`).join(', ')}.`
     : note !== undefined ? note
@@ -204,8 +207,6 @@ const writtenAs = (question: string, subject: Concept): string => question.match
 const withoutOthers = (question: string, subject: Concept, subjects: readonly Concept[]): string =>
   subjects.filter((other) => other !== subject).reduce((text, other) => text.replace(namePattern(other), ' '), question).replace(/\s{2,}/gu, ' ');
 
-const LOW_LEAD = 'The closest the documents come is this:\n\n';
-
 /**
  * The answers about each subject made one, in the question's order, each under its name: plain
  * only when each is plain, the passage quoted for each subject cited first, and a subject the
@@ -292,7 +293,7 @@ export const answerQuestion = (
     question,
     noAnswer: false,
     confidence,
-    answer: confidence === 'high' ? text : `The closest the documents come is this:\n\n${text}`,
+    answer: confidence === 'high' ? text : `${LOW_LEAD}${text}`,
     sources,
     suggestions: [],
     ...(unquoted === undefined ? {} : { unquoted }),

@@ -24,6 +24,9 @@ export interface Concept {
   phrasalVerb?: true;
 }
 
+/** True when the concept reaches the documents through WordNet, not as the asker's own word, a synonym of the table or a corrected spelling. */
+export const throughWordNet = (concept: Concept): boolean => concept.bridge !== undefined && concept.bridge !== 'spelling';
+
 /** What the concept builder needs to know about the collection. */
 export interface Vocabulary {
   frequency(term: string): number;

@@ -1,5 +1,6 @@
 import { askedForm, countsThe, formAsked, givesCurrentFigure, givesPastFigure, lacksAskedForm, longestList, namesOther, peopleAsked, type AskedForm } from './answer-forms.js';
 import { everydayRank, rarity } from './common-english.js';
+import { throughWordNet } from './concepts.js';
 import { fittedConfidence } from './confidence-fit.js';
 import type { PassageSentence } from './passage-shape.js';
 import { namesOnlyListed } from './name-lists.js';
@@ -298,16 +299,13 @@ export const confidenceFeatures = (
   };
 };
 
-/** Bridges through WordNet: not the asker's own word, the synonyms table or a corrected spelling. */
-const WORDNET_BRIDGES: ReadonlySet<Concept['bridge']> = new Set(['synonym', 'derived', 'hypernym', 'part']);
-
 /** {@link ConfidenceFeatures.bridgedShare}: a bridged word is one the documents lack, so it is held only through its bridge. */
 const bridgedShare = (search: PassageSearch, concepts: readonly Concept[], terms: ReadonlySet<string>): number => {
   let total = 0;
   let bridged = 0;
   for (const concept of concepts) {
     total += concept.weight;
-    if (WORDNET_BRIDGES.has(concept.bridge) && search.covers(concept, terms)) bridged += concept.weight;
+    if (throughWordNet(concept) && search.covers(concept, terms)) bridged += concept.weight;
   }
   return total === 0 ? 0 : bridged / total;
 };
@@ -328,7 +326,7 @@ export const listedNames = (search: PassageSearch, best: ScoredPassage, concepts
  * "tookit" is the toolkit misspelt, and a term of `synonyms.yaml` is the documents' own.
  */
 const ownWordsOf = (concepts: readonly Concept[]): number =>
-  concepts.filter((concept) => concept.known || concept.entity || (concept.alternatives.length > 0 && (concept.bridge === undefined || concept.bridge === 'spelling'))).length;
+  concepts.filter((concept) => concept.known || concept.entity || (concept.alternatives.length > 0 && !throughWordNet(concept))).length;
 
 /** A title quoted in a sentence: ‘Making Lifelong Learning Work’, "Indicators of Learning Cities and Regions". */
 const QUOTED = /(?<![\p{L}\p{N}])[‘'"“]([^‘'"“”’\n]{2,150}?)[’'"”](?![\p{L}\p{N}])/gu;
