@@ -31,18 +31,17 @@ const clear: ConfidenceFeatures = {
   bridgedShare: 0,
 };
 
+/** The shipped documents (a copy), opened once for the tests that only read them. */
+const shipped = openKnowledgeBase(knowledgePaths(copyKnowledge())).then((kb) => kb.searchOver(kb.built));
+
 describe('the confidence model', () => {
   it('is what fitting on the tuning halves gives (scripts/fit-confidence.ts --write)', async () => {
-    const paths = knowledgePaths(copyKnowledge());
-    const kb = await openKnowledgeBase(paths);
-    const search = kb.searchOver(kb.built);
+    const search = await shipped;
     expect(fitConfidenceModel(collectSamples(search, readTuningSets()))).toEqual({ ...fittedConfidence, features: [...fittedConfidence.features] });
   });
 
   it('is fitted on each question as the bot judges it: shorthand written out, and a passage with the date asked for judged first', async () => {
-    const paths = knowledgePaths(copyKnowledge());
-    const kb = await openKnowledgeBase(paths);
-    const search = kb.searchOver(kb.built);
+    const search = await shipped;
     const set = {
       answerable: [
         // The first passage names Liverpool without a year; the bot judges the one with 1996 instead.
@@ -57,8 +56,7 @@ describe('the confidence model', () => {
 
   it('trusts a passage less when it holds the question only through WordNet, not in the asker\'s own words', async () => {
     expect(answerProbability({ ...clear, bridgedShare: 1 })).toBeLessThan(answerProbability(clear));
-    const kb = await openKnowledgeBase(knowledgePaths(copyKnowledge()));
-    const search = kb.searchOver(kb.built);
+    const search = await shipped;
     // "coordinator" reaches "coordinate" only as a word derived from it; "learning city" is the asker's own.
     const bridged = judgeQuestion(search, 'what does a learning city coordinator do?').features.bridgedShare;
     expect(bridged).toBeGreaterThan(0.8);
