@@ -194,6 +194,8 @@ export const givesOrdinal = (text: string, n: number): boolean => {
 };
 
 /** A figure asked for as it is now: "how many are there now?", "…its membership today". */
+/** A question about when a text was written or published, or about a source: a credit line's year dates the text it credits, not what the text tells of. */
+const PUBLISHED_ASKED = /\b(?:publish\w*|writ(?:e|es|ten|ing)|wrote|issued|released|printed|c[ao]mes?\s+out|sources?|cited|credited|adapted|quoted|edition)\b/i;
 const NOW_ASKED = /\b(?:now|today|currently|at\s+present|these\s+days|nowadays|to\s+date)\b/i;
 /** A year of the last two centuries or this one: a figure given as of it is a past figure. */
 const YEAR = /\b(?:1[89]|20)\d\d\b/;
@@ -424,6 +426,8 @@ export interface AskedForm {
   checked: QuestionType[];
   /** The words naming what a how-many question counts ("councils"): a passage that speaks of it must give a figure of it. */
   counted: string[] | undefined;
+  /** It asks when something was written or published: the year of a source's credit line answers it. */
+  published: boolean;
 }
 
 /** {@link AskedForm} of a question; `type` when the caller has read it already. */
@@ -449,6 +453,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     yesNo: asksYesNo(question),
     checked: type === 'when' || type === 'count' ? types.filter((asked) => asked === 'when' || asked === 'count') : [],
     counted: count ? countedAsked(question) : undefined,
+    published: PUBLISHED_ASKED.test(question),
   };
 };
 

@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -3.7237,
+  intercept: -3.6238,
   coefficients: [
-    1.0972,
-    2.7329,
-    0.5384,
-    2.7269,
-    0.1862,
-    1.1215,
-    0.5732,
-    0.7514,
-    -1.2157
+    0.8429,
+    2.7868,
+    0.4887,
+    2.862,
+    0.2365,
+    1.2046,
+    0.5386,
+    0.6604,
+    -1.198
   ],
-  lowFrom: 0.485,
+  lowFrom: 0.49,
   highFrom: 0.85
 };

@@ -4,7 +4,7 @@ import { throughWordNet } from './concepts.js';
 import { fittedConfidence } from './confidence-fit.js';
 import type { PassageSentence } from './passage-shape.js';
 import { namesOnlyListed } from './name-lists.js';
-import { LABELLED, LEANS_BACK, hasAnswerCue } from './quote.js';
+import { LABELLED, LEANS_BACK, hasAnswerCue, isAttribution } from './quote.js';
 import { isStopWord, stem, words } from './text.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 
@@ -145,7 +145,7 @@ const lacksForm = (
   // Found at most once, and only for the forms read sentence by sentence.
   const answering = form.checked.length > 0 || form.current || form.past || form.counted !== undefined ? answeringSentences(search, hit, coverages) : [];
   return (
-    (form.checked.length > 0 && !answering.some((sentence) => form.checked.some((type) => hasAnswerCue(sentence, type)))) ||
+    (form.checked.length > 0 && !answering.some((sentence) => form.checked.some((type) => hasAnswerCue(sentence, type) && (type !== 'when' || form.published || !isAttribution(sentence.text))))) ||
     // A figure asked for as it is now is not one given as of a past year ("Up to 2008, a total of 76…").
     (form.current && !answering.some((sentence) => hasAnswerCue(sentence, 'count') && givesCurrentFigure(sentence.text))) ||
     // …and one asked for as of a past year is not one said to be current ("Now, LCN has 80 member cities").

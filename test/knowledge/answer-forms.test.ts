@@ -57,6 +57,15 @@ describe('answers whose form can be checked', () => {
     expect(askedForm('Who funds it?').checked).toEqual([]);
   });
 
+  it('knows a question about when a text was written or published, which a credit line\'s year answers', () => {
+    for (const question of ["When was Vancouver's lifelong learning strategy published?", 'what year was the toolkit written?', 'When did the Longworth book come out?', 'which year is the source on the stakeholders slide from?']) {
+      expect(askedForm(question).published, question).toBe(true);
+    }
+    for (const question of ['By what year does Vancouver aim to be a learning city?', 'When did Liverpool become a city of learning?', 'When was the European Year of Lifelong Learning?']) {
+      expect(askedForm(question).published, question).toBe(false);
+    }
+  });
+
   it('reads how many things a question asks to be listed', () => {
     expect(itemsAsked('What are the five key components of the standard?')).toBe(5);
     expect(itemsAsked('Which three Korean cities were named first?')).toBe(3);

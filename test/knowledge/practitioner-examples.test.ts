@@ -73,6 +73,22 @@ describe('a credit line ("Source: …") is quoted after what it credits, not alo
   });
 });
 
+describe('a credit line\'s year dates the source it credits, not what its passage tells of', () => {
+  it('"By what year does Vancouver aim to be a learning city?" is not answered with the 2006 of the credited strategy', () => {
+    for (const question of ['By what year does Vancouver aim to be a learning city?', 'In what year did Vancouver officially become a Learning City?']) {
+      const answer = kb.answer(question);
+      expect(answer.noAnswer, question).toBe(true);
+      expect(answer.answer, question).not.toMatch(/learner’s consent/u);
+    }
+  });
+
+  it('…but answers when the credited strategy was published', () => {
+    const answer = kb.answer("When was Vancouver's lifelong learning strategy published?");
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.sources[0]?.passage).toContain('Source: Lifelong Learning Strategy for the City of Vancouver, 2006');
+  });
+});
+
 describe('a sentence in brackets is where the one before comes from, not an answer', () => {
   it('"what does ELLI stand for?" is asked as "what is ELLI?": "stand" is not a topic', () => {
     const answer = kb.answer('what does ELLI stand for?');
