@@ -387,14 +387,22 @@ export const answerProbability = (features: ConfidenceFeatures, model: Confidenc
 };
 
 /**
+ * From this share of the question's weight held only through WordNet, the best passage answers
+ * another question in the documents' words ("what does a learning city coordinator do?" finds "…limited
+ * potential to coordinate various stakeholders"): at best the closest the documents come.
+ */
+const MAX_BRIDGED_PLAIN = 0.5;
+
+/**
  * Three outcomes: none when ruled out, otherwise from the fitted model's probability. A fairly rare
  * word that no document uses and nothing bridges caps the answer at low, whatever the score: in a
  * collection of a few passages, score and margin say little (one passage is always "well ahead").
+ * So does a question held mostly through WordNet (see `MAX_BRIDGED_PLAIN`).
  */
 export const decide = (features: ConfidenceFeatures, model: ConfidenceModel = fittedConfidence): Confidence => {
   if (ruledOut(features)) return 'none';
   const p = answerProbability(features, model);
   if (p < model.lowFrom) return 'none';
   // Words looked up that a line only names ("limerick declaration") get that line as the closest the documents come.
-  return p >= model.highFrom && features.lackedRarity < MAX_LACKED_RARITY && !features.mentionOnly ? 'high' : 'low';
+  return p >= model.highFrom && features.lackedRarity < MAX_LACKED_RARITY && features.bridgedShare < MAX_BRIDGED_PLAIN && !features.mentionOnly ? 'high' : 'low';
 };

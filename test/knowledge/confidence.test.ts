@@ -64,6 +64,14 @@ describe('the confidence model', () => {
     expect(judgeQuestion(search, 'what does a learning city coordinate?').features.bridgedShare).toBe(0);
   });
 
+  it('answers a question held mostly through WordNet at best as the closest the documents come', async () => {
+    expect(decide({ ...clear, bridgedShare: 0.4 })).toBe('high');
+    expect(decide({ ...clear, bridgedShare: 0.6 })).toBe('low');
+    const search = await shipped;
+    // The challenges slide says "…limited potential to coordinate various stakeholders": it does not say what a coordinator does.
+    expect(decide(judgeQuestion(search, 'what does a learning city coordinator do?').features)).toBe('low');
+  });
+
   it('answers plainly when the best passage and its best sentence hold every word, well ahead of the next', () => {
     expect(decide(clear)).toBe('high');
   });
