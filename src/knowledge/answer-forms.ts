@@ -180,22 +180,35 @@ const SERIES = String.raw`(?:congress(?:es)?|conferences?|summits?|meetings?|sur
  */
 const ORDINAL_ASKED = new RegExp(String.raw`\b(?:the|its|their|a|an)\s+(?:[\w’'-]+\s+)?${ORDINAL.source}\s+(?:[\w’'-]+\s+){0,2}?${SERIES}\b`, 'i');
 
-/** Which one of a series the question asks about (2 for "the second congress"); undefined when none. */
-export const ordinalAsked = (question: string): number | undefined => {
+/** One of a series by its place in it (2 for "the second congress"), or the newest one held, or the next one to come. */
+export type OrdinalAsked = number | 'latest' | 'next';
+
+/** "the most recent International Congress…", "the next conference": the newest one of a series, or the one to come. A text about the first does not answer either. */
+const LATEST_ASKED = new RegExp(String.raw`\b(?:the|its|their|an?)\s+((?:most\s+)?recent|latest|newest|last|next|upcoming|forthcoming|coming)\s+(?:[\w’'-]+\s+){0,2}?${SERIES}\b`, 'i');
+/** What says that a text is about the newest one held, or about one to come. */
+const GIVES_LATEST = /\b(?:latest|most\s+recent|recent(?:ly)?|newest|last|current)\b/i;
+const GIVES_NEXT = /\b(?:next|upcoming|forthcoming|will\s+(?:be\s+)?(?:held|hosted|take\s+place|meet))\b/i;
+
+/** Which one of a series the question asks about (2 for "the second congress", "latest", "next"); undefined when none. */
+export const ordinalAsked = (question: string): OrdinalAsked | undefined => {
   const found = ORDINAL_ASKED.exec(question)?.[1]?.toLowerCase();
-  if (found === undefined) return undefined;
-  return ORDINALS[found] ?? Number.parseInt(found, 10);
+  if (found !== undefined) return ORDINALS[found] ?? Number.parseInt(found, 10);
+  const when = LATEST_ASKED.exec(question)?.[1]?.toLowerCase();
+  if (when === undefined) return undefined;
+  return /^(?:next|upcoming|forthcoming|coming)$/u.test(when) ? 'next' : 'latest';
 };
 
-/** True when the text names that one of a series, in words or figures ("second", "2nd"). */
-export const givesOrdinal = (text: string, n: number): boolean => {
+/** True when the text names that one of a series, in words or figures ("second", "2nd"), or says it is the newest one or one to come. */
+export const givesOrdinal = (text: string, n: OrdinalAsked): boolean => {
+  if (n === 'latest') return GIVES_LATEST.test(text);
+  if (n === 'next') return GIVES_NEXT.test(text);
   for (const [found] of text.matchAll(EVERY_ORDINAL)) if ((ORDINALS[found.toLowerCase()] ?? Number.parseInt(found, 10)) === n) return true;
   return false;
 };
 
-/** A figure asked for as it is now: "how many are there now?", "…its membership today". */
 /** A question about when a text was written or published, or about a source: a credit line's year dates the text it credits, not what the text tells of. */
 const PUBLISHED_ASKED = /\b(?:publish\w*|writ(?:e|es|ten|ing)|wrote|issued|released|printed|c[ao]mes?\s+out|sources?|cited|credited|adapted|quoted|edition)\b/i;
+/** A figure asked for as it is now: "how many are there now?", "…its membership today". */
 const NOW_ASKED = /\b(?:now|today|currently|at\s+present|these\s+days|nowadays|to\s+date)\b/i;
 /** A year of the last two centuries or this one: a figure given as of it is a past figure. */
 const YEAR = /\b(?:1[89]|20)\d\d\b/;
@@ -413,7 +426,7 @@ export interface AskedForm {
   /** The kind of thing whose names it asks for ("which universities…?"): its answering sentences must name one. */
   names: string | undefined;
   /** Which one of a series it asks about ("the second congress"): the passage must name that one. */
-  ordinal: number | undefined;
+  ordinal: OrdinalAsked | undefined;
   /** A count asked for as it is now ("how many are there now?"): one dated to a past year does not answer. */
   current: boolean;
   /** A count asked for as it was then ("how many members did it have in 1996?"): one said to be current does not answer. */
@@ -488,7 +501,7 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.role !== undefined) return ` The passages closest to it ${ROLE_MISSING[form.role]}.`;
   if (form.outcome) return ' The passages closest to it do not say how it turned out.';
   if (form.names !== undefined) return ` The passages closest to it name no ${form.names}.`;
-  if (form.ordinal !== undefined) return ` The passages closest to it say nothing of the ${ORDINAL_NAMES[form.ordinal] ?? `${form.ordinal}th`} one.`;
+  if (form.ordinal !== undefined) return ` The passages closest to it say nothing of the ${typeof form.ordinal === 'string' ? form.ordinal : (ORDINAL_NAMES[form.ordinal] ?? `${form.ordinal}th`)} one.`;
   if (form.type === 'when') return ' The passages closest to it give no date.';
   // One word is what is counted ("councils"); of several, some may be what it does ("people live").
   if (form.type === 'count') return form.counted?.length === 1 ? ` The passages closest to it give no number of ${form.counted[0]}.` : ' The passages closest to it give no figure.';

@@ -13,17 +13,17 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -3.6238,
+  intercept: -3.7412,
   coefficients: [
-    0.8429,
-    2.7868,
-    0.4887,
-    2.862,
-    0.2365,
-    1.2046,
-    0.5386,
-    0.6604,
-    -1.198
+    0.6739,
+    2.9503,
+    0.4526,
+    2.7895,
+    0.2604,
+    1.388,
+    0.5108,
+    0.6925,
+    -1.2362
   ],
   lowFrom: 0.49,
   highFrom: 0.85

@@ -266,6 +266,24 @@ describe('one event of a numbered series', () => {
     expect(givesOrdinal('Since the 1st Congress held in Barcelona in 1990, eleven International Congresses have been held.', 2)).toBe(false);
     expect(formNote(askedForm('Where was the second International Congress of Educating Cities held?'))).toBe(' The passages closest to it say nothing of the second one.');
   });
+
+  it('is asked as the newest one held, or the next one to come, which a text about the first does not answer', () => {
+    for (const question of ['Where was the most recent International Congress of Educating Cities held?', 'Where was the latest International Congress of Educating Cities held?', 'what did the last survey find?']) {
+      expect(ordinalAsked(question), question).toBe('latest');
+    }
+    for (const question of ['When and where is the next International Congress of Educating Cities?', 'is there an upcoming conference on learning cities?', 'and did that go up in the next survey?']) {
+      expect(ordinalAsked(question), question).toBe('next');
+    }
+    for (const question of ['Which Japanese town followed Kakegawa as the next to get the designation?', 'what has the network done recently?', 'what is the latest news?']) {
+      expect(ordinalAsked(question), question).toBeUndefined();
+    }
+    const first = 'Since the 1st Congress held in Barcelona in 1990, eleven International Congresses of Educating Cities have been held.';
+    expect(givesOrdinal(first, 'latest')).toBe(false);
+    expect(givesOrdinal(first, 'next')).toBe(false);
+    expect(givesOrdinal('The most recent congress was held in Lisbon.', 'latest')).toBe(true);
+    expect(givesOrdinal('The next congress will be held in 2026.', 'next')).toBe(true);
+    expect(formNote(askedForm('When is the next International Congress of Educating Cities?'))).toBe(' The passages closest to it say nothing of the next one.');
+  });
 });
 
 describe('a figure asked for as it is now', () => {

@@ -89,6 +89,17 @@ describe('a credit line\'s year dates the source it credits, not what its passag
   });
 });
 
+describe('the newest or the next of a series', () => {
+  it('is not answered by a passage about the first congress', () => {
+    for (const question of ['Where was the most recent International Congress of Educating Cities held?', 'When is the next International Congress of Educating Cities?']) {
+      expect(kb.answer(question), question).toMatchObject({ noAnswer: true, confidence: 'none' });
+    }
+    expectRefusal('When and where is the next International Congress of Educating Cities?', 'say nothing of the next one');
+    // The first is in the documents.
+    expect(kb.answer('Where was the first International Congress of Educating Cities held?').answer).toMatch(/Barcelona/u);
+  });
+});
+
 describe('a sentence in brackets is where the one before comes from, not an answer', () => {
   it('"what does ELLI stand for?" is asked as "what is ELLI?": "stand" is not a topic', () => {
     const answer = kb.answer('what does ELLI stand for?');
