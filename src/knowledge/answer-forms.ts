@@ -206,6 +206,17 @@ export const givesOrdinal = (text: string, n: OrdinalAsked): boolean => {
   return false;
 };
 
+/** Which of several came out best or worst: "which component came out weakest", "which of the 33 elements were its best features?". */
+const SUPERLATIVE = String.raw`(?:best|worst|strongest|weakest|highest|lowest|top|bottom|most\s+successful|least\s+successful)`;
+const RANKED_ASKED = new RegExp(String.raw`\bwhich\b(?:(?![?.!]).){0,80}?(?<![‘'"“])\b${SUPERLATIVE}\b(?![’'"”])`, 'i');
+/** What ranks things: a superlative or an order of merit. */
+const RANKS = /\b(?:best|worst|most|least|tops?|topped|bottom|highest|lowest|strongest|weakest|largest|biggest|smallest|greatest|ranked|ranking)\b/i;
+/** A question told of, not answered ("…gave … which of the 33 elements were our best features"): up to the end of its clause. */
+const TOLD_OF_QUESTION = /\b(?:which|what|whether)\b[^,;:.()]*/giu;
+
+/** True when the text ranks things: says which came out best, worst, most or least, not only that some question of it was asked. */
+export const ranksThem = (text: string): boolean => RANKS.test(text.replace(TOLD_OF_QUESTION, ' '));
+
 /** A question about when a text was written or published, or about a source: a credit line's year dates the text it credits, not what the text tells of. */
 const PUBLISHED_ASKED = /\b(?:publish\w*|writ(?:e|es|ten|ing)|wrote|issued|released|printed|c[ao]mes?\s+out|sources?|cited|credited|adapted|quoted|edition)\b/i;
 /** A figure asked for as it is now: "how many are there now?", "…its membership today". */
@@ -439,6 +450,8 @@ export interface AskedForm {
   checked: QuestionType[];
   /** The words naming what a how-many question counts ("councils"): a passage that speaks of it must give a figure of it. */
   counted: string[] | undefined;
+  /** It asks which of several came out best or worst ("which of the 33 elements scored worst?"): the passage must rank them. */
+  ranked: boolean;
   /** It asks when something was written or published: the year of a source's credit line answers it. */
   published: boolean;
 }
@@ -466,13 +479,14 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     yesNo: asksYesNo(question),
     checked: type === 'when' || type === 'count' ? types.filter((asked) => asked === 'when' || asked === 'count') : [],
     counted: count ? countedAsked(question) : undefined,
+    ranked: RANKED_ASKED.test(question),
     published: PUBLISHED_ASKED.test(question),
   };
 };
 
 /** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person, an outcome or how to join. */
 export const formAsked = (form: AskedForm): boolean =>
-  form.checked.length > 0 || form.money || form.items !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.names !== undefined || form.ordinal !== undefined;
+  form.checked.length > 0 || form.ranked || form.money || form.items !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.names !== undefined || form.ordinal !== undefined;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
@@ -500,6 +514,7 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.items !== undefined) return ` The passages closest to it list no ${NUMBER_NAMES[form.items] ?? form.items} of them.`;
   if (form.role !== undefined) return ` The passages closest to it ${ROLE_MISSING[form.role]}.`;
   if (form.outcome) return ' The passages closest to it do not say how it turned out.';
+  if (form.ranked) return ' The passages closest to it do not say which came out best or worst.';
   if (form.names !== undefined) return ` The passages closest to it name no ${form.names}.`;
   if (form.ordinal !== undefined) return ` The passages closest to it say nothing of the ${typeof form.ordinal === 'string' ? form.ordinal : (ORDINAL_NAMES[form.ordinal] ?? `${form.ordinal}th`)} one.`;
   if (form.type === 'when') return ' The passages closest to it give no date.';

@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -3.7412,
+  intercept: -4.0562,
   coefficients: [
-    0.6739,
-    2.9503,
-    0.4526,
-    2.7895,
-    0.2604,
-    1.388,
-    0.5108,
-    0.6925,
-    -1.2362
+    0.7817,
+    3.1633,
+    0.5333,
+    2.942,
+    0.3494,
+    1.4492,
+    0.4755,
+    0.7923,
+    -1.2841
   ],
-  lowFrom: 0.49,
+  lowFrom: 0.495,
   highFrom: 0.85
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesOrdinal, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, roleAsked, saysHowToJoin, spellsOut } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, roleAsked, saysHowToJoin, spellsOut } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 describe('answers whose form can be checked', () => {
@@ -283,6 +283,24 @@ describe('one event of a numbered series', () => {
     expect(givesOrdinal('The most recent congress was held in Lisbon.', 'latest')).toBe(true);
     expect(givesOrdinal('The next congress will be held in 2026.', 'next')).toBe(true);
     expect(formNote(askedForm('When is the next International Congress of Educating Cities?'))).toBe(' The passages closest to it say nothing of the next one.');
+  });
+});
+
+describe('which of several came out best or worst', () => {
+  it('is asked by "which" and a superlative, not by a quoted term or a superlative that picks nothing', () => {
+    for (const question of ['Which of Birmingham\'s five key components scored worst?', 'which of the 33 elements were Birmingham\'s best features in 2004?', 'so which component came out weakest in the survey?', 'which policy option comes top of the list?']) {
+      expect(askedForm(question).ranked, question).toBe(true);
+    }
+    for (const question of ["What does 'best value' mean in the toolkit?", 'what is the best way to start a learning city?', 'Which cities joined? What did the best of them do?']) {
+      expect(askedForm(question).ranked, question).toBe(false);
+    }
+    expect(formNote(askedForm('Which of the five key components scored worst?'))).toBe(' The passages closest to it do not say which came out best or worst.');
+  });
+
+  it('is answered by a text that ranks them, not by one telling that the question was asked', () => {
+    expect(ranksThem('…the expansion of educational programme provision tops the list of policy options.')).toBe(true);
+    expect(ranksThem('Partnership was the strongest component, and performance the weakest.')).toBe(true);
+    expect(ranksThem('Results gave the strengths and weaknesses of the five key components; and which of the 33 elements were our best features.')).toBe(false);
   });
 });
 

@@ -100,6 +100,15 @@ describe('the newest or the next of a series', () => {
   });
 });
 
+describe('which of several came out best or worst', () => {
+  it('is not answered by a passage saying only that a survey told which', () => {
+    expectRefusal('Which of Birmingham\'s five key components scored worst?', 'do not say which came out best or worst');
+    expectRefusal('which of the 33 elements were Birmingham\'s best features in 2004?', 'do not say which came out best or worst');
+    // A passage that ranks them answers.
+    expect(kb.answer("In South Korea's learning cities, which policy option comes top of the list?").answer).toMatch(/tops the list of policy options/u);
+  });
+});
+
 describe('a sentence in brackets is where the one before comes from, not an answer', () => {
   it('"what does ELLI stand for?" is asked as "what is ELLI?": "stand" is not a topic', () => {
     const answer = kb.answer('what does ELLI stand for?');
