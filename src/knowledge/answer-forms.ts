@@ -212,7 +212,7 @@ const RANKED_ASKED = new RegExp(String.raw`\bwhich\b(?:(?![?.!]).){0,80}?(?<![�
 /** What ranks things: a superlative or an order of merit. */
 const RANKS = /\b(?:best|worst|most|least|tops?|topped|bottom|highest|lowest|strongest|weakest|largest|biggest|smallest|greatest|ranked|ranking)\b/i;
 /** A question told of, not answered ("…gave … which of the 33 elements were our best features"): up to the end of its clause. */
-const TOLD_OF_QUESTION = /\b(?:which|what|whether)\b[^,;:.()]*/giu;
+const TOLD_OF_QUESTION = /\b(?:which|what|whether)\b[^,;:.()]*/gi;
 
 /** True when the text ranks things: says which came out best, worst, most or least, not only that some question of it was asked. */
 export const ranksThem = (text: string): boolean => RANKS.test(text.replace(TOLD_OF_QUESTION, ' '));
