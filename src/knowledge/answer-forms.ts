@@ -308,7 +308,8 @@ export const countedAsked = (question: string): string[] | undefined => {
   const after = COUNTED_ASKED.exec(question)?.[1];
   if (after === undefined) return undefined;
   const named = words(after);
-  const end = named.findIndex((word) => isStopWord(word));
+  // Up to a stop word, or a word saying what the counted do ("people living in cities"), not what they are ("participating cities").
+  const end = named.findIndex((word, i) => isStopWord(word) || (i > 0 && /(?:ing|ed)$/u.test(word)));
   const counted = end === -1 ? named : named.slice(0, end);
   return counted.length > 0 ? counted : undefined;
 };
@@ -393,7 +394,11 @@ const listedIn = (sentence: string): number => {
  */
 const asks = (question: string): boolean =>
   /\?/u.test(question) ||
-  /^\s*(?:what|whats|how|why|when|where|who|whom|whose|which|does|do|did|is|are|was|were|can|could|should|would|will|has|have|tell|explain|describe|define)\b/i.test(withoutPreamble(question));
+  /^\s*(?:what|whats|how|why|when|where|who|whom|whose|which|does|do|did|is|are|was|were|can|could|should|would|will|has|have|tell|explain|describe|define)\b/i.test(withoutPreamble(question)) ||
+  TOLD_QUESTION.test(question);
+
+/** A question told within a sentence: "my manager wants a stat on how many cities…", "wondering why Swansea…". */
+const TOLD_QUESTION = /\b(?:how\s+(?:many|much|often|long|far)|whether|why|when|where|who|which|what)\s+[a-z'’]+\s+[a-z'’]+/i;
 
 /**
  * Words to look up ("wolverhampton learning city budget", "swansea learning city coordinator

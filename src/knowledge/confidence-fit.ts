@@ -13,17 +13,17 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -4.0562,
+  intercept: -4.0575,
   coefficients: [
-    0.7817,
-    3.1633,
-    0.5333,
-    2.942,
-    0.3494,
-    1.4492,
-    0.4755,
-    0.7923,
-    -1.2841
+    0.7722,
+    3.1717,
+    0.5389,
+    2.9732,
+    0.3513,
+    1.4403,
+    0.4746,
+    0.7957,
+    -1.2501
   ],
   lowFrom: 0.495,
   highFrom: 0.85

@@ -286,6 +286,17 @@ describe('one event of a numbered series', () => {
   });
 });
 
+describe('a message that asks', () => {
+  it('asks with a question told within it, so its words are not words looked up', () => {
+    const told = askedForm('quick one: my manager wants a stat on how many cities worldwide are doing the learning/educating city thing');
+    expect(told.asks).toBe(true);
+    // Looked-up words ask for a part by its noun ("swansea learning city coordinator name"); an asker's manager is not asked for.
+    expect(told.role).toBeUndefined();
+    expect(askedForm('swansea learning city coordinator name').asks).toBe(false);
+    expect(askedForm('stakeholder audits learning cities regions access').asks).toBe(false);
+  });
+});
+
 describe('which of several came out best or worst', () => {
   it('is asked by "which" and a superlative, not by a quoted term or a superlative that picks nothing', () => {
     for (const question of ['Which of Birmingham\'s five key components scored worst?', 'which of the 33 elements were Birmingham\'s best features in 2004?', 'so which component came out weakest in the survey?', 'which policy option comes top of the list?']) {
@@ -349,6 +360,9 @@ describe('what a how-many question counts', () => {
     expect(countedAsked('How many Korean local governments had been designated by 2008?')).toEqual(['korean', 'local', 'governments']);
     expect(countedAsked('active learning materials total number of sessions')).toEqual(['sessions']);
     expect(countedAsked('How many of the cities joined?')).toBeUndefined();
+    // A word saying what the counted do ends them; one saying what they are does not.
+    expect(countedAsked('how much is the number of people living in cities expected to grow by 2030?')).toEqual(['people']);
+    expect(countedAsked('how many participating cities are there?')).toEqual(['participating', 'cities']);
     expect(countedAsked('When did Liverpool become a City of Learning?')).toBeUndefined();
     expect(askedForm('How many councils are there?').counted).toEqual(['councils']);
   });
