@@ -13,17 +13,17 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -4.0575,
+  intercept: -4.0528,
   coefficients: [
-    0.7722,
-    3.1717,
-    0.5389,
-    2.9732,
-    0.3513,
-    1.4403,
-    0.4746,
-    0.7957,
-    -1.2501
+    0.7815,
+    3.1718,
+    0.5357,
+    2.9721,
+    0.3633,
+    1.4338,
+    0.4681,
+    0.7992,
+    -1.2611
   ],
   lowFrom: 0.495,
   highFrom: 0.85

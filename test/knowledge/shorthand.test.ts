@@ -8,10 +8,20 @@ describe('chat shorthand', () => {
     expect(expandShorthand('my manager wants a stat on it, new chief exec too')).toBe('my manager wants a statistic on it, new chief executive too');
     expect(expandShorthand('what r u for lol')).toBe('what are you for');
     expect(expandShorthand('Stats on cities abt the govt')).toBe('statistics on cities about the government');
+    expect(expandShorthand('buildings n stuff, any good tho')).toBe('buildings and stuff, any good though');
+    expect(expandShorthand('ha, does the page admit it?')).toBe(', does the page admit it?');
+  });
+
+  it('is not a name the documents lack: "n" is "and", "ha" says nothing', async () => {
+    const { realKnowledgeBase } = await import('../support/knowledge.js');
+    const kb = await realKnowledgeBase();
+    for (const question of ['does the toolkit have stuff on benchmarking n measuring progress?', 'ha, does that world of learning cities page actually admit its definitions are a bit motherhood-and-apple-pie?']) {
+      expect(kb.answer(question).noAnswer, question).toBe(false);
+    }
   });
 
   it('leaves capitals, abbreviations with dots and words that only contain shorthand alone', () => {
-    for (const text of ['U.K. cities', 'the u.k. network', 'Victoria BC', 'W3C standards', 'a U-turn', 'Ed Smith said', 'EXEC summary', 'without a stat-based view']) {
+    for (const text of ['U.K. cities', 'the u.k. network', 'Victoria BC', 'W3C standards', 'a U-turn', 'Ed Smith said', 'EXEC summary', 'without a stat-based view', 'N Ireland', 'n.b. the toolkit']) {
       expect(expandShorthand(text), text).toBe(text);
     }
   });
