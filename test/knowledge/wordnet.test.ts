@@ -212,6 +212,12 @@ describe('names written in lower case', () => {
     expect(wordnet.kind('zzqxv')).toBeUndefined();
   });
 
+  it('an irregular verb form is a word, though WordNet lists the same letters only as a name ("fed": the Fed)', () => {
+    expect(wordnet.kind('fed')).toBe('word');
+    expect(wordnet.kind('oversaw')).toBe('word');
+    expect(entity('What sources fed into the Birmingham instruments?', 'fed')).toBe(false);
+  });
+
   it('WordNet tells the name of a place from that of a person or a body', () => {
     for (const place of ['venice', 'birmingham', 'spain', 'europe', 'korea']) expect(wordnet.isPlace(place), place).toBe(true);
     for (const other of ['hutchins', 'unesco', 'council', 'longworth', 'zzqxv']) expect(wordnet.isPlace(other), other).toBe(false);
