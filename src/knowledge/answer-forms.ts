@@ -214,6 +214,14 @@ const RANKS = /\b(?:best|worst|most|least|tops?|topped|bottom|highest|lowest|str
 /** A question told of, not answered ("…gave … which of the 33 elements were our best features"): up to the end of its clause. */
 const TOLD_OF_QUESTION = /\b(?:which|what|whether)\b[^,;:.()]*/gi;
 
+/** When something ended: "when did Germany's programme come to an end?", "until when did it run?", "how long did it last?". */
+const ENDING_ASKED = /\b(?:end|ends|ended|ending|finish|finished|close|closed|stop|stopped|cease|ceased|wind\s+up|wound\s+up|discontinued|abolished|scrapped|expire|expired|until\s+when|last|lasted|run\s+out|ran\s+out)\b(?![\s-]+(?:goals?|users?|results?|points?|of\s+the\s+day))/i;
+/** What says when something ended: an end, a closing, a span of years, "until". */
+const GIVES_ENDING = /\b(?:end|ends|ended|finish|finished|closed|closure|stopped|ceased|wound\s+up|discontinued|abolished|scrapped|expired|until|till|lasted|ran\s+(?:from|until|to)|(?:1[5-9]|20)\d\d\s*(?:-|–|to)\s*(?:(?:1[5-9]|20)\d\d|\d\d)\b)/i;
+
+/** True when the text says when something ended, or over which years it ran. */
+export const givesEnding = (text: string): boolean => GIVES_ENDING.test(text);
+
 /** True when the text ranks things: says which came out best, worst, most or least, not only that some question of it was asked. */
 export const ranksThem = (text: string): boolean => RANKS.test(text.replace(TOLD_OF_QUESTION, ' '));
 
@@ -457,6 +465,8 @@ export interface AskedForm {
   counted: string[] | undefined;
   /** It asks which of several came out best or worst ("which of the 33 elements scored worst?"): the passage must rank them. */
   ranked: boolean;
+  /** It asks when something ended ("when did the programme come to an end?"): a date it began does not answer. */
+  ending: boolean;
   /** It asks when something was written or published: the year of a source's credit line answers it. */
   published: boolean;
 }
@@ -485,13 +495,14 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     checked: type === 'when' || type === 'count' ? types.filter((asked) => asked === 'when' || asked === 'count') : [],
     counted: count ? countedAsked(question) : undefined,
     ranked: RANKED_ASKED.test(question),
+    ending: type === 'when' && ENDING_ASKED.test(question),
     published: PUBLISHED_ASKED.test(question),
   };
 };
 
 /** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person, an outcome or how to join. */
 export const formAsked = (form: AskedForm): boolean =>
-  form.checked.length > 0 || form.ranked || form.money || form.items !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.names !== undefined || form.ordinal !== undefined;
+  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.names !== undefined || form.ordinal !== undefined;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
@@ -520,6 +531,7 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.role !== undefined) return ` The passages closest to it ${ROLE_MISSING[form.role]}.`;
   if (form.outcome) return ' The passages closest to it do not say how it turned out.';
   if (form.ranked) return ' The passages closest to it do not say which came out best or worst.';
+  if (form.ending) return ' The passages closest to it do not say when it ended.';
   if (form.names !== undefined) return ` The passages closest to it name no ${form.names}.`;
   if (form.ordinal !== undefined) return ` The passages closest to it say nothing of the ${typeof form.ordinal === 'string' ? form.ordinal : (ORDINAL_NAMES[form.ordinal] ?? `${form.ordinal}th`)} one.`;
   if (form.type === 'when') return ' The passages closest to it give no date.';

@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -4.0528,
+  intercept: -4.0456,
   coefficients: [
-    0.7815,
-    3.1718,
-    0.5357,
-    2.9721,
-    0.3633,
-    1.4338,
-    0.4681,
-    0.7992,
-    -1.2611
+    0.7569,
+    3.2026,
+    0.551,
+    3.2606,
+    0.3604,
+    1.3868,
+    0.4155,
+    0.7981,
+    -1.2887
   ],
-  lowFrom: 0.495,
+  lowFrom: 0.51,
   highFrom: 0.85
 };

@@ -1,4 +1,4 @@
-import { askedForm, countsThe, formAsked, givesCurrentFigure, givesPastFigure, lacksAskedForm, longestList, namesOther, peopleAsked, ranksThem, type AskedForm } from './answer-forms.js';
+import { askedForm, countsThe, formAsked, givesCurrentFigure, givesEnding, givesPastFigure, lacksAskedForm, longestList, namesOther, peopleAsked, ranksThem, type AskedForm } from './answer-forms.js';
 import { everydayRank, rarity } from './common-english.js';
 import { throughWordNet } from './concepts.js';
 import { fittedConfidence } from './confidence-fit.js';
@@ -154,6 +154,7 @@ const lacksForm = (
     (form.names !== undefined && !namesAnswer(search, concepts, hit, coverages, form.names)) ||
     (form.items !== undefined && !saidNearBest(search, hit, coverages, (said) => longestList(said) >= (form.items ?? 0))) ||
     (form.ranked && !saidNearBest(search, hit, coverages, ranksThem)) ||
+    (form.ending && !saidNearBest(search, hit, coverages, givesEnding)) ||
     lacksAskedForm(form, hit.passage.heading, hit.passage.text)
   );
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, roleAsked, saysHowToJoin, spellsOut } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, roleAsked, saysHowToJoin, spellsOut } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 describe('answers whose form can be checked', () => {
@@ -294,6 +294,24 @@ describe('a message that asks', () => {
     expect(told.role).toBeUndefined();
     expect(askedForm('swansea learning city coordinator name').asks).toBe(false);
     expect(askedForm('stakeholder audits learning cities regions access').asks).toBe(false);
+  });
+});
+
+describe('when something ended', () => {
+  it('is asked by a when question about an end, not by one about end goals or the start', () => {
+    for (const question of ["when did Germany's Learning Regions programme come to an end?", 'When did the PALLACE project finish?', 'until when did the festival run?', 'when was the scheme scrapped?']) {
+      expect(askedForm(question).ending, question).toBe(true);
+    }
+    for (const question of ['When did the programme start?', 'what are the end goals of a learning city?', 'When did Liverpool become a city of learning?']) {
+      expect(askedForm(question).ending, question).toBe(false);
+    }
+    expect(formNote(askedForm('When did the programme end?'))).toBe(' The passages closest to it do not say when it ended.');
+  });
+
+  it('is answered by an end or the span of years it ran, not by its launch', () => {
+    expect(givesEnding('China: During 2002-2005, the city of Beijing participated in the EU funded PALLACE project.')).toBe(true);
+    expect(givesEnding('The programme ran until 2008.')).toBe(true);
+    expect(givesEnding('Germany: the national programme was launched in 2001, which supported some 70 regions.')).toBe(false);
   });
 });
 

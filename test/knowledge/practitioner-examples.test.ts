@@ -109,6 +109,13 @@ describe('which of several came out best or worst', () => {
   });
 });
 
+describe('when something ended', () => {
+  it('is not answered with the year it began', () => {
+    expectRefusal("when did Germany's Learning Regions programme come to an end?", 'do not say when it ended');
+    expect(kb.answer("When did Beijing's PALLACE project end?").answer).toMatch(/2002-2005/u);
+  });
+});
+
 describe('a sentence in brackets is where the one before comes from, not an answer', () => {
   it('"what does ELLI stand for?" is asked as "what is ELLI?": "stand" is not a topic', () => {
     const answer = kb.answer('what does ELLI stand for?');
