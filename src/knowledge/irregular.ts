@@ -14,7 +14,6 @@ become became
 begin began begun
 bend bent
 bind bound
-bite bit bitten
 bleed bled
 blow blew blown
 break broke broken
