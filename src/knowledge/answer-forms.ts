@@ -214,8 +214,8 @@ const RANKS = /\b(?:best|worst|most|least|tops?|topped|bottom|highest|lowest|str
 /** A question told of, not answered ("…gave … which of the 33 elements were our best features"): up to the end of its clause. */
 const TOLD_OF_QUESTION = /\b(?:which|what|whether)\b[^,;:.()]*/gi;
 
-/** When something ended: "when did Germany's programme come to an end?", "until when did it run?", "how long did it last?". */
-const ENDING_ASKED = /\b(?:end|ends|ended|ending|finish|finished|close|closed|stop|stopped|cease|ceased|wind\s+up|wound\s+up|discontinued|abolished|scrapped|expire|expired|until\s+when|last|lasted|run\s+out|ran\s+out)\b(?![\s-]+(?:goals?|users?|results?|points?|of\s+the\s+day))/i;
+/** When something ended: "when did Germany's programme come to an end?", "until when did it run?"; not "when did it last meet?". */
+const ENDING_ASKED = /\b(?:end|ends|ended|ending|finish|finished|close|closed|stop|stopped|cease|ceased|wind\s+up|wound\s+up|discontinued|abolished|scrapped|expire|expired|until\s+when|lasted|run\s+out|ran\s+out)\b(?![\s-]+(?:goals?|users?|results?|points?|of\s+the\s+day))/i;
 /** What says when something ended: an end, a closing, a span of years, "until". */
 const GIVES_ENDING = /\b(?:end|ends|ended|finish|finished|closed|closure|stopped|ceased|wound\s+up|discontinued|abolished|scrapped|expired|until|till|lasted|ran\s+(?:from|until|to)|(?:1[5-9]|20)\d\d\s*(?:-|–|to)\s*(?:(?:1[5-9]|20)\d\d|\d\d)\b)/i;
 

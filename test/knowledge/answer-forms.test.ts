@@ -302,7 +302,7 @@ describe('when something ended', () => {
     for (const question of ["when did Germany's Learning Regions programme come to an end?", 'When did the PALLACE project finish?', 'until when did the festival run?', 'when was the scheme scrapped?']) {
       expect(askedForm(question).ending, question).toBe(true);
     }
-    for (const question of ['When did the programme start?', 'what are the end goals of a learning city?', 'When did Liverpool become a city of learning?']) {
+    for (const question of ['When did the programme start?', 'what are the end goals of a learning city?', 'When did Liverpool become a city of learning?', 'When did Birmingham last run its survey?']) {
       expect(askedForm(question).ending, question).toBe(false);
     }
     expect(formNote(askedForm('When did the programme end?'))).toBe(' The passages closest to it do not say when it ended.');
