@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -4.0456,
+  intercept: -4.1137,
   coefficients: [
-    0.7569,
-    3.2026,
-    0.551,
-    3.2606,
-    0.3604,
-    1.3868,
-    0.4155,
-    0.7981,
-    -1.2887
+    0.6497,
+    3.3099,
+    0.5541,
+    3.2347,
+    0.4368,
+    1.4597,
+    0.4408,
+    0.7773,
+    -1.2858
   ],
-  lowFrom: 0.51,
+  lowFrom: 0.505,
   highFrom: 0.85
 };

@@ -344,11 +344,14 @@ const said = (terms: Iterable<string>): string[] => [...terms].filter((term) => 
  * each item and each title an item quotes. A title quoted in running text ("the concept of the
  * ‘Learning City’ was…") is what the sentence goes on about, not a mere mention.
  */
-const namingSpans = (text: string): string[] => {
-  const spans = [text];
+const namingSpans = (text: string): Array<{ text: string; leadIn?: string }> => {
+  const spans: Array<{ text: string; leadIn?: string }> = [{ text }];
   const lead = text.indexOf(': ');
   if (lead === -1 || !text.includes('; ')) return spans;
-  for (const item of text.slice(lead + 2).split(/;\s+/u)) spans.push(item.replace(ITEM_MARK, ''), ...[...item.matchAll(QUOTED)].map((match) => match[1] ?? ''));
+  const leadIn = text.slice(0, lead);
+  for (const item of text.slice(lead + 2).split(/;\s+/u)) {
+    spans.push({ text: item.replace(ITEM_MARK, ''), leadIn }, ...[...item.matchAll(QUOTED)].map((match) => ({ text: match[1] ?? '', leadIn })));
+  }
   return spans;
 };
 
@@ -371,8 +374,11 @@ export const namingOnly = (search: PassageSearch, best: ScoredPassage, concepts:
     if (coverages[i] !== top) continue;
     const matched = said(sentence.terms).filter((term) => asked.has(term));
     // A sentence's text never changes: its spans are read once, however many questions it answers.
-    sentence.spans ??= namingSpans(sentence.text).map((text) => ({ text, terms: said(words(text).map(stem)) }));
-    const span = sentence.spans.find(({ terms }) => terms.length > 0 && terms.every((term) => asked.has(term)) && matched.every((term) => terms.includes(term)));
+    sentence.spans ??= namingSpans(sentence.text).map(({ text, leadIn }) => ({ text, terms: said(words(text).map(stem)), leadIn: leadIn === undefined ? [] : said(words(leadIn).map(stem)) }));
+    // A word of the question that the list's lead-in holds ("In 1996, three … efforts…: …; OECD: Lifelong Learning for All; …") says which list, not more about the item.
+    const span = sentence.spans.find(
+      ({ terms, leadIn }) => terms.length > 0 && terms.every((term) => asked.has(term)) && matched.every((term) => terms.includes(term) || leadIn.includes(term)),
+    );
     // Every best sentence must only name it: one that says more may answer.
     if (span === undefined) return undefined;
     naming ??= span.text;

@@ -44,8 +44,8 @@ export interface PassageSentence {
   /** Which question types' answer cues were looked for in the text, and found (bit sets; see `hasAnswerCue`). */
   cuesTested: number;
   cuesFound: number;
-  /** The parts that may only name something, with their stems (stop words left out), read at the first question that needs them (see `namingOnly`). */
-  spans?: ReadonlyArray<{ text: string; terms: readonly string[] }>;
+  /** The parts that may only name something, with their stems (stop words left out) and those of the lead-in of the list they are items of, read at the first question that needs them (see `namingOnly`). */
+  spans?: ReadonlyArray<{ text: string; terms: readonly string[]; leadIn: readonly string[] }>;
 }
 
 /** A set of stems, as far as coverage needs one. */

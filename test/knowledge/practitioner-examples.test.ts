@@ -175,6 +175,13 @@ describe('questions the documents do not answer get no citation', () => {
     expectRefusal('what does the Indicators of Learning Cities and Regions report measure?', 'They only name it (“Indicators of Learning Cities and Regions”, under “Learn more:');
   });
 
+  it('a report only named as an item of a list is refused, though the list\'s lead-in holds its year', () => {
+    // "In 1996, three rather synchronised international efforts…: …; OECD: Lifelong Learning for All; …"
+    expect(kb.answer("What were the main recommendations of the OECD's 1996 Lifelong Learning for All report?")).toMatchObject({ noAnswer: true, confidence: 'none' });
+    // The list does say whose it was.
+    expect(kb.answer('who published Lifelong Learning for All in 1996?').answer).toMatch(/OECD: Lifelong Learning for All/u);
+  });
+
   it('whether a goal was reached is not answered by the passage stating the goal', () => {
     expectRefusal('Has Victoria in Canada achieved its aim of becoming a leading learning community?', 'The passages closest to it do not say how it turned out.');
     // What the goal is, the passage says.
