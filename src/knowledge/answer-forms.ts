@@ -90,9 +90,10 @@ const OUTCOME = /\b(?:achieved|reached|met|succeeded|successful(?:ly)?|managed|f
 /**
  * How to join something, or who may: "how do we join the GNLC?", "how can our city become a member
  * of…?", "how do cities get into the UNESCO network?", "can any city join…?", "who can join…?"; not
- * how many join. A passage saying what the network is, or how many belong to it, does not say.
+ * how many join; and what one must do to join ("does our mayor have to sign a letter to join…?"),
+ * not "join up" or "join forces". A passage saying what the network is, or how many belong to it, does not say.
  */
-const JOINING_ASKED = /(?:\bhow\b(?!\s+(?:many|much|often|long|soon)\b)|^\s*(?:can|could|may)\b|\bwho\s+(?:can|could|may)\b)[^?.!]*?\b(?:join|apply\s+(?:to\s+(?:join|become|be\s+(?:a\s+|an\s+)?(?:members?|part))|for\s+(?:membership|status|designation))|sign\s+up|enrol+|register|get\s+into\s+(?:[\w'’-]+\s+){0,5}?(?:network|association|programme|program|scheme)|become\s+(?:a\s+|an\s+)?(?:members?|part\s+of))\b/i;
+const JOINING_ASKED = /(?:\bhow\b(?!\s+(?:many|much|often|long|soon)\b)|^\s*(?:can|could|may)\b|\bwho\s+(?:can|could|may)\b)[^?.!]*?\b(?:join|apply\s+(?:to\s+(?:join|become|be\s+(?:a\s+|an\s+)?(?:members?|part))|for\s+(?:membership|status|designation))|sign\s+up|enrol+|register|get\s+into\s+(?:[\w'’-]+\s+){0,5}?(?:network|association|programme|program|scheme)|become\s+(?:a\s+|an\s+)?(?:members?|part\s+of))\b|\b(?:have|has|need|needs|must|required|requirements?|conditions?)\b[^?.!]*?\b(?:to|for|of)\s+(?:join(?:ing)?(?!\s+(?:up|forces|together|hands|in)\b)|membership)\b/i;
 /** Words that say how one joins: an application, membership, criteria, signing up. */
 const JOINING = /\b(?:join(?:s|ed|ing)?|appl(?:y|ies|ied|ying|ications?)|membership|sign(?:s|ed)?\s+up|enrol+(?:s|ed|ing|ment)?|register(?:s|ed)?|registration|admi(?:t|tted|ssion)|eligib\w*|criteria|nominat\w*|designat\w*)\b/i;
 

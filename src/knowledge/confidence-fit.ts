@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -4.1137,
+  intercept: -4.0865,
   coefficients: [
-    0.6497,
-    3.3099,
-    0.5541,
-    3.2347,
-    0.4368,
-    1.4597,
-    0.4408,
-    0.7773,
-    -1.2858
+    0.6031,
+    3.3247,
+    0.5379,
+    3.2462,
+    0.4562,
+    1.4567,
+    0.4273,
+    0.7887,
+    -1.3101
   ],
-  lowFrom: 0.505,
+  lowFrom: 0.51,
   highFrom: 0.85
 };

@@ -193,10 +193,13 @@ describe('how to join', () => {
       'can any city join the GNLC?',
       'how does a council apply for membership?',
       'who can join the UK learning cities network?',
+      'Does our mayor have to sign a letter of commitment to join the UNESCO learning cities network?',
+      'What are the requirements for membership of the GNLC?',
+      'do we need to pay to join?',
     ]) {
       expect(asksJoining(question), question).toBe(true);
     }
-    for (const question of ['how many cities have joined the GNLC?', 'how many cities join each year?', 'How can universities help a learning city?', 'can universities help?', 'when did Belfast join the network?', 'who joined first?', 'how can older adults get into learning again?', 'how do these principles apply to small towns?']) {
+    for (const question of ['how many cities have joined the GNLC?', 'how many cities join each year?', 'How can universities help a learning city?', 'can universities help?', 'when did Belfast join the network?', 'who joined first?', 'how can older adults get into learning again?', 'how do these principles apply to small towns?', 'What do cities need to do to join up their services?', 'why did Belfast have to join forces with the university?']) {
       expect(asksJoining(question), question).toBe(false);
     }
   });
