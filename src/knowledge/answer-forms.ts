@@ -184,19 +184,28 @@ const ORDINAL_ASKED = new RegExp(String.raw`\b(?:the|its|their|a|an)\s+(?:[\w’
 /** One of a series by its place in it (2 for "the second congress"), or the newest one held, or the next one to come. */
 export type OrdinalAsked = number | 'latest' | 'next';
 
-/** "the most recent International Congress…", "the next conference": the newest one of a series, or the one to come. A text about the first does not answer either. */
-const LATEST_ASKED = new RegExp(String.raw`\b(?:the|its|their|an?)\s+((?:most\s+)?recent|latest|newest|last|next|upcoming|forthcoming|coming)\s+(?:[\w’'-]+\s+){0,2}?${SERIES}\b`, 'i');
-/** What says that a text is about the newest one held, or about one to come. */
-const GIVES_LATEST = /\b(?:latest|most\s+recent|recent(?:ly)?|newest|last|current)\b/i;
+/** Events of a series that are held one after another: not phases of a project ("the next phase", "the last phase"). */
+const HELD_SERIES = String.raw`(?:congress(?:es)?|conferences?|summits?|meetings?|surveys?|audits?|reports?|editions?|festivals?|awards?|forums?|assemblies|assembly)`;
+/**
+ * "the most recent International Congress…", "the next conference", "an upcoming conference": the
+ * newest one of a series (group 1), or the one to come (group 2). A text about the first does not
+ * answer either. "A recent survey" is any recent one.
+ */
+const LATEST_ASKED = new RegExp(
+  String.raw`\b(?:(?:the|its|their)\s+(?:((?:most\s+)?recent|latest|newest|last)|(next|upcoming|forthcoming|coming))|an?\s+(upcoming|forthcoming))\s+(?:[\w’'-]+\s+){0,2}?${HELD_SERIES}\b`,
+  'i',
+);
+/** What says that a text is about the newest one held ("the last congress", "most recently"), or about one to come. */
+const GIVES_LATEST = new RegExp(String.raw`\b(?:latest|most\s+recent(?:ly)?|newest|recently|(?:last|current|recent)\s+(?:[\w’'-]+\s+){0,2}?${HELD_SERIES})\b`, 'i');
 const GIVES_NEXT = /\b(?:next|upcoming|forthcoming|will\s+(?:be\s+)?(?:held|hosted|take\s+place|meet))\b/i;
 
 /** Which one of a series the question asks about (2 for "the second congress", "latest", "next"); undefined when none. */
 export const ordinalAsked = (question: string): OrdinalAsked | undefined => {
   const found = ORDINAL_ASKED.exec(question)?.[1]?.toLowerCase();
   if (found !== undefined) return ORDINALS[found] ?? Number.parseInt(found, 10);
-  const when = LATEST_ASKED.exec(question)?.[1]?.toLowerCase();
-  if (when === undefined) return undefined;
-  return /^(?:next|upcoming|forthcoming|coming)$/u.test(when) ? 'next' : 'latest';
+  const when = LATEST_ASKED.exec(question);
+  if (when === null) return undefined;
+  return when[1] !== undefined ? 'latest' : 'next';
 };
 
 /** True when the text names that one of a series, in words or figures ("second", "2nd"), or says it is the newest one or one to come. */
@@ -207,18 +216,30 @@ export const givesOrdinal = (text: string, n: OrdinalAsked): boolean => {
   return false;
 };
 
-/** Which of several came out best or worst: "which component came out weakest", "which of the 33 elements were its best features?". */
+/**
+ * Which of several came out best or worst: "which component came out weakest", "which of the 33
+ * elements were its best features?", "which policy option comes top…?". The question's own
+ * "which", opening it or a clause of it (not "the council which came top…"), then a verb saying how
+ * they came out; not a "best practice", "top-down" or quoted term, nor advice ("which approach works best").
+ */
 const SUPERLATIVE = String.raw`(?:best|worst|strongest|weakest|highest|lowest|top|bottom|most\s+successful|least\s+successful)`;
-const RANKED_ASKED = new RegExp(String.raw`\bwhich\b(?:(?![?.!]).){0,80}?(?<![‘'"“])\b${SUPERLATIVE}\b(?![’'"”])`, 'i');
-/** What ranks things: a superlative or an order of merit. */
-const RANKS = /\b(?:best|worst|most|least|tops?|topped|bottom|highest|lowest|strongest|weakest|largest|biggest|smallest|greatest|ranked|ranking)\b/i;
-/** A question told of, not answered ("…gave … which of the 33 elements were our best features"): up to the end of its clause. */
-const TOLD_OF_QUESTION = /\b(?:which|what|whether)\b[^,;:.()]*/gi;
+const RANKED_ASKED = new RegExp(
+  String.raw`(?:^|[.?!:;,—–]\s*|\b(?:so|and|but|me|us|know)\s+)which\b(?:(?![?.!]).){0,60}?\b(?:came|comes|come|scored|scores|score|rated|rates|ranked|ranks|performed|did|was|were|is|are)\b(?:(?![?.!]).){0,40}?(?<![‘'"“])\b${SUPERLATIVE}\b(?![-’'"”]|\s+practices?\b)`,
+  'i',
+);
+/** What ranks things: a superlative or an order of merit ("tops the list", "came out weakest", "the most…"). */
+const RANKS = /\b(?:best|worst|tops?\s+(?:the\s+|its\s+)?(?:list|table|rankings?)|topped|came\s+(?:out\s+)?(?:top|bottom)|highest|lowest|strongest|weakest|the\s+most|the\s+least|largest|biggest|smallest|greatest|ranked|ranking)\b/i;
+/** A question told of, not answered ("…gave …; and which of the 33 elements were our best features"): after "and", a semicolon or a verb of telling, up to the end of its clause. Not a relative clause ("Partnership, which scored highest, …"). */
+const TOLD_OF_QUESTION = /(?:;\s*|\b(?:and|gave|give|gives|show|showed|shows|said|says|told|tells|asked|asks|identified|identifies|revealed|reveals)\s+)(?:which|what|whether)\b[^,;:.()]*/gi;
 
-/** When something ended: "when did Germany's programme come to an end?", "until when did it run?"; not "when did it last meet?". */
-const ENDING_ASKED = /\b(?:end|ends|ended|ending|finish|finished|close|closed|stop|stopped|cease|ceased|wind\s+up|wound\s+up|discontinued|abolished|scrapped|expire|expired|until\s+when|lasted|run\s+out|ran\s+out)\b(?![\s-]+(?:goals?|users?|results?|points?|of\s+the\s+day))/i;
-/** What says when something ended: an end, a closing, a span of years, "until". */
-const GIVES_ENDING = /\b(?:end|ends|ended|finish|finished|closed|closure|stopped|ceased|wound\s+up|discontinued|abolished|scrapped|expired|until|till|lasted|ran\s+(?:from|until|to)|(?:1[5-9]|20)\d\d\s*(?:-|–|to)\s*(?:(?:1[5-9]|20)\d\d|\d\d)\b)/i;
+/**
+ * When something ended: "when did Germany's programme come to an end?", "until when did it run?",
+ * "when was the scheme scrapped?"; not "when did it last meet?", "end up", "end goals", "end-of-year",
+ * "close the gap", nor a deadline ("when do applications close?"), which a date answers.
+ */
+const ENDING_ASKED = /\b(?:end|ended|finish|finished|closed|stopped|ceased|wound\s+up|discontinued|abolished|scrapped|expired|until\s+when|lasted|ran\s+out)\b(?![\s-]+(?:up|goals?|users?|results?|points?|of)\b)/i;
+/** What says when something ended: an end, a closing, a span of years ("2002-2005", "between 2001 and 2008"), "until". */
+const GIVES_ENDING = /\b(?:ends?|ended|ending|finish(?:es|ed)?|clos(?:es|ed|ing|ure)|stop(?:s|ped)|ceased?|wound\s+up|discontinued|abolished|scrapped|expire[sd]?|until|till|lasted|r[au]ns?\s+(?:from|until|to)|(?:1[5-9]|20)\d\d\s*(?:-|–|to)\s*(?:(?:1[5-9]|20)\d\d|\d\d)\b|between\s+(?:1[5-9]|20)\d\d\s+and\s+(?:1[5-9]|20)\d\d)\b(?![\s-]+(?:goals?|users?|up)\b)/i;
 
 /** True when the text says when something ended, or over which years it ran. */
 export const givesEnding = (text: string): boolean => GIVES_ENDING.test(text);
@@ -226,8 +247,8 @@ export const givesEnding = (text: string): boolean => GIVES_ENDING.test(text);
 /** True when the text ranks things: says which came out best, worst, most or least, not only that some question of it was asked. */
 export const ranksThem = (text: string): boolean => RANKS.test(text.replace(TOLD_OF_QUESTION, ' '));
 
-/** A question about when a text was written or published, or about a source: a credit line's year dates the text it credits, not what the text tells of. */
-const PUBLISHED_ASKED = /\b(?:publish\w*|writ(?:e|es|ten|ing)|wrote|issued|released|printed|c[ao]mes?\s+out|sources?|cited|credited|adapted|quoted|edition)\b/i;
+/** A question about when a text was written or published ("…published?", "what year is it from?", "when did it come out?"): a credit line's year dates the text it credits, not what the text tells of. */
+const PUBLISHED_ASKED = /\b(?:publish\w*|writ(?:e|es|ten|ing)|wrote|issued|released|printed|produced|drafted|dated|put\s+out|cited|credited|adapted|quoted|edition)\b|\b(?:from|c[ao]mes?\s+out)\s*[?.!]*\s*$/i;
 /** A figure asked for as it is now: "how many are there now?", "…its membership today". */
 const NOW_ASKED = /\b(?:now|today|currently|at\s+present|these\s+days|nowadays|to\s+date)\b/i;
 /** A year of the last two centuries or this one: a figure given as of it is a past figure. */
@@ -317,8 +338,9 @@ export const countedAsked = (question: string): string[] | undefined => {
   const after = COUNTED_ASKED.exec(question)?.[1];
   if (after === undefined) return undefined;
   const named = words(after);
-  // Up to a stop word, or a word saying what the counted do ("people living in cities"), not what they are ("participating cities").
-  const end = named.findIndex((word, i) => isStopWord(word) || (i > 0 && /(?:ing|ed)$/u.test(word)));
+  // Up to a stop word, or a word saying what the counted do ("people living in cities"): one ending
+  // in -ing or -ed before a stop word. Not one saying what they are ("Korean learning cities", "EU funded projects").
+  const end = named.findIndex((word, i) => isStopWord(word) || (i > 0 && /(?:ing|ed)$/u.test(word) && (named[i + 1] === undefined || isStopWord(named[i + 1] ?? ''))));
   const counted = end === -1 ? named : named.slice(0, end);
   return counted.length > 0 ? counted : undefined;
 };
@@ -397,17 +419,18 @@ const listedIn = (sentence: string): number => {
   return best >= 2 ? best : 0;
 };
 
+/** A question told within a sentence: "my manager wants a stat on how many cities…", "wondering why Swansea…"; not words looked up ("gnlc membership cost when joining"). */
+const TOLD_QUESTION = /\b(?:know|knows|wondering|wonder|ask(?:s|ed|ing)?|wants?|need(?:s)?|tell\s+(?:me|us)|find\s+out|curious|sure|stats?|statistics?|figures?)\b[^?.!]{0,40}?\b(?:how|whether|why|when|where|who|which|what)\s+[a-z'’]+/i;
+
 /**
- * True when a message asks something ("what is the limerick declaration?", "tell me about…"),
- * rather than listing words to look up ("stakeholder audits learning cities regions access").
+ * True when a message asks something ("what is the limerick declaration?", "tell me about…", "my
+ * manager wants to know how many…"), rather than listing words to look up ("stakeholder audits
+ * learning cities regions access").
  */
 const asks = (question: string): boolean =>
   /\?/u.test(question) ||
   /^\s*(?:what|whats|how|why|when|where|who|whom|whose|which|does|do|did|is|are|was|were|can|could|should|would|will|has|have|tell|explain|describe|define)\b/i.test(withoutPreamble(question)) ||
   TOLD_QUESTION.test(question);
-
-/** A question told within a sentence: "my manager wants a stat on how many cities…", "wondering why Swansea…". */
-const TOLD_QUESTION = /\b(?:how\s+(?:many|much|often|long|far)|whether|why|when|where|who|which|what)\s+[a-z'’]+\s+[a-z'’]+/i;
 
 /**
  * Words to look up ("wolverhampton learning city budget", "swansea learning city coordinator
@@ -531,10 +554,10 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.items !== undefined) return ` The passages closest to it list no ${NUMBER_NAMES[form.items] ?? form.items} of them.`;
   if (form.role !== undefined) return ` The passages closest to it ${ROLE_MISSING[form.role]}.`;
   if (form.outcome) return ' The passages closest to it do not say how it turned out.';
-  if (form.ranked) return ' The passages closest to it do not say which came out best or worst.';
-  if (form.ending) return ' The passages closest to it do not say when it ended.';
   if (form.names !== undefined) return ` The passages closest to it name no ${form.names}.`;
   if (form.ordinal !== undefined) return ` The passages closest to it say nothing of the ${typeof form.ordinal === 'string' ? form.ordinal : (ORDINAL_NAMES[form.ordinal] ?? `${form.ordinal}th`)} one.`;
+  if (form.ranked) return ' The passages closest to it do not say which came out best or worst.';
+  if (form.ending) return ' The passages closest to it do not say when it ended.';
   if (form.type === 'when') return ' The passages closest to it give no date.';
   // One word is what is counted ("councils"); of several, some may be what it does ("people live").
   if (form.type === 'count') return form.counted?.length === 1 ? ` The passages closest to it give no number of ${form.counted[0]}.` : ' The passages closest to it give no figure.';

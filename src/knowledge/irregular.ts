@@ -68,7 +68,6 @@ leap leapt
 learn learnt
 leave left
 lend lent
-light lit
 lose lost
 make made
 mean meant

@@ -55,10 +55,10 @@ const SHORTHAND: Readonly<Record<string, string>> = {
 /** Words written out only after the word before them: "adult ed" is adult education, "Ed" alone may be a name. */
 const AFTER: ReadonlyArray<[RegExp, string]> = [[/\b(adult|further|higher|community)\s+ed\b\.?/gi, '$1 education']];
 
-const WORD = new RegExp(`(?<![\\p{L}\\p{N}'’.-])(${Object.keys(SHORTHAND).join('|')})(?![\\p{L}\\p{N}'’-]|\\.\\p{L})`, 'giu');
+const WORD = new RegExp(`(?<![\\p{L}\\p{N}'’.=/-])(${Object.keys(SHORTHAND).join('|')})(?![\\p{L}\\p{N}'’=/-]|\\.\\p{L})`, 'giu');
 
-/** Chat is typed in lower case: "stats" or "Stats" is shorthand, "U.K.", "W3C" or "EXEC" is not. */
-const typedAsChat = (found: string): boolean => found === found.toLowerCase() || (found.length > 1 && found.slice(1) === found.slice(1).toLowerCase());
+/** Chat is typed in lower case: "stats" or "Stats" is shorthand, "U.K.", "W3C" or "EXEC" is not, nor a short one capitalised ("Ha Long Bay", "N Ireland"). */
+const typedAsChat = (found: string): boolean => found === found.toLowerCase() || (found.length > 2 && found.slice(1) === found.slice(1).toLowerCase());
 
 /** The question with chat shorthand written out; "Victoria BC" and other capitals are left alone. */
 export const expandShorthand = (question: string): string => {

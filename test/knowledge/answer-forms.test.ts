@@ -58,10 +58,10 @@ describe('answers whose form can be checked', () => {
   });
 
   it('knows a question about when a text was written or published, which a credit line\'s year answers', () => {
-    for (const question of ["When was Vancouver's lifelong learning strategy published?", 'what year was the toolkit written?', 'When did the Longworth book come out?', 'which year is the source on the stakeholders slide from?']) {
+    for (const question of ["When was Vancouver's lifelong learning strategy published?", 'what year was the toolkit written?', 'When did the Longworth book come out?', 'which year is the source on the stakeholders slide from?', 'What year is the Vancouver lifelong learning strategy from?', 'when was the strategy produced?']) {
       expect(askedForm(question).published, question).toBe(true);
     }
-    for (const question of ['By what year does Vancouver aim to be a learning city?', 'When did Liverpool become a city of learning?', 'When was the European Year of Lifelong Learning?']) {
+    for (const question of ['By what year does Vancouver aim to be a learning city?', 'When did Liverpool become a city of learning?', 'When was the European Year of Lifelong Learning?', 'When did funding sources for learning cities change?', 'so which component came out weakest?']) {
       expect(askedForm(question).published, question).toBe(false);
     }
   });
@@ -277,13 +277,15 @@ describe('one event of a numbered series', () => {
     for (const question of ['When and where is the next International Congress of Educating Cities?', 'is there an upcoming conference on learning cities?', 'and did that go up in the next survey?']) {
       expect(ordinalAsked(question), question).toBe('next');
     }
-    for (const question of ['Which Japanese town followed Kakegawa as the next to get the designation?', 'what has the network done recently?', 'what is the latest news?']) {
+    for (const question of ['Which Japanese town followed Kakegawa as the next to get the designation?', 'what has the network done recently?', 'what is the latest news?', 'What did a recent survey of Birmingham find?', 'What does the next phase of the project involve?']) {
       expect(ordinalAsked(question), question).toBeUndefined();
     }
     const first = 'Since the 1st Congress held in Barcelona in 1990, eleven International Congresses of Educating Cities have been held.';
     expect(givesOrdinal(first, 'latest')).toBe(false);
     expect(givesOrdinal(first, 'next')).toBe(false);
     expect(givesOrdinal('The most recent congress was held in Lisbon.', 'latest')).toBe(true);
+    expect(givesOrdinal('The last congress was held in Lisbon.', 'latest')).toBe(true);
+    expect(givesOrdinal('Over the last decade, the first congress grew into a series.', 'latest')).toBe(false);
     expect(givesOrdinal('The next congress will be held in 2026.', 'next')).toBe(true);
     expect(formNote(askedForm('When is the next International Congress of Educating Cities?'))).toBe(' The passages closest to it say nothing of the next one.');
   });
@@ -297,6 +299,10 @@ describe('a message that asks', () => {
     expect(told.role).toBeUndefined();
     expect(askedForm('swansea learning city coordinator name').asks).toBe(false);
     expect(askedForm('stakeholder audits learning cities regions access').asks).toBe(false);
+    // A question word among words looked up does not make them a question: they still ask for a sum or a person.
+    expect(askedForm('gnlc membership cost when joining the network')).toMatchObject({ asks: false, money: true });
+    expect(askedForm('swansea festival coordinator who to contact')).toMatchObject({ asks: false, role: 'leader' });
+    expect(askedForm('my boss wants to know how cities fund festivals').asks).toBe(true);
   });
 });
 
@@ -305,7 +311,7 @@ describe('when something ended', () => {
     for (const question of ["when did Germany's Learning Regions programme come to an end?", 'When did the PALLACE project finish?', 'until when did the festival run?', 'when was the scheme scrapped?']) {
       expect(askedForm(question).ending, question).toBe(true);
     }
-    for (const question of ['When did the programme start?', 'what are the end goals of a learning city?', 'When did Liverpool become a city of learning?', 'When did Birmingham last run its survey?']) {
+    for (const question of ['When did the programme start?', 'what are the end goals of a learning city?', 'When did Liverpool become a city of learning?', 'When did Birmingham last run its survey?', 'When did Liverpool end up joining the GNLC?', 'When is the end-of-year celebration?', 'When will the end-user survey run?', 'When do applications close?']) {
       expect(askedForm(question).ending, question).toBe(false);
     }
     expect(formNote(askedForm('When did the programme end?'))).toBe(' The passages closest to it do not say when it ended.');
@@ -315,6 +321,9 @@ describe('when something ended', () => {
     expect(givesEnding('China: During 2002-2005, the city of Beijing participated in the EU funded PALLACE project.')).toBe(true);
     expect(givesEnding('The programme ran until 2008.')).toBe(true);
     expect(givesEnding('Germany: the national programme was launched in 2001, which supported some 70 regions.')).toBe(false);
+    expect(givesEnding('It ran between 2001 and 2008.')).toBe(true);
+    expect(givesEnding('The scheme closed in 2010.')).toBe(true);
+    expect(givesEnding('The end goal is prosperity for all.')).toBe(false);
   });
 });
 
@@ -323,7 +332,16 @@ describe('which of several came out best or worst', () => {
     for (const question of ['Which of Birmingham\'s five key components scored worst?', 'which of the 33 elements were Birmingham\'s best features in 2004?', 'so which component came out weakest in the survey?', 'which policy option comes top of the list?']) {
       expect(askedForm(question).ranked, question).toBe(true);
     }
-    for (const question of ["What does 'best value' mean in the toolkit?", 'what is the best way to start a learning city?', 'Which cities joined? What did the best of them do?']) {
+    for (const question of [
+      "What does 'best value' mean in the toolkit?",
+      "Which councils use 'best value' reviews?",
+      'what is the best way to start a learning city?',
+      'Which cities joined? What did the best of them do?',
+      'Which cities are examples of best practice?',
+      'Which cities used a bottom-up approach?',
+      'Which approach works best for engaging adult learners?',
+      'I work for the council which came top in the awards - how do we join the GNLC?',
+    ]) {
       expect(askedForm(question).ranked, question).toBe(false);
     }
     expect(formNote(askedForm('Which of the five key components scored worst?'))).toBe(' The passages closest to it do not say which came out best or worst.');
@@ -333,6 +351,9 @@ describe('which of several came out best or worst', () => {
     expect(ranksThem('…the expansion of educational programme provision tops the list of policy options.')).toBe(true);
     expect(ranksThem('Partnership was the strongest component, and performance the weakest.')).toBe(true);
     expect(ranksThem('Results gave the strengths and weaknesses of the five key components; and which of the 33 elements were our best features.')).toBe(false);
+    // A relative clause ranks; a bare "most" does not.
+    expect(ranksThem('Partnership, which scored highest, was followed by participation.')).toBe(true);
+    expect(ranksThem('Most cities joined after 2013.')).toBe(false);
   });
 });
 
@@ -384,6 +405,8 @@ describe('what a how-many question counts', () => {
     // A word saying what the counted do ends them; one saying what they are does not.
     expect(countedAsked('how much is the number of people living in cities expected to grow by 2030?')).toEqual(['people']);
     expect(countedAsked('how many participating cities are there?')).toEqual(['participating', 'cities']);
+    expect(countedAsked('How many Korean learning cities are there?')).toEqual(['korean', 'learning', 'cities']);
+    expect(countedAsked('How many EU funded projects were there?')).toEqual(['eu', 'funded', 'projects']);
     expect(countedAsked('When did Liverpool become a City of Learning?')).toBeUndefined();
     expect(askedForm('How many councils are there?').counted).toEqual(['councils']);
   });

@@ -21,7 +21,7 @@ describe('chat shorthand', () => {
   });
 
   it('leaves capitals, abbreviations with dots and words that only contain shorthand alone', () => {
-    for (const text of ['U.K. cities', 'the u.k. network', 'Victoria BC', 'W3C standards', 'a U-turn', 'Ed Smith said', 'EXEC summary', 'without a stat-based view', 'N Ireland', 'n.b. the toolkit']) {
+    for (const text of ['U.K. cities', 'the u.k. network', 'Victoria BC', 'W3C standards', 'a U-turn', 'Ed Smith said', 'EXEC summary', 'without a stat-based view', 'N Ireland', 'n.b. the toolkit', 'n=200 respondents', 'n/a', 'Ha Long Bay']) {
       expect(expandShorthand(text), text).toBe(text);
     }
   });
