@@ -293,7 +293,7 @@ export const confidenceFeatures = (
     sentenceMissingRarity: Math.max(0, ...sentenceMissing.map(rarityOf)),
     askedCoverage: asked.length > 0 ? search.coverage(asked, best.terms) : best.coverage,
     words: concepts.length,
-    mentionOnly: namingOnly(search, best, concepts) !== undefined,
+    mentionOnly: namingOnly(search, best, concepts, !form.yesNo) !== undefined,
     asks: form.asks,
     ownWords: ownWordsOf(concepts),
     listedOnly: form.asks && !form.yesNo && listedNames(search, best, concepts).length === 1,
@@ -361,8 +361,9 @@ const namingSpans = (text: string): Array<{ text: string; leadIn?: string }> => 
  * as "The limerick declaration" or a link in a list, or a title or list item that holds every
  * question word its sentence has and nothing else ("who wrote Making Lifelong Learning Work?" finds
  * the book only in a list of further reading). Undefined when the sentences say more about it.
+ * `byLeadIn`: words of the question held by a list's lead-in may be all it holds besides the item.
  */
-export const namingOnly = (search: PassageSearch, best: ScoredPassage, concepts: readonly Concept[]): string | undefined => {
+export const namingOnly = (search: PassageSearch, best: ScoredPassage, concepts: readonly Concept[], byLeadIn = true): string | undefined => {
   const sentences = search.sentencesOf(best.passage);
   // By their own words: a heading that names what is asked lifts every sentence under it alike.
   const coverages = sentences.map(({ terms }) => search.coverage(concepts, terms));
@@ -375,9 +376,10 @@ export const namingOnly = (search: PassageSearch, best: ScoredPassage, concepts:
     const matched = said(sentence.terms).filter((term) => asked.has(term));
     // A sentence's text never changes: its spans are read once, however many questions it answers.
     sentence.spans ??= namingSpans(sentence.text).map(({ text, leadIn }) => ({ text, terms: said(words(text).map(stem)), leadIn: leadIn === undefined ? [] : said(words(leadIn).map(stem)) }));
-    // A word of the question that the list's lead-in holds ("In 1996, three … efforts…: …; OECD: Lifelong Learning for All; …") says which list, not more about the item.
+    // A word of the question that the list's lead-in holds ("In 1996, three … efforts…: …; OECD: Lifelong Learning for All; …") says which list, not more
+    // about the item, unless being in the list is what is asked ("Was Gothenburg involved in the early OECD work on educating cities?").
     const span = sentence.spans.find(
-      ({ terms, leadIn }) => terms.length > 0 && terms.every((term) => asked.has(term)) && matched.every((term) => terms.includes(term) || leadIn.includes(term)),
+      ({ terms, leadIn }) => terms.length > 0 && terms.every((term) => asked.has(term)) && matched.every((term) => terms.includes(term) || (byLeadIn && leadIn.includes(term))),
     );
     // Every best sentence must only name it: one that says more may answer.
     if (span === undefined) return undefined;

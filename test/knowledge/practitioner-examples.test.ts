@@ -180,8 +180,9 @@ describe('questions the documents do not answer get no citation', () => {
   it('a report only named as an item of a list is refused, though the list\'s lead-in holds its year', () => {
     // "In 1996, three rather synchronised international efforts…: …; OECD: Lifelong Learning for All; …"
     expect(kb.answer("What were the main recommendations of the OECD's 1996 Lifelong Learning for All report?")).toMatchObject({ noAnswer: true, confidence: 'none' });
-    // The list does say whose it was.
+    // The list does say whose it was, and being in a list is an answer to whether something was in it.
     expect(kb.answer('who published Lifelong Learning for All in 1996?').answer).toMatch(/OECD: Lifelong Learning for All/u);
+    expect(kb.answer('Was Gothenburg in Sweden involved in the early OECD work on educating cities?').answer).toMatch(/Gothenburg, Sweden/u);
   });
 
   it('whether a goal was reached is not answered by the passage stating the goal', () => {
