@@ -13,17 +13,17 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -4.0865,
+  intercept: -4.392,
   coefficients: [
-    0.6031,
-    3.3247,
-    0.5379,
-    3.2462,
-    0.4562,
-    1.4567,
-    0.4273,
-    0.7887,
-    -1.3101
+    0.5501,
+    3.6477,
+    1.0348,
+    3.2229,
+    0.6087,
+    1.4727,
+    0.0187,
+    0.9615,
+    -1.4339
   ],
   lowFrom: 0.51,
   highFrom: 0.85

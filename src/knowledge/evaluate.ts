@@ -34,8 +34,8 @@ export type EvalSet = z.infer<typeof evalSetSchema>;
  * halves only; the test halves are only ever scored.
  */
 export const OWN_EVAL_SETS = {
-  tuning: ['tuning.json', 'tuning-2.json', 'tuning-3.json', 'tuning-4.json', 'tuning-5.json', 'tuning-6.json', 'tuning-7.json'],
-  test: ['test.json', 'test-2.json', 'test-3.json', 'test-4.json', 'test-5.json', 'test-6.json', 'test-7.json'],
+  tuning: ['tuning.json', 'tuning-2.json', 'tuning-3.json', 'tuning-4.json', 'tuning-5.json', 'tuning-6.json', 'tuning-7.json', 'tuning-8.json'],
+  test: ['test.json', 'test-2.json', 'test-3.json', 'test-4.json', 'test-5.json', 'test-6.json', 'test-7.json', 'test-8.json'],
 } as const;
 
 /** Path of one of {@link OWN_EVAL_SETS}. */
