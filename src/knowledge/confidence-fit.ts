@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -4.392,
+  intercept: -4.3916,
   coefficients: [
-    0.5501,
-    3.6477,
-    1.0348,
-    3.2229,
-    0.6087,
-    1.4727,
-    0.0187,
-    0.9615,
-    -1.4339
+    0.5649,
+    3.6676,
+    1.0292,
+    3.2141,
+    0.6083,
+    1.4542,
+    0.0235,
+    0.9641,
+    -1.4426
   ],
-  lowFrom: 0.51,
+  lowFrom: 0.515,
   highFrom: 0.85
 };
