@@ -1,5 +1,5 @@
 import { askingPart } from './asker-context.js';
-import { LIST_ITEM, questionType, questionTypes, withoutPreamble, type QuestionType } from './quote.js';
+import { LIST_ITEM, answerCue, questionType, questionTypes, withoutPreamble, type QuestionType } from './quote.js';
 import { isStopWord, stem, words } from './text.js';
 
 /**
@@ -247,6 +247,14 @@ export const givesEnding = (text: string): boolean => GIVES_ENDING.test(text);
 /** True when the text ranks things: says which came out best, worst, most or least, not only that some question of it was asked. */
 export const ranksThem = (text: string): boolean => RANKS.test(text.replace(TOLD_OF_QUESTION, ' '));
 
+/** A when question about something that happened once: in the past tense ("when was…", "when did…"), or about the first or last time. */
+const ONCE_ASKED = /\bwhen\s+(?:was|were|did|had)\b|\b(?:what|which)\s+year\s+(?:was|were|did|had)\b|\b(?:the\s+)?(?:first|last)\s+(?:time|one)\b/i;
+/** How often something happens: "every year", "annually", "each month"; not a date. */
+const RECURRENCE = /\b(?:(?:every|each|once\s+an?|twice\s+an?)\s+(?:(?:other|few|two|three|six)\s+)?(?:years?|months?|weeks?|days?|terms?|seasons?|quarters?|fortnight)|annual(?:ly)?|monthly|weekly|daily|yearly|quarterly|fortnightly|biannual(?:ly)?|termly)\b/gi;
+
+/** True when the text gives a date, not only how often something happens ("In South Africa, held every year, …" gives none). */
+export const givesDate = (text: string): boolean => answerCue('when')?.test(text.replace(RECURRENCE, ' ')) ?? false;
+
 /** A question about when a text was written or published ("…published?", "what year is it from?", "when did it come out?"): a credit line's year dates the text it credits, not what the text tells of. */
 const PUBLISHED_ASKED = /\b(?:publish\w*|writ(?:e|es|ten|ing)|wrote|issued|released|printed|produced|drafted|dated|put\s+out|cited|credited|adapted|quoted|edition)\b|\b(?:from|c[ao]mes?\s+out)\s*[?.!]*\s*$/i;
 /** A figure asked for as it is now: "how many are there now?", "…its membership today". */
@@ -493,6 +501,8 @@ export interface AskedForm {
   ending: boolean;
   /** It asks when something was written or published: the year of a source's credit line answers it. */
   published: boolean;
+  /** It asks when something happened, once ("When was the first festival held?", "when did it start?"): "held every year" does not answer it. */
+  once: boolean;
 }
 
 /** {@link AskedForm} of a question; `type` when the caller has read it already. */
@@ -521,6 +531,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     ranked: RANKED_ASKED.test(question),
     ending: type === 'when' && ENDING_ASKED.test(question),
     published: PUBLISHED_ASKED.test(question),
+    once: type === 'when' && ONCE_ASKED.test(question),
   };
 };
 

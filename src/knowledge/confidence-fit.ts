@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -4.3916,
+  intercept: -4.4622,
   coefficients: [
-    0.5649,
-    3.6676,
-    1.0292,
-    3.2141,
-    0.6083,
-    1.4542,
-    0.0235,
-    0.9641,
-    -1.4426
+    0.5572,
+    3.713,
+    1.0424,
+    3.3287,
+    0.6233,
+    1.5089,
+    -0.0077,
+    0.9673,
+    -1.4698
   ],
-  lowFrom: 0.515,
+  lowFrom: 0.52,
   highFrom: 0.85
 };

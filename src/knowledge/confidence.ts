@@ -1,4 +1,4 @@
-import { askedForm, countsThe, formAsked, givesCurrentFigure, givesEnding, givesPastFigure, lacksAskedForm, longestList, namesOther, peopleAsked, ranksThem, type AskedForm } from './answer-forms.js';
+import { askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesPastFigure, lacksAskedForm, longestList, namesOther, peopleAsked, ranksThem, type AskedForm } from './answer-forms.js';
 import { everydayRank, rarity } from './common-english.js';
 import { throughWordNet } from './concepts.js';
 import { fittedConfidence } from './confidence-fit.js';
@@ -145,7 +145,7 @@ const lacksForm = (
   // Found at most once, and only for the forms read sentence by sentence.
   const answering = form.checked.length > 0 || form.current || form.past || form.counted !== undefined ? answeringSentences(search, hit, coverages) : [];
   return (
-    (form.checked.length > 0 && !answering.some((sentence) => form.checked.some((type) => hasAnswerCue(sentence, type) && (type !== 'when' || form.published || !isAttribution(sentence.text))))) ||
+    (form.checked.length > 0 && !answering.some((sentence) => form.checked.some((type) => hasAnswerCue(sentence, type) && (type !== 'when' || givesDateAsked(form, sentence.text))))) ||
     // A figure asked for as it is now is not one given as of a past year ("Up to 2008, a total of 76…").
     (form.current && !answering.some((sentence) => hasAnswerCue(sentence, 'count') && givesCurrentFigure(sentence.text))) ||
     // …and one asked for as of a past year is not one said to be current ("Now, LCN has 80 member cities").
@@ -158,6 +158,13 @@ const lacksForm = (
     lacksAskedForm(form, hit.passage.heading, hit.passage.text)
   );
 };
+
+/**
+ * True when a sentence with a date or time in it gives the one a when question asks for: a credit
+ * line's year ("Source: …, 2006.") dates the text it credits, and "held every year" says how often,
+ * not when something happened once ("When was the first Learning Cape Festival held?").
+ */
+const givesDateAsked = (form: AskedForm, text: string): boolean => (form.published || !isAttribution(text)) && (!form.once || givesDate(text));
 
 /**
  * True unless the passage speaks of what a how-many question counts ("councils") and its answering

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, roleAsked, saysHowToJoin, spellsOut } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, roleAsked, saysHowToJoin, spellsOut } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 describe('answers whose form can be checked', () => {
@@ -303,6 +303,23 @@ describe('a message that asks', () => {
     expect(askedForm('gnlc membership cost when joining the network')).toMatchObject({ asks: false, money: true });
     expect(askedForm('swansea festival coordinator who to contact')).toMatchObject({ asks: false, role: 'leader' });
     expect(askedForm('my boss wants to know how cities fund festivals').asks).toBe(true);
+  });
+});
+
+describe('when something happened once', () => {
+  it('is asked in the past tense, or about the first time; how often something happens is asked in the present', () => {
+    for (const question of ['When was the first Learning Cape Festival held?', 'In which year was the first festival held?', 'when did it start?']) {
+      expect(askedForm(question).once, question).toBe(true);
+    }
+    for (const question of ['When is the Learning Cape Festival held?', 'How often does the festival run?']) {
+      expect(askedForm(question).once, question).toBe(false);
+    }
+  });
+
+  it('is answered by a date, not by how often something happens', () => {
+    expect(givesDate('In South Africa, held every year, the Learning Cape Festival (LCF) highlights…')).toBe(false);
+    expect(givesDate('In 2001, the Western Cape started the Learning Cape framework.')).toBe(true);
+    expect(givesDate('The festival is held every spring.')).toBe(true);
   });
 });
 

@@ -112,6 +112,14 @@ describe('which of several came out best or worst', () => {
   });
 });
 
+describe('when something happened once', () => {
+  it('is not answered by how often it happens', () => {
+    expectRefusal('When was the first Learning Cape Festival held in the Western Cape?', 'give no date');
+    // How often it is held, the passage says.
+    expect(kb.answer('When is the Learning Cape Festival held?').answer).toMatch(/held every year/u);
+  });
+});
+
 describe('when something ended', () => {
   it('is not answered with the year it began', () => {
     expectRefusal("when did Germany's Learning Regions programme come to an end?", 'do not say when it ended');
