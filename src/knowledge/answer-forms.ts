@@ -1,5 +1,5 @@
 import { askingPart } from './asker-context.js';
-import { LIST_ITEM, answerCue, questionType, questionTypes, withoutPreamble, type QuestionType } from './quote.js';
+import { LIST_ITEM, RECURRENCE_SOURCE, answerCue, questionType, questionTypes, withoutPreamble, type QuestionType } from './quote.js';
 import { isStopWord, stem, words } from './text.js';
 
 /**
@@ -93,7 +93,7 @@ const OUTCOME = /\b(?:achieved|reached|met|succeeded|successful(?:ly)?|managed|f
  * how many join; and what one must do to join ("does our mayor have to sign a letter to join…?"),
  * not "join up" or "join forces". A passage saying what the network is, or how many belong to it, does not say.
  */
-const JOINING_ASKED = /(?:\bhow\b(?!\s+(?:many|much|often|long|soon)\b)|^\s*(?:can|could|may)\b|\bwho\s+(?:can|could|may)\b)[^?.!]*?\b(?:join|apply\s+(?:to\s+(?:join|become|be\s+(?:a\s+|an\s+)?(?:members?|part))|for\s+(?:membership|status|designation))|sign\s+up|enrol+|register|get\s+into\s+(?:[\w'’-]+\s+){0,5}?(?:network|association|programme|program|scheme)|become\s+(?:a\s+|an\s+)?(?:members?|part\s+of))\b|\b(?:have|has|need|needs|must|required|requirements?|conditions?)\b[^?.!]*?\b(?:to|for|of)\s+(?:join(?:ing)?(?!\s+(?:up|forces|together|hands|in)\b)|membership)\b/i;
+const JOINING_ASKED = /(?:\bhow\b(?!\s+(?:many|much|often|long|soon)\b)|^\s*(?:can|could|may)\b|\bwho\s+(?:can|could|may)\b)[^?.!]*?\b(?:join|apply\s+(?:to\s+(?:join|become|be\s+(?:a\s+|an\s+)?(?:members?|part))|for\s+(?:membership|status|designation))|sign\s+up|enrol+|register|get\s+into\s+(?:[\w'’-]+\s+){0,5}?(?:network|association|programme|program|scheme)|become\s+(?:a\s+|an\s+)?(?:members?|part\s+of))\b|\b(?:have|has|need|needs|must)\s+to\s+[\w'’-]+[^?.!]{0,60}?\bto\s+join\b(?!\s+(?:up|forces|together|hands|in)\b)|\b(?:requirements?|conditions?|criteria)\s+(?:to|for|of)\s+(?:join(?:ing)?\b(?!\s+(?:up|forces|together|hands|in)\b)|membership)/i;
 /** Words that say how one joins: an application, membership, criteria, signing up. */
 const JOINING = /\b(?:join(?:s|ed|ing)?|appl(?:y|ies|ied|ying|ications?)|membership|sign(?:s|ed)?\s+up|enrol+(?:s|ed|ing|ment)?|register(?:s|ed)?|registration|admi(?:t|tted|ssion)|eligib\w*|criteria|nominat\w*|designat\w*)\b/i;
 
@@ -173,7 +173,9 @@ const ORDINAL = /\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|e
 const EVERY_ORDINAL = new RegExp(ORDINAL.source, 'gi');
 const ORDINAL_NAMES: Readonly<Record<number, string>> = Object.fromEntries(Object.entries(ORDINALS).map(([word, n]) => [n, word]));
 /** Events that come in a series, numbered: "the second congress", "its third survey". */
-const SERIES = String.raw`(?:congress(?:es)?|conferences?|summits?|meetings?|surveys?|audits?|reports?|editions?|rounds?|festivals?|awards?|declarations?|phases?|waves?|cycles?|forums?|assemblies|assembly|sessions?)`;
+/** Events of a series that are held one after another ("the next congress", "the latest survey"). */
+const HELD_SERIES = String.raw`(?:congress(?:es)?|conferences?|summits?|meetings?|surveys?|audits?|reports?|editions?|festivals?|awards?|forums?|assemblies|assembly)`;
+const SERIES = String.raw`(?:${HELD_SERIES}|rounds?|declarations?|phases?|waves?|cycles?|sessions?)`;
 /**
  * "the second International Congress…" asks about one event of a series: a text about the first
  * does not answer it. Not the place of an item in a list ("the second strand"), which a list
@@ -184,10 +186,9 @@ const ORDINAL_ASKED = new RegExp(String.raw`\b(?:the|its|their|a|an)\s+(?:[\w’
 /** One of a series by its place in it (2 for "the second congress"), or the newest one held, or the next one to come. */
 export type OrdinalAsked = number | 'latest' | 'next';
 
-/** Events of a series that are held one after another: not phases of a project ("the next phase", "the last phase"). */
-const HELD_SERIES = String.raw`(?:congress(?:es)?|conferences?|summits?|meetings?|surveys?|audits?|reports?|editions?|festivals?|awards?|forums?|assemblies|assembly)`;
 /**
- * "the most recent International Congress…", "the next conference", "an upcoming conference": the
+ * "the most recent International Congress…", "the next conference", "an upcoming conference" (not
+ * "the next phase", "the last phase" of a project: a held series, `HELD_SERIES`): the
  * newest one of a series (group 1), or the one to come (group 2). A text about the first does not
  * answer either. "A recent survey" is any recent one.
  */
@@ -218,15 +219,13 @@ export const givesOrdinal = (text: string, n: OrdinalAsked): boolean => {
 
 /**
  * Which of several came out best or worst: "which component came out weakest", "which of the 33
- * elements were its best features?", "which policy option comes top…?". The question's own
- * "which", opening it or a clause of it (not "the council which came top…"), then a verb saying how
- * they came out; not a "best practice", "top-down" or quoted term, nor advice ("which approach works best").
+ * elements got the best rating?", "which policy option comes top…?", in the asking part of the
+ * message (not "I work for Swansea council, which came top… - how do we join?"); not a "best
+ * practice", a "top-down" approach, a quoted term, nor advice ("which approach works best", "the
+ * best way to…").
  */
 const SUPERLATIVE = String.raw`(?:best|worst|strongest|weakest|highest|lowest|top|bottom|most\s+successful|least\s+successful)`;
-const RANKED_ASKED = new RegExp(
-  String.raw`(?:^|[.?!:;,—–]\s*|\b(?:so|and|but|me|us|know)\s+)which\b(?:(?![?.!]).){0,60}?\b(?:came|comes|come|scored|scores|score|rated|rates|ranked|ranks|performed|did|was|were|is|are)\b(?:(?![?.!]).){0,40}?(?<![‘'"“])\b${SUPERLATIVE}\b(?![-’'"”]|\s+practices?\b)`,
-  'i',
-);
+const RANKED_ASKED = new RegExp(String.raw`\bwhich\b(?:(?![?.!]).){0,80}?(?<![‘'"“])(?<!\bworks?\s+)\b${SUPERLATIVE}\b(?![-’'"”]|\s+(?:practices?|way|to)\b)`, 'i');
 /** What ranks things: a superlative or an order of merit ("tops the list", "came out weakest", "the most…"). */
 const RANKS = /\b(?:best|worst|tops?\s+(?:the\s+|its\s+)?(?:list|table|rankings?)|topped|came\s+(?:out\s+)?(?:top|bottom)|highest|lowest|strongest|weakest|the\s+most|the\s+least|largest|biggest|smallest|greatest|ranked|ranking)\b/i;
 /** A question told of, not answered ("…gave …; and which of the 33 elements were our best features"): after "and", a semicolon or a verb of telling, up to the end of its clause. Not a relative clause ("Partnership, which scored highest, …"). */
@@ -237,9 +236,10 @@ const TOLD_OF_QUESTION = /(?:;\s*|\b(?:and|gave|give|gives|show|showed|shows|sai
  * "when was the scheme scrapped?"; not "when did it last meet?", "end up", "end goals", "end-of-year",
  * "close the gap", nor a deadline ("when do applications close?"), which a date answers.
  */
-const ENDING_ASKED = /\b(?:end|ended|finish|finished|closed|stopped|ceased|wound\s+up|discontinued|abolished|scrapped|expired|until\s+when|lasted|ran\s+out)\b(?![\s-]+(?:up|goals?|users?|results?|points?|of)\b)/i;
+const ENDING_ASKED =
+  /\b(?:end|ended|finish|finished|closed|stopped|ceased|wound\s+up|discontinued|abolished|scrapped|expired|until\s+when|lasted|ran\s+out)\b(?![\s-]+(?:up|goals?|users?|results?|points?|of[\s-]+(?:the[\s-]+)?(?:year|term|day|month|week))\b)|\bdid\b[^?.!]{0,60}?\b(?:stop|close|cease|expire|finish|run\s+out|wind\s+up)\b/i;
 /** What says when something ended: an end, a closing, a span of years ("2002-2005", "between 2001 and 2008"), "until". */
-const GIVES_ENDING = /\b(?:ends?|ended|ending|finish(?:es|ed)?|clos(?:es|ed|ing|ure)|stop(?:s|ped)|ceased?|wound\s+up|discontinued|abolished|scrapped|expire[sd]?|until|till|lasted|r[au]ns?\s+(?:from|until|to)|(?:1[5-9]|20)\d\d\s*(?:-|–|to)\s*(?:(?:1[5-9]|20)\d\d|\d\d)\b|between\s+(?:1[5-9]|20)\d\d\s+and\s+(?:1[5-9]|20)\d\d)\b(?![\s-]+(?:goals?|users?|up)\b)/i;
+const GIVES_ENDING = /\b(?:ends?|ended|ending|finish(?:es|ed)?|closed|closure|stopped|ceased|wound\s+up|discontinued|abolished|scrapped|expire[sd]?|until|till|lasted|r[au]ns?\s+(?:from|until|to)|(?:1[5-9]|20)\d\d\s*(?:-|–|to)\s*(?:(?:1[5-9]|20)\d\d|\d\d)\b|between\s+(?:1[5-9]|20)\d\d\s+and\s+(?:1[5-9]|20)\d\d)\b(?![\s-]+(?:goals?|users?|up)\b)/i;
 
 /** True when the text says when something ended, or over which years it ran. */
 export const givesEnding = (text: string): boolean => GIVES_ENDING.test(text);
@@ -247,16 +247,16 @@ export const givesEnding = (text: string): boolean => GIVES_ENDING.test(text);
 /** True when the text ranks things: says which came out best, worst, most or least, not only that some question of it was asked. */
 export const ranksThem = (text: string): boolean => RANKS.test(text.replace(TOLD_OF_QUESTION, ' '));
 
-/** A when question about something that happened once: in the past tense ("when was…", "when did…"), or about the first or last time. */
-const ONCE_ASKED = /\bwhen\s+(?:was|were|did|had)\b|\b(?:what|which)\s+year\s+(?:was|were|did|had)\b|\b(?:the\s+)?(?:first|last)\s+(?:time|one)\b/i;
-/** How often something happens: "every year", "annually", "each month"; not a date. */
-const RECURRENCE = /\b(?:(?:every|each|once\s+an?|twice\s+an?)\s+(?:(?:other|few|two|three|six)\s+)?(?:years?|months?|weeks?|days?|terms?|seasons?|quarters?|fortnight)|annual(?:ly)?|monthly|weekly|daily|yearly|quarterly|fortnightly|biannual(?:ly)?|termly)\b/gi;
+/** A when question about something that happened once: the first time, or when something started ("when did it start?", "when was it founded?"); not "when were the festivals held?". */
+const ONCE_ASKED = /\b(?:first|start|started|begin|began|begun|launch|launched|found|founded|establish|established|set\s+up|introduce|introduced|inaugural|create|created)\b/i;
+/** How often something happens (`RECURRENCE_SOURCE`): not a date. */
+const RECURRENCE = new RegExp(String.raw`\b(?:${RECURRENCE_SOURCE})\b`, 'gi');
 
 /** True when the text gives a date, not only how often something happens ("In South Africa, held every year, …" gives none). */
 export const givesDate = (text: string): boolean => answerCue('when')?.test(text.replace(RECURRENCE, ' ')) ?? false;
 
 /** A question about when a text was written or published ("…published?", "what year is it from?", "when did it come out?"): a credit line's year dates the text it credits, not what the text tells of. */
-const PUBLISHED_ASKED = /\b(?:publish\w*|writ(?:e|es|ten|ing)|wrote|issued|released|printed|produced|drafted|dated|put\s+out|cited|credited|adapted|quoted|edition)\b|\b(?:from|c[ao]mes?\s+out)\s*[?.!]*\s*$/i;
+const PUBLISHED_ASKED = /\b(?:publish\w*|writ(?:e|es|ten|ing)|wrote|issued|released|printed|produced|drafted|dated|put\s+out|cited|credited|adapted|quoted|edition)\b|\b(?:from|c[ao]mes?\s+out)[\s?.!]*$/i;
 /** A figure asked for as it is now: "how many are there now?", "…its membership today". */
 const NOW_ASKED = /\b(?:now|today|currently|at\s+present|these\s+days|nowadays|to\s+date)\b/i;
 /** A year of the last two centuries or this one: a figure given as of it is a past figure. */
@@ -346,9 +346,12 @@ export const countedAsked = (question: string): string[] | undefined => {
   const after = COUNTED_ASKED.exec(question)?.[1];
   if (after === undefined) return undefined;
   const named = words(after);
-  // Up to a stop word, or a word saying what the counted do ("people living in cities"): one ending
-  // in -ing or -ed before a stop word. Not one saying what they are ("Korean learning cities", "EU funded projects").
-  const end = named.findIndex((word, i) => isStopWord(word) || (i > 0 && /(?:ing|ed)$/u.test(word) && (named[i + 1] === undefined || isStopWord(named[i + 1] ?? ''))));
+  // Up to a stop word, or a word saying what the counted do ("people living in cities", "people
+  // attended festivals"): one ending in -ing or -ed before a stop word or after a plural. Not one
+  // saying what they are ("Korean learning cities", "EU funded projects").
+  const end = named.findIndex(
+    (word, i) => isStopWord(word) || (i > 0 && /(?:ing|ed)$/u.test(word) && (named[i + 1] === undefined || isStopWord(named[i + 1] ?? '') || /(?:s|people)$/u.test(named[i - 1] ?? ''))),
+  );
   const counted = end === -1 ? named : named.slice(0, end);
   return counted.length > 0 ? counted : undefined;
 };
@@ -428,7 +431,7 @@ const listedIn = (sentence: string): number => {
 };
 
 /** A question told within a sentence: "my manager wants a stat on how many cities…", "wondering why Swansea…"; not words looked up ("gnlc membership cost when joining"). */
-const TOLD_QUESTION = /\b(?:know|knows|wondering|wonder|ask(?:s|ed|ing)?|wants?|need(?:s)?|tell\s+(?:me|us)|find\s+out|curious|sure|stats?|statistics?|figures?)\b[^?.!]{0,40}?\b(?:how|whether|why|when|where|who|which|what)\s+[a-z'’]+/i;
+const TOLD_QUESTION = /\b(?:know|knows|wondering|wonder|ask(?:s|ed|ing)?|wants?|need(?:s)?|tell\s+(?:me|us)|find\s+out|work\s+out|understand|learn|explain|interested|keen|curious|sure|question|stats?|statistics?|figures?)\b[^?.!]{0,40}?\b(?:how|whether|why|when|where|who|which|what)\s+[a-z'’]+/i;
 
 /**
  * True when a message asks something ("what is the limerick declaration?", "tell me about…", "my
@@ -501,7 +504,7 @@ export interface AskedForm {
   ending: boolean;
   /** It asks when something was written or published: the year of a source's credit line answers it. */
   published: boolean;
-  /** It asks when something happened, once ("When was the first festival held?", "when did it start?"): "held every year" does not answer it. */
+  /** It asks when something happened the first time, or started ("When was the first festival held?", "when did it start?"): "held every year" does not answer it. */
   once: boolean;
 }
 
@@ -528,7 +531,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     yesNo: asksYesNo(question),
     checked: type === 'when' || type === 'count' ? types.filter((asked) => asked === 'when' || asked === 'count') : [],
     counted: count ? countedAsked(question) : undefined,
-    ranked: RANKED_ASKED.test(question),
+    ranked: RANKED_ASKED.test(askingPart(question) ?? question),
     ending: type === 'when' && ENDING_ASKED.test(question),
     published: PUBLISHED_ASKED.test(question),
     once: type === 'when' && ONCE_ASKED.test(question),
@@ -565,10 +568,10 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.items !== undefined) return ` The passages closest to it list no ${NUMBER_NAMES[form.items] ?? form.items} of them.`;
   if (form.role !== undefined) return ` The passages closest to it ${ROLE_MISSING[form.role]}.`;
   if (form.outcome) return ' The passages closest to it do not say how it turned out.';
-  if (form.names !== undefined) return ` The passages closest to it name no ${form.names}.`;
-  if (form.ordinal !== undefined) return ` The passages closest to it say nothing of the ${typeof form.ordinal === 'string' ? form.ordinal : (ORDINAL_NAMES[form.ordinal] ?? `${form.ordinal}th`)} one.`;
   if (form.ranked) return ' The passages closest to it do not say which came out best or worst.';
   if (form.ending) return ' The passages closest to it do not say when it ended.';
+  if (form.names !== undefined) return ` The passages closest to it name no ${form.names}.`;
+  if (form.ordinal !== undefined) return ` The passages closest to it say nothing of the ${typeof form.ordinal === 'string' ? form.ordinal : (ORDINAL_NAMES[form.ordinal] ?? `${form.ordinal}th`)} one.`;
   if (form.type === 'when') return ' The passages closest to it give no date.';
   // One word is what is counted ("councils"); of several, some may be what it does ("people live").
   if (form.type === 'count') return form.counted?.length === 1 ? ` The passages closest to it give no number of ${form.counted[0]}.` : ' The passages closest to it give no figure.';

@@ -38,8 +38,8 @@ const nearestHeadings = (hits: ScoredPassage[]): string[] => {
 };
 
 /** Where the documents only name what was asked about: the line that names it, and its heading. */
-const mentionNote = (search: PassageSearch, concepts: Concept[], best: ScoredPassage): string => {
-  const line = namingOnly(search, best, concepts) ?? '';
+const mentionNote = (search: PassageSearch, concepts: Concept[], best: ScoredPassage, form: AskedForm): string => {
+  const line = namingOnly(search, best, concepts, !form.yesNo) ?? '';
   return ` They only name it (“${truncate(line.replace(/[.:;]+$/u, ''), 80)}”, under “${best.passage.heading}”) without saying more about it.`;
 };
 
@@ -264,7 +264,7 @@ export const answerQuestion = (
   if (!best || confidence === 'none') {
     const note =
       !best ? undefined
-      : features.mentionOnly ? mentionNote(search, concepts, best)
+      : features.mentionOnly ? mentionNote(search, concepts, best, form)
       : features.listedOnly ? listedNote(search, concepts, best)
       : features.typeMissing ? formNote(form)
       : undefined;

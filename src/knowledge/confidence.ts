@@ -370,7 +370,7 @@ const namingSpans = (text: string): Array<{ text: string; leadIn?: string }> => 
  * the book only in a list of further reading). Undefined when the sentences say more about it.
  * `byLeadIn`: words of the question held by a list's lead-in may be all it holds besides the item.
  */
-export const namingOnly = (search: PassageSearch, best: ScoredPassage, concepts: readonly Concept[], byLeadIn = true): string | undefined => {
+export const namingOnly = (search: PassageSearch, best: ScoredPassage, concepts: readonly Concept[], byLeadIn: boolean): string | undefined => {
   const sentences = search.sentencesOf(best.passage);
   // By their own words: a heading that names what is asked lifts every sentence under it alike.
   const coverages = sentences.map(({ terms }) => search.coverage(concepts, terms));

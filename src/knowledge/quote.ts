@@ -60,12 +60,18 @@ export const questionType = (question: string): QuestionType => {
   return TYPE_PATTERNS.find(([, pattern]) => pattern.test(asked))?.[0] ?? (INDIRECT_DEFINITION.test(asked) ? 'definition' : 'other');
 };
 
+/** How often something happens: "every year", "each month", "annually", "termly"; a when-cue, though not a date. */
+export const RECURRENCE_SOURCE = String.raw`annual(?:ly)?|daily|weekly|monthly|yearly|(?:every|each|once\s+an?|twice\s+an?)\s+(?:(?:other|few|two|three|six)\s+)?(?:years?|months?|weeks?|days?|terms?|seasons?|quarters?|fortnight)|quarterly|fortnightly|biannual(?:ly)?|termly`;
+
 /** Marks of a sentence that answers each type of question. */
 const ANSWER_CUES: Record<QuestionType, RegExp | undefined> = {
   definition: /\bdefin\w*|\b(?:is|are)\s+(?:an?|the)\b|\bmeans\b|\brefers\s+to\b|\bconsists\s+of\b|\bdescribed\s+as\b/i,
   who: /(?<!^)\b\p{Lu}[\p{L}]+|\b(?:by|partners?|stakeholders?|members?)\b/u,
   // May the month, not "cities may join": after "in", "every", "since"… or beside a day or year.
-  when: /\b(?:1[5-9]|20)\d\d\b|\b(?:january|february|march|april|june|july|august|september|october|november|december|spring|summer|autumn|winter|century|decade|annual(?:ly)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?|daily|weekly|monthly|yearly|(?:every|each|once\s+an?|twice\s+an?)\s+(?:(?:other|few|two|three|six)\s+)?(?:years?|months?|weeks?|days?|terms?|seasons?|quarters?|fortnight)|quarterly|fortnightly|biannual(?:ly)?|termly)\b|\b(?:in|every|since|until|till|by|from|during|early|late|mid-?)\s+may\b|\bmay\s+(?:[1-9]|[12]\d|3[01]|(?:1[5-9]|20)\d\d)\b|\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+may\b/i,
+  when: new RegExp(
+    String.raw`\b(?:1[5-9]|20)\d\d\b|\b(?:january|february|march|april|june|july|august|september|october|november|december|spring|summer|autumn|winter|century|decade|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?|${RECURRENCE_SOURCE})\b|\b(?:in|every|since|until|till|by|from|during|early|late|mid-?)\s+may\b|\bmay\s+(?:[1-9]|[12]\d|3[01]|(?:1[5-9]|20)\d\d)\b|\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+may\b`,
+    'i',
+  ),
   // A year ("In 1996, …", "the 1990s") is no count: "Now, LCN has 80 member cities" answers how many.
   count: /(?<![\d,.])(?!(?:1[5-9]|20)\d\d(?:s|'s)?\b)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|million|billion|half|dozens?)\b/i,
   why: /\bbecause\b|\bso\s+that\b|\bin\s+order\s+to\b|\bkey\s+to\b|\breasons?\b|\bneeds?\b|\bessential\b|\bcrucial\b|\burgent\b|\bdestined\b|\btherefore\b|\bbenefits?\b|\bimportan\w+\b/i,

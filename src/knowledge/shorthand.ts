@@ -57,19 +57,24 @@ const SHORTHAND: Readonly<Record<string, string>> = {
 };
 
 /** Words written out only after the word before them: "adult ed" is adult education, "Ed" alone may be a name. */
-const AFTER: ReadonlyArray<[RegExp, string]> = [[/\b(adult|further|higher|community)\s+ed\b\.?/gi, '$1 education']];
+const AFTER: ReadonlyArray<[RegExp, string]> = [
+  [/\b(adult|further|higher|community)\s+ed\b\.?/gi, '$1 education'],
+  // "sth" is "something", but "south" before a point of the compass's places ("sth korea", "Sth Africa").
+  [/\bsth\.?(?=\s+(?:korea|africa|america|australia|wales|east|west|of)\b)/gi, 'south'],
+];
 
 const WORD = new RegExp(`(?<![\\p{L}\\p{N}'’.=/-])(${Object.keys(SHORTHAND).join('|')})(?![\\p{L}\\p{N}'’=/-]|\\.\\p{L})`, 'giu');
 
-/** Chat is typed in lower case: "stats" or "Stats" is shorthand, "U.K.", "W3C" or "EXEC" is not, nor a short one capitalised ("Ha Long Bay", "N Ireland"). */
-const typedAsChat = (found: string): boolean => found === found.toLowerCase() || (found.length > 2 && found.slice(1) === found.slice(1).toLowerCase());
+/** Chat is typed in lower case: "stats" or "Stats" is shorthand, "U.K.", "W3C" or "EXEC" is not, nor a short one capitalised before another capital ("Ha Long Bay", "N Ireland"; "Ha, does…" and "Ur toolkit" are chat). */
+const typedAsChat = (found: string, after: string): boolean =>
+  found === found.toLowerCase() || (found.slice(1) === found.slice(1).toLowerCase() && (found.length > 2 || !/^\s+\p{Lu}/u.test(after)));
 
 /** The question with chat shorthand written out; "Victoria BC" and other capitals are left alone. */
 export const expandShorthand = (question: string): string => {
   let text = question;
   for (const [pattern, replacement] of AFTER) text = text.replace(pattern, replacement);
   return text
-    .replace(WORD, (found: string) => (typedAsChat(found) ? (SHORTHAND[found.toLowerCase()] ?? found) : found))
+    .replace(WORD, (found: string, _word: string, at: number, whole: string) => (typedAsChat(found, whole.slice(at + found.length)) ? (SHORTHAND[found.toLowerCase()] ?? found) : found))
     .replace(/[ \t]{2,}/gu, ' ')
     .trim();
 };

@@ -199,7 +199,7 @@ describe('how to join', () => {
     ]) {
       expect(asksJoining(question), question).toBe(true);
     }
-    for (const question of ['how many cities have joined the GNLC?', 'how many cities join each year?', 'How can universities help a learning city?', 'can universities help?', 'when did Belfast join the network?', 'who joined first?', 'how can older adults get into learning again?', 'how do these principles apply to small towns?', 'What do cities need to do to join up their services?', 'why did Belfast have to join forces with the university?']) {
+    for (const question of ['how many cities have joined the GNLC?', 'how many cities join each year?', 'How can universities help a learning city?', 'can universities help?', 'when did Belfast join the network?', 'who joined first?', 'how can older adults get into learning again?', 'how do these principles apply to small towns?', 'What do cities need to do to join up their services?', 'why did Belfast have to join forces with the university?', 'How many cities have decided to join the UK Learning Cities Network?', 'What has happened to membership numbers?']) {
       expect(asksJoining(question), question).toBe(false);
     }
   });
@@ -303,15 +303,16 @@ describe('a message that asks', () => {
     expect(askedForm('gnlc membership cost when joining the network')).toMatchObject({ asks: false, money: true });
     expect(askedForm('swansea festival coordinator who to contact')).toMatchObject({ asks: false, role: 'leader' });
     expect(askedForm('my boss wants to know how cities fund festivals').asks).toBe(true);
+    expect(askedForm('keen to understand why the Wolverhampton learning city budget was cut').asks).toBe(true);
   });
 });
 
 describe('when something happened once', () => {
   it('is asked in the past tense, or about the first time; how often something happens is asked in the present', () => {
-    for (const question of ['When was the first Learning Cape Festival held?', 'In which year was the first festival held?', 'when did it start?']) {
+    for (const question of ['When was the first Learning Cape Festival held?', 'In which year was the first festival held?', 'when did it start?', 'When was the festival founded?']) {
       expect(askedForm(question).once, question).toBe(true);
     }
-    for (const question of ['When is the Learning Cape Festival held?', 'How often does the festival run?']) {
+    for (const question of ['When is the Learning Cape Festival held?', 'How often does the festival run?', 'When were the Learning Cape festivals held?', 'When did the Learning Cape Festival take place?']) {
       expect(askedForm(question).once, question).toBe(false);
     }
   });
@@ -325,7 +326,7 @@ describe('when something happened once', () => {
 
 describe('when something ended', () => {
   it('is asked by a when question about an end, not by one about end goals or the start', () => {
-    for (const question of ["when did Germany's Learning Regions programme come to an end?", 'When did the PALLACE project finish?', 'until when did the festival run?', 'when was the scheme scrapped?']) {
+    for (const question of ["when did Germany's Learning Regions programme come to an end?", 'When did the PALLACE project finish?', 'until when did the festival run?', 'when was the scheme scrapped?', "When did Germany's Learning Regions programme stop?", "When was the end of Germany's Learning Regions programme?"]) {
       expect(askedForm(question).ending, question).toBe(true);
     }
     for (const question of ['When did the programme start?', 'what are the end goals of a learning city?', 'When did Liverpool become a city of learning?', 'When did Birmingham last run its survey?', 'When did Liverpool end up joining the GNLC?', 'When is the end-of-year celebration?', 'When will the end-user survey run?', 'When do applications close?']) {
@@ -341,12 +342,21 @@ describe('when something ended', () => {
     expect(givesEnding('It ran between 2001 and 2008.')).toBe(true);
     expect(givesEnding('The scheme closed in 2010.')).toBe(true);
     expect(givesEnding('The end goal is prosperity for all.')).toBe(false);
+    expect(givesEnding('The learning bus stops in each village.')).toBe(false);
+    expect(givesEnding('…closing the gap in adult skills.')).toBe(false);
   });
 });
 
 describe('which of several came out best or worst', () => {
   it('is asked by "which" and a superlative, not by a quoted term or a superlative that picks nothing', () => {
-    for (const question of ['Which of Birmingham\'s five key components scored worst?', 'which of the 33 elements were Birmingham\'s best features in 2004?', 'so which component came out weakest in the survey?', 'which policy option comes top of the list?']) {
+    for (const question of [
+      'Which of Birmingham\'s five key components scored worst?',
+      'which of the 33 elements were Birmingham\'s best features in 2004?',
+      'so which component came out weakest in the survey?',
+      'which policy option comes top of the list?',
+      "Which of Birmingham's 33 elements got the best rating?",
+      "wondering which of Birmingham's five key components came out weakest",
+    ]) {
       expect(askedForm(question).ranked, question).toBe(true);
     }
     for (const question of [
@@ -358,6 +368,7 @@ describe('which of several came out best or worst', () => {
       'Which cities used a bottom-up approach?',
       'Which approach works best for engaging adult learners?',
       'I work for the council which came top in the awards - how do we join the GNLC?',
+      'I work for Swansea council, which came top in the UK awards last year - how do we join the GNLC?',
     ]) {
       expect(askedForm(question).ranked, question).toBe(false);
     }
@@ -424,6 +435,7 @@ describe('what a how-many question counts', () => {
     expect(countedAsked('how many participating cities are there?')).toEqual(['participating', 'cities']);
     expect(countedAsked('How many Korean learning cities are there?')).toEqual(['korean', 'learning', 'cities']);
     expect(countedAsked('How many EU funded projects were there?')).toEqual(['eu', 'funded', 'projects']);
+    expect(countedAsked('How many people attended festivals in 2005?')).toEqual(['people']);
     expect(countedAsked('When did Liverpool become a City of Learning?')).toBeUndefined();
     expect(askedForm('How many councils are there?').counted).toEqual(['councils']);
   });

@@ -9,7 +9,11 @@ describe('chat shorthand', () => {
     expect(expandShorthand('what r u for lol')).toBe('what are you for');
     expect(expandShorthand('Stats on cities abt the govt')).toBe('statistics on cities about the government');
     expect(expandShorthand('buildings n stuff, any good tho')).toBe('buildings and stuff, any good though');
-    expect(expandShorthand('local govts in sth korea, educaton beyond skool')).toBe('local governments in something korea, educaton beyond school');
+    expect(expandShorthand('local govts in sth korea, educaton beyond skool')).toBe('local governments in south korea, educaton beyond school');
+    expect(expandShorthand('i know sth about it')).toBe('i know something about it');
+    // A phone capitalises the first word: "Ur" and "Ha" are still chat, unless a capital follows ("Ha Long Bay").
+    expect(expandShorthand('Ur toolkit - does it cover benchmarking?')).toBe('your toolkit - does it cover benchmarking?');
+    expect(expandShorthand('Ha, does the page admit it?')).toBe(', does the page admit it?');
     expect(expandShorthand('ha, does the page admit it?')).toBe(', does the page admit it?');
   });
 
