@@ -172,9 +172,9 @@ const ORDINAL = /\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|e
 /** Every ordinal in a text (`matchAll` reads from a copy, so one pattern serves every call). */
 const EVERY_ORDINAL = new RegExp(ORDINAL.source, 'gi');
 const ORDINAL_NAMES: Readonly<Record<number, string>> = Object.fromEntries(Object.entries(ORDINALS).map(([word, n]) => [n, word]));
-/** Events that come in a series, numbered: "the second congress", "its third survey". */
 /** Events of a series that are held one after another ("the next congress", "the latest survey"). */
 const HELD_SERIES = String.raw`(?:congress(?:es)?|conferences?|summits?|meetings?|surveys?|audits?|reports?|editions?|festivals?|awards?|forums?|assemblies|assembly)`;
+/** Things that come in a series, numbered: "the second congress", "its third survey", "the second phase". */
 const SERIES = String.raw`(?:${HELD_SERIES}|rounds?|declarations?|phases?|waves?|cycles?|sessions?)`;
 /**
  * "the second International Congress…" asks about one event of a series: a text about the first
@@ -188,8 +188,8 @@ export type OrdinalAsked = number | 'latest' | 'next';
 
 /**
  * "the most recent International Congress…", "the next conference", "an upcoming conference" (not
- * "the next phase", "the last phase" of a project: a held series, `HELD_SERIES`): the
- * newest one of a series (group 1), or the one to come (group 2). A text about the first does not
+ * "the next phase", "the last phase" of a project: a held series, `HELD_SERIES`): the newest one
+ * of a series (group 1), or the one to come (groups 2 and 3). A text about the first does not
  * answer either. "A recent survey" is any recent one.
  */
 const LATEST_ASKED = new RegExp(
