@@ -209,6 +209,21 @@ export const ordinalAsked = (question: string): OrdinalAsked | undefined => {
   return when[1] !== undefined ? 'latest' : 'next';
 };
 
+/** "the next one", "the most recent one", "the second one": one of a series the question before named. */
+const ONE_OF_SERIES = /\b(?:the|its|their)\s+(?:(?:most\s+)?recent|latest|newest|last|next|upcoming|forthcoming|second|third|fourth|fifth|(?:[2-9]|1[0-9])(?:nd|rd|th))\s+(?:one|1)\b/i;
+const SERIES_NAMED = new RegExp(String.raw`\b${HELD_SERIES}\b`, 'i');
+
+/**
+ * {@link ordinalAsked} of a follow-up that names its series only by "one" ("and when is the next
+ * one?" after a question about the first congress): read with the series the question before named.
+ */
+export const ordinalAskedAfter = (question: string, previous: string): OrdinalAsked | undefined => {
+  const one = ONE_OF_SERIES.exec(question);
+  const series = SERIES_NAMED.exec(previous)?.[0];
+  if (one === null || series === undefined) return undefined;
+  return ordinalAsked(`${question.slice(0, one.index)}${one[0].replace(/\s+(?:one|1)$/i, ` ${series}`)}${question.slice(one.index + one[0].length)}`);
+};
+
 /** True when the text names that one of a series, in words or figures ("second", "2nd"), or says it is the newest one or one to come. */
 export const givesOrdinal = (text: string, n: OrdinalAsked): boolean => {
   if (n === 'latest') return GIVES_LATEST.test(text);

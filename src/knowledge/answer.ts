@@ -1,5 +1,5 @@
 import type { AnswerSource, KnowledgeAnswer } from '../core/ports.js';
-import { askedForm, formNote, type AskedForm } from './answer-forms.js';
+import { askedForm, formNote, ordinalAskedAfter, type AskedForm } from './answer-forms.js';
 import type { Passage } from './chunk.js';
 import { rarity } from './common-english.js';
 import { confidenceFeatures, decide, listedNames, namingOnly, type ConfidenceFeatures, type ConfidenceModel } from './confidence.js';
@@ -162,7 +162,10 @@ export const judgeQuestion = (
   // `more`: the passages shown already step aside, and the next ones are judged as if they were first.
   const hits = shown.length === 0 ? found.hits : found.hits.filter((hit) => !shown.includes(hit.passage.text)).slice(0, CANDIDATES);
   // Its patterns run once per question: the confidence, the refusal and the quoting all need them.
-  const form = askedForm(asked);
+  const read = askedForm(asked);
+  // "and when is the next one?" after a question about the first congress asks about the next congress.
+  const after = previous === undefined || read.ordinal !== undefined ? undefined : ordinalAskedAfter(asked, previous);
+  const form = after === undefined ? read : { ...read, ordinal: after };
   return { asked, search, concepts, form, ...withAnswerForm(search, asked, concepts, hits, form) };
 };
 

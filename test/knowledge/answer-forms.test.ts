@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, roleAsked, saysHowToJoin, spellsOut } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 describe('answers whose form can be checked', () => {
@@ -288,6 +288,13 @@ describe('one event of a numbered series', () => {
     expect(givesOrdinal('Over the last decade, the first congress grew into a series.', 'latest')).toBe(false);
     expect(givesOrdinal('The next congress will be held in 2026.', 'next')).toBe(true);
     expect(formNote(askedForm('When is the next International Congress of Educating Cities?'))).toBe(' The passages closest to it say nothing of the next one.');
+    // A follow-up names its series by "one": the question before names it.
+    const before = 'Where was the first International Congress of Educating Cities held?';
+    expect(ordinalAskedAfter('and when is the next one?', before)).toBe('next');
+    expect(ordinalAskedAfter('and the most recent one?', before)).toBe('latest');
+    expect(ordinalAskedAfter('and where was the second one held?', before)).toBe(2);
+    expect(ordinalAskedAfter('and which one was that?', before)).toBeUndefined();
+    expect(ordinalAskedAfter('and when is the next one?', 'What does the toolkit cover?')).toBeUndefined();
   });
 });
 

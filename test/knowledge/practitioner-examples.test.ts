@@ -98,6 +98,10 @@ describe('the newest or the next of a series', () => {
       expect(kb.answer(question), question).toMatchObject({ noAnswer: true, confidence: 'none' });
     }
     expectRefusal('When and where is the next International Congress of Educating Cities?', 'say nothing of the next one');
+    // …also as a follow-up naming it only "the next one".
+    const previous = 'Where was the first International Congress of Educating Cities held?';
+    expect(kb.answer('and when is the next one?', { previous }).answer).toContain('say nothing of the next one');
+    expect(kb.answer('and who organised it?', { previous }).answer).toMatch(/Barcelona City Council/u);
     // The first is in the documents.
     expect(kb.answer('Where was the first International Congress of Educating Cities held?').answer).toMatch(/Barcelona/u);
   });
