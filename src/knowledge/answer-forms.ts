@@ -475,9 +475,9 @@ const LISTED_ROLES: ReadonlyArray<[RoleAsked, RegExp]> = [
 /** A question answered yes or no: its asking part opens with a verb ("Is Retford…?", "Have Sheffield and Hull taken up…?"). */
 const YES_NO = /^\s*(?:is|are|was|were|isn't|aren't|wasn't|do|does|did|don't|doesn't|didn't|has|have|had|hasn't|haven't|can|could|should|would|will)\b/i;
 
-/** True when the question asks yes or no, after what it says about the asker and a polite preamble ("can you tell me whether…"). */
-const asksYesNo = (question: string): boolean => {
-  const part = (askingPart(question) ?? question).replace(/’/gu, "'");
+/** True when the question asks yes or no: its asking part (see `askingPart`), after a polite preamble ("can you tell me whether…"). */
+const asksYesNo = (asking: string): boolean => {
+  const part = asking.replace(/’/gu, "'");
   const rest = withoutPreamble(part);
   return YES_NO.test(rest) || /\b(?:whether|if)\s*$/i.test(part.slice(0, part.length - rest.length));
 };
@@ -530,6 +530,8 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
   const count = types.includes('count');
   const now = NOW_ASKED.test(question);
   const asking = asks(question);
+  // What the asker says about themselves is left out where only the question itself counts.
+  const part = askingPart(question) ?? question;
   return {
     type,
     money: asksForMoney(question) || (!asking && LISTED_MONEY.test(question)),
@@ -543,10 +545,10 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     current: now && count,
     past: !now && count && THEN_ASKED.test(question),
     asks: asking,
-    yesNo: asksYesNo(question),
+    yesNo: asksYesNo(part),
     checked: type === 'when' || type === 'count' ? types.filter((asked) => asked === 'when' || asked === 'count') : [],
     counted: count ? countedAsked(question) : undefined,
-    ranked: RANKED_ASKED.test(askingPart(question) ?? question),
+    ranked: RANKED_ASKED.test(part),
     ending: type === 'when' && ENDING_ASKED.test(question),
     published: PUBLISHED_ASKED.test(question),
     once: type === 'when' && ONCE_ASKED.test(question),

@@ -348,19 +348,22 @@ const said = (terms: Iterable<string>): string[] => [...terms].filter((term) => 
 /**
  * The parts of a sentence that may do no more than name something: the sentence, and in a list
  * after its lead-in ("Learn More From: a) …; b) …; c) Indicators of Learning Cities and Regions.")
- * each item and each title an item quotes. A title quoted in running text ("the concept of the
- * ‘Learning City’ was…") is what the sentence goes on about, not a mere mention.
+ * each item and each title an item quotes, each with its stems and, for an item, the stems of the
+ * list's lead-in. A title quoted in running text ("the concept of the ‘Learning City’ was…") is
+ * what the sentence goes on about, not a mere mention.
  */
-const namingSpans = (text: string): Array<{ text: string; leadIn?: string }> => {
-  const spans: Array<{ text: string; leadIn?: string }> = [{ text }];
+const namingSpans = (text: string): NonNullable<PassageSentence['spans']> => {
+  const whole = { text, terms: saidStems(text), leadIn: [] };
   const lead = text.indexOf(': ');
-  if (lead === -1 || !text.includes('; ')) return spans;
-  const leadIn = text.slice(0, lead);
-  for (const item of text.slice(lead + 2).split(/;\s+/u)) {
-    spans.push({ text: item.replace(ITEM_MARK, ''), leadIn }, ...[...item.matchAll(QUOTED)].map((match) => ({ text: match[1] ?? '', leadIn })));
-  }
-  return spans;
+  if (lead === -1 || !text.includes('; ')) return [whole];
+  // Read once for all the list's items.
+  const leadIn = saidStems(text.slice(0, lead));
+  const parts = text.slice(lead + 2).split(/;\s+/u).flatMap((item) => [item.replace(ITEM_MARK, ''), ...[...item.matchAll(QUOTED)].map((match) => match[1] ?? '')]);
+  return [whole, ...parts.map((part) => ({ text: part, terms: saidStems(part), leadIn }))];
 };
+
+/** A text's stems that say something. */
+const saidStems = (text: string): string[] => said(words(text).map(stem));
 
 /**
  * The words of the best passage's best-matching sentences that only name what the question asks
@@ -382,7 +385,7 @@ export const namingOnly = (search: PassageSearch, best: ScoredPassage, concepts:
     if (coverages[i] !== top) continue;
     const matched = said(sentence.terms).filter((term) => asked.has(term));
     // A sentence's text never changes: its spans are read once, however many questions it answers.
-    sentence.spans ??= namingSpans(sentence.text).map(({ text, leadIn }) => ({ text, terms: said(words(text).map(stem)), leadIn: leadIn === undefined ? [] : said(words(leadIn).map(stem)) }));
+    sentence.spans ??= namingSpans(sentence.text);
     // A word of the question that the list's lead-in holds ("In 1996, three … efforts…: …; OECD: Lifelong Learning for All; …") says which list, not more
     // about the item, unless being in the list is what is asked ("Was Gothenburg involved in the early OECD work on educating cities?").
     const span = sentence.spans.find(
