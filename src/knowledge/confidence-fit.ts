@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -4.4621,
+  intercept: -4.5515,
   coefficients: [
-    0.5567,
-    3.7131,
-    1.0431,
-    3.329,
-    0.6235,
-    1.5092,
-    -0.0089,
-    0.9672,
-    -1.4698
+    0.5318,
+    3.7289,
+    1.0307,
+    3.2603,
+    0.6301,
+    1.6349,
+    -0.0194,
+    1.0047,
+    -1.4927
   ],
-  lowFrom: 0.52,
+  lowFrom: 0.525,
   highFrom: 0.85
 };

@@ -43,6 +43,32 @@ const DEFINITION_QUESTION = /^\s*(?:what\s+(?:is|are|was|were|does|do)\b|what's\
 const DEFINITION_CUES = ['definit', 'defin', 'mean'];
 /** What a question asking for a definition asks to be defined: "a learning city" of "What is a learning city?" or "definition of a learning city" (and of "what a learning city is": `INDIRECT_DEFINITION`). */
 const DEFINITION_SUBJECT = /^\s*(?:(?:what\s+(?:is|are)|what's|whats)\s+(?:the\s+)?(?:(?:definition|meaning)\s+of\s+)?|define\s+|(?:the\s+)?(?:definition|meaning)\s+of\s+)(.+?)\s*[?.!]*\s*$/i;
+/** "Definition" as askers type it. */
+const DEFINITION_WORD = String.raw`(?:definition|defin[ai]?tion|defenition|definiton)`;
+/**
+ * A definition asked for later in a message, with what is to be defined: "How does UNESCO define a
+ * learning city?", "How is a learning community defined?", "…and need a definition of a learning
+ * city, town or region from the World of Learning Cities page". Read in the message's last sentence.
+ */
+const DEFINITION_LATER = [
+  /\bhow\s+(?:do|does|did|would|should|can)\b[^?.!]{0,80}?\bdefine\s+([^?.!]{1,80}?)\s*[?.!]*\s*$/i,
+  /\bhow\s+(?:is|are|was|were)\s+([^?.!]{1,80}?)\s+defined\b/i,
+  new RegExp(String.raw`\b${DEFINITION_WORD}\s+of\s+([^?.!]{1,80}?)(?:\s+(?:from|in|on|according|by|that|which|to|for)\b[^?.!]{0,120})?\s*[?.!]*\s*$`, 'i'),
+];
+
+/** Whether a message asks for a definition, and of what when it says so ("a learning city"). */
+const definitionAsked = (asked: string): { definitional: boolean; subject?: string } => {
+  if (DEFINITION_QUESTION.test(asked) || INDIRECT_DEFINITION.test(asked)) {
+    const subject = (DEFINITION_SUBJECT.exec(asked) ?? INDIRECT_DEFINITION.exec(asked))?.[1];
+    return subject === undefined ? { definitional: true } : { definitional: true, subject };
+  }
+  const last = asked.split(/(?<=[.?!])\s+/u).at(-1) ?? asked;
+  for (const pattern of DEFINITION_LATER) {
+    const subject = pattern.exec(last)?.[1];
+    if (subject !== undefined) return { definitional: true, subject };
+  }
+  return { definitional: false };
+};
 /** Terms in more than this share of passages are not sent to Lunr (see selectiveTerms). */
 const COMMON_TERM_SHARE = 0.05;
 /** …but small collections always query terms found in up to this many passages. */
@@ -279,7 +305,7 @@ export class PassageSearch {
     const concepts = this.concepts(question, previous);
     if (concepts.length === 0) return { concepts, hits: [] };
     const asked = withoutPreamble(question);
-    const definitional = DEFINITION_QUESTION.test(asked) || INDIRECT_DEFINITION.test(asked);
+    const { definitional, subject } = definitionAsked(asked);
     // "What does the deck say about…": where the asker read it says which documents to look in.
     const inSlides = READ_IN_SLIDES.test(question);
     const { terms, champions } = this.plan(concepts);
@@ -306,7 +332,6 @@ export class PassageSearch {
     for (const ref of champions) if (!candidates.has(ref)) candidates.set(ref, 0);
     this.headings ??= new HeadingIndex(this.built.passages);
     const headed = new Set(this.headings.headedBy(asked));
-    const subject = definitional ? (DEFINITION_SUBJECT.exec(asked) ?? INDIRECT_DEFINITION.exec(asked))?.[1] : undefined;
     if (subject !== undefined) for (const ref of this.headings.definingFor(subject)) headed.add(ref);
     for (const ref of headed) if (!candidates.has(ref)) candidates.set(ref, 0);
     // First by coverage, Lunr's score and definitions (from the index alone), then word order for the best.

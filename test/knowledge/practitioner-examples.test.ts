@@ -389,6 +389,18 @@ describe('paraphrases the documents answer are answered', () => {
     }
   });
 
+  it('a definition asked for later in a message ("How does … define a learning community?") gets the passage headed as that definition', () => {
+    for (const [question, definition] of [
+      ["I'm preparing a glossary for our board. How does the World of Learning Cities page define a learning community?", /^A Learning Community is a city, town or region which Goes beyond its statutory duty/u],
+      ['How would the World of Learning Cities site define a learning town?', /^‘A Learning City,Town or Region ‘ recognises/u],
+      ['How is a learning region defined?', /^‘A Learning City,Town or Region ‘ recognises/u],
+    ] as const) {
+      const answer = kb.answer(question);
+      expect(answer.confidence, question).toBe('high');
+      expect(firstParagraph(answer.answer), question).toMatch(definition);
+    }
+  });
+
   it('a question that is a heading word for word gets that section, however common its words ("why cities?")', () => {
     for (const question of ['why cities?', 'Why Cities', 'why learning?']) {
       const answer = kb.answer(question);
