@@ -1,6 +1,7 @@
 /**
  * Fits the answer-confidence model (src/knowledge/confidence-fit.ts) on the tuning halves of the
- * evaluation sets only, and prints what it gives there and in five-fold cross-validation.
+ * evaluation sets only (`FITTED_HALVES`), and prints what it gives there and in five-fold
+ * cross-validation.
  * Run: npx tsx scripts/fit-confidence.ts [--write]
  */
 import { writeFileSync } from 'node:fs';
