@@ -84,6 +84,12 @@ export const namesRole = (text: string, role: RoleAsked): boolean => ROLE_CUES[r
  */
 const OUTCOME_ASKED =
   /\b(?:did|has|have|had)\s+(?:[\w,’'-]+\s+){0,6}?(?:actually\s+|really\s+|ever\s+)?(?:reach(?:ed)?|hit|meet|met|achieved?|attained?|managed?|fulfil+(?:ed)?|succeed(?:ed)?)\b[^?.!]*?\b(?:goals?|targets?|aims?|ambitions?|it)\b/i;
+/**
+ * A yes-or-no question whether something was managed by a year, whatever it was: "Did Victoria
+ * actually manage to become a leading learning community by 2020?" asks how a goal turned out;
+ * "Did Birmingham manage to send its survey…?" asks what a passage may simply say was done.
+ */
+const MANAGED_ASKED = /^\s*(?:and\s+|so\s+)?(?:did|has|have|had)\s+(?:[\w,’'-]+\s+){0,10}?(?:manage[sd]?\s+to|succeed(?:ed|s)?\s+in)\b[^?.!]{0,100}?\bby\s+(?:19|20)\d\d\b/i;
 /** Words that say how something turned out. */
 const OUTCOME = /\b(?:achieved|reached|met|succeeded|successful(?:ly)?|managed|failed|fell\s+short|exceeded|results?|resulted|outcomes?|evaluations?|improved|rose|increased|fell|declined)\b/i;
 
@@ -104,7 +110,7 @@ export const asksJoining = (question: string): boolean => JOINING_ASKED.test(que
 export const saysHowToJoin = (text: string): boolean => JOINING.test(text);
 
 /** True when the question asks whether a goal was reached. */
-export const asksOutcome = (question: string): boolean => OUTCOME_ASKED.test(question);
+export const asksOutcome = (question: string): boolean => OUTCOME_ASKED.test(question) || MANAGED_ASKED.test(askingPart(question) ?? question);
 
 /** True when the text says how something turned out. */
 export const givesOutcome = (text: string): boolean => OUTCOME.test(text);

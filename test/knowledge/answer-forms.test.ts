@@ -175,6 +175,14 @@ describe('whether a goal was reached', () => {
     expect(asksOutcome('What are city-wide celebration events for learning meant to achieve?')).toBe(false);
   });
 
+  it('is asked by "did … manage to … by" a year, whatever was to be managed, and not without the year', () => {
+    expect(asksOutcome('Did Victoria in Canada manage to become a leading learning community by 2020?')).toBe(true);
+    expect(asksOutcome('so has Victoria succeeded in becoming a leading learning community by 2020?')).toBe(true);
+    // Whether something was done at all, a passage saying it was done answers.
+    expect(asksOutcome('Did Birmingham manage to send its survey to intermediaries?')).toBe(false);
+    expect(asksOutcome('How did Liverpool manage to set up a network by 1996?')).toBe(false);
+  });
+
   it('is answered by a text that says how it turned out, not by one that states the goal', () => {
     expect(givesOutcome('In 2003, Victoria set a goal of being a “leading learning community” by 2020.')).toBe(false);
     expect(givesOutcome('The outcomes of this first survey (2004) were encouraging.')).toBe(true);
