@@ -222,6 +222,13 @@ export const quoteSentences = (
     already = undefined;
     length += candidate.text.length;
   }
+  // The sentence after the key one that leans on it ("Since then, …", "It uses learning to…") goes on
+  // with its thought, however few of the question's words it repeats.
+  const after = candidates.find((c) => c.rank === 0 && c.position === first.position + 1);
+  if (after !== undefined && !chosen.includes(after) && chosen.length < MAX_SENTENCES && LEANS_BACK.test(after.text) && !isAttribution(after.text) && length + after.text.length <= MAX_ANSWER_CHARS) {
+    chosen.push(after);
+    length += after.text.length;
+  }
   // A key sentence that leans on the one before ("However, it is also clear…") comes after it.
   const leads: Candidate[] = [];
   // A credit line ("Source: …") chosen first says where the sentences before it come from: they lead too.

@@ -18,6 +18,15 @@ const expectRefusal = (question: string, says: string): void => {
 const firstParagraph = (text: string): string => text.replace(/^The closest the documents come is this:\n\n/u, '').split('\n\n')[0] ?? '';
 
 describe('answers that quote the sentence that answers', () => {
+  it('the sentence after the key one that leans on it ("It uses…", "Since then…") goes on with its thought', () => {
+    const network = kb.answer('What has the Learning City Network in the United Kingdom contributed?');
+    expect(firstParagraph(network.answer)).toBe('In the United Kingdom Learning City Network has contributed to an innovative development. It uses learning to promote social cohesion and economic development.');
+    const japan = kb.answer("When was Kakegawa declared Japan's first lifelong learning city?");
+    expect(firstParagraph(japan.answer)).toMatch(/Kakegawa was declared the first Lifelong Learning City in Japan\. Since then, the Japanese lifelong learning city project/u);
+    // A new item under its own label ("South Korea: …") is no continuation.
+    expect(firstParagraph(japan.answer)).not.toMatch(/South Korea/u);
+  });
+
   it('a definition question gets the defining sentence first, whole, from the first passage cited', () => {
     const answer = kb.answer('what is the UNESCO definition of a learning city?');
     expect(answer.confidence).toBe('high');
