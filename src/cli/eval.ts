@@ -71,6 +71,7 @@ const main = async (): Promise<number> => {
   const search = kb.searchOver(kb.built);
   const ranking: string[] = [];
   const rows: string[] = [];
+  const quoting: string[] = [];
   for (const file of files) {
     let set: EvalSet;
     try {
@@ -93,6 +94,8 @@ const main = async (): Promise<number> => {
     if (values['by-style']) byStyle(basename(file, '.json'), set, outcomes).forEach((line) => out(line));
     const name = basename(file, '.json');
     rows.push(row(name, figures), row('  plain Lunr', evaluatePlainLunr(documents, set)));
+    const right = Math.round(figures.recallAt1 * figures.answerable);
+    quoting.push(`${name.padEnd(12)}${`${figures.quoted}/${right}`.padStart(10)}${share(figures.quoted, right).padStart(7)}`);
     const ranked = rankingRecall(search, set);
     ranking.push(`${name.padEnd(12)}${ranked.recallAt1.toFixed(2).padStart(6)}${ranked.recallAt3.toFixed(2).padStart(6)}`);
   }
@@ -105,6 +108,10 @@ const main = async (): Promise<number> => {
   out('The ranking alone, never refusing (what recall could reach if every question were answered):');
   out(`${'set'.padEnd(12)}${'R@1'.padStart(6)}${'R@3'.padStart(6)}`);
   for (const line of ranking) out(line);
+  out();
+  out('The answer quoted: of the answers whose first source holds the answer, those whose text shows one of the expected phrases:');
+  out(`${'set'.padEnd(12)}${'quoted'.padStart(10)}${'share'.padStart(7)}`);
+  for (const line of quoting) out(line);
   return 0;
 };
 

@@ -72,6 +72,8 @@ export interface EvalFigures {
   /** Answers given with high confidence, and how many of them were wrong. */
   high: number;
   wrongHigh: number;
+  /** Answers whose first source holds the answer and whose text quotes one of its expected phrases (`must`): the sentence that answers is shown, not only cited. */
+  quoted: number;
 }
 
 /** One question's outcome, for the verbose listing. */
@@ -108,6 +110,7 @@ const score = (set: EvalSet, rank: (item: { id: string; question: string; previo
     answered: 0,
     high: 0,
     wrongHigh: 0,
+    quoted: 0,
   };
   const outcomes: Array<Omit<EvalOutcome, 'answer'> & { ranked: Ranked }> = [];
   let hit1 = 0;
@@ -176,6 +179,8 @@ export const evaluateBot = async (answers: AnswerPort, set: EvalSet): Promise<{ 
   const answerOf = (id: string): KnowledgeAnswer =>
     results.get(id) ?? { question: '', noAnswer: true, confidence: 'none', answer: '', sources: [], suggestions: [] };
   const { figures, outcomes } = score(set, (item) => rankedOf(answerOf(item.id)));
+  const right = new Set(outcomes.filter((outcome) => outcome.at1).map((outcome) => outcome.id));
+  figures.quoted = set.answerable.filter((item) => right.has(item.id) && item.must.some((must) => foldForPhrase(answerOf(item.id).answer).includes(foldForPhrase(must)))).length;
   return { figures, outcomes: outcomes.map(({ ranked: _ranked, ...outcome }) => ({ ...outcome, answer: answerOf(outcome.id) })) };
 };
 

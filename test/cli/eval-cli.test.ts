@@ -27,6 +27,9 @@ describe('npm run eval', () => {
     expect(ranking).toMatch(/^tuning\s+\d\.\d\d\s+\d\.\d\d$/mu);
     expect(ranking).toMatch(/^test\s+\d\.\d\d\s+\d\.\d\d$/mu);
     expect(ranking).toMatch(/^test-4\s+\d\.\d\d\s+\d\.\d\d$/mu);
+    // And how often the sentence that answers is shown, not only its passage cited.
+    const quoted = result.stdout.slice(result.stdout.indexOf('The answer quoted'));
+    expect(quoted).toMatch(/^test-9\s+\d+\/\d+\s+[01]\.\d\d$/mu);
   });
 
   it('scores any file given, follow-ups included, and says clearly when a file is not a set', () => {
@@ -46,6 +49,7 @@ describe('npm run eval', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^set\s+1\.00\s+1\.00\s+0\/2\s+1\/1\s+0\/2 \(0\.00\)/mu);
     expect(result.stdout).toMatch(/^set\s+1\.00\s+1\.00$/mu);
+    expect(result.stdout).toMatch(/^set\s+2\/2\s+1\.00$/mu);
     // By the way each question is asked, when asked for.
     expect(result.stdout).not.toContain('by style');
     const styles = runEval(['--file', good, '--by-style']);
