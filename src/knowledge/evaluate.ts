@@ -44,7 +44,7 @@ export const ownEvalSetPath = (name: string): string => `${projectRoot}test/fixt
 /**
  * The tuning halves the confidence model is fitted on: all but set 9's. Refitted on nine halves,
  * the model gave as much as on eight (413 right minus wrong on the nine tuning halves either way,
- * 308 on the nine test halves either way) and refused four answers the documents give, which stand
+ * 308 on the nine test halves either way) and refused three answers the documents give, which stand
  * at p 0.47–0.49 ("why should cities invest in learning"); set 9's tuning half tunes the rules only.
  */
 export const FITTED_HALVES: readonly string[] = OWN_EVAL_SETS.tuning.filter((name) => name !== 'tuning-9.json');
