@@ -355,6 +355,51 @@ export const itemsAsked = (question: string): number | undefined => {
   return undefined;
 };
 
+/**
+ * "What are the other three pillars…?", "Learning Cape other three pillars", "the remaining two
+ * themes": the others of a counted set, one of which the question names. Group 1 is how many,
+ * group 2 the words naming the kind.
+ */
+/** Words that qualify the kind counted ("the other three key pillars"), not name it. */
+const OTHERS_MODIFIER = String.raw`(?:key|main|major|big|core|central|principal|primary|important|basic|essential|fundamental)`;
+const OTHERS_ASKED = new RegExp(`\\b(?:other|remaining)\\s+${COUNT}\\s+((?:${OTHERS_MODIFIER}\\s+)?[\\p{L}'’-]+)`, 'iu');
+
+/** The others of a counted set a question asks for: how many, and of what kind. */
+export interface OthersAsked {
+  count: number;
+  /** The stem of the kind ("pillar"). */
+  kind: string;
+  /** The kind as the question words it ("pillars"), for a refusal. */
+  said: string;
+}
+
+/** {@link OthersAsked} of a question; undefined when it asks for no others of a set. */
+export const othersAsked = (question: string): OthersAsked | undefined => {
+  const found = OTHERS_ASKED.exec(question);
+  const counted = found?.[1]?.toLowerCase();
+  if (found === null || counted === undefined) return undefined;
+  const count = NUMBER_WORDS[counted] ?? Number(counted);
+  // "key pillars": the kind is the last word.
+  const said = (found[2] ?? '').split(/\s+/u).at(-1)?.toLowerCase() ?? '';
+  return count >= 1 && said !== '' && !isStopWord(said) ? { count, kind: stem(said), said } : undefined;
+};
+
+/** "one of the four key pillars": a set counted, of which the text names one. */
+const ONE_OF_COUNTED = new RegExp(`\\bone\\s+of\\s+(?:the\\s+|its\\s+|their\\s+|our\\s+)?${COUNT}\\s+((?:${OTHERS_MODIFIER}\\s+)?[\\p{L}'’-]+)`, 'giu');
+
+/**
+ * True when the text counts the set the others are asked from and names only one of them ("…as one
+ * of the four key pillars for economic and social development" lists no other pillar).
+ */
+export const countsOneOf = (text: string, others: OthersAsked): boolean => {
+  for (const match of text.matchAll(ONE_OF_COUNTED)) {
+    const said = match[1]?.toLowerCase() ?? '';
+    const kind = (match[2] ?? '').split(/\s+/u).at(-1) ?? '';
+    if ((NUMBER_WORDS[said] ?? Number(said)) === others.count + 1 && stem(kind.toLowerCase()) === others.kind) return true;
+  }
+  return false;
+};
+
 /** "How many councils…", "the number of sessions": what is counted is named right after them. */
 const COUNTED_ASKED = /\b(?:how\s+many|(?:total\s+)?number\s+of)\s+((?:[\p{L}'’-]+(?:\s+|$)){0,3})/iu;
 
@@ -515,6 +560,8 @@ export interface AskedForm {
   asks: boolean;
   /** It asks yes or no ("Is Retford a learning town?"), not what, when or who. */
   yesNo: boolean;
+  /** The others of a counted set, one of which it names ("the other three pillars"): the passage must list them. */
+  others: OthersAsked | undefined;
   /** The forms a sentence's words can show that it asks for, a date or a count: one is enough ("when…, and how many…?"). */
   checked: QuestionType[];
   /** The words naming what a how-many question counts ("councils"): a passage that speaks of it must give a figure of it. */
@@ -542,6 +589,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     type,
     money: asksForMoney(question) || (!asking && LISTED_MONEY.test(question)),
     items: itemsAsked(question),
+    others: othersAsked(question),
     acronym: acronymAsked(question),
     role: roleAsked(question) ?? (asking ? undefined : LISTED_ROLES.find(([, pattern]) => pattern.test(question))?.[0]),
     outcome: asksOutcome(question),
@@ -563,7 +611,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
 
 /** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person, an outcome or how to join. */
 export const formAsked = (form: AskedForm): boolean =>
-  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.names !== undefined || form.ordinal !== undefined;
+  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.names !== undefined || form.ordinal !== undefined;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
@@ -588,6 +636,7 @@ export const lacksAskedForm = (form: AskedForm, heading: string, text: string): 
 export const formNote = (form: AskedForm): string | undefined => {
   if (form.acronym !== undefined) return ` They do not spell out “${form.acronym}”.`;
   if (form.money) return ' They give no sums of money.';
+  if (form.others !== undefined) return ` The passages closest to it do not list the other ${NUMBER_NAMES[form.others.count] ?? form.others.count} ${form.others.said}.`;
   if (form.items !== undefined) return ` The passages closest to it list no ${NUMBER_NAMES[form.items] ?? form.items} of them.`;
   if (form.role !== undefined) return ` The passages closest to it ${ROLE_MISSING[form.role]}.`;
   if (form.outcome) return ' The passages closest to it do not say how it turned out.';

@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -4.5515,
+  intercept: -4.8877,
   coefficients: [
-    0.5318,
-    3.7289,
-    1.0307,
-    3.2603,
-    0.6301,
-    1.6349,
-    -0.0194,
-    1.0047,
-    -1.4927
+    0.5917,
+    3.9397,
+    1.0909,
+    3.467,
+    0.6576,
+    1.7032,
+    0.0614,
+    1.1012,
+    -1.4677
   ],
-  lowFrom: 0.525,
+  lowFrom: 0.515,
   highFrom: 0.85
 };

@@ -1,4 +1,4 @@
-import { askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesPastFigure, lacksAskedForm, longestList, namesOther, peopleAsked, ranksThem, type AskedForm } from './answer-forms.js';
+import { askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesPastFigure, lacksAskedForm, countsOneOf, longestList, namesOther, peopleAsked, ranksThem, type AskedForm, type OthersAsked } from './answer-forms.js';
 import { everydayRank, rarity } from './common-english.js';
 import { throughWordNet } from './concepts.js';
 import { fittedConfidence } from './confidence-fit.js';
@@ -153,10 +153,25 @@ const lacksForm = (
     (form.counted !== undefined && !countsAsked(search, concepts, hit, answering, form.counted)) ||
     (form.names !== undefined && !namesAnswer(search, concepts, hit, coverages, form.names)) ||
     (form.items !== undefined && !saidNearBest(search, hit, coverages, (said) => longestList(said) >= (form.items ?? 0))) ||
+    (form.others !== undefined && !givesOthers(search, concepts, hit, coverages, form.others)) ||
     (form.ranked && !saidNearBest(search, hit, coverages, ranksThem)) ||
     (form.ending && !saidNearBest(search, hit, coverages, givesEnding)) ||
     lacksAskedForm(form, hit.passage.heading, hit.passage.text)
   );
+};
+
+/**
+ * True when the passage may list the others of a set that the question asks for ("the other three
+ * pillars"): it lists as many things under a heading or near its best-matching sentences, and does
+ * not only count the set of which it names one ("…one of the four key pillars…"). A kind the
+ * documents use must be named in the passage ("pillars"); one they never use may be written in
+ * their words ("the other two themes" of a toolkit "structured around three strands").
+ */
+const givesOthers = (search: PassageSearch, concepts: readonly Concept[], hit: ScoredPassage, coverages: readonly number[], others: OthersAsked): boolean => {
+  const kind = concepts.find((concept) => concept.phrase.includes(others.kind));
+  if (kind !== undefined && kind.known && !search.covers(kind, hit.terms)) return false;
+  if (saidNearBest(search, hit, coverages, (said) => countsOneOf(said, others))) return false;
+  return longestList(`${hit.passage.heading}\n${hit.passage.text}`) >= others.count || saidNearBest(search, hit, coverages, (said) => longestList(said) >= others.count);
 };
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, countsOneOf, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 describe('answers whose form can be checked', () => {
@@ -464,5 +464,24 @@ describe('what a how-many question counts', () => {
     expect(countsCities('In 1996 cities joined.')).toBe(false);
     expect(countsCities('All cities of more than 5,000 people are expected to belong.')).toBe(false);
     expect(words('5,000 people')).toEqual(['5', '000', 'people']);
+  });
+});
+
+describe('the others of a counted set', () => {
+  it('are asked for by "the other" or "remaining" so many, whatever opens the question', () => {
+    expect(othersAsked('What are the other three pillars of the Western Cape strategy?')).toEqual({ count: 3, kind: stem('pillars'), said: 'pillars' });
+    expect(othersAsked('Learning Cape other three key pillars')).toEqual({ count: 3, kind: stem('pillars'), said: 'pillars' });
+    expect(othersAsked('and the remaining 2 strands?')).toEqual({ count: 2, kind: stem('strands'), said: 'strands' });
+    expect(othersAsked('What other cities have joined?')).toBeUndefined();
+    expect(othersAsked('What are the three strands of the toolkit?')).toBeUndefined();
+  });
+
+  it('are not given by a text counting the set of which it names one', () => {
+    const pillars = { count: 3, kind: stem('pillars'), said: 'pillars' };
+    expect(countsOneOf('The Western Cape started the Learning Cape framework as one of the four key pillars for economic and social development.', pillars)).toBe(true);
+    // Another count, or another kind, is another set.
+    expect(countsOneOf('The Western Cape, one of the nine provinces in South Africa, started a framework.', pillars)).toBe(false);
+    expect(countsOneOf('It is one of the four key themes.', pillars)).toBe(false);
+    expect(formNote(askedForm('What are the other three pillars?'))).toBe(' The passages closest to it do not list the other three pillars.');
   });
 });

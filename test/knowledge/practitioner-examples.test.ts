@@ -221,6 +221,14 @@ describe('questions the documents do not answer get no citation', () => {
     expect(firstParagraph(answer.answer)).toMatch(/^Japan: In as early as 1979, the city of Kakegawa was declared the first Lifelong Learning City in Japan\. Since then/u);
   });
 
+  it('the others of a set are refused when the passage names one of them and only counts the rest', () => {
+    for (const question of ['Which were the other three pillars, apart from the Learning Cape?', 'western cape development: the other three pillars', 'I know the Learning Cape is one pillar of the Western Cape plan; what are the remaining three pillars?']) {
+      expectRefusal(question, 'The passages closest to it do not list the other three pillars.');
+    }
+    // A kind the documents never use may be written in their words: the toolkit's "strands".
+    expect(kb.answer('Besides partnership, what are the other two themes of the Learning City Toolkit?').answer).toMatch(/Partnership; Participation; Performance/u);
+  });
+
   it('how to join a network is refused when the passages say what it is but not how to join it', () => {
     for (const question of ['how do we join the GNLC?', 'how do cities get into the UNESCO network?', 'how does a city join the learning cities network', 'can any city join the GNLC?']) {
       expectRefusal(question, 'The passages closest to it say nothing about joining.');
