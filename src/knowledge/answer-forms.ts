@@ -291,6 +291,25 @@ export const givesCurrentFigure = (text: string): boolean => NOW_SAID.test(text)
 /** A figure asked for as it was at a time past: a year, or when something began ("…when it was first set up in 1996?"). */
 const THEN_ASKED = new RegExp(String.raw`${YEAR.source}|\bwhen\s+(?:it|they|the\s+[\w\s-]{1,40}?)\s+(?:was\s+|were\s+)?(?:first\s+)?(?:started|began|begun|launched|founded|set\s+up|established|created)\b`, 'i');
 
+/** A count asked for since a year ("how many more have been designated since 2008?"): group 1 is the year. */
+const SINCE_ASKED = /\b(?:since|after)\s+((?:1[89]|20)\d\d)\b/i;
+
+/** The year a how-many question counts from ("…since 2008?"); undefined when it counts from none. */
+export const countedSince = (question: string): number | undefined => {
+  const year = SINCE_ASKED.exec(question)?.[1];
+  return year === undefined ? undefined : Number(year);
+};
+
+/**
+ * True when a figure in the text may be one counted since the year asked about: the text dates it
+ * to a later year, says it counts since that year, or says it is current. "Up to 2008, a total of
+ * 76…" does not say how many were added since 2008.
+ */
+export const givesFigureSince = (text: string, year: number): boolean =>
+  NOW_SAID.test(text) ||
+  new RegExp(String.raw`\b(?:since|from|after)\s+(?:(?:the\s+)?[\w-]+\s+){0,6}?${year}\b`, 'i').test(text) ||
+  [...text.matchAll(/\b(?:1[89]|20)\d\d\b/g)].some((found) => Number(found[0]) > year);
+
 /** True when a figure in the text may be the one asked for as of a time past: it is not said to be the current one ("Now, LCN has 80…"). */
 export const givesPastFigure = (text: string): boolean => !NOW_SAID.test(text);
 
@@ -554,6 +573,8 @@ export interface AskedForm {
   ordinal: OrdinalAsked | undefined;
   /** A count asked for as it is now ("how many are there now?"): one dated to a past year does not answer. */
   current: boolean;
+  /** The year a count is asked since ("how many more since 2008?"): a figure dated up to that year does not answer. */
+  since: number | undefined;
   /** A count asked for as it was then ("how many members did it have in 1996?"): one said to be current does not answer. */
   past: boolean;
   /** The message asks, rather than lists words to look up. */
@@ -597,7 +618,8 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     names: namesAsked(question),
     ordinal: ordinalAsked(question),
     current: now && count,
-    past: !now && count && THEN_ASKED.test(question),
+    since: count ? countedSince(question) : undefined,
+    past: !now && count && countedSince(question) === undefined && THEN_ASKED.test(question),
     asks: asking,
     yesNo: asksYesNo(part),
     checked: type === 'when' || type === 'count' ? types.filter((asked) => asked === 'when' || asked === 'count') : [],

@@ -1,4 +1,4 @@
-import { askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesPastFigure, lacksAskedForm, countsOneOf, longestList, namesOther, peopleAsked, ranksThem, type AskedForm, type OthersAsked } from './answer-forms.js';
+import { askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesFigureSince, givesPastFigure, lacksAskedForm, countsOneOf, longestList, namesOther, peopleAsked, ranksThem, type AskedForm, type OthersAsked } from './answer-forms.js';
 import { everydayRank, rarity } from './common-english.js';
 import { throughWordNet } from './concepts.js';
 import { fittedConfidence } from './confidence-fit.js';
@@ -143,13 +143,15 @@ const lacksForm = (
   coverages: readonly number[] = search.sentenceTerms(hit.passage).map((terms) => search.coverage(concepts, terms)),
 ): boolean => {
   // Found at most once, and only for the forms read sentence by sentence.
-  const answering = form.checked.length > 0 || form.current || form.past || form.counted !== undefined ? answeringSentences(search, hit, coverages) : [];
+  const answering = form.checked.length > 0 || form.current || form.past || form.since !== undefined || form.counted !== undefined ? answeringSentences(search, hit, coverages) : [];
   return (
     (form.checked.length > 0 && !answering.some((sentence) => form.checked.some((type) => hasAnswerCue(sentence, type) && (type !== 'when' || givesDateAsked(form, sentence.text))))) ||
     // A figure asked for as it is now is not one given as of a past year ("Up to 2008, a total of 76…").
     (form.current && !answering.some((sentence) => hasAnswerCue(sentence, 'count') && givesCurrentFigure(sentence.text))) ||
     // …and one asked for as of a past year is not one said to be current ("Now, LCN has 80 member cities").
     (form.past && !answering.some((sentence) => hasAnswerCue(sentence, 'count') && givesPastFigure(sentence.text))) ||
+    // …and one counted since a year is not one given up to that year ("Up to 2008, a total of 76…").
+    (form.since !== undefined && !answering.some((sentence) => hasAnswerCue(sentence, 'count') && givesFigureSince(sentence.text, form.since ?? 0))) ||
     (form.counted !== undefined && !countsAsked(search, concepts, hit, answering, form.counted)) ||
     (form.names !== undefined && !namesAnswer(search, concepts, hit, coverages, form.names)) ||
     (form.items !== undefined && !saidNearBest(search, hit, coverages, (said) => longestList(said) >= (form.items ?? 0))) ||

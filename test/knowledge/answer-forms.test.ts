@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, countsOneOf, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, countedSince, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 describe('answers whose form can be checked', () => {
@@ -483,5 +483,21 @@ describe('the others of a counted set', () => {
     expect(countsOneOf('The Western Cape, one of the nine provinces in South Africa, started a framework.', pillars)).toBe(false);
     expect(countsOneOf('It is one of the four key themes.', pillars)).toBe(false);
     expect(formNote(askedForm('What are the other three pillars?'))).toBe(' The passages closest to it do not list the other three pillars.');
+  });
+});
+
+describe('a count asked since a year', () => {
+  it('is asked by "since" or "after" a year in a how-many question, and not read as a count of that year', () => {
+    expect(countedSince('How many more cities have been designated since 2008?')).toBe(2008);
+    expect(askedForm('How many more cities have been designated since 2008?')).toMatchObject({ since: 2008, past: false });
+    expect(askedForm('How many cities were designated in 2008?')).toMatchObject({ since: undefined, past: true });
+    expect(askedForm('What has happened since 2008?').since).toBeUndefined();
+  });
+
+  it('is given by a figure dated later, counted from that year, or said to be current; not by one up to that year', () => {
+    expect(givesFigureSince('Up to 2008, a total of 76 local governments were designated.', 2008)).toBe(false);
+    expect(givesFigureSince('Up to 2008, a total of 76 local governments were designated.', 2001)).toBe(true);
+    expect(givesFigureSince('Since the 1st Congress held in Barcelona in 1990, eleven congresses have been held.', 1990)).toBe(true);
+    expect(givesFigureSince('Now, LCN has 80 member cities.', 2010)).toBe(true);
   });
 });

@@ -229,6 +229,11 @@ describe('questions the documents do not answer get no citation', () => {
     expect(kb.answer('Besides partnership, what are the other two themes of the Learning City Toolkit?').answer).toMatch(/Partnership; Participation; Performance/u);
   });
 
+  it('a count asked since a year is refused when the passage gives the count only up to that year', () => {
+    expectRefusal('How many further Korean councils have become lifelong learning cities since 2008?', 'The passages closest to it give no figure.');
+    expect(kb.answer('How many International Congresses of Educating Cities have there been since 1990?').answer).toMatch(/eleven International Congresses/u);
+  });
+
   it('how to join a network is refused when the passages say what it is but not how to join it', () => {
     for (const question of ['how do we join the GNLC?', 'how do cities get into the UNESCO network?', 'how does a city join the learning cities network', 'can any city join the GNLC?']) {
       expectRefusal(question, 'The passages closest to it say nothing about joining.');
