@@ -13,17 +13,17 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -4.8877,
+  intercept: -4.9243,
   coefficients: [
-    0.5917,
-    3.9397,
-    1.0909,
-    3.467,
-    0.6576,
-    1.7032,
-    0.0614,
-    1.1012,
-    -1.4677
+    0.6072,
+    3.9596,
+    1.0827,
+    3.4603,
+    0.6777,
+    1.7118,
+    0.0881,
+    1.1043,
+    -1.3811
   ],
   lowFrom: 0.515,
   highFrom: 0.85

@@ -110,7 +110,8 @@ const SENTENCE_NEAR_BEST = 0.8;
  * defines ("…the UK Learning Cities Network (LCN) was established. Now, LCN has 80 member cities
  * and regions.") or pointing back to it ("Its schools…"), and the one before it when the sentence
  * itself points back ("Japan: In as early as 1979, … Kakegawa was declared the first Lifelong
- * Learning City in Japan. Since then, the Japanese lifelong learning city project…").
+ * Learning City in Japan. Since then, the Japanese lifelong learning city project…"), and those
+ * going on under the same label (see {@link goesOnUnderLabel}).
  */
 const answeringSentences = (search: PassageSearch, best: ScoredPassage, coverages: readonly number[]): PassageSentence[] => {
   const top = Math.max(0, ...coverages);
@@ -122,8 +123,22 @@ const answeringSentences = (search: PassageSearch, best: ScoredPassage, coverage
     if (near(i)) return true;
     const before = sentences[i - 1];
     const after = sentences[i + 1];
-    return (before !== undefined && near(i - 1) && goesOn(sentence, before)) || (after !== undefined && near(i + 1) && LEANS_BACK.test(after.text));
+    return (before !== undefined && near(i - 1) && goesOn(sentence, before)) || (after !== undefined && near(i + 1) && LEANS_BACK.test(after.text)) || goesOnUnderLabel(sentences, i, near);
   });
+};
+
+/**
+ * True when the sentence goes on an item under a label ("South Korea: The Lifelong Education Law…
+ * In 2001, the first 3 cities… Up to 2008, a total of 76…") whose earlier sentence matches nearly
+ * best: the later ones are about what the label names, though they do not repeat it.
+ */
+const goesOnUnderLabel = (sentences: readonly PassageSentence[], i: number, near: (i: number) => boolean): boolean => {
+  if (sentences[i]?.label === undefined) return false;
+  for (let k = i - 1; k >= 0; k--) {
+    if (near(k)) return true;
+    if (sentences[k]?.label === undefined) return false;
+  }
+  return false;
 };
 
 /** Passages after the first that are looked at for a rival answer with the form asked for. */

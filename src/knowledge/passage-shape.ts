@@ -41,6 +41,8 @@ export interface PassageSentence {
   terms: Set<string>;
   /** The acronyms the sentence itself defines, as stems ("…the UK Learning Cities Network (LCN)…": "lcn"); see {@link definedAcronyms}. */
   defines: readonly string[];
+  /** The label of the item the sentence goes on, when it is not the item's first ("South Korea" for "In 2001, the first 3 cities…"). */
+  label?: string;
   /** Which question types' answer cues were looked for in the text, and found (bit sets; see `hasAnswerCue`). */
   cuesTested: number;
   cuesFound: number;

@@ -1,6 +1,6 @@
 import type { PassageSentence } from './passage-shape.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
-import { SENTENCE_BREAK } from './text.js';
+import { SENTENCE_BREAK, stem, words } from './text.js';
 
 /** What a question asks for, which decides the sentence that answers it. */
 export type QuestionType = 'definition' | 'who' | 'when' | 'count' | 'why' | 'other';
@@ -107,6 +107,8 @@ const itemText = (line: string): string => line.replace(LIST_ITEM, '').replace(/
 interface Unit {
   text: string;
   position: number;
+  /** The label of the item the sentence goes on ("South Korea" for "In 2001, the first 3 cities…" after "South Korea: The Lifelong Education Law…"). */
+  label?: string;
 }
 
 /** A line's sentences, trimmed. */
@@ -131,7 +133,14 @@ export const unitsOf = (text: string): Unit[] => {
       i += items.length - (LIST_ITEM.test(line) ? 1 : 0);
       continue;
     }
-    for (const sentence of splitSentences(line)) units.push({ text: sentence, position: units.length });
+    // The sentences after the first of an item under a label ("South Korea: …. In 2001, …") are about what it names.
+    // A passage may hold several items on one line ("South Korea: …. South Africa: …."): each label opens an item.
+    let label: string | undefined;
+    for (const sentence of splitSentences(line)) {
+      const opens = LABELLED.exec(sentence)?.[0].replace(/:\s$/u, '');
+      units.push({ text: sentence, position: units.length, ...(opens === undefined && label !== undefined ? { label } : {}) });
+      label = opens ?? label;
+    }
   }
   return units;
 };
@@ -183,9 +192,11 @@ export const quoteSentences = (
   const candidates: Candidate[] = [];
   hits.forEach((hit, rank) => {
     for (const unit of search.sentencesOf(hit.passage)) {
-      const coverage = search.coverage(concepts, unit.terms);
+      // A sentence going on an item under a label is read with the label ("South Korea: …. Up to 2008, a total of 76…").
+      const terms = unit.label === undefined ? unit.terms : new Set([...unit.terms, ...words(unit.label).map(stem)]);
+      const coverage = search.coverage(concepts, terms);
       const score = coverage + (hasAnswerCue(unit, type) ? 0.2 : 0) - (unit.text.length < 25 ? 0.2 : 0) - (isAttribution(unit.text) ? 0.3 : 0);
-      candidates.push({ text: unit.text, position: unit.position, terms: unit.terms, rank, score });
+      candidates.push({ text: unit.text, position: unit.position, terms, rank, score, ...(unit.label === undefined ? {} : { label: unit.label }) });
     }
   });
   const first = candidates.filter((c) => c.rank === 0).sort((a, b) => b.score - a.score || a.position - b.position)[0];
@@ -198,7 +209,7 @@ export const quoteSentences = (
   // it matches the rest; one naming another of them ("…in Korea and in Japan?") is not.
   const firstTerms = hits[0]?.terms;
   const names = firstTerms === undefined ? [] : concepts.filter((concept) => concept.entity && search.covers(concept, firstTerms));
-  const aboutOther = (candidate: Candidate): boolean => names.length > 0 && LABELLED.test(candidate.text) && !names.some((concept) => search.covers(concept, candidate.terms));
+  const aboutOther = (candidate: Candidate): boolean => names.length > 0 && (LABELLED.test(candidate.text) || candidate.label !== undefined) && !names.some((concept) => search.covers(concept, candidate.terms));
   // What the chosen sentences cover changes only when one is chosen.
   let already: Set<Concept> | undefined;
   const adds = (candidate: Candidate): boolean => {
@@ -232,7 +243,10 @@ export const quoteSentences = (
   // A key sentence that leans on the one before ("However, it is also clear…") comes after it.
   const leads: Candidate[] = [];
   // A credit line ("Source: …") chosen first says where the sentences before it come from: they lead too.
-  for (let lead = first; (LEANS_BACK.test(lead.text) || isAttribution(lead.text)) && leads.length < MAX_LEADS; ) {
+  // So does the start of an item whose label the key sentence goes on under, when it does not name
+  // what the label names itself ("South Korea: …. Up to 2008, a total of 76…").
+  const underLabel = (candidate: Candidate): boolean => candidate.label !== undefined && !candidate.text.toLowerCase().includes(candidate.label.toLowerCase());
+  for (let lead = first; (LEANS_BACK.test(lead.text) || isAttribution(lead.text) || underLabel(lead)) && leads.length < MAX_LEADS; ) {
     const before = candidates.find((c) => c.rank === 0 && c.position === lead.position - 1);
     if (before === undefined) break;
     const taken = chosen.indexOf(before);

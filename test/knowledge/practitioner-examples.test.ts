@@ -234,6 +234,16 @@ describe('questions the documents do not answer get no citation', () => {
     expect(kb.answer('How many International Congresses of Educating Cities have there been since 1990?').answer).toMatch(/eleven International Congresses/u);
   });
 
+  it('a figure in a later sentence of an item under a label answers about what the label names, and is quoted with the item', () => {
+    for (const question of ['How many lifelong learning cities are there in South Korea?', 'How many Korean local governments have been designated?']) {
+      const answer = kb.answer(question);
+      expect(answer.confidence).toBe('high');
+      expect(answer.answer).toMatch(/^South Korea: The Lifelong Education Law[^\n]*Up to 2008, a total of 76 local governments/u);
+      // The next item, about South Africa, is not quoted.
+      expect(answer.answer).not.toMatch(/Western Cape/u);
+    }
+  });
+
   it('how to join a network is refused when the passages say what it is but not how to join it', () => {
     for (const question of ['how do we join the GNLC?', 'how do cities get into the UNESCO network?', 'how does a city join the learning cities network', 'can any city join the GNLC?']) {
       expectRefusal(question, 'The passages closest to it say nothing about joining.');

@@ -98,6 +98,11 @@ describe('a passage cut into sentences and lists', () => {
     expect(units.map((unit) => unit.position)).toEqual([0, 1, 2, 3]);
   });
 
+  it('marks the sentences going on an item under a label with it, until the next label opens an item', () => {
+    const units = unitsOf('South Korea: A law was enacted in 1999. In 2001, the first 3 cities were selected. Up to 2008, 76 were designated. South Africa: In 2001, the Learning Cape started. It is one of four pillars.\nThe end.');
+    expect(units.map((unit) => unit.label)).toEqual([undefined, 'South Korea', 'South Korea', undefined, 'South Africa', undefined]);
+  });
+
   it('does not end a sentence at an abbreviation ("St. John’s", "e.g. Cork"), in passages as in the documents they come from', () => {
     const text = 'Vancouver aims to be a Learning City. St. John’s and Edmonton have made efforts. Some cities, e.g. Cork, joined. Dr. Longworth wrote it.';
     const expected = ['Vancouver aims to be a Learning City.', 'St. John’s and Edmonton have made efforts.', 'Some cities, e.g. Cork, joined.', 'Dr. Longworth wrote it.'];
