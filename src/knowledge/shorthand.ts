@@ -61,6 +61,8 @@ const AFTER: ReadonlyArray<[RegExp, string]> = [
   [/\b(adult|further|higher|community)\s+ed\b\.?/gi, '$1 education'],
   // "sth" is "something", but "south" before a point of the compass's places ("sth korea", "Sth Africa").
   [/\bsth\.?(?=\s+(?:korea|africa|america|australia|wales|east|west|of)\b)/gi, 'south'],
+  // "quick q": chat saying a question follows, not a name the documents lack; a lone "Q" may be one ("Q&A", "Q3").
+  [/\b(?:quick|another|one\s+more|small|simple|silly|dumb|random|daft)\s+(?:q|qn|qq)\b(?![&\p{N}])/giu, ''],
 ];
 
 const WORD = new RegExp(`(?<![\\p{L}\\p{N}'’.=/-])(${Object.keys(SHORTHAND).join('|')})(?![\\p{L}\\p{N}'’=/-]|\\.\\p{L})`, 'giu');

@@ -15,9 +15,13 @@ describe('chat shorthand', () => {
     expect(expandShorthand('Ur toolkit - does it cover benchmarking?')).toBe('your toolkit - does it cover benchmarking?');
     expect(expandShorthand('Ha, does the page admit it?')).toBe(', does the page admit it?');
     expect(expandShorthand('ha, does the page admit it?')).toBe(', does the page admit it?');
+    // "quick q" says a question follows; "Q&A" and "Q3" stay.
+    expect(expandShorthand('quick q - what is a learning city?')).toBe('- what is a learning city?');
+    expect(expandShorthand('one more Q: who funds it?')).toBe(': who funds it?');
+    expect(expandShorthand('a quick Q&A on the toolkit')).toBe('a quick Q&A on the toolkit');
   });
 
-  it('is not a name the documents lack: "n" is "and", "ha" says nothing', async () => {
+  it('is not a name the documents lack: "n" is "and", "ha" and "quick q" say nothing', async () => {
     const { realKnowledgeBase } = await import('../support/knowledge.js');
     const kb = await realKnowledgeBase();
     for (const question of [
@@ -26,6 +30,7 @@ describe('chat shorthand', () => {
       'hw many local govts in sth korea were designated lifelong lerning citys up to 2008',
       // "LLL" is lifelong learning (knowledge/synonyms.yaml), not a name the documents lack.
       'is bilding lerning cities actualy proven as a pragmatic way 2 promote LLL?',
+      'quick q: what are the overarching aims of building a learning city?',
     ]) {
       expect(kb.answer(question).noAnswer, question).toBe(false);
     }
