@@ -116,6 +116,8 @@ const yearsOf = (decade: string): StemPhrase[] => {
 
 /** Prefixes that make English words WordNet does not list ("redrawing", "underfunded"). */
 const ENGLISH_PREFIX = /^(?:re|un|de|dis|mis|pre|non|over|under|out|co|sub|inter|anti|self)-?(\p{L}{4,})$/u;
+/** A word and the second half of a compound written as one ("policymaking", "citywide", "placeshaping"): group 1 is the first. */
+const COMPOUND_HEAD = /^(\p{L}{3,})(?:making|building|shaping|setting|based|wide|led|friendly|oriented|focused|driven|related|minded|holders?|owners?)$/u;
 
 /** How far a word is bridged: an ordinary word to any related word but a place within it; a name to its own forms and the places within it; or to its own forms only. */
 type Reach = 'word' | 'name' | 'forms';
@@ -198,11 +200,23 @@ export class ConceptBuilder {
     return known ? kind !== 'word' : kind === 'name';
   }
 
-  /** An English word by SUBTLEX or WordNet, itself or after a prefix ("redrawing"); short words are chat spelling, not names. */
+  /** The first word of a compound written as one ("policy" of "policymaking"), when the documents use it. */
+  private compoundHead(word: string): string | undefined {
+    const head = COMPOUND_HEAD.exec(word)?.[1];
+    return head !== undefined && this.uses([stem(head)]) ? head : undefined;
+  }
+
+  /**
+   * An English word by SUBTLEX or WordNet, itself or after a prefix ("redrawing"), or an everyday
+   * word written together with a word that makes compounds ("policymaking", "citywide"); short
+   * words are chat spelling, not names.
+   */
   private isEnglish(word: string): boolean {
     if (word.length <= 3 || everydayRank(word) !== undefined) return true;
+    const english = (part: string): boolean => everydayRank(part) !== undefined || (this.wordnet?.kind(part) ?? 'name') === 'word';
     const rest = ENGLISH_PREFIX.exec(word)?.[1];
-    return rest !== undefined && (everydayRank(rest) !== undefined || (this.wordnet?.kind(rest) ?? 'name') === 'word');
+    const head = COMPOUND_HEAD.exec(word)?.[1];
+    return (rest !== undefined && english(rest)) || (head !== undefined && english(head));
   }
 
   /**
@@ -341,6 +355,12 @@ export class ConceptBuilder {
           bridge = bridged.relation;
           bridgedRarity = bridged.rarity;
           weight = BRIDGE_WEIGHT[bridged.relation] * Math.max(MIN_WEIGHT, ...bridged.alternatives.flat().map((term) => this.vocabulary.idf(term)));
+        } else if (!entity && found === 'unknown' && corrected === undefined && this.compoundHead(surface) !== undefined) {
+          // "policymaking" is a kind of what its first word names: "policies" are a step away, as one level up.
+          const head = [stem(this.compoundHead(surface) ?? '')];
+          alternatives.push(head);
+          bridge = 'hypernym';
+          weight = BRIDGE_WEIGHT.hypernym * Math.max(MIN_WEIGHT, this.vocabulary.idf(head[0] ?? ''));
         } else if (!entity && found === 'unknown' && corrected === undefined && !this.isEnglish(surface)) {
           // In no dictionary, no document and no spelling near one: most likely a name ("kirklees");
           // one letter from an everyday word, that word misspelt ("recomend").

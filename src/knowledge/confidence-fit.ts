@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -4.9243,
+  intercept: -4.9621,
   coefficients: [
-    0.6072,
-    3.9596,
-    1.0827,
-    3.4603,
-    0.6777,
-    1.7118,
-    0.0881,
-    1.1043,
-    -1.3811
+    0.6153,
+    3.9461,
+    1.1113,
+    3.4681,
+    0.6546,
+    1.745,
+    0.104,
+    1.1052,
+    -1.3629
   ],
-  lowFrom: 0.515,
+  lowFrom: 0.52,
   highFrom: 0.85
 };

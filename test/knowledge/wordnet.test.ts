@@ -239,6 +239,10 @@ describe('names written in lower case', () => {
     expect(entity('who pays the council?', 'council')).toBe(false);
     // An English word with a prefix is not a name though no list has it.
     expect(entity('does redrawing boundaries matter?', 'redrawing')).toBe(false);
+    // Nor is a compound written as one: it reaches the documents through its first word, as one level up.
+    expect(entity('what standing has it gained in education policymaking?', 'policymaking')).toBe(false);
+    // A place named like one ("stockport") is not a compound of that kind.
+    expect(entity('is stockport a learning city?', 'stockport')).toBe(true);
     // Nor is an everyday word misspelt, nor a capital that opens a sentence.
     expect(entity('which books does the site recomend?', 'recomend')).toBe(false);
     expect(entity('I am writing a history for our newsletter. Roughly how many towns took part?', 'roughly')).toBe(false);
