@@ -1,6 +1,6 @@
 import { BoundedCache } from './bounded-cache.js';
 import { commonestWords, everydayRank, rarity } from './common-english.js';
-import { entityWords } from './names.js';
+import { entityWords, wordsOfNames } from './names.js';
 import { findSynonyms, phraseStems, type StemPhrase, type SynonymTable } from './synonyms.js';
 import { FRAMING_WORDS, QUESTION_FILLERS, isStopWord, stem, words } from './text.js';
 import { editDistance, editsOne, type TypoCorrector } from './typos.js';
@@ -291,7 +291,9 @@ export class ConceptBuilder {
     // A message of hundreds of words is not a question: its first words are read, the rest cost nothing.
     const all = words(question).slice(0, MAX_WORDS * 3);
     // Where each content word stands in the message: only words standing together form a phrase.
-    const positions = all.flatMap((word, i) => (isStopWord(word) ? [] : [i])).slice(0, MAX_WORDS);
+    // A filler capitalised within a name of several words ("European Year of Lifelong Learning") names something.
+    const named = wordsOfNames(question);
+    const positions = all.flatMap((word, i) => (isStopWord(word) && !(named.has(word) && QUESTION_FILLERS.has(word)) ? [] : [i])).slice(0, MAX_WORDS);
     const content = positions.map((i) => all[i] ?? '');
     const stems = content.map(stem);
     const matches = new Map(findSynonyms(stems, this.synonyms).map((match) => [match.start, match]));

@@ -319,20 +319,23 @@ export const confidenceFeatures = (
   const rival = formAsked(form) ? hits.slice(1, 1 + RIVALS).find((hit) => !lacksForm(search, concepts, hit, form)) : hits[1];
   const rarityOf = (concept: Concept): number =>
     concept.entity ? 1 : concept.known || concept.alternatives.length > 0 ? Math.min(1, concept.weight / search.maxWeight()) : rarity(concept.surface);
+  const typeMissing = lacksForm(search, concepts, best, form, coverages);
   return {
     coverage: best.coverage,
     missingRarity: Math.max(0, ...missing.map(rarityOf)),
     entityMissing: missing.some((concept) => concept.entity),
     entityUnknown: missing.some((concept) => concept.entity && !concept.known && concept.alternatives.length === 0),
     margin: best.score - (rival?.score ?? 0),
-    typeMissing: lacksForm(search, concepts, best, form, coverages),
+    typeMissing,
     sentenceCoverage: best.sentenceCoverage,
     lackedRarity,
     score: best.score,
     sentenceMissingRarity: Math.max(0, ...sentenceMissing.map(rarityOf)),
     askedCoverage: asked.length > 0 ? search.coverage(asked, best.terms) : best.coverage,
     words: concepts.length,
-    mentionOnly: namingOnly(search, best, concepts, !form.yesNo) !== undefined,
+    // A sentence naming what a when or how-many question asks about answers it when it gives the
+    // date or figure ("The European Union proclaimed 1996 as the “European Year of Lifelong Learning”").
+    mentionOnly: (form.checked.length === 0 || typeMissing) && namingOnly(search, best, concepts, !form.yesNo) !== undefined,
     asks: form.asks,
     ownWords: ownWordsOf(concepts),
     listedOnly: form.asks && !form.yesNo && listedNames(search, best, concepts).length === 1,

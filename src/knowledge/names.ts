@@ -57,3 +57,20 @@ export const entityWords = (question: string): Set<string> => {
   }
   return found;
 };
+
+/** A capitalised word right before another, on the same line: "European Year", "Lifelong Learning Year". */
+const CAPITALISED_BEFORE = /\p{Lu}[\p{L}'’]*[ \t]+$/u;
+
+/**
+ * Folded words the question writes capitalised as part of a name of several words, after another
+ * capitalised word ("Year" of "European Year of Lifelong Learning"): there they name something,
+ * even when, alone, they would be filler ("what year…?").
+ */
+export const wordsOfNames = (question: string): Set<string> => {
+  const found = new Set<string>();
+  for (const match of question.matchAll(TOKEN)) {
+    if (!/^\p{Lu}\p{Ll}/u.test(match[0])) continue;
+    if (CAPITALISED_BEFORE.test(question.slice(Math.max(0, match.index - 40), match.index))) for (const word of words(match[0])) found.add(word);
+  }
+  return found;
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityWords } from '../../src/knowledge/names.js';
+import { entityWords, wordsOfNames } from '../../src/knowledge/names.js';
 import { ConceptBuilder, type Vocabulary } from '../../src/knowledge/concepts.js';
 import { buildSynonymTable } from '../../src/knowledge/synonyms.js';
 import { stem } from '../../src/knowledge/text.js';
@@ -80,5 +80,13 @@ describe('names a question writes', () => {
     // Joined by a hyphen to the word after it, a name says how ("European-funded"), not what about.
     expect(entityWords('someone said Beijing took part in a European-funded project').has('european')).toBe(false);
     expect(entityWords('someone said Beijing took part in a European project').has('european')).toBe(true);
+  });
+
+  it('include a filler word capitalised within a name of several words ("European Year"), not the same word alone', () => {
+    expect([...wordsOfNames('When was the European Year of Lifelong Learning?')]).toEqual(['year', 'learning']);
+    expect(wordsOfNames('Which year was it? Year of birth').size).toBe(0);
+    const builder = builderOver(countingVocabulary(), ['year', 'european']);
+    expect(builder.build('European Year of Lifelong Learning', 10).map((c) => c.surface)).toContain('year');
+    expect(builder.build('what year did the european union proclaim it?', 10).map((c) => c.surface)).not.toContain('year');
   });
 });

@@ -244,6 +244,12 @@ describe('questions the documents do not answer get no citation', () => {
     }
   });
 
+  it('an item of a list that names what a when question asks about answers it when it gives the year', () => {
+    const answer = kb.answer('When did the European Union hold its European Year of Lifelong Learning?');
+    expect(answer.confidence).toBe('high');
+    expect(answer.answer).toMatch(/The European Union proclaimed 1996 as the "European Year of Lifelong Learning"/u);
+  });
+
   it('how to join a network is refused when the passages say what it is but not how to join it', () => {
     for (const question of ['how do we join the GNLC?', 'how do cities get into the UNESCO network?', 'how does a city join the learning cities network', 'can any city join the GNLC?']) {
       expectRefusal(question, 'The passages closest to it say nothing about joining.');
