@@ -542,6 +542,18 @@ const LISTED_ROLES: ReadonlyArray<[RoleAsked, RegExp]> = [
   ['founder', /\bfounders?\b/i],
 ];
 
+/** A source asked for ("…source?", "references", "link"), or a work that may be one ("Vancouver's lifelong learning strategy", "the report"). */
+const SOURCE_NAMED = /\b(?:sources?|references?|links?|citations?|cited|strateg(?:y|ies)|reports?|plans?|charters?|books?|papers?|documents?|stud(?:y|ies)|publications?|declarations?)\b/i;
+
+/**
+ * True when a credit line ("Source: …, 2006.") may answer the message: it names the words to look
+ * up rather than asking ("vancouver lifelong learning strategy 2006"), asks where something comes
+ * from ("where was that list adapted from?", "which author is it quoted from?"), or asks about a
+ * work that may be the one credited ("whats the lifelong learning strategy of vancouver"). "Is
+ * Vancouver a learning city?" is not answered by a passage that only credits Vancouver's strategy.
+ */
+export const creditsAsked = (question: string): boolean => !asks(question) || PUBLISHED_ASKED.test(question) || SOURCE_NAMED.test(question);
+
 /** A question answered yes or no: its asking part opens with a verb ("Is Retford…?", "Have Sheffield and Hull taken up…?"). */
 const YES_NO = /^\s*(?:is|are|was|were|isn't|aren't|wasn't|do|does|did|don't|doesn't|didn't|has|have|had|hasn't|haven't|can|could|should|would|will)\b/i;
 

@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -4.9621,
+  intercept: -4.9061,
   coefficients: [
-    0.6153,
-    3.9461,
-    1.1113,
-    3.4681,
-    0.6546,
-    1.745,
-    0.104,
-    1.1052,
-    -1.3629
+    0.5204,
+    4.073,
+    1.0705,
+    3.3292,
+    0.6747,
+    1.7891,
+    0.0859,
+    1.0382,
+    -1.3596
   ],
-  lowFrom: 0.52,
+  lowFrom: 0.525,
   highFrom: 0.85
 };

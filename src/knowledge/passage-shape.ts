@@ -1,7 +1,7 @@
 import type { Passage } from './chunk.js';
 import type { Concept } from './concepts.js';
 import { SKIPPABLE } from './answer-forms.js';
-import { unitsOf } from './quote.js';
+import { isAttribution, unitsOf } from './quote.js';
 import type { StemPhrase } from './synonyms.js';
 import { stem, words } from './text.js';
 
@@ -32,6 +32,8 @@ export interface PassageShape {
   sentences: PassageSentence[];
   /** Per sentence: its stems with those of the heading and title it sits under. */
   underHeading: Array<Set<string>>;
+  /** Per sentence: whether it only says where the passage comes from (see `isAttribution`). */
+  credits: boolean[];
 }
 
 /** One sentence (or list with its lead-in) of a passage, and its stems. */
@@ -108,5 +110,5 @@ export const buildShape = (passage: Passage): PassageShape => {
   const sequence = [...heading, ...words(passage.text).map(stem)];
   const pairs = new Set<string>();
   for (let i = 1; i < sequence.length; i++) pairs.add(`${sequence[i - 1]} ${sequence[i]}`);
-  return { pairs, sentences, underHeading };
+  return { pairs, sentences, underHeading, credits: sentences.map(({ text }) => isAttribution(text)) };
 };

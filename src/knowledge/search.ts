@@ -7,6 +7,7 @@ import { defaultRankWeights, type RankWeights } from './rank-weights.js';
 import { ConceptBuilder, type Concept } from './concepts.js';
 import { isFollowUp, namesOwnSubject, withPrevious } from './follow-ups.js';
 import { aboutTheQuestion } from './asker-context.js';
+import { creditsAsked } from './answer-forms.js';
 import { HEADING_MATCH, HeadingIndex } from './heading-match.js';
 import { buildShape, hasAny, holdsConcept, type PassageSentence, type PassageShape, type Terms } from './passage-shape.js';
 import type { StemPhrase, SynonymTable } from './synonyms.js';
@@ -160,10 +161,15 @@ export class PassageSearch {
     return this.shapeOf(passage).underHeading;
   }
 
-  /** The best coverage by one sentence of a passage read under its heading, 0 for a passage without sentences. */
-  private bestSentenceCoverage(concepts: readonly Concept[], sentences: ReadonlyArray<Set<string>>): number {
+  /**
+   * The best coverage by one sentence of a passage read under its heading, 0 for a passage without
+   * sentences. A credit line ("Source: Lifelong Learning Strategy for the City of Vancouver, 2006.")
+   * says where the passage comes from, not what it says: it counts only when `credits` (the
+   * question looks up or asks for a source).
+   */
+  private bestSentenceCoverage(concepts: readonly Concept[], shape: PassageShape, credits: boolean): number {
     let best = 0;
-    for (const terms of sentences) best = Math.max(best, this.coverage(concepts, terms));
+    for (const [i, terms] of shape.underHeading.entries()) if (credits || !shape.credits[i]) best = Math.max(best, this.coverage(concepts, terms));
     return best;
   }
 
@@ -357,9 +363,10 @@ export class PassageSearch {
     }
     const questionPairs = [...pairs];
     const listAsked = LIST_QUESTION.test(asked);
+    const credits = creditsAsked(asked);
     for (const hit of hits.slice(0, ORDERED_CANDIDATES)) {
       const shape = this.shapeOf(hit.passage);
-      hit.sentenceCoverage = this.bestSentenceCoverage(concepts, shape.underHeading);
+      hit.sentenceCoverage = this.bestSentenceCoverage(concepts, shape, credits);
       hit.score += w.adjacency * this.adjacency(questionPairs, shape.pairs) + w.sentence * hit.sentenceCoverage;
       if (listAsked && shape.sentences.some((unit) => isList(unit.text) && this.coverage(concepts, shape.underHeading[unit.position] ?? unit.terms) >= hit.sentenceCoverage * LIST_NEAR_BEST)) {
         hit.score += w.list;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, countedSince, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, countedSince, creditsAsked, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 describe('answers whose form can be checked', () => {
@@ -499,5 +499,15 @@ describe('a count asked since a year', () => {
     expect(givesFigureSince('Up to 2008, a total of 76 local governments were designated.', 2001)).toBe(true);
     expect(givesFigureSince('Since the 1st Congress held in Barcelona in 1990, eleven congresses have been held.', 1990)).toBe(true);
     expect(givesFigureSince('Now, LCN has 80 member cities.', 2010)).toBe(true);
+  });
+});
+
+describe('a credit line as an answer', () => {
+  it('may answer words looked up, a question about where something comes from, or about a work it may credit; not any question', () => {
+    expect(creditsAsked('vancouver lifelong learning strategy 2006')).toBe(true);
+    expect(creditsAsked('where was that list adapted from?')).toBe(true);
+    expect(creditsAsked('whats the lifelong learning strategy of vancouver')).toBe(true);
+    expect(creditsAsked('Is Vancouver a learning city?')).toBe(false);
+    expect(creditsAsked('What should a learning city offer its learners?')).toBe(false);
   });
 });

@@ -76,6 +76,12 @@ describe('what askers say about themselves before asking', () => {
 });
 
 describe('a credit line ("Source: …") is quoted after what it credits, not alone', () => {
+  it('"Is Vancouver a learning city?" is answered by what Vancouver aims for, not by a passage that only credits its strategy', () => {
+    const answer = kb.answer('Is Vancouver a learning city?');
+    expect(answer.noAnswer).toBe(false);
+    expect(firstParagraph(answer.answer)).toMatch(/Vancouver aims to be a Learning City/u);
+  });
+
   it('"whats the lifelong learning strategy of vancouver" quotes the passage the Vancouver strategy is credited with', () => {
     const answer = firstParagraph(kb.answer('whats the lifelong learning strategy of vancouver').answer);
     expect(answer).toMatch(/^In a learning city, a variety of learning opportunities must be made available/u);
