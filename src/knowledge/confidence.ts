@@ -424,7 +424,7 @@ export const namingOnly = (search: PassageSearch, best: ScoredPassage, concepts:
     // A word of the question that the list's lead-in holds ("In 1996, three … efforts…: …; OECD: Lifelong Learning for All; …") says which list, not more
     // about the item, unless being in the list is what is asked ("Was Gothenburg involved in the early OECD work on educating cities?").
     const span = sentence.spans.find(
-      ({ terms, leadIn }) => terms.length > 0 && terms.every((term) => asked.has(term)) && matched.every((term) => terms.includes(term) || (byLeadIn && leadIn.includes(term))),
+      ({ terms, leadIn }) => terms.length > 1 && terms.every((term) => asked.has(term)) && matched.every((term) => terms.includes(term) || (byLeadIn && leadIn.includes(term))),
     );
     // Every best sentence must only name it: one that says more may answer.
     if (span === undefined) return undefined;

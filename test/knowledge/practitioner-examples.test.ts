@@ -256,6 +256,12 @@ describe('questions the documents do not answer get no citation', () => {
     expect(answer.answer).toMatch(/The European Union proclaimed 1996 as the "European Year of Lifelong Learning"/u);
   });
 
+  it('a refusal does not call a sentence sharing one word with the question a mere mention of it ("Where can it be found?" for "founded")', () => {
+    const answer = kb.answer('when was it founded?', { previous: 'how many countries?' });
+    expect(answer.noAnswer).toBe(true);
+    expect(answer.answer).not.toMatch(/only name it/u);
+  });
+
   it('how to join a network is refused when the passages say what it is but not how to join it', () => {
     for (const question of ['how do we join the GNLC?', 'how do cities get into the UNESCO network?', 'how does a city join the learning cities network', 'can any city join the GNLC?']) {
       expectRefusal(question, 'The passages closest to it say nothing about joining.');
