@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -4.9061,
+  intercept: -5.0179,
   coefficients: [
-    0.5204,
-    4.073,
-    1.0705,
-    3.3292,
-    0.6747,
-    1.7891,
-    0.0859,
-    1.0382,
-    -1.3596
+    0.5322,
+    4.1331,
+    1.1128,
+    3.2347,
+    0.6256,
+    1.8733,
+    0.143,
+    1.0111,
+    -1.5499
   ],
-  lowFrom: 0.525,
+  lowFrom: 0.515,
   highFrom: 0.85
 };

@@ -262,6 +262,12 @@ describe('questions the documents do not answer get no citation', () => {
     expect(answer.answer).not.toMatch(/only name it/u);
   });
 
+  it('residents, inhabitants and dwellers are the citizens the documents speak of', () => {
+    const answer = kb.answer('Which inhabitants is Belfast especially trying to reach?');
+    expect(answer.confidence).toBe('high');
+    expect(answer.answer).toMatch(/those of its citizens that face multiple barriers in accessing learning/u);
+  });
+
   it('how to join a network is refused when the passages say what it is but not how to join it', () => {
     for (const question of ['how do we join the GNLC?', 'how do cities get into the UNESCO network?', 'how does a city join the learning cities network', 'can any city join the GNLC?']) {
       expectRefusal(question, 'The passages closest to it say nothing about joining.');
