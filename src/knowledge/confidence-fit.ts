@@ -13,14 +13,14 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.0179,
+  intercept: -5.018,
   coefficients: [
     0.5322,
     4.1331,
     1.1128,
     3.2347,
     0.6256,
-    1.8733,
+    1.8734,
     0.143,
     1.0111,
     -1.5499

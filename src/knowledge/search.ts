@@ -337,7 +337,7 @@ export class PassageSearch {
     const candidates = new Map<number, number>(top.map((result) => [result.ref, best > 0 ? result.score / best : 0]));
     for (const ref of champions) if (!candidates.has(ref)) candidates.set(ref, 0);
     this.headings ??= new HeadingIndex(this.built.passages);
-    const headed = new Set(this.headings.headedBy(asked));
+    const headed = new Set([...this.headings.headedBy(asked), ...this.headings.whyFor(asked)]);
     if (subject !== undefined) for (const ref of this.headings.definingFor(subject)) headed.add(ref);
     for (const ref of headed) if (!candidates.has(ref)) candidates.set(ref, 0);
     // First by coverage, Lunr's score and definitions (from the index alone), then word order for the best.

@@ -75,4 +75,13 @@ describe('a question that is a heading', () => {
     expect(index.headedBy('')).toEqual([]);
     expect(index.headedBy('?!')).toEqual([]);
   });
+
+  it('finds the passages headed as why something when a why-question asks it of that, named first after its verb', () => {
+    expect(index.whyFor('Why should cities lead on lifelong learning?')).toEqual([0, 3]);
+    expect(index.whyFor('why are cities seen as good places for this')).toEqual([0, 3]);
+    // "learning cities" is what is asked about, not cities; nor is a why-question about something else.
+    expect(new HeadingIndex([passage('Why learning?')]).whyFor('Why are learning cities described as pragmatic?')).toEqual([]);
+    expect(index.whyFor('Why does Venice come up when people talk about cities?')).toEqual([]);
+    expect(index.whyFor('what cities are there?')).toEqual([]);
+  });
 });
