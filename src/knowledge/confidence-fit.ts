@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.018,
+  intercept: -4.8448,
   coefficients: [
-    0.5322,
-    4.1331,
-    1.1128,
-    3.2347,
-    0.6256,
-    1.8734,
-    0.143,
-    1.0111,
-    -1.5499
+    0.5212,
+    4.039,
+    1.0907,
+    3.3434,
+    0.5922,
+    1.777,
+    0.0425,
+    1.0403,
+    -1.4867
   ],
-  lowFrom: 0.515,
+  lowFrom: 0.52,
   highFrom: 0.85
 };

@@ -268,6 +268,12 @@ describe('questions the documents do not answer get no citation', () => {
     expect(answer.answer).toMatch(/those of its citizens that face multiple barriers in accessing learning/u);
   });
 
+  it('central government is the national government the slides speak of', () => {
+    const answer = kb.answer('What does central government do in building the learning society?');
+    expect(answer.noAnswer).toBe(false);
+    expect(firstParagraph(answer.answer)).toMatch(/the national government has a major role in setting the agenda and the vision/u);
+  });
+
   it('how to join a network is refused when the passages say what it is but not how to join it', () => {
     for (const question of ['how do we join the GNLC?', 'how do cities get into the UNESCO network?', 'how does a city join the learning cities network', 'can any city join the GNLC?']) {
       expectRefusal(question, 'The passages closest to it say nothing about joining.');
