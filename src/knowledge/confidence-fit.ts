@@ -13,17 +13,17 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -4.8448,
+  intercept: -4.8456,
   coefficients: [
     0.5212,
-    4.039,
-    1.0907,
+    4.0389,
+    1.0908,
     3.3434,
     0.5922,
-    1.777,
-    0.0425,
-    1.0403,
-    -1.4867
+    1.7779,
+    0.0424,
+    1.0406,
+    -1.4869
   ],
   lowFrom: 0.52,
   highFrom: 0.85

@@ -274,6 +274,14 @@ describe('questions the documents do not answer get no citation', () => {
     expect(firstParagraph(answer.answer)).toMatch(/the national government has a major role in setting the agenda and the vision/u);
   });
 
+  it('workers are the staff and employees a question may speak of', () => {
+    for (const question of ['Does learning help a city hang on to talented, diverse staff?', 'can learning help a town keep its skilled employees']) {
+      const answer = kb.answer(question);
+      expect(answer.noAnswer, question).toBe(false);
+      expect(firstParagraph(answer.answer), question).toMatch(/attract and retain skilled and diverse workers/u);
+    }
+  });
+
   it('how to join a network is refused when the passages say what it is but not how to join it', () => {
     for (const question of ['how do we join the GNLC?', 'how do cities get into the UNESCO network?', 'how does a city join the learning cities network', 'can any city join the GNLC?']) {
       expectRefusal(question, 'The passages closest to it say nothing about joining.');
