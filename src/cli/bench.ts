@@ -42,27 +42,49 @@ type Section = (typeof SECTIONS)[number];
 /** Need PostgreSQL (BENCH_DATABASE_URL, default the local server) and take minutes: left out of --quick unless named. */
 const SLOW_SECTIONS: readonly Section[] = ['instances', 'pgsessions', 'pgrounds'];
 
-const { values } = parseArgs({
-  options: {
-    sections: { type: 'string' },
-    quick: { type: 'boolean', default: false },
-    sizes: { type: 'string' },
-    questions: { type: 'string', default: '1000' },
-    requests: { type: 'string' },
-    events: { type: 'string' },
-    assessments: { type: 'string' },
-    'pg-sessions': { type: 'string' },
-    'workspace-documents': { type: 'string' },
-    respondents: { type: 'string' },
-    'pdf-pages': { type: 'string' },
-    out: { type: 'string', default: join(projectRoot, 'bench-results', 'latest.json') },
-  },
-});
+const usage = `Usage: npm run bench [-- --quick] [--sections ${SECTIONS.join(',')}] [--out file.json]
+  Measures latency, throughput and memory, checks them against the performance targets and writes the figures to --out.
+  --quick        fewer questions, requests and sizes (about a minute); leaves out ${SLOW_SECTIONS.join(', ')} unless named
+  --sections     the sections to run, separated by commas (default: all)
+  --sizes        collection sizes for the knowledge section (default 1000,10000,100000)
+  --questions, --requests, --events, --assessments, --pg-sessions, --workspace-documents, --respondents, --pdf-pages
+                 how many of each to run`;
+
+const options = {
+  help: { type: 'boolean', short: 'h' },
+  sections: { type: 'string' },
+  quick: { type: 'boolean', default: false },
+  sizes: { type: 'string' },
+  questions: { type: 'string', default: '1000' },
+  requests: { type: 'string' },
+  events: { type: 'string' },
+  assessments: { type: 'string' },
+  'pg-sessions': { type: 'string' },
+  'workspace-documents': { type: 'string' },
+  respondents: { type: 'string' },
+  'pdf-pages': { type: 'string' },
+  out: { type: 'string', default: join(projectRoot, 'bench-results', 'latest.json') },
+} as const;
+
+/** The options given, or the usage on standard error and exit code 2 for an option it does not know. */
+const readArgs = (): ReturnType<typeof parseArgs<{ options: typeof options }>>['values'] => {
+  try {
+    return parseArgs({ options }).values;
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage}\n`);
+    process.exit(2);
+  }
+};
+const values = readArgs();
 
 const out = (line = ''): void => void process.stdout.write(`${line}\n`);
 const count = (text: string | undefined, fallback: number, min = 1): number => Math.max(min, Math.round(Number(text)) || fallback);
 
 const main = async (): Promise<void> => {
+  if (values.help) {
+    out(usage);
+    return;
+  }
   const quick = values.quick ?? false;
   const named = values.sections ?? SECTIONS.filter((s) => !quick || !SLOW_SECTIONS.includes(s)).join(',');
   const sections = named.split(',').map((s) => s.trim()).filter((s): s is Section => (SECTIONS as readonly string[]).includes(s));

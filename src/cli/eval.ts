@@ -13,14 +13,23 @@ const usage = `Usage: npm run eval [-- --file questions.json ...] [--verbose] [-
   Scores the knowledge base on the project's evaluation sets (nine sets, each a tuning half and a test half), or on the given files.
   --by-style also prints the answerable questions' figures by the way they are asked (their "style").`;
 
-const { values } = parseArgs({
-  options: {
-    file: { type: 'string', multiple: true },
-    verbose: { type: 'boolean', short: 'v' },
-    'by-style': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  },
-});
+const options = {
+  file: { type: 'string', multiple: true },
+  verbose: { type: 'boolean', short: 'v' },
+  'by-style': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The options given, or the usage on standard error and exit code 2 for an option it does not know. */
+const readArgs = (): ReturnType<typeof parseArgs<{ options: typeof options }>>['values'] => {
+  try {
+    return parseArgs({ options }).values;
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage}\n`);
+    process.exit(2);
+  }
+};
+const values = readArgs();
 
 const out = (line = ''): void => void process.stdout.write(`${line}\n`);
 

@@ -63,4 +63,25 @@ describe('npm run eval', () => {
     expect(failed.status).toBe(2);
     expect(failed.stderr).toMatch(/bad\.json: not an evaluation set/);
   });
+
+  it('answers an option it does not know with its usage and exit code 2, not a stack trace', () => {
+    const result = runEval(['--bogus']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/Unknown option '--bogus'/u);
+    expect(result.stderr).toMatch(/^Usage: npm run eval/mu);
+    expect(result.stderr).not.toMatch(/\bat \S+ \(/u);
+  });
+});
+
+describe('npm run bench', () => {
+  const runBench = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/bench.ts'), ...args], { encoding: 'utf8', timeout: 60_000 });
+
+  it('prints its usage for --help and, for an option it does not know, on standard error with exit code 2', () => {
+    const help = runBench(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run bench/u);
+    const bogus = runBench(['--bogus']);
+    expect(bogus.status).toBe(2);
+    expect(bogus.stderr).toMatch(/Unknown option '--bogus'[\s\S]*Usage: npm run bench/u);
+  });
 });
