@@ -554,6 +554,23 @@ const SOURCE_NAMED = /\b(?:sources?|references?|links?|citations?|cited|strateg(
  */
 export const creditsAsked = (question: string): boolean => !asks(question) || PUBLISHED_ASKED.test(question) || SOURCE_NAMED.test(question);
 
+/**
+ * A question asking for a web address: "what is the GNLC's website address?", "url for the
+ * toolkit", "vancouver learning city strategy link?", "what's their website?". Not where the asker
+ * read something ("what does the website say…") nor a link between two things.
+ */
+const LINK_ASKED =
+  /\bweb\s*(?:site\s+)?address(?:es)?\b|\burls?\b|\b(?:web\s*site|homepage|web\s*page)\s+(?:link|url)s?\b|\blinks?\s+(?:to|for)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:web\s*site|site|page|homepage|report|strategy|document|toolkit|guide)\b|(?<!\b(?:international|national|global|local|regional|strong|close|direct|causal|clear)\s+)\blink\s*[?.!]*\s*$|\bwhat(?:'s|’s|\s+is|\s+are)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:web\s*sites?|homepages?)\s*[?.!]*\s*$/i;
+
+/** A web address in a text. */
+const LINK = /\bhttps?:\/\/|\bwww\.|\b[\w-]+\.(?:org|com|net|gov|int|edu|ac\.uk|co\.uk|ca|eu)\b/i;
+
+/** True when the question asks for a web address. */
+export const asksForLink = (question: string): boolean => LINK_ASKED.test(question);
+
+/** True when the text gives a web address. */
+export const givesLink = (text: string): boolean => LINK.test(text);
+
 /** A question answered yes or no: its asking part opens with a verb ("Is Retford…?", "Have Sheffield and Hull taken up…?"). */
 const YES_NO = /^\s*(?:is|are|was|were|isn't|aren't|wasn't|do|does|did|don't|doesn't|didn't|has|have|had|hasn't|haven't|can|could|should|would|will)\b/i;
 
@@ -579,6 +596,8 @@ export interface AskedForm {
   outcome: boolean;
   /** How to join something ("how do we join the GNLC?"). */
   joining: boolean;
+  /** A web address ("what is the GNLC's website address?"). */
+  link: boolean;
   /** The kind of thing whose names it asks for ("which universities…?"): its answering sentences must name one. */
   names: string | undefined;
   /** Which one of a series it asks about ("the second congress"): the passage must name that one. */
@@ -627,6 +646,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     role: roleAsked(question) ?? (asking ? undefined : LISTED_ROLES.find(([, pattern]) => pattern.test(question))?.[0]),
     outcome: asksOutcome(question),
     joining: asksJoining(question),
+    link: asksForLink(question),
     names: namesAsked(question),
     ordinal: ordinalAsked(question),
     current: now && count,
@@ -645,7 +665,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
 
 /** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person, an outcome or how to join. */
 export const formAsked = (form: AskedForm): boolean =>
-  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.names !== undefined || form.ordinal !== undefined;
+  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
@@ -660,6 +680,7 @@ export const lacksAskedForm = (form: AskedForm, heading: string, text: string): 
   (form.role !== undefined && !namesRole(`${heading}\n${text}`, form.role)) ||
   (form.outcome && !givesOutcome(text)) ||
   (form.joining && !saysHowToJoin(`${heading}\n${text}`)) ||
+  (form.link && !givesLink(text)) ||
   (form.ordinal !== undefined && !givesOrdinal(`${heading}\n${text}`, form.ordinal));
 
 /**
@@ -670,6 +691,7 @@ export const lacksAskedForm = (form: AskedForm, heading: string, text: string): 
 export const formNote = (form: AskedForm): string | undefined => {
   if (form.acronym !== undefined) return ` They do not spell out “${form.acronym}”.`;
   if (form.money) return ' They give no sums of money.';
+  if (form.link) return ' They give no web address for it.';
   if (form.others !== undefined) return ` The passages closest to it do not list the other ${NUMBER_NAMES[form.others.count] ?? form.others.count} ${form.others.said}.`;
   if (form.items !== undefined) return ` The passages closest to it list no ${NUMBER_NAMES[form.items] ?? form.items} of them.`;
   if (form.role !== undefined) return ` The passages closest to it ${ROLE_MISSING[form.role]}.`;

@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -4.8456,
+  intercept: -4.8452,
   coefficients: [
-    0.5212,
-    4.0389,
-    1.0908,
-    3.3434,
-    0.5922,
-    1.7779,
-    0.0424,
-    1.0406,
-    -1.4869
+    0.522,
+    4.0228,
+    1.0807,
+    3.3718,
+    0.602,
+    1.7727,
+    0.0348,
+    1.0535,
+    -1.4784
   ],
-  lowFrom: 0.52,
+  lowFrom: 0.525,
   highFrom: 0.85
 };

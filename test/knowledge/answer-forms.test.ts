@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, countedSince, creditsAsked, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 describe('answers whose form can be checked', () => {
@@ -509,5 +509,22 @@ describe('a credit line as an answer', () => {
     expect(creditsAsked('whats the lifelong learning strategy of vancouver')).toBe(true);
     expect(creditsAsked('Is Vancouver a learning city?')).toBe(false);
     expect(creditsAsked('What should a learning city offer its learners?')).toBe(false);
+  });
+});
+
+describe('a web address', () => {
+  it('is asked for by "website address", "url", "link to…" or a link looked up; not by a link between two things or what a website says', () => {
+    for (const question of ["what is the GNLC's website address", 'url for the toolkit?', 'is there a link to the Vancouver strategy?', 'vancouver learning city strategy link?', "what's the UNESCO network's website?"]) {
+      expect(asksForLink(question), question).toBe(true);
+    }
+    for (const question of ['is there a link between schooling and work?', 'stakeholders national international links', 'does the list include international links?', 'what does the website say about Bristol?']) {
+      expect(asksForLink(question), question).toBe(false);
+    }
+  });
+
+  it('is given by an address in the text, and a refusal says when none is', () => {
+    expect(givesLink('Source: Lifelong Learning Strategy for the City of Vancouver, 2006. http://vancouverlearningcity.ca/')).toBe(true);
+    expect(givesLink('The UNESCO Global Network of Learning Cities consists of around 200 cities in 40 countries.')).toBe(false);
+    expect(formNote(askedForm('what is their web address?'))).toBe(' They give no web address for it.');
   });
 });

@@ -282,6 +282,11 @@ describe('questions the documents do not answer get no citation', () => {
     }
   });
 
+  it('a web address asked for is refused when the passages give none, and quoted when one does', () => {
+    expectRefusal("what is the GNLC's website address?", 'They give no web address for it.');
+    expect(kb.answer('is there a link to the Vancouver lifelong learning strategy?').answer).toMatch(/http:\/\/vancouverlearningcity\.ca\//u);
+  });
+
   it('how to join a network is refused when the passages say what it is but not how to join it', () => {
     for (const question of ['how do we join the GNLC?', 'how do cities get into the UNESCO network?', 'how does a city join the learning cities network', 'can any city join the GNLC?']) {
       expectRefusal(question, 'The passages closest to it say nothing about joining.');
