@@ -40,7 +40,7 @@ const ROLES_ASKED: ReadonlyArray<[RoleAsked, RegExp]> = [
   ['author', new RegExp(`${WHO_THEN}(?:wrote|writes|written|authored)\\b|${WHO_IS}authors?\\b`, 'i')],
   ['chair', new RegExp(`${WHO_THEN}chair(?:s|ed)\\b|${WHO_IS}chair(?:man|woman|person)?\\b`, 'i')],
   ['leader', new RegExp(`${WHO_THEN}(?:led|leads|leading|runs|running|ran|heads|headed)\\b|${WHO_IS}(?:lead\\s+officer|leader|coordinator|director|head|manager)\\b`, 'i')],
-  ['presenter', new RegExp(`${WHO_THEN}present(?:s|ed)\\b|${WHO_IS}presenter\\b`, 'i')],
+  ['presenter', new RegExp(`${WHO_THEN}present(?:s|ed)\\b|${WHO_IS}presenter\\b|${WHO_THEN}(?:gave|gives|give|delivered|delivers|made)\\s+(?:the\\s+|this\\s+|that\\s+|a\\s+)?(?:['‘’"“”\\w:-]+\\s+){0,8}?(?:presentation|talk|lecture|speech|keynote)\\b`, 'i')],
   ['contact', new RegExp(`${WHO_IS}contact\\b|\\bcontact\\s+(?:person|details|name)\\b`, 'i')],
   ['founder', new RegExp(`${WHO_THEN}founded\\b|${WHO_IS}founders?\\b`, 'i')],
   ['editor', new RegExp(`${WHO_THEN}edited\\b|${WHO_IS}editors?\\b`, 'i')],

@@ -127,6 +127,8 @@ describe('a person asked for by the part they play', () => {
     expect(roleAsked('who runs Belfast Learning City day to day?')).toBe('leader');
     expect(roleAsked('Who is the learning city lead officer at Norwich City Council?')).toBe('leader');
     expect(roleAsked('Who presented the slide deck?')).toBe('presenter');
+    expect(roleAsked("Who gave the 'Building learning cities' talk, and where?")).toBe('presenter');
+    expect(roleAsked('who delivered that presentation?')).toBe('presenter');
     expect(roleAsked("who's the contact person there?")).toBe('contact');
     expect(roleAsked('Who was the mayor of Barcelona when the 1990 congress took place?')).toBe('mayor');
     expect(roleAsked('and who was the mayor behind that?')).toBe('mayor');
