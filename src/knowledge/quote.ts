@@ -240,6 +240,16 @@ export const quoteSentences = (
     chosen.push(after);
     length += after.text.length;
   }
+  // An item under a label opened by the key sentence is quoted whole while there is room: "Canada: In
+  // 2003, Victoria set a goal… Vancouver aims to be a Learning City. St. John's and Edmonton have…".
+  const label = LABELLED.exec(first.text)?.[0].replace(/:\s$/u, '');
+  for (let at = first.position + 1; label !== undefined && chosen.length < MAX_SENTENCES; at++) {
+    const next = candidates.find((c) => c.rank === 0 && c.position === at);
+    if (next === undefined || next.label !== label || isAttribution(next.text) || length + next.text.length > MAX_ANSWER_CHARS) break;
+    if (chosen.includes(next)) continue;
+    chosen.push(next);
+    length += next.text.length;
+  }
   // A key sentence that leans on the one before ("However, it is also clear…") comes after it.
   const leads: Candidate[] = [];
   // A credit line ("Source: …") chosen first says where the sentences before it come from: they lead too.

@@ -287,6 +287,14 @@ describe('questions the documents do not answer get no citation', () => {
     expect(kb.answer('is there a link to the Vancouver lifelong learning strategy?').answer).toMatch(/http:\/\/vancouverlearningcity\.ca\//u);
   });
 
+  it('an item under a label is quoted whole when its first sentence is the key one and there is room', () => {
+    const answer = kb.answer('When did Victoria in Canada set its learning community goal?');
+    expect(answer.confidence).toBe('high');
+    expect(firstParagraph(answer.answer)).toBe(
+      'Canada: In 2003, Victoria set a goal of being a “leading learning community” by 2020. Vancouver aims to be a Learning City. St. John’s and Edmonton have made efforts to become learning communities.',
+    );
+  });
+
   it('how to join a network is refused when the passages say what it is but not how to join it', () => {
     for (const question of ['how do we join the GNLC?', 'how do cities get into the UNESCO network?', 'how does a city join the learning cities network', 'can any city join the GNLC?']) {
       expectRefusal(question, 'The passages closest to it say nothing about joining.');
