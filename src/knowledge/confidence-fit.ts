@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -4.8452,
+  intercept: -4.8491,
   coefficients: [
-    0.522,
-    4.0228,
-    1.0807,
-    3.3718,
-    0.602,
-    1.7727,
-    0.0348,
-    1.0535,
-    -1.4784
+    0.4952,
+    4.0261,
+    1.1252,
+    3.3754,
+    0.5971,
+    1.7809,
+    -0.0086,
+    1.0475,
+    -1.2207
   ],
-  lowFrom: 0.525,
+  lowFrom: 0.52,
   highFrom: 0.85
 };

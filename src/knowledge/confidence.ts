@@ -349,7 +349,8 @@ const bridgedShare = (search: PassageSearch, concepts: readonly Concept[], terms
   let bridged = 0;
   for (const concept of concepts) {
     total += concept.weight;
-    if (throughWordNet(concept) && search.covers(concept, terms)) bridged += concept.weight;
+    // A name reached in its own form ("Canadian": Canada) is the asker's own word, not a bridge.
+    if (throughWordNet(concept) && !(concept.entity && concept.bridge === 'derived') && search.covers(concept, terms)) bridged += concept.weight;
   }
   return total === 0 ? 0 : bridged / total;
 };

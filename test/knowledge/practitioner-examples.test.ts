@@ -295,6 +295,12 @@ describe('questions the documents do not answer get no citation', () => {
     );
   });
 
+  it('a name asked in another of its forms ("Canadian") is the asker\'s own word, not a bridge that makes the answer doubtful', () => {
+    const answer = kb.answer('Which Canadian cities are working to become learning cities?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.answer).toMatch(/Vancouver aims to be a Learning City\. St\. John’s and Edmonton have made efforts/u);
+  });
+
   it('how to join a network is refused when the passages say what it is but not how to join it', () => {
     for (const question of ['how do we join the GNLC?', 'how do cities get into the UNESCO network?', 'how does a city join the learning cities network', 'can any city join the GNLC?']) {
       expectRefusal(question, 'The passages closest to it say nothing about joining.');
