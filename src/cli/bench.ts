@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readOptions } from './args.js';
 import { benchAdversarial, type AdversarialResult } from '../bench/adversarial.js';
 import { benchAssessmentMemory, type MemoryResult } from '../bench/assessment-memory.js';
 import { createBenchCore } from '../bench/bench-core.js';
@@ -66,16 +66,7 @@ const options = {
   out: { type: 'string', default: join(projectRoot, 'bench-results', 'latest.json') },
 } as const;
 
-/** The options given, or the usage on standard error and exit code 2 for an option it does not know. */
-const readArgs = (): ReturnType<typeof parseArgs<{ options: typeof options }>>['values'] => {
-  try {
-    return parseArgs({ options }).values;
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage}\n`);
-    process.exit(2);
-  }
-};
-const values = readArgs();
+const values = readOptions(options, usage);
 
 const out = (line = ''): void => void process.stdout.write(`${line}\n`);
 const count = (text: string | undefined, fallback: number, min = 1): number => Math.max(min, Math.round(Number(text)) || fallback);

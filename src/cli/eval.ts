@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readOptions } from './args.js';
 import { knowledgePaths, projectRoot } from '../knowledge/default-paths.js';
 import { loadDocuments } from '../knowledge/load-documents.js';
 import { OWN_EVAL_SETS, evalSetSchema, evaluateBot, ownEvalSetPath, evaluatePlainLunr, rankingRecall, type EvalFigures, type EvalOutcome, type EvalSet } from '../knowledge/evaluate.js';
@@ -20,16 +20,7 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** The options given, or the usage on standard error and exit code 2 for an option it does not know. */
-const readArgs = (): ReturnType<typeof parseArgs<{ options: typeof options }>>['values'] => {
-  try {
-    return parseArgs({ options }).values;
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage}\n`);
-    process.exit(2);
-  }
-};
-const values = readArgs();
+const values = readOptions(options, usage);
 
 const out = (line = ''): void => void process.stdout.write(`${line}\n`);
 
