@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -4.8491,
+  intercept: -5.0399,
   coefficients: [
-    0.4952,
-    4.0261,
-    1.1252,
-    3.3754,
-    0.5971,
-    1.7809,
-    -0.0086,
-    1.0475,
-    -1.2207
+    0.4394,
+    3.7304,
+    1.2824,
+    3.4101,
+    0.473,
+    1.9649,
+    0.0775,
+    1.0363,
+    -1.1695
   ],
-  lowFrom: 0.52,
+  lowFrom: 0.515,
   highFrom: 0.85
 };
