@@ -40,7 +40,7 @@ const ROLES_ASKED: ReadonlyArray<[RoleAsked, RegExp]> = [
   ['author', new RegExp(`${WHO_THEN}(?:wrote|writes|written|authored)\\b|${WHO_IS}authors?\\b`, 'i')],
   ['chair', new RegExp(`${WHO_THEN}chair(?:s|ed)\\b|${WHO_IS}chair(?:man|woman|person)?\\b`, 'i')],
   ['leader', new RegExp(`${WHO_THEN}(?:led|leads|leading|runs|running|ran|heads|headed)\\b|${WHO_IS}(?:lead\\s+officer|leader|coordinator|director|head|manager)\\b`, 'i')],
-  ['presenter', new RegExp(`${WHO_THEN}present(?:s|ed)\\b|${WHO_IS}presenter\\b|${WHO_THEN}(?:gave|gives|give|delivered|delivers|made)\\s+(?:the\\s+|this\\s+|that\\s+|a\\s+)?(?:['‘’"“”\\w:-]+\\s+){0,8}?(?:presentation|talk|lecture|speech|keynote)\\b`, 'i')],
+  ['presenter', new RegExp(`${WHO_THEN}present(?:s|ed)\\b|${WHO_IS}presenter\\b|${WHO_THEN}(?:gave|gives|give|delivered|delivers)\\s+(?:the\\s+|this\\s+|that\\s+|a\\s+)?(?:(?!(?:on|after|before|about|to|for|at|in|during|of|from|with)\\b)['‘’"“”\\w:-]+\\s+){0,8}?(?:presentation|talk|lecture|speech|keynote)\\b`, 'i')],
   ['contact', new RegExp(`${WHO_IS}contact\\b|\\bcontact\\s+(?:person|details|name)\\b`, 'i')],
   ['founder', new RegExp(`${WHO_THEN}founded\\b|${WHO_IS}founders?\\b`, 'i')],
   ['editor', new RegExp(`${WHO_THEN}edited\\b|${WHO_IS}editors?\\b`, 'i')],
@@ -381,7 +381,13 @@ export const itemsAsked = (question: string): number | undefined => {
  */
 /** Words that qualify the kind counted ("the other three key pillars"), not name it. */
 const OTHERS_MODIFIER = String.raw`(?:key|main|major|big|core|central|principal|primary|important|basic|essential|fundamental)`;
-const OTHERS_ASKED = new RegExp(`\\b(?:other|remaining)\\s+${COUNT}\\s+((?:${OTHERS_MODIFIER}\\s+)?[\\p{L}'’-]+)`, 'iu');
+const OTHERS_ASKED = new RegExp(`\\b(?:other|remaining)\\s+${COUNT}\\s+((?:${OTHERS_MODIFIER}\\s+)?[\\p{L}'’-]+)(?:\\s+([\\p{Ll}'’-]+))?`, 'iu');
+/** The others of a set are listed: more than this many are a figure, not a list ("the other 70 regions"). */
+const MAX_OTHERS = 12;
+/** A word that looks like an adjective by its ending ("international", "important", "active"): the kind follows it. */
+const ADJECTIVE = /(?:al|ant|ent|ive|ic|ous|ful|ed|ing|ary|ory|ible|able|ish|less)$/u;
+/** Words after the number that are no kind of thing: "the other three ones". */
+const NO_KIND = /^(?:ones?|of|more|too|as|still)$/u;
 
 /** The others of a counted set a question asks for: how many, and of what kind. */
 export interface OthersAsked {
@@ -398,9 +404,12 @@ export const othersAsked = (question: string): OthersAsked | undefined => {
   const counted = found?.[1]?.toLowerCase();
   if (found === null || counted === undefined) return undefined;
   const count = NUMBER_WORDS[counted] ?? Number(counted);
-  // "key pillars": the kind is the last word.
-  const said = (found[2] ?? '').split(/\s+/u).at(-1)?.toLowerCase() ?? '';
-  return count >= 1 && said !== '' && !isStopWord(said) ? { count, kind: stem(said), said } : undefined;
+  if (!(count >= 1 && count <= MAX_OTHERS)) return undefined;
+  // "key pillars": the kind is the last word; "two international efforts": the word after an adjective, written in lower case.
+  const first = (found[2] ?? '').split(/\s+/u).at(-1)?.toLowerCase() ?? '';
+  const next = found[3]?.toLowerCase();
+  const said = next !== undefined && !isStopWord(next) && !NO_KIND.test(next) && ADJECTIVE.test(first) ? next : first;
+  return said !== '' && !isStopWord(said) && !NO_KIND.test(said) ? { count, kind: stem(said), said } : undefined;
 };
 
 /** "one of the four key pillars": a set counted, of which the text names one. */
@@ -560,13 +569,16 @@ export const creditsAsked = (question: string): boolean => !asks(question) || PU
  * read something ("what does the website say…") nor a link between two things.
  */
 const LINK_ASKED =
-  /\bweb\s*(?:site\s+)?address(?:es)?\b|\burls?\b|\b(?:web\s*site|homepage|web\s*page)\s+(?:link|url)s?\b|\blinks?\s+(?:to|for)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:web\s*site|site|page|homepage|report|strategy|document|toolkit|guide)\b|(?<!\b(?:international|national|global|local|regional|strong|close|direct|causal|clear)\s+)\blink\s*[?.!]*\s*$|\bwhat(?:'s|’s|\s+is|\s+are)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:web\s*sites?|homepages?)\s*[?.!]*\s*$/i;
+  /\bweb\s*(?:site\s+)?address(?:es)?\b|\burls?\b|\b(?:web\s*site|homepage|web\s*page)\s+(?:link|url)s?\b|\b(?:a|the|any|their|its)\s+(?:web\s+)?links?\s+(?:to|for)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:web\s*site|site|page|homepage|report|strategy|document|toolkit|guide)\b|\b(?:send|give|share|post)\s+(?:me|us)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?link\b|(?<!\b(?:international|national|global|local|regional|strong|close|direct|causal|clear|missing)\s+)\blink\s*[?.!]*\s*$|\b(?:have|has)\s+(?:a|an)\s+(?:web\s*site|homepage)\b|\bwhat(?:'s|’s|\s+is|\s+are)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:web\s*sites?|homepages?)\s*[?.!]*\s*$/i;
 
-/** A web address in a text. */
-const LINK = /\bhttps?:\/\/|\bwww\.|\b[\w-]+\.(?:org|com|net|gov|int|edu|ac\.uk|co\.uk|ca|eu)\b/i;
+/** "link" as a relation: "a link between…", "does it link to the strategy?", "is learning linked to health?". */
+const LINK_AS_RELATION = /\bbetween\b|\b(?:does|do|did|is|are|was|were|can|could|should|will|would|how)\b[^?.!]{0,60}?(?<!\b(?:a|an|the|any|their|its|web)\s+)\blink(?:s|ed|ing)?\s+(?:to|with|up|in)\b/i;
 
-/** True when the question asks for a web address. */
-export const asksForLink = (question: string): boolean => LINK_ASKED.test(question);
+/** A web address in a text: a scheme, "www." or a lower-case domain name. */
+const LINK = /\bhttps?:\/\/|\bwww\.|(?<![\p{L}\p{N}.-])[a-z0-9-]*[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:org|com|net|gov|int|edu|uk|ca|eu|au|de|io|info)(?![\p{L}\p{N}])/u;
+
+/** True when the question asks for a web address, not for a link between two things. */
+export const asksForLink = (question: string): boolean => LINK_ASKED.test(question) && !LINK_AS_RELATION.test(question);
 
 /** True when the text gives a web address. */
 export const givesLink = (text: string): boolean => LINK.test(text);

@@ -292,7 +292,7 @@ export class ConceptBuilder {
     const all = words(question).slice(0, MAX_WORDS * 3);
     // Where each content word stands in the message: only words standing together form a phrase.
     // A filler capitalised within a name of several words ("European Year of Lifelong Learning") names something.
-    const named = wordsOfNames(question);
+    const named = wordsOfNames(question, isStopWord);
     const positions = all.flatMap((word, i) => (isStopWord(word) && !(named.has(word) && QUESTION_FILLERS.has(word)) ? [] : [i])).slice(0, MAX_WORDS);
     const content = positions.map((i) => all[i] ?? '');
     const stems = content.map(stem);
@@ -341,6 +341,7 @@ export class ConceptBuilder {
         if (corrected !== undefined ? isStopWord(corrected) : !entity && lookups < MAX_LOOKUPS && isMistypedFiller(surface)) continue;
         // A name is bridged only to its own forms ("Korean" to "Korea"): Leeds is not any city.
         const found = corrected === undefined && lookups++ < MAX_LOOKUPS ? this.bridge(surface, entity) : undefined;
+        let compound: string | undefined;
         const bridged = typeof found === 'object' && found.alternatives.length > 0 ? found : undefined;
         // A word neither the documents nor WordNet know may be a typo of a form the documents use
         // ("tecnology" for "technologies"): its stem is corrected against their stems.
@@ -357,9 +358,9 @@ export class ConceptBuilder {
           bridge = bridged.relation;
           bridgedRarity = bridged.rarity;
           weight = BRIDGE_WEIGHT[bridged.relation] * Math.max(MIN_WEIGHT, ...bridged.alternatives.flat().map((term) => this.vocabulary.idf(term)));
-        } else if (!entity && found === 'unknown' && corrected === undefined && this.compoundHead(surface) !== undefined) {
+        } else if (!entity && found === 'unknown' && corrected === undefined && (compound = this.compoundHead(surface)) !== undefined) {
           // "policymaking" is a kind of what its first word names: "policies" are a step away, as one level up.
-          const head = [stem(this.compoundHead(surface) ?? '')];
+          const head = [stem(compound)];
           alternatives.push(head);
           bridge = 'hypernym';
           weight = BRIDGE_WEIGHT.hypernym * Math.max(MIN_WEIGHT, this.vocabulary.idf(head[0] ?? ''));

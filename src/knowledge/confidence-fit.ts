@@ -13,17 +13,17 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.0399,
+  intercept: -5.04,
   coefficients: [
-    0.4394,
+    0.4395,
     3.7304,
-    1.2824,
-    3.4101,
+    1.2825,
+    3.4103,
     0.473,
-    1.9649,
-    0.0775,
+    1.965,
+    0.0774,
     1.0363,
-    -1.1695
+    -1.1696
   ],
   lowFrom: 0.515,
   highFrom: 0.85

@@ -14,7 +14,7 @@ const WHY_HEADING = /^why\s+(\S+)$/u;
  * one qualifying the noun after it ("why are learning cities described as…" asks of learning
  * cities, not of learning).
  */
-const WHY_ASKED = /^why\s+(?:(?:is|are|was|were|do|does|did|should|would|could|can|must|will|have|has)\s+)?(?:the\s+|a\s+|an\s+)?(\S+)(?!\s+(?:cit(?:y|ies)|communit(?:y|ies)|regions?|towns?|organisations?|organizations?|festivals?|networks?|partnerships?|providers?|opportunit(?:y|ies)|needs?|society|societies)\b)/u;
+const WHY_ASKED = /^why\s+(?:(?:is|are|was|were|do|does|did|should|would|could|can|must|will|have|has)\s+)?(?:the\s+|a\s+|an\s+)?(\S+)(?=\s|$)(?!\s+(?:cit(?:y|ies)|communit(?:y|ies)|regions?|towns?|organisations?|organizations?|festivals?|networks?|partnerships?|providers?|opportunit(?:y|ies)|needs?|society|societies)\b)/u;
 /** Words that say nothing of what is defined. */
 const SUBJECT_FILLERS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'its', 'their']);
 /** The content words of what a heading defines or a question asks about, singular ("cities" as city). */

@@ -58,19 +58,26 @@ export const entityWords = (question: string): Set<string> => {
   return found;
 };
 
-/** A capitalised word right before another, on the same line: "European Year", "Lifelong Learning Year". */
-const CAPITALISED_BEFORE = /\p{Lu}[\p{L}'’]*[ \t]+$/u;
+/** A capitalised word and what stands before it on its line: "European" before "Year". */
+const CAPITALISED_BEFORE = /(\p{Lu}[\p{L}'’]*)[ \t]+$/u;
 
 /**
  * Folded words the question writes capitalised as part of a name of several words, after another
- * capitalised word ("Year" of "European Year of Lifelong Learning"): there they name something,
- * even when, alone, they would be filler ("what year…?").
+ * capitalised word that is itself a content word ("Year" of "European Year of Lifelong Learning"):
+ * there they name something, even when, alone, they would be filler ("what year…?"). Not in a
+ * message written in title case ("Can You Tell Me What Year…"), where capitals name nothing.
  */
-export const wordsOfNames = (question: string): Set<string> => {
+export const wordsOfNames = (question: string, isFiller: (word: string) => boolean): Set<string> => {
   const found = new Set<string>();
-  for (const match of question.matchAll(TOKEN)) {
+  const tokens = [...question.matchAll(TOKEN)].filter((match) => /^\p{L}{2}/u.test(match[0]));
+  // Title case capitalises the small words too ("What Year The…"); a name among them does not ("…of Lifelong Learning").
+  const small = tokens.slice(1).filter((match) => words(match[0]).every(isFiller));
+  if (small.filter((match) => /^\p{Lu}/u.test(match[0])).length * 2 > small.length) return found;
+  for (const match of tokens) {
     if (!/^\p{Lu}\p{Ll}/u.test(match[0])) continue;
-    if (CAPITALISED_BEFORE.test(question.slice(Math.max(0, match.index - 40), match.index))) for (const word of words(match[0])) found.add(word);
+    const before = CAPITALISED_BEFORE.exec(question.slice(Math.max(0, match.index - 40), match.index))?.[1];
+    if (before === undefined || words(before).every(isFiller)) continue;
+    for (const word of words(match[0])) found.add(word);
   }
   return found;
 };

@@ -137,7 +137,7 @@ export const unitsOf = (text: string): Unit[] => {
     // A passage may hold several items on one line ("South Korea: …. South Africa: …."): each label opens an item.
     let label: string | undefined;
     for (const sentence of splitSentences(line)) {
-      const opens = LABELLED.exec(sentence)?.[0].replace(/:\s$/u, '');
+      const opens = labelOf(sentence);
       units.push({ text: sentence, position: units.length, ...(opens === undefined && label !== undefined ? { label } : {}) });
       label = opens ?? label;
     }
@@ -149,6 +149,14 @@ export const unitsOf = (text: string): Unit[] => {
 export const LEANS_BACK = /^(?:however|but|yet|still|also|moreover|furthermore|therefore|thus|hence|so|instead|nevertheless|in addition|as a result|since then|after that|afterwards|then|this|these|that|those|it|its|they|their|such|he|she|his|her)\b/i;
 /** A sentence opening an item of its own under a label: "South Africa: In 2001, …", "Germany: the national programme…". */
 export const LABELLED = /^\p{Lu}[\p{L}’'. -]{0,40}:\s/u;
+/** Labels that say what kind of line follows, not what it is about: "Note: …", "Source: …", "Key findings: …". */
+const GENERIC_LABEL = /^(?:notes?|sources?|references?|background|context|examples?|summary|answers?|questions?|updates?|tips?|warning|aims?|goals?|purpose|objectives?|outcomes?|results?|(?:key\s+)?findings|definitions?|challenges?|next\s+steps|actions?|key\s+\p{L}+|see\s+also|adapted\s+from)$/iu;
+
+/** The name an item opens with ("South Korea" of "South Korea: The Lifelong Education Law…"); undefined for a line that opens with none, or with a label such as "Note:". */
+const labelOf = (sentence: string): string | undefined => {
+  const label = LABELLED.exec(sentence)?.[0].replace(/:\s$/u, '');
+  return label === undefined || GENERIC_LABEL.test(label) ? undefined : label;
+};
 /** Sentences put before a key sentence that leans back, at most. */
 const MAX_LEADS = 2;
 
@@ -242,7 +250,7 @@ export const quoteSentences = (
   }
   // An item under a label opened by the key sentence is quoted whole while there is room: "Canada: In
   // 2003, Victoria set a goal… Vancouver aims to be a Learning City. St. John's and Edmonton have…".
-  const label = LABELLED.exec(first.text)?.[0].replace(/:\s$/u, '');
+  const label = labelOf(first.text);
   for (let at = first.position + 1; label !== undefined && chosen.length < MAX_SENTENCES; at++) {
     const next = candidates.find((c) => c.rank === 0 && c.position === at);
     if (next === undefined || next.label !== label || isAttribution(next.text) || length + next.text.length > MAX_ANSWER_CHARS) break;
@@ -266,6 +274,14 @@ export const quoteSentences = (
     else length += before.text.length;
     leads.unshift(before);
     lead = before;
+  }
+  // An item longer than that still opens with its label: its first sentence comes first, apart.
+  const opener = underLabel(first) && (leads[0] ?? first).label !== undefined ? [...candidates].reverse().find((c) => c.rank === 0 && c.position < (leads[0] ?? first).position && c.label === undefined) : undefined;
+  if (opener !== undefined && !leads.includes(opener) && length + opener.text.length <= MAX_ANSWER_CHARS) {
+    const taken = chosen.indexOf(opener);
+    if (taken >= 0) chosen.splice(taken, 1);
+    else length += opener.text.length;
+    leads.unshift(opener);
   }
   // The key sentence leads; the others of its passage follow in their own order, then the other passage.
   const ordered = [...leads, first, ...chosen.slice(1).sort((a, b) => a.rank - b.rank || a.position - b.position)];

@@ -62,7 +62,7 @@ const AFTER: ReadonlyArray<[RegExp, string]> = [
   // "sth" is "something", but "south" before a point of the compass's places ("sth korea", "Sth Africa").
   [/\bsth\.?(?=\s+(?:korea|africa|america|australia|wales|east|west|of)\b)/gi, 'south'],
   // "quick q": chat saying a question follows, not a name the documents lack; a lone "Q" may be one ("Q&A", "Q3").
-  [/\b(?:quick|another|one\s+more|small|simple|silly|dumb|random|daft)\s+(?:q|qn|qq)\b(?![&\p{N}])/giu, ''],
+  [/\b(?:quick|another|one\s+more|small|simple|silly|dumb|random|daft)\s+(?:q|qs|qn|qq)\b(?![&\p{N}-])\s*[:,–—-]?\s*/giu, ''],
 ];
 
 const WORD = new RegExp(`(?<![\\p{L}\\p{N}'’.=/-])(${Object.keys(SHORTHAND).join('|')})(?![\\p{L}\\p{N}'’=/-]|\\.\\p{L})`, 'giu');

@@ -129,6 +129,9 @@ describe('a person asked for by the part they play', () => {
     expect(roleAsked('Who presented the slide deck?')).toBe('presenter');
     expect(roleAsked("Who gave the 'Building learning cities' talk, and where?")).toBe('presenter');
     expect(roleAsked('who delivered that presentation?')).toBe('presenter');
+    // Who gave something else, about or after the presentation, is not its presenter.
+    expect(roleAsked('Who gave feedback on the presentation?')).toBeUndefined();
+    expect(roleAsked('who made the decision after the presentation?')).toBeUndefined();
     expect(roleAsked("who's the contact person there?")).toBe('contact');
     expect(roleAsked('Who was the mayor of Barcelona when the 1990 congress took place?')).toBe('mayor');
     expect(roleAsked('and who was the mayor behind that?')).toBe('mayor');
@@ -476,6 +479,10 @@ describe('the others of a counted set', () => {
     expect(othersAsked('and the remaining 2 strands?')).toEqual({ count: 2, kind: stem('strands'), said: 'strands' });
     expect(othersAsked('What other cities have joined?')).toBeUndefined();
     expect(othersAsked('What are the three strands of the toolkit?')).toBeUndefined();
+    // A kind after an adjective; no kind at all; and a figure too large to be listed.
+    expect(othersAsked('and the other two international efforts?')).toEqual({ count: 2, kind: stem('efforts'), said: 'efforts' });
+    expect(othersAsked('what about the other three important ones?')).toBeUndefined();
+    expect(othersAsked('What did the other 70 regions do?')).toBeUndefined();
   });
 
   it('are not given by a text counting the set of which it names one', () => {

@@ -83,5 +83,8 @@ describe('a question that is a heading', () => {
     expect(new HeadingIndex([passage('Why learning?')]).whyFor('Why are learning cities described as pragmatic?')).toEqual([]);
     expect(index.whyFor('Why does Venice come up when people talk about cities?')).toEqual([]);
     expect(index.whyFor('what cities are there?')).toEqual([]);
+    // The word asked of is a whole word: "towns networks" asks of networks of towns, not of towns.
+    expect(new HeadingIndex([passage('Why towns?')]).whyFor('why are towns networks important?')).toEqual([]);
+    expect(new HeadingIndex([passage('Why learning?')]).whyFor('why do we need learning cities?')).toEqual([]);
   });
 });

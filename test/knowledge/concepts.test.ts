@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { entityWords, wordsOfNames } from '../../src/knowledge/names.js';
 import { ConceptBuilder, type Vocabulary } from '../../src/knowledge/concepts.js';
 import { buildSynonymTable } from '../../src/knowledge/synonyms.js';
-import { stem } from '../../src/knowledge/text.js';
+import { isStopWord, stem } from '../../src/knowledge/text.js';
 import { TypoCorrector } from '../../src/knowledge/typos.js';
 
 const words = ['learning', 'partnership', 'toolkit', 'stakeholders', 'city', 'funding'];
@@ -83,8 +83,11 @@ describe('names a question writes', () => {
   });
 
   it('include a filler word capitalised within a name of several words ("European Year"), not the same word alone', () => {
-    expect([...wordsOfNames('When was the European Year of Lifelong Learning?')]).toEqual(['year', 'learning']);
-    expect(wordsOfNames('Which year was it? Year of birth').size).toBe(0);
+    expect([...wordsOfNames('When was the European Year of Lifelong Learning?', isStopWord)]).toEqual(['year', 'learning']);
+    expect(wordsOfNames('Which year was it? Year of birth', isStopWord).size).toBe(0);
+    // After a filler ("What Year"), or in a message written in title case, capitals name nothing.
+    expect(wordsOfNames('so What Year did it start?', isStopWord).size).toBe(0);
+    expect(wordsOfNames('Can You Tell Me What Year The UK Learning Cities Network Was Established?', isStopWord).size).toBe(0);
     const builder = builderOver(countingVocabulary(), ['year', 'european']);
     expect(builder.build('European Year of Lifelong Learning', 10).map((c) => c.surface)).toContain('year');
     expect(builder.build('what year did the european union proclaim it?', 10).map((c) => c.surface)).not.toContain('year');

@@ -301,6 +301,13 @@ describe('questions the documents do not answer get no citation', () => {
     expect(answer.answer).toMatch(/Vancouver aims to be a Learning City\. St\. John’s and Edmonton have made efforts/u);
   });
 
+  it('a question written in title case is read as the same question in lower case, and "link" as a relation is not a web address', () => {
+    const titled = kb.answer('Can You Tell Me What Year The UK Learning Cities Network Was Established?');
+    expect(titled.confidence).toBe('high');
+    expect(titled.answer).toMatch(/In 1996, Liverpool declared itself/u);
+    expect(kb.answer('How does the learning city link to the national strategy?').answer).not.toMatch(/web address/u);
+  });
+
   it('how to join a network is refused when the passages say what it is but not how to join it', () => {
     for (const question of ['how do we join the GNLC?', 'how do cities get into the UNESCO network?', 'how does a city join the learning cities network', 'can any city join the GNLC?']) {
       expectRefusal(question, 'The passages closest to it say nothing about joining.');

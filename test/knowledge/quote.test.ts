@@ -101,6 +101,8 @@ describe('a passage cut into sentences and lists', () => {
   it('marks the sentences going on an item under a label with it, until the next label opens an item', () => {
     const units = unitsOf('South Korea: A law was enacted in 1999. In 2001, the first 3 cities were selected. Up to 2008, 76 were designated. South Africa: In 2001, the Learning Cape started. It is one of four pillars.\nThe end.');
     expect(units.map((unit) => unit.label)).toEqual([undefined, 'South Korea', 'South Korea', undefined, 'South Africa', undefined]);
+    // "Note:" or "Background:" says what kind of line follows, not what it is about.
+    expect(unitsOf('Background: Cork began in 2004. It draws 10,000 people.').map((unit) => unit.label)).toEqual([undefined, undefined]);
   });
 
   it('does not end a sentence at an abbreviation ("St. John’s", "e.g. Cork"), in passages as in the documents they come from', () => {

@@ -16,8 +16,9 @@ describe('chat shorthand', () => {
     expect(expandShorthand('Ha, does the page admit it?')).toBe(', does the page admit it?');
     expect(expandShorthand('ha, does the page admit it?')).toBe(', does the page admit it?');
     // "quick q" says a question follows; "Q&A" and "Q3" stay.
-    expect(expandShorthand('quick q - what is a learning city?')).toBe('- what is a learning city?');
-    expect(expandShorthand('one more Q: who funds it?')).toBe(': who funds it?');
+    expect(expandShorthand('quick q - what is a learning city?')).toBe('what is a learning city?');
+    expect(expandShorthand('one more Q: who funds it?')).toBe('who funds it?');
+    expect(expandShorthand('a simple q-sort method')).toBe('a simple q-sort method');
     expect(expandShorthand('a quick Q&A on the toolkit')).toBe('a quick Q&A on the toolkit');
   });
 
