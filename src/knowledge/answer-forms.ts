@@ -305,10 +305,15 @@ export const countedSince = (question: string): number | undefined => {
  * to a later year, says it counts since that year, or says it is current. "Up to 2008, a total of
  * 76…" does not say how many were added since 2008.
  */
-export const givesFigureSince = (text: string, year: number): boolean =>
-  NOW_SAID.test(text) ||
-  new RegExp(String.raw`\b(?:since|from|after)\s+(?:(?:the\s+)?[\w-]+\s+){0,6}?${year}\b`, 'i').test(text) ||
-  [...text.matchAll(/\b(?:1[89]|20)\d\d\b/g)].some((found) => Number(found[0]) > year);
+export const givesFigureSince = (text: string, year: number): boolean => {
+  // A year in brackets cites a source ("(UNESCO, 2010)"); one closing a range from an earlier year is as of that year.
+  const said = text.replace(/\([^()]*\)/gu, ' ').replace(new RegExp(String.raw`\b(?:from\s+)?(?:1[89]|20)\d\d\s*(?:-|–|to|until)\s*${year}\b`, 'gi'), ' ');
+  return (
+    NOW_SAID.test(said) ||
+    new RegExp(String.raw`\b(?:since|from|after)\s+(?:(?:the\s+)?[\w-]+\s+){0,6}?${year}\b`, 'i').test(said) ||
+    [...said.matchAll(/\b(?:1[89]|20)\d\d\b/g)].some((found) => Number(found[0]) > year)
+  );
+};
 
 /** True when a figure in the text may be the one asked for as of a time past: it is not said to be the current one ("Now, LCN has 80…"). */
 export const givesPastFigure = (text: string): boolean => !NOW_SAID.test(text);
@@ -374,13 +379,13 @@ export const itemsAsked = (question: string): number | undefined => {
   return undefined;
 };
 
+/** Words that qualify the kind counted ("the other three key pillars"), not name it. */
+const OTHERS_MODIFIER = String.raw`(?:key|main|major|big|core|central|principal|primary|important|basic|essential|fundamental)`;
 /**
  * "What are the other three pillars…?", "Learning Cape other three pillars", "the remaining two
  * themes": the others of a counted set, one of which the question names. Group 1 is how many,
- * group 2 the words naming the kind.
+ * group 2 the words naming the kind, group 3 a word after them that may name it instead.
  */
-/** Words that qualify the kind counted ("the other three key pillars"), not name it. */
-const OTHERS_MODIFIER = String.raw`(?:key|main|major|big|core|central|principal|primary|important|basic|essential|fundamental)`;
 const OTHERS_ASKED = new RegExp(`\\b(?:other|remaining)\\s+${COUNT}\\s+((?:${OTHERS_MODIFIER}\\s+)?[\\p{L}'’-]+)(?:\\s+([\\p{Ll}'’-]+))?`, 'iu');
 /** The others of a set are listed: more than this many are a figure, not a list ("the other 70 regions"). */
 const MAX_OTHERS = 12;

@@ -508,6 +508,9 @@ describe('a count asked since a year', () => {
     expect(givesFigureSince('Up to 2008, a total of 76 local governments were designated.', 2001)).toBe(true);
     expect(givesFigureSince('Since the 1st Congress held in Barcelona in 1990, eleven congresses have been held.', 1990)).toBe(true);
     expect(givesFigureSince('Now, LCN has 80 member cities.', 2010)).toBe(true);
+    // A later year citing a source, or a range up to the year, is no later figure.
+    expect(givesFigureSince('Up to 2008, a total of 76 were designated (UNESCO, 2010).', 2008)).toBe(false);
+    expect(givesFigureSince('From 2000 to 2008, 76 cities were designated.', 2008)).toBe(false);
   });
 });
 
