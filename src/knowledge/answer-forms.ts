@@ -362,6 +362,8 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four:
 /** Numbers up to twelve as words, as a refusal says them ("list no five of them"). */
 const NUMBER_NAMES: Readonly<Record<number, string>> = Object.fromEntries(Object.entries(NUMBER_WORDS).map(([word, n]) => [n, word]));
 const COUNT = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
+/** The number a {@link COUNT} match says, in words or figures ("three", "3"). */
+const countOf = (said: string): number => NUMBER_WORDS[said.toLowerCase()] ?? Number(said);
 /** "What are the five key components…?", "Which three Korean cities…?", "list the 33 elements": a list of so many things. */
 const ITEMS_ASKED = [
   new RegExp(`\\b(?:what|which)\\s+(?:(?:are|were|is|was)\\s+)?(?:the\\s+|its\\s+|their\\s+)?(?:other\\s+)?${COUNT}\\s+(?!years?\\b|months?\\b|weeks?\\b|days?\\b|times?\\b|per\\b|percent\\b|%)[\\p{L}]`, 'iu'),
@@ -373,7 +375,7 @@ export const itemsAsked = (question: string): number | undefined => {
   for (const pattern of ITEMS_ASKED) {
     const found = pattern.exec(question)?.[1]?.toLowerCase();
     if (found === undefined) continue;
-    const n = NUMBER_WORDS[found] ?? Number(found);
+    const n = countOf(found);
     if (n >= 2) return n;
   }
   return undefined;
@@ -408,7 +410,7 @@ export const othersAsked = (question: string): OthersAsked | undefined => {
   const found = OTHERS_ASKED.exec(question);
   const counted = found?.[1]?.toLowerCase();
   if (found === null || counted === undefined) return undefined;
-  const count = NUMBER_WORDS[counted] ?? Number(counted);
+  const count = countOf(counted);
   if (!(count >= 1 && count <= MAX_OTHERS)) return undefined;
   // "key pillars": the kind is the last word; "two international efforts": the word after an adjective, written in lower case.
   const first = (found[2] ?? '').split(/\s+/u).at(-1)?.toLowerCase() ?? '';
@@ -426,9 +428,8 @@ const ONE_OF_COUNTED = new RegExp(`\\bone\\s+of\\s+(?:the\\s+|its\\s+|their\\s+|
  */
 export const countsOneOf = (text: string, others: OthersAsked): boolean => {
   for (const match of text.matchAll(ONE_OF_COUNTED)) {
-    const said = match[1]?.toLowerCase() ?? '';
     const kind = (match[2] ?? '').split(/\s+/u).at(-1) ?? '';
-    if ((NUMBER_WORDS[said] ?? Number(said)) === others.count + 1 && stem(kind.toLowerCase()) === others.kind) return true;
+    if (countOf(match[1] ?? '') === others.count + 1 && stem(kind.toLowerCase()) === others.kind) return true;
   }
   return false;
 };
@@ -654,6 +655,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
   const asking = asks(question);
   // What the asker says about themselves is left out where only the question itself counts.
   const part = askingPart(question) ?? question;
+  const since = count ? countedSince(question) : undefined;
   return {
     type,
     money: asksForMoney(question) || (!asking && LISTED_MONEY.test(question)),
@@ -667,8 +669,8 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     names: namesAsked(question),
     ordinal: ordinalAsked(question),
     current: now && count,
-    since: count ? countedSince(question) : undefined,
-    past: !now && count && countedSince(question) === undefined && THEN_ASKED.test(question),
+    since,
+    past: !now && count && since === undefined && THEN_ASKED.test(question),
     asks: asking,
     yesNo: asksYesNo(part),
     checked: type === 'when' || type === 'count' ? types.filter((asked) => asked === 'when' || asked === 'count') : [],

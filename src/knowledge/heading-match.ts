@@ -45,9 +45,10 @@ export class HeadingIndex {
       for (const heading of new Set(parts.map(headingKey))) {
         if (heading !== '') this.byHeading.set(heading, [...(this.byHeading.get(heading) ?? []), ref]);
       }
-      const defined = DEFINITION_HEADING.exec(headingKey(passage.heading))?.[1];
+      const key = headingKey(passage.heading);
+      const defined = DEFINITION_HEADING.exec(key)?.[1];
       if (defined !== undefined) this.definitions.push({ ref, words: new Set(subjectWords(defined)) });
-      const why = WHY_HEADING.exec(headingKey(passage.heading))?.[1];
+      const why = WHY_HEADING.exec(key)?.[1];
       if (why !== undefined) this.whys.push({ ref, words: new Set(subjectWords(why)) });
     }
   }
