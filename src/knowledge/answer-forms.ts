@@ -589,6 +589,19 @@ export const asksForLink = (question: string): boolean => LINK_ASKED.test(questi
 /** True when the text gives a web address. */
 export const givesLink = (text: string): boolean => LINK.test(text);
 
+/**
+ * A question about what a work holds: what it covers, contains, discusses or asks ("What does
+ * session 4.3 of the active learning materials cover?", "what questions does the audit ask?").
+ */
+const CONTENTS_ASKED =
+  /\bwhat\b(?:[^?.!]|\.(?=\d)){0,80}?\b(?:cover(?:s|ed)?|contain(?:s|ed)?|ask(?:s|ed)?|discuss(?:es|ed)?|teach(?:es)?|address(?:es|ed)?)\b|\bwhat\s+(?:[\w'’-]+\s+){0,2}?(?:questions|topics|subjects|themes)\b|\bwhat(?:'s|’s|\s+is)\s+in\b/i;
+/** A passage that only points to works elsewhere: headed "Learn more", "Further reading" or "Resources", or leading into such a list ("Learn More From:", "You can also access…"). */
+const POINTER_HEADING = /^\s*(?:(?:learn|read|find\s+out)\s+more\b|further\s+(?:reading|information|resources)\b|see\s+also\b|(?:useful\s+)?(?:links|resources|references)\s*(?::|$))/i;
+const POINTER_LEAD = /^\s*(?:(?:learn|read|find\s+out)\s+more\s+(?:from|at|in)\b|you\s+can\s+(?:also\s+)?(?:access|find|download|read)\b|further\s+reading\b|see\s+also\b)/im;
+
+/** True when the passage only points to works elsewhere (see {@link POINTER_HEADING}): it names them, it does not say what they hold. */
+export const onlyPoints = (heading: string, text: string): boolean => POINTER_HEADING.test(heading) || POINTER_LEAD.test(text);
+
 /** A question answered yes or no: its asking part opens with a verb ("Is Retford…?", "Have Sheffield and Hull taken up…?"). */
 const YES_NO = /^\s*(?:is|are|was|were|isn't|aren't|wasn't|do|does|did|don't|doesn't|didn't|has|have|had|hasn't|haven't|can|could|should|would|will)\b/i;
 
@@ -644,6 +657,8 @@ export interface AskedForm {
   published: boolean;
   /** It asks when something happened the first time, or started ("When was the first festival held?", "when did it start?"): "held every year" does not answer it. */
   once: boolean;
+  /** It asks what a work covers, contains or asks ("what topics do sessions 8.4 and 8.5 cover?"): a passage that only points to the work does not answer. */
+  contents: boolean;
 }
 
 /** {@link AskedForm} of a question; `type` when the caller has read it already. */
@@ -679,12 +694,13 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     ending: type === 'when' && ENDING_ASKED.test(question),
     published: PUBLISHED_ASKED.test(question),
     once: type === 'when' && ONCE_ASKED.test(question),
+    contents: CONTENTS_ASKED.test(part),
   };
 };
 
 /** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person, an outcome or how to join. */
 export const formAsked = (form: AskedForm): boolean =>
-  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined;
+  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
@@ -700,7 +716,8 @@ export const lacksAskedForm = (form: AskedForm, heading: string, text: string): 
   (form.outcome && !givesOutcome(text)) ||
   (form.joining && !saysHowToJoin(`${heading}\n${text}`)) ||
   (form.link && !givesLink(text)) ||
-  (form.ordinal !== undefined && !givesOrdinal(`${heading}\n${text}`, form.ordinal));
+  (form.ordinal !== undefined && !givesOrdinal(`${heading}\n${text}`, form.ordinal)) ||
+  (form.contents && onlyPoints(heading, text));
 
 /**
  * What a refusal says when the passages closest to the question lack the form of its answer: no
@@ -723,5 +740,6 @@ export const formNote = (form: AskedForm): string | undefined => {
   // One word is what is counted ("councils"); of several, some may be what it does ("people live").
   if (form.type === 'count') return form.counted?.length === 1 ? ` The passages closest to it give no number of ${form.counted[0]}.` : ' The passages closest to it give no figure.';
   if (form.joining) return ' The passages closest to it say nothing about joining.';
+  if (form.contents) return ' The passages closest to it only say where to find it, not what it holds.';
   return undefined;
 };

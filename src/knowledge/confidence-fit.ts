@@ -13,17 +13,17 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.04,
+  intercept: -5.3381,
   coefficients: [
-    0.4395,
-    3.7304,
-    1.2825,
-    3.4103,
-    0.473,
-    1.965,
-    0.0774,
-    1.0363,
-    -1.1696
+    0.4691,
+    3.8512,
+    1.4272,
+    3.606,
+    0.5088,
+    2.0424,
+    0.0292,
+    1.1791,
+    -1.2414
   ],
   lowFrom: 0.515,
   highFrom: 0.85

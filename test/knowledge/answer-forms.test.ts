@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 describe('answers whose form can be checked', () => {
@@ -538,5 +538,27 @@ describe('a web address', () => {
     expect(givesLink('Source: Lifelong Learning Strategy for the City of Vancouver, 2006. http://vancouverlearningcity.ca/')).toBe(true);
     expect(givesLink('The UNESCO Global Network of Learning Cities consists of around 200 cities in 40 countries.')).toBe(false);
     expect(formNote(askedForm('what is their web address?'))).toBe(' They give no web address for it.');
+  });
+});
+
+describe('what a work holds', () => {
+  it('is asked by what it covers, contains or asks, or its topics; not by where to find it or which to read', () => {
+    for (const question of ['What does session 4.3 of the active learning materials actually cover?', 'ok what questions does the audit ask?', 'What topics do sessions 8.4 and 8.5 cover?', "what's in the toolkit?"]) {
+      expect(askedForm(question).contents, question).toBe(true);
+    }
+    for (const question of ['Which sessions of the Active learning materials should I look at?', 'where can i get hold of the stakeholder audits?', 'what does the page say i should read to learn more?']) {
+      expect(askedForm(question).contents, question).toBe(false);
+    }
+  });
+
+  it('is not given by a passage that only points to works elsewhere, and a refusal says so', () => {
+    const pointing = 'Learn More From:\n\n- a) The books ‘Learning Cities, Learning Regions, Learning Communities’\n- b) Sessions 2.1 to 2.6 in the Active learning materials';
+    expect(onlyPoints('Further reading', 'Longworth (2006) Learning cities, learning regions, learning communities.')).toBe(true);
+    expect(onlyPoints('Stakeholders', pointing)).toBe(true);
+    expect(onlyPoints('The toolkit', 'The guide contains essential information for all the stages of building a learning city.')).toBe(false);
+    const form = askedForm('What does session 2.3 of the active learning materials cover?');
+    expect(lacksAskedForm(form, 'Learn more: books and materials', pointing)).toBe(true);
+    expect(lacksAskedForm(askedForm('Which sessions of the active learning materials should I look at?'), 'Learn more: books and materials', pointing)).toBe(false);
+    expect(formNote(form)).toBe(' The passages closest to it only say where to find it, not what it holds.');
   });
 });

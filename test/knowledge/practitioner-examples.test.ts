@@ -836,3 +836,14 @@ describe('questions in another language', () => {
   });
 });
 
+
+describe('what a work holds, asked of a reading list', () => {
+  it('is refused when the documents only point to the work, and which works to read is still answered', () => {
+    const asked = kb.answer('What kinds of questions do the stakeholder audits for learning cities and regions ask?');
+    expect(asked.confidence).toBe('none');
+    expect(asked.answer).toContain('only say where to find it, not what it holds');
+    const pointed = kb.answer('Which sessions of the Active learning materials should I look at?');
+    expect(pointed.confidence).not.toBe('none');
+    expect(pointed.answer).toContain('Sessions 2.1 to 2.6');
+  });
+});
