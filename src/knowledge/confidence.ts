@@ -1,4 +1,4 @@
-import { askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesFigureSince, givesPastFigure, lacksAskedForm, countsOneOf, longestList, namesOther, peopleAsked, ranksThem, type AskedForm, type OthersAsked } from './answer-forms.js';
+import { askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesFigureSince, saysGoingOn, givesPastFigure, lacksAskedForm, countsOneOf, longestList, namesOther, peopleAsked, ranksThem, type AskedForm, type OthersAsked } from './answer-forms.js';
 import { everydayRank, rarity } from './common-english.js';
 import { throughWordNet } from './concepts.js';
 import { fittedConfidence } from './confidence-fit.js';
@@ -173,6 +173,7 @@ const lacksForm = (
     (form.others !== undefined && !givesOthers(search, concepts, hit, coverages, form.others)) ||
     (form.ranked && !saidNearBest(search, hit, coverages, ranksThem)) ||
     (form.ending && !saidNearBest(search, hit, coverages, givesEnding)) ||
+    (form.still && !saidNearBest(search, hit, coverages, saysGoingOn)) ||
     lacksAskedForm(form, hit.passage.heading, hit.passage.text)
   );
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 describe('answers whose form can be checked', () => {
@@ -560,5 +560,23 @@ describe('what a work holds', () => {
     expect(lacksAskedForm(form, 'Learn more: books and materials', pointing)).toBe(true);
     expect(lacksAskedForm(askedForm('Which sessions of the active learning materials should I look at?'), 'Learn more: books and materials', pointing)).toBe(false);
     expect(formNote(form)).toBe(' The passages closest to it only say where to find it, not what it holds.');
+  });
+});
+
+describe('whether something still goes on', () => {
+  it('is asked by "does … still …?" or "… any more?", not by "still" elsewhere', () => {
+    for (const question of ['does birmingham still run the learning city survey every year', 'Is the UK network still going?', 'do they run the festival any more?']) {
+      expect(askedForm(question).still, question).toBe(true);
+    }
+    for (const question of ['which UK learning city says it never sits still?', 'why do they still need a learning city?']) {
+      expect(askedForm(question).still, question).toBe(false);
+    }
+  });
+
+  it('is answered by what goes on now, not by a past year alone, and a refusal says so', () => {
+    expect(saysGoingOn('Now, LCN has 80 member cities and regions.')).toBe(true);
+    expect(saysGoingOn('The survey is run every year.')).toBe(true);
+    expect(saysGoingOn('Results were collated and gave reliable and consistent overall scores (just over 50% on these measures in 2004).')).toBe(false);
+    expect(formNote(askedForm('is the survey still run?'))).toBe(' The passages closest to it do not say whether it still goes on.');
   });
 });

@@ -847,3 +847,10 @@ describe('what a work holds, asked of a reading list', () => {
     expect(pointed.answer).toContain('Sessions 2.1 to 2.6');
   });
 });
+
+describe('whether something still goes on', () => {
+  it('is refused when the documents tell only of its past, and the refusal says so', () => {
+    expectRefusal('does birmingham still run the learning city survey every year', 'do not say whether it still goes on');
+    expect(kb.answer('How did Birmingham send out its Learning City Survey?').confidence).not.toBe('none');
+  });
+});
