@@ -125,8 +125,10 @@ const KIND_GAP = String.raw`(?:(?!(?:is|are|was|were|do|does|did|can|could|shoul
  * names. The kind asked for is group 1 or 2. Not "how many cities…" (a count), and not what they
  * are to do ("what universities are expected to do…", "what cities should do…").
  */
+/** What a kind of place or body may name in turn ("the learning cities association", "a city council"): then that is what is asked for. */
+const BODY_AFTER = String.raw`(?!\s+(?:associations?|networks?|councils?|partnerships?|programmes?|programs?|projects?|schemes?|initiatives?|strateg(?:y|ies)|festivals?|charters?|declarations?|awards?|reports?|surveys?|congress(?:es)?)\b)`;
 const NAMES_ASKED = new RegExp(
-  String.raw`\b(?:which\s+(?:of\s+(?:the\s+|its\s+|their\s+)?)?|what\s+)(?:other\s+)?${KIND_GAP}{0,2}?(${NAMED_KINDS})\b(?!\s+(?:are|is)\s+(?:\w+\s+)?(?:expected|supposed|meant|required|asked|able|going)\s+to\b|\s+(?:should|must|can|could|would|will|need\s+to|ought\s+to)\b)|\bnames?\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|all\s+)?(?:other\s+)?${KIND_GAP}{0,2}?(${NAMED_KINDS})\b`,
+  String.raw`\b(?:which\s+(?:of\s+(?:the\s+|its\s+|their\s+)?)?|what\s+)(?:other\s+)?${KIND_GAP}{0,2}?(${NAMED_KINDS})\b${BODY_AFTER}(?!\s+(?:are|is)\s+(?:\w+\s+)?(?:expected|supposed|meant|required|asked|able|going)\s+to\b|\s+(?:should|must|can|could|would|will|need\s+to|ought\s+to)\b)|\bnames?\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|all\s+)?(?:other\s+)?${KIND_GAP}{0,2}?(${NAMED_KINDS})\b${BODY_AFTER}`,
   'i',
 );
 
@@ -138,8 +140,15 @@ const NAMES_ASKED = new RegExp(
 export const namesAsked = (question: string): string | undefined => {
   const found = NAMES_ASKED.exec(question);
   const kind = found ? (found[1] ?? found[2]) : undefined;
-  return kind === undefined || /^\p{Lu}/u.test(kind) ? undefined : kind.toLowerCase();
+  if (kind === undefined) return NAME_ASKED.test(question) ? ANY_NAME : undefined;
+  return /^\p{Lu}/u.test(kind) ? undefined : kind.toLowerCase();
 };
+
+/** What {@link namesAsked} returns for a name of anything ("What is the name of the association…?", "what was that report called?"). */
+export const ANY_NAME = 'name';
+/** A question asking what something is called, whatever it is. */
+const NAME_ASKED =
+  /\bwhat(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|its\s+|their\s+)?names?\b|\bwhat\s+(?:is|was|are|were)\s+(?:[\w’'-]+\s+){1,4}?called\b|\bwhat\s+(?:do|did|does)\s+(?:[\w’'-]+\s+){1,4}?call\s+(?:it|them|this|that)\b/i;
 
 /**
  * Kinds of thing {@link namesAsked} may return that are people: a place's name names none of them
@@ -161,8 +170,10 @@ const CAPITALISED = /(?<![\p{L}\p{N}’'-])(\p{Lu}[\p{L}’'-]*)/gu;
  * its universities are world-class" names no university for "which universities are partners in
  * Bristol Learning City?".
  */
-export const namesOther = (text: string, asked: ReadonlySet<string>, isNameWord: (word: string) => boolean): boolean => {
+export const namesOther = (text: string, asked: ReadonlySet<string>, isNameWord: (word: string) => boolean, openers = true): boolean => {
   for (const match of text.matchAll(CAPITALISED)) {
+    // A word opening the text, a sentence or what follows a label ("Australia: Every state…") is capitalised whatever it is.
+    if (!openers && /(?:^|[.:;!?]\s*|^\s*[-•*]\s*)$/u.test(text.slice(0, match.index))) continue;
     const word = (match[1] ?? '').toLowerCase().replace(/[’']s$/u, '').replace(/[’'-]+$/u, '');
     if (word.length < 2 || isStopWord(word) || asked.has(stem(word))) continue;
     if (isNameWord(word)) return true;
@@ -745,7 +756,7 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.outcome) return ' The passages closest to it do not say how it turned out.';
   if (form.ranked) return ' The passages closest to it do not say which came out best or worst.';
   if (form.ending) return ' The passages closest to it do not say when it ended.';
-  if (form.names !== undefined) return ` The passages closest to it name no ${form.names}.`;
+  if (form.names !== undefined) return form.names === ANY_NAME ? ' The passages closest to it give no name for it.' : ` The passages closest to it name no ${form.names}.`;
   if (form.ordinal !== undefined) return ` The passages closest to it say nothing of the ${typeof form.ordinal === 'string' ? form.ordinal : (ORDINAL_NAMES[form.ordinal] ?? `${form.ordinal}th`)} one.`;
   if (form.type === 'when') return ' The passages closest to it give no date.';
   // One word is what is counted ("councils"); of several, some may be what it does ("people live").

@@ -1,4 +1,4 @@
-import { askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesFigureSince, saysGoingOn, givesPastFigure, lacksAskedForm, countsOneOf, longestList, namesOther, peopleAsked, ranksThem, type AskedForm, type OthersAsked } from './answer-forms.js';
+import { ANY_NAME, askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesFigureSince, saysGoingOn, givesPastFigure, lacksAskedForm, countsOneOf, longestList, namesOther, peopleAsked, ranksThem, type AskedForm, type OthersAsked } from './answer-forms.js';
 import { everydayRank, rarity } from './common-english.js';
 import { throughWordNet } from './concepts.js';
 import { fittedConfidence } from './confidence-fit.js';
@@ -254,9 +254,10 @@ const namesAnswer = (search: PassageSearch, concepts: readonly Concept[], hit: S
   // every word the documents capitalise: in titles they capitalise ordinary words ("Providing Support for Networks").
   // A place names no expert: "Venice" does not answer "which experts say…?".
   const people = peopleAsked(kind);
-  const isNameWord = (word: string): boolean => (search.isNameInWordNet(word) || everydayRank(word) === undefined) && !(people && search.isPlaceName(word));
+  // A name of anything ("what was the report called?") may be a title of everyday words: any word written with a capital names it.
+  const isNameWord = (word: string): boolean => kind === ANY_NAME || ((search.isNameInWordNet(word) || everydayRank(word) === undefined) && !(people && search.isPlaceName(word)));
   const asked = askedStems(concepts.map((concept) => (concept.entity ? { ...concept, alternatives: concept.alternatives.filter((alternative) => ownForm(concept.phrase, alternative)) } : concept)));
-  return saidNearBest(search, hit, coverages, (said) => namesOther(said, asked, isNameWord));
+  return saidNearBest(search, hit, coverages, (said) => namesOther(said, asked, isNameWord, kind !== ANY_NAME));
 };
 
 /** Sentences matching this share of the best one's coverage are read for the names or the list asked for. */

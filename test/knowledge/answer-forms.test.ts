@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, ANY_NAME } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 describe('answers whose form can be checked', () => {
@@ -259,6 +259,21 @@ describe('names asked for', () => {
     expect(namesOther('Bristol is a great place to learn. Its schools are better than ever and its universities are world-class.', asked('which universities are partners in Bristol Learning City?'), isNameWord)).toBe(false);
     // A name the question itself gives is no answer to it.
     expect(namesOther('The city of Beijing took part.', asked('Apart from Beijing, which cities took part?'), isNameWord)).toBe(false);
+  });
+
+  it('of anything are asked by "what is the name of…" or "what was it called", and a body named by a place kind is what is asked', () => {
+    for (const question of ['What is the name of the learning cities association in the Australian state of Victoria?', 'what was that report called?', "What's the name of the German programme?"]) {
+      expect(namesAsked(question), question).toBe(ANY_NAME);
+    }
+    expect(namesAsked('What are the names of the cities in the network?')).toBe('cities');
+    expect(formNote(askedForm('what was the report called?'))).toBe(' The passages closest to it give no name for it.');
+  });
+
+  it('of anything are given by any word written with a capital, but not one that opens a sentence or follows a label', () => {
+    const asked = new Set(words('What is the name of the learning cities association in the Australian state of Victoria?').map(stem));
+    const any = (): boolean => true;
+    expect(namesOther('Australia: Councils in every state run a learning cities association. Municipalities in Victoria belong to it.', new Set([...asked, 'australia']), any, false)).toBe(false);
+    expect(namesOther('In Victoria it is called the Learning Towns Network.', asked, any, false)).toBe(true);
   });
 
   it('make a refusal say which kind the passages name none of', () => {
