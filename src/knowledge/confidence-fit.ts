@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.3381,
+  intercept: -5.2352,
   coefficients: [
-    0.4691,
-    3.8512,
-    1.4272,
-    3.606,
-    0.5088,
-    2.0424,
-    0.0292,
-    1.1791,
-    -1.2414
+    0.4997,
+    3.835,
+    1.4074,
+    3.6195,
+    0.5089,
+    1.9552,
+    -0.0067,
+    1.1705,
+    -1.2722
   ],
-  lowFrom: 0.515,
+  lowFrom: 0.52,
   highFrom: 0.85
 };

@@ -474,6 +474,12 @@ describe('paraphrases the documents answer are answered', () => {
     expect(answer.sources[0]?.passage).toContain('STAKEHOLDERS OF A LEARNING CITY');
   });
 
+  it('"a majority" is "more than half" (knowledge/synonyms.yaml)', () => {
+    const answer = kb.answer("In what year did a majority of the world's people live in cities?");
+    expect(answer.noAnswer).toBe(false);
+    expect(firstParagraph(answer.answer)).toMatch(/^In 2008, for the first time in history, more than half of the world’s population lived in towns and cities\./u);
+  });
+
   it('"what is…?" gets the passage headed as the definition of it, answered plainly', () => {
     for (const [question, definition] of [
       ['What is a learning city?', /^‘A Learning City,Town or Region ‘ recognises and understands the key role of learning/u],
