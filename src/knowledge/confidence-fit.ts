@@ -13,17 +13,17 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.2352,
+  intercept: -5.2407,
   coefficients: [
-    0.4997,
-    3.835,
-    1.4074,
-    3.6195,
-    0.5089,
-    1.9552,
-    -0.0067,
-    1.1705,
-    -1.2722
+    0.4965,
+    3.8326,
+    1.3997,
+    3.6337,
+    0.5198,
+    1.9579,
+    -0.0092,
+    1.1736,
+    -1.2641
   ],
   lowFrom: 0.52,
   highFrom: 0.85

@@ -277,6 +277,18 @@ const askedStems = (concepts: readonly Concept[]): Set<string> => {
   return asked;
 };
 
+/** What a question calls where the asker read something ("the UNESCO learning cities page", "the OECD deck"). */
+const DOCUMENT_WORD = String.raw`(?:page|site|website|deck|slides?|presentation|document|paper)`;
+
+/**
+ * True when the question writes the name as part of what it calls a document ("the UNESCO learning
+ * cities page"): the name says which document, not what the passage must be about.
+ */
+const namesDocument = (question: string, concept: Concept): boolean => {
+  const name = concept.surface.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('\\s+');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${name}(?:['’]s)?(?:\\s+[\\p{L}'’-]+){0,3}?\\s+${DOCUMENT_WORD}\\b`, 'iu').test(question);
+};
+
 /** `form` is what the question asks for ({@link askedForm}), when the caller has read it already. */
 export const confidenceFeatures = (
   search: PassageSearch,
@@ -325,7 +337,7 @@ export const confidenceFeatures = (
   return {
     coverage: best.coverage,
     missingRarity: Math.max(0, ...missing.map(rarityOf)),
-    entityMissing: missing.some((concept) => concept.entity),
+    entityMissing: missing.some((concept) => concept.entity && !(namesDocument(question, concept) && search.covers(concept, search.documentTerms(best.passage.source)))),
     entityUnknown: missing.some((concept) => concept.entity && !concept.known && concept.alternatives.length === 0),
     margin: best.score - (rival?.score ?? 0),
     typeMissing,

@@ -106,6 +106,8 @@ export class PassageSearch {
   private readonly termSets = new BoundedCache<number, Set<string>>(PASSAGE_CACHE_SIZE);
   /** Each document's kind (page, slides, report…), by its source name. */
   private readonly kinds: Map<string, DocumentKind>;
+  /** {@link documentTerms}, built on first use. */
+  private byDocument: Map<string, Set<string>> | undefined;
   private readonly shapes = new BoundedCache<Passage, PassageShape>(PASSAGE_CACHE_SIZE);
   /** Passages by id, built at the first {@link passageAfter}. */
   private byId: Map<string, Passage> | undefined;
@@ -171,6 +173,18 @@ export class PassageSearch {
     let best = 0;
     for (const [i, terms] of shape.underHeading.entries()) if (credits || !shape.credits[i]) best = Math.max(best, this.coverage(concepts, terms));
     return best;
+  }
+
+  /** The stems of every passage of a document, by its source: what the document as a whole speaks of. */
+  documentTerms(source: string): ReadonlySet<string> {
+    this.byDocument ??= new Map();
+    let terms = this.byDocument.get(source);
+    if (terms === undefined) {
+      terms = new Set<string>();
+      for (const [ref, passage] of this.built.passages.entries()) if (passage.source === source) for (const term of this.termSets.get(ref, this.termsOf)) terms.add(term);
+      this.byDocument.set(source, terms);
+    }
+    return terms;
   }
 
   /** True when the folded word is a name: the documents write it as one ("sheffield"; see `collectionNames`), or WordNet knows it only as one ("edinburgh", listed only at line starts). */

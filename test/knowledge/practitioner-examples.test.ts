@@ -860,3 +860,20 @@ describe('whether something still goes on', () => {
     expect(kb.answer('How did Birmingham send out its Learning City Survey?').confidence).not.toBe('none');
   });
 });
+
+describe('a name that says which document the asker read', () => {
+  it('("the UNESCO page") need not be in the passage, when its document speaks of it', () => {
+    const answer = kb.answer('what does the UNESCO page say about poverty and inequality?');
+    expect(answer.noAnswer).toBe(false);
+    expect(firstParagraph(answer.answer)).toMatch(/^Poverty, inequality, health threats and environmental degradation are just some of the challenges we face\./u);
+  });
+
+  it('is only the name written as part of what the question calls the document, not any name asked about', () => {
+    expectRefusal('Does the toolkit page say how Norwich ran its festival?', 'do not answer that');
+  });
+
+  it('"difficulties" are the challenges, problems and obstacles of knowledge/synonyms.yaml', () => {
+    const answer = kb.answer('What difficulties facing society are listed at the start of the UNESCO learning cities page?');
+    expect(answer.sources[0]?.passage).toContain('Poverty, inequality, health threats and environmental degradation');
+  });
+});
