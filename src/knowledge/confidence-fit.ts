@@ -13,17 +13,17 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.2407,
+  intercept: -5.2599,
   coefficients: [
-    0.4965,
-    3.8326,
-    1.3997,
-    3.6337,
-    0.5198,
-    1.9579,
-    -0.0092,
-    1.1736,
-    -1.2641
+    0.4957,
+    3.8501,
+    1.4006,
+    3.633,
+    0.535,
+    1.9609,
+    -0.0041,
+    1.1801,
+    -1.2672
   ],
   lowFrom: 0.52,
   highFrom: 0.85

@@ -205,11 +205,18 @@ const givesDateAsked = (form: AskedForm, text: string): boolean => (form.publish
  * many councils there are. A name among the words ("Korean local governments") says whose they
  * are, not what is counted. A passage that does not speak of it at all is left to the other checks.
  */
+/** Words for a place of any kind, as counted ("how many places…?"), stemmed. */
+const PLACE_WORDS = new Set(['place', 'locat', 'area']);
+/** Kinds of place a count may name when places are asked for, stemmed. */
+const PLACE_KINDS: readonly string[][] = ['citi', 'town', 'region', 'commun', 'municip', 'countri', 'villag', 'district', 'counti', 'borough', 'local govern', 'council', 'area', 'place'].map((kind) => kind.split(' '));
+
 const countsAsked = (search: PassageSearch, concepts: readonly Concept[], hit: ScoredPassage, answering: readonly PassageSentence[], counted: readonly string[]): boolean => {
   const asked = new Set(counted.map(stem));
   const things = concepts.filter((concept) => !concept.entity && concept.phrase.some((term) => asked.has(term)) && search.covers(concept, hit.terms));
   if (things.length === 0) return true;
-  const forms = things.flatMap((concept) => [concept.phrase, ...concept.alternatives]).filter((form) => form.length > 0);
+  // "How many places…?" counts places of any kind: "about 20 communities", "76 local governments".
+  const kinds = things.some((concept) => concept.phrase.some((term) => PLACE_WORDS.has(term))) ? PLACE_KINDS : [];
+  const forms = [...things.flatMap((concept) => [concept.phrase, ...concept.alternatives]), ...kinds].filter((form) => form.length > 0);
   return answering.some((sentence) => hasAnswerCue(sentence, 'count') && countsThe(sentence.text, (stems, at) => forms.some((form) => form.every((term, k) => stems[at + k] === term))));
 };
 

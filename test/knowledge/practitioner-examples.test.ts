@@ -877,3 +877,11 @@ describe('a name that says which document the asker read', () => {
     expect(answer.sources[0]?.passage).toContain('Poverty, inequality, health threats and environmental degradation');
   });
 });
+
+describe('how many places', () => {
+  it('is answered by a count of places of any kind ("about 20 communities")', () => {
+    const answer = kb.answer('About how many places in Britain call themselves learning cities or towns?');
+    expect(answer.noAnswer).toBe(false);
+    expect(firstParagraph(answer.answer)).toContain('In the UK about 20 communities in Britain');
+  });
+});
