@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.2599,
+  intercept: -5.2888,
   coefficients: [
-    0.4957,
-    3.8501,
-    1.4006,
-    3.633,
-    0.535,
-    1.9609,
-    -0.0041,
-    1.1801,
-    -1.2672
+    0.4972,
+    3.875,
+    1.3833,
+    3.6466,
+    0.5746,
+    1.98,
+    -0.0167,
+    1.1749,
+    -1.2655
   ],
-  lowFrom: 0.52,
+  lowFrom: 0.515,
   highFrom: 0.85
 };

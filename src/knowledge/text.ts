@@ -94,6 +94,8 @@ export const QUESTION_FILLERS = new Set([
   'wouldnt', 'shouldnt', 'couldnt', 'hasnt', 'havent', 'werent',
   // Possessive pronouns Lunr's list leaves out: "how did Birmingham run theirs?"
   'theirs', 'ours', 'yours',
+  // The particle of a compound split at its hyphen: "start-ups", "drop-outs", "ins and outs".
+  'ups', 'outs', 'offs', 'ins', 'ons',
 ]);
 
 /** True for words that carry no topic: Lunr's English stop words and question fillers. */

@@ -70,6 +70,15 @@ describe('"stand for"', () => {
   });
 });
 
+describe('a compound split at its hyphen', () => {
+  it('keeps its head word, not the particle ("start-ups", "grown-ups")', () => {
+    const builder = builderOver(countingVocabulary(), ['start', 'grown', 'up']);
+    expect(builder.build('Is Swansea encouraging start-ups and grown-ups?', 24).map((c) => c.surface)).not.toContain('ups');
+    expect(isStopWord('ups')).toBe(true);
+    expect(isStopWord('up')).toBe(false);
+  });
+});
+
 describe('names a question writes', () => {
   it('are capitalised words inside a sentence, acronyms and years, but not a two-letter code after a name, nor a name joined to the next word', () => {
     const found = entityWords('A colleague mentioned Victoria BC had a target date - did the UNESCO network say when, in 2003?');
