@@ -311,17 +311,34 @@ export const countedSince = (question: string): number | undefined => {
   return year === undefined ? undefined : Number(year);
 };
 
+/** The patterns {@link givesFigureSince} reads a text with, per year: a range closing in it, and "since" it. A year is 1800–2099 ({@link SINCE_ASKED}), so few are ever kept. */
+const SINCE_PATTERNS = new Map<number, { range: RegExp; since: RegExp }>();
+const sincePatterns = (year: number): { range: RegExp; since: RegExp } => {
+  let patterns = SINCE_PATTERNS.get(year);
+  if (patterns === undefined) {
+    patterns = {
+      range: new RegExp(String.raw`\b(?:from\s+)?(?:1[89]|20)\d\d\s*(?:-|–|to|until)\s*${year}\b`, 'gi'),
+      since: new RegExp(String.raw`\b(?:since|from|after)\s+(?:(?:the\s+)?[\w-]+\s+){0,6}?${year}\b`, 'i'),
+    };
+    // Any number may be passed in; the years a question can ask about are far fewer than this.
+    if (SINCE_PATTERNS.size >= 400) SINCE_PATTERNS.clear();
+    SINCE_PATTERNS.set(year, patterns);
+  }
+  return patterns;
+};
+
 /**
  * True when a figure in the text may be one counted since the year asked about: the text dates it
  * to a later year, says it counts since that year, or says it is current. "Up to 2008, a total of
  * 76…" does not say how many were added since 2008.
  */
 export const givesFigureSince = (text: string, year: number): boolean => {
+  const { range, since } = sincePatterns(year);
   // A year in brackets cites a source ("(UNESCO, 2010)"); one closing a range from an earlier year is as of that year.
-  const said = text.replace(/\([^()]*\)/gu, ' ').replace(new RegExp(String.raw`\b(?:from\s+)?(?:1[89]|20)\d\d\s*(?:-|–|to|until)\s*${year}\b`, 'gi'), ' ');
+  const said = text.replace(/\([^()]*\)/gu, ' ').replace(range, ' ');
   return (
     NOW_SAID.test(said) ||
-    new RegExp(String.raw`\b(?:since|from|after)\s+(?:(?:the\s+)?[\w-]+\s+){0,6}?${year}\b`, 'i').test(said) ||
+    since.test(said) ||
     [...said.matchAll(/\b(?:1[89]|20)\d\d\b/g)].some((found) => Number(found[0]) > year)
   );
 };

@@ -45,6 +45,8 @@ export interface PassageSentence {
   defines: readonly string[];
   /** The label of the item the sentence goes on, when it is not the item's first ("South Korea" for "In 2001, the first 3 cities…"). */
   label?: string;
+  /** The sentence's stems with those of its label, when it has one: what the sentence is read with when quoting. */
+  labelled: Set<string>;
   /** Which question types' answer cues were looked for in the text, and found (bit sets; see `hasAnswerCue`). */
   cuesTested: number;
   cuesFound: number;
@@ -99,13 +101,17 @@ const sentenceTerms = (text: string, acronyms: ReadonlyMap<string, string[]>): S
 export const buildShape = (passage: Passage): PassageShape => {
   const heading = words(`${passage.heading}\n${passage.title}`).map(stem);
   const acronyms = definedAcronyms(`${passage.heading}\n${passage.text}`);
-  const sentences = unitsOf(passage.text).map((unit) => ({
-    ...unit,
-    terms: sentenceTerms(unit.text, acronyms),
-    defines: [...definedAcronyms(unit.text).keys()],
-    cuesTested: 0,
-    cuesFound: 0,
-  }));
+  const sentences = unitsOf(passage.text).map((unit) => {
+    const terms = sentenceTerms(unit.text, acronyms);
+    return {
+      ...unit,
+      terms,
+      labelled: unit.label === undefined ? terms : new Set([...terms, ...words(unit.label).map(stem)]),
+      defines: [...definedAcronyms(unit.text).keys()],
+      cuesTested: 0,
+      cuesFound: 0,
+    };
+  });
   const underHeading = sentences.map(({ terms }) => new Set([...heading, ...terms]));
   const sequence = [...heading, ...words(passage.text).map(stem)];
   const pairs = new Set<string>();

@@ -201,7 +201,7 @@ export const quoteSentences = (
   hits.forEach((hit, rank) => {
     for (const unit of search.sentencesOf(hit.passage)) {
       // A sentence going on an item under a label is read with the label ("South Korea: …. Up to 2008, a total of 76…").
-      const terms = unit.label === undefined ? unit.terms : new Set([...unit.terms, ...words(unit.label).map(stem)]);
+      const terms = unit.labelled;
       const coverage = search.coverage(concepts, terms);
       const score = coverage + (hasAnswerCue(unit, type) ? 0.2 : 0) - (unit.text.length < 25 ? 0.2 : 0) - (isAttribution(unit.text) ? 0.3 : 0);
       candidates.push({ text: unit.text, position: unit.position, terms, rank, score, ...(unit.label === undefined ? {} : { label: unit.label }) });

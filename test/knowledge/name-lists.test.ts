@@ -5,7 +5,10 @@ import type { PassageSentence } from '../../src/knowledge/passage-shape.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 const name = (surface: string): Concept => ({ surface, phrase: words(surface).map(stem), alternatives: [], weight: 3, known: true, entity: true });
-const sentence = (text: string, position = 0): PassageSentence => ({ text, position, terms: new Set(words(text).map(stem)), defines: [], cuesTested: 0, cuesFound: 0 });
+const sentence = (text: string, position = 0): PassageSentence => {
+  const terms = new Set(words(text).map(stem));
+  return { text, position, terms, labelled: terms, defines: [], cuesTested: 0, cuesFound: 0 };
+};
 
 describe('names the documents only list among others', () => {
   it('a name in a run of three names or more, or in a line of names alone, is only listed', () => {

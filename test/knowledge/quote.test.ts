@@ -6,7 +6,7 @@ import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
 import { buildSynonymTable } from '../../src/knowledge/synonyms.js';
 import type { PassageSentence } from '../../src/knowledge/passage-shape.js';
 
-const sentence = (text: string): PassageSentence => ({ text, position: 0, terms: new Set(), defines: [], cuesTested: 0, cuesFound: 0 });
+const sentence = (text: string): PassageSentence => ({ text, position: 0, terms: new Set(), labelled: new Set(), defines: [], cuesTested: 0, cuesFound: 0 });
 
 describe('answer cues of a passage sentence', () => {
   const texts = [
