@@ -1,6 +1,6 @@
 import type { PassageSentence } from './passage-shape.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
-import { SENTENCE_BREAK, stem, words } from './text.js';
+import { SENTENCE_BREAK } from './text.js';
 
 /** What a question asks for, which decides the sentence that answers it. */
 export type QuestionType = 'definition' | 'who' | 'when' | 'count' | 'why' | 'other';
