@@ -1,7 +1,7 @@
 import type { Passage } from './chunk.js';
 import type { Concept } from './concepts.js';
 import { SKIPPABLE } from './answer-forms.js';
-import { isAttribution, unitsOf } from './quote.js';
+import { isAside, isAttribution, unitsOf } from './quote.js';
 import type { StemPhrase } from './synonyms.js';
 import { stem, words } from './text.js';
 
@@ -47,6 +47,8 @@ export interface PassageSentence {
   label?: string;
   /** The sentence's stems with those of its label, when it has one: what the sentence is read with when quoting. */
   labelled: Set<string>;
+  /** …and with those of a sentence wholly in brackets after it that says where it comes from ("(ELLI definition, quoted from Longworth, 1999)."), when there is one. */
+  credited?: Set<string>;
   /** Which question types' answer cues were looked for in the text, and found (bit sets; see `hasAnswerCue`). */
   cuesTested: number;
   cuesFound: number;
@@ -101,7 +103,7 @@ const sentenceTerms = (text: string, acronyms: ReadonlyMap<string, string[]>): S
 export const buildShape = (passage: Passage): PassageShape => {
   const heading = words(`${passage.heading}\n${passage.title}`).map(stem);
   const acronyms = definedAcronyms(`${passage.heading}\n${passage.text}`);
-  const sentences = unitsOf(passage.text).map((unit) => {
+  const sentences = unitsOf(passage.text).map((unit): PassageSentence => {
     const terms = sentenceTerms(unit.text, acronyms);
     return {
       ...unit,
@@ -112,6 +114,12 @@ export const buildShape = (passage: Passage): PassageShape => {
       cuesFound: 0,
     };
   });
+  // A sentence wholly in brackets after one says where that one comes from ("…all its human potential…
+  // (ELLI definition, quoted from Longworth, 1999)."): the sentence is quoted as the ELLI's definition.
+  for (const [i, sentence] of sentences.entries()) {
+    const aside = sentences[i + 1];
+    if (aside !== undefined && isAside(aside.text) && !isAside(sentence.text)) sentence.credited = new Set([...sentence.labelled, ...aside.terms]);
+  }
   const underHeading = sentences.map(({ terms }) => new Set([...heading, ...terms]));
   const sequence = [...heading, ...words(passage.text).map(stem)];
   const pairs = new Set<string>();

@@ -74,7 +74,7 @@ const ANSWER_CUES: Record<QuestionType, RegExp | undefined> = {
   ),
   // A year ("In 1996, …", "the 1990s") is no count: "Now, LCN has 80 member cities" answers how many.
   count: /(?<![\d,.])(?!(?:1[5-9]|20)\d\d(?:s|'s)?\b)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|million|billion|half|dozens?)\b/i,
-  why: /\bbecause\b|\bso\s+that\b|\bin\s+order\s+to\b|\bkey\s+to\b|\breasons?\b|\bneeds?\b|\bessential\b|\bcrucial\b|\burgent\b|\bdestined\b|\btherefore\b|\bbenefits?\b|\bimportan\w+\b/i,
+  why: /\bbecause\b|\bso\s+that\b|\bin\s+order\s+to\b|\bin\s+response\s+to\b|\bdue\s+to\b|\bowing\s+to\b|\bas\s+a\s+result\s+of\b|\barose\b|\bkey\s+to\b|\breasons?\b|\bneeds?\b|\bessential\b|\bcrucial\b|\burgent\b|\bdestined\b|\btherefore\b|\bbenefits?\b|\bimportan\w+\b/i,
   other: undefined,
 };
 
@@ -165,10 +165,15 @@ const ASIDE = /^\(.*\)\W*$/u;
 /** A line crediting a slide's source ("Source: Lifelong Learning Strategy for the City of Vancouver, 2006. http://…"). */
 const CREDIT = /^(?:(?:sources?|references?)\s*:|adapted\s+from\b)/i;
 
+/** True for a sentence wholly in brackets: it says where the sentence before it comes from ("(ELLI definition, quoted from Longworth, 1999)."). */
+export const isAside = (text: string): boolean => ASIDE.test(text);
+
 /** True for a sentence that says where something comes from rather than what it says. */
 export const isAttribution = (text: string): boolean => ASIDE.test(text) || CREDIT.test(text);
 
 const MAX_SENTENCES = 3;
+/** How much less a sentence's coverage counts when it needs the words of the aside crediting it. */
+const CREDITED_BELOW = 0.1;
 export const MAX_ANSWER_CHARS = 700;
 
 interface Candidate extends Unit {
@@ -199,10 +204,16 @@ export const quoteSentences = (
 ): string[] => {
   const candidates: Candidate[] = [];
   hits.forEach((hit, rank) => {
-    for (const unit of search.sentencesOf(hit.passage)) {
+    const units = search.sentencesOf(hit.passage);
+    for (const unit of units) {
       // A sentence going on an item under a label is read with the label ("South Korea: …. Up to 2008, a total of 76…").
-      const terms = unit.labelled;
-      const coverage = search.coverage(concepts, terms);
+      // One credited by an aside after it is read with the aside too, a little below what it says itself;
+      // not for a question only about what the aside names: "what is ELLI?" is not asking for the ELLI's definition.
+      const own = search.coverage(concepts, unit.labelled);
+      const aside = units[unit.position + 1];
+      const credited = unit.credited === undefined || aside === undefined || search.coverage(concepts, aside.terms) >= 1 ? 0 : search.coverage(concepts, unit.credited) - CREDITED_BELOW;
+      const terms = credited > own && unit.credited !== undefined ? unit.credited : unit.labelled;
+      const coverage = Math.max(own, credited);
       const score = coverage + (hasAnswerCue(unit, type) ? 0.2 : 0) - (unit.text.length < 25 ? 0.2 : 0) - (isAttribution(unit.text) ? 0.3 : 0);
       candidates.push({ text: unit.text, position: unit.position, terms, rank, score, ...(unit.label === undefined ? {} : { label: unit.label }) });
     }

@@ -885,3 +885,19 @@ describe('how many places', () => {
     expect(firstParagraph(answer.answer)).toContain('In the UK about 20 communities in Britain');
   });
 });
+
+describe('a sentence credited by the aside after it', () => {
+  it('("…(ELLI definition, quoted from Longworth, 1999).") is quoted for what the aside names', () => {
+    const answer = kb.answer('How did the European Lifelong Learning Initiative define a learning community?');
+    expect(answer.noAnswer).toBe(false);
+    expect(firstParagraph(answer.answer)).toMatch(/^A Learning Community is a City, Town or Region which mobilises all its resources/u);
+  });
+});
+
+describe('why something began', () => {
+  it('is answered with the sentence giving the reason, "in response to…"', () => {
+    const answer = kb.answer('Why did Birmingham start analysing what it meant by a learning city back in 2003? I want to understand the motivation before we try something similar.');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.answer).toContain('This arose in response to concerns that Birmingham’s tradition of asking questions of itself');
+  });
+});

@@ -186,3 +186,12 @@ describe('items under labels of their own', () => {
     expect(japan).not.toMatch(/Australia/u);
   });
 });
+
+describe('a reason', () => {
+  it('is given by "in response to", "due to", "owing to", "as a result of" or "arose", as by "because"', () => {
+    for (const text of ['This arose in response to concerns that events had replaced practice.', 'Numbers fell due to the cuts.', 'It closed as a result of the review.']) {
+      expect(answerCue('why')?.test(text), text).toBe(true);
+    }
+    expect(answerCue('why')?.test('The survey was sent out by email.')).toBe(false);
+  });
+});
