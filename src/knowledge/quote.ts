@@ -171,6 +171,8 @@ export const isAside = (text: string): boolean => ASIDE.test(text);
 /** True for a sentence that says where something comes from rather than what it says. */
 export const isAttribution = (text: string): boolean => ASIDE.test(text) || CREDIT.test(text);
 
+/** A sentence that asks rather than tells: the documents' own question, answered by what follows it. */
+const ASKS = /\?["”’')\]]*\s*$/u;
 const MAX_SENTENCES = 3;
 /** How much less a sentence's coverage counts when it needs the words of the aside crediting it. */
 const CREDITED_BELOW = 0.1;
@@ -253,9 +255,11 @@ export const quoteSentences = (
     length += candidate.text.length;
   }
   // The sentence after the key one that leans on it ("Since then, …", "It uses learning to…") goes on
-  // with its thought, however few of the question's words it repeats.
-  const after = candidates.find((c) => c.rank === 0 && c.position === first.position + 1);
-  if (after !== undefined && !chosen.includes(after) && chosen.length < MAX_SENTENCES && LEANS_BACK.test(after.text) && !isAttribution(after.text) && length + after.text.length <= MAX_ANSWER_CHARS) {
+  // with its thought, however few of the question's words it repeats; so does the one after a key
+  // sentence that is itself a question ("So where do we start tackling these challenges?"): it answers it.
+  const asking = chosen.filter((c) => c.rank === 0 && ASKS.test(c.text)).sort((a, b) => b.position - a.position)[0];
+  const after = candidates.find((c) => c.rank === 0 && c.position === (asking ?? first).position + 1);
+  if (after !== undefined && !chosen.includes(after) && chosen.length < MAX_SENTENCES && (asking !== undefined || LEANS_BACK.test(after.text)) && !isAttribution(after.text) && length + after.text.length <= MAX_ANSWER_CHARS) {
     chosen.push(after);
     length += after.text.length;
   }

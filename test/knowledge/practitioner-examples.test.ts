@@ -901,3 +901,11 @@ describe('why something began', () => {
     expect(answer.answer).toContain('This arose in response to concerns that Birmingham’s tradition of asking questions of itself');
   });
 });
+
+describe('a question the documents ask themselves', () => {
+  it('is quoted with the sentence after it, which answers it', () => {
+    const answer = kb.answer('so where do we begin tackling poverty and inequality?');
+    expect(answer.noAnswer).toBe(false);
+    expect(firstParagraph(answer.answer)).toMatch(/So where do we start tackling these challenges\? We start with people\.$/u);
+  });
+});
