@@ -2,7 +2,7 @@ import type { AnswerSource, KnowledgeAnswer } from '../core/ports.js';
 import { askedForm, formNote, ordinalAskedAfter, type AskedForm } from './answer-forms.js';
 import type { Passage } from './chunk.js';
 import { rarity } from './common-english.js';
-import { confidenceFeatures, decide, listedNames, namingOnly, type ConfidenceFeatures, type ConfidenceModel } from './confidence.js';
+import { confidenceFeatures, decide, listedNames, namesBeyond, namingOnly, type ConfidenceFeatures, type ConfidenceModel } from './confidence.js';
 import { fittedConfidence } from './confidence-fit.js';
 import { MAX_ANSWER_CHARS, mendQuestionWords, quoteSentences, truncate } from './quote.js';
 import { searchMerged } from './merged-search.js';
@@ -287,7 +287,7 @@ export const answerQuestion = (
     score: Math.round(score * 1000) / 1000,
     ...(passage.page === undefined ? {} : { page: passage.page }),
   }));
-  const quoted = quoteSentences(search, asked, concepts, cited, type);
+  const quoted = quoteSentences(search, asked, concepts, cited, type, form.names === undefined ? undefined : namesBeyond(search, concepts, form.names, true));
   // The passage cited first is the one quoted; what `more` shows first is the rest of it.
   const first = cited[0]?.passage ?? best.passage;
   const text = quoted.length > 0 ? quoted.join('\n\n') : truncate(first.text, MAX_ANSWER_CHARS);

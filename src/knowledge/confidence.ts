@@ -256,15 +256,25 @@ const saidNearBest = (search: PassageSearch, hit: ScoredPassage, coverages: read
  * ("Chinese": China), but not with the places within them that WordNet lists ("Beijing"): those
  * may be the names asked for.
  */
-const namesAnswer = (search: PassageSearch, concepts: readonly Concept[], hit: ScoredPassage, coverages: readonly number[], kind: string): boolean => {
+const namesAnswer = (search: PassageSearch, concepts: readonly Concept[], hit: ScoredPassage, coverages: readonly number[], kind: string): boolean =>
+  saidNearBest(search, hit, coverages, namesBeyond(search, concepts, kind));
+
+/**
+ * True for a text naming something of the kind asked for (`namesAsked`) that the question does not
+ * name. `known`: only names WordNet knows count ("Liverpool", not "Lifelong" written with a capital),
+ * for preferring a sentence rather than ruling a passage out.
+ */
+export const namesBeyond = (search: PassageSearch, concepts: readonly Concept[], kind: string, known = false): ((text: string) => boolean) => {
   // A name WordNet knows ("Vancouver"), or a word not among the 30,000 commonest of English ("Kakegawa"). Not
   // every word the documents capitalise: in titles they capitalise ordinary words ("Providing Support for Networks").
   // A place names no expert: "Venice" does not answer "which experts say…?".
   const people = peopleAsked(kind);
   // A name of anything ("what was the report called?") may be a title of everyday words: any word written with a capital names it.
-  const isNameWord = (word: string): boolean => kind === ANY_NAME || ((search.isNameInWordNet(word) || everydayRank(word) === undefined) && !(people && search.isPlaceName(word)));
-  const asked = askedStems(concepts.map((concept) => (concept.entity ? { ...concept, alternatives: concept.alternatives.filter((alternative) => ownForm(concept.phrase, alternative)) } : concept)));
-  return saidNearBest(search, hit, coverages, (said) => namesOther(said, asked, isNameWord, kind !== ANY_NAME));
+  const isNameWord = (word: string): boolean =>
+    known ? search.isNameInWordNet(word) : kind === ANY_NAME || ((search.isNameInWordNet(word) || everydayRank(word) === undefined) && !(people && search.isPlaceName(word)));
+  // Ruling out, a name's other names in synonyms.yaml may be what is asked for ("Brum" of "Birmingham"?); preferring, they are the asker's own.
+  const asked = askedStems(known ? concepts : concepts.map((concept) => (concept.entity ? { ...concept, alternatives: concept.alternatives.filter((alternative) => ownForm(concept.phrase, alternative)) } : concept)));
+  return (text) => namesOther(text, asked, isNameWord, kind !== ANY_NAME);
 };
 
 /** Sentences matching this share of the best one's coverage are read for the names or the list asked for. */

@@ -203,6 +203,8 @@ export const quoteSentences = (
   concepts: Concept[],
   hits: ScoredPassage[],
   type: QuestionType = questionType(question),
+  /** For a question asking for names ("which towns…?"): true for a text naming something the question does not. */
+  givesNames?: (text: string) => boolean,
 ): string[] => {
   const candidates: Candidate[] = [];
   hits.forEach((hit, rank) => {
@@ -216,7 +218,8 @@ export const quoteSentences = (
       const credited = unit.credited === undefined || aside === undefined || search.coverage(concepts, aside.terms) >= 1 ? 0 : search.coverage(concepts, unit.credited) - CREDITED_BELOW;
       const terms = credited > own && unit.credited !== undefined ? unit.credited : unit.labelled;
       const coverage = Math.max(own, credited);
-      const score = coverage + (hasAnswerCue(unit, type) ? 0.2 : 0) - (unit.text.length < 25 ? 0.2 : 0) - (isAttribution(unit.text) ? 0.3 : 0);
+      const cue = hasAnswerCue(unit, type) || (givesNames !== undefined && givesNames(unit.text));
+      const score = coverage + (cue ? 0.2 : 0) - (unit.text.length < 25 ? 0.2 : 0) - (isAttribution(unit.text) ? 0.3 : 0);
       candidates.push({ text: unit.text, position: unit.position, terms, rank, score, ...(unit.label === undefined ? {} : { label: unit.label }) });
     }
   });
@@ -259,7 +262,9 @@ export const quoteSentences = (
   // sentence that is itself a question ("So where do we start tackling these challenges?"): it answers it.
   const asking = chosen.filter((c) => c.rank === 0 && ASKS.test(c.text)).sort((a, b) => b.position - a.position)[0];
   const after = candidates.find((c) => c.rank === 0 && c.position === (asking ?? first).position + 1);
-  if (after !== undefined && !chosen.includes(after) && chosen.length < MAX_SENTENCES && (asking !== undefined || LEANS_BACK.test(after.text)) && !isAttribution(after.text) && length + after.text.length <= MAX_ANSWER_CHARS) {
+  // …and one naming what a question asking for names asks for, when the key sentence names none ("…from Liverpool, Sheffield and Hull…").
+  const named = givesNames !== undefined && after !== undefined && !givesNames(first.text) && givesNames(after.text);
+  if (after !== undefined && !chosen.includes(after) && chosen.length < MAX_SENTENCES && (asking !== undefined || named || LEANS_BACK.test(after.text)) && !isAttribution(after.text) && length + after.text.length <= MAX_ANSWER_CHARS) {
     chosen.push(after);
     length += after.text.length;
   }

@@ -909,3 +909,11 @@ describe('a question the documents ask themselves', () => {
     expect(firstParagraph(answer.answer)).toMatch(/So where do we start tackling these challenges\? We start with people\.$/u);
   });
 });
+
+describe('a question asking for names', () => {
+  it('is quoted with the sentence after the key one that names them, when the key one names none', () => {
+    const answer = kb.answer('Which UK towns and cities are given as examples of learning communities?');
+    expect(answer.noAnswer).toBe(false);
+    expect(firstParagraph(answer.answer)).toContain('from Liverpool, Sheffield and Hull to Swansea, Norwich and Retford');
+  });
+});
