@@ -346,6 +346,12 @@ export const givesFigureSince = (text: string, year: number): boolean => {
 /** True when a figure in the text may be the one asked for as of a time past: it is not said to be the current one ("Now, LCN has 80…"). */
 export const givesPastFigure = (text: string): boolean => !NOW_SAID.test(text);
 
+/** Why one thing was chosen among others ("Why was Venice picked as the example…?"): a passage that only gives the example does not say why. */
+const CHOICE_ASKED = /\bwhy\b[^?.!]{0,80}?\b(?:chosen|chose|choose|picked|pick|selected|select|singled\s+out|(?:used|given|cited|offered)\s+as)\b/i;
+
+/** True when the text gives a reason: the answer cue of a why question ("because", "in order to", "in response to"…). */
+export const givesReason = (text: string): boolean => answerCue('why')?.test(text) ?? false;
+
 /** Whether something goes on today ("does Birmingham still run the survey?", "is the network still going?"), asked yes or no. */
 const STILL_ASKED = /^\s*(?:and\s+|so\s+)?(?:is|are|does|do|has|have|can)\b[^?.!]{0,60}?\bstill\b|\b(?:any\s*more|any\s+longer)\s*[?.!]*\s*$/i;
 /** A sentence saying what goes on now, or goes on still. */
@@ -693,6 +699,8 @@ export interface AskedForm {
   published: boolean;
   /** It asks when something happened the first time, or started ("When was the first festival held?", "when did it start?"): "held every year" does not answer it. */
   once: boolean;
+  /** It asks why one thing was chosen ("Why was Venice picked as the example…?"): the passage must give a reason. */
+  choice: boolean;
   /** It asks whether something still goes on ("does Birmingham still run the survey every year?"): a passage telling only of its past does not answer. */
   still: boolean;
   /** It asks what a work covers, contains or asks ("what topics do sessions 8.4 and 8.5 cover?"): a passage that only points to the work does not answer. */
@@ -734,12 +742,13 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     once: type === 'when' && ONCE_ASKED.test(question),
     contents: CONTENTS_ASKED.test(part),
     still: STILL_ASKED.test(part),
+    choice: CHOICE_ASKED.test(part),
   };
 };
 
 /** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person, an outcome or how to join. */
 export const formAsked = (form: AskedForm): boolean =>
-  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents || form.still;
+  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents || form.still || form.choice;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
@@ -779,6 +788,7 @@ export const formNote = (form: AskedForm): string | undefined => {
   // One word is what is counted ("councils"); of several, some may be what it does ("people live").
   if (form.type === 'count') return form.counted?.length === 1 ? ` The passages closest to it give no number of ${form.counted[0]}.` : ' The passages closest to it give no figure.';
   if (form.joining) return ' The passages closest to it say nothing about joining.';
+  if (form.choice) return ' The passages closest to it do not say why.';
   if (form.still) return ' The passages closest to it do not say whether it still goes on.';
   if (form.contents) return ' The passages closest to it only say where to find it, not what it holds.';
   return undefined;

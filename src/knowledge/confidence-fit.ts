@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.2888,
+  intercept: -5.3549,
   coefficients: [
-    0.4972,
-    3.875,
-    1.3833,
-    3.6466,
-    0.5746,
-    1.98,
-    -0.0167,
-    1.1749,
-    -1.2655
+    0.4535,
+    3.914,
+    1.3817,
+    3.8524,
+    0.6248,
+    2.0444,
+    -0.0561,
+    1.1708,
+    -1.2846
   ],
-  lowFrom: 0.515,
+  lowFrom: 0.51,
   highFrom: 0.85
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, ANY_NAME } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, ANY_NAME, givesReason } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 describe('answers whose form can be checked', () => {
@@ -593,5 +593,16 @@ describe('whether something still goes on', () => {
     expect(saysGoingOn('The survey is run every year.')).toBe(true);
     expect(saysGoingOn('Results were collated and gave reliable and consistent overall scores (just over 50% on these measures in 2004).')).toBe(false);
     expect(formNote(askedForm('is the survey still run?'))).toBe(' The passages closest to it do not say whether it still goes on.');
+  });
+});
+
+describe('why one thing was chosen', () => {
+  it('is asked by "why was … picked / chosen / used as", and answered only by a reason', () => {
+    expect(askedForm('Why was Venice picked as the example of a learning city state?').choice).toBe(true);
+    expect(askedForm('Why were these cities chosen?').choice).toBe(true);
+    expect(askedForm('Why should cities invest in learning?').choice).toBe(false);
+    expect(givesReason('Venice was chosen because it was a city state.')).toBe(true);
+    expect(givesReason('…the concept of "a learning city state", for example Venice.')).toBe(false);
+    expect(formNote(askedForm('Why was Venice picked as the example?'))).toBe(' The passages closest to it do not say why.');
   });
 });

@@ -917,3 +917,9 @@ describe('a question asking for names', () => {
     expect(firstParagraph(answer.answer)).toContain('from Liverpool, Sheffield and Hull to Swansea, Norwich and Retford');
   });
 });
+
+describe('why an example was chosen', () => {
+  it('is refused when the documents only give the example', () => {
+    expectRefusal('Why did the page choose Venice as its example of a learning city state?', 'do not say why');
+  });
+});
