@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.3549,
+  intercept: -5.4365,
   coefficients: [
-    0.4535,
-    3.914,
-    1.3817,
-    3.8524,
-    0.6248,
-    2.0444,
-    -0.0561,
-    1.1708,
-    -1.2846
+    0.4076,
+    3.9829,
+    1.4669,
+    3.8705,
+    0.519,
+    2.0673,
+    0.0187,
+    1.1645,
+    -1.2815
   ],
-  lowFrom: 0.51,
+  lowFrom: 0.505,
   highFrom: 0.85
 };

@@ -260,6 +260,9 @@ const saidNearBest = (search: PassageSearch, hit: ScoredPassage, coverages: read
 const namesAnswer = (search: PassageSearch, concepts: readonly Concept[], hit: ScoredPassage, coverages: readonly number[], kind: string): boolean =>
   saidNearBest(search, hit, coverages, namesBeyond(search, concepts, kind));
 
+/** Kinds asked for by name that are towns ("which cities…?"). */
+const TOWN_KIND = /^(?:cit(?:y|ies)|towns?|villages?|municipalit(?:y|ies)|boroughs?)$/u;
+
 /**
  * True for a text naming something of the kind asked for (`namesAsked`) that the question does not
  * name. `known`: only names WordNet knows count ("Liverpool", not "Lifelong" written with a capital),
@@ -271,8 +274,12 @@ export const namesBeyond = (search: PassageSearch, concepts: readonly Concept[],
   // A place names no expert: "Venice" does not answer "which experts say…?".
   const people = peopleAsked(kind);
   // A name of anything ("what was the report called?") may be a title of everyday words: any word written with a capital names it.
+  // A town asked for is named by a town's name, or by a word no dictionary knows ("Kakegawa"): not "EU" nor "China".
+  const towns = TOWN_KIND.test(kind);
   const isNameWord = (word: string): boolean =>
-    known ? search.isNameInWordNet(word) : kind === ANY_NAME || ((search.isNameInWordNet(word) || everydayRank(word) === undefined) && !(people && search.isPlaceName(word)));
+    towns ? search.isTownName(word) || (!known && !search.isNameInWordNet(word) && everydayRank(word) === undefined && !search.isPlaceName(word))
+    : known ? search.isNameInWordNet(word)
+    : kind === ANY_NAME || ((search.isNameInWordNet(word) || everydayRank(word) === undefined) && !(people && search.isPlaceName(word)));
   // Ruling out, a name's other names in synonyms.yaml may be what is asked for ("Brum" of "Birmingham"?); preferring, they are the asker's own.
   const asked = askedStems(known ? concepts : concepts.map((concept) => (concept.entity ? { ...concept, alternatives: concept.alternatives.filter((alternative) => ownForm(concept.phrase, alternative)) } : concept)));
   return (text) => namesOther(text, asked, isNameWord, kind !== ANY_NAME);

@@ -205,6 +205,11 @@ export class PassageSearch {
     return this.wordnet?.isPlace(word) === true;
   }
 
+  /** True when WordNet knows the folded word only as the name of a city or town ("beijing", "liverpool"), not of a country or a body ("eu"). */
+  isTownName(word: string): boolean {
+    return this.wordnet?.isTown(word) === true;
+  }
+
   /** True when WordNet knows the folded word only as a name ("vancouver", "beijing"); the documents' capitals are not asked. */
   isNameInWordNet(word: string): boolean {
     return this.wordnet?.kind(word) === 'name';

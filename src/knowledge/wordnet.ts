@@ -29,6 +29,9 @@ export interface RelatedWord {
 /** What a place is an instance of ("city", "urban center", "European country", "continent"). */
 const PLACE_KINDS = /\b(?:city|cities|town|metropolis|urban center|port|country|nation|continent|region|state|province|peninsula|island|capital|county|borough|village|district|municipality|kingdom|republic)$/u;
 
+/** What a city or town is an instance of in WordNet. */
+const TOWN_KINDS = /\b(?:city|town|port|metropolis|urban center|capital|municipality|borough|village)$/u;
+
 /** Only the commonest senses of a word: rare senses bridge to words that mean something else. */
 const SENSES_PER_POS = 2;
 
@@ -287,6 +290,11 @@ export class WordNet {
    */
   isPlace(word: string): boolean {
     return this.kind(word) === 'name' && this.related(word).some((other) => other.relation === 'hypernym' && PLACE_KINDS.test(other.word));
+  }
+
+  /** True when WordNet knows the word only as the name of a city or town ("beijing": national capital, "liverpool": port), not of a country or a body. */
+  isTown(word: string): boolean {
+    return this.kind(word) === 'name' && this.related(word).some((other) => other.relation === 'hypernym' && TOWN_KINDS.test(other.word));
   }
 
   /** {@link kind} of a lower-case word, from the index and data files. */

@@ -923,3 +923,9 @@ describe('why an example was chosen', () => {
     expectRefusal('Why did the page choose Venice as its example of a learning city state?', 'do not say why');
   });
 });
+
+describe('which other cities', () => {
+  it('is refused when the passage names no city but the one asked about ("the EU funded PALLACE project" names no city)', () => {
+    expectRefusal('Apart from Beijing, which other cities were in the PALLACE project?', 'The passages closest to it name no cities.');
+  });
+});

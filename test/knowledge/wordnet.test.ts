@@ -223,6 +223,11 @@ describe('names written in lower case', () => {
     for (const other of ['hutchins', 'unesco', 'council', 'longworth', 'zzqxv']) expect(wordnet.isPlace(other), other).toBe(false);
   });
 
+  it('WordNet tells the name of a city or town from that of a country or a body', () => {
+    for (const town of ['beijing', 'liverpool', 'venice', 'birmingham']) expect(wordnet.isTown(town), town).toBe(true);
+    for (const other of ['eu', 'spain', 'korea', 'unesco', 'china', 'zzqxv']) expect(wordnet.isTown(other), other).toBe(false);
+  });
+
   it('the index remembers the words its documents write as names, not words they also write in lower case', () => {
     expect(built.names.has('kirklees')).toBe(true);
     expect(built.names.has('learning')).toBe(false);
