@@ -119,14 +119,14 @@ export const givesOutcome = (text: string): boolean => OUTCOME.test(text);
 const NAMED_KINDS = String.raw`(?:cit(?:y|ies)|towns?|villages?|regions?|countr(?:y|ies)|provinces?|municipalit(?:y|ies)|boroughs?|counties|neighbou?rhoods?|universit(?:y|ies)|colleges?|organi[sz]ations?|partners?|experts?|funders?|sponsors?)`;
 /** A word between "which" and the kind it asks about: no verb ("what is…"), article or preposition ("which aspects of a city…"). */
 const KIND_GAP = String.raw`(?:(?!(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|makes?|made|a|an|the|of|in|for|to|on|at|by|with|from|about)\b)[\w’'-]+\s+)`;
+/** What a kind of place or body may name in turn ("the learning cities association", "a city council"): then that is what is asked for. */
+const BODY_AFTER = String.raw`(?!\s+(?:associations?|networks?|councils?|partnerships?|programmes?|programs?|projects?|schemes?|initiatives?|strateg(?:y|ies)|festivals?|charters?|declarations?|awards?|reports?|surveys?|congress(?:es)?)\b)`;
 /**
  * "Which three Korean cities were the first…?", "which universities are partners in…?", "what are
  * the names of Bristol's universities?", "name the cities that…": a question whose answer is
  * names. The kind asked for is group 1 or 2. Not "how many cities…" (a count), and not what they
  * are to do ("what universities are expected to do…", "what cities should do…").
  */
-/** What a kind of place or body may name in turn ("the learning cities association", "a city council"): then that is what is asked for. */
-const BODY_AFTER = String.raw`(?!\s+(?:associations?|networks?|councils?|partnerships?|programmes?|programs?|projects?|schemes?|initiatives?|strateg(?:y|ies)|festivals?|charters?|declarations?|awards?|reports?|surveys?|congress(?:es)?)\b)`;
 const NAMES_ASKED = new RegExp(
   String.raw`\b(?:which\s+(?:of\s+(?:the\s+|its\s+|their\s+)?)?|what\s+)(?:other\s+)?${KIND_GAP}{0,2}?(${NAMED_KINDS})\b${BODY_AFTER}(?!\s+(?:are|is)\s+(?:\w+\s+)?(?:expected|supposed|meant|required|asked|able|going)\s+to\b|\s+(?:should|must|can|could|would|will|need\s+to|ought\s+to)\b)|\bnames?\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|all\s+)?(?:other\s+)?${KIND_GAP}{0,2}?(${NAMED_KINDS})\b${BODY_AFTER}`,
   'i',
@@ -160,6 +160,12 @@ const PEOPLE_KIND = /^experts?$/u;
 /** True when the kind of thing asked for by name is a kind of people ("which experts…"). */
 export const peopleAsked = (kind: string): boolean => PEOPLE_KIND.test(kind);
 
+/** True when the text at `at` opens it, a sentence, a list item or what follows a label: only the few characters before are read. */
+const opensSentence = (text: string, at: number): boolean => {
+  const before = text.slice(Math.max(0, at - 8), at);
+  return at <= 8 ? /^\s*(?:[-•*]\s*)?$/u.test(before) || /[.:;!?]\s*$/u.test(before) : /[.:;!?]\s*$/u.test(before);
+};
+
 /** A capitalised word: a name, or the first word of a sentence. */
 const CAPITALISED = /(?<![\p{L}\p{N}’'-])(\p{Lu}[\p{L}’'-]*)/gu;
 
@@ -173,7 +179,7 @@ const CAPITALISED = /(?<![\p{L}\p{N}’'-])(\p{Lu}[\p{L}’'-]*)/gu;
 export const namesOther = (text: string, asked: ReadonlySet<string>, isNameWord: (word: string) => boolean, openers = true): boolean => {
   for (const match of text.matchAll(CAPITALISED)) {
     // A word opening the text, a sentence or what follows a label ("Australia: Every state…") is capitalised whatever it is.
-    if (!openers && /(?:^|[.:;!?]\s*|^\s*[-•*]\s*)$/u.test(text.slice(0, match.index))) continue;
+    if (!openers && opensSentence(text, match.index)) continue;
     const word = (match[1] ?? '').toLowerCase().replace(/[’']s$/u, '').replace(/[’'-]+$/u, '');
     if (word.length < 2 || isStopWord(word) || asked.has(stem(word))) continue;
     if (isNameWord(word)) return true;

@@ -35,6 +35,8 @@ export interface SearchResult {
   hits: ScoredPassage[];
 }
 
+/** Documents whose stems are kept together (see `documentTerms`). */
+const DOCUMENTS_KEPT = 64;
 /** How many Lunr hits are re-ranked; the rest are too weak to matter. */
 const CANDIDATES = 30;
 /** Boost of a synonym or corrected spelling relative to the user's own word. */
@@ -106,8 +108,10 @@ export class PassageSearch {
   private readonly termSets = new BoundedCache<number, Set<string>>(PASSAGE_CACHE_SIZE);
   /** Each document's kind (page, slides, report…), by its source name. */
   private readonly kinds: Map<string, DocumentKind>;
-  /** {@link documentTerms}, built on first use. */
-  private byDocument: Map<string, Set<string>> | undefined;
+  /** {@link documentTerms}, for the documents asked about most recently. */
+  private readonly byDocument = new BoundedCache<string, Set<string>>(DOCUMENTS_KEPT);
+  /** Each document's passages, by source, listed on first use. */
+  private refsBySource: Map<string, number[]> | undefined;
   private readonly shapes = new BoundedCache<Passage, PassageShape>(PASSAGE_CACHE_SIZE);
   /** Passages by id, built at the first {@link passageAfter}. */
   private byId: Map<string, Passage> | undefined;
@@ -177,14 +181,20 @@ export class PassageSearch {
 
   /** The stems of every passage of a document, by its source: what the document as a whole speaks of. */
   documentTerms(source: string): ReadonlySet<string> {
-    this.byDocument ??= new Map();
-    let terms = this.byDocument.get(source);
-    if (terms === undefined) {
-      terms = new Set<string>();
-      for (const [ref, passage] of this.built.passages.entries()) if (passage.source === source) for (const term of this.termSets.get(ref, this.termsOf)) terms.add(term);
-      this.byDocument.set(source, terms);
-    }
-    return terms;
+    return this.byDocument.get(source, () => {
+      // Each document's passages are listed once; a document's stems are then gathered from its own passages only.
+      if (this.refsBySource === undefined) {
+        this.refsBySource = new Map();
+        for (const [ref, passage] of this.built.passages.entries()) {
+          const refs = this.refsBySource.get(passage.source) ?? [];
+          refs.push(ref);
+          this.refsBySource.set(passage.source, refs);
+        }
+      }
+      const terms = new Set<string>();
+      for (const ref of this.refsBySource.get(source) ?? []) for (const term of this.built.termsOf(ref)) terms.add(term);
+      return terms;
+    });
   }
 
   /** True when the folded word is a name: the documents write it as one ("sheffield"; see `collectionNames`), or WordNet knows it only as one ("edinburgh", listed only at line starts). */
