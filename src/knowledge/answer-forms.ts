@@ -355,8 +355,14 @@ export const givesPastFigure = (text: string): boolean => !NOW_SAID.test(text);
 /** Why one thing was chosen among others ("Why was Venice picked as the example…?"): a passage that only gives the example does not say why. */
 const CHOICE_ASKED = /\bwhy\b[^?.!]{0,80}?\b(?:chosen|chose|choose|picked|pick|selected|select|singled\s+out|(?:used|given|cited|offered)\s+as)\b/i;
 
+/** True when the text gives a figure: the answer cue of a how-many question (a number that is not a year). */
+export const givesFigure = (text: string): boolean => answerCue('count')?.test(text) ?? false;
+
 /** True when the text gives a reason: the answer cue of a why question ("because", "in order to", "in response to"…). */
 export const givesReason = (text: string): boolean => answerCue('why')?.test(text) ?? false;
+
+/** A figure asked for by name rather than by "how many" ("any stats?", "a stat on…", "put a number on it"): a sentence without one does not answer. */
+const FIGURE_ASKED = /\b(?:stats?|statistics|figures)\b|\ba\s+(?:baseline\s+)?figure\b(?!\s+(?:of\s+speech|out)\b)|\bput\s+a\s+number\s+on\b/i;
 
 /** Whether something goes on today ("does Birmingham still run the survey?", "is the network still going?"), asked yes or no. */
 const STILL_ASKED = /^\s*(?:and\s+|so\s+)?(?:is|are|does|do|has|have|can)\b[^?.!]{0,60}?\bstill\b|\b(?:any\s*more|any\s+longer)\s*[?.!]*\s*$/i;
@@ -705,6 +711,8 @@ export interface AskedForm {
   published: boolean;
   /** It asks when something happened the first time, or started ("When was the first festival held?", "when did it start?"): "held every year" does not answer it. */
   once: boolean;
+  /** It asks for a figure by name ("any stats?"): the passage must give a number. */
+  figure: boolean;
   /** It asks why one thing was chosen ("Why was Venice picked as the example…?"): the passage must give a reason. */
   choice: boolean;
   /** It asks whether something still goes on ("does Birmingham still run the survey every year?"): a passage telling only of its past does not answer. */
@@ -749,12 +757,13 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     contents: CONTENTS_ASKED.test(part),
     still: STILL_ASKED.test(part),
     choice: CHOICE_ASKED.test(part),
+    figure: FIGURE_ASKED.test(question),
   };
 };
 
 /** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person, an outcome or how to join. */
 export const formAsked = (form: AskedForm): boolean =>
-  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents || form.still || form.choice;
+  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents || form.still || form.choice || form.figure;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
@@ -794,6 +803,7 @@ export const formNote = (form: AskedForm): string | undefined => {
   // One word is what is counted ("councils"); of several, some may be what it does ("people live").
   if (form.type === 'count') return form.counted?.length === 1 ? ` The passages closest to it give no number of ${form.counted[0]}.` : ' The passages closest to it give no figure.';
   if (form.joining) return ' The passages closest to it say nothing about joining.';
+  if (form.figure) return ' The passages closest to it give no figure.';
   if (form.choice) return ' The passages closest to it do not say why.';
   if (form.still) return ' The passages closest to it do not say whether it still goes on.';
   if (form.contents) return ' The passages closest to it only say where to find it, not what it holds.';

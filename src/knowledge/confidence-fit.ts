@@ -13,17 +13,17 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.4365,
+  intercept: -5.483,
   coefficients: [
-    0.4076,
-    3.9829,
-    1.4669,
-    3.8705,
-    0.519,
-    2.0673,
-    0.0187,
-    1.1645,
-    -1.2815
+    0.488,
+    4.0151,
+    1.5226,
+    4.0027,
+    0.6037,
+    2.0243,
+    0.0219,
+    1.1264,
+    -1.3144
   ],
   lowFrom: 0.505,
   highFrom: 0.85

@@ -1,4 +1,4 @@
-import { ANY_NAME, askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesFigureSince, givesReason, saysGoingOn, givesPastFigure, lacksAskedForm, countsOneOf, longestList, namesOther, peopleAsked, ranksThem, type AskedForm, type OthersAsked } from './answer-forms.js';
+import { ANY_NAME, askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesFigure, givesFigureSince, givesReason, saysGoingOn, givesPastFigure, lacksAskedForm, countsOneOf, longestList, namesOther, peopleAsked, ranksThem, type AskedForm, type OthersAsked } from './answer-forms.js';
 import { everydayRank, rarity } from './common-english.js';
 import { throughWordNet } from './concepts.js';
 import { fittedConfidence } from './confidence-fit.js';
@@ -175,6 +175,7 @@ const lacksForm = (
     (form.ending && !saidNearBest(search, hit, coverages, givesEnding)) ||
     (form.still && !saidNearBest(search, hit, coverages, saysGoingOn)) ||
     (form.choice && !saidNearBest(search, hit, coverages, givesReason)) ||
+    (form.figure && !saidNearBest(search, hit, coverages, givesFigure)) ||
     lacksAskedForm(form, hit.passage.heading, hit.passage.text)
   );
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, ANY_NAME, givesReason } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, ANY_NAME, givesReason, givesFigure } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 describe('answers whose form can be checked', () => {
@@ -604,5 +604,22 @@ describe('why one thing was chosen', () => {
     expect(givesReason('Venice was chosen because it was a city state.')).toBe(true);
     expect(givesReason('…the concept of "a learning city state", for example Venice.')).toBe(false);
     expect(formNote(askedForm('Why was Venice picked as the example?'))).toBe(' The passages closest to it do not say why.');
+  });
+});
+
+describe('a figure asked for by name', () => {
+  it('is asked by "any stats?", "a stat on…" or "put a number on", not by "figure out"', () => {
+    for (const question of ['hows wolverhampton measuring progress on health - any stats?', 'my manager wants a stat on how many cities do this', 'Did Birmingham ever put a number on it?']) {
+      expect(askedForm(question).figure, question).toBe(true);
+    }
+    for (const question of ['wat was birminghams 2003 analysis tryin to figure out', 'How does Wolverhampton measure progress?']) {
+      expect(askedForm(question).figure, question).toBe(false);
+    }
+  });
+
+  it('is given by a number that is not a year, and a refusal says when none is', () => {
+    expect(givesFigure('Now, LCN has 80 member cities and regions.')).toBe(true);
+    expect(givesFigure('In 1996, Liverpool declared itself to be a City of Learning.')).toBe(false);
+    expect(formNote(askedForm('any stats on that?'))).toBe(' The passages closest to it give no figure.');
   });
 });

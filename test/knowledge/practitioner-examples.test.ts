@@ -929,3 +929,9 @@ describe('which other cities', () => {
     expectRefusal('Apart from Beijing, which other cities were in the PALLACE project?', 'The passages closest to it name no cities.');
   });
 });
+
+describe('statistics asked for', () => {
+  it('are refused when the passage closest to the question gives no figure', () => {
+    expectRefusal('is wolverhampton tracking health and wellbeing - got any stats?', 'They say nothing about “statistics”.');
+  });
+});
