@@ -935,3 +935,11 @@ describe('statistics asked for', () => {
     expectRefusal('is wolverhampton tracking health and wellbeing - got any stats?', 'They say nothing about “statistics”.');
   });
 });
+
+describe('a question after a clause setting the scene', () => {
+  it('"When tackling poverty and inequality, where does the UNESCO page say we should start?" is not asked for a date', () => {
+    const answer = kb.answer('When tackling poverty and inequality, where does the UNESCO page say we should start?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.answer).toContain('We start with people.');
+  });
+});

@@ -195,3 +195,12 @@ describe('a reason', () => {
     expect(answerCue('why')?.test('The survey was sent out by email.')).toBe(false);
   });
 });
+
+describe('a clause setting the scene', () => {
+  it('("When confronting…, where…?") does not make a when-question; "When did…?" still is one', () => {
+    expect(questionType('When confronting deprivation and damage to nature, where does the UNESCO page say we ought to begin?')).not.toBe('when');
+    expect(questionType('When it comes to funding, what does the toolkit suggest?')).not.toBe('when');
+    expect(questionType('When was the UK Learning Cities Network set up?')).toBe('when');
+    expect(questionType('When is the learning festival running, this year?')).toBe('when');
+  });
+});
