@@ -61,6 +61,10 @@ const MAX_WORDS = 60;
  * starts: at 12, "became" in "…when the majority of humanity became urban?" was left unbridged.
  */
 const MAX_LOOKUPS = 32;
+/** Each part of two everyday words written as one ("toolset") has at least this many letters. */
+const MIN_PART = 3;
+/** …and at most this many letters in all: longer strings are not two words. */
+const MAX_COMPOUND = 24;
 /** Words commoner than this rank are never taken for typos. */
 const TYPO_RANK = 10_000;
 /** Questions whose concepts are kept; a message longer than this is not a question asked again. */
@@ -203,7 +207,15 @@ export class ConceptBuilder {
   /** The first word of a compound written as one ("policy" of "policymaking"), when the documents use it. */
   private compoundHead(word: string): string | undefined {
     const head = COMPOUND_HEAD.exec(word)?.[1];
-    return head !== undefined && this.uses([stem(head)]) ? head : undefined;
+    if (head !== undefined) return this.uses([stem(head)]) ? head : undefined;
+    // Two everyday words written as one ("toolset", "skillset"): its first word is what the documents may use.
+    if (word.length > MAX_COMPOUND) return undefined;
+    for (let at = word.length - MIN_PART; at >= MIN_PART; at--) {
+      const first = word.slice(0, at);
+      const second = word.slice(at);
+      if ((everydayRank(first) ?? Infinity) < EVERYDAY_RANK && (everydayRank(second) ?? Infinity) < EVERYDAY_RANK && this.uses([stem(first)])) return first;
+    }
+    return undefined;
   }
 
   /**

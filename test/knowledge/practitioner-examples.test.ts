@@ -943,3 +943,15 @@ describe('a question after a clause setting the scene', () => {
     expect(answer.answer).toContain('We start with people.');
   });
 });
+
+describe('two everyday words written as one', () => {
+  it('("toolset") reach the documents through the first word and are not taken for a name they lack', () => {
+    const { concepts } = judgeQuestion(kb.searchOver(kb.built), "What sources of thinking went into Birmingham's toolset?");
+    const toolset = concepts.find((concept) => concept.surface === 'toolset');
+    expect(toolset?.entity).toBe(false);
+    expect(toolset?.alternatives).toContainEqual(['tool']);
+    const answer = kb.answer("What sources of thinking went into Birmingham's toolset?");
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.sources[0]?.passage).toContain('This set of ‘tools’ was developed as part of Birmingham’s range of activities');
+  });
+});
