@@ -175,6 +175,8 @@ export const isAttribution = (text: string): boolean => ASIDE.test(text) || CRED
 /** A sentence that asks rather than tells: the documents' own question, answered by what follows it. */
 const ASKS = /\?["”’')\]]*\s*$/u;
 const MAX_SENTENCES = 3;
+/** Share of the question's weight that a sentence of another passage must add to what the first passage holds to be quoted after it. */
+const ADDED_SHARE = 0.3;
 /** How much less a sentence's coverage counts when it needs the words of the aside crediting it. */
 const CREDITED_BELOW = 0.1;
 export const MAX_ANSWER_CHARS = 700;
@@ -243,6 +245,9 @@ export const quoteSentences = (
     return covered(candidate).some((concept) => !known.has(concept));
   };
   const rest = candidates.filter((c) => c !== first && c.score > 0).sort((a, b) => b.score - a.score);
+  const totalWeight = concepts.reduce((sum, concept) => sum + concept.weight, 0);
+  const addedWeight = (candidate: Candidate, terms: ReadonlySet<string>): number =>
+    covered(candidate).filter((concept) => !search.covers(concept, terms)).reduce((sum, concept) => sum + concept.weight, 0);
   for (const candidate of rest) {
     if (chosen.length >= MAX_SENTENCES) break;
     if (length + candidate.text.length > MAX_ANSWER_CHARS || aboutOther(candidate)) continue;
@@ -254,6 +259,8 @@ export const quoteSentences = (
     // Another passage's sentence must add what the first passage lacks altogether, not only what the
     // sentences chosen from it leave out ("Cities generate jobs" is no challenge of building one).
     if (candidate.rank > 0 && firstTerms !== undefined && covered(candidate).every((concept) => search.covers(concept, firstTerms))) continue;
+    // …and more of it than a word that says little ("pre-start" for "why did Birmingham start…?").
+    if (candidate.rank > 0 && firstTerms !== undefined && addedWeight(candidate, firstTerms) < ADDED_SHARE * totalWeight) continue;
     chosen.push(candidate);
     already = undefined;
     length += candidate.text.length;

@@ -955,3 +955,11 @@ describe('two everyday words written as one', () => {
     expect(answer.sources[0]?.passage).toContain('This set of ‘tools’ was developed as part of Birmingham’s range of activities');
   });
 });
+
+describe('a sentence of another passage', () => {
+  it('is not quoted after the first for one word that says little ("pre-start" for "why did Birmingham start…")', () => {
+    const answer = kb.answer('Why did Birmingham start analysing what it meant by a learning city back in 2003? I want to understand the motivation before we try something similar.');
+    expect(answer.answer).toContain('This arose in response to concerns');
+    expect(answer.answer).not.toContain('The guide contains essential information');
+  });
+});
