@@ -7,7 +7,7 @@ import { fittedConfidence } from './confidence-fit.js';
 import { MAX_ANSWER_CHARS, mendQuestionWords, quoteSentences, truncate } from './quote.js';
 import { searchMerged } from './merged-search.js';
 import { expandShorthand } from './shorthand.js';
-import { throughWordNet } from './concepts.js';
+import { throughWordNet, wordsPattern } from './concepts.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 
 /** Passages scoring below this share of the best one are not cited. */
@@ -201,7 +201,7 @@ const coordinated = (question: string, names: readonly Concept[]): boolean => {
 
 /** A name's words in a pattern, any case, apart from other words. */
 const namePattern = (subject: Concept): RegExp =>
-  new RegExp(`(?<![\\p{L}\\p{N}])${subject.surface.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('[\\s-]+')}(?:['’]s)?(?![\\p{L}\\p{N}])`, 'giu');
+  new RegExp(`(?<![\\p{L}\\p{N}])${wordsPattern(subject, '[\\s-]+')}(?:['’]s)?(?![\\p{L}\\p{N}])`, 'giu');
 
 /** The name as the question writes it ("South Korea"), or as folded when the question spells it otherwise. */
 const writtenAs = (question: string, subject: Concept): string => question.match(namePattern(subject))?.[0]?.replace(/['’]s$/u, '') ?? subject.surface;

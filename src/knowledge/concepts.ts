@@ -24,6 +24,10 @@ export interface Concept {
   phrasalVerb?: true;
 }
 
+/** The concept's words as a pattern's source, each escaped, with `between` (a pattern) between them: "South Korea" and `[\s-]+` give `South[\s-]+Korea`. */
+export const wordsPattern = (concept: Concept, between: string): string =>
+  concept.surface.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join(between);
+
 /** True when the concept reaches the documents through WordNet, not as the asker's own word, a synonym of the table or a corrected spelling. */
 export const throughWordNet = (concept: Concept): boolean => concept.bridge !== undefined && concept.bridge !== 'spelling';
 

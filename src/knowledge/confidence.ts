@@ -1,6 +1,6 @@
 import { ANY_NAME, askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesFigure, givesFigureSince, givesReason, saysGoingOn, givesPastFigure, lacksAskedForm, countsOneOf, longestList, namesOther, peopleAsked, ranksThem, type AskedForm, type OthersAsked } from './answer-forms.js';
 import { everydayRank, rarity } from './common-english.js';
-import { throughWordNet } from './concepts.js';
+import { throughWordNet, wordsPattern } from './concepts.js';
 import { fittedConfidence } from './confidence-fit.js';
 import type { PassageSentence } from './passage-shape.js';
 import { namesOnlyListed } from './name-lists.js';
@@ -310,10 +310,8 @@ const DOCUMENT_WORD = String.raw`(?:page|site|website|deck|slides?|presentation|
  * True when the question writes the name as part of what it calls a document ("the UNESCO learning
  * cities page"): the name says which document, not what the passage must be about.
  */
-const namesDocument = (question: string, concept: Concept): boolean => {
-  const name = concept.surface.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('\\s+');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${name}(?:['’]s)?(?:\\s+[\\p{L}'’-]+){0,3}?\\s+${DOCUMENT_WORD}\\b`, 'iu').test(question);
-};
+const namesDocument = (question: string, concept: Concept): boolean =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${wordsPattern(concept, '\\s+')}(?:['’]s)?(?:\\s+[\\p{L}'’-]+){0,3}?\\s+${DOCUMENT_WORD}\\b`, 'iu').test(question);
 
 /** `form` is what the question asks for ({@link askedForm}), when the caller has read it already. */
 export const confidenceFeatures = (

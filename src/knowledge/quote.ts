@@ -257,10 +257,12 @@ export const quoteSentences = (
     if (!good) continue;
     if (candidate.rank > 0 && chosen.some((c) => c.rank > 0)) continue;
     // Another passage's sentence must add what the first passage lacks altogether, not only what the
-    // sentences chosen from it leave out ("Cities generate jobs" is no challenge of building one).
-    if (candidate.rank > 0 && firstTerms !== undefined && covered(candidate).every((concept) => search.covers(concept, firstTerms))) continue;
-    // …and more of it than a word that says little ("pre-start" for "why did Birmingham start…?").
-    if (candidate.rank > 0 && firstTerms !== undefined && addedWeight(candidate, firstTerms) < ADDED_SHARE * totalWeight) continue;
+    // sentences chosen from it leave out ("Cities generate jobs" is no challenge of building one), and
+    // more of it than a word that says little ("pre-start" for "why did Birmingham start…?").
+    if (candidate.rank > 0 && firstTerms !== undefined) {
+      const added = addedWeight(candidate, firstTerms);
+      if (added === 0 || added < ADDED_SHARE * totalWeight) continue;
+    }
     chosen.push(candidate);
     already = undefined;
     length += candidate.text.length;
