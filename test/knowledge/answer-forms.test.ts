@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, ANY_NAME, givesReason, givesFigure } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
+/** Asserts that each of `asked` sets the form's flag and each of `not` leaves it unset. */
+const expectFlag = (flag: 'contents' | 'still' | 'figure' | 'choice', asked: readonly string[], not: readonly string[]): void => {
+  for (const question of asked) expect(askedForm(question)[flag], question).toBe(true);
+  for (const question of not) expect(askedForm(question)[flag], question).toBe(false);
+};
+
 describe('answers whose form can be checked', () => {
   it('knows a question asking for a sum of money', () => {
     for (const question of [
@@ -558,12 +564,11 @@ describe('a web address', () => {
 
 describe('what a work holds', () => {
   it('is asked by what it covers, contains or asks, or its topics; not by where to find it or which to read', () => {
-    for (const question of ['What does session 4.3 of the active learning materials actually cover?', 'ok what questions does the audit ask?', 'What topics do sessions 8.4 and 8.5 cover?', "what's in the toolkit?"]) {
-      expect(askedForm(question).contents, question).toBe(true);
-    }
-    for (const question of ['Which sessions of the Active learning materials should I look at?', 'where can i get hold of the stakeholder audits?', 'what does the page say i should read to learn more?']) {
-      expect(askedForm(question).contents, question).toBe(false);
-    }
+    expectFlag(
+      'contents',
+      ['What does session 4.3 of the active learning materials actually cover?', 'ok what questions does the audit ask?', 'What topics do sessions 8.4 and 8.5 cover?', "what's in the toolkit?"],
+      ['Which sessions of the Active learning materials should I look at?', 'where can i get hold of the stakeholder audits?', 'what does the page say i should read to learn more?'],
+    );
   });
 
   it('is not given by a passage that only points to works elsewhere, and a refusal says so', () => {
@@ -580,12 +585,11 @@ describe('what a work holds', () => {
 
 describe('whether something still goes on', () => {
   it('is asked by "does … still …?" or "… any more?", not by "still" elsewhere', () => {
-    for (const question of ['does birmingham still run the learning city survey every year', 'Is the UK network still going?', 'do they run the festival any more?']) {
-      expect(askedForm(question).still, question).toBe(true);
-    }
-    for (const question of ['which UK learning city says it never sits still?', 'why do they still need a learning city?']) {
-      expect(askedForm(question).still, question).toBe(false);
-    }
+    expectFlag(
+      'still',
+      ['does birmingham still run the learning city survey every year', 'Is the UK network still going?', 'do they run the festival any more?'],
+      ['which UK learning city says it never sits still?', 'why do they still need a learning city?'],
+    );
   });
 
   it('is answered by what goes on now, not by a past year alone, and a refusal says so', () => {
@@ -598,9 +602,7 @@ describe('whether something still goes on', () => {
 
 describe('why one thing was chosen', () => {
   it('is asked by "why was … picked / chosen / used as", and answered only by a reason', () => {
-    expect(askedForm('Why was Venice picked as the example of a learning city state?').choice).toBe(true);
-    expect(askedForm('Why were these cities chosen?').choice).toBe(true);
-    expect(askedForm('Why should cities invest in learning?').choice).toBe(false);
+    expectFlag('choice', ['Why was Venice picked as the example of a learning city state?', 'Why were these cities chosen?'], ['Why should cities invest in learning?']);
     expect(givesReason('Venice was chosen because it was a city state.')).toBe(true);
     expect(givesReason('…the concept of "a learning city state", for example Venice.')).toBe(false);
     expect(formNote(askedForm('Why was Venice picked as the example?'))).toBe(' The passages closest to it do not say why.');
@@ -609,12 +611,11 @@ describe('why one thing was chosen', () => {
 
 describe('a figure asked for by name', () => {
   it('is asked by "any stats?", "a stat on…" or "put a number on", not by "figure out"', () => {
-    for (const question of ['hows wolverhampton measuring progress on health - any stats?', 'my manager wants a stat on how many cities do this', 'Did Birmingham ever put a number on it?']) {
-      expect(askedForm(question).figure, question).toBe(true);
-    }
-    for (const question of ['wat was birminghams 2003 analysis tryin to figure out', 'How does Wolverhampton measure progress?']) {
-      expect(askedForm(question).figure, question).toBe(false);
-    }
+    expectFlag(
+      'figure',
+      ['hows wolverhampton measuring progress on health - any stats?', 'my manager wants a stat on how many cities do this', 'Did Birmingham ever put a number on it?'],
+      ['wat was birminghams 2003 analysis tryin to figure out', 'How does Wolverhampton measure progress?'],
+    );
   });
 
   it('is given by a number that is not a year, and a refusal says when none is', () => {

@@ -17,6 +17,14 @@ const expectRefusal = (question: string, says: string): void => {
 /** The first paragraph quoted, after the low-confidence lead when there is one. */
 const firstParagraph = (text: string): string => text.replace(/^The closest the documents come is this:\n\n/u, '').split('\n\n')[0] ?? '';
 
+/** Asserts that the question is answered, and that the first paragraph quoted shows `shows` (a phrase it contains, or a pattern it matches). */
+const expectFirstParagraph = (question: string, shows: string | RegExp): void => {
+  const answer = kb.answer(question);
+  expect(answer.noAnswer, question).toBe(false);
+  if (typeof shows === 'string') expect(firstParagraph(answer.answer), question).toContain(shows);
+  else expect(firstParagraph(answer.answer), question).toMatch(shows);
+};
+
 describe('answers that quote the sentence that answers', () => {
   it('the sentence after the key one that leans on it ("It uses…", "Since then…") goes on with its thought', () => {
     const network = kb.answer('What has the Learning City Network in the United Kingdom contributed?');
@@ -475,9 +483,7 @@ describe('paraphrases the documents answer are answered', () => {
   });
 
   it('"a majority" is "more than half" (knowledge/synonyms.yaml)', () => {
-    const answer = kb.answer("In what year did a majority of the world's people live in cities?");
-    expect(answer.noAnswer).toBe(false);
-    expect(firstParagraph(answer.answer)).toMatch(/^In 2008, for the first time in history, more than half of the world’s population lived in towns and cities\./u);
+    expectFirstParagraph("In what year did a majority of the world's people live in cities?", /^In 2008, for the first time in history, more than half of the world’s population lived in towns and cities\./u);
   });
 
   it('"what is…?" gets the passage headed as the definition of it, answered plainly', () => {
@@ -863,9 +869,7 @@ describe('whether something still goes on', () => {
 
 describe('a name that says which document the asker read', () => {
   it('("the UNESCO page") need not be in the passage, when its document speaks of it', () => {
-    const answer = kb.answer('what does the UNESCO page say about poverty and inequality?');
-    expect(answer.noAnswer).toBe(false);
-    expect(firstParagraph(answer.answer)).toMatch(/^Poverty, inequality, health threats and environmental degradation are just some of the challenges we face\./u);
+    expectFirstParagraph('what does the UNESCO page say about poverty and inequality?', /^Poverty, inequality, health threats and environmental degradation are just some of the challenges we face\./u);
   });
 
   it('is only the name written as part of what the question calls the document, not any name asked about', () => {
@@ -880,17 +884,13 @@ describe('a name that says which document the asker read', () => {
 
 describe('how many places', () => {
   it('is answered by a count of places of any kind ("about 20 communities")', () => {
-    const answer = kb.answer('About how many places in Britain call themselves learning cities or towns?');
-    expect(answer.noAnswer).toBe(false);
-    expect(firstParagraph(answer.answer)).toContain('In the UK about 20 communities in Britain');
+    expectFirstParagraph('About how many places in Britain call themselves learning cities or towns?', 'In the UK about 20 communities in Britain');
   });
 });
 
 describe('a sentence credited by the aside after it', () => {
   it('("…(ELLI definition, quoted from Longworth, 1999).") is quoted for what the aside names', () => {
-    const answer = kb.answer('How did the European Lifelong Learning Initiative define a learning community?');
-    expect(answer.noAnswer).toBe(false);
-    expect(firstParagraph(answer.answer)).toMatch(/^A Learning Community is a City, Town or Region which mobilises all its resources/u);
+    expectFirstParagraph('How did the European Lifelong Learning Initiative define a learning community?', /^A Learning Community is a City, Town or Region which mobilises all its resources/u);
   });
 });
 
@@ -904,17 +904,13 @@ describe('why something began', () => {
 
 describe('a question the documents ask themselves', () => {
   it('is quoted with the sentence after it, which answers it', () => {
-    const answer = kb.answer('so where do we begin tackling poverty and inequality?');
-    expect(answer.noAnswer).toBe(false);
-    expect(firstParagraph(answer.answer)).toMatch(/So where do we start tackling these challenges\? We start with people\.$/u);
+    expectFirstParagraph('so where do we begin tackling poverty and inequality?', /So where do we start tackling these challenges\? We start with people\.$/u);
   });
 });
 
 describe('a question asking for names', () => {
   it('is quoted with the sentence after the key one that names them, when the key one names none', () => {
-    const answer = kb.answer('Which UK towns and cities are given as examples of learning communities?');
-    expect(answer.noAnswer).toBe(false);
-    expect(firstParagraph(answer.answer)).toContain('from Liverpool, Sheffield and Hull to Swansea, Norwich and Retford');
+    expectFirstParagraph('Which UK towns and cities are given as examples of learning communities?', 'from Liverpool, Sheffield and Hull to Swansea, Norwich and Retford');
   });
 });
 
