@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.483,
+  intercept: -5.4391,
   coefficients: [
-    0.488,
-    4.0151,
-    1.5226,
-    4.0027,
-    0.6037,
-    2.0243,
-    0.0219,
-    1.1264,
-    -1.3144
+    0.4478,
+    3.6081,
+    1.4435,
+    3.9642,
+    0.5853,
+    2.3792,
+    -0.0705,
+    1.1623,
+    -0.8576
   ],
-  lowFrom: 0.505,
+  lowFrom: 0.53,
   highFrom: 0.85
 };

@@ -87,4 +87,27 @@ describe('a question that is a heading', () => {
     expect(new HeadingIndex([passage('Why towns?')]).whyFor('why are towns networks important?')).toEqual([]);
     expect(new HeadingIndex([passage('Why learning?')]).whyFor('why do we need learning cities?')).toEqual([]);
   });
+
+  it('finds them too when the question asks why the documents argue something of that, or asks for the reasons or the case for it', () => {
+    const whys = new HeadingIndex([passage('Why cities?'), passage('Why learning?')]);
+    expect(whys.reasonsFor('why do the slides argue that cities are the right place to do this work?')).toEqual([0]);
+    expect(whys.reasonsFor("Why do the 'Building learning cities' slides say cities, rather than other places, are the focus?")).toEqual([0]);
+    expect(whys.reasonsFor('The deck gives reasons why cities in particular are the right level to act at. What are they?')).toEqual([0]);
+    expect(whys.reasonsFor("What reasons does the 'Building learning cities' deck give for focusing on cities?")).toEqual([0]);
+    expect(whys.reasonsFor('What does the deck give as the case for learning?')).toEqual([1]);
+    // The case for learning cities is not the case for learning; nor is an argument the slides make about something else a why of cities.
+    expect(whys.reasonsFor('what is the case for learning cities?')).toEqual([]);
+    expect(whys.reasonsFor('why do the slides say Venice matters?')).toEqual([]);
+    // A why-question asked of a heading's word first is the heading's already.
+    expect(whys.reasonsFor('why should cities invest in learning, for the reasons given?')).toEqual([]);
+  });
+
+  it('finds the passages headed by a part of the question in quotation marks, but not by a document title quoted', () => {
+    const titled = { id: 't', source: 'a.md', title: 'The World of Learning Cities', heading: 'The World of Learning Cities', text: 'x' };
+    const quoted = new HeadingIndex([passage('Why cities?'), titled]);
+    expect(quoted.quotedIn("What reasons does the presentation give under 'Why cities?'")).toEqual([0]);
+    expect(quoted.quotedIn('What does the slide “Why cities?” list?')).toEqual([0]);
+    expect(quoted.quotedIn("How does 'The World of Learning Cities' define one?")).toEqual([]);
+    expect(quoted.quotedIn('why cities?')).toEqual([]);
+  });
 });

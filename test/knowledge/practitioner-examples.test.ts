@@ -914,6 +914,19 @@ describe('a question asking for names', () => {
   });
 });
 
+describe('a question a heading asks', () => {
+  it('the reasons asked for under a heading that asks why get that section, however the question words them', () => {
+    for (const question of [
+      "What reasons does the 'Building learning cities' deck give for focusing on cities?",
+      'why do the slides argue that cities are the right place to do this work?',
+      "I'm preparing a briefing for our cabinet on why urban areas should take the lead on lifelong learning. What reasons does the 'Building learning cities' presentation give under 'Why cities?'",
+    ]) {
+      expect(kb.answer(question).sources[0]?.passage, question).toMatch(/^- Cities offer a more favourable setting/u);
+      expectFirstParagraph(question, 'Cities generate jobs and income');
+    }
+  });
+});
+
 describe('why an example was chosen', () => {
   it('is refused when the documents only give the example', () => {
     expectRefusal('Why did the page choose Venice as its example of a learning city state?', 'do not say why');
