@@ -6,7 +6,8 @@ import { SENTENCE_BREAK } from './text.js';
 export type QuestionType = 'definition' | 'who' | 'when' | 'count' | 'why' | 'other';
 
 const TYPE_PATTERNS: Array<[QuestionType, RegExp]> = [
-  ['count', /\bhow\s+(?:many|much|big|large)\b|\bnumber\s+of\b|\bwhat\s+(?:share|percentage|proportion)\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?population\b/i],
+  // "how much the towns differ" asks a degree in a clause, not a figure.
+  ['count', /\bhow\s+(?:many|much(?!\s+(?:the|this|that|these|those|their|its|our|they|it|we|you|he|she|people|a|an)\b)|big|large)\b|\bnumber\s+of\b|\bwhat\s+(?:share|percentage|proportion)\b|\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?population\b/i],
   // "When confronting deprivation…, where…?", "When it comes to…, which…?" set a scene: the question comes after the comma.
   ['when', /^\s*(?:and\s+)?when\b(?!\s+(?:[\w’'-]+ing|it\s+comes\s+to)\b[^?.!]*,)|\bhow\s+often\b|\b(?:what|which)\s+year\b|\b(?:since|until|till)\s+when\b|\bhow\s+long\s+ago\b|\bdeadlines?\b|\bclosing\s+date\b/i],
   ['who', /^\s*(?:and\s+)?(?:who|whom|whose)\b|\b(?:which|what)\s+(?:organi[sz]ations?|bodies|body|author|people|person|cities|city|countries|country|partners?)\b/i],

@@ -80,6 +80,13 @@ describe('the type of a question', () => {
     expect(withoutPreamble('Can you tell me?')).toBe('Can you tell me?');
   });
 
+  it('takes "how much" before a clause as a degree, not a count', () => {
+    expect(questionType('Which places are named to show how much the British towns differ in scale?')).not.toBe('count');
+    expect(questionType('how much it matters that they join?')).not.toBe('count');
+    expect(questionType('How much funding does the network get?')).toBe('count');
+    expect(questionType('how much does membership cost?')).toBe('count');
+  });
+
   it('takes a deadline or closing date asked for as a date', () => {
     expect(questionType('how do we join the network - is there a deadline?')).toBe('when');
     expect(questionType("What's the closing date for applications?")).toBe('when');
