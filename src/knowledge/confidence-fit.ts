@@ -13,17 +13,17 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.4391,
+  intercept: -5.4427,
   coefficients: [
-    0.4478,
-    3.6081,
-    1.4435,
-    3.9642,
-    0.5853,
-    2.3792,
-    -0.0705,
-    1.1623,
-    -0.8576
+    0.453,
+    3.6053,
+    1.4496,
+    3.9707,
+    0.5859,
+    2.3809,
+    -0.0661,
+    1.1522,
+    -0.8521
   ],
   lowFrom: 0.53,
   highFrom: 0.85

@@ -92,8 +92,8 @@ export const QUESTION_FILLERS = new Set([
   'whats', 'thats', 'doesnt', 'dont', 'didnt', 'isnt', 'arent', 'wasnt', 'cant', 'wont', 'im', 'ive', 'weve',
   'youre', 'theyre', 'theres', 'hows', 'whos', 'wheres', 'lets', 'theyll', 'youll', 'itll', 'thatll',
   'wouldnt', 'shouldnt', 'couldnt', 'hasnt', 'havent', 'werent',
-  // Possessive pronouns Lunr's list leaves out: "how did Birmingham run theirs?"
-  'theirs', 'ours', 'yours',
+  // Possessive pronouns Lunr's list leaves out: "how did Birmingham run theirs?"; and "those", which points back as "these" does.
+  'theirs', 'ours', 'yours', 'those',
   // The particle of a compound split at its hyphen: "start-ups", "drop-outs", "ins and outs".
   'ups', 'outs', 'offs', 'ins', 'ons',
 ]);

@@ -927,6 +927,14 @@ describe('a question a heading asks', () => {
   });
 });
 
+describe('a follow-up pointing back with "those"', () => {
+  it('is read with the question before it: "those" is no topic of its own', () => {
+    const answer = kb.answer('what does the presenter call for to help those countries?', { previous: 'What do the concluding remarks say about the urban population in Africa and Asia?' });
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.sources[0]?.passage).toContain('anticipate meeting the learning needs of citizens');
+  });
+});
+
 describe('why an example was chosen', () => {
   it('is refused when the documents only give the example', () => {
     expectRefusal('Why did the page choose Venice as its example of a learning city state?', 'do not say why');
