@@ -138,6 +138,17 @@ const readQuestion = (question: string): string => mendQuestionWords(expandShort
 const several = (searches: PassageSearch | readonly PassageSearch[]): searches is readonly PassageSearch[] => Array.isArray(searches);
 const collections = (searches: PassageSearch | readonly PassageSearch[]): readonly PassageSearch[] => (several(searches) ? searches : [searches]);
 
+/** A plural typed with "ys" after a consonant, in lower case ("citys", "familys"), and the word before it. */
+const YS_PLURAL = /(?<![\p{L}\p{N}'’])([a-z]+[b-df-hj-np-tv-z])ys(?![\p{L}\p{N}])/gu;
+
+/**
+ * The question with each plural typed as "citys" written as the documents write it ("cities"),
+ * so what it asks for reads as asked ("which 3 korean citys…?" asks for names of cities). A word
+ * the documents do not use so ("germanys") stays as typed.
+ */
+const mendPlurals = (question: string, searches: PassageSearch | readonly PassageSearch[]): string =>
+  question.replace(YS_PLURAL, (word: string, base: string) => (collections(searches).some((search) => search.usesWord(`${base}ies`)) ? `${base}ies` : word));
+
 /** True when the answer to `question` depends on the question before it: it is a follow-up in one of the collections. */
 export const readsPrevious = (searches: PassageSearch | readonly PassageSearch[], question: string): boolean => {
   const asked = readQuestion(question);
@@ -156,7 +167,7 @@ export const judgeQuestion = (
   shown: readonly string[] = [],
 ): JudgedQuestion => {
   // "wat is a lerning city": the question word typed wrong still says what kind of question it is.
-  const asked = readQuestion(question);
+  const asked = mendPlurals(readQuestion(question), searches);
   const found = searchMerged(collections(searches), asked, CANDIDATES + shown.length, previous);
   const { search, concepts } = found;
   // `more`: the passages shown already step aside, and the next ones are judged as if they were first.

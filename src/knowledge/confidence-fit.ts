@@ -13,17 +13,17 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.4427,
+  intercept: -5.4416,
   coefficients: [
-    0.453,
-    3.6053,
-    1.4496,
-    3.9707,
-    0.5859,
+    0.4534,
+    3.6038,
+    1.4499,
+    3.9716,
+    0.5872,
     2.3809,
-    -0.0661,
-    1.1522,
-    -0.8521
+    -0.066,
+    1.1509,
+    -0.8523
   ],
   lowFrom: 0.53,
   highFrom: 0.85

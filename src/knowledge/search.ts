@@ -197,6 +197,11 @@ export class PassageSearch {
     });
   }
 
+  /** True when some document uses the folded word as written. */
+  usesWord(word: string): boolean {
+    return this.built.vocabulary.has(word);
+  }
+
   /** True when the folded word is a name: the documents write it as one ("sheffield"; see `collectionNames`), or WordNet knows it only as one ("edinburgh", listed only at line starts). */
   isName(word: string): boolean {
     return this.built.names.has(word) || this.wordnet?.kind(word) === 'name';

@@ -914,6 +914,13 @@ describe('a question asking for names', () => {
   });
 });
 
+describe('a plural typed "citys"', () => {
+  it('reads as the plural the documents use, so names asked for of a count the documents give unnamed are refused', () => {
+    expectRefusal('which 3 korean citys were the first lifelong learnign cities in 2001?', 'list no three of them');
+    expectRefusal('which 3 korean cities were the first lifelong learning cities in 2001?', 'list no three of them');
+  });
+});
+
 describe('a question a heading asks', () => {
   it('the reasons asked for under a heading that asks why get that section, however the question words them', () => {
     for (const question of [
