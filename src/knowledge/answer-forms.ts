@@ -257,13 +257,15 @@ export const givesOrdinal = (text: string, n: OrdinalAsked): boolean => {
 
 /**
  * Which of several came out best or worst: "which component came out weakest", "which of the 33
- * elements got the best rating?", "which policy option comes top…?", in the asking part of the
+ * elements got the best rating?", "which policy option comes top…?", "what… say were the city's
+ * weakest areas?" (a "what" with its verb before the superlative, not "what did the best of them
+ * do?"), in the asking part of the
  * message (not "I work for Swansea council, which came top… - how do we join?"); not a "best
  * practice", a "top-down" approach, a quoted term, nor advice ("which approach works best", "the
  * best way to…").
  */
 const SUPERLATIVE = String.raw`(?:best|worst|strongest|weakest|highest|lowest|top|bottom|most\s+successful|least\s+successful)`;
-const RANKED_ASKED = new RegExp(String.raw`\bwhich\b(?:(?![?.!]).){0,80}?(?<![‘'"“])(?<!\bworks?\s+)\b${SUPERLATIVE}\b(?![-’'"”]|\s+(?:practices?|way|to)\b)`, 'i');
+const RANKED_ASKED = new RegExp(String.raw`(?:\bwhich\b|\bwhat\b(?:(?![?.!]).){0,100}?\b(?:is|are|was|were)\b)(?:(?![?.!]).){0,80}?(?<![‘'"“])(?<!\bworks?\s+)\b${SUPERLATIVE}\b(?![-’'"”]|\s+(?:practices?|way|to)\b)`, 'i');
 /** What ranks things: a superlative or an order of merit ("tops the list", "came out weakest", "the most…"). */
 const RANKS = /\b(?:best|worst|tops?\s+(?:the\s+|its\s+)?(?:list|table|rankings?)|topped|came\s+(?:out\s+)?(?:top|bottom)|highest|lowest|strongest|weakest|the\s+most|the\s+least|largest|biggest|smallest|greatest|ranked|ranking)\b/i;
 /** A question told of, not answered ("…gave …; and which of the 33 elements were our best features"): after "and", a semicolon or a verb of telling, up to the end of its clause. Not a relative clause ("Partnership, which scored highest, …"). */
@@ -648,7 +650,7 @@ export const givesLink = (text: string): boolean => LINK.test(text);
  * session 4.3 of the active learning materials cover?", "what questions does the audit ask?").
  */
 const CONTENTS_ASKED =
-  /\bwhat\b(?:[^?.!]|\.(?=\d)){0,80}?\b(?:cover(?:s|ed)?|contain(?:s|ed)?|ask(?:s|ed)?|discuss(?:es|ed)?|teach(?:es)?|address(?:es|ed)?)\b|\bwhat\s+(?:[\w'’-]+\s+){0,2}?(?:questions|topics|subjects|themes)\b|\bwhat(?:'s|’s|\s+is)\s+in\b/i;
+  /\b(?:what|which)\b(?:[^?.!]|\.(?=\d)){0,80}?\b(?:cover(?:s|ed)?|contain(?:s|ed)?|ask(?:s|ed)?|discuss(?:es|ed)?|teach(?:es)?|address(?:es|ed)?)\b|\b(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:questions|topics|subjects|themes)\b|\bwhat(?:'s|’s|\s+is)\s+in\b/i;
 /** A passage that only points to works elsewhere: headed "Learn more", "Further reading" or "Resources", or leading into such a list ("Learn More From:", "You can also access…"). */
 const POINTER_HEADING = /^\s*(?:(?:learn|read|find\s+out)\s+more\b|further\s+(?:reading|information|resources)\b|see\s+also\b|(?:useful\s+)?(?:links|resources|references)\s*(?::|$))/i;
 const POINTER_LEAD = /^\s*(?:(?:learn|read|find\s+out)\s+more\s+(?:from|at|in)\b|you\s+can\s+(?:also\s+)?(?:access|find|download|read)\b|further\s+reading\b|see\s+also\b)/im;
