@@ -366,6 +366,14 @@ export const givesReason = (text: string): boolean => answerCue('why')?.test(tex
 /** A figure asked for by name rather than by "how many" ("any stats?", "a stat on…", "put a number on it"): a sentence without one does not answer. */
 const FIGURE_ASKED = /\b(?:stats?|statistics|figures)\b|\ba\s+(?:baseline\s+)?figure\b(?!\s+(?:of\s+speech|out)\b)|\bput\s+a\s+number\s+on\b/i;
 
+/** A share asked for ("what percentage of…", "what proportion…", "how many per cent"): a count that is no share does not answer. */
+const SHARE_ASKED = /\b(?:what|which)\s+(?:\w+\s+)?(?:share|percentage|proportion|fraction)\b|\b(?:percentage|proportion)\s+of\b|\bper\s*cent\b|\bpercent\b/i;
+/** A share given: a percentage, a fraction ("more than half", "a third"), a majority, "one in five". */
+const GIVES_SHARE = /\d\s*%|\bper\s*cent\b|\bpercent(?:age)?\b|\bproportion\b|\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|majority|minority|fraction)\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b/i;
+
+/** True when the text gives a share ({@link GIVES_SHARE}). */
+export const givesShare = (text: string): boolean => GIVES_SHARE.test(text);
+
 /** Whether something goes on today ("does Birmingham still run the survey?", "is the network still going?"), asked yes or no. */
 const STILL_ASKED = /^\s*(?:and\s+|so\s+)?(?:is|are|does|do|has|have|can)\b[^?.!]{0,60}?\bstill\b|\b(?:any\s*more|any\s+longer)\s*[?.!]*\s*$/i;
 /** A sentence saying what goes on now, or goes on still. */
@@ -715,6 +723,8 @@ export interface AskedForm {
   once: boolean;
   /** It asks for a figure by name ("any stats?"): the passage must give a number. */
   figure: boolean;
+  /** It asks for a share ("what percentage of the world's population…?"): the passage must give one, not only a count. */
+  share: boolean;
   /** It asks why one thing was chosen ("Why was Venice picked as the example…?"): the passage must give a reason. */
   choice: boolean;
   /** It asks whether something still goes on ("does Birmingham still run the survey every year?"): a passage telling only of its past does not answer. */
@@ -760,12 +770,13 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     still: STILL_ASKED.test(part),
     choice: CHOICE_ASKED.test(part),
     figure: FIGURE_ASKED.test(question),
+    share: SHARE_ASKED.test(part),
   };
 };
 
 /** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person, an outcome or how to join. */
 export const formAsked = (form: AskedForm): boolean =>
-  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents || form.still || form.choice || form.figure;
+  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents || form.still || form.choice || form.figure || form.share;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
@@ -802,6 +813,7 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.names !== undefined) return form.names === ANY_NAME ? ' The passages closest to it give no name for it.' : ` The passages closest to it name no ${form.names}.`;
   if (form.ordinal !== undefined) return ` The passages closest to it say nothing of the ${typeof form.ordinal === 'string' ? form.ordinal : (ORDINAL_NAMES[form.ordinal] ?? `${form.ordinal}th`)} one.`;
   if (form.type === 'when') return ' The passages closest to it give no date.';
+  if (form.share) return ' The passages closest to it give no share or percentage.';
   // One word is what is counted ("councils"); of several, some may be what it does ("people live").
   if (form.type === 'count') return form.counted?.length === 1 ? ` The passages closest to it give no number of ${form.counted[0]}.` : ' The passages closest to it give no figure.';
   if (form.joining) return ' The passages closest to it say nothing about joining.';

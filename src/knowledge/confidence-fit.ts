@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.4416,
+  intercept: -5.3718,
   coefficients: [
-    0.4534,
-    3.6038,
-    1.4499,
-    3.9716,
-    0.5872,
-    2.3809,
-    -0.066,
-    1.1509,
-    -0.8523
+    0.3784,
+    3.6343,
+    1.4254,
+    3.9372,
+    0.583,
+    2.3787,
+    -0.0723,
+    1.1187,
+    -0.8552
   ],
-  lowFrom: 0.53,
+  lowFrom: 0.535,
   highFrom: 0.85
 };

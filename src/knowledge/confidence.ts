@@ -1,4 +1,4 @@
-import { ANY_NAME, askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesFigure, givesFigureSince, givesReason, saysGoingOn, givesPastFigure, lacksAskedForm, countsOneOf, longestList, namesOther, peopleAsked, ranksThem, type AskedForm, type OthersAsked } from './answer-forms.js';
+import { ANY_NAME, askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesFigure, givesShare, givesFigureSince, givesReason, saysGoingOn, givesPastFigure, lacksAskedForm, countsOneOf, longestList, namesOther, peopleAsked, ranksThem, type AskedForm, type OthersAsked } from './answer-forms.js';
 import { everydayRank, rarity } from './common-english.js';
 import { throughWordNet, wordsPattern } from './concepts.js';
 import { fittedConfidence } from './confidence-fit.js';
@@ -176,6 +176,7 @@ const lacksForm = (
     (form.still && !saidNearBest(search, hit, coverages, saysGoingOn)) ||
     (form.choice && !saidNearBest(search, hit, coverages, givesReason)) ||
     (form.figure && !saidNearBest(search, hit, coverages, givesFigure)) ||
+    (form.share && !saidNearBest(search, hit, coverages, givesShare)) ||
     lacksAskedForm(form, hit.passage.heading, hit.passage.text)
   );
 };

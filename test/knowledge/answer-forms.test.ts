@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, ANY_NAME, givesReason, givesFigure } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, ANY_NAME, givesReason, givesFigure, givesShare } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 /** Asserts that each of `asked` sets the form's flag and each of `not` leaves it unset. */
-const expectFlag = (flag: 'contents' | 'still' | 'figure' | 'choice', asked: readonly string[], not: readonly string[]): void => {
+const expectFlag = (flag: 'contents' | 'still' | 'figure' | 'choice' | 'share', asked: readonly string[], not: readonly string[]): void => {
   for (const question of asked) expect(askedForm(question)[flag], question).toBe(true);
   for (const question of not) expect(askedForm(question)[flag], question).toBe(false);
 };
@@ -625,5 +625,21 @@ describe('a figure asked for by name', () => {
     expect(givesFigure('Now, LCN has 80 member cities and regions.')).toBe(true);
     expect(givesFigure('In 1996, Liverpool declared itself to be a City of Learning.')).toBe(false);
     expect(formNote(askedForm('any stats on that?'))).toBe(' The passages closest to it give no figure.');
+  });
+});
+
+describe('a share asked for', () => {
+  it('is asked by a percentage, proportion or share, not by sharing', () => {
+    expectFlag(
+      'share',
+      ["What percentage of the world's population is expected to be living in cities by 2030?", "What proportion of Bristol's adults have no qualifications?", 'what share of that will be in Africa?', 'how many per cent of adults learn?'],
+      ['Did Birmingham share its early thinking?', 'How many cities are in the network?', 'What is the population of Wolverhampton?'],
+    );
+  });
+
+  it('is given by a percentage, a fraction or a majority, not by a count alone', () => {
+    for (const text of ['just over 50% on these measures', 'more than half of the world’s population lived in towns', 'one in five adults', 'a third of the regions']) expect(givesShare(text), text).toBe(true);
+    for (const text of ['Urban population is going to jump from 3.4 billion in 2009 to almost 5 billion in 2030;', 'Now, LCN has 80 member cities']) expect(givesShare(text), text).toBe(false);
+    expect(formNote(askedForm('What percentage of people live in cities?'))).toBe(' The passages closest to it give no share or percentage.');
   });
 });

@@ -921,6 +921,12 @@ describe('a plural typed "citys"', () => {
   });
 });
 
+describe('a share asked for', () => {
+  it('is refused when the closest passage gives counts but no share', () => {
+    expectRefusal("What percentage of the world's population is expected to be living in cities by 2030?", 'give no share or percentage');
+  });
+});
+
 describe('a question a heading asks', () => {
   it('the reasons asked for under a heading that asks why get that section, however the question words them', () => {
     for (const question of [
