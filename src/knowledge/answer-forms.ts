@@ -371,6 +371,12 @@ const SHARE_ASKED = /\b(?:what|which)\s+(?:\w+\s+)?(?:share|percentage|proportio
 /** A share given: a percentage, a fraction ("more than half", "a third"), a majority, "one in five". */
 const GIVES_SHARE = /\d\s*%|\bper\s*cent\b|\bpercent(?:age)?\b|\bproportion\b|\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|majority|minority|fraction)\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b/i;
 
+/** A percentage: a share, not a count of anything. */
+const PERCENTAGES = /\d+(?:[.,]\d+)?\s*(?:%|per\s*cent\b|percent\b)/gi;
+
+/** True when the text gives a figure other than a percentage: "just over 50% on these measures" counts no people. */
+export const givesCount = (text: string): boolean => givesFigure(text.replace(PERCENTAGES, ' '));
+
 /** True when the text gives a share ({@link GIVES_SHARE}). */
 export const givesShare = (text: string): boolean => GIVES_SHARE.test(text);
 

@@ -1,4 +1,4 @@
-import { ANY_NAME, askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesFigure, givesShare, givesFigureSince, givesReason, saysGoingOn, givesPastFigure, lacksAskedForm, countsOneOf, longestList, namesOther, peopleAsked, ranksThem, type AskedForm, type OthersAsked } from './answer-forms.js';
+import { ANY_NAME, askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesFigure, givesShare, givesCount, givesFigureSince, givesReason, saysGoingOn, givesPastFigure, lacksAskedForm, countsOneOf, longestList, namesOther, peopleAsked, ranksThem, type AskedForm, type OthersAsked } from './answer-forms.js';
 import { everydayRank, rarity } from './common-english.js';
 import { throughWordNet, wordsPattern } from './concepts.js';
 import { fittedConfidence } from './confidence-fit.js';
@@ -160,7 +160,11 @@ const lacksForm = (
   // Found at most once, and only for the forms read sentence by sentence.
   const answering = form.checked.length > 0 || form.current || form.past || form.since !== undefined || form.counted !== undefined ? answeringSentences(search, hit, coverages) : [];
   return (
-    (form.checked.length > 0 && !answering.some((sentence) => form.checked.some((type) => hasAnswerCue(sentence, type) && (type !== 'when' || givesDateAsked(form, sentence.text))))) ||
+    // A how-many question is not answered by a percentage alone; a share asked for is.
+    (form.checked.length > 0 &&
+      !answering.some((sentence) =>
+        form.checked.some((type) => hasAnswerCue(sentence, type) && (type !== 'when' || givesDateAsked(form, sentence.text)) && (type !== 'count' || form.share || givesCount(sentence.text))),
+      )) ||
     // A figure asked for as it is now is not one given as of a past year ("Up to 2008, a total of 76…").
     (form.current && !answering.some((sentence) => hasAnswerCue(sentence, 'count') && givesCurrentFigure(sentence.text))) ||
     // …and one asked for as of a past year is not one said to be current ("Now, LCN has 80 member cities").

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, ANY_NAME, givesReason, givesFigure, givesShare } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, ANY_NAME, givesReason, givesFigure, givesShare, givesCount } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 /** Asserts that each of `asked` sets the form's flag and each of `not` leaves it unset. */
@@ -641,5 +641,12 @@ describe('a share asked for', () => {
     for (const text of ['just over 50% on these measures', 'more than half of the world’s population lived in towns', 'one in five adults', 'a third of the regions']) expect(givesShare(text), text).toBe(true);
     for (const text of ['Urban population is going to jump from 3.4 billion in 2009 to almost 5 billion in 2030;', 'Now, LCN has 80 member cities']) expect(givesShare(text), text).toBe(false);
     expect(formNote(askedForm('What percentage of people live in cities?'))).toBe(' The passages closest to it give no share or percentage.');
+  });
+
+  it('is no count: a percentage alone does not say how many', () => {
+    expect(givesCount('overall scores (just over 50% on these measures in 2004)')).toBe(false);
+    expect(givesCount('about 12 per cent of adults')).toBe(false);
+    expect(givesCount('the strengths of the five key components, and 50% overall')).toBe(true);
+    expect(givesCount('Now, LCN has 80 member cities')).toBe(true);
   });
 });
