@@ -29,10 +29,11 @@ const WHY_ASKED = /^why\s+(?:(?:is|are|was|were|do|does|did|should|would|could|c
  */
 const WHY_ARGUED = /^why\s+(?:do|does|did|would)\s+(?:the\s+|this\s+|that\s+)?(?:\S+\s+){0,5}?(?:slides?|deck|presentation|page|site|website|documents?|text|authors?|speaker|material)\s+(?:say|argue|claim|suggest|think|believe|insist|state|hold)\s+(?:that\s+)?(?:the\s+)?(\S+)(?=\s|$)(?!\s+(?:cit(?:y|ies)|communit(?:y|ies)|regions?|towns?)\b)/u;
 /**
- * Reasons asked for by name, and the word they are asked of: "reasons why cities…", "the case for
- * cities", "what reasons does the deck give for focusing on cities?".
+ * Reasons asked for by name, and the word they are asked of: "reasons why cities…", "the reasons
+ * cities are the focus", "the case for cities", "what reasons does the deck give for focusing on
+ * cities?".
  */
-const REASONS_ASKED = /\b(?:(?:reasons?|rationale)\s+why|(?:the\s+)?(?:case|argument|reasons?|rationale)\s+for|reasons?\b(?:\s+\S+){1,8}?\s+give\s+for)\s+(?:focusing\s+on\s+|choosing\s+|picking\s+)?(?:the\s+)?(\S+)(?=\s|$)(?!\s+(?:cit(?:y|ies)|communit(?:y|ies)|regions?|towns?)\b)/u;
+const REASONS_ASKED = /\b(?:(?:reasons?|rationale)\s+(?:why|that)|(?:reasons?|rationale)(?=\s+(?:the\s+)?\S+\s+(?:is|are|should|must|can|could|would|do|does|make|matter)\b)|(?:the\s+)?(?:case|argument|reasons?|rationale)\s+for|reasons?\b(?:\s+\S+){1,8}?\s+give\s+for)\s+(?:focusing\s+on\s+|choosing\s+|picking\s+)?(?:the\s+)?(\S+)(?=\s|$)(?!\s+(?:cit(?:y|ies)|communit(?:y|ies)|regions?|towns?)\b)/u;
 /** A part of a question in quotation marks: a heading it names ("under 'Why cities?'"). */
 const QUOTED = /(?:^|[\s(])['‘"“]([^'’"”]{2,80}?)['’"”](?=[\s.,;:?!)]|$)/gu;
 /** Words that say nothing of what is defined. */

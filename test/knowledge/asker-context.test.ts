@@ -95,6 +95,8 @@ describe('a question that is a heading', () => {
     expect(whys.reasonsFor('The deck gives reasons why cities in particular are the right level to act at. What are they?')).toEqual([0]);
     expect(whys.reasonsFor("What reasons does the 'Building learning cities' deck give for focusing on cities?")).toEqual([0]);
     expect(whys.reasonsFor('What does the deck give as the case for learning?')).toEqual([1]);
+    expect(whys.reasonsFor('what are the reasons cities are the focus of the slides?')).toEqual([0]);
+    expect(whys.reasonsFor('the reasons that learning matters')).toEqual([1]);
     // The case for learning cities is not the case for learning; nor is an argument the slides make about something else a why of cities.
     expect(whys.reasonsFor('what is the case for learning cities?')).toEqual([]);
     expect(whys.reasonsFor('why do the slides say Venice matters?')).toEqual([]);
