@@ -182,9 +182,20 @@ const ADDED_SHARE = 0.3;
 const CREDITED_BELOW = 0.1;
 export const MAX_ANSWER_CHARS = 700;
 
+/**
+ * Share of what a sentence gains by being read under its heading that counts when the key sentence
+ * is chosen. On the eleven tuning halves, answers quoting an expected phrase were 576 of 613 without
+ * it, 578 at 0.25, 581 at 0.5, 584 at 0.65, 589 at 0.75 and 592 at 0.85; from 0.85 on, a sentence
+ * that only shares the heading's words ("what is ELLI?" under an ELLI heading) displaces the one
+ * that answers, or a list's lead-in.
+ */
+const HEADING_SHARE = 0.75;
+
 interface Candidate extends Unit {
   rank: number;
   score: number;
+  /** What the key sentence is chosen by: its score with the sentence read under its heading (first passage only). */
+  key: number;
   terms: ReadonlySet<string>;
 }
 
@@ -213,6 +224,7 @@ export const quoteSentences = (
   const candidates: Candidate[] = [];
   hits.forEach((hit, rank) => {
     const units = search.sentencesOf(hit.passage);
+    const underHeading = rank === 0 ? search.sentenceTerms(hit.passage) : [];
     for (const unit of units) {
       // A sentence going on an item under a label is read with the label ("South Korea: …. Up to 2008, a total of 76…").
       // One credited by an aside after it is read with the aside too, a little below what it says itself;
@@ -224,10 +236,14 @@ export const quoteSentences = (
       const coverage = Math.max(own, credited);
       const cue = hasAnswerCue(unit, type) || (givesNames !== undefined && givesNames(unit.text));
       const score = coverage + (cue ? 0.2 : 0) - (unit.text.length < 25 ? 0.2 : 0) - (isAttribution(unit.text) ? 0.3 : 0);
-      candidates.push({ text: unit.text, position: unit.position, terms, rank, score, ...(unit.label === undefined ? {} : { label: unit.label }) });
+      // The key sentence is chosen as read under its heading, in part: what the heading or title says
+      // (a city, a survey) the sentence need not repeat. What else is quoted is weighed by the sentence alone.
+      const headed = rank === 0 ? search.coverage(concepts, underHeading[unit.position] ?? unit.labelled) : 0;
+      const key = score + HEADING_SHARE * Math.max(0, headed - coverage);
+      candidates.push({ text: unit.text, position: unit.position, terms, rank, score, key, ...(unit.label === undefined ? {} : { label: unit.label }) });
     }
   });
-  const first = candidates.filter((c) => c.rank === 0).sort((a, b) => b.score - a.score || a.position - b.position)[0];
+  const first = candidates.filter((c) => c.rank === 0).sort((a, b) => b.key - a.key || a.position - b.position)[0];
   if (!first) return [];
   const chosen: Candidate[] = [first];
   let length = first.text.length;

@@ -921,6 +921,12 @@ describe('a plural typed "citys"', () => {
   });
 });
 
+describe('the key sentence read under its heading', () => {
+  it('need not repeat the city its heading or title names', () => {
+    expectFirstParagraph('With whom did Birmingham share its early thinking?', 'This thinking was shared with the Learning City Network and with partners in this country and abroad.');
+  });
+});
+
 describe('a share asked for', () => {
   it('is refused when the closest passage gives counts but no share', () => {
     expectRefusal("What percentage of the world's population is expected to be living in cities by 2030?", 'give no share or percentage');
