@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.3718,
+  intercept: -5.4827,
   coefficients: [
-    0.3784,
-    3.6343,
-    1.4254,
-    3.9372,
-    0.583,
-    2.3787,
-    -0.0723,
-    1.1187,
-    -0.8552
+    0.3978,
+    3.5703,
+    1.5626,
+    3.9266,
+    0.5333,
+    2.5459,
+    -0.0781,
+    1.0613,
+    -0.8619
   ],
-  lowFrom: 0.535,
+  lowFrom: 0.53,
   highFrom: 0.85
 };

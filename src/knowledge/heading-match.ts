@@ -9,6 +9,12 @@ export const HEADING_MATCH = 0.5;
  * tuning halves, right minus wrong was 498 at 0.5, 505 at 0.8, 506 at 1.0 and 505 at 1.5.
  */
 export const HEADING_ASKED = 1.0;
+/**
+ * A question asking what a document says in closing ("in the wrap-up", "the deck's final slide")
+ * puts the sections headed as closing one ("Concluding remarks") this far ahead. On the eleven
+ * tuning halves, right minus wrong was 549 without, 549 at 0.2, 551 at 0.3 and 552 at 0.5, 0.8 and 1.0.
+ */
+export const HEADING_CLOSING = 0.5;
 /** Headings longer than this are not typed as questions. */
 const MAX_HEADING_CHARS = 80;
 
@@ -36,6 +42,14 @@ const WHY_ARGUED = /^why\s+(?:do|does|did|would)\s+(?:the\s+|this\s+|that\s+)?(?
 const REASONS_ASKED = /\b(?:(?:reasons?|rationale)\s+(?:why|that)|(?:reasons?|rationale)(?=\s+(?:the\s+)?\S+\s+(?:is|are|should|must|can|could|would|do|does|make|matter)\b)|(?:the\s+)?(?:case|argument|reasons?|rationale)\s+for|reasons?\b(?:\s+\S+){1,8}?\s+give\s+for)\s+(?:focusing\s+on\s+|choosing\s+|picking\s+)?(?:the\s+)?(\S+)(?=\s|$)(?!\s+(?:cit(?:y|ies)|communit(?:y|ies)|regions?|towns?)\b)/u;
 /** A part of a question in quotation marks: a heading it names ("under 'Why cities?'"). */
 const QUOTED = /(?:^|[\s(])['‘"“]([^'’"”]{2,80}?)['’"”](?=[\s.,;:?!)]|$)/gu;
+/** A heading closing a document: "Concluding remarks", "Conclusions", "Summary", "Final thoughts". */
+const CLOSING_HEADING = /^(?:concluding\s+(?:remarks|thoughts|comments)|conclusions?|in\s+conclusion|summary|final\s+(?:remarks|thoughts|words)|closing\s+(?:remarks|thoughts|words)|wrap\s+up)$/u;
+/**
+ * A question asking what a document says in closing: "the concluding remarks", "the closing
+ * messages", "the deck's final slide", "in the wrap-up", "what did the deck conclude…". Not what
+ * something else concluded ("what did the 1990 congress conclude?").
+ */
+const CLOSING_ASKED = /\b(?:concluding|closing|final|last)\s+(?:remarks?|messages?|slides?|section|part|words|thoughts)\b|\bwrap-?up\b|\b(?:deck|slides|presentation|page|document|presenter|speaker|author)\s+(?:conclude[sd]?|sums?\s+up)\b|\bconclusions?\s+of\s+the\s+(?:deck|slides|presentation|page|document)\b/i;
 /** Words that say nothing of what is defined. */
 const SUBJECT_FILLERS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'its', 'their']);
 /** The content words of what a heading defines or a question asks about, singular ("cities" as city). */
@@ -59,6 +73,8 @@ export class HeadingIndex {
   /** Passages headed as a why-question ("Why cities?"), with the words of what they ask why of. */
   private readonly whys: Array<{ ref: number; words: Set<string> }> = [];
 
+  /** Passages headed as closing their document ("Concluding remarks"). */
+  private readonly closings: number[] = [];
   /** Passages headed by their document's title: a title quoted names the document, not a section. */
   private readonly titled = new Set<number>();
 
@@ -73,6 +89,7 @@ export class HeadingIndex {
       const key = headingKey(passage.heading);
       const defined = DEFINITION_HEADING.exec(key)?.[1];
       if (defined !== undefined) this.definitions.push({ ref, words: new Set(subjectWords(defined)) });
+      if (CLOSING_HEADING.test(key)) this.closings.push(ref);
       const why = WHY_HEADING.exec(key)?.[1];
       if (why !== undefined) this.whys.push({ ref, words: new Set(subjectWords(why)) });
     }
@@ -115,6 +132,11 @@ export class HeadingIndex {
     const key = headingKey(question);
     if (this.whysOf(WHY_ASKED.exec(key)).length > 0) return [];
     return [...new Set([...this.whysOf(WHY_ARGUED.exec(key)), ...this.whysOf(REASONS_ASKED.exec(key))])];
+  }
+
+  /** Positions of the passages headed as closing their document, when the question asks what a document says in closing ({@link CLOSING_ASKED}). */
+  closingFor(question: string): readonly number[] {
+    return this.closings.length > 0 && CLOSING_ASKED.test(question) ? this.closings : [];
   }
 
   /** Positions of the passages headed by a part of the question in quotation marks ("what reasons are given under 'Why cities?'"). */

@@ -8,7 +8,7 @@ import { ConceptBuilder, type Concept } from './concepts.js';
 import { isFollowUp, namesOwnSubject, withPrevious } from './follow-ups.js';
 import { aboutTheQuestion } from './asker-context.js';
 import { creditsAsked } from './answer-forms.js';
-import { HEADING_ASKED, HEADING_MATCH, HeadingIndex } from './heading-match.js';
+import { HEADING_ASKED, HEADING_CLOSING, HEADING_MATCH, HeadingIndex } from './heading-match.js';
 import { buildShape, hasAny, holdsConcept, type PassageSentence, type PassageShape, type Terms } from './passage-shape.js';
 import type { StemPhrase, SynonymTable } from './synonyms.js';
 import { TypoCorrector } from './typos.js';
@@ -375,6 +375,9 @@ export class PassageSearch {
     // Reasons asked for what a heading asks why of ("Why cities?"), or a heading quoted, ask what that section answers.
     const askedBy = new Set([...this.headings.reasonsFor(asked), ...this.headings.quotedIn(question)]);
     for (const ref of askedBy) headed.add(ref);
+    // "In the wrap-up…", "according to the deck's final slide": the section closing a document.
+    const closing = new Set(this.headings.closingFor(asked));
+    for (const ref of closing) headed.add(ref);
     if (subject !== undefined) for (const ref of this.headings.definingFor(subject)) headed.add(ref);
     for (const ref of headed) if (!candidates.has(ref)) candidates.set(ref, 0);
     // First by coverage, Lunr's score and definitions (from the index alone), then word order for the best.
@@ -386,7 +389,7 @@ export class PassageSearch {
       const terms = this.termSets.get(ref, this.termsOf);
       const coverage = this.coverage(concepts, terms);
       const defines = definitional && hasAny(DEFINITION_CUES, terms) ? 1 : 0;
-      const heading = askedBy.has(ref) ? HEADING_ASKED : headed.has(ref) ? HEADING_MATCH : 0;
+      const heading = askedBy.has(ref) ? HEADING_ASKED : closing.has(ref) ? HEADING_CLOSING : headed.has(ref) ? HEADING_MATCH : 0;
       const readIn = inSlides && this.kinds.get(passage.source) === 'slides' ? w.readIn : 0;
       hits.push({ passage, score: w.coverage * coverage + w.lunr * lunrScore + w.defines * defines + heading + readIn, coverage, terms, sentenceCoverage: 0 });
     }

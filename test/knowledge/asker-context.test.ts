@@ -104,6 +104,17 @@ describe('a question that is a heading', () => {
     expect(whys.reasonsFor('why should cities invest in learning, for the reasons given?')).toEqual([]);
   });
 
+  it('finds the passages closing a document when the question asks what it says in closing', () => {
+    const closing = new HeadingIndex([passage('Challenges'), passage('Concluding remarks'), passage('Conclusions'), passage('Wrap-up')]);
+    for (const question of ['In the wrap-up, where is the practice said to be expanding to?', "according to the deck's final slide, can government do it alone?", 'what do the closing remarks say?', 'what did the deck conclude about developing countries?']) {
+      expect(closing.closingFor(question), question).toEqual([1, 2, 3]);
+    }
+    // What something else concluded is not how a document closes.
+    expect(closing.closingFor('What did the 1990 Barcelona congress conclude?')).toEqual([]);
+    expect(closing.closingFor('what are the challenges?')).toEqual([]);
+    expect(new HeadingIndex([passage('Challenges')]).closingFor('what do the closing remarks say?')).toEqual([]);
+  });
+
   it('finds the passages headed by a part of the question in quotation marks, but not by a document title quoted', () => {
     const titled = { id: 't', source: 'a.md', title: 'The World of Learning Cities', heading: 'The World of Learning Cities', text: 'x' };
     const quoted = new HeadingIndex([passage('Why cities?'), titled]);

@@ -921,6 +921,14 @@ describe('a plural typed "citys"', () => {
   });
 });
 
+describe('what a document says in closing', () => {
+  it('is found under its concluding heading', () => {
+    const answer = kb.answer('In the wrap-up, where is the practice of building learning cities said to be expanding to?');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.sources[0]?.passage).toContain('The practice has been spreading to the developing countries');
+  });
+});
+
 describe('the key sentence read under its heading', () => {
   it('need not repeat the city its heading or title names', () => {
     expectFirstParagraph('With whom did Birmingham share its early thinking?', 'This thinking was shared with the Learning City Network and with partners in this country and abroad.');
