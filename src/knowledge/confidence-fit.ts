@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.4827,
+  intercept: -5.4278,
   coefficients: [
-    0.3978,
-    3.5703,
-    1.5626,
-    3.9266,
-    0.5333,
-    2.5459,
-    -0.0781,
-    1.0613,
-    -0.8619
+    0.4078,
+    3.5252,
+    1.5619,
+    3.9255,
+    0.56,
+    2.5481,
+    -0.0906,
+    1.017,
+    -0.751
   ],
-  lowFrom: 0.53,
+  lowFrom: 0.535,
   highFrom: 0.85
 };

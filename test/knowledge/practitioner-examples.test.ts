@@ -921,6 +921,14 @@ describe('a plural typed "citys"', () => {
   });
 });
 
+describe('a city by the name it has at home', () => {
+  it('"wolves" is Wolverhampton, as "brum" is Birmingham', () => {
+    const answer = kb.answer('wolves learning city - what kinds of learning count');
+    expect(answer.noAnswer).toBe(false);
+    expect(answer.sources[0]?.passage).toContain('learning of all types, at all levels and for all reasons');
+  });
+});
+
 describe('what a document says in closing', () => {
   it('is found under its concluding heading', () => {
     const answer = kb.answer('In the wrap-up, where is the practice of building learning cities said to be expanding to?');
