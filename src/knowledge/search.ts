@@ -35,6 +35,8 @@ export interface SearchResult {
   hits: ScoredPassage[];
 }
 
+/** At most this many sections found by their heading join the candidates Lunr found (see `search`). */
+const MAX_HEADED_ADDED = 50;
 /** Documents whose stems are kept together (see `documentTerms`). */
 const DOCUMENTS_KEPT = 64;
 /** How many Lunr hits are re-ranked; the rest are too weak to matter. */
@@ -379,7 +381,9 @@ export class PassageSearch {
     const closing = new Set(this.headings.closingFor(asked));
     for (const ref of closing) headed.add(ref);
     if (subject !== undefined) for (const ref of this.headings.definingFor(subject)) headed.add(ref);
-    for (const ref of headed) if (!candidates.has(ref)) candidates.set(ref, 0);
+    // Sections found by their heading join the candidates while they are few: in a large collection
+    // a heading shared by thousands of sections ("Conclusions") only lifts those found by their words.
+    if (headed.size <= MAX_HEADED_ADDED) for (const ref of headed) if (!candidates.has(ref)) candidates.set(ref, 0);
     // First by coverage, Lunr's score and definitions (from the index alone), then word order for the best.
     const hits: ScoredPassage[] = [];
     const w = this.weights;

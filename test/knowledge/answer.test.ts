@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/knowledge/index-build.js';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { PassageSearch } from '../../src/knowledge/search.js';
 import { buildSynonymTable } from '../../src/knowledge/synonyms.js';
 import { realKnowledgeBase } from '../support/knowledge.js';
 
@@ -101,5 +102,28 @@ describe('a question that says where it was read', () => {
     }
     // A page said to be read on a page is not helped, nor harmed.
     expect(kb.answer('What does the page say about learning festivals?').sources[0]?.source).toBe('festivals.md');
+  });
+});
+
+describe('sections found by their heading in a large collection', () => {
+  const towns = ['Ashford', 'Bexley', 'Crewe', 'Dover', 'Exeter', 'Frome', 'Goole', 'Hythe', 'Ilkley', 'Jarrow'];
+  const documents = Array.from({ length: 80 }, (_, i) => {
+    const town = `${towns[i % towns.length] ?? 'Town'} ${i}`;
+    const topic = i === 7 ? 'a harbour festival every summer' : `adult classes in ward ${i}`;
+    return {
+      file: `report-${i}.md`,
+      title: `${town} report`,
+      source: `report-${i}.md`,
+      kind: 'slides' as const,
+      body: `## Our work\n\n${town} runs learning projects.\n\n## Concluding remarks\n\n${town} will keep ${topic} going.`,
+    };
+  });
+  const search = new PassageSearch(buildIndex(documents), buildSynonymTable([]));
+
+  it("lift those the question's words find, without bringing in every section with that heading", () => {
+    const { hits } = search.search('In the wrap-up, what is said about the harbour festival?', 200);
+    expect(hits[0]?.passage.text).toContain('a harbour festival every summer');
+    expect(hits[0]?.passage.heading).toBe('Concluding remarks');
+    expect(hits.filter((hit) => hit.passage.heading === 'Concluding remarks').length).toBeLessThan(40);
   });
 });
