@@ -126,7 +126,8 @@ export class HeadingIndex {
    * Positions of the passages headed as the question why something when the question asks why the
    * documents argue something of that thing ("why do the slides argue that cities are the right
    * place…?"), or asks for the reasons for it, or the case for it ("what reasons does the deck give
-   * for focusing on cities?"), and does not ask why of something else first.
+   * for focusing on cities?"). Empty when the question asks why of a heading's word first: those
+   * passages are {@link whyFor}'s.
    */
   reasonsFor(question: string): readonly number[] {
     const key = headingKey(question);
