@@ -25,6 +25,13 @@ const expectFirstParagraph = (question: string, shows: string | RegExp): void =>
   else expect(firstParagraph(answer.answer), question).toMatch(shows);
 };
 
+/** Asserts that the question (after `previous`, when given) is answered and that the first passage cited holds `holds`. */
+const expectFirstSource = (question: string, holds: string, previous?: string): void => {
+  const answer = kb.answer(question, previous === undefined ? undefined : { previous });
+  expect(answer.noAnswer, question).toBe(false);
+  expect(answer.sources[0]?.passage, question).toContain(holds);
+};
+
 describe('answers that quote the sentence that answers', () => {
   it('the sentence after the key one that leans on it ("It uses…", "Since then…") goes on with its thought', () => {
     const network = kb.answer('What has the Learning City Network in the United Kingdom contributed?');
@@ -477,9 +484,7 @@ describe('questions the documents do not answer get no citation', () => {
 
 describe('paraphrases the documents answer are answered', () => {
   it('who to invite to a partnership: the stakeholders of a learning city', () => {
-    const answer = kb.answer('who should we invite to our learning partnership?');
-    expect(answer.noAnswer).toBe(false);
-    expect(answer.sources[0]?.passage).toContain('STAKEHOLDERS OF A LEARNING CITY');
+    expectFirstSource('who should we invite to our learning partnership?', 'STAKEHOLDERS OF A LEARNING CITY');
   });
 
   it('"a majority" is "more than half" (knowledge/synonyms.yaml)', () => {
@@ -527,9 +532,7 @@ describe('paraphrases the documents answer are answered', () => {
     expect(firstParagraph(typed.answer)).toMatch(/defines a ‘Learning City’|A Learning City,\s?Town or Region/u);
     expect(firstParagraph(typed.answer)).not.toMatch(/Wolverhampton|Belfast|Bristol/u);
     // One opening a later clause is mended too, not taken for a name the documents lack.
-    const clause = kb.answer('bristol learnin city inequality - wats that about?');
-    expect(clause.noAnswer).toBe(false);
-    expect(clause.sources[0]?.passage).toContain('Bristol is a great place to learn');
+    expectFirstSource('bristol learnin city inequality - wats that about?', 'Bristol is a great place to learn');
   });
 
   it('a when question is answered from the passage with the year when the one ranked first has none', () => {
@@ -923,17 +926,13 @@ describe('a plural typed "citys"', () => {
 
 describe('a city by the name it has at home', () => {
   it('"wolves" is Wolverhampton, as "brum" is Birmingham', () => {
-    const answer = kb.answer('wolves learning city - what kinds of learning count');
-    expect(answer.noAnswer).toBe(false);
-    expect(answer.sources[0]?.passage).toContain('learning of all types, at all levels and for all reasons');
+    expectFirstSource('wolves learning city - what kinds of learning count', 'learning of all types, at all levels and for all reasons');
   });
 });
 
 describe('what a document says in closing', () => {
   it('is found under its concluding heading', () => {
-    const answer = kb.answer('In the wrap-up, where is the practice of building learning cities said to be expanding to?');
-    expect(answer.noAnswer).toBe(false);
-    expect(answer.sources[0]?.passage).toContain('The practice has been spreading to the developing countries');
+    expectFirstSource('In the wrap-up, where is the practice of building learning cities said to be expanding to?', 'The practice has been spreading to the developing countries');
   });
 });
 
@@ -964,9 +963,7 @@ describe('a question a heading asks', () => {
 
 describe('a follow-up pointing back with "those"', () => {
   it('is read with the question before it: "those" is no topic of its own', () => {
-    const answer = kb.answer('what does the presenter call for to help those countries?', { previous: 'What do the concluding remarks say about the urban population in Africa and Asia?' });
-    expect(answer.noAnswer).toBe(false);
-    expect(answer.sources[0]?.passage).toContain('anticipate meeting the learning needs of citizens');
+    expectFirstSource('what does the presenter call for to help those countries?', 'anticipate meeting the learning needs of citizens', 'What do the concluding remarks say about the urban population in Africa and Asia?');
   });
 });
 
@@ -1002,9 +999,7 @@ describe('two everyday words written as one', () => {
     const toolset = concepts.find((concept) => concept.surface === 'toolset');
     expect(toolset?.entity).toBe(false);
     expect(toolset?.alternatives).toContainEqual(['tool']);
-    const answer = kb.answer("What sources of thinking went into Birmingham's toolset?");
-    expect(answer.noAnswer).toBe(false);
-    expect(answer.sources[0]?.passage).toContain('This set of ‘tools’ was developed as part of Birmingham’s range of activities');
+    expectFirstSource("What sources of thinking went into Birmingham's toolset?", 'This set of ‘tools’ was developed as part of Birmingham’s range of activities');
   });
 });
 
