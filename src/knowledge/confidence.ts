@@ -416,6 +416,24 @@ export const listedNames = (search: PassageSearch, best: ScoredPassage, concepts
 const ownWordsOf = (concepts: readonly Concept[]): number =>
   concepts.filter((concept) => concept.known || concept.entity || (concept.alternatives.length > 0 && !throughWordNet(concept))).length;
 
+/**
+ * True when each of the question's words accounts for the span's words in one way only, as
+ * written or through one of its alternatives: "Gothenburg, Sweden" names more than "Swedish city"
+ * asks, though both its words are reached from "Swedish" (Sweden, and a city in it), so it answers
+ * "which Swedish city…?" rather than only naming what is asked.
+ */
+const namesNoMore = (concepts: readonly Concept[], terms: readonly string[]): boolean => {
+  const explained = new Set<string>();
+  for (const concept of concepts) {
+    let widest: readonly string[] = [];
+    for (const variant of [concept.phrase, ...concept.alternatives]) {
+      if (variant.length > widest.length && variant.every((term) => terms.includes(term))) widest = variant;
+    }
+    for (const term of widest) explained.add(term);
+  }
+  return terms.every((term) => explained.has(term));
+};
+
 /** A title quoted in a sentence: ‘Making Lifelong Learning Work’, "Indicators of Learning Cities and Regions". */
 const QUOTED = /(?<![\p{L}\p{N}])[‘'"“]([^‘'"“”’\n]{2,150}?)[’'"”](?![\p{L}\p{N}])/gu;
 /** The letter or number marking a list item: "a) ", "(ii) ", "3. ". */
@@ -468,7 +486,8 @@ export const namingOnly = (search: PassageSearch, best: ScoredPassage, concepts:
     // A word of the question that the list's lead-in holds ("In 1996, three … efforts…: …; OECD: Lifelong Learning for All; …") says which list, not more
     // about the item, unless being in the list is what is asked ("Was Gothenburg involved in the early OECD work on educating cities?").
     const span = sentence.spans.find(
-      ({ terms, leadIn }) => terms.length > 1 && terms.every((term) => asked.has(term)) && matched.every((term) => terms.includes(term) || (byLeadIn && leadIn.includes(term))),
+      ({ terms, leadIn }) =>
+        terms.length > 1 && terms.every((term) => asked.has(term)) && namesNoMore(concepts, terms) && matched.every((term) => terms.includes(term) || (byLeadIn && leadIn.includes(term))),
     );
     // Every best sentence must only name it: one that says more may answer.
     if (span === undefined) return undefined;

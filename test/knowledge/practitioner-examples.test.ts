@@ -228,6 +228,12 @@ describe('questions the documents do not answer get no citation', () => {
     expect(kb.answer('Was Gothenburg in Sweden involved in the early OECD work on educating cities?').answer).toMatch(/Gothenburg, Sweden/u);
   });
 
+  it('a list item naming more than the question asks ("Gothenburg, Sweden" for "Swedish city") answers which one', () => {
+    const answer = kb.answer('Which Swedish city joined the 1973 OECD Educating Cities project?');
+    expect(answer.confidence).toBe('high');
+    expect(answer.answer).toMatch(/Gothenburg, Sweden/u);
+  });
+
   it('whether a goal was reached is not answered by the passage stating the goal', () => {
     expectRefusal('Has Victoria in Canada achieved its aim of becoming a leading learning community?', 'The passages closest to it do not say how it turned out.');
     expectRefusal('Did Victoria in Canada manage to become a leading learning community by 2020?', 'The passages closest to it do not say how it turned out.');
