@@ -4,7 +4,7 @@ import { entityWords, wordsOfNames } from './names.js';
 import { findSynonyms, phraseStems, type StemPhrase, type SynonymTable } from './synonyms.js';
 import { FRAMING_WORDS, QUESTION_FILLERS, isStopWord, stem, words } from './text.js';
 import { editDistance, editsOne, type TypoCorrector } from './typos.js';
-import { RELATION_ORDER, type Relation, type WordNet } from './wordnet.js';
+import { RELATION_ORDER, type Relation, type RelatedWord, type WordNet } from './wordnet.js';
 
 /** One idea of the question: the user's words (as stems) and other ways of saying them. */
 export interface Concept {
@@ -110,6 +110,8 @@ interface Bridge {
   relation: Relation;
   /** Rarity of the rarest word bridged to: a bridge never weighs more than that word would. */
   rarity: number;
+  /** Alternatives that are places within a place within the one named ("Canadian": Vancouver, in British Columbia). */
+  remote: StemPhrase[];
 }
 
 /** A decade: "1990s", "2000s", "the 90s", "the seventies" (the short forms taken as 1920–2010). */
@@ -168,9 +170,15 @@ export class ConceptBuilder {
     // A name is bridged only to its own forms and to the places within it ("Welsh" → Wales →
     // Swansea): Leeds is not any city, but a passage about Barcelona is about a place in Spain.
     const own = all.filter((other) => REACHES[reach].has(other.relation));
-    const within = reach === 'name' ? own.filter((other) => other.relation === 'derived').flatMap((other) => (this.wordnet?.related(other.word) ?? []).filter((part) => part.relation === 'part')) : [];
+    const partsOf = (place: string): RelatedWord[] => (this.wordnet?.related(place) ?? []).filter((part) => part.relation === 'part');
+    const parts = reach === 'name' ? [...own.filter((other) => other.relation === 'part'), ...own.filter((other) => other.relation === 'derived').flatMap((other) => partsOf(other.word))] : [];
+    // And the places within those: a city within a province within the country ("Canadian" → Canada → British Columbia → Vancouver).
+    const deeper = parts.flatMap((part) => partsOf(part.word));
+    const within = [...parts.filter((part) => !own.includes(part)), ...deeper];
+    const deeperWords = new Set(deeper.map((part) => part.word));
     const related = [...own, ...within].sort((a, b) => RELATION_ORDER[a.relation] - RELATION_ORDER[b.relation]);
     const alternatives: StemPhrase[] = [];
+    const remote: StemPhrase[] = [];
     const seen = new Set<string>();
     let relation: Relation | undefined;
     let targetRarity = 0;
@@ -182,11 +190,12 @@ export class ConceptBuilder {
       if (phrase.length === 0 || seen.has(key) || !this.uses(phrase)) continue;
       seen.add(key);
       alternatives.push(phrase);
+      if (deeperWords.has(other) && !parts.some((part) => part.word === other)) remote.push(phrase);
       relation ??= how;
       targetRarity = Math.max(targetRarity, Math.min(...other.split(' ').map(rarity)));
       if (alternatives.length >= MAX_BRIDGES) break;
     }
-    return relation ? { alternatives, relation, rarity: targetRarity } : all.length === 0 ? 'unknown' : 'none';
+    return relation ? { alternatives, relation, rarity: targetRarity, remote } : all.length === 0 ? 'unknown' : 'none';
   }
 
   /** The other forms of a name that the documents use ("japanese" → japan), through WordNet's derived forms; cached with the bridges. */
@@ -304,6 +313,7 @@ export class ConceptBuilder {
     this.corrector.startMessage();
     this.stemCorrector?.startMessage();
     const entities = entityWords(question);
+    const entityStems = new Set([...entities].map(stem));
     // A message of hundreds of words is not a question: its first words are read, the rest cost nothing.
     const all = words(question).slice(0, MAX_WORDS * 3);
     // Where each content word stands in the message: only words standing together form a phrase.
@@ -370,7 +380,9 @@ export class ConceptBuilder {
           bridge = 'spelling';
           weight = BRIDGE_WEIGHT.spelling * Math.max(MIN_WEIGHT, this.vocabulary.idf(correctedStem));
         } else if (bridged) {
-          alternatives.push(...bridged.alternatives);
+          // A place the question names itself is asked about by that name: in "which Canadian cities other than Victoria…?",
+          // a passage on Victoria in Australia does not hold "Canadian" through the Victoria in British Columbia.
+          alternatives.push(...bridged.alternatives.filter((alternative) => !bridged.remote.includes(alternative) || !alternative.every((term) => entityStems.has(term))));
           bridge = bridged.relation;
           bridgedRarity = bridged.rarity;
           weight = BRIDGE_WEIGHT[bridged.relation] * Math.max(MIN_WEIGHT, ...bridged.alternatives.flat().map((term) => this.vocabulary.idf(term)));

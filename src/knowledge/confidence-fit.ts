@@ -13,17 +13,17 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.4278,
+  intercept: -5.44,
   coefficients: [
-    0.4078,
-    3.5252,
-    1.5619,
-    3.9255,
-    0.56,
-    2.5481,
-    -0.0906,
-    1.017,
-    -0.751
+    0.3857,
+    3.5309,
+    1.5513,
+    3.9305,
+    0.6154,
+    2.5449,
+    -0.0816,
+    1.0417,
+    -0.6035
   ],
   lowFrom: 0.535,
   highFrom: 0.85

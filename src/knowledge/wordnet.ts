@@ -121,6 +121,8 @@ export class WordNet {
   private readonly dir = dictDir();
   /** {@link kind} of the words asked about: questions keep using the same words, and each costs several file reads. */
   private readonly kinds = new BoundedCache<string, 'name' | 'word' | typeof UNKNOWN>(KINDS_KEPT);
+  /** {@link isTown} of the words asked about: each reads every sense of the word and what it is an instance of. */
+  private readonly towns = new BoundedCache<string, boolean>(KINDS_KEPT);
 
   private index(pos: Pos): IndexFile {
     let index = this.indexes.get(pos);
@@ -292,9 +294,26 @@ export class WordNet {
     return this.kind(word) === 'name' && this.related(word).some((other) => other.relation === 'hypernym' && PLACE_KINDS.test(other.word));
   }
 
+  /**
+   * What the word names is an instance or kind of, in any of its senses as a noun: "vancouver" is
+   * first the navigator, then a city and a port, and either may be meant.
+   */
+  private instanceOf(word: string): string[] {
+    const key = wordKey(word);
+    if (key === undefined) return [];
+    const kinds: string[] = [];
+    for (const offset of this.index('noun').offsets(key)) {
+      for (const [symbol, target, targetPos] of this.synset('noun', offset)?.pointers ?? []) {
+        if (symbol === '@' || symbol === '@i') kinds.push(...(this.synset(targetPos, target)?.words ?? []).map((kind) => kind.replace(/_/gu, ' ')));
+      }
+    }
+    return kinds;
+  }
+
   /** True when WordNet knows the word only as the name of a city or town ("beijing": national capital, "liverpool": port), not of a country or a body. */
   isTown(word: string): boolean {
-    return this.kind(word) === 'name' && this.related(word).some((other) => other.relation === 'hypernym' && TOWN_KINDS.test(other.word));
+    const key = wordKey(word);
+    return key !== undefined && this.kind(key) === 'name' && this.towns.get(key, () => this.instanceOf(key).some((kind) => TOWN_KINDS.test(kind)));
   }
 
   /** {@link kind} of a lower-case word, from the index and data files. */

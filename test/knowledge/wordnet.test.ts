@@ -161,6 +161,22 @@ describe('the vocabulary bridge', () => {
     expect(places.concepts('Does Leeds have a festival?').find((c) => c.surface === 'leeds')?.alternatives).toEqual([]);
   });
 
+  it('bridges a country to a city within one of its provinces, unless the question names that city itself', () => {
+    const places = searchOver(
+      ['c.md', 'Canada', '## Strategies\n\nSource: Lifelong Learning Strategy for the City of Vancouver, 2006.'],
+      ['v.md', 'Australia', '## Australia\n\nIn Victoria, all municipalities are expected to pursue learning city policies.'],
+    );
+    // Canada → British Columbia → Vancouver, Victoria.
+    const canadian = places.concepts('Which Canadian city published a strategy in 2006?').find((c) => c.surface === 'canadian');
+    expect(canadian?.alternatives).toContainEqual(['vancouv']);
+    expect(canadian?.alternatives).toContainEqual(['victoria']);
+    expect(places.search('Which Canadian city published a strategy in 2006?').hits[0]?.passage.source).toBe('c.md');
+    // Named in the question, Victoria is asked about as itself: the Victoria in Australia does not hold "Canadian".
+    const besides = places.concepts('Which Canadian cities besides Victoria pursue learning city policies?').find((c) => c.surface === 'canadian');
+    expect(besides?.alternatives).not.toContainEqual(['victoria']);
+    expect(besides?.alternatives).toContainEqual(['vancouv']);
+  });
+
   it('finds a name the documents use in its other forms too', () => {
     const places = searchOver(
       ['j.md', 'Japan', '## Japan\n\nIn 1979 Kakegawa was declared the first Lifelong Learning City in Japan.'],
@@ -225,6 +241,8 @@ describe('names written in lower case', () => {
 
   it('WordNet tells the name of a city or town from that of a country or a body', () => {
     for (const town of ['beijing', 'liverpool', 'venice', 'birmingham']) expect(wordnet.isTown(town), town).toBe(true);
+    // In any of its senses: "Vancouver" is first the navigator, then the city.
+    for (const town of ['vancouver', 'edmonton']) expect(wordnet.isTown(town), town).toBe(true);
     for (const other of ['eu', 'spain', 'korea', 'unesco', 'china', 'zzqxv']) expect(wordnet.isTown(other), other).toBe(false);
   });
 
