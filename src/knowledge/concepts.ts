@@ -129,6 +129,16 @@ const ENGLISH_PREFIX = /^(?:re|un|de|dis|mis|pre|non|over|under|out|co|sub|inter
 /** A word and the second half of a compound written as one ("policymaking", "citywide", "placeshaping"): group 1 is the first. */
 const COMPOUND_HEAD = /^(\p{L}{3,})(?:making|building|shaping|setting|based|wide|led|friendly|oriented|focused|driven|related|minded|holders?|owners?)$/u;
 
+/** A comparative or superlative ("quicker", "biggest"). */
+const DEGREE = /\p{L}{3,}(?:er|est)$/u;
+
+/** An adjective's comparative and superlative, as spelt by rule: "fast" → faster, fastest; "big" → bigger; "easy" → easier. */
+const inDegree = (adjective: string): string[] => {
+  if (!/^\p{Ll}{2,}$/u.test(adjective)) return [];
+  const base = /[^aeiou]y$/u.test(adjective) ? `${adjective.slice(0, -1)}i` : /e$/u.test(adjective) ? adjective.slice(0, -1) : /[^aeiou][aeiou][bdgmnpt]$/u.test(adjective) ? `${adjective}${adjective.slice(-1)}` : adjective;
+  return [`${base}est`, `${base}er`];
+};
+
 /** How far a word is bridged: an ordinary word to any related word but a place within it; a name to its own forms and the places within it; or to its own forms only. */
 type Reach = 'word' | 'name' | 'forms';
 const REACHES: Readonly<Record<Reach, ReadonlySet<Relation>>> = {
@@ -182,7 +192,10 @@ export class ConceptBuilder {
     const seen = new Set<string>();
     let relation: Relation | undefined;
     let targetRarity = 0;
-    for (const { word: other, relation: how } of related) {
+    // "quicker" (than any other) is "fastest": a word of degree is bridged to the documents' word in either degree.
+    const degree = reach === 'word' && DEGREE.test(word);
+    for (const { word: lemma, relation: how } of related) {
+      const other = degree && !lemma.includes(' ') && !this.uses([stem(lemma)]) ? (inDegree(lemma).find((form) => this.uses([stem(form)])) ?? lemma) : lemma;
       const phrase = other.includes(' ') ? phraseStems(other) : [stem(other)];
       // "ask for" is not "ask": a lemma that loses a word to stop-word removal says something else.
       if (phrase.length !== other.split(' ').length) continue;
@@ -190,7 +203,7 @@ export class ConceptBuilder {
       if (phrase.length === 0 || seen.has(key) || !this.uses(phrase)) continue;
       seen.add(key);
       alternatives.push(phrase);
-      if (deeperWords.has(other) && !parts.some((part) => part.word === other)) remote.push(phrase);
+      if (deeperWords.has(lemma) && !parts.some((part) => part.word === lemma)) remote.push(phrase);
       relation ??= how;
       targetRarity = Math.max(targetRarity, Math.min(...other.split(' ').map(rarity)));
       if (alternatives.length >= MAX_BRIDGES) break;

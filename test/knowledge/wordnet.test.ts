@@ -161,6 +161,14 @@ describe('the vocabulary bridge', () => {
     expect(places.concepts('Does Leeds have a festival?').find((c) => c.surface === 'leeds')?.alternatives).toEqual([]);
   });
 
+  it('bridges a word of degree to the documents’ word in either degree ("quicker" than any other: "fastest")', () => {
+    const growth = searchOver(['g.md', 'Growth', '## Growth\n\nLearning communities are the fastest growth industries.'], ['o.md', 'Other', '## Other\n\nThe festival is held every spring.']);
+    expect(growth.concepts('what industry is growing quicker than any other?').find((c) => c.surface === 'quicker')?.alternatives).toContainEqual(['fastest']);
+    expect(growth.search('what industry is growing quicker than any other?').hits[0]?.passage.source).toBe('g.md');
+    // A word not of degree is bridged as before.
+    expect(growth.concepts('what industry is growing quick?').find((c) => c.surface === 'quick')?.alternatives ?? []).not.toContainEqual(['fastest']);
+  });
+
   it('bridges a country to a city within one of its provinces, unless the question names that city itself', () => {
     const places = searchOver(
       ['c.md', 'Canada', '## Strategies\n\nSource: Lifelong Learning Strategy for the City of Vancouver, 2006.'],
