@@ -388,6 +388,30 @@ const GOES_ON = /\b(?:now|today|currently|at\s+present|presently|still|continues
 /** True when the text says what goes on now: an answer to whether something still goes on. */
 export const saysGoingOn = (text: string): boolean => GOES_ON.test(text);
 
+/**
+ * What came after a point asks about: "what became of the ELLI after its 1998 charter?", "what did
+ * Germany do after the programme ended?", "did the score go up after 2004?", "has the network
+ * grown since?". Group 1, when there is one, is the year after which.
+ */
+const LATER_ASKED =
+  /\bwhat\s+(?:has\s+)?bec[oa]me\s+of\b|\b(?:after|since)\s+(?:the\s+|its\s+|their\s+|that\s+|this\s+)?(?:[\w'’-]+\s+){0,5}?(?:ended|finished|closed|expired|stopped|wound\s+up)\b|\b(?:go(?:ne)?|went|goes)\s+(?:up|down)\s+(?:after|since)\b|\b(?:grown|grew|risen|rose|fallen|fell|improved|increased|declined|changed|expanded)\b[^?.!]{0,40}\b(?:since|after)\b|\bwhat\s+(?:happened|has\s+happened|came|followed|did\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}\s+do)\b[^?.!]{0,60}\b(?:after|since)\b/i;
+/** A year in a question about what came after it. */
+const AFTER_YEAR = /\b(?:after|since|beyond)\s+(?:the\s+|its\s+|their\s+)?((?:19|20)\d\d)\b/i;
+/** Words that tell of what came later. */
+const LATER = /\b(?:after(?:wards)?|later|since|subsequently|followed|went\s+on|goes\s+on|continues|continued|now|today|currently)\b/i;
+/** A year in a text, not one closing a citation ("Longworth (2006)", "(Longworth, 2010)"): that dates a source, not what it tells. */
+const YEAR_IN = /\b(?:19|20)\d\d\b(?!\s*\))/g;
+
+/** What the question asks came after, when it asks so: the year after which, or 0 when it names none. */
+export const laterAsked = (question: string): number | undefined => {
+  if (!LATER_ASKED.test(question) && !AFTER_YEAR.test(question)) return undefined;
+  return Number(AFTER_YEAR.exec(question)?.[1] ?? 0);
+};
+
+/** True when the text tells of something after the point asked about: a later year, or words of what followed. */
+export const tellsLater = (text: string, after: number): boolean =>
+  LATER.test(text) || (after > 0 && [...text.matchAll(YEAR_IN)].some((year) => Number(year[0]) > after));
+
 /** "What does TELS stand for?", "what is ELLI short for?", "what does the acronym PALLACE mean?" */
 const ACRONYM_ASKED = [
   /\b(?:does|do|did)\s+(?:the\s+)?(?:acronym\s+|abbreviation\s+|initials\s+)?(\p{Lu}[\p{Lu}\p{Ll}&]{1,11})\s+stand\s+for\b/u,
@@ -735,6 +759,8 @@ export interface AskedForm {
   choice: boolean;
   /** It asks whether something still goes on ("does Birmingham still run the survey every year?"): a passage telling only of its past does not answer. */
   still: boolean;
+  /** It asks what came after a point ("what became of the ELLI after its 1998 charter?"): the year after which, 0 for none named; a passage telling only of that point does not answer. */
+  later: number | undefined;
   /** It asks what a work covers, contains or asks ("what topics do sessions 8.4 and 8.5 cover?"): a passage that only points to the work does not answer. */
   contents: boolean;
 }
@@ -774,6 +800,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     once: type === 'when' && ONCE_ASKED.test(question),
     contents: CONTENTS_ASKED.test(part),
     still: STILL_ASKED.test(part),
+    later: laterAsked(part),
     choice: CHOICE_ASKED.test(part),
     figure: FIGURE_ASKED.test(question),
     share: SHARE_ASKED.test(part),
@@ -782,7 +809,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
 
 /** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person, an outcome or how to join. */
 export const formAsked = (form: AskedForm): boolean =>
-  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents || form.still || form.choice || form.figure || form.share;
+  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents || form.still || form.later !== undefined || form.choice || form.figure || form.share;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
@@ -826,6 +853,7 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.figure) return ' The passages closest to it give no figure.';
   if (form.choice) return ' The passages closest to it do not say why.';
   if (form.still) return ' The passages closest to it do not say whether it still goes on.';
+  if (form.later !== undefined) return ' The passages closest to it do not say what came after.';
   if (form.contents) return ' The passages closest to it only say where to find it, not what it holds.';
   return undefined;
 };

@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.44,
+  intercept: -5.4302,
   coefficients: [
-    0.3857,
-    3.5309,
-    1.5513,
-    3.9305,
-    0.6154,
-    2.5449,
-    -0.0816,
-    1.0417,
-    -0.6035
+    0.3778,
+    3.5261,
+    1.5525,
+    3.9395,
+    0.6089,
+    2.5374,
+    -0.0791,
+    1.0444,
+    -0.6055
   ],
-  lowFrom: 0.535,
+  lowFrom: 0.54,
   highFrom: 0.85
 };

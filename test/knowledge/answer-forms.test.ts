@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, ANY_NAME, givesReason, givesFigure, givesShare, givesCount } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, laterAsked, tellsLater, ANY_NAME, givesReason, givesFigure, givesShare, givesCount } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 /** Asserts that each of `asked` sets the form's flag and each of `not` leaves it unset. */
@@ -600,6 +600,25 @@ describe('whether something still goes on', () => {
     expect(saysGoingOn('The survey is run every year.')).toBe(true);
     expect(saysGoingOn('Results were collated and gave reliable and consistent overall scores (just over 50% on these measures in 2004).')).toBe(false);
     expect(formNote(askedForm('is the survey still run?'))).toBe(' The passages closest to it do not say whether it still goes on.');
+  });
+});
+
+describe('what came after a point', () => {
+  it('is asked by "what became of…", "after … ended", "go up after 2004", "grown since", with the year after which', () => {
+    expect(laterAsked('What became of the ELLI after its 1998 charter?')).toBe(1998);
+    expect(laterAsked('What did Germany do after the Learning Regions programme ended?')).toBe(0);
+    expect(laterAsked("Did Birmingham's score go up after 2004?")).toBe(2004);
+    expect(laterAsked('has the network grown since?')).toBe(0);
+    for (const not of ['What happened in 1996?', 'What is the UK Learning Cities Network?', 'Who looks after adult learning in Bristol?', 'since when has Liverpool been a learning city?']) expect(laterAsked(not), not).toBeUndefined();
+  });
+
+  it('is answered by a later year or words of what followed, not by a citation\'s year, and a refusal says so', () => {
+    expect(tellsLater('Since then, the Japanese lifelong learning city project has been implemented.', 1979)).toBe(true);
+    expect(tellsLater('By 2008, a total of 76 cities had been designated.', 2001)).toBe(true);
+    expect(tellsLater('The first sentence of the Charter created by the ELLI in 1998 is: …', 1998)).toBe(false);
+    expect(tellsLater('Adapted from Longworth (2006) Learning cities, learning regions.', 1998)).toBe(false);
+    expect(tellsLater('…was launched in 2001, which supported some 70 regions.', 0)).toBe(false);
+    expect(formNote(askedForm('What became of the ELLI after its 1998 charter?'))).toBe(' The passages closest to it do not say what came after.');
   });
 });
 

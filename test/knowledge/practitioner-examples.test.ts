@@ -234,6 +234,13 @@ describe('questions the documents do not answer get no citation', () => {
     expect(answer.answer).toMatch(/Gothenburg, Sweden/u);
   });
 
+  it('what came after a point is not answered by the passage telling of that point', () => {
+    expectRefusal('What happened to the German Learning Regions programme after it ended?', 'The passages closest to it do not say what came after.');
+    expectRefusal("Did Birmingham's score improve after 2004?", 'The passages closest to it do not say what came after.');
+    // "Since then, …" tells what followed.
+    expect(kb.answer('What happened in Japan after Kakegawa was declared the first Lifelong Learning City in 1979?').answer).toMatch(/Since then, the Japanese lifelong learning city project/u);
+  });
+
   it('whether a goal was reached is not answered by the passage stating the goal', () => {
     expectRefusal('Has Victoria in Canada achieved its aim of becoming a leading learning community?', 'The passages closest to it do not say how it turned out.');
     expectRefusal('Did Victoria in Canada manage to become a leading learning community by 2020?', 'The passages closest to it do not say how it turned out.');
