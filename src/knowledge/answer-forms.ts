@@ -204,7 +204,7 @@ const SERIES = String.raw`(?:${HELD_SERIES}|rounds?|declarations?|phases?|waves?
  * does not answer it. Not the place of an item in a list ("the second strand"), which a list
  * answers, nor "a second" of time.
  */
-const ORDINAL_ASKED = new RegExp(String.raw`\b(?:the|its|their|a|an)\s+(?:[\w’'-]+\s+)?${ORDINAL.source}\s+(?:[\w’'-]+\s+){0,2}?${SERIES}\b`, 'i');
+const ORDINAL_ASKED = new RegExp(String.raw`\b(?:the|its|their|a|an|[A-Za-z-]+['’]s)\s+(?:[\w’'-]+\s+)?${ORDINAL.source}\s+(?:[\w’'-]+\s+){0,2}?${SERIES}\b`, 'i');
 
 /** One of a series by its place in it (2 for "the second congress"), or the newest one held, or the next one to come. */
 export type OrdinalAsked = number | 'latest' | 'next';
@@ -264,7 +264,7 @@ export const givesOrdinal = (text: string, n: OrdinalAsked): boolean => {
  * practice", a "top-down" approach, a quoted term, nor advice ("which approach works best", "the
  * best way to…").
  */
-const SUPERLATIVE = String.raw`(?:best|worst|strongest|weakest|highest|lowest|top|bottom|most\s+successful|least\s+successful)`;
+const SUPERLATIVE = String.raw`(?:best|worst|strongest|weakest|highest|lowest|top|bottom|(?:most|least)\s+(?:successful|important|effective|useful|valuable)|(?:matters?|counts?)\s+(?:the\s+)?most)`;
 const RANKED_ASKED = new RegExp(String.raw`(?:\bwhich\b|\bwhat\b(?:(?![?.!]).){0,100}?\b(?:is|are|was|were)\b)(?:(?![?.!]).){0,80}?(?<![‘'"“])(?<!\bworks?\s+)\b${SUPERLATIVE}\b(?![-’'"”]|\s+(?:practices?|way|to)\b)`, 'i');
 /** What ranks things: a superlative or an order of merit ("tops the list", "came out weakest", "the most…"). */
 const RANKS = /\b(?:best|worst|tops?\s+(?:the\s+|its\s+)?(?:list|table|rankings?)|topped|came\s+(?:out\s+)?(?:top|bottom)|highest|lowest|strongest|weakest|the\s+most|the\s+least|largest|biggest|smallest|greatest|ranked|ranking)\b/i;
@@ -669,7 +669,7 @@ export const creditsAsked = (question: string): boolean => !asks(question) || PU
  * read something ("what does the website say…") nor a link between two things.
  */
 const LINK_ASKED =
-  /\bweb\s*(?:site\s+)?address(?:es)?\b|\burls?\b|\b(?:web\s*site|homepage|web\s*page)\s+(?:link|url)s?\b|\b(?:a|the|any|their|its)\s+(?:web\s+)?links?\s+(?:to|for)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:web\s*site|site|page|homepage|report|strategy|document|toolkit|guide)\b|\b(?:send|give|share|post)\s+(?:me|us)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?link\b|(?<!\b(?:international|national|global|local|regional|strong|close|direct|causal|clear|missing)\s+)\blink\s*[?.!]*\s*$|\b(?:have|has)\s+(?:a|an)\s+(?:web\s*site|homepage)\b|\bwhat(?:'s|’s|\s+is|\s+are)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:web\s*sites?|homepages?)\s*[?.!]*\s*$/i;
+  /\bweb\s*(?:site\s+)?address(?:es)?\b|\burls?\b|\b(?:web\s*site|homepage|web\s*page)\s+(?:link|url)s?\b|\b(?:a|the|any|their|its)\s+(?:web\s+)?links?\s+(?:to|for)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:web\s*site|site|page|homepage|report|strategy|document|toolkit|guide)\b|\b(?:send|give|share|post)\s+(?:me|us)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,4}?link\b|(?<!\b(?:international|national|global|local|regional|strong|close|direct|causal|clear|missing)\s+)\blink\s*[?.!]*\s*$|\b(?:have|has)\s+(?:a|an)\s+(?:web\s*site|homepage)\b|\bwhat(?:'s|’s|\s+is|\s+are)\s+(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:web\s*sites?|homepages?)(?:\s+(?:for|of)\b|\s*[?.!]*\s*$)/i;
 
 /** "link" as a relation: "a link between…", "does it link to the strategy?", "is learning linked to health?". */
 const LINK_AS_RELATION = /\bbetween\b|\b(?:does|do|did|is|are|was|were|can|could|should|will|would|how)\b[^?.!]{0,60}?(?<!\b(?:a|an|the|any|their|its|web)\s+)\blink(?:s|ed|ing)?\s+(?:to|with|up|in)\b/i;

@@ -292,6 +292,8 @@ describe('one event of a numbered series', () => {
     expect(ordinalAsked('Where was the second International Congress of Educating Cities held?')).toBe(2);
     expect(ordinalAsked('What did Birmingham score in its second learning city survey in 2005?')).toBe(2);
     expect(ordinalAsked('when is the 3rd congress?')).toBe(3);
+    // Whose it is may stand for the article.
+    expect(ordinalAsked("What were the results of Birmingham's second Learning City Survey?")).toBe(2);
     for (const question of ['what is the second strand of the toolkit?', 'wait a second, what is a learning city?', 'what did the 21st century bring?', 'Where was the first congress held?']) {
       expect(ordinalAsked(question), question).toBeUndefined();
     }
@@ -400,6 +402,9 @@ describe('which of several came out best or worst', () => {
       // "what" asks it too, and a long question may name the survey first.
       "What did the outcomes of their first Learning City Survey in 2004 say were the city's weakest areas?",
       'what were the strongest of the five components?',
+      // "matters most", "most important" rank them too.
+      'Which of the three strands matters most?',
+      'which of the pillars is the most important?',
     ]) {
       expect(askedForm(question).ranked, question).toBe(true);
     }
@@ -550,7 +555,7 @@ describe('a credit line as an answer', () => {
 
 describe('a web address', () => {
   it('is asked for by "website address", "url", "link to…" or a link looked up; not by a link between two things or what a website says', () => {
-    for (const question of ["what is the GNLC's website address", 'url for the toolkit?', 'is there a link to the Vancouver strategy?', 'vancouver learning city strategy link?', "what's the UNESCO network's website?"]) {
+    for (const question of ["what is the GNLC's website address", 'url for the toolkit?', 'is there a link to the Vancouver strategy?', 'vancouver learning city strategy link?', "what's the UNESCO network's website?", "What's the website for Belfast Learning City?"]) {
       expect(asksForLink(question), question).toBe(true);
     }
     for (const question of ['is there a link between schooling and work?', 'stakeholders national international links', 'does the list include international links?', 'what does the website say about Bristol?']) {
