@@ -44,9 +44,11 @@ const mentionNote = (search: PassageSearch, concepts: Concept[], best: ScoredPas
 };
 
 /** Where the documents only list the place asked about among others: the list's heading. */
-const listedNote = (search: PassageSearch, concepts: Concept[], best: ScoredPassage): string => {
+const listedNote = (search: PassageSearch, concepts: Concept[], best: ScoredPassage, asked: string): string => {
   const name = listedNames(search, best, concepts)[0];
-  const shown = name === undefined ? 'it' : `“${name.surface.replace(/(^|\s)\p{L}/gu, (letter) => letter.toUpperCase())}”`;
+  // As the question writes it ("USA"), or with capitals when it writes it in lower case.
+  const written = name === undefined ? undefined : writtenAs(asked, name);
+  const shown = written === undefined ? 'it' : `“${written === written.toLowerCase() ? written.replace(/(^|\s)\p{L}/gu, (letter) => letter.toUpperCase()) : written}”`;
   return ` They only list ${shown} among others (under “${best.passage.heading}”) without saying more about it.`;
 };
 
@@ -279,7 +281,7 @@ export const answerQuestion = (
     const note =
       !best ? undefined
       : features.mentionOnly ? mentionNote(search, concepts, best, form)
-      : features.listedOnly ? listedNote(search, concepts, best)
+      : features.listedOnly ? listedNote(search, concepts, best, asked)
       : features.typeMissing ? formNote(form)
       : undefined;
     // `more` asks each subject again, past the passages shown.

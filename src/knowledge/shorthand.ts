@@ -71,9 +71,12 @@ const WORD = new RegExp(`(?<![\\p{L}\\p{N}'’.=/-])(${Object.keys(SHORTHAND).jo
 const typedAsChat = (found: string, after: string): boolean =>
   found === found.toLowerCase() || (found.slice(1) === found.slice(1).toLowerCase() && (found.length > 2 || !/^\s+\p{Lu}/u.test(after)));
 
+/** "US" or "U.S." in capitals is the country, as the documents write it ("Pittsburgh, USA"), not "us": read so unless the whole message is in capitals. */
+const US_COUNTRY = /(?<![\p{L}\p{N}.])(?:U\.S\.(?:A\.)?|US)(?![\p{L}\p{N}]|\.\p{L})/gu;
+
 /** The question with chat shorthand written out; "Victoria BC" and other capitals are left alone. */
 export const expandShorthand = (question: string): string => {
-  let text = question;
+  let text = /\p{Ll}/u.test(question) ? question.replace(US_COUNTRY, 'USA') : question;
   for (const [pattern, replacement] of AFTER) text = text.replace(pattern, replacement);
   return text
     .replace(WORD, (found: string, _word: string, at: number, whole: string) => (typedAsChat(found, whole.slice(at + found.length)) ? (SHORTHAND[found.toLowerCase()] ?? found) : found))

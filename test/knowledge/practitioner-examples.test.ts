@@ -234,6 +234,10 @@ describe('questions the documents do not answer get no citation', () => {
     expect(answer.answer).toMatch(/Gothenburg, Sweden/u);
   });
 
+  it('"the US network" is about the United States, which the documents only list among others', () => {
+    expectRefusal('how many members does the US learning cities network have', 'They only list “USA” among others');
+  });
+
   it('what came after a point is not answered by the passage telling of that point', () => {
     expectRefusal('What happened to the German Learning Regions programme after it ended?', 'The passages closest to it do not say what came after.');
     expectRefusal("Did Birmingham's score improve after 2004?", 'The passages closest to it do not say what came after.');

@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { expandShorthand } from '../../src/knowledge/shorthand.js';
 
 describe('chat shorthand', () => {
+  it('reads "US" or "U.S." in capitals as the country, as the documents write it, and "us" as us', () => {
+    expect(expandShorthand('how many members does the US learning cities network have')).toBe('how many members does the USA learning cities network have');
+    expect(expandShorthand('Which U.S. city joined in 1973?')).toBe('Which USA city joined in 1973?');
+    expect(expandShorthand('can the toolkit help us?')).toBe('can the toolkit help us?');
+    // A message all in capitals says nothing by them.
+    expect(expandShorthand('CAN YOU HELP US')).toBe('CAN YOU HELP US');
+  });
+
   it('is written out before a question is read', () => {
     expect(expandShorthand('who came up w the educating cities idea first?')).toBe('who came up with the educating cities idea first?');
     expect(expandShorthand('I work in adult ed in Birmingham')).toBe('I work in adult education in Birmingham');
