@@ -385,6 +385,22 @@ const STILL_ASKED = /^\s*(?:and\s+|so\s+)?(?:is|are|does|do|has|have|can)\b[^?.!
 /** A sentence saying what goes on now, or goes on still. */
 const GOES_ON = /\b(?:now|today|currently|at\s+present|presently|still|continues|continuing|ongoing|remains|every\s+year|each\s+year|annually)\b/i;
 
+/**
+ * How to do something oneself: "How do I carry out a stakeholder audit?", "how can our council
+ * get started?", "What's the procedure for a municipality to get designated?", "What questions
+ * should I put in a survey?". Not how a text describes something ("How does the ELLI define…?").
+ */
+const HOW_TO_ASKED =
+  /^\s*(?:(?:so|and|ok|okay|but)[\s,]+)?(?:how\s+(?:do|can|should|would|could|might)\s+(?:i|we|one|a\s+(?:council|city|town|municipality|region|local\s+authority)|our\s+[\w'’-]+|my\s+[\w'’-]+)\b|what(?:'s|’s|\s+is|\s+are)\s+the\s+(?:procedure|process|steps?)\b|what\s+(?:steps|questions)\s+should\s+(?:i|we)\b)/i;
+/** Words that tell how something is done: a way, steps, what should or must be done, guidance. */
+const TELLS_HOW = /\b(?:how\s+to|ways?\s+(?:of|to)|steps?|stages?|should|must|needs?\s+to|has\s+to|have\s+to|by\s+[\w'’-]+ing|guid(?:e|ance)|process|procedure|apply|application|criteria|starting\s+(?:point|with)|start\s+(?:by|with))\b/i;
+
+/** True when the question asks how to do something oneself. */
+export const asksHowTo = (question: string): boolean => HOW_TO_ASKED.test(question);
+
+/** True when the text tells how something is done. */
+export const tellsHow = (text: string): boolean => TELLS_HOW.test(text);
+
 /** True when the text says what goes on now: an answer to whether something still goes on. */
 export const saysGoingOn = (text: string): boolean => GOES_ON.test(text);
 
@@ -759,6 +775,8 @@ export interface AskedForm {
   choice: boolean;
   /** It asks whether something still goes on ("does Birmingham still run the survey every year?"): a passage telling only of its past does not answer. */
   still: boolean;
+  /** It asks how to do something oneself ("How do I carry out a stakeholder audit?"): a passage that only names the thing does not say how. */
+  howTo: boolean;
   /** It asks what came after a point ("what became of the ELLI after its 1998 charter?"): the year after which, 0 for none named; a passage telling only of that point does not answer. */
   later: number | undefined;
   /** It asks what a work covers, contains or asks ("what topics do sessions 8.4 and 8.5 cover?"): a passage that only points to the work does not answer. */
@@ -801,6 +819,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     contents: CONTENTS_ASKED.test(part),
     still: STILL_ASKED.test(part),
     later: laterAsked(part),
+    howTo: asksHowTo(part),
     choice: CHOICE_ASKED.test(part),
     figure: FIGURE_ASKED.test(question),
     share: SHARE_ASKED.test(part),
@@ -809,7 +828,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
 
 /** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person, an outcome or how to join. */
 export const formAsked = (form: AskedForm): boolean =>
-  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents || form.still || form.later !== undefined || form.choice || form.figure || form.share;
+  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents || form.still || form.later !== undefined || form.howTo || form.choice || form.figure || form.share;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
@@ -854,6 +873,7 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.choice) return ' The passages closest to it do not say why.';
   if (form.still) return ' The passages closest to it do not say whether it still goes on.';
   if (form.later !== undefined) return ' The passages closest to it do not say what came after.';
+  if (form.howTo) return ' The passages closest to it do not say how it is done.';
   if (form.contents) return ' The passages closest to it only say where to find it, not what it holds.';
   return undefined;
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, laterAsked, tellsLater, ANY_NAME, givesReason, givesFigure, givesShare, givesCount } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, laterAsked, tellsLater, asksHowTo, tellsHow, ANY_NAME, givesReason, givesFigure, givesShare, givesCount } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 /** Asserts that each of `asked` sets the form's flag and each of `not` leaves it unset. */
@@ -605,6 +605,21 @@ describe('whether something still goes on', () => {
     expect(saysGoingOn('The survey is run every year.')).toBe(true);
     expect(saysGoingOn('Results were collated and gave reliable and consistent overall scores (just over 50% on these measures in 2004).')).toBe(false);
     expect(formNote(askedForm('is the survey still run?'))).toBe(' The passages closest to it do not say whether it still goes on.');
+  });
+});
+
+describe('how to do something oneself', () => {
+  it('is asked by "how do I / can we / should our council…", "the procedure for…", "what questions should I…", not by how a text describes something', () => {
+    for (const asked of ['How do I carry out a stakeholder audit for my learning region?', 'so how can our council get started?', "What's the procedure for a municipality to get designated?", 'What questions should I put in a survey?', 'How can a city get the message out?']) expect(asksHowTo(asked), asked).toBe(true);
+    for (const not of ['How does the ELLI define a Learning Community?', "How did the OECD's 1993 report describe a learning city?", 'How many cities joined?', 'how does the charter want cities to create wealth']) expect(asksHowTo(not), not).toBe(false);
+  });
+
+  it('is answered by a way, steps, what should be done or guidance, and a refusal says so', () => {
+    expect(tellsHow('Learning festivals as a way of broadcasting the message of learning.')).toBe(true);
+    expect(tellsHow('The guide contains essential information for all the stages from pre-start.')).toBe(true);
+    expect(tellsHow('You can also access the stakeholder audits for learning cities and regions')).toBe(false);
+    expect(tellsHow('In 2001, the first 3 cities were selected and announced as ‘Lifelong Learning Cities’.')).toBe(false);
+    expect(formNote(askedForm('How do I carry out a stakeholder audit?'))).toBe(' The passages closest to it do not say how it is done.');
   });
 });
 

@@ -238,6 +238,12 @@ describe('questions the documents do not answer get no citation', () => {
     expectRefusal('how many members does the US learning cities network have', 'They only list “USA” among others');
   });
 
+  it('how to do something oneself is not answered by a passage only naming the thing', () => {
+    expectRefusal('How do we run a stakeholder audit for our region?', 'The passages closest to it do not say how it is done.');
+    expectRefusal("What's the process for a city to be designated a Lifelong Learning City in Korea?", 'The passages closest to it do not say how it is done.');
+    expect(kb.answer('How can a city get the message about learning out to large numbers of people?').answer).toMatch(/Learning festivals as a way of broadcasting/u);
+  });
+
   it('what came after a point is not answered by the passage telling of that point', () => {
     expectRefusal('What happened to the German Learning Regions programme after it ended?', 'The passages closest to it do not say what came after.');
     expectRefusal("Did Birmingham's score improve after 2004?", 'The passages closest to it do not say what came after.');
