@@ -395,6 +395,20 @@ const HOW_TO_ASKED =
 /** Words that tell how something is done: a way, steps, what should or must be done, guidance. */
 const TELLS_HOW = /\b(?:how\s+to|ways?\s+(?:of|to)|steps?|stages?|should|must|needs?\s+to|has\s+to|have\s+to|by\s+[\w'’-]+ing|guid(?:e|ance)|process|procedure|apply|application|criteria|starting\s+(?:point|with)|start\s+(?:by|with))\b/i;
 
+/**
+ * A choice between things asked for advice: "Should my council join the UNESCO network or the UK
+ * network?", "which is better for a small town, …?", "is a festival better than a campaign?".
+ */
+const COMPARE_ASKED = /\b(?:should|would)\s+(?:i|we|my\s+[\w'’-]+|our\s+[\w'’-]+)\b[^?.!]*\bor\b|\b(?:which|what)\b[^?.!]*\bbetter\b|\bbetter\s+than\b/i;
+/** Words that weigh one thing against another. */
+const COMPARES = /\b(?:better|worse|rather\s+than|instead\s+of|compared|comparison|whereas|unlike|prefer\w*|advantages?|disadvantages?)\b|\b(?:more|less|fewer)\s+(?:[\w'’-]+\s+){0,3}?than\b/i;
+
+/** True when the question asks which of several choices to make. */
+export const asksComparison = (question: string): boolean => COMPARE_ASKED.test(question);
+
+/** True when the text weighs one thing against another. */
+export const compares = (text: string): boolean => COMPARES.test(text);
+
 /** True when the question asks how to do something oneself. */
 export const asksHowTo = (question: string): boolean => HOW_TO_ASKED.test(question);
 
@@ -777,6 +791,8 @@ export interface AskedForm {
   still: boolean;
   /** It asks how to do something oneself ("How do I carry out a stakeholder audit?"): a passage that only names the thing does not say how. */
   howTo: boolean;
+  /** It asks which of several choices to make ("Should my council join A or B?"): the passage must weigh them. */
+  compare: boolean;
   /** It asks what came after a point ("what became of the ELLI after its 1998 charter?"): the year after which, 0 for none named; a passage telling only of that point does not answer. */
   later: number | undefined;
   /** It asks what a work covers, contains or asks ("what topics do sessions 8.4 and 8.5 cover?"): a passage that only points to the work does not answer. */
@@ -820,6 +836,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     still: STILL_ASKED.test(part),
     later: laterAsked(part),
     howTo: asksHowTo(part),
+    compare: asksComparison(part),
     choice: CHOICE_ASKED.test(part),
     figure: FIGURE_ASKED.test(question),
     share: SHARE_ASKED.test(part),
@@ -828,7 +845,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
 
 /** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person, an outcome or how to join. */
 export const formAsked = (form: AskedForm): boolean =>
-  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents || form.still || form.later !== undefined || form.howTo || form.choice || form.figure || form.share;
+  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents || form.still || form.later !== undefined || form.howTo || form.compare || form.choice || form.figure || form.share;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
@@ -874,6 +891,7 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.still) return ' The passages closest to it do not say whether it still goes on.';
   if (form.later !== undefined) return ' The passages closest to it do not say what came after.';
   if (form.howTo) return ' The passages closest to it do not say how it is done.';
+  if (form.compare) return ' The passages closest to it do not weigh one against the other.';
   if (form.contents) return ' The passages closest to it only say where to find it, not what it holds.';
   return undefined;
 };

@@ -1,4 +1,4 @@
-import { ANY_NAME, askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesFigure, givesShare, givesCount, givesFigureSince, givesReason, saysGoingOn, tellsLater, tellsHow, givesPastFigure, lacksAskedForm, countsOneOf, longestList, namesOther, peopleAsked, ranksThem, type AskedForm, type OthersAsked } from './answer-forms.js';
+import { ANY_NAME, askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesFigure, givesShare, givesCount, givesFigureSince, givesReason, saysGoingOn, tellsLater, tellsHow, compares, givesPastFigure, lacksAskedForm, countsOneOf, longestList, namesOther, peopleAsked, ranksThem, type AskedForm, type OthersAsked } from './answer-forms.js';
 import { everydayRank, rarity } from './common-english.js';
 import { throughWordNet, wordsPattern } from './concepts.js';
 import { fittedConfidence } from './confidence-fit.js';
@@ -180,6 +180,7 @@ const lacksForm = (
     (form.still && !saidNearBest(search, hit, coverages, saysGoingOn)) ||
     (form.later !== undefined && !saidNearBest(search, hit, coverages, (said) => tellsLater(said, form.later ?? 0))) ||
     (form.howTo && !saidNearBest(search, hit, coverages, tellsHow)) ||
+    (form.compare && !saidNearBest(search, hit, coverages, compares)) ||
     (form.choice && !saidNearBest(search, hit, coverages, givesReason)) ||
     (form.figure && !saidNearBest(search, hit, coverages, givesFigure)) ||
     (form.share && !saidNearBest(search, hit, coverages, givesShare)) ||

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, laterAsked, tellsLater, asksHowTo, tellsHow, ANY_NAME, givesReason, givesFigure, givesShare, givesCount } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, laterAsked, tellsLater, asksHowTo, tellsHow, asksComparison, compares, ANY_NAME, givesReason, givesFigure, givesShare, givesCount } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 /** Asserts that each of `asked` sets the form's flag and each of `not` leaves it unset. */
@@ -605,6 +605,16 @@ describe('whether something still goes on', () => {
     expect(saysGoingOn('The survey is run every year.')).toBe(true);
     expect(saysGoingOn('Results were collated and gave reliable and consistent overall scores (just over 50% on these measures in 2004).')).toBe(false);
     expect(formNote(askedForm('is the survey still run?'))).toBe(' The passages closest to it do not say whether it still goes on.');
+  });
+});
+
+describe('a choice asked for advice', () => {
+  it('is asked by "should my council … A or B?" or "which is better…", and answered only by a passage weighing them', () => {
+    for (const asked of ['Should my council join the UNESCO Global Network of Learning Cities or the UK Learning Cities Network?', 'which is better for a small town, a festival or a campaign?', 'is a festival better than a campaign?']) expect(asksComparison(asked), asked).toBe(true);
+    for (const not of ['Should businesses and voluntary organisations be part of a learning city partnership?', 'Should the council itself become a learning organisation?', 'Is Bristol or Swansea a learning city?']) expect(asksComparison(not), not).toBe(false);
+    expect(compares('Learning is better delivered locally rather than from the centre.')).toBe(true);
+    expect(compares('The UNESCO Global Network of Learning Cities consists of around 200 cities in 40 countries.')).toBe(false);
+    expect(formNote(askedForm('Should our council join the UNESCO network or the UK network?'))).toBe(' The passages closest to it do not weigh one against the other.');
   });
 });
 

@@ -238,6 +238,10 @@ describe('questions the documents do not answer get no citation', () => {
     expectRefusal('how many members does the US learning cities network have', 'They only list “USA” among others');
   });
 
+  it('advice between two choices is not answered by a passage describing one of them', () => {
+    expectRefusal('Should our council join the UNESCO network or the UK Learning Cities Network?', 'The passages closest to it do not weigh one against the other.');
+  });
+
   it('how to do something oneself is not answered by a passage only naming the thing', () => {
     expectRefusal('How do we run a stakeholder audit for our region?', 'The passages closest to it do not say how it is done.');
     expectRefusal("What's the process for a city to be designated a Lifelong Learning City in Korea?", 'The passages closest to it do not say how it is done.');
