@@ -34,12 +34,12 @@ export type RoleAsked = 'author' | 'chair' | 'leader' | 'presenter' | 'contact' 
 /** Between "who" and its verb, within one sentence: "who wrote…", "who actually led…", "who was leading it…". */
 const WHO_THEN = String.raw`\bwho\b[^?.!;]*?\b`;
 /** "who is the…", "who's the…": the role named after it. */
-const WHO_IS = String.raw`\bwho(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,4}?`;
+const WHO_IS = String.raw`\bwho(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?`;
 /** Each part, by the questions that ask who plays it. */
 const ROLES_ASKED: ReadonlyArray<[RoleAsked, RegExp]> = [
   ['author', new RegExp(`${WHO_THEN}(?:wrote|writes|written|authored)\\b|${WHO_IS}authors?\\b`, 'i')],
   ['chair', new RegExp(`${WHO_THEN}chair(?:s|ed)\\b|${WHO_IS}chair(?:man|woman|person)?\\b`, 'i')],
-  ['leader', new RegExp(`${WHO_THEN}(?:led|leads|leading|runs|running|ran|heads|headed)\\b|${WHO_IS}(?:lead\\s+officer|leader|coordinator|director|head|manager)\\b`, 'i')],
+  ['leader', new RegExp(`${WHO_THEN}(?:led|leads|leading|runs|running|ran|heads|headed)\\b|${WHO_IS}(?:lead\\s+officer|leader|coordinator|director|head|manager|president|chief\\s+executive|ceo|secretary[\\s-]general)\\b`, 'i')],
   ['presenter', new RegExp(`${WHO_THEN}present(?:s|ed)\\b|${WHO_IS}presenter\\b|${WHO_THEN}(?:gave|gives|give|delivered|delivers)\\s+(?:the\\s+|this\\s+|that\\s+|a\\s+)?(?:(?!(?:on|after|before|about|to|for|at|in|during|of|from|with)\\b)['‘’"“”\\w:-]+\\s+){0,8}?(?:presentation|talk|lecture|speech|keynote)\\b`, 'i')],
   ['contact', new RegExp(`${WHO_IS}contact\\b|\\bcontact\\s+(?:person|details|name)\\b`, 'i')],
   ['founder', new RegExp(`${WHO_THEN}founded\\b|${WHO_IS}founders?\\b`, 'i')],
@@ -52,7 +52,7 @@ const ROLE_CUES: Readonly<Record<RoleAsked, RegExp>> = {
   author:
     /\b(?:wr[io]te|writes|written|writers?|authors?|authored)\b|\b(?:compiled|published|produced|prepared|developed)\s+by\b|\(\p{Lu}[\p{L}-]+,\s*(?:1[89]|20)\d\d\)|\bquoted\s+from\s+\p{Lu}/u,
   chair: /\bchair(?:s|ed|man|woman|person)?\b|\bpresided\b/i,
-  leader: /\b(?:led|leads?|leader(?:ship)?|heads?|headed|directors?|coordinators?|managers?|officers?|chairs?)\b|\b(?:run|managed|coordinated|organi[sz]ed|directed)\s+by\b/i,
+  leader: /\b(?:led|leads?|leader(?:ship)?|heads?|headed|directors?|coordinators?|managers?|officers?|chairs?|presidents?|presided|chief\s+executives?|secretar(?:y|ies)[\s-]general)\b|\b(?:run|managed|coordinated|organi[sz]ed|directed)\s+by\b/i,
   presenter: /\bpresent(?:ed|er|ers)\b|\b(?:given|delivered)\s+by\b/i,
   contact: /\bcontact\b|@|\b(?:e-?mail|phone|telephone|tel)\b/i,
   founder: /\bfound(?:ed|er|ers)\b|\b(?:established|launched|created|set\s+up)\s+by\b/i,

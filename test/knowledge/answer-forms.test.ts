@@ -130,6 +130,10 @@ describe('a person asked for by the part they play', () => {
     expect(roleAsked('Who is the author of the toolkit?')).toBe('author');
     expect(roleAsked('I heard the report was led by someone well known — who chaired it?')).toBe('chair');
     expect(roleAsked('who actually led the 2003 analysis — was it the council?')).toBe('leader');
+    // Whose part it is may come first ("Liverpool's mayor"); a president or chief executive leads.
+    expect(roleAsked("Who was Liverpool's mayor at that time?")).toBe('mayor');
+    expect(roleAsked('Who is the current president of the International Association of Educating Cities?')).toBe('leader');
+    expect(namesRole('The association is led by its president, elected every three years.', 'leader')).toBe(true);
     expect(roleAsked('who runs Belfast Learning City day to day?')).toBe('leader');
     expect(roleAsked('Who is the learning city lead officer at Norwich City Council?')).toBe('leader');
     expect(roleAsked('Who presented the slide deck?')).toBe('presenter');
