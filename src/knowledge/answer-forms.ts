@@ -122,13 +122,13 @@ const KIND_GAP = String.raw`(?:(?!(?:is|are|was|were|do|does|did|can|could|shoul
 /** What a kind of place or body may name in turn ("the learning cities association", "a city council"): then that is what is asked for. */
 const BODY_AFTER = String.raw`(?!\s+(?:associations?|networks?|councils?|partnerships?|programmes?|programs?|projects?|schemes?|initiatives?|strateg(?:y|ies)|festivals?|charters?|declarations?|awards?|reports?|surveys?|congress(?:es)?)\b)`;
 /**
- * "Which three Korean cities were the first…?", "which universities are partners in…?", "what are
+ * "Which three Korean cities were the first…?", "which were the first three Korean cities…?", "which universities are partners in…?", "what are
  * the names of Bristol's universities?", "name the cities that…": a question whose answer is
- * names. The kind asked for is group 1 or 2. Not "how many cities…" (a count), and not what they
+ * names. The kind asked for is group 1, 2 or 3. Not "how many cities…" (a count), and not what they
  * are to do ("what universities are expected to do…", "what cities should do…").
  */
 const NAMES_ASKED = new RegExp(
-  String.raw`\b(?:which\s+(?:of\s+(?:the\s+|its\s+|their\s+)?)?|what\s+)(?:other\s+)?${KIND_GAP}{0,2}?(${NAMED_KINDS})\b${BODY_AFTER}(?!\s+(?:are|is)\s+(?:\w+\s+)?(?:expected|supposed|meant|required|asked|able|going)\s+to\b|\s+(?:should|must|can|could|would|will|need\s+to|ought\s+to)\b)|\bnames?\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|all\s+)?(?:other\s+)?${KIND_GAP}{0,2}?(${NAMED_KINDS})\b${BODY_AFTER}`,
+  String.raw`\b(?:which\s+(?:of\s+(?:the\s+|its\s+|their\s+)?)?|what\s+)(?:other\s+)?${KIND_GAP}{0,2}?(${NAMED_KINDS})\b${BODY_AFTER}(?!\s+(?:are|is)\s+(?:\w+\s+)?(?:expected|supposed|meant|required|asked|able|going)\s+to\b|\s+(?:should|must|can|could|would|will|need\s+to|ought\s+to)\b)|\bnames?\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|all\s+)?(?:other\s+)?${KIND_GAP}{0,2}?(${NAMED_KINDS})\b${BODY_AFTER}|^\s*which\s+(?:were|are|was|is)\s+(?:the\s+)?${KIND_GAP}{0,4}?(${NAMED_KINDS})\b(?!['’]s)${BODY_AFTER}`,
   'i',
 );
 
@@ -139,7 +139,7 @@ const NAMES_ASKED = new RegExp(
  */
 export const namesAsked = (question: string): string | undefined => {
   const found = NAMES_ASKED.exec(question);
-  const kind = found ? (found[1] ?? found[2]) : undefined;
+  const kind = found ? (found[1] ?? found[2] ?? found[3]) : undefined;
   if (kind === undefined) return NAME_ASKED.test(question) ? ANY_NAME : undefined;
   return /^\p{Lu}/u.test(kind) ? undefined : kind.toLowerCase();
 };

@@ -243,6 +243,7 @@ describe('names asked for', () => {
       ['Which of the towns took part?', 'towns'],
       ['name the other regions in the programme', 'regions'],
       ['What organisations fund the festival?', 'organisations'],
+      ['Which were the first three South Korean cities named Lifelong Learning Cities in 2001?', 'cities'],
     ] as const) {
       expect(namesAsked(question), question).toBe(kind);
     }
@@ -257,6 +258,8 @@ describe('names asked for', () => {
       "Which aspects of a city's future depend on its citizens' learning?",
       'what universities are actually expected to do in a learning city?',
       'What should cities do first?',
+      "Which is the city's main aim?",
+      'Which are the learning cities associations in Australia?',
     ]) {
       expect(namesAsked(question), question).toBeUndefined();
     }
