@@ -39,7 +39,7 @@ const WHY_ARGUED = /^why\s+(?:do|does|did|would)\s+(?:the\s+|this\s+|that\s+)?(?
  * cities are the focus", "the case for cities", "what reasons does the deck give for focusing on
  * cities?".
  */
-const REASONS_ASKED = /\b(?:(?:reasons?|rationale)\s+(?:why|that)|(?:reasons?|rationale)(?=\s+(?:the\s+)?\S+\s+(?:is|are|should|must|can|could|would|do|does|make|matter)\b)|(?:the\s+)?(?:case|argument|reasons?|rationale)\s+for|reasons?\b(?:\s+\S+){1,8}?\s+give\s+for)\s+(?:focusing\s+on\s+|choosing\s+|picking\s+)?(?:the\s+)?(\S+)(?=\s|$)(?!\s+(?:cit(?:y|ies)|communit(?:y|ies)|regions?|towns?)\b)/u;
+const REASONS_ASKED = /\b(?:(?:reasons?|rationale)\s+(?:why|that)|(?:reasons?|rationale)(?=\s+(?:the\s+)?\S+\s+(?:is|are|should|must|can|could|would|do|does|make|matter)\b)|(?:the\s+)?(?:case|argument|reasons?|rationale)\s+for|reasons?\b(?:\s+\S+){1,8}?\s+give\s+for)\s+(?:(?:focus+ing|concentrating|cent(?:r|er)ing|building)\s+on\s+|(?:choosing|picking|selecting|targeting|prioriti[sz]ing)\s+)?(?:the\s+)?(\S+)(?=\s|$)(?!\s+(?:cit(?:y|ies)|communit(?:y|ies)|regions?|towns?)\b)/u;
 /** A part of a question in quotation marks: a heading it names ("under 'Why cities?'"). */
 const QUOTED = /(?:^|[\s(])['‘"“]([^'’"”]{2,80}?)['’"”](?=[\s.,;:?!)]|$)/gu;
 /** A heading closing a document: "Concluding remarks", "Conclusions", "Summary", "Final thoughts". */

@@ -94,6 +94,8 @@ describe('a question that is a heading', () => {
     expect(whys.reasonsFor("Why do the 'Building learning cities' slides say cities, rather than other places, are the focus?")).toEqual([0]);
     expect(whys.reasonsFor('The deck gives reasons why cities in particular are the right level to act at. What are they?')).toEqual([0]);
     expect(whys.reasonsFor("What reasons does the 'Building learning cities' deck give for focusing on cities?")).toEqual([0]);
+    expect(whys.reasonsFor('what reasons does the presentation give for concentrating on cities?')).toEqual([0]);
+    expect(whys.reasonsFor('what reasons do the slides give for prioritising cities?')).toEqual([0]);
     expect(whys.reasonsFor('What does the deck give as the case for learning?')).toEqual([1]);
     expect(whys.reasonsFor('what are the reasons cities are the focus of the slides?')).toEqual([0]);
     expect(whys.reasonsFor('the reasons that learning matters')).toEqual([1]);
