@@ -204,7 +204,7 @@ const SERIES = String.raw`(?:${HELD_SERIES}|rounds?|declarations?|phases?|waves?
  * does not answer it. Not the place of an item in a list ("the second strand"), which a list
  * answers, nor "a second" of time.
  */
-const ORDINAL_ASKED = new RegExp(String.raw`\b(?:the|its|their|a|an|[A-Za-z-]+['’]s)\s+(?:[\w’'-]+\s+)?${ORDINAL.source}\s+(?:[\w’'-]+\s+){0,2}?${SERIES}\b`, 'i');
+const ORDINAL_ASKED = new RegExp(String.raw`\b(?:the|its|their|a|an|[A-Za-z]{1,30}['’]s)\s+(?:[\w’'-]+\s+)?${ORDINAL.source}\s+(?:[\w’'-]+\s+){0,2}?${SERIES}\b`, 'i');
 
 /** One of a series by its place in it (2 for "the second congress"), or the newest one held, or the next one to come. */
 export type OrdinalAsked = number | 'latest' | 'next';
@@ -399,7 +399,7 @@ const TELLS_HOW = /\b(?:how\s+to|ways?\s+(?:of|to)|steps?|stages?|should|must|ne
  * A choice between things asked for advice: "Should my council join the UNESCO network or the UK
  * network?", "which is better for a small town, …?", "is a festival better than a campaign?".
  */
-const COMPARE_ASKED = /\b(?:should|would)\s+(?:i|we|my\s+[\w'’-]+|our\s+[\w'’-]+)\b[^?.!]*\bor\b|\b(?:which|what)\b[^?.!]*\bbetter\b|\bbetter\s+than\b/i;
+const COMPARE_ASKED = /\b(?:should|would)\s+(?:i|we|my\s+[\w'’-]+|our\s+[\w'’-]+)\b[^?.!]{0,120}\bor\b|\b(?:which|what)\b[^?.!]{0,120}\bbetter\b|\bbetter\s+than\b/i;
 /** Words that weigh one thing against another. */
 const COMPARES = /\b(?:better|worse|rather\s+than|instead\s+of|compared|comparison|whereas|unlike|prefer\w*|advantages?|disadvantages?)\b|\b(?:more|less|fewer)\s+(?:[\w'’-]+\s+){0,3}?than\b/i;
 

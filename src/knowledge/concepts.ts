@@ -129,8 +129,9 @@ const ENGLISH_PREFIX = /^(?:re|un|de|dis|mis|pre|non|over|under|out|co|sub|inter
 /** A word and the second half of a compound written as one ("policymaking", "citywide", "placeshaping"): group 1 is the first. */
 const COMPOUND_HEAD = /^(\p{L}{3,})(?:making|building|shaping|setting|based|wide|led|friendly|oriented|focused|driven|related|minded|holders?|owners?)$/u;
 
-/** A comparative or superlative ("quicker", "biggest"). */
-const DEGREE = /\p{L}{3,}(?:er|est)$/u;
+/** The ending of a comparative or superlative ("quicker", "biggest"), on a word of at least five letters. */
+const DEGREE = /(?:er|est)$/;
+const DEGREE_FROM = 5;
 
 /** An adjective's comparative and superlative, as spelt by rule: "fast" → faster, fastest; "big" → bigger; "easy" → easier. */
 const inDegree = (adjective: string): string[] => {
@@ -193,7 +194,7 @@ export class ConceptBuilder {
     let relation: Relation | undefined;
     let targetRarity = 0;
     // "quicker" (than any other) is "fastest": a word of degree is bridged to the documents' word in either degree.
-    const degree = reach === 'word' && DEGREE.test(word);
+    const degree = reach === 'word' && word.length >= DEGREE_FROM && DEGREE.test(word);
     for (const { word: lemma, relation: how } of related) {
       const other = degree && !lemma.includes(' ') && !this.uses([stem(lemma)]) ? (inDegree(lemma).find((form) => this.uses([stem(form)])) ?? lemma) : lemma;
       const phrase = other.includes(' ') ? phraseStems(other) : [stem(other)];
