@@ -19,9 +19,13 @@ const MAX_SUGGESTIONS = 3;
 /** Passages ranked per question: enough for the confidence's margin, the citations and the nearest headings. */
 const CANDIDATES = 10;
 
-/** Question words the documents lack entirely (never filler words: those weigh almost nothing). */
+/**
+ * Question words the documents lack entirely (never filler words: those weigh almost nothing). A
+ * word they reach only through a kind of it ("weather": the elements, "fee": commission) is one
+ * they lack too.
+ */
 const lackedWords = (concepts: Concept[]): Concept[] =>
-  concepts.filter((concept) => !concept.known && concept.alternatives.length === 0 && (concept.entity || rarity(concept.surface) >= 0.3));
+  concepts.filter((concept) => !concept.known && (concept.alternatives.length === 0 || concept.bridge === 'hyponym') && (concept.entity || rarity(concept.surface) >= 0.3));
 
 /** The 2-3 passage headings nearest the question, as "Heading (document)". */
 const nearestHeadings = (hits: ScoredPassage[]): string[] => {

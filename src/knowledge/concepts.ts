@@ -49,7 +49,7 @@ const FRAMING_WEIGHT = 0.3;
 /** Words found in nearly every passage still say something; this keeps them from weighing nothing. */
 const MIN_WEIGHT = 0.25;
 /** A bridged word weighs less than the user's own word: the nearer the relation, the more. */
-const BRIDGE_WEIGHT: Record<Relation | 'spelling', number> = { spelling: 0.9, synonym: 0.7, derived: 0.6, hypernym: 0.45, part: 0.45 };
+const BRIDGE_WEIGHT: Record<Relation | 'spelling', number> = { spelling: 0.9, synonym: 0.7, derived: 0.6, hypernym: 0.45, hyponym: 0.45, part: 0.45 };
 /** Share of its weight that the commonest English word keeps when the documents use it. */
 const KNOWN_FLOOR = 0.1;
 /** Words whose bridge is kept; beyond that the oldest are forgotten. */
@@ -143,7 +143,7 @@ const inDegree = (adjective: string): string[] => {
 /** How far a word is bridged: an ordinary word to any related word but a place within it; a name to its own forms and the places within it; or to its own forms only. */
 type Reach = 'word' | 'name' | 'forms';
 const REACHES: Readonly<Record<Reach, ReadonlySet<Relation>>> = {
-  word: new Set(['synonym', 'derived', 'hypernym']),
+  word: new Set(['synonym', 'derived', 'hypernym', 'hyponym']),
   name: new Set(['derived', 'part']),
   forms: new Set(['derived']),
 };

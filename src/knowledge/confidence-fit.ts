@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.4302,
+  intercept: -5.7458,
   coefficients: [
-    0.3778,
-    3.5261,
-    1.5525,
-    3.9395,
-    0.6089,
-    2.5374,
-    -0.0791,
-    1.0444,
-    -0.6055
+    0.4217,
+    3.7649,
+    1.6778,
+    4.4991,
+    0.695,
+    2.3841,
+    0.056,
+    0.9931,
+    -0.6327
   ],
-  lowFrom: 0.54,
+  lowFrom: 0.515,
   highFrom: 0.85
 };

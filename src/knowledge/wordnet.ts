@@ -15,10 +15,10 @@ const POS: readonly Pos[] = ['noun', 'verb', 'adj', 'adv'];
 const POS_OF_LETTER: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 
 /** How a related word is reached from the user's word; nearer relations weigh more. A part is a place within a place ("Barcelona" of Spain). */
-export type Relation = 'synonym' | 'derived' | 'hypernym' | 'part';
+export type Relation = 'synonym' | 'derived' | 'hypernym' | 'hyponym' | 'part';
 
 /** Relations nearest first: a word reached two ways counts as reached the nearer way. */
-export const RELATION_ORDER: Readonly<Record<Relation, number>> = { synonym: 0, derived: 1, hypernym: 2, part: 3 };
+export const RELATION_ORDER: Readonly<Record<Relation, number>> = { synonym: 0, derived: 1, hypernym: 2, hyponym: 3, part: 4 };
 
 export interface RelatedWord {
   /** Lower case; a multi-word lemma has spaces ("take part"). */
@@ -228,6 +228,9 @@ export class WordNet {
             if (derived) add(derived, 'derived');
           } else if ((symbol === '@' || symbol === '@i') && sense < HYPERNYM_SENSES && pos !== 'verb') {
             for (const hypernym of this.synset(targetPos, target)?.words ?? []) add(hypernym, 'hypernym');
+          } else if ((symbol === '~' || symbol === '~i') && sense < HYPERNYM_SENSES && pos !== 'verb' && !/^\p{Lu}/u.test(synset.written[0] ?? '')) {
+            // A kind of it one level down ("trap": pitfall), as a hypernym is one level up.
+            for (const hyponym of this.synset(targetPos, target)?.words ?? []) add(hyponym, 'hyponym');
           } else if (symbol === '%p' && sense < HYPERNYM_SENSES && /^\p{Lu}/u.test(synset.written[0] ?? '')) {
             // The parts of a place WordNet names ("Spain": Barcelona, Catalonia, Madrid…).
             for (const part of this.synset(targetPos, target)?.words ?? []) add(part, 'part');

@@ -169,6 +169,14 @@ describe('the vocabulary bridge', () => {
     expect(growth.concepts('what industry is growing quick?').find((c) => c.surface === 'quick')?.alternatives ?? []).not.toContainEqual(['fastest']);
   });
 
+  it('bridges a word the documents lack to a kind of it one level down ("traps": pitfalls), weighing less than the word itself', () => {
+    const guide = searchOver(['g.md', 'Guide', '## The guide\n\nIt highlights workable strategies and notes possible pitfalls.'], ['o.md', 'Other', '## Other\n\nThe festival is held every spring.']);
+    const traps = guide.concepts('does the guide warn about traps?').find((c) => c.surface === 'traps');
+    expect(traps?.alternatives).toContainEqual(['pitfal']);
+    expect(traps?.bridge).toBe('hyponym');
+    expect(guide.search('does the guide warn about traps?').hits[0]?.passage.source).toBe('g.md');
+  });
+
   it('bridges a country to a city within one of its provinces, unless the question names that city itself', () => {
     const places = searchOver(
       ['c.md', 'Canada', '## Strategies\n\nSource: Lifelong Learning Strategy for the City of Vancouver, 2006.'],
