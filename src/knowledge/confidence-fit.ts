@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.7458,
+  intercept: -5.781,
   coefficients: [
-    0.4217,
-    3.7649,
-    1.6778,
-    4.4991,
-    0.695,
-    2.3841,
-    0.056,
-    0.9931,
-    -0.6327
+    0.4419,
+    3.7673,
+    1.7645,
+    4.4982,
+    0.4978,
+    2.3568,
+    0.125,
+    0.9928,
+    -0.6299
   ],
-  lowFrom: 0.515,
+  lowFrom: 0.505,
   highFrom: 0.85
 };

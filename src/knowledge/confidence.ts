@@ -330,7 +330,8 @@ export const confidenceFeatures = (
   form: AskedForm = askedForm(question),
 ): ConfidenceFeatures => {
   const best = hits[0];
-  const lacked = concepts.filter((concept) => !concept.known && concept.alternatives.length === 0);
+  // A word reached only through a kind of it ("weather": the elements) is one the documents lack: "the weather in Bristol" is not about them.
+  const lacked = concepts.filter((concept) => !concept.known && (concept.alternatives.length === 0 || concept.bridge === 'hyponym'));
   const lackedRarity = Math.max(0, ...lacked.map((concept) => (concept.entity ? 1 : rarity(concept.surface))));
   if (!best) {
     return {
