@@ -129,8 +129,9 @@ const ENGLISH_PREFIX = /^(?:re|un|de|dis|mis|pre|non|over|under|out|co|sub|inter
 /** A word and the second half of a compound written as one ("policymaking", "citywide", "placeshaping"): group 1 is the first. */
 const COMPOUND_HEAD = /^(\p{L}{3,})(?:making|building|shaping|setting|based|wide|led|friendly|oriented|focused|driven|related|minded|holders?|owners?)$/u;
 
-/** The ending of a comparative or superlative ("quicker", "biggest"), on a word of at least five letters. */
+/** The ending of a comparative or superlative ("quicker", "biggest"). */
 const DEGREE = /(?:er|est)$/;
+/** Below this length, a word's "-er" or "-est" is rarely a degree ("her", "nest"). */
 const DEGREE_FROM = 5;
 
 /** An adjective's comparative and superlative, as spelt by rule: "fast" → faster, fastest; "big" → bigger; "easy" → easier. */

@@ -202,7 +202,7 @@ export class WordNet {
     return undefined;
   }
 
-  /** Words related to `word` (one word, or several joined by spaces): synonyms, derived forms, hypernyms. */
+  /** Words related to `word` (one word, or several joined by spaces): synonyms, derived forms, hypernyms and hyponyms of nouns and adjectives, and the places a place holds. */
   related(word: string): RelatedWord[] {
     const key = word.trim().toLowerCase().replace(/\s+/gu, '_');
     if (key === '' || key.length > 40 || !/^[a-z_'-]+$/u.test(key)) return [];
