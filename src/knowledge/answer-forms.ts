@@ -434,8 +434,9 @@ const YEAR_IN = /\b(?:19|20)\d\d\b(?!\s*\))/g;
 
 /** What the question asks came after, when it asks so: the year after which, or 0 when it names none. */
 export const laterAsked = (question: string): number | undefined => {
-  if (!LATER_ASKED.test(question) && !AFTER_YEAR.test(question)) return undefined;
-  return Number(AFTER_YEAR.exec(question)?.[1] ?? 0);
+  const year = AFTER_YEAR.exec(question);
+  if (year === null && !LATER_ASKED.test(question)) return undefined;
+  return Number(year?.[1] ?? 0);
 };
 
 /** True when the text tells of something after the point asked about: a later year, or words of what followed. */

@@ -7,7 +7,7 @@ import { fittedConfidence } from './confidence-fit.js';
 import { MAX_ANSWER_CHARS, mendQuestionWords, quoteSentences, truncate } from './quote.js';
 import { searchMerged } from './merged-search.js';
 import { expandShorthand } from './shorthand.js';
-import { throughWordNet, wordsPattern } from './concepts.js';
+import { documentsLack, throughWordNet, wordsPattern } from './concepts.js';
 import type { Concept, PassageSearch, ScoredPassage } from './search.js';
 
 /** Passages scoring below this share of the best one are not cited. */
@@ -25,7 +25,7 @@ const CANDIDATES = 10;
  * they lack too.
  */
 const lackedWords = (concepts: Concept[]): Concept[] =>
-  concepts.filter((concept) => !concept.known && (concept.alternatives.length === 0 || concept.bridge === 'hyponym') && (concept.entity || rarity(concept.surface) >= 0.3));
+  concepts.filter((concept) => documentsLack(concept) && (concept.entity || rarity(concept.surface) >= 0.3));
 
 /** The 2-3 passage headings nearest the question, as "Heading (document)". */
 const nearestHeadings = (hits: ScoredPassage[]): string[] => {

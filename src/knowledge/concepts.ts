@@ -31,6 +31,12 @@ export const wordsPattern = (concept: Concept, between: string): string =>
 /** True when the concept reaches the documents through WordNet, not as the asker's own word, a synonym of the table or a corrected spelling. */
 export const throughWordNet = (concept: Concept): boolean => concept.bridge !== undefined && concept.bridge !== 'spelling';
 
+/**
+ * True when the documents lack the concept: not the asker's word, and reached by nothing, or only
+ * through a kind of it ("weather": the elements), which says nothing of the word itself.
+ */
+export const documentsLack = (concept: Concept): boolean => !concept.known && (concept.alternatives.length === 0 || concept.bridge === 'hyponym');
+
 /** What the concept builder needs to know about the collection. */
 export interface Vocabulary {
   frequency(term: string): number;
@@ -187,7 +193,8 @@ export class ConceptBuilder {
     // And the places within those: a city within a province within the country ("Canadian" → Canada → British Columbia → Vancouver).
     const deeper = parts.flatMap((part) => partsOf(part.word));
     const within = [...parts.filter((part) => !own.includes(part)), ...deeper];
-    const deeperWords = new Set(deeper.map((part) => part.word));
+    const partWords = new Set(parts.map((part) => part.word));
+    const remoteWords = new Set(deeper.map((part) => part.word).filter((place) => !partWords.has(place)));
     const related = [...own, ...within].sort((a, b) => RELATION_ORDER[a.relation] - RELATION_ORDER[b.relation]);
     const alternatives: StemPhrase[] = [];
     const remote: StemPhrase[] = [];
@@ -205,7 +212,7 @@ export class ConceptBuilder {
       if (phrase.length === 0 || seen.has(key) || !this.uses(phrase)) continue;
       seen.add(key);
       alternatives.push(phrase);
-      if (deeperWords.has(lemma) && !parts.some((part) => part.word === lemma)) remote.push(phrase);
+      if (remoteWords.has(lemma)) remote.push(phrase);
       relation ??= how;
       targetRarity = Math.max(targetRarity, Math.min(...other.split(' ').map(rarity)));
       if (alternatives.length >= MAX_BRIDGES) break;

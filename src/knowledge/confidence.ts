@@ -1,6 +1,6 @@
 import { ANY_NAME, askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesFigure, givesShare, givesCount, givesFigureSince, givesReason, saysGoingOn, tellsLater, tellsHow, compares, givesPastFigure, lacksAskedForm, countsOneOf, longestList, namesOther, peopleAsked, ranksThem, type AskedForm, type OthersAsked } from './answer-forms.js';
 import { everydayRank, rarity } from './common-english.js';
-import { throughWordNet, wordsPattern } from './concepts.js';
+import { documentsLack, throughWordNet, wordsPattern } from './concepts.js';
 import { fittedConfidence } from './confidence-fit.js';
 import type { PassageSentence } from './passage-shape.js';
 import { namesOnlyListed } from './name-lists.js';
@@ -331,7 +331,7 @@ export const confidenceFeatures = (
 ): ConfidenceFeatures => {
   const best = hits[0];
   // A word reached only through a kind of it ("weather": the elements) is one the documents lack: "the weather in Bristol" is not about them.
-  const lacked = concepts.filter((concept) => !concept.known && (concept.alternatives.length === 0 || concept.bridge === 'hyponym'));
+  const lacked = concepts.filter(documentsLack);
   const lackedRarity = Math.max(0, ...lacked.map((concept) => (concept.entity ? 1 : rarity(concept.surface))));
   if (!best) {
     return {
