@@ -391,7 +391,7 @@ const GOES_ON = /\b(?:now|today|currently|at\s+present|presently|still|continues
  * should I put in a survey?". Not how a text describes something ("How does the ELLI define…?").
  */
 const HOW_TO_ASKED =
-  /^\s*(?:(?:so|and|ok|okay|but)[\s,]+)?(?:how\s+(?:do|can|should|would|could|might)\s+(?:i|we|one|a\s+(?:council|city|town|municipality|region|local\s+authority)|our\s+[\w'’-]+|my\s+[\w'’-]+)\b|what(?:'s|’s|\s+is|\s+are)\s+the\s+(?:procedure|process|steps?)\b|what\s+(?:steps|questions)\s+should\s+(?:i|we)\b)/i;
+  /^\s*(?:(?:so|and|ok|okay|but)[\s,]+|(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s*)?(?:how\s+(?:do|can|should|would|could|might)\s+(?:i|we|one|a\s+(?:council|city|town|municipality|region|local\s+authority)|our\s+[\w'’-]+|my\s+[\w'’-]+)\b|what(?:'s|’s|\s+is|\s+are)\s+the\s+(?:(?:application|joining|designation|selection|nomination)\s+)?(?:procedure|process|steps?)\b|what\s+(?:steps|questions)\s+should\s+(?:i|we)\b)/i;
 /** Words that tell how something is done: a way, steps, what should or must be done, guidance. */
 const TELLS_HOW = /\b(?:how\s+to|ways?\s+(?:of|to)|steps?|stages?|should|must|needs?\s+to|has\s+to|have\s+to|by\s+[\w'’-]+ing|guid(?:e|ance)|process|procedure|apply|application|criteria|starting\s+(?:point|with)|start\s+(?:by|with))\b/i;
 
