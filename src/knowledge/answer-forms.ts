@@ -83,13 +83,13 @@ export const namesRole = (text: string, role: RoleAsked): boolean => ROLE_CUES[r
  * learning community by 2020") does not say how it turned out.
  */
 const OUTCOME_ASKED =
-  /\b(?:did|has|have|had)\s+(?:[\w,’'-]+\s+){0,6}?(?:actually\s+|really\s+|ever\s+)?(?:reach(?:ed)?|hit|meet|met|achieved?|attained?|managed?|fulfil+(?:ed)?|succeed(?:ed)?)\b[^?.!]*?\b(?:goals?|targets?|aims?|ambitions?|it)\b/i;
+  /\b(?:did|has|have|had)\s+(?:[\w,’'-]+\s+){0,6}?(?:actually\s+|really\s+|ever\s+)?(?:reach(?:ed)?|hit|meet|met|achieved?|attained?|managed?|fulfil+(?:ed)?|succeed(?:ed)?)\b[^?.!]*?\b(?:goals?|targets?|aims?|ambitions?|it|them)\b/i;
 /**
  * A yes-or-no question whether something was managed by a year, whatever it was: "Did Victoria
- * actually manage to become a leading learning community by 2020?" asks how a goal turned out;
+ * actually manage to become (or "actually become") a leading learning community by 2020?" asks how a goal turned out;
  * "Did Birmingham manage to send its survey…?" asks what a passage may simply say was done.
  */
-const MANAGED_ASKED = /^\s*(?:and\s+|so\s+)?(?:did|has|have|had)\s+(?:[\w,’'-]+\s+){0,10}?(?:manage[sd]?\s+to|succeed(?:ed|s)?\s+in)\b[^?.!]{0,100}?\bby\s+(?:19|20)\d\d\b/i;
+const MANAGED_ASKED = /^\s*(?:and\s+|so\s+)?(?:did|has|have|had)\s+(?:[\w,’'-]+\s+){0,10}?(?:manage[sd]?\s+to|succeed(?:ed|s)?\s+in|(?:actually|really|in\s+fact)\s+(?:become|became|get|got|turn|turned))\b[^?.!]{0,100}?\bby\s+(?:19|20)\d\d\b/i;
 /** Words that say how something turned out. */
 const OUTCOME = /\b(?:achieved|reached|met|succeeded|successful(?:ly)?|managed|failed|fell\s+short|exceeded|results?|resulted|outcomes?|evaluations?|improved|rose|increased|fell|declined)\b/i;
 
@@ -264,7 +264,7 @@ export const givesOrdinal = (text: string, n: OrdinalAsked): boolean => {
  * practice", a "top-down" approach, a quoted term, nor advice ("which approach works best", "the
  * best way to…").
  */
-const SUPERLATIVE = String.raw`(?:best|worst|strongest|weakest|highest|lowest|top|bottom|(?:most|least)\s+(?:successful|important|effective|useful|valuable)|(?:matters?|counts?)\s+(?:the\s+)?most)`;
+const SUPERLATIVE = String.raw`(?:best|worst|strongest|weakest|highest|lowest|top|bottom|(?:most|least)\s+(?:successful|important|effective|useful|valuable|progress|advanced|active|influential)|(?:matters?|counts?)\s+(?:the\s+)?most)`;
 const RANKED_ASKED = new RegExp(String.raw`(?:\bwhich\b|\bwhat\b(?:(?![?.!]).){0,100}?\b(?:is|are|was|were)\b)(?:(?![?.!]).){0,80}?(?<![‘'"“])(?<!\bworks?\s+)\b${SUPERLATIVE}\b(?![-’'"”]|\s+(?:practices?|way|to)\b)`, 'i');
 /** What ranks things: a superlative or an order of merit ("tops the list", "came out weakest", "the most…"). */
 const RANKS = /\b(?:best|worst|tops?\s+(?:the\s+|its\s+)?(?:list|table|rankings?)|topped|came\s+(?:out\s+)?(?:top|bottom)|highest|lowest|strongest|weakest|the\s+most|the\s+least|largest|biggest|smallest|greatest|ranked|ranking)\b/i;
@@ -380,8 +380,8 @@ export const givesCount = (text: string): boolean => givesFigure(text.replace(PE
 /** True when the text gives a share ({@link GIVES_SHARE}). */
 export const givesShare = (text: string): boolean => GIVES_SHARE.test(text);
 
-/** Whether something goes on today ("does Birmingham still run the survey?", "is the network still going?"), asked yes or no. */
-const STILL_ASKED = /^\s*(?:and\s+|so\s+)?(?:is|are|does|do|has|have|can)\b[^?.!]{0,60}?\bstill\b|\b(?:any\s*more|any\s+longer)\s*[?.!]*\s*$/i;
+/** Whether something goes on today ("does Birmingham still run the survey?", "is the network still going?"), asked yes or no, or which still do ("which of them are still active today?"). */
+const STILL_ASKED = /^\s*(?:and\s+|so\s+)?(?:is|are|does|do|has|have|can)\b[^?.!]{0,60}?\bstill\b|\b(?:is|are)\s+(?:[\w'’-]+\s+){0,2}?still\s+(?:active|going|running|operating|in\s+(?:place|operation|existence)|members?|around)\b|\b(?:any\s*more|any\s+longer)\s*[?.!]*\s*$/i;
 /** A sentence saying what goes on now, or goes on still. */
 const GOES_ON = /\b(?:now|today|currently|at\s+present|presently|still|continues|continuing|ongoing|remains|every\s+year|each\s+year|annually)\b/i;
 
@@ -397,9 +397,10 @@ const TELLS_HOW = /\b(?:how\s+to|ways?\s+(?:of|to)|steps?|stages?|should|must|ne
 
 /**
  * A choice between things asked for advice: "Should my council join the UNESCO network or the UK
- * network?", "which is better for a small town, …?", "is a festival better than a campaign?".
+ * network?", "Should a small town join A or B?", "which is better for a small town, …?", "is a
+ * festival better than a campaign?", "which strand should a new town tackle first?".
  */
-const COMPARE_ASKED = /\b(?:should|would)\s+(?:i|we|my\s+[\w'’-]+|our\s+[\w'’-]+)\b[^?.!]{0,120}\bor\b|\b(?:which|what)\b[^?.!]{0,120}\bbetter\b|\bbetter\s+than\b/i;
+const COMPARE_ASKED = /\b(?:should|would)\s+(?:i|we|my\s+[\w'’-]+|our\s+[\w'’-]+)\b[^?.!]{0,120}\bor\b|^\s*(?:(?:so|and|but)\s+)?should\s+(?:a|an|the|my|our|their|its|each|every)\s+(?:[\w'’-]+\s+){0,4}?(?:join|choose|pick|use|adopt|follow|start\s+with|go\s+(?:for|with))\b[^?.!]{0,120}\bor\b|\bwhich\b[^?.!]{0,80}\bshould\b[^?.!]{0,80}\b(?:first|before\s+the\s+others)\s*[?.!]*\s*$|\b(?:which|what)\b[^?.!]{0,120}\bbetter\b|\bbetter\s+than\b/i;
 /** Words that weigh one thing against another. */
 const COMPARES = /\b(?:better|worse|rather\s+than|instead\s+of|compared|comparison|whereas|unlike|prefer\w*|advantages?|disadvantages?)\b|\b(?:more|less|fewer)\s+(?:[\w'’-]+\s+){0,3}?than\b/i;
 

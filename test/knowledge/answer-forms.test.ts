@@ -195,6 +195,10 @@ describe('whether a goal was reached', () => {
     expect(asksOutcome('so has Victoria succeeded in becoming a leading learning community by 2020?')).toBe(true);
     // Whether something was done at all, a passage saying it was done answers.
     expect(asksOutcome('Did Birmingham manage to send its survey to intermediaries?')).toBe(false);
+    // "actually became … by" a year, and how many "had actually met them", ask how it turned out too.
+    expect(asksOutcome('Did Victoria actually become a leading learning community by 2020?')).toBe(true);
+    expect(asksOutcome('Of the 200-plus Chinese cities with learning city goals in 2009, how many had actually met them?')).toBe(true);
+    expect(asksOutcome('Did Liverpool become a City of Learning in 1996?')).toBe(false);
     expect(asksOutcome('How did Liverpool manage to set up a network by 1996?')).toBe(false);
   });
 
@@ -412,6 +416,8 @@ describe('which of several came out best or worst', () => {
       // "matters most", "most important" rank them too.
       'Which of the three strands matters most?',
       'which of the pillars is the most important?',
+      // Progress made ranks them too.
+      'Which of the seven OECD Educating Cities has made the most progress since 1973?',
     ]) {
       expect(askedForm(question).ranked, question).toBe(true);
     }
@@ -602,7 +608,7 @@ describe('whether something still goes on', () => {
   it('is asked by "does … still …?" or "… any more?", not by "still" elsewhere', () => {
     expectFlag(
       'still',
-      ['does birmingham still run the learning city survey every year', 'Is the UK network still going?', 'do they run the festival any more?'],
+      ['does birmingham still run the learning city survey every year', 'Is the UK network still going?', 'do they run the festival any more?', 'which of them are still active today?', 'Which cities are still members?'],
       ['which UK learning city says it never sits still?', 'why do they still need a learning city?'],
     );
   });
@@ -617,8 +623,8 @@ describe('whether something still goes on', () => {
 
 describe('a choice asked for advice', () => {
   it('is asked by "should my council … A or B?" or "which is better…", and answered only by a passage weighing them', () => {
-    for (const asked of ['Should my council join the UNESCO Global Network of Learning Cities or the UK Learning Cities Network?', 'which is better for a small town, a festival or a campaign?', 'is a festival better than a campaign?']) expect(asksComparison(asked), asked).toBe(true);
-    for (const not of ['Should businesses and voluntary organisations be part of a learning city partnership?', 'Should the council itself become a learning organisation?', 'Is Bristol or Swansea a learning city?']) expect(asksComparison(not), not).toBe(false);
+    for (const asked of ['Should my council join the UNESCO Global Network of Learning Cities or the UK Learning Cities Network?', 'which is better for a small town, a festival or a campaign?', 'is a festival better than a campaign?', 'Should a small town join the UNESCO Global Network of Learning Cities or the UK Learning Cities Network?', 'Of partnership, participation and performance, which strand should a new learning town tackle first?']) expect(asksComparison(asked), asked).toBe(true);
+    for (const not of ['Should businesses and voluntary organisations be part of a learning city partnership?', 'Should the council itself become a learning organisation?', 'Is Bristol or Swansea a learning city?', 'Should learning be offered on the learner’s terms - place, time or provider?', 'What should a new learning city do first?']) expect(asksComparison(not), not).toBe(false);
     expect(compares('Learning is better delivered locally rather than from the centre.')).toBe(true);
     expect(compares('The UNESCO Global Network of Learning Cities consists of around 200 cities in 40 countries.')).toBe(false);
     expect(formNote(askedForm('Should our council join the UNESCO network or the UK network?'))).toBe(' The passages closest to it do not weigh one against the other.');
