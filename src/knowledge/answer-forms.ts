@@ -37,7 +37,7 @@ const WHO_THEN = String.raw`\bwho\b[^?.!;]*?\b`;
 const WHO_IS = String.raw`\bwho(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?`;
 /** Each part, by the questions that ask who plays it. */
 const ROLES_ASKED: ReadonlyArray<[RoleAsked, RegExp]> = [
-  ['author', new RegExp(`${WHO_THEN}(?:wrote|writes|written|authored)\\b|${WHO_IS}authors?\\b`, 'i')],
+  ['author', new RegExp(`${WHO_THEN}(?:wrote|writes|written|authored|produced|compiled|prepared)\\b|${WHO_IS}authors?\\b`, 'i')],
   ['chair', new RegExp(`${WHO_THEN}chair(?:s|ed)\\b|${WHO_IS}chair(?:man|woman|person)?\\b`, 'i')],
   ['leader', new RegExp(`${WHO_THEN}(?:led|leads|leading|runs|running|ran|heads|headed)\\b|${WHO_IS}(?:lead\\s+officer|leader|coordinator|director|head|manager|president|chief\\s+executive|ceo|secretary[\\s-]general)\\b`, 'i')],
   ['presenter', new RegExp(`${WHO_THEN}present(?:s|ed)\\b|${WHO_IS}presenter\\b|${WHO_THEN}(?:gave|gives|give|delivered|delivers)\\s+(?:the\\s+|this\\s+|that\\s+|a\\s+)?(?:(?!(?:on|after|before|about|to|for|at|in|during|of|from|with)\\b)['‘’"“”\\w:-]+\\s+){0,8}?(?:presentation|talk|lecture|speech|keynote)\\b`, 'i')],
@@ -116,7 +116,7 @@ export const asksOutcome = (question: string): boolean => OUTCOME_ASKED.test(que
 export const givesOutcome = (text: string): boolean => OUTCOME.test(text);
 
 /** Kinds of thing that are known by their names: a question asking which of them asks for names. */
-const NAMED_KINDS = String.raw`(?:cit(?:y|ies)|towns?|villages?|regions?|countr(?:y|ies)|provinces?|municipalit(?:y|ies)|boroughs?|counties|neighbou?rhoods?|universit(?:y|ies)|colleges?|organi[sz]ations?|partners?|experts?|funders?|sponsors?)`;
+const NAMED_KINDS = String.raw`(?:cit(?:y|ies)|towns?|villages?|regions?|countr(?:y|ies)|provinces?|municipalit(?:y|ies)|boroughs?|counties|neighbou?rhoods?|universit(?:y|ies)|colleges?|organi[sz]ations?|partners?|experts?|funders?|sponsors?|ministr(?:y|ies)|agenc(?:y|ies)|foundations?|charit(?:y|ies)|publishers?|compan(?:y|ies)|firms?)`;
 /** A word between "which" and the kind it asks about: no verb ("what is…"), article or preposition ("which aspects of a city…"). */
 const KIND_GAP = String.raw`(?:(?!(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|makes?|made|a|an|the|of|in|for|to|on|at|by|with|from|about)\b)[\w’'-]+\s+)`;
 /** What a kind of place or body may name in turn ("the learning cities association", "a city council"): then that is what is asked for. */
@@ -357,14 +357,32 @@ export const givesPastFigure = (text: string): boolean => !NOW_SAID.test(text);
 /** Why one thing was chosen among others ("Why was Venice picked as the example…?"): a passage that only gives the example does not say why. */
 const CHOICE_ASKED = /\bwhy\b[^?.!]{0,80}?\b(?:chosen|chose|choose|picked|pick|selected|select|singled\s+out|(?:used|given|cited|offered)\s+as)\b/i;
 
+/** How long something takes to do ("How long does it take to fill in the survey?"): a year does not say. */
+const SPAN_ASKED = /\bhow\s+long\s+(?:does|did|do|will|would|should|might)\b[^?.!]{0,60}?\btakes?\b/i;
+/** A stretch of time: "20 minutes", "two days", "a few weeks". */
+const GIVES_SPAN = /\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several|some)\s+(?:[\w-]+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|terms?|sessions?)\b/i;
+/** A time of year asked for ("Which month does the festival take place?", "what time of year is it held?"): a year does not say. */
+const MONTH_ASKED = /\b(?:which|what)\s+(?:month|season|time\s+of\s+(?:the\s+)?year|day\s+of\s+the\s+week)\b|\bin\s+(?:which|what)\s+month\b/i;
+/** A time of year: a month or season by name. "May" only with a capital, as a month is written. */
+const GIVES_MONTH = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|\b(?:spring|summer|autumn|fall|winter)(?:time)?\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b/;
+
+/** True when the question asks how long something takes to do. */
+export const asksSpan = (question: string): boolean => SPAN_ASKED.test(question);
+/** True when the text gives a stretch of time. */
+export const givesSpan = (text: string): boolean => GIVES_SPAN.test(text);
+/** True when the question asks for a month, a season or a day of the week. */
+export const asksMonth = (question: string): boolean => MONTH_ASKED.test(question);
+/** True when the text names a month, a season or a day of the week. */
+export const givesMonth = (text: string): boolean => GIVES_MONTH.test(text);
+
 /** True when the text gives a figure: the answer cue of a how-many question (a number that is not a year). */
 export const givesFigure = (text: string): boolean => answerCue('count')?.test(text) ?? false;
 
 /** True when the text gives a reason: the answer cue of a why question ("because", "in order to", "in response to"…). */
 export const givesReason = (text: string): boolean => answerCue('why')?.test(text) ?? false;
 
-/** A figure asked for by name rather than by "how many" ("any stats?", "a stat on…", "put a number on it"): a sentence without one does not answer. */
-const FIGURE_ASKED = /\b(?:stats?|statistics|figures)\b|\ba\s+(?:baseline\s+)?figure\b(?!\s+(?:of\s+speech|out)\b)|\bput\s+a\s+number\s+on\b/i;
+/** A figure asked for by name rather than by "how many" ("any stats?", "a stat on…", "put a number on it", "what overall score did…"): a sentence without one does not answer. */
+const FIGURE_ASKED = /\b(?:stats?|statistics|figures)\b|\ba\s+(?:baseline\s+)?figure\b(?!\s+(?:of\s+speech|out)\b)|\bput\s+a\s+number\s+on\b|\bwhat\s+(?:(?:overall|average|total|final|actual)\s+)?(?:score|rating|mark)s?\s+(?:did|does|do|was|were|is|has|have|had)\b/i;
 
 /** A share asked for ("what percentage of…", "what proportion…", "how many per cent"): a count that is no share does not answer. */
 const SHARE_ASKED = /\b(?:what|which)\s+(?:\w+\s+)?(?:share|percentage|proportion|fraction)\b|\b(?:percentage|proportion)\s+of\b|\bper\s*cent\b|\bpercent\b/i;
@@ -787,6 +805,10 @@ export interface AskedForm {
   figure: boolean;
   /** It asks for a share ("what percentage of the world's population…?"): the passage must give one, not only a count. */
   share: boolean;
+  /** It asks how long something takes to do ("how long does the survey take?"): the passage must give a stretch of time. */
+  span: boolean;
+  /** It asks for a time of year ("which month is the festival?"): the passage must name a month or season. */
+  month: boolean;
   /** It asks why one thing was chosen ("Why was Venice picked as the example…?"): the passage must give a reason. */
   choice: boolean;
   /** It asks whether something still goes on ("does Birmingham still run the survey every year?"): a passage telling only of its past does not answer. */
@@ -842,12 +864,14 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     choice: CHOICE_ASKED.test(part),
     figure: FIGURE_ASKED.test(question),
     share: SHARE_ASKED.test(part),
+    span: asksSpan(part),
+    month: asksMonth(part),
   };
 };
 
 /** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person, an outcome or how to join. */
 export const formAsked = (form: AskedForm): boolean =>
-  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents || form.still || form.later !== undefined || form.howTo || form.compare || form.choice || form.figure || form.share;
+  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents || form.still || form.later !== undefined || form.howTo || form.compare || form.choice || form.figure || form.share || form.span || form.month;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
@@ -885,6 +909,8 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.ordinal !== undefined) return ` The passages closest to it say nothing of the ${typeof form.ordinal === 'string' ? form.ordinal : (ORDINAL_NAMES[form.ordinal] ?? `${form.ordinal}th`)} one.`;
   if (form.type === 'when') return ' The passages closest to it give no date.';
   if (form.share) return ' The passages closest to it give no share or percentage.';
+  if (form.span) return ' The passages closest to it do not say how long it takes.';
+  if (form.month) return ' The passages closest to it name no month or season.';
   // One word is what is counted ("councils"); of several, some may be what it does ("people live").
   if (form.type === 'count') return form.counted?.length === 1 ? ` The passages closest to it give no number of ${form.counted[0]}.` : ' The passages closest to it give no figure.';
   if (form.joining) return ' The passages closest to it say nothing about joining.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, laterAsked, tellsLater, asksHowTo, tellsHow, asksComparison, compares, ANY_NAME, givesReason, givesFigure, givesShare, givesCount } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, laterAsked, tellsLater, asksHowTo, tellsHow, asksComparison, asksSpan, givesSpan, asksMonth, givesMonth, compares, ANY_NAME, givesReason, givesFigure, givesShare, givesCount } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 /** Asserts that each of `asked` sets the form's flag and each of `not` leaves it unset. */
@@ -128,6 +128,8 @@ describe('a person asked for by the part they play', () => {
   it('is read from who wrote, chaired, led or presented something, and who the contact or lead officer is', () => {
     expect(roleAsked('who wrote Making Lifelong Learning Work?')).toBe('author');
     expect(roleAsked('Who is the author of the toolkit?')).toBe('author');
+    expect(roleAsked('Who produced the Active learning materials?')).toBe('author');
+    expect(roleAsked('Who compiled the list of stakeholders?')).toBe('author');
     expect(roleAsked('I heard the report was led by someone well known — who chaired it?')).toBe('chair');
     expect(roleAsked('who actually led the 2003 analysis — was it the council?')).toBe('leader');
     // Whose part it is may come first ("Liverpool's mayor"); a president or chief executive leads.
@@ -283,6 +285,9 @@ describe('names asked for', () => {
       expect(namesAsked(question), question).toBe(ANY_NAME);
     }
     expect(namesAsked('What are the names of the cities in the network?')).toBe('cities');
+    // Ministries, agencies and foundations are known by their names too.
+    expect(namesAsked('Which Japanese ministry runs the lifelong learning city project?')).toBe('ministry');
+    expect(namesAsked('which federal agencies fund the programme?')).toBe('agencies');
     expect(formNote(askedForm('what was the report called?'))).toBe(' The passages closest to it give no name for it.');
   });
 
@@ -678,8 +683,8 @@ describe('a figure asked for by name', () => {
   it('is asked by "any stats?", "a stat on…" or "put a number on", not by "figure out"', () => {
     expectFlag(
       'figure',
-      ['hows wolverhampton measuring progress on health - any stats?', 'my manager wants a stat on how many cities do this', 'Did Birmingham ever put a number on it?'],
-      ['wat was birminghams 2003 analysis tryin to figure out', 'How does Wolverhampton measure progress?'],
+      ['hows wolverhampton measuring progress on health - any stats?', 'my manager wants a stat on how many cities do this', 'Did Birmingham ever put a number on it?', 'What overall score did Birmingham get on the learning city measures?', 'what rating did the city give itself?'],
+      ['wat was birminghams 2003 analysis tryin to figure out', 'How does Wolverhampton measure progress?', 'What does the score sheet cover?'],
     );
   });
 
@@ -710,5 +715,27 @@ describe('a share asked for', () => {
     expect(givesCount('about 12 per cent of adults')).toBe(false);
     expect(givesCount('the strengths of the five key components, and 50% overall')).toBe(true);
     expect(givesCount('Now, LCN has 80 member cities')).toBe(true);
+  });
+});
+
+describe('how long something takes, and a time of year', () => {
+  it('are asked by "how long does it take…" and "which month / what time of year…", not by how long ago or since when', () => {
+    for (const asked of ['How long does it take to fill in the survey?', 'how long did the audit take?', 'How long will it take us to run a festival?']) expect(asksSpan(asked), asked).toBe(true);
+    for (const not of ['How long has Liverpool been a City of Learning?', 'how long ago was the first congress?', 'How long is the list of stakeholders?']) expect(asksSpan(not), not).toBe(false);
+    for (const asked of ['Which month of the year does the Learning Cape Festival take place?', 'what time of year is the festival held?', 'In which month was the charter signed?', 'what season does it run in']) expect(asksMonth(asked), asked).toBe(true);
+    for (const not of ['Which year did the EU declare the European Year of Lifelong Learning?', 'when is the festival held?', 'How many months did it run?']) expect(asksMonth(not), not).toBe(false);
+  });
+
+  it('are given by a stretch of time and by a month or season, not by a year, and a refusal says which is missing', () => {
+    expect(givesSpan('The survey takes about 20 minutes to complete.')).toBe(true);
+    expect(givesSpan('It was run over two days.')).toBe(true);
+    expect(givesSpan('The Learning City Survey documents were sent out by email in 2004.')).toBe(false);
+    expect(givesMonth('The festival is held every September.')).toBe(true);
+    expect(givesMonth('It runs each spring.')).toBe(true);
+    expect(givesMonth('Held every year, the Learning Cape Festival highlights education.')).toBe(false);
+    // "may" as a verb is no month.
+    expect(givesMonth('Cities may join the network.')).toBe(false);
+    expect(formNote(askedForm('How long does the survey take?'))).toBe(' The passages closest to it do not say how long it takes.');
+    expect(formNote(askedForm('Which month is the festival?'))).toBe(' The passages closest to it name no month or season.');
   });
 });
