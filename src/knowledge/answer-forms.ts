@@ -176,13 +176,13 @@ const CAPITALISED = /(?<![\p{L}\p{N}’'-])(\p{Lu}[\p{L}’'-]*)/gu;
  * its universities are world-class" names no university for "which universities are partners in
  * Bristol Learning City?".
  */
-export const namesOther = (text: string, asked: ReadonlySet<string>, isNameWord: (word: string) => boolean, openers = true): boolean => {
+export const namesOther = (text: string, asked: ReadonlySet<string>, isNameWord: (word: string, written: string) => boolean, openers = true): boolean => {
   for (const match of text.matchAll(CAPITALISED)) {
     // A word opening the text, a sentence or what follows a label ("Australia: Every state…") is capitalised whatever it is.
     if (!openers && opensSentence(text, match.index)) continue;
     const word = (match[1] ?? '').toLowerCase().replace(/[’']s$/u, '').replace(/[’'-]+$/u, '');
     if (word.length < 2 || isStopWord(word) || asked.has(stem(word))) continue;
-    if (isNameWord(word)) return true;
+    if (isNameWord(word, match[1] ?? word)) return true;
   }
   return false;
 };

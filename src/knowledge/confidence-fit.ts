@@ -13,17 +13,17 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.781,
+  intercept: -5.7798,
   coefficients: [
-    0.4419,
-    3.7673,
-    1.7645,
-    4.4982,
-    0.4978,
-    2.3568,
-    0.125,
-    0.9928,
-    -0.6299
+    0.4447,
+    3.7643,
+    1.7663,
+    4.4972,
+    0.4964,
+    2.357,
+    0.1258,
+    0.9896,
+    -0.6296
   ],
   lowFrom: 0.505,
   highFrom: 0.85

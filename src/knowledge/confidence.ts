@@ -271,6 +271,9 @@ const saidNearBest = (search: PassageSearch, hit: ScoredPassage, coverages: read
 const namesAnswer = (search: PassageSearch, concepts: readonly Concept[], hit: ScoredPassage, coverages: readonly number[], kind: string): boolean =>
   saidNearBest(search, hit, coverages, namesBeyond(search, concepts, kind));
 
+/** A word written all in capitals, two letters or more. */
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}]+$/u;
+
 /** Kinds asked for by name that are towns ("which cities…?"). */
 const TOWN_KIND = /^(?:cit(?:y|ies)|towns?|villages?|municipalit(?:y|ies)|boroughs?)$/u;
 
@@ -287,8 +290,9 @@ export const namesBeyond = (search: PassageSearch, concepts: readonly Concept[],
   // A name of anything ("what was the report called?") may be a title of everyday words: any word written with a capital names it.
   // A town asked for is named by a town's name, or by a word no dictionary knows ("Kakegawa"): not "EU" nor "China".
   const towns = TOWN_KIND.test(kind);
-  const isNameWord = (word: string): boolean =>
-    towns ? search.isTownName(word) || (!known && !search.isNameInWordNet(word) && everydayRank(word) === undefined && !search.isPlaceName(word))
+  // A word written all in capitals is an acronym ("PALLACE", "LCN"), not an unknown town.
+  const isNameWord = (word: string, written: string): boolean =>
+    towns ? search.isTownName(word) || (!known && !ACRONYM.test(written) && !search.isNameInWordNet(word) && everydayRank(word) === undefined && !search.isPlaceName(word))
     : known ? search.isNameInWordNet(word)
     : kind === ANY_NAME || ((search.isNameInWordNet(word) || everydayRank(word) === undefined) && !(people && search.isPlaceName(word)));
   // Ruling out, a name's other names in synonyms.yaml may be what is asked for ("Brum" of "Birmingham"?); preferring, they are the asker's own.

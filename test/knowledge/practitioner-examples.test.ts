@@ -382,6 +382,8 @@ describe('questions the documents do not answer get no citation', () => {
     const beijing = kb.answer('Which Chinese city took part in the PALLACE project?');
     expect(beijing.confidence).toBe('high');
     expect(firstParagraph(beijing.answer)).toContain('the city of Beijing participated in the EU funded PALLACE project');
+    // Asked which others took part, the same passage names none: "PALLACE", written in capitals, is an acronym, not a town.
+    expect(kb.answer('which other cities took part apart from Beijing?', { previous: 'What was the PALLACE project?' })).toMatchObject({ noAnswer: true, confidence: 'none' });
   });
 
   it('a deadline asked for is a date, and whether something is free a sum: passages without one do not answer', () => {
