@@ -9,8 +9,10 @@ const FOLLOW_UP_WORDS = 4;
 const LEADING_CUE = /^\s*(?:and|also|but|so|what about|how about|then)\b/i;
 /** "there" points back ("who runs it there?"), unless it only says something exists ("have there been…", "is there…", "there are…"). */
 const POINTING_THERE = String.raw`(?<!\b(?:is|are|was|were|have|has|had|be|been)\s+)\bthere\b(?!\s+(?:is|are|was|were|be|been|have|has|had|'s|’s)\b)`;
-/** Words that point back to what was said before ("it", "their", a "there" that points), as a pattern's source. */
-export const POINTING_WORDS = String.raw`\b(?:it|its|they|them|their|that|this|those|these|he|she|his|her)\b|${POINTING_THERE}`;
+/** "the next one", "that one", "the third one": "one" standing for something named before, at the end of its clause. */
+const POINTING_ONE = String.raw`\b(?:the|that|this|which)\s+(?:(?:next|last|latest|first|second|third|fourth|fifth|other|same|new|previous|recent)\s+)?ones?\b(?=\s*(?:[?.!,;]|$))`;
+/** Words that point back to what was said before ("it", "their", a "there" that points, "the next one"), as a pattern's source. */
+export const POINTING_WORDS = String.raw`\b(?:it|its|they|them|their|that|this|those|these|he|she|his|her)\b|${POINTING_THERE}|${POINTING_ONE}`;
 const POINTING = new RegExp(POINTING_WORDS, 'i');
 const FOLLOW_UP_CUE = new RegExp(`${LEADING_CUE.source}|${POINTING.source}`, 'i');
 
