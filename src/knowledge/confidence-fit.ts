@@ -13,17 +13,17 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.7798,
+  intercept: -5.7796,
   coefficients: [
-    0.4447,
+    0.4446,
     3.7643,
     1.7663,
-    4.4972,
+    4.4969,
     0.4964,
-    2.357,
+    2.3568,
     0.1258,
     0.9896,
-    -0.6296
+    -0.6295
   ],
   lowFrom: 0.505,
   highFrom: 0.85

@@ -222,8 +222,17 @@ const PLACE_WORDS = new Set(['place', 'locat', 'area']);
 /** Kinds of place a count may name when places are asked for, stemmed. */
 const PLACE_KINDS: readonly string[][] = ['citi', 'town', 'region', 'commun', 'municip', 'countri', 'villag', 'district', 'counti', 'borough', 'local govern', 'council', 'area', 'place'].map((kind) => kind.split(' '));
 
+/** Words for people, as counted ("how many people…?", "how many adults…?"), stemmed. */
+const PEOPLE_WORDS = new Set(['peopl', 'person', 'adult', 'learner', 'resid', 'citizen', 'particip', 'respond', 'student', 'individu', 'inhabit', 'worker', 'staff', 'volunt', 'visitor', 'attende']);
+/** What counts people: a word for them, or a population ("3.4 billion"). */
+const PEOPLE_KINDS: readonly string[][] = [...PEOPLE_WORDS, 'popul', 'billion', 'million'].map((kind) => [kind]);
+
 const countsAsked = (search: PassageSearch, concepts: readonly Concept[], hit: ScoredPassage, answering: readonly PassageSentence[], counted: readonly string[]): boolean => {
   const asked = new Set(counted.map(stem));
+  // People counted are counted as people, whatever else the passage counts: "33 elements" is no number of respondents.
+  if ([...asked].some((term) => PEOPLE_WORDS.has(term))) {
+    return answering.some((sentence) => hasAnswerCue(sentence, 'count') && countsThe(sentence.text, (stems, at) => PEOPLE_KINDS.some((form) => form.every((term, k) => stems[at + k] === term))));
+  }
   const things = concepts.filter((concept) => !concept.entity && concept.phrase.some((term) => asked.has(term)) && search.covers(concept, hit.terms));
   if (things.length === 0) return true;
   // "How many places…?" counts places of any kind: "about 20 communities", "76 local governments".

@@ -186,6 +186,15 @@ describe('distinct networks stay distinct', () => {
   });
 });
 
+describe('people counted', () => {
+  it('are counted by a figure of people, not by a figure of anything else the passage counts', () => {
+    // The survey passage counts 33 elements and five components, and gives a percentage: no number of respondents.
+    expectRefusal("How many people responded to Birmingham's 2004 Learning City Survey?", 'The passages closest to it give no number of people.');
+    // A population counts people.
+    expectFirstParagraph('How many people are expected to be living in towns and cities by 2030?', 'almost 5 billion in 2030');
+  });
+});
+
 describe('questions the documents do not answer get no citation', () => {
   it.each(['what is the population of Leeds?', 'what is the population of leeds?', 'tell me about leeds', 'tell me about Leeds', "'; DROP TABLE results; --", '%$#@!^&*'])('%s', (question) => {
     const answer = kb.answer(question);
