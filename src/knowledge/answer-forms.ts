@@ -289,6 +289,14 @@ export const ranksThem = (text: string): boolean => RANKS.test(text.replace(TOLD
 
 /** A when question about something that happened once: the first time, or when something started ("when did it start?", "when was it founded?"); not "when were the festivals held?". */
 const ONCE_ASKED = /\b(?:first|start|started|begin|began|begun|launch|launched|found|founded|establish|established|set\s+up|introduce|introduced|inaugural|create|created)\b/i;
+/** A when question asking when something began ("when was it founded?", "when did it start?"): a date of something else it did does not answer. */
+const BEGAN_ASKED = /\b(?:start|started|begin|began|begun|launch|launched|founded|establish|established|set\s+up|introduce|introduced|create|created|formed)\b/i;
+/** Words telling that something began: founded, set up, launched, started, created, declared, enacted… */
+const TELLS_BEGINNING = /\b(?:found(?:ed|ing|ation)|establish(?:ed|ing|ment)?|set\s+up|launch(?:ed|ing)?|start(?:ed|ing|s)?|began|begun|beginning|creat(?:ed|ing|ion)|form(?:ed|ation)|inaugurat\w*|introduc(?:ed|tion)|declared|proclaimed|enacted|adopted|signed|initiated|for\s+the\s+first\s+time)\b/i;
+
+/** True when the text tells that something began. */
+export const tellsBeginning = (text: string): boolean => TELLS_BEGINNING.test(text);
+
 /** How often something happens (`RECURRENCE_SOURCE`): not a date. */
 const RECURRENCE = new RegExp(String.raw`\b(?:${RECURRENCE_SOURCE})\b`, 'gi');
 
@@ -803,6 +811,8 @@ export interface AskedForm {
   once: boolean;
   /** It asks for a figure by name ("any stats?"): the passage must give a number. */
   figure: boolean;
+  /** It asks when something began ("when was the IAEC founded?"): the passage must tell of a beginning, not only date something else. */
+  began: boolean;
   /** It asks for a share ("what percentage of the world's population…?"): the passage must give one, not only a count. */
   share: boolean;
   /** It asks how long something takes to do ("how long does the survey take?"): the passage must give a stretch of time. */
@@ -856,6 +866,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     ending: type === 'when' && ENDING_ASKED.test(question),
     published: PUBLISHED_ASKED.test(question),
     once: type === 'when' && ONCE_ASKED.test(question),
+    began: type === 'when' && BEGAN_ASKED.test(part),
     contents: CONTENTS_ASKED.test(part),
     still: STILL_ASKED.test(part),
     later: laterAsked(part),
@@ -871,7 +882,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
 
 /** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person, an outcome or how to join. */
 export const formAsked = (form: AskedForm): boolean =>
-  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents || form.still || form.later !== undefined || form.howTo || form.compare || form.choice || form.figure || form.share || form.span || form.month;
+  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents || form.still || form.later !== undefined || form.howTo || form.compare || form.choice || form.figure || form.share || form.span || form.month || form.began;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
@@ -907,7 +918,7 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.ending) return ' The passages closest to it do not say when it ended.';
   if (form.names !== undefined) return form.names === ANY_NAME ? ' The passages closest to it give no name for it.' : ` The passages closest to it name no ${form.names}.`;
   if (form.ordinal !== undefined) return ` The passages closest to it say nothing of the ${typeof form.ordinal === 'string' ? form.ordinal : (ORDINAL_NAMES[form.ordinal] ?? `${form.ordinal}th`)} one.`;
-  if (form.type === 'when') return ' The passages closest to it give no date.';
+  if (form.type === 'when') return form.began ? ' The passages closest to it give no date, or not of when it began.' : ' The passages closest to it give no date.';
   if (form.share) return ' The passages closest to it give no share or percentage.';
   if (form.span) return ' The passages closest to it do not say how long it takes.';
   if (form.month) return ' The passages closest to it name no month or season.';

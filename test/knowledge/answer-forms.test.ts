@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, laterAsked, tellsLater, asksHowTo, tellsHow, asksComparison, asksSpan, givesSpan, asksMonth, givesMonth, compares, ANY_NAME, givesReason, givesFigure, givesShare, givesCount } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, laterAsked, tellsLater, asksHowTo, tellsHow, asksComparison, asksSpan, givesSpan, asksMonth, givesMonth, tellsBeginning, compares, ANY_NAME, givesReason, givesFigure, givesShare, givesCount } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 /** Asserts that each of `asked` sets the form's flag and each of `not` leaves it unset. */
@@ -737,5 +737,19 @@ describe('how long something takes, and a time of year', () => {
     expect(givesMonth('Cities may join the network.')).toBe(false);
     expect(formNote(askedForm('How long does the survey take?'))).toBe(' The passages closest to it do not say how long it takes.');
     expect(formNote(askedForm('Which month is the festival?'))).toBe(' The passages closest to it name no month or season.');
+  });
+});
+
+describe('when something began', () => {
+  it('is asked by when it was founded, set up, launched or started, not by when it was held', () => {
+    for (const asked of ['When was the International Association of Educating Cities founded?', 'when did the uk network get set up', 'What year did Wolverhampton launch its programme?']) expect(askedForm(asked).began, asked).toBe(true);
+    for (const not of ['When was the first congress held?', 'When did Liverpool declare itself a City of Learning?', 'How was the network founded?']) expect(askedForm(not).began, not).toBe(false);
+  });
+
+  it('is told by a word of beginning, not by a date of something else, and a refusal says so', () => {
+    expect(tellsBeginning('In 1996, Liverpool declared itself to be a City of Learning and the UK Learning Cities Network (LCN) was established.')).toBe(true);
+    expect(tellsBeginning('In 2001, the Western Cape started the Learning Cape framework.')).toBe(true);
+    expect(tellsBeginning('Since the 1st Congress held in Barcelona in 1990, eleven International Congresses have been held.')).toBe(false);
+    expect(formNote(askedForm('When was the IAEC founded?'))).toBe(' The passages closest to it give no date, or not of when it began.');
   });
 });
