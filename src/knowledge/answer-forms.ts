@@ -90,6 +90,12 @@ const OUTCOME_ASKED =
  * "Did Birmingham manage to send its survey…?" asks what a passage may simply say was done.
  */
 const MANAGED_ASKED = /^\s*(?:and\s+|so\s+)?(?:did|has|have|had)\s+(?:[\w,’'-]+\s+){0,10}?(?:manage[sd]?\s+to|succeed(?:ed|s)?\s+in|(?:actually|really|in\s+fact)\s+(?:become|became|get|got|turn|turned))\b[^?.!]{0,100}?\bby\s+(?:19|20)\d\d\b/i;
+/**
+ * Whether something had an effect, asked yes or no: "Did the Learning Cape framework reduce
+ * unemployment?", "Do learning festivals actually increase adult participation?". A passage that
+ * only says what the thing is does not say what it changed.
+ */
+const EFFECT_ASKED = /^\s*(?:and\s+|so\s+|but\s+)?(?:do|does|did|has|have)\s+(?:[\w,’'-]+\s+){1,8}?(?:actually\s+|really\s+|in\s+fact\s+|ever\s+)?(?:reduced?|increased?|raised?|boost(?:ed)?|cut|lowered?|improved?|decreased?|halved?|doubled?)\s+(?:[\w’'-]+\s+){0,3}?(?:unemployment|participation|poverty|attainment|qualifications?|skills?|numbers?|rates?|levels?|crime|inequalit(?:y|ies)|exclusion|enrol+ments?|take-?up|earnings|incomes?|employment|wellbeing|health)\b/i;
 /** Words that say how something turned out. */
 const OUTCOME = /\b(?:achieved|reached|met|succeeded|successful(?:ly)?|managed|failed|fell\s+short|exceeded|results?|resulted|outcomes?|evaluations?|improved|rose|increased|fell|declined)\b/i;
 
@@ -110,7 +116,7 @@ export const asksJoining = (question: string): boolean => JOINING_ASKED.test(que
 export const saysHowToJoin = (text: string): boolean => JOINING.test(text);
 
 /** True when the question asks whether a goal was reached. */
-export const asksOutcome = (question: string): boolean => OUTCOME_ASKED.test(question) || MANAGED_ASKED.test(askingPart(question) ?? question);
+export const asksOutcome = (question: string): boolean => OUTCOME_ASKED.test(question) || MANAGED_ASKED.test(askingPart(question) ?? question) || EFFECT_ASKED.test(askingPart(question) ?? question);
 
 /** True when the text says how something turned out. */
 export const givesOutcome = (text: string): boolean => OUTCOME.test(text);

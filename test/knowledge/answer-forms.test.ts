@@ -201,6 +201,11 @@ describe('whether a goal was reached', () => {
     expect(asksOutcome('Did Victoria actually become a leading learning community by 2020?')).toBe(true);
     expect(asksOutcome('Of the 200-plus Chinese cities with learning city goals in 2009, how many had actually met them?')).toBe(true);
     expect(asksOutcome('Did Liverpool become a City of Learning in 1996?')).toBe(false);
+    // …and so does whether something changed a measurable outcome.
+    expect(asksOutcome('Did the Learning Cape framework reduce unemployment in the Western Cape?')).toBe(true);
+    expect(asksOutcome('Do learning festivals actually increase adult participation in learning?')).toBe(true);
+    expect(asksOutcome('Do learning festivals increase the message of learning to citizens?')).toBe(false);
+    expect(asksOutcome('Will most of the world population increase happen in urban areas?')).toBe(false);
     expect(asksOutcome('How did Liverpool manage to set up a network by 1996?')).toBe(false);
   });
 
