@@ -430,9 +430,10 @@ const TELLS_HOW = /\b(?:how\s+to|ways?\s+(?:of|to)|steps?|stages?|should|must|ne
 /**
  * A choice between things asked for advice: "Should my council join the UNESCO network or the UK
  * network?", "Should a small town join A or B?", "which is better for a small town, …?", "is a
- * festival better than a campaign?", "which strand should a new town tackle first?".
+ * festival better than a campaign?", "which strand should a new town tackle first?", "are festivals good
+ * value for money compared with other ways…?".
  */
-const COMPARE_ASKED = /\b(?:should|would)\s+(?:i|we|my\s+[\w'’-]+|our\s+[\w'’-]+)\b[^?.!]{0,120}\bor\b|^\s*(?:(?:so|and|but)\s+)?should\s+(?:a|an|the|my|our|their|its|each|every)\s+(?:[\w'’-]+\s+){0,4}?(?:join|choose|pick|use|adopt|follow|start\s+with|go\s+(?:for|with))\b[^?.!]{0,120}\bor\b|\bwhich\b[^?.!]{0,80}\bshould\b[^?.!]{0,80}\b(?:first|before\s+the\s+others)\s*[?.!]*\s*$|\b(?:which|what)\b[^?.!]{0,120}\bbetter\b|\bbetter\s+than\b/i;
+const COMPARE_ASKED = /\b(?:should|would)\s+(?:i|we|my\s+[\w'’-]+|our\s+[\w'’-]+)\b[^?.!]{0,120}\bor\b|^\s*(?:(?:so|and|but)\s+)?should\s+(?:a|an|the|my|our|their|its|each|every)\s+(?:[\w'’-]+\s+){0,4}?(?:join|choose|pick|use|adopt|follow|start\s+with|go\s+(?:for|with))\b[^?.!]{0,120}\bor\b|\bwhich\b[^?.!]{0,80}\bshould\b[^?.!]{0,80}\b(?:first|before\s+the\s+others)\s*[?.!]*\s*$|\b(?:which|what)\b[^?.!]{0,120}\bbetter\b|\bbetter\s+than\b|^\s*(?:(?:so|and|but)\s+)?(?:is|are|was|were|do|does|did)\b[^?.!]{0,100}?\b(?:good|bad|better|worse|high|low|strong|weak|effective|successful|cheap|expensive|value\s+for\s+money)\b[^?.!]{0,60}?\bcompared\s+(?:with|to)\b/i;
 /** Words that weigh one thing against another. */
 const COMPARES = /\b(?:better|worse|rather\s+than|instead\s+of|compared|comparison|whereas|unlike|prefer\w*|advantages?|disadvantages?)\b|\b(?:more|less|fewer)\s+(?:[\w'’-]+\s+){0,3}?than\b/i;
 
