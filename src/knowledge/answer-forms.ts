@@ -29,7 +29,7 @@ export const asksForMoney = (question: string): boolean => MONEY_ASKED.test(ques
 export const givesMoney = (text: string): boolean => MONEY.test(text);
 
 /** A person asked for by the part they play: who wrote, chaired, led or presented something, or whom to contact. */
-export type RoleAsked = 'author' | 'chair' | 'leader' | 'presenter' | 'contact' | 'founder' | 'editor' | 'mayor';
+export type RoleAsked = 'author' | 'chair' | 'leader' | 'presenter' | 'contact' | 'founder' | 'editor' | 'mayor' | 'doer';
 
 /** Between "who" and its verb, within one sentence: "who wrote…", "who actually led…", "who was leading it…". */
 const WHO_THEN = String.raw`\bwho\b[^?.!;]*?\b`;
@@ -45,6 +45,8 @@ const ROLES_ASKED: ReadonlyArray<[RoleAsked, RegExp]> = [
   ['founder', new RegExp(`${WHO_THEN}founded\\b|${WHO_IS}founders?\\b`, 'i')],
   ['editor', new RegExp(`${WHO_THEN}edited\\b|${WHO_IS}editors?\\b`, 'i')],
   ['mayor', new RegExp(`${WHO_IS}(?:lord\\s+)?mayor\\b`, 'i')],
+  // Who did something a passage would say was done by someone: carried out, proposed, conducted, commissioned, designed, devised.
+  ['doer', new RegExp(`${WHO_THEN}(?:carried\\s+out|carries\\s+out|proposed|proposes|conducted|conducts|commissioned|commissions|designed|designs|devised|devises|drafted|drafts|coined)\\b`, 'i')],
 ];
 
 /** The words by which a text says who plays each part, or names someone as playing it ("written by…", "run by the council"). */
@@ -58,6 +60,7 @@ const ROLE_CUES: Readonly<Record<RoleAsked, RegExp>> = {
   founder: /\bfound(?:ed|er|ers)\b|\b(?:established|launched|created|set\s+up)\s+by\b/i,
   editor: /\bedit(?:ed|or|ors)\b/i,
   mayor: /\bmayors?\b|\bmayoral\b/i,
+  doer: /\bby\s+(?:the\s+)?\p{Lu}|\b(?:carried\s+out|proposed|conducted|commissioned|designed|devised|drafted|coined)\s+by\b/u,
 };
 /** What a refusal says the passages closest to the question lack. */
 const ROLE_MISSING: Readonly<Record<RoleAsked, string>> = {
@@ -69,6 +72,7 @@ const ROLE_MISSING: Readonly<Record<RoleAsked, string>> = {
   founder: 'name no founder',
   editor: 'name no editor',
   mayor: 'name no mayor',
+  doer: 'do not say who did it',
 };
 
 /** The part a person plays that the question asks who plays ("who wrote…?", "who is the lead officer…?"); undefined when it asks none. */

@@ -130,6 +130,12 @@ describe('a person asked for by the part they play', () => {
     expect(roleAsked('Who is the author of the toolkit?')).toBe('author');
     expect(roleAsked('Who produced the Active learning materials?')).toBe('author');
     expect(roleAsked('Who compiled the list of stakeholders?')).toBe('author');
+    // Who carried out or proposed something: a passage must say by whom.
+    expect(roleAsked("Who carried out the research work that identified the toolkit's three strands?")).toBe('doer');
+    expect(roleAsked('Who proposed that law in parliament?')).toBe('doer');
+    expect(namesRole('The concept was developed at the First International Congress organised by the Barcelona City Council in 1990, and the survey was conducted by the City Council.', 'doer')).toBe(true);
+    expect(namesRole('It is structured around three strands of development, which were identified in the research work.', 'doer')).toBe(false);
+    expect(formNote(askedForm('Who proposed the law?'))).toBe(' The passages closest to it do not say who did it.');
     expect(roleAsked('I heard the report was led by someone well known — who chaired it?')).toBe('chair');
     expect(roleAsked('who actually led the 2003 analysis — was it the council?')).toBe('leader');
     // Whose part it is may come first ("Liverpool's mayor"); a president or chief executive leads.
