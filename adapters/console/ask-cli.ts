@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { NO_ENGLISH_WORDS, answerQuestion, lookedUpNote, matchablePart, otherLanguageNote } from '../../src/core/ask.js';
+import { endQuietlyWhenOutputCloses } from '../../src/cli/args.js';
 import { errorMessage } from '../../src/core/errors.js';
 import { cleanInput } from '../../src/core/intents.js';
 import type { KnowledgeAnswer } from '../../src/core/ports.js';
@@ -60,6 +61,7 @@ const runJson = async (kb: KnowledgeBase): Promise<void> => {
 };
 
 const main = async (): Promise<number> => {
+  endQuietlyWhenOutputCloses();
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },

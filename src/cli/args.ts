@@ -14,3 +14,14 @@ export const readOptions = <T extends Options>(options: T, usage: string): Retur
     process.exit(2);
   }
 };
+
+/**
+ * Ends the command quietly when whatever reads its output stops reading ("npm run eval | head"):
+ * a closed pipe is the reader's choice, not an error worth a stack trace.
+ */
+export const endQuietlyWhenOutputCloses = (): void => {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+};

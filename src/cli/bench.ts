@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { readOptions } from './args.js';
+import { endQuietlyWhenOutputCloses, readOptions } from './args.js';
 import { benchAdversarial, type AdversarialResult } from '../bench/adversarial.js';
 import { benchAssessmentMemory, type MemoryResult } from '../bench/assessment-memory.js';
 import { createBenchCore } from '../bench/bench-core.js';
@@ -67,6 +67,7 @@ const options = {
 } as const;
 
 const values = readOptions(options, usage);
+endQuietlyWhenOutputCloses();
 
 const out = (line = ''): void => void process.stdout.write(`${line}\n`);
 const count = (text: string | undefined, fallback: number, min = 1): number => Math.max(min, Math.round(Number(text)) || fallback);

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { readOptions } from './args.js';
+import { endQuietlyWhenOutputCloses, readOptions } from './args.js';
 import { knowledgePaths, projectRoot } from '../knowledge/default-paths.js';
 import { loadDocuments } from '../knowledge/load-documents.js';
 import { OWN_EVAL_SETS, evalSetSchema, evaluateBot, ownEvalSetPath, evaluatePlainLunr, rankingRecall, type EvalFigures, type EvalOutcome, type EvalSet } from '../knowledge/evaluate.js';
@@ -21,6 +21,7 @@ const options = {
 } as const;
 
 const values = readOptions(options, usage);
+endQuietlyWhenOutputCloses();
 
 const out = (line = ''): void => void process.stdout.write(`${line}\n`);
 

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +31,18 @@ describe('npm run eval', () => {
     const quoted = result.stdout.slice(result.stdout.indexOf('The answer quoted'));
     expect(quoted).toMatch(/^test-10\s+\d+\/\d+\s+[01]\.\d\d$/mu);
   });
+
+  it('ends quietly when its reader stops reading ("npm run eval | head")', async () => {
+    // --verbose writes set by set, so writes go on after the reader has gone.
+    const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/eval.ts'), '--verbose'], { env: { ...process.env, KNOWLEDGE_DIR: copyKnowledge() } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // The reader takes the first lines and goes away, as head does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/u);
+    expect(code).toBe(0);
+  }, 60_000);
 
   it('scores any file given, follow-ups included, and says clearly when a file is not a set', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lc-eval-'));
