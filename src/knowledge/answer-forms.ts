@@ -99,7 +99,7 @@ const MANAGED_ASKED = /^\s*(?:and\s+|so\s+)?(?:did|has|have|had)\s+(?:[\w,’'-]
  * unemployment?", "Do learning festivals actually increase adult participation?". A passage that
  * only says what the thing is does not say what it changed.
  */
-const EFFECT_ASKED = /^\s*(?:and\s+|so\s+|but\s+)?(?:do|does|did|has|have)\s+(?:[\w,’'-]+\s+){1,8}?(?:actually\s+|really\s+|in\s+fact\s+|ever\s+)?(?:reduced?|increased?|raised?|boost(?:ed)?|cut|lowered?|improved?|decreased?|halved?|doubled?)\s+(?:[\w’'-]+\s+){0,3}?(?:unemployment|participation|poverty|attainment|qualifications?|skills?|numbers?|rates?|levels?|crime|inequalit(?:y|ies)|exclusion|enrol+ments?|take-?up|earnings|incomes?|employment|wellbeing|health)\b/i;
+const EFFECT_ASKED = /^\s*(?:(?:so|and|but)\s+)?how\s+(?:effective|successful|well)\s+(?:was|were|is|are|has|have|did)\b|\bwhat\s+(?:were|was|are|have\s+been)\s+the\s+(?:results?|outcomes?|impacts?|effects?)\s+of\s+(?:it|that|this|them)\b|\b(?:make|made|makes)\s+(?:a|any|much|a\s+real)\s+difference\b|^\s*(?:and\s+|so\s+|but\s+)?(?:do|does|did|has|have)\s+(?:[\w,’'-]+\s+){1,8}?(?:actually\s+|really\s+|in\s+fact\s+|ever\s+)?(?:reduced?|increased?|raised?|boost(?:ed)?|cut|lowered?|improved?|decreased?|halved?|doubled?)\s+(?:[\w’'-]+\s+){0,3}?(?:unemployment|participation|poverty|attainment|qualifications?|skills?|numbers?|rates?|levels?|crime|inequalit(?:y|ies)|exclusion|enrol+ments?|take-?up|earnings|incomes?|employment|wellbeing|health)\b/i;
 /** Words that say how something turned out. */
 const OUTCOME = /\b(?:achieved|reached|met|succeeded|successful(?:ly)?|managed|failed|fell\s+short|exceeded|results?|resulted|outcomes?|evaluations?|improved|rose|increased|fell|declined)\b/i;
 
@@ -329,7 +329,7 @@ export const givesCurrentFigure = (text: string): boolean => NOW_SAID.test(text)
 const THEN_ASKED = new RegExp(String.raw`${YEAR.source}|\bwhen\s+(?:it|they|the\s+[\w\s-]{1,40}?)\s+(?:was\s+|were\s+)?(?:first\s+)?(?:started|began|begun|launched|founded|set\s+up|established|created)\b`, 'i');
 
 /** A count asked for since a year ("how many more have been designated since 2008?"): group 1 is the year. */
-const SINCE_ASKED = /\b(?:since|after)\s+((?:1[89]|20)\d\d)\b/i;
+const SINCE_ASKED = /\b(?:since|after)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?((?:1[89]|20)\d\d)\b/i;
 
 /** The year a how-many question counts from ("…since 2008?"); undefined when it counts from none. */
 export const countedSince = (question: string): number | undefined => {
@@ -400,7 +400,7 @@ export const givesFigure = (text: string): boolean => answerCue('count')?.test(t
 export const givesReason = (text: string): boolean => answerCue('why')?.test(text) ?? false;
 
 /** A figure asked for by name rather than by "how many" ("any stats?", "a stat on…", "put a number on it", "what overall score did…"): a sentence without one does not answer. */
-const FIGURE_ASKED = /\b(?:stats?|statistics|figures)\b|\ba\s+(?:baseline\s+)?figure\b(?!\s+(?:of\s+speech|out)\b)|\bput\s+a\s+number\s+on\b|\bwhat\s+(?:(?:overall|average|total|final|actual)\s+)?(?:score|rating|mark)s?\s+(?:did|does|do|was|were|is|has|have|had)\b/i;
+const FIGURE_ASKED = /\b(?:stats?|statistics|figures)\b|\ba\s+(?:baseline\s+)?figure\b(?!\s+(?:of\s+speech|out)\b)|\bput\s+a\s+number\s+on\b|\b(?:a|the|any)\s+(?:minimum|maximum)\b|\bwhat\s+(?:(?:overall|average|total|final|actual)\s+)?(?:score|rating|mark)s?\s+(?:did|does|do|was|were|is|has|have|had)\b/i;
 
 /** A share asked for ("what percentage of…", "what proportion…", "how many per cent"): a count that is no share does not answer. */
 const SHARE_ASKED = /\b(?:what|which)\s+(?:\w+\s+)?(?:share|percentage|proportion|fraction)\b|\b(?:percentage|proportion)\s+of\b|\bper\s*cent\b|\bpercent\b/i;
@@ -437,7 +437,7 @@ const TELLS_HOW = /\b(?:how\s+to|ways?\s+(?:of|to)|steps?|stages?|should|must|ne
  * festival better than a campaign?", "which strand should a new town tackle first?", "are festivals good
  * value for money compared with other ways…?".
  */
-const COMPARE_ASKED = /\b(?:should|would)\s+(?:i|we|my\s+[\w'’-]+|our\s+[\w'’-]+)\b[^?.!]{0,120}\bor\b|^\s*(?:(?:so|and|but)\s+)?should\s+(?:a|an|the|my|our|their|its|each|every)\s+(?:[\w'’-]+\s+){0,4}?(?:join|choose|pick|use|adopt|follow|start\s+with|go\s+(?:for|with))\b[^?.!]{0,120}\bor\b|\bwhich\b[^?.!]{0,80}\bshould\b[^?.!]{0,80}\b(?:first|before\s+the\s+others)\s*[?.!]*\s*$|\b(?:which|what)\b[^?.!]{0,120}\bbetter\b|\bbetter\s+than\b|^\s*(?:(?:so|and|but)\s+)?(?:is|are|was|were|do|does|did)\b[^?.!]{0,100}?\b(?:good|bad|better|worse|high|low|strong|weak|effective|successful|cheap|expensive|value\s+for\s+money)\b[^?.!]{0,60}?\bcompared\s+(?:with|to)\b/i;
+const COMPARE_ASKED = /\b(?:should|would)\s+(?:i|we|my\s+[\w'’-]+|our\s+[\w'’-]+)\b[^?.!]{0,120}\bor\b|^\s*(?:(?:so|and|but)\s+)?should\s+(?:a|an|the|my|our|their|its|each|every)\s+(?:[\w'’-]+\s+){0,4}?(?:join|choose|pick|use|adopt|follow|start\s+with|go\s+(?:for|with))\b[^?.!]{0,120}\bor\b|\bwhich\b[^?.!]{0,80}\bshould\b[^?.!]{0,80}\b(?:first|before\s+the\s+others)\s*[?.!]*\s*$|\b(?:which|what)\b[^?.!]{0,120}\bbetter\b|\bbetter\s+than\b|\bwhich\b[^?.!]{0,80}\bworks?\s+best\b|^\s*(?:(?:so|and|but)\s+)?(?:is|are|was|were|do|does|did)\b[^?.!]{0,100}?\b(?:good|bad|better|worse|high|low|strong|weak|effective|successful|cheap|expensive|value\s+for\s+money)\b[^?.!]{0,60}?\bcompared\s+(?:with|to)\b/i;
 /** Words that weigh one thing against another. */
 const COMPARES = /\b(?:better|worse|rather\s+than|instead\s+of|compared|comparison|whereas|unlike|prefer\w*|advantages?|disadvantages?)\b|\b(?:more|less|fewer)\s+(?:[\w'’-]+\s+){0,3}?than\b/i;
 
@@ -757,7 +757,7 @@ export const givesLink = (text: string): boolean => LINK.test(text);
  * session 4.3 of the active learning materials cover?", "what questions does the audit ask?").
  */
 const CONTENTS_ASKED =
-  /\b(?:what|which)\b(?:[^?.!]|\.(?=\d)){0,80}?\b(?:cover(?:s|ed)?|contain(?:s|ed)?|ask(?:s|ed)?|discuss(?:es|ed)?|teach(?:es)?|address(?:es|ed)?)\b|\b(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:questions|topics|subjects|themes)\b|\bwhat(?:'s|’s|\s+is)\s+in\b/i;
+  /\b(?:what|which)\b(?:[^?.!]|\.(?=\d)){0,80}?\b(?:cover(?:s|ed)?|contain(?:s|ed)?|ask(?:s|ed)?|discuss(?:es|ed)?|teach(?:es)?|address(?:es|ed)?)\b|\b(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:questions|topics?|subjects?|themes?)\b|\bwhat(?:'s|’s|\s+is)\s+in\b/i;
 /** A passage that only points to works elsewhere: headed "Learn more", "Further reading" or "Resources", or leading into such a list ("Learn More From:", "You can also access…"). */
 const POINTER_HEADING = /^\s*(?:(?:learn|read|find\s+out)\s+more\b|further\s+(?:reading|information|resources)\b|see\s+also\b|(?:useful\s+)?(?:links|resources|references)\s*(?::|$))/i;
 const POINTER_LEAD = /^\s*(?:(?:learn|read|find\s+out)\s+more\s+(?:from|at|in)\b|you\s+can\s+(?:also\s+)?(?:access|find|download|read)\b|further\s+reading\b|see\s+also\b)/im;

@@ -212,6 +212,9 @@ describe('whether a goal was reached', () => {
     expect(asksOutcome('Do learning festivals actually increase adult participation in learning?')).toBe(true);
     expect(asksOutcome('Do learning festivals increase the message of learning to citizens?')).toBe(false);
     expect(asksOutcome('Will most of the world population increase happen in urban areas?')).toBe(false);
+    // How effective it was, what its results were, whether it made a difference.
+    for (const asked of ["How effective was Germany's Learning Regions programme?", 'what were the results of it?', "Did Liverpool's declaration actually make a difference?"]) expect(asksOutcome(asked), asked).toBe(true);
+    for (const not of ['How does the toolkit work?', 'What were the results of the 2004 survey?', 'does the toolkit work if our city is at a different starting point?']) expect(asksOutcome(not), not).toBe(false);
     expect(asksOutcome('How did Liverpool manage to set up a network by 1996?')).toBe(false);
   });
 
@@ -556,6 +559,8 @@ describe('the others of a counted set', () => {
 describe('a count asked since a year', () => {
   it('is asked by "since" or "after" a year in a how-many question, and not read as a count of that year', () => {
     expect(countedSince('How many more cities have been designated since 2008?')).toBe(2008);
+    expect(countedSince('How many cities have joined the IAEC since November 2010?')).toBe(2010);
+    expect(countedSince('how many since 26 November 2010?')).toBe(2010);
     expect(askedForm('How many more cities have been designated since 2008?')).toMatchObject({ since: 2008, past: false });
     expect(askedForm('How many cities were designated in 2008?')).toMatchObject({ since: undefined, past: true });
     expect(askedForm('What has happened since 2008?').since).toBeUndefined();
@@ -603,7 +608,7 @@ describe('what a work holds', () => {
   it('is asked by what it covers, contains or asks, or its topics; not by where to find it or which to read', () => {
     expectFlag(
       'contents',
-      ['What does session 4.3 of the active learning materials actually cover?', 'ok what questions does the audit ask?', 'What topics do sessions 8.4 and 8.5 cover?', "what's in the toolkit?", 'Which topics are covered in sessions 2.1 to 2.6 of the Active learning materials?'],
+      ['What does session 4.3 of the active learning materials actually cover?', 'ok what questions does the audit ask?', 'What topics do sessions 8.4 and 8.5 cover?', "what's in the toolkit?", 'Which topics are covered in sessions 2.1 to 2.6 of the Active learning materials?', 'session 9.1 active learning materials - what topic?'],
       ['Which sessions of the Active learning materials should I look at?', 'where can i get hold of the stakeholder audits?', 'what does the page say i should read to learn more?'],
     );
   });
@@ -639,8 +644,8 @@ describe('whether something still goes on', () => {
 
 describe('a choice asked for advice', () => {
   it('is asked by "should my council … A or B?" or "which is better…", and answered only by a passage weighing them', () => {
-    for (const asked of ['Should my council join the UNESCO Global Network of Learning Cities or the UK Learning Cities Network?', 'which is better for a small town, a festival or a campaign?', 'is a festival better than a campaign?', 'Should a small town join the UNESCO Global Network of Learning Cities or the UK Learning Cities Network?', 'Of partnership, participation and performance, which strand should a new learning town tackle first?', 'Are learning festivals good value for money compared with other ways of promoting learning?', 'is 50% a good score compared to other cities?']) expect(asksComparison(asked), asked).toBe(true);
-    for (const not of ['Should businesses and voluntary organisations be part of a learning city partnership?', 'Should the council itself become a learning organisation?', 'Is Bristol or Swansea a learning city?', 'Should learning be offered on the learner’s terms - place, time or provider?', 'What should a new learning city do first?', 'Retford is tiny compared with Liverpool - why was it counted as a learning town?']) expect(asksComparison(not), not).toBe(false);
+    for (const asked of ['Should my council join the UNESCO Global Network of Learning Cities or the UK Learning Cities Network?', 'which is better for a small town, a festival or a campaign?', 'is a festival better than a campaign?', 'Should a small town join the UNESCO Global Network of Learning Cities or the UK Learning Cities Network?', 'Of partnership, participation and performance, which strand should a new learning town tackle first?', 'Are learning festivals good value for money compared with other ways of promoting learning?', 'is 50% a good score compared to other cities?', 'Which learning management system works best for community education providers?']) expect(asksComparison(asked), asked).toBe(true);
+    for (const not of ['Should businesses and voluntary organisations be part of a learning city partnership?', 'Should the council itself become a learning organisation?', 'Is Bristol or Swansea a learning city?', 'Should learning be offered on the learner’s terms - place, time or provider?', 'What should a new learning city do first?', 'Retford is tiny compared with Liverpool - why was it counted as a learning town?', 'What works best, according to the toolkit?']) expect(asksComparison(not), not).toBe(false);
     expect(compares('Learning is better delivered locally rather than from the centre.')).toBe(true);
     expect(compares('The UNESCO Global Network of Learning Cities consists of around 200 cities in 40 countries.')).toBe(false);
     expect(formNote(askedForm('Should our council join the UNESCO network or the UK network?'))).toBe(' The passages closest to it do not weigh one against the other.');
@@ -694,7 +699,7 @@ describe('a figure asked for by name', () => {
   it('is asked by "any stats?", "a stat on…" or "put a number on", not by "figure out"', () => {
     expectFlag(
       'figure',
-      ['hows wolverhampton measuring progress on health - any stats?', 'my manager wants a stat on how many cities do this', 'Did Birmingham ever put a number on it?', 'What overall score did Birmingham get on the learning city measures?', 'what rating did the city give itself?'],
+      ['hows wolverhampton measuring progress on health - any stats?', 'my manager wants a stat on how many cities do this', 'Did Birmingham ever put a number on it?', 'What overall score did Birmingham get on the learning city measures?', 'what rating did the city give itself?', 'Is there a minimum population a county needs before it can be designated?'],
       ['wat was birminghams 2003 analysis tryin to figure out', 'How does Wolverhampton measure progress?', 'What does the score sheet cover?'],
     );
   });
