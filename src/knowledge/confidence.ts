@@ -383,10 +383,11 @@ export const confidenceFeatures = (
   const rarityOf = (concept: Concept): number =>
     concept.entity ? 1 : concept.known || concept.alternatives.length > 0 ? Math.min(1, concept.weight / search.maxWeight()) : rarity(concept.surface);
   const typeMissing = lacksForm(search, concepts, best, form, coverages);
+  const bestText = search.sentencesOf(best.passage)[coverages.indexOf(Math.max(...coverages))]?.text ?? '';
   return {
     coverage: best.coverage,
     missingRarity: Math.max(0, ...missing.map(rarityOf)),
-    entityMissing: missing.some((concept) => concept.entity && !(namesDocument(question, concept) && search.covers(concept, search.documentTerms(best.passage.source)))),
+    entityMissing: missing.some((concept) => concept.entity && !(namesDocument(question, concept) && search.covers(concept, search.documentTerms(best.passage.source)))) || townElsewhere(search, concepts, bestSentence, bestText),
     entityUnknown: missing.some((concept) => concept.entity && !concept.known && concept.alternatives.length === 0),
     margin: best.score - (rival?.score ?? 0),
     typeMissing,
@@ -405,6 +406,15 @@ export const confidenceFeatures = (
     bridgedShare: bridgedShare(search, concepts, best.terms),
   };
 };
+
+/**
+ * True when a town the question names is in the passage but not in its best sentence, which names
+ * another town: "What goal did Edmonton set in 2003?" is not answered by "In 2003, Victoria set a
+ * goal…", though "St. John's and Edmonton have made efforts…" follows it.
+ */
+const townElsewhere = (search: PassageSearch, concepts: readonly Concept[], sentence: ReadonlySet<string>, text: string): boolean =>
+  concepts.some((concept) => concept.entity && concept.phrase.length === 1 && search.isTownName(concept.surface) && !search.covers(concept, sentence)) &&
+  namesBeyond(search, concepts, 'cities', true)(text);
 
 /** {@link ConfidenceFeatures.bridgedShare}: a bridged word is one the documents lack, so it is held only through its bridge. */
 const bridgedShare = (search: PassageSearch, concepts: readonly Concept[], terms: ReadonlySet<string>): number => {

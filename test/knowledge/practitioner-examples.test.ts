@@ -186,6 +186,14 @@ describe('distinct networks stay distinct', () => {
   });
 });
 
+describe('a town asked about', () => {
+  it('is not answered by a sentence about another town that only stands near it', () => {
+    // "St. John's and Edmonton have made efforts…" follows Victoria's goal: the goal is Victoria's.
+    expect(kb.answer('What goal did Edmonton set in 2003 for becoming a leading learning community?')).toMatchObject({ noAnswer: true, confidence: 'none' });
+    expectFirstParagraph('What goal did Victoria set in 2003?', 'Victoria set a goal of being a “leading learning community” by 2020');
+  });
+});
+
 describe('people counted', () => {
   it('are counted by a figure of people, not by a figure of anything else the passage counts', () => {
     // The survey passage counts 33 elements and five components, and gives a percentage: no number of respondents.
