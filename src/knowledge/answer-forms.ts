@@ -429,7 +429,7 @@ const GOES_ON = /\b(?:now|today|currently|at\s+present|presently|still|continues
 const HOW_TO_ASKED =
   /^\s*(?:(?:so|and|ok|okay|but)[\s,]+|(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s*)?(?:how\s+(?:do|can|should|would|could|might)\s+(?:i|we|one|a\s+(?:council|city|town|municipality|region|local\s+authority)|our\s+[\w'’-]+|my\s+[\w'’-]+)\b|what(?:'s|’s|\s+is|\s+are)\s+the\s+(?:(?:application|joining|designation|selection|nomination)\s+)?(?:procedure|process|steps?)\b|what\s+(?:steps|questions)\s+should\s+(?:i|we)\b)/i;
 /** Words that tell how something is done: a way, steps, what should or must be done, guidance. */
-const TELLS_HOW = /\b(?:how\s+to|ways?\s+(?:of|to)|steps?|stages?|should|must|needs?\s+to|has\s+to|have\s+to|by\s+[\w'’-]+ing|guid(?:e|ance)|process|procedure|apply|application|criteria|starting\s+(?:point|with)|start\s+(?:by|with))\b/i;
+const TELLS_HOW = /\b(?:how\s+to|steps?|stages?|should|must|needs?\s+to|has\s+to|have\s+to|by\s+[\w'’-]+ing|guid(?:e|ance)|process|procedure|apply|application|criteria|starting\s+(?:point|with)|start\s+(?:by|with))\b/i;
 
 /**
  * A choice between things asked for advice: "Should my council join the UNESCO network or the UK
@@ -450,8 +450,20 @@ export const compares = (text: string): boolean => COMPARES.test(text);
 /** True when the question asks how to do something oneself. */
 export const asksHowTo = (question: string): boolean => HOW_TO_ASKED.test(question);
 
-/** True when the text tells how something is done. */
-export const tellsHow = (text: string): boolean => TELLS_HOW.test(text);
+/** "a way of…", "ways to…": how to do what follows. */
+const WAY_OF = /\b(?:an?|the|one|other)\s+(?:[\w'’-]+\s+)?ways?\s+(?:of|to)\b/i;
+
+/**
+ * True when the text tells how something is done. "A way of…" tells how to do what follows it,
+ * not how to do what stands before it: "Learning festivals as a way of broadcasting the message"
+ * tells how to get a message out, not how to organise a festival. `asked` says whether words
+ * before it are what the question asks how to do.
+ */
+export const tellsHow = (text: string, asked: (before: string) => boolean = () => false): boolean => {
+  if (TELLS_HOW.test(text)) return true;
+  const way = WAY_OF.exec(text);
+  return way !== null && !asked(text.slice(0, way.index));
+};
 
 /** True when the text says what goes on now: an answer to whether something still goes on. */
 export const saysGoingOn = (text: string): boolean => GOES_ON.test(text);

@@ -179,7 +179,7 @@ const lacksForm = (
     (form.ending && !saidNearBest(search, hit, coverages, givesEnding)) ||
     (form.still && !saidNearBest(search, hit, coverages, saysGoingOn)) ||
     (form.later !== undefined && !saidNearBest(search, hit, coverages, (said) => tellsLater(said, form.later ?? 0))) ||
-    (form.howTo && !saidNearBest(search, hit, coverages, tellsHow)) ||
+    (form.howTo && !saidNearBest(search, hit, coverages, (said) => tellsHow(said, (before) => holdsAsked(search, concepts, before)))) ||
     (form.compare && !saidNearBest(search, hit, coverages, compares)) ||
     (form.choice && !saidNearBest(search, hit, coverages, givesReason)) ||
     (form.figure && !saidNearBest(search, hit, coverages, givesFigure)) ||
@@ -405,6 +405,13 @@ export const confidenceFeatures = (
     listedOnly: form.asks && !form.yesNo && listedNames(search, best, concepts).length === 1,
     bridgedShare: bridgedShare(search, concepts, best.terms),
   };
+};
+
+/** True when the text holds one of the question's own words of some weight (not an everyday word like "learning"). */
+const WEIGHTY = 1;
+const holdsAsked = (search: PassageSearch, concepts: readonly Concept[], text: string): boolean => {
+  const stems = new Set(words(text).map(stem));
+  return concepts.some((concept) => concept.weight >= WEIGHTY && search.covers(concept, stems));
 };
 
 /**

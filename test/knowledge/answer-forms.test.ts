@@ -660,6 +660,8 @@ describe('how to do something oneself', () => {
 
   it('is answered by a way, steps, what should be done or guidance, and a refusal says so', () => {
     expect(tellsHow('Learning festivals as a way of broadcasting the message of learning.')).toBe(true);
+    // …of doing what follows "a way of", not of what stands before it.
+    expect(tellsHow('Learning festivals as a way of broadcasting the message of learning.', (before) => /festival/iu.test(before))).toBe(false);
     expect(tellsHow('The guide contains essential information for all the stages from pre-start.')).toBe(true);
     expect(tellsHow('You can also access the stakeholder audits for learning cities and regions')).toBe(false);
     expect(tellsHow('In 2001, the first 3 cities were selected and announced as ‘Lifelong Learning Cities’.')).toBe(false);

@@ -186,6 +186,15 @@ describe('distinct networks stay distinct', () => {
   });
 });
 
+describe('how to do something', () => {
+  it('is told by a way of doing it, not by what a thing is a way of', () => {
+    // "Learning festivals as a way of broadcasting the message of learning" says what festivals are for, not how to run one…
+    expect(kb.answer('How do I organise a learning festival - venues, budget and timeline?')).toMatchObject({ noAnswer: true, confidence: 'none' });
+    // …but it does say how to get the message out.
+    expectFirstParagraph('How can a city get the message about the value of studying out to very large numbers of residents in one go?', 'Learning festivals as a way of broadcasting the message');
+  });
+});
+
 describe('a town asked about', () => {
   it('is not answered by a sentence about another town that only stands near it', () => {
     // "St. John's and Edmonton have made efforts…" follows Victoria's goal: the goal is Victoria's.
