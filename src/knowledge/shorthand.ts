@@ -74,9 +74,17 @@ const typedAsChat = (found: string, after: string): boolean =>
 /** "US" or "U.S." in capitals is the country, as the documents write it ("Pittsburgh, USA"), not "us": read so unless the whole message is in capitals. */
 const US_COUNTRY = /(?<![\p{L}\p{N}.])(?:U\.S\.(?:A\.)?|US)(?![\p{L}\p{N}]|\.\p{L})/gu;
 
+/**
+ * A year written with two figures: "'96", or "96" after "in", "since", "back in"… at the end of its
+ * clause ("what happened internationally in 96?"), not "in 96 cities". 70–99 are of the 1900s, 00–29 of the 2000s.
+ */
+const SHORT_YEAR = /(?:(?<=\b(?:in|since|from|by|until|till|before|after)\s)['’]?|(?<![\p{L}\p{N}])['’])([7-9]\d|[0-2]\d)(?![\p{L}\p{N}%'’.,]\p{N}|\s*%)(?=\s{0,3}(?:[?.!,;:)]|$)|\s(?:and|or|to|until|when|what|where|who|why|how|then)\b|(?<=['’]\d\d)s)/giu;
+const fullYear = (two: string): string => `${Number(two) >= 70 ? '19' : '20'}${two}`;
+
 /** The question with chat shorthand written out; "Victoria BC" and other capitals are left alone. */
 export const expandShorthand = (question: string): string => {
   let text = /\p{Ll}/u.test(question) ? question.replace(US_COUNTRY, 'USA') : question;
+  text = text.replace(SHORT_YEAR, (_found: string, two: string) => fullYear(two));
   for (const [pattern, replacement] of AFTER) text = text.replace(pattern, replacement);
   return text
     .replace(WORD, (found: string, _word: string, at: number, whole: string) => (typedAsChat(found, whole.slice(at + found.length)) ? (SHORTHAND[found.toLowerCase()] ?? found) : found))

@@ -50,4 +50,12 @@ describe('chat shorthand', () => {
       expect(expandShorthand(text), text).toBe(text);
     }
   });
+
+  it('writes out a year written with two figures, not a count or a share', () => {
+    expect(expandShorthand('what big lifelong learning stuff happened internationally in 96?')).toBe('what big lifelong learning stuff happened internationally in 1996?');
+    expect(expandShorthand("what happened in '96")).toBe('what happened in 1996');
+    expect(expandShorthand('since 08, how many joined?')).toBe('since 2008, how many joined?');
+    expect(expandShorthand("ideas from the '90s")).toBe('ideas from the 1990s');
+    for (const kept of ['in 96 cities', 'it was 96%', 'sessions 8.4 and 9.1', 'in 2.1 to 2.6']) expect(expandShorthand(kept)).toBe(kept);
+  });
 });
