@@ -138,7 +138,7 @@ const BODY_AFTER = String.raw`(?!\s+(?:associations?|networks?|councils?|partner
  * are to do ("what universities are expected to do…", "what cities should do…").
  */
 const NAMES_ASKED = new RegExp(
-  String.raw`\b(?:which\s+(?:of\s+(?:the\s+|its\s+|their\s+)?)?|what\s+)(?:other\s+)?${KIND_GAP}{0,2}?(${NAMED_KINDS})\b${BODY_AFTER}(?!\s+(?:are|is)\s+(?:\w+\s+)?(?:expected|supposed|meant|required|asked|able|going)\s+to\b|\s+(?:should|must|can|could|would|will|need\s+to|ought\s+to)\b)|\bnames?\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|all\s+)?(?:other\s+)?${KIND_GAP}{0,2}?(${NAMED_KINDS})\b${BODY_AFTER}|^\s*which\s+(?:were|are|was|is)\s+(?:the\s+)?${KIND_GAP}{0,4}?(${NAMED_KINDS})\b(?!['’]s)${BODY_AFTER}`,
+  String.raw`\b(?:which\s+(?:of\s+(?:the\s+|its\s+|their\s+)?)?|what\s+)(?:other\s+)?${KIND_GAP}{0,2}?(${NAMED_KINDS})\b${BODY_AFTER}(?!\s+(?:are|is)\s+(?:\w+\s+)?(?:expected|supposed|meant|required|asked|able|going)\s+to\b|\s+(?:should|must|can|could|would|will|need\s+to|ought\s+to)\b)|(?<!\bto\s)\bnames?\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|all\s+)?(?:other\s+)?${KIND_GAP}{0,2}?(${NAMED_KINDS})\b${BODY_AFTER}|^\s*which\s+(?:were|are|was|is)\s+(?:the\s+)?${KIND_GAP}{0,4}?(${NAMED_KINDS})\b(?!['’]s)${BODY_AFTER}`,
   'i',
 );
 

@@ -299,6 +299,8 @@ describe('names asked for', () => {
       expect(namesAsked(question), question).toBe(ANY_NAME);
     }
     expect(namesAsked('What are the names of the cities in the network?')).toBe('cities');
+    // "to name" is to designate, not to ask for names.
+    expect(namesAsked("Which piece of legislation allowed South Korea's government to name lifelong learning cities?")).toBeUndefined();
     // Ministries, agencies and foundations are known by their names too.
     expect(namesAsked('Which Japanese ministry runs the lifelong learning city project?')).toBe('ministry');
     expect(namesAsked('which federal agencies fund the programme?')).toBe('agencies');
