@@ -13,17 +13,17 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.7796,
+  intercept: -5.7773,
   coefficients: [
-    0.4446,
-    3.7643,
-    1.7663,
-    4.4969,
-    0.4964,
-    2.3568,
-    0.1258,
-    0.9896,
-    -0.6295
+    0.4776,
+    3.7439,
+    1.7695,
+    4.5206,
+    0.4839,
+    2.3412,
+    0.1194,
+    0.9886,
+    -0.6246
   ],
   lowFrom: 0.505,
   highFrom: 0.85
