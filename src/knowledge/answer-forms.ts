@@ -274,7 +274,7 @@ export const givesOrdinal = (text: string, n: OrdinalAsked): boolean => {
  * practice", a "top-down" approach, a quoted term, nor advice ("which approach works best", "the
  * best way to…").
  */
-const SUPERLATIVE = String.raw`(?:best|worst|strongest|weakest|highest|lowest|top|bottom|(?:most|least)\s+(?:successful|important|effective|useful|valuable|progress|advanced|active|influential)|(?:matters?|counts?)\s+(?:the\s+)?most)`;
+const SUPERLATIVE = String.raw`(?:best|worst|strongest|weakest|highest|lowest|top|bottom|(?:most|least)\s+(?:successful|important|effective|useful|valuable|progress|advanced|active|influential|difficult|challenging|serious|pressing)|hardest|easiest|toughest|biggest|greatest|(?:matters?|counts?)\s+(?:the\s+)?most)`;
 const RANKED_ASKED = new RegExp(String.raw`(?:\bwhich\b|\bwhat\b(?:(?![?.!]).){0,100}?\b(?:is|are|was|were)\b)(?:(?![?.!]).){0,80}?(?<![‘'"“])(?<!\bworks?\s+)\b${SUPERLATIVE}\b(?![-’'"”]|\s+(?:practices?|way|to)\b)`, 'i');
 /** What ranks things: a superlative or an order of merit ("tops the list", "came out weakest", "the most…"). */
 const RANKS = /\b(?:best|worst|tops?\s+(?:the\s+|its\s+)?(?:list|table|rankings?)|topped|came\s+(?:out\s+)?(?:top|bottom)|highest|lowest|strongest|weakest|the\s+most|the\s+least|largest|biggest|smallest|greatest|ranked|ranking)\b/i;
@@ -403,7 +403,7 @@ export const givesReason = (text: string): boolean => answerCue('why')?.test(tex
 const FIGURE_ASKED = /\b(?:stats?|statistics|figures)\b|\ba\s+(?:baseline\s+)?figure\b(?!\s+(?:of\s+speech|out)\b)|\bput\s+a\s+number\s+on\b|\b(?:a|the|any)\s+(?:minimum|maximum)\b|\bwhat\s+(?:(?:overall|average|total|final|actual)\s+)?(?:score|rating|mark)s?\s+(?:did|does|do|was|were|is|has|have|had)\b/i;
 
 /** A share asked for ("what percentage of…", "what proportion…", "how many per cent"): a count that is no share does not answer. */
-const SHARE_ASKED = /\b(?:what|which)\s+(?:\w+\s+)?(?:share|percentage|proportion|fraction)\b|\b(?:percentage|proportion)\s+of\b|\bper\s*cent\b|\bpercent\b/i;
+const SHARE_ASKED = /\b(?:what|which)\s+(?:\w+\s+)?(?:share|percentage|proportion|fraction)\b|\b(?:percentage|proportion)\s+of\b|\bpercentage\s*[?.!]*\s*$|\bper\s*cent\b|\bpercent\b/i;
 /** A share given: a percentage, a fraction ("more than half", "a third"), a majority, "one in five". */
 const GIVES_SHARE = /\d\s*%|\bper\s*cent\b|\bpercent(?:age)?\b|\bproportion\b|\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|majority|minority|fraction)\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+hundred)\b/i;
 
@@ -437,7 +437,7 @@ const TELLS_HOW = /\b(?:how\s+to|steps?|stages?|should|must|needs?\s+to|has\s+to
  * festival better than a campaign?", "which strand should a new town tackle first?", "are festivals good
  * value for money compared with other ways…?".
  */
-const COMPARE_ASKED = /\b(?:should|would)\s+(?:i|we|my\s+[\w'’-]+|our\s+[\w'’-]+)\b[^?.!]{0,120}\bor\b|^\s*(?:(?:so|and|but)\s+)?should\s+(?:a|an|the|my|our|their|its|each|every)\s+(?:[\w'’-]+\s+){0,4}?(?:join|choose|pick|use|adopt|follow|start\s+with|go\s+(?:for|with))\b[^?.!]{0,120}\bor\b|\bwhich\b[^?.!]{0,80}\bshould\b[^?.!]{0,80}\b(?:first|before\s+the\s+others)\s*[?.!]*\s*$|\b(?:which|what)\b[^?.!]{0,120}\bbetter\b|\bbetter\s+than\b|\bwhich\b[^?.!]{0,80}\bworks?\s+best\b|^\s*(?:(?:so|and|but)\s+)?(?:is|are|was|were|do|does|did)\b[^?.!]{0,100}?\b(?:good|bad|better|worse|high|low|strong|weak|effective|successful|cheap|expensive|value\s+for\s+money)\b[^?.!]{0,60}?\bcompared\s+(?:with|to)\b/i;
+const COMPARE_ASKED = /\b(?:should|would)\s+(?:i|we|my\s+[\w'’-]+|our\s+[\w'’-]+)\b[^?.!]{0,120}\bor\b|^\s*(?:(?:so|and|but)\s+)?should\s+(?:a|an|the|my|our|their|its|each|every)\s+(?:[\w'’-]+\s+){0,4}?(?:join|choose|pick|use|adopt|follow|start\s+with|go\s+(?:for|with)|prioriti[sz]e|focus\s+on|tackle|begin\s+with)\b[^?.!]{0,120}\bor\b|\bwhich\b[^?.!]{0,80}\bshould\b[^?.!]{0,80}\b(?:first|before\s+the\s+others)\s*[?.!]*\s*$|\b(?:which|what)\b[^?.!]{0,120}\bbetter\b|\bbetter\s+than\b|\bwhich\b[^?.!]{0,80}\bworks?\s+best\b|^\s*(?:(?:so|and|but)\s+)?(?:is|are|was|were|do|does|did)\b[^?.!]{0,100}?\b(?:good|bad|better|worse|high|low|strong|weak|effective|successful|cheap|expensive|value\s+for\s+money)\b[^?.!]{0,60}?\bcompared\s+(?:with|to)\b/i;
 /** Words that weigh one thing against another. */
 const COMPARES = /\b(?:better|worse|rather\s+than|instead\s+of|compared|comparison|whereas|unlike|prefer\w*|advantages?|disadvantages?)\b|\b(?:more|less|fewer)\s+(?:[\w'’-]+\s+){0,3}?than\b/i;
 
@@ -495,7 +495,7 @@ export const tellsLater = (text: string, after: number): boolean =>
 
 /** "What does TELS stand for?", "what is ELLI short for?", "what does the acronym PALLACE mean?" */
 const ACRONYM_ASKED = [
-  /\b(?:does|do|did)\s+(?:the\s+)?(?:acronym\s+|abbreviation\s+|initials\s+)?(\p{Lu}[\p{Lu}\p{Ll}&]{1,11})\s+stand\s+for\b/u,
+  /\b(?:does|do|did)\s+(?:the\s+)?(?:acronym\s+|abbreviation\s+|initials\s+)?(\p{Lu}[\p{Lu}\p{Ll}&]{1,11})\s+(?:acronym\s+|abbreviation\s+|initials\s+)?stand\s+for\b/u,
   /\b(\p{Lu}[\p{Lu}\p{Ll}&]{1,11})\s+(?:is\s+)?short\s+for\b/u,
   /\b(?:acronym|abbreviation|initials)\s+(\p{Lu}[\p{Lu}\p{Ll}&]{1,11})\s+(?:mean|stand)/u,
 ];
@@ -542,7 +542,7 @@ const countOf = (said: string): number => NUMBER_WORDS[said.toLowerCase()] ?? Nu
 /** "What are the five key components…?", "Which three Korean cities…?", "list the 33 elements": a list of so many things. */
 const ITEMS_ASKED = [
   new RegExp(`\\b(?:what|which)\\s+(?:(?:are|were|is|was)\\s+)?(?:the\\s+|its\\s+|their\\s+)?(?:other\\s+)?${COUNT}\\s+(?!years?\\b|months?\\b|weeks?\\b|days?\\b|times?\\b|per\\b|percent\\b|%)[\\p{L}]`, 'iu'),
-  new RegExp(`\\b(?:list|name)\\s+(?:all\\s+)?(?:the\\s+|its\\s+|their\\s+)?(?:other\\s+)?${COUNT}\\s+[\\p{L}]`, 'iu'),
+  new RegExp(`\\b(?:list|name)\\s+(?:of\\s+)?(?:all\\s+)?(?:the\\s+|its\\s+|their\\s+)?(?:other\\s+)?${COUNT}\\s+[\\p{L}]`, 'iu'),
 ];
 
 /** How many things the question asks to be listed; undefined when it asks for no list of a given length. */
@@ -724,6 +724,8 @@ const asks = (question: string): boolean =>
  * a part.
  */
 const LISTED_MONEY = /\b(?:budgets?|costs?|fees?|prices?|spending|spend)\b/i;
+/** Words looked up that ask for a date ("Learning City Toolkit publication date"). */
+const LISTED_DATE = /\b(?:date|dates|dated)\b/i;
 const LISTED_ROLES: ReadonlyArray<[RoleAsked, RegExp]> = [
   ['author', /\bauthors?\b/i],
   ['chair', /\bchair(?:man|woman|person)?\b/i],
@@ -883,7 +885,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     past: !now && count && since === undefined && THEN_ASKED.test(question),
     asks: asking,
     yesNo: asksYesNo(part),
-    checked: type === 'when' || type === 'count' ? types.filter((asked) => asked === 'when' || asked === 'count') : [],
+    checked: type === 'when' || type === 'count' ? types.filter((asked) => asked === 'when' || asked === 'count') : !asking && LISTED_DATE.test(question) ? ['when'] : [],
     counted: count ? countedAsked(question) : undefined,
     ranked: RANKED_ASKED.test(part),
     ending: type === 'when' && ENDING_ASKED.test(question),

@@ -43,6 +43,7 @@ describe('answers whose form can be checked', () => {
   it('reads the acronym whose long form is asked for', () => {
     expect(acronymAsked('What does TELS stand for?')).toBe('TELS');
     expect(acronymAsked('what does the acronym PALLACE stand for')).toBe('PALLACE');
+    expect(acronymAsked('What does the PALLACE acronym stand for in the EU project Beijing joined?')).toBe('PALLACE');
     expect(acronymAsked('Is ELLI short for something?')).toBe('ELLI');
     expect(acronymAsked('What does Birmingham stand for?')).toBeUndefined();
     expect(acronymAsked('What is TELS?')).toBeUndefined();
@@ -75,6 +76,7 @@ describe('answers whose form can be checked', () => {
   it('reads how many things a question asks to be listed', () => {
     expect(itemsAsked('What are the five key components of the standard?')).toBe(5);
     expect(itemsAsked('Which three Korean cities were named first?')).toBe(3);
+    expect(itemsAsked('List of the 36 countries with IAEC member cities?')).toBe(36);
     expect(itemsAsked('Can you list the 33 elements in the survey?')).toBe(33);
     expect(itemsAsked('What are the other three pillars?')).toBe(3);
     expect(itemsAsked('Name the 40 countries in the network')).toBe(40);
@@ -439,6 +441,7 @@ describe('which of several came out best or worst', () => {
       'which of the pillars is the most important?',
       // Progress made ranks them too.
       'Which of the seven OECD Educating Cities has made the most progress since 1973?',
+      'Which of the four challenges is the hardest?',
     ]) {
       expect(askedForm(question).ranked, question).toBe(true);
     }
@@ -646,7 +649,7 @@ describe('whether something still goes on', () => {
 
 describe('a choice asked for advice', () => {
   it('is asked by "should my council … A or B?" or "which is better…", and answered only by a passage weighing them', () => {
-    for (const asked of ['Should my council join the UNESCO Global Network of Learning Cities or the UK Learning Cities Network?', 'which is better for a small town, a festival or a campaign?', 'is a festival better than a campaign?', 'Should a small town join the UNESCO Global Network of Learning Cities or the UK Learning Cities Network?', 'Of partnership, participation and performance, which strand should a new learning town tackle first?', 'Are learning festivals good value for money compared with other ways of promoting learning?', 'is 50% a good score compared to other cities?', 'Which learning management system works best for community education providers?']) expect(asksComparison(asked), asked).toBe(true);
+    for (const asked of ['Should my council join the UNESCO Global Network of Learning Cities or the UK Learning Cities Network?', 'which is better for a small town, a festival or a campaign?', 'is a festival better than a campaign?', 'Should a small town join the UNESCO Global Network of Learning Cities or the UK Learning Cities Network?', 'Of partnership, participation and performance, which strand should a new learning town tackle first?', 'Are learning festivals good value for money compared with other ways of promoting learning?', 'is 50% a good score compared to other cities?', 'Which learning management system works best for community education providers?', 'Should a new learning city prioritise partnership, participation or performance first?']) expect(asksComparison(asked), asked).toBe(true);
     for (const not of ['Should businesses and voluntary organisations be part of a learning city partnership?', 'Should the council itself become a learning organisation?', 'Is Bristol or Swansea a learning city?', 'Should learning be offered on the learner’s terms - place, time or provider?', 'What should a new learning city do first?', 'Retford is tiny compared with Liverpool - why was it counted as a learning town?', 'What works best, according to the toolkit?']) expect(asksComparison(not), not).toBe(false);
     expect(compares('Learning is better delivered locally rather than from the centre.')).toBe(true);
     expect(compares('The UNESCO Global Network of Learning Cities consists of around 200 cities in 40 countries.')).toBe(false);
@@ -719,7 +722,7 @@ describe('a share asked for', () => {
   it('is asked by a percentage, proportion or share, not by sharing', () => {
     expectFlag(
       'share',
-      ["What percentage of the world's population is expected to be living in cities by 2030?", "What proportion of Bristol's adults have no qualifications?", 'what share of that will be in Africa?', 'how many per cent of adults learn?'],
+      ["What percentage of the world's population is expected to be living in cities by 2030?", "What proportion of Bristol's adults have no qualifications?", 'what share of that will be in Africa?', 'how many per cent of adults learn?', 'Wolverhampton learning city standard score percentage'],
       ['Did Birmingham share its early thinking?', 'How many cities are in the network?', 'What is the population of Wolverhampton?'],
     );
   });
@@ -771,5 +774,13 @@ describe('when something began', () => {
     expect(tellsBeginning('In 2001, the Western Cape started the Learning Cape framework.')).toBe(true);
     expect(tellsBeginning('Since the 1st Congress held in Barcelona in 1990, eleven International Congresses have been held.')).toBe(false);
     expect(formNote(askedForm('When was the IAEC founded?'))).toBe(' The passages closest to it give no date, or not of when it began.');
+  });
+});
+
+describe('words looked up that name a date', () => {
+  it('ask for a date, as "when" does; a "when" among them does not', () => {
+    expect(askedForm('Learning City Toolkit publication date').checked).toEqual(['when']);
+    expect(askedForm('main challanges when building a lerning city').checked).toEqual([]);
+    expect(askedForm('What is the date of the festival?').checked).toEqual([]);
   });
 });
