@@ -304,6 +304,23 @@ const BEGAN_ASKED = /\b(?:start|started|begin|began|begun|launch|launched|founde
 /** Words telling that something began: founded, set up, launched, started, created, declared, enacted… */
 const TELLS_BEGINNING = /\b(?:found(?:ed|ing|ation)|establish(?:ed|ing|ment)?|set\s+up|launch(?:ed|ing)?|start(?:ed|ing|s)?|began|begun|beginning|creat(?:ed|ing|ion)|form(?:ed|ation)|inaugurat\w*|introduc(?:ed|tion)|declared|proclaimed|enacted|adopted|signed|initiated|for\s+the\s+first\s+time)\b/i;
 
+/** A place or body asked about on its own ("Africa alone", "Asia on its own", "just for Africa"): group 1 or 2 is its name. */
+const ALONE_ASKED = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}-]+)\s+(?:alone|on\s+its\s+own|by\s+itself|separately)\b|\b(?:just|only)\s+(?:for\s+|in\s+)?(\p{Lu}[\p{L}-]+)(?![\p{L}\p{N}])/u;
+
+/** The name the question asks about on its own, as written; undefined when it asks about none so. */
+export const aloneAsked = (question: string): string | undefined => {
+  const found = ALONE_ASKED.exec(question);
+  return found === null ? undefined : (found[1] ?? found[2]);
+};
+
+/** True when the text speaks of the name on its own, not only together with another ("Africa and Asia"). */
+export const saysAlone = (text: string, name: string): boolean => {
+  const at = new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}])`, 'u');
+  if (!at.test(text)) return false;
+  const together = new RegExp(`(?<![\\p{L}\\p{N}])(?:${name}\\s*(?:,|and|&|or)\\s*\\p{Lu}[\\p{L}-]+|\\p{Lu}[\\p{L}-]+\\s*(?:,|and|&|or)\\s*${name})(?![\\p{L}\\p{N}])`, 'u');
+  return !together.test(text);
+};
+
 /** True when the text tells that something began. */
 export const tellsBeginning = (text: string): boolean => TELLS_BEGINNING.test(text);
 
@@ -838,6 +855,8 @@ export interface AskedForm {
   figure: boolean;
   /** It asks when something began ("when was the IAEC founded?"): the passage must tell of a beginning, not only date something else. */
   began: boolean;
+  /** A name asked about on its own ("Africa alone"): the passage must speak of it so, not only together with another. */
+  alone: string | undefined;
   /** It asks for a share ("what percentage of the world's population…?"): the passage must give one, not only a count. */
   share: boolean;
   /** It asks how long something takes to do ("how long does the survey take?"): the passage must give a stretch of time. */
@@ -892,6 +911,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     published: PUBLISHED_ASKED.test(question),
     once: type === 'when' && ONCE_ASKED.test(question),
     began: type === 'when' && BEGAN_ASKED.test(part),
+    alone: aloneAsked(part),
     contents: CONTENTS_ASKED.test(part),
     still: STILL_ASKED.test(part),
     later: laterAsked(part),
@@ -907,7 +927,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
 
 /** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person, an outcome or how to join. */
 export const formAsked = (form: AskedForm): boolean =>
-  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents || form.still || form.later !== undefined || form.howTo || form.compare || form.choice || form.figure || form.share || form.span || form.month || form.began;
+  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents || form.still || form.later !== undefined || form.howTo || form.compare || form.choice || form.figure || form.share || form.span || form.month || form.began || form.alone !== undefined;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
@@ -946,6 +966,7 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.type === 'when') return form.began ? ' The passages closest to it give no date, or not of when it began.' : ' The passages closest to it give no date.';
   if (form.share) return ' The passages closest to it give no share or percentage.';
   if (form.span) return ' The passages closest to it do not say how long it takes.';
+  if (form.alone !== undefined) return ` The passages closest to it speak of ${form.alone} only together with others.`;
   if (form.month) return ' The passages closest to it name no month or season.';
   // One word is what is counted ("councils"); of several, some may be what it does ("people live").
   if (form.type === 'count') return form.counted?.length === 1 ? ` The passages closest to it give no number of ${form.counted[0]}.` : ' The passages closest to it give no figure.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, laterAsked, tellsLater, asksHowTo, tellsHow, asksComparison, asksSpan, givesSpan, asksMonth, givesMonth, tellsBeginning, compares, ANY_NAME, givesReason, givesFigure, givesShare, givesCount } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, laterAsked, tellsLater, asksHowTo, tellsHow, asksComparison, asksSpan, givesSpan, asksMonth, givesMonth, tellsBeginning, aloneAsked, saysAlone, compares, ANY_NAME, givesReason, givesFigure, givesShare, givesCount } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 /** Asserts that each of `asked` sets the form's flag and each of `not` leaves it unset. */
@@ -782,5 +782,16 @@ describe('words looked up that name a date', () => {
     expect(askedForm('Learning City Toolkit publication date').checked).toEqual(['when']);
     expect(askedForm('main challanges when building a lerning city').checked).toEqual([]);
     expect(askedForm('What is the date of the festival?').checked).toEqual([]);
+  });
+});
+
+describe('a place asked about on its own', () => {
+  it('is asked by "Africa alone", "just for Africa", and answered only by a sentence that speaks of it on its own', () => {
+    expect(aloneAsked("What's the projected urban population of Africa alone in 2030?")).toBe('Africa');
+    expect(aloneAsked('what will the growth be just for Africa?')).toBe('Africa');
+    expect(aloneAsked('What is the urban population of Africa?')).toBeUndefined();
+    expect(saysAlone('Urban population growth will mostly concentrates in Africa and Asia.', 'Africa')).toBe(false);
+    expect(saysAlone('In Africa, the urban population will double.', 'Africa')).toBe(true);
+    expect(formNote(askedForm('How much will the urban population of Africa alone grow?'))).toBe(' The passages closest to it speak of Africa only together with others.');
   });
 });
