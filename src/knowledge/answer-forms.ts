@@ -321,6 +321,14 @@ export const saysAlone = (text: string, name: string): boolean => {
   return !together.test(text);
 };
 
+/** What follows for someone or something ("what happens to councils that don't join?", "what would happen if…"): a passage must tell of a consequence. */
+const CONSEQUENCE_ASKED = /\bwhat\s+(?:happens|will\s+happen|would\s+happen)\s+(?:to|if|when)\b/i;
+/** Words telling what follows: what will or would be, what a place is destined or bound to, a risk, being left or falling behind, losing, suffering, a result. */
+const TELLS_CONSEQUENCE = /\b(?:will|would|risks?|destined|doomed|bound\s+to|end(?:s)?\s+up|leads?\s+to|led\s+to|faces?|left\s+behind|falls?\s+behind|fell\s+behind|los(?:e|es|ing|t)|suffer\w*|results?\s+in|consequen\w*|decline\w*|miss(?:es)?\s+out)\b/i;
+
+/** True when the text tells of a consequence. */
+export const tellsConsequence = (text: string): boolean => TELLS_CONSEQUENCE.test(text);
+
 /** True when the text tells that something began. */
 export const tellsBeginning = (text: string): boolean => TELLS_BEGINNING.test(text);
 
@@ -857,6 +865,8 @@ export interface AskedForm {
   began: boolean;
   /** A name asked about on its own ("Africa alone"): the passage must speak of it so, not only together with another. */
   alone: string | undefined;
+  /** It asks what follows for someone ("what happens to councils that don't join?"): the passage must tell of a consequence. */
+  consequence: boolean;
   /** It asks for a share ("what percentage of the world's population…?"): the passage must give one, not only a count. */
   share: boolean;
   /** It asks how long something takes to do ("how long does the survey take?"): the passage must give a stretch of time. */
@@ -912,6 +922,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
     once: type === 'when' && ONCE_ASKED.test(question),
     began: type === 'when' && BEGAN_ASKED.test(part),
     alone: aloneAsked(part),
+    consequence: CONSEQUENCE_ASKED.test(part),
     contents: CONTENTS_ASKED.test(part),
     still: STILL_ASKED.test(part),
     later: laterAsked(part),
@@ -927,7 +938,7 @@ export const askedForm = (question: string, type: QuestionType = questionType(qu
 
 /** True when the question asks for an answer of a form a passage can be checked for: a date or count, a sum, a list of so many, a long form, a person, an outcome or how to join. */
 export const formAsked = (form: AskedForm): boolean =>
-  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents || form.still || form.later !== undefined || form.howTo || form.compare || form.choice || form.figure || form.share || form.span || form.month || form.began || form.alone !== undefined;
+  form.checked.length > 0 || form.ranked || form.ending || form.money || form.items !== undefined || form.others !== undefined || form.acronym !== undefined || form.role !== undefined || form.outcome || form.joining || form.link || form.names !== undefined || form.ordinal !== undefined || form.contents || form.still || form.later !== undefined || form.howTo || form.compare || form.choice || form.figure || form.share || form.span || form.month || form.began || form.alone !== undefined || form.consequence;
 
 /**
  * True when the passage (heading and text) lacks a form the question asks for that only these
@@ -966,6 +977,7 @@ export const formNote = (form: AskedForm): string | undefined => {
   if (form.type === 'when') return form.began ? ' The passages closest to it give no date, or not of when it began.' : ' The passages closest to it give no date.';
   if (form.share) return ' The passages closest to it give no share or percentage.';
   if (form.span) return ' The passages closest to it do not say how long it takes.';
+  if (form.consequence) return ' The passages closest to it do not say what follows.';
   if (form.alone !== undefined) return ` The passages closest to it speak of ${form.alone} only together with others.`;
   if (form.month) return ' The passages closest to it name no month or season.';
   // One word is what is counted ("councils"); of several, some may be what it does ("people live").

@@ -13,18 +13,18 @@ export const fittedConfidence: ConfidenceModel = {
     'length',
     'bridgedShare'
   ],
-  intercept: -5.7773,
+  intercept: -5.8211,
   coefficients: [
-    0.4776,
-    3.7439,
-    1.7695,
-    4.5206,
-    0.4839,
-    2.3412,
-    0.1194,
-    0.9886,
-    -0.6246
+    0.5669,
+    3.6627,
+    1.6471,
+    4.5565,
+    0.4682,
+    2.4231,
+    0.2461,
+    0.9806,
+    -0.6147
   ],
-  lowFrom: 0.505,
+  lowFrom: 0.525,
   highFrom: 0.85
 };

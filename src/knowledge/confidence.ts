@@ -1,4 +1,4 @@
-import { ANY_NAME, askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesFigure, givesShare, givesSpan, givesMonth, tellsBeginning, saysAlone, givesCount, givesFigureSince, givesReason, saysGoingOn, tellsLater, tellsHow, compares, givesPastFigure, lacksAskedForm, countsOneOf, longestList, namesOther, peopleAsked, ranksThem, type AskedForm, type OthersAsked } from './answer-forms.js';
+import { ANY_NAME, askedForm, countsThe, formAsked, givesCurrentFigure, givesDate, givesEnding, givesFigure, givesShare, givesSpan, givesMonth, tellsBeginning, saysAlone, tellsConsequence, givesCount, givesFigureSince, givesReason, saysGoingOn, tellsLater, tellsHow, compares, givesPastFigure, lacksAskedForm, countsOneOf, longestList, namesOther, peopleAsked, ranksThem, type AskedForm, type OthersAsked } from './answer-forms.js';
 import { everydayRank, rarity } from './common-english.js';
 import { documentsLack, throughWordNet, wordsPattern } from './concepts.js';
 import { fittedConfidence } from './confidence-fit.js';
@@ -186,6 +186,7 @@ const lacksForm = (
     (form.share && !saidNearBest(search, hit, coverages, givesShare)) ||
     (form.span && !saidNearBest(search, hit, coverages, givesSpan)) ||
     (form.began && !saidNearBest(search, hit, coverages, tellsBeginning)) ||
+    (form.consequence && !saidNearBest(search, hit, coverages, tellsConsequence)) ||
     (form.alone !== undefined && !saidNearBest(search, hit, coverages, (said) => saysAlone(said, form.alone ?? ''))) ||
     (form.month && !saidNearBest(search, hit, coverages, givesMonth)) ||
     lacksAskedForm(form, hit.passage.heading, hit.passage.text)

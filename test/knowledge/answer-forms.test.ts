@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, laterAsked, tellsLater, asksHowTo, tellsHow, asksComparison, asksSpan, givesSpan, asksMonth, givesMonth, tellsBeginning, aloneAsked, saysAlone, compares, ANY_NAME, givesReason, givesFigure, givesShare, givesCount } from '../../src/knowledge/answer-forms.js';
+import { acronymAsked, askedForm, asksForLink, countedSince, creditsAsked, givesLink, countsOneOf, givesFigureSince, othersAsked, asksForMoney, asksJoining, asksOutcome, countedAsked, countsThe, formNote, givesMoney, givesOutcome, itemsAsked, longestList, givesCurrentFigure, givesDate, givesEnding, givesOrdinal, ranksThem, givesPastFigure, namesAsked, namesOther, namesRole, ordinalAsked, ordinalAskedAfter, roleAsked, saysHowToJoin, spellsOut, lacksAskedForm, onlyPoints, saysGoingOn, laterAsked, tellsLater, asksHowTo, tellsHow, asksComparison, asksSpan, givesSpan, asksMonth, givesMonth, tellsBeginning, aloneAsked, saysAlone, tellsConsequence, compares, ANY_NAME, givesReason, givesFigure, givesShare, givesCount } from '../../src/knowledge/answer-forms.js';
 import { stem, words } from '../../src/knowledge/text.js';
 
 /** Asserts that each of `asked` sets the form's flag and each of `not` leaves it unset. */
@@ -793,5 +793,15 @@ describe('a place asked about on its own', () => {
     expect(saysAlone('Urban population growth will mostly concentrates in Africa and Asia.', 'Africa')).toBe(false);
     expect(saysAlone('In Africa, the urban population will double.', 'Africa')).toBe(true);
     expect(formNote(askedForm('How much will the urban population of Africa alone grow?'))).toBe(' The passages closest to it speak of Africa only together with others.');
+  });
+});
+
+describe('what follows for someone', () => {
+  it('is asked by "what happens to / if…" and told by what will be, or what a place is destined to', () => {
+    expect(askedForm("what happens to councils in Victoria that don't join the learning cities association?").consequence).toBe(true);
+    expect(askedForm('What happened to the programme after 2005?').consequence).toBe(false);
+    expect(tellsConsequence('The city that has not embraced lifelong learning is destined to live forever on the fringe of things.')).toBe(true);
+    expect(tellsConsequence('Every state now has its own government inspired and funded learning cities association.')).toBe(false);
+    expect(formNote(askedForm('what happens to towns that do not join?'))).toBe(' The passages closest to it do not say what follows.');
   });
 });
