@@ -10,7 +10,7 @@ import { openKnowledgeBase } from '../knowledge/knowledge-base.js';
 const OWN_SETS = OWN_EVAL_SETS.tuning.flatMap((tuning, i) => [tuning, OWN_EVAL_SETS.test[i] ?? '']).filter((name) => name !== '').map(ownEvalSetPath);
 
 const usage = `Usage: npm run eval [-- --file questions.json ...] [--verbose] [--by-style]
-  Scores the knowledge base on the project's evaluation sets (fifteen sets, each a tuning half and a test half), or on the given files.
+  Scores the knowledge base on the project's evaluation sets (sixteen sets, each a tuning half and a test half), or on the given files.
   --by-style also prints the answerable questions' figures by the way they are asked (their "style").`;
 
 const options = {
