@@ -499,7 +499,7 @@ export const saysGoingOn = (text: string): boolean => GOES_ON.test(text);
  * grown since?". Group 1, when there is one, is the year after which.
  */
 const LATER_ASKED =
-  /\bwhat\s+(?:has\s+)?bec[oa]me\s+of\b|\b(?:after|since)\s+(?:the\s+|its\s+|their\s+|that\s+|this\s+)?(?:[\w'’-]+\s+){0,5}?(?:ended|finished|closed|expired|stopped|wound\s+up)\b|\b(?:go(?:ne)?|went|goes)\s+(?:up|down)\s+(?:after|since)\b|\b(?:grown|grew|risen|rose|fallen|fell|improved|increased|declined|changed|expanded)\b[^?.!]{0,40}\b(?:since|after)\b|\bwhat\s+(?:happened|has\s+happened|came|followed|did\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}\s+do)\b[^?.!]{0,60}\b(?:after|since)\b/i;
+  /\bwhat\s+(?:has\s+)?bec[oa]me\s+of\b|\b(?:the|that)\s+(?:following|next|subsequent)\s+years?\b|\b(?:after|since)\s+(?:the\s+|its\s+|their\s+|that\s+|this\s+)?(?:[\w'’-]+\s+){0,5}?(?:ended|finished|closed|expired|stopped|wound\s+up)\b|\b(?:go(?:ne)?|went|goes)\s+(?:up|down)\s+(?:after|since)\b|\b(?:grown|grew|risen|rose|fallen|fell|improved|increased|declined|changed|expanded)\b[^?.!]{0,40}\b(?:since|after)\b|\bwhat\s+(?:happened|has\s+happened|came|followed|did\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}\s+do)\b[^?.!]{0,60}\b(?:after|since)\b/i;
 /** A year in a question about what came after it. */
 const AFTER_YEAR = /\b(?:after|since|beyond)\s+(?:the\s+|its\s+|their\s+)?((?:19|20)\d\d)\b/i;
 /** Words that tell of what came later. */

@@ -680,6 +680,9 @@ describe('what came after a point', () => {
     expect(laterAsked('What did Germany do after the Learning Regions programme ended?')).toBe(0);
     expect(laterAsked("Did Birmingham's score go up after 2004?")).toBe(2004);
     expect(laterAsked('has the network grown since?')).toBe(0);
+    expect(laterAsked('and how did that compare with the following year?')).toBe(0);
+    expect(laterAsked('did the score go up when they repeated the survey the next year?')).toBe(0);
+    expect(laterAsked('What is planned for next year?')).toBeUndefined();
     for (const not of ['What happened in 1996?', 'What is the UK Learning Cities Network?', 'Who looks after adult learning in Bristol?', 'since when has Liverpool been a learning city?']) expect(laterAsked(not), not).toBeUndefined();
   });
 
