@@ -14,7 +14,9 @@ const POINTING_ONE = String.raw`\b(?:the|that|this|which)\s+(?:(?:next|last|late
 /** Words that point back to what was said before ("it", "their", a "there" that points, "the next one"), as a pattern's source. */
 export const POINTING_WORDS = String.raw`\b(?:it|its|they|them|their|that|this|those|these|he|she|his|her)\b|${POINTING_THERE}|${POINTING_ONE}`;
 const POINTING = new RegExp(POINTING_WORDS, 'i');
-const FOLLOW_UP_CUE = new RegExp(`${LEADING_CUE.source}|${POINTING.source}`, 'i');
+/** "which other cities…?", "any others?": others than those the question before named. */
+const OTHERS_CUE = /^\s*(?:and\s+)?(?:which|what|any)\s+others?\b/i;
+const FOLLOW_UP_CUE = new RegExp(`${LEADING_CUE.source}|${POINTING.source}|${OTHERS_CUE.source}`, 'i');
 
 /** A message with no content words of its own leans on the one before only when it asks ("why?", "and when?"). */
 const ASKS = /\?|\b(?:who|what|when|where|why|how|which|explain|elaborate|expand|clarify|details?)\b/i;

@@ -412,6 +412,8 @@ describe('questions the documents do not answer get no citation', () => {
     expect(firstParagraph(beijing.answer)).toContain('the city of Beijing participated in the EU funded PALLACE project');
     // Asked which others took part, the same passage names none: "PALLACE", written in capitals, is an acronym, not a town.
     expect(kb.answer('which other cities took part apart from Beijing?', { previous: 'What was the PALLACE project?' })).toMatchObject({ noAnswer: true, confidence: 'none' });
+    // "which other cities…?" asks of others than the question before named: Barcelona, named there, is not one.
+    expect(kb.answer('which other cities sent delegations?', { previous: 'What did the 1990 Barcelona congress on educating cities recommend?' })).toMatchObject({ noAnswer: true, confidence: 'none' });
   });
 
   it('a deadline asked for is a date, and whether something is free a sum: passages without one do not answer', () => {
