@@ -15,13 +15,13 @@ export interface ConfidenceFeatures {
   coverage: number;
   /** Rarity (0-1) of the rarest question word the best passage lacks; 0 when it lacks none. */
   missingRarity: number;
-  /** A name, acronym or year of the question is missing from the best passage. */
+  /** A name, acronym or year of the question is missing from the best passage, or a town it names is there only outside the sentence that answers, which names another town. */
   entityMissing: boolean;
   /** …and from the whole collection. */
   entityUnknown: boolean;
   /** Score of the best passage minus the second's; for a question asking for a form (a date, figure, person…), minus that of the next passage that has it. */
   margin: number;
-  /** A when or how-many question whose best passage has no date or number, a how-much question with no sum of money, a list of more things than it lists, an acronym it does not spell out, a person asked for by their part ("who wrote…?") that it does not name, or how a goal turned out. */
+  /** A when or how-many question whose best passage has no date or number, a how-much question with no sum of money, a list of more things than it lists, an acronym it does not spell out, a person asked for by their part ("who wrote…?") that it does not name, how a goal turned out, or any other form `AskedForm` reads (how long, which month, when it began, what follows, a place on its own…). */
   typeMissing: boolean;
   /** Coverage by the best passage's single best sentence (with the passage heading). */
   sentenceCoverage: number;
@@ -409,8 +409,9 @@ export const confidenceFeatures = (
   };
 };
 
-/** True when the text holds one of the question's own words of some weight (not an everyday word like "learning"). */
+/** A question's word weighing this much or more is one of its own words of some weight: not an everyday word like "learning". */
 const WEIGHTY = 1;
+/** True when the text holds one of the question's words of some weight ("festival" in "Learning festivals as a way of…"). */
 const holdsAsked = (search: PassageSearch, concepts: readonly Concept[], text: string): boolean => {
   const stems = new Set(words(text).map(stem));
   return concepts.some((concept) => concept.weight >= WEIGHTY && search.covers(concept, stems));
